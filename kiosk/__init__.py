@@ -1,0 +1,3 @@
+"""Friendship Museum kiosk."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,61 @@
+"""Command line: ``kiosk [run options] [DIR]`` or ``kiosk COMMAND ...``.
+
+Each command lives in its own module with ``add_arguments(parser)`` and
+``run(args) -> int``; it is imported only when used, so ``kiosk validate`` never
+loads Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    "run": ("kiosk.ui.cli_run", "start the kiosk (the default command)"),
+    "validate": ("kiosk.content.cli_validate", "check exhibit content and list every problem"),
+    "prepare": ("kiosk.media.cli_prepare", "build all image renditions ahead of time"),
+    "render": ("kiosk.ui.cli_render", "render a screen headless to PNG"),
+    "stats": ("kiosk.runtime.cli_stats", "report on visitor analytics"),
+    "set-pin": ("kiosk.runtime.cli_pin", "set the staff panel PIN"),
+    "service-unit": ("kiosk.runtime.cli_service", "print a systemd unit for this kiosk"),
+}
+
+
+def bundled_exhibits() -> Path:
+    """The exhibits shipped with the repository (next to the ``kiosk`` package)."""
+    return Path(__file__).resolve().parent.parent / "exhibits"
+
+
+def _build_parser(command: str) -> argparse.ArgumentParser:
+    module_name, help_text = COMMANDS[command]
+    prog = "kiosk" if command == "run" else f"kiosk {command}"
+    parser = argparse.ArgumentParser(prog=prog, description=help_text)
+    importlib.import_module(module_name).add_arguments(parser)
+    return parser
+
+
+def _usage() -> str:
+    lines = ["usage: kiosk [--windowed] [--preview] [DIR]", "       kiosk COMMAND [options]", ""]
+    lines.append("commands:")
+    lines += [f"  {name:<13} {help_text}" for name, (_, help_text) in COMMANDS.items()]
+    lines.append("\n'kiosk COMMAND --help' describes a command's options.")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] in ("-h", "--help"):
+        print(_usage())
+        return 0
+    command = args.pop(0) if args and args[0] in COMMANDS else "run"
+    parser = _build_parser(command)
+    namespace = parser.parse_args(args)  # exits with 2 on usage errors
+    module = importlib.import_module(COMMANDS[command][0])
+    return int(module.run(namespace))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

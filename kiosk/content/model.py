@@ -1,0 +1,217 @@
+"""The content model: immutable dataclasses the loader builds and the UI reads.
+
+Nothing here knows YAML or Qt. A ``ContentSet`` is complete and valid by
+construction, because only the loader makes one, and only after every check passed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+
+@dataclass(frozen=True)
+class Text:
+    """A visitor-facing text in several languages, falling back to the default one."""
+
+    values: Mapping[str, str]
+    default_language: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "values", MappingProxyType(dict(self.values)))
+
+    def get(self, language: str) -> str:
+        """The text in ``language``, or in the default language when it is missing."""
+        text = self.values.get(language)
+        if text is None:
+            return self.values.get(self.default_language, "")
+        return text
+
+    def has(self, language: str) -> bool:
+        return language in self.values
+
+    def __hash__(self) -> int:
+        return hash((tuple(sorted(self.values.items())), self.default_language))
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+
+
+@dataclass(frozen=True)
+class BulletList:
+    items: tuple[str, ...]
+
+
+Block = Paragraph | BulletList
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str  # the language named in itself: "Oʻzbekcha", "Русский"
+
+
+@dataclass(frozen=True)
+class IdleSettings:
+    """Timings in seconds."""
+
+    still_there_after_s: float = 90.0
+    countdown_s: float = 15.0
+    attract_slide_s: float = 8.0
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Colours as ``#RRGGBB``; defaults drawn from both flags on warm paper."""
+
+    background: str = "#F7F3EA"
+    surface: str = "#FFFFFF"
+    ink: str = "#1D2430"
+    muted: str = "#5A6270"
+    accent: str = "#0099B5"
+    accent_2: str = "#1EB53A"
+    highlight: str = "#EF3340"
+
+    @staticmethod
+    def field_names() -> tuple[str, ...]:
+        return tuple(Theme.__dataclass_fields__)
+
+
+@dataclass(frozen=True)
+class Site:
+    title: Text
+    languages: tuple[Language, ...]
+    default_language: str
+    idle: IdleSettings
+    strings: Mapping[str, Text]
+    theme: Theme
+    subtitle: Text | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "strings", MappingProxyType(dict(self.strings)))
+
+    @property
+    def language_codes(self) -> tuple[str, ...]:
+        return tuple(language.code for language in self.languages)
+
+    def string(self, key: str, language: str) -> str:
+        """A UI string; an unknown key shows as itself rather than failing."""
+        text = self.strings.get(key)
+        return text.get(language) if text is not None else key
+
+    def __hash__(self) -> int:
+        return hash((self.title, self.languages, self.default_language))
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    """An image inside an exhibit folder, already checked to open."""
+
+    rel: str  # as the curator wrote it, relative to the exhibit folder
+    path: Path  # resolved absolute path, inside the exhibit folder
+    sha256: str  # content hash of the file: the rendition cache key
+    width: int
+    height: int
+    alt: Text
+    credit: Text
+    caption: Text | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: Text
+    body: Text  # safe text format, see kiosk.content.richtext
+    image: ImageRef | None = None
+
+
+@dataclass(frozen=True)
+class Fact:
+    label: Text
+    value: Text
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    date: str  # ISO: YYYY, YYYY-MM or YYYY-MM-DD; sorts as a string
+    label: Text  # how the date is shown: "1997–1998", "2 October 1995"
+    title: Text
+    text: Text
+
+
+@dataclass(frozen=True)
+class Exhibit:
+    id: str
+    order: int
+    folder: Path
+    title: Text
+    subtitle: Text
+    summary: Text
+    cover: ImageRef
+    sections: tuple[Section, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    gallery: tuple[ImageRef, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+
+    def images(self) -> Iterator[ImageRef]:
+        """Every image the exhibit shows, cover first, each file once."""
+        seen: set[Path] = set()
+        candidates = [self.cover, *(s.image for s in self.sections if s.image), *self.gallery]
+        for image in candidates:
+            if image.path not in seen:
+                seen.add(image.path)
+                yield image
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the content, located in a file (1-based line and column)."""
+
+    path: Path
+    line: int
+    column: int
+    message: str
+    severity: str = "error"  # "error" or "warning"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}:{self.column}" if self.line else f"{self.path}"
+        prefix = "" if self.severity == "error" else "warning: "
+        return f"{where}: {prefix}{self.message}"
+
+
+@dataclass(frozen=True)
+class ContentSet:
+    root: Path
+    site: Site
+    exhibits: tuple[Exhibit, ...]  # in display order
+    version: str  # hash of every input file: names and bytes
+    warnings: tuple[Problem, ...] = ()
+    files: tuple[Path, ...] = field(default=(), compare=False)
+
+    def exhibit(self, exhibit_id: str) -> Exhibit | None:
+        return next((e for e in self.exhibits if e.id == exhibit_id), None)
+
+    def timeline(self) -> tuple[tuple[Exhibit, TimelineEntry], ...]:
+        """Every timeline entry of every exhibit, sorted by date (stable)."""
+        entries = [(e, t) for e in self.exhibits for t in e.timeline]
+        return tuple(sorted(entries, key=lambda pair: pair[1].date))
+
+    def images(self) -> Iterator[ImageRef]:
+        for exhibit in self.exhibits:
+            yield from exhibit.images()
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """Either a content set (errors empty) or the errors (content None). Never half."""
+
+    content: ContentSet | None
+    errors: tuple[Problem, ...]
+    warnings: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return self.content is not None
