@@ -6,6 +6,7 @@ rules the validator promised the curator.
 
 from __future__ import annotations
 
+import io
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ ALLOWED_FORMATS = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",), "WEBP": (".webp"
 ALLOWED_SUFFIXES = frozenset(s for suffixes in ALLOWED_FORMATS.values() for s in suffixes)
 MAX_PIXELS = 60_000_000  # a 60 MP camera image is fine; a 20000x20000 bomb is not
 MAX_IMAGE_BYTES = 80 * 1024 * 1024
+_ORIENTATION = 0x0112
 
 
 class ImageProblem(Exception):
@@ -25,27 +27,45 @@ class ImageProblem(Exception):
 @dataclass(frozen=True)
 class ImageInfo:
     format: str
-    width: int
+    width: int  # as stored in the file
     height: int
+    orientation: int = 1  # EXIF orientation tag; 5-8 mean the picture is shown turned
+
+    @property
+    def display_size(self) -> tuple[int, int]:
+        """Width and height as the visitor sees them, after EXIF rotation."""
+        if self.orientation in (5, 6, 7, 8):
+            return self.height, self.width
+        return self.width, self.height
 
 
-def probe_image(path: Path) -> ImageInfo:
-    """Open the header and verify the file's structure; raise ImageProblem if unfit."""
+def probe_image(path: Path, data: bytes | None = None) -> ImageInfo:
+    """Open the header and check the file's body; raise ImageProblem if unfit.
+
+    ``data`` is the file's bytes when the caller already read them (to hash them),
+    so the file is read once. PNG and WebP are checked with ``verify()`` (chunk
+    structure and checksums, no pixel decode); JPEG has no such check in Pillow, so
+    it is decoded in draft mode at 1/8 scale, which is fast and still notices a
+    truncated file (``ImageFile.LOAD_TRUNCATED_IMAGES`` must stay False).
+    """
     suffix = path.suffix.lower()
     if suffix not in ALLOWED_SUFFIXES:
         raise ImageProblem(
             f"image {path.name!r} has extension {suffix or '(none)'!r}; "
             "use .jpg, .jpeg, .png or .webp"
         )
-    size = path.stat().st_size
+    size = len(data) if data is not None else path.stat().st_size
     if size == 0:
         raise ImageProblem(f"image {path.name!r} is an empty file")
     if size > MAX_IMAGE_BYTES:
         raise ImageProblem(f"image {path.name!r} is {size // (1024 * 1024)} MB; the limit is 80 MB")
+    source: Path | io.BytesIO = io.BytesIO(data) if data is not None else path
     try:
+        # Not thread-safe (warning filters are global), but only ever briefly changed.
         with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path, formats=list(ALLOWED_FORMATS)) as image:
+            with Image.open(source, formats=list(ALLOWED_FORMATS)) as image:
                 fmt = image.format or "?"
                 width, height = image.size
                 if width * height > MAX_PIXELS:
@@ -53,13 +73,42 @@ def probe_image(path: Path) -> ImageInfo:
                         f"image {path.name!r} is {width}x{height} pixels; "
                         f"the limit is {MAX_PIXELS // 1_000_000} megapixels"
                     )
-                image.verify()
+                orientation = _orientation(image)
+                if fmt == "JPEG":
+                    image.draft(None, (max(1, width // 8), max(1, height // 8)))
+                    image.load()
+                else:
+                    image.verify()
     except ImageProblem:
         raise
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
-        raise ImageProblem(f"image {path.name!r} is too large to decode safely") from None
+        raise ImageProblem(
+            f"image {path.name!r} has too many pixels to decode safely; "
+            f"the limit is {MAX_PIXELS // 1_000_000} megapixels"
+        ) from None
     except Exception as error:  # Pillow raises many types for broken files
-        raise ImageProblem(f"image {path.name!r} does not open: {error}") from None
+        raise ImageProblem(
+            f"image {path.name!r} does not open: {error}; save it again from an image editor"
+        ) from None
     if suffix not in ALLOWED_FORMATS.get(fmt, ()):
         raise ImageProblem(f"image {path.name!r} is {fmt} data but named {suffix}")
-    return ImageInfo(fmt, width, height)
+    return ImageInfo(fmt, width, height, orientation)
+
+
+def _orientation(image: Image.Image) -> int:
+    """The EXIF orientation found in the header, without loading the image data.
+
+    ``getexif()`` would read a PNG to its end looking for a late eXIf chunk, which
+    spoils the ``verify()`` that must follow ``open()`` directly; header EXIF is
+    where cameras and editors put it.
+    """
+    raw = image.info.get("exif")
+    if not isinstance(raw, bytes):
+        return 1
+    exif = Image.Exif()
+    try:
+        exif.load(raw)
+    except Exception:  # a broken EXIF block: show the picture as stored
+        return 1
+    value = exif.get(_ORIENTATION, 1)
+    return value if isinstance(value, int) and 1 <= value <= 8 else 1

@@ -211,6 +211,9 @@ class LoadResult:
     content: ContentSet | None
     errors: tuple[Problem, ...]
     warnings: tuple[Problem, ...]
+    # What was examined, for reports even when the set did not load.
+    exhibit_count: int = 0
+    language_codes: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:

@@ -1,0 +1,149 @@
+"""``kiosk.yaml``: the site settings every exhibit is checked against.
+
+Languages come first because every text map in every file is checked against them;
+when they cannot be read, the rest is still checked as far as it can be.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from kiosk.content.checks import Checker, Languages, child, item, quote
+from kiosk.content.model import IdleSettings, Language, Problem, Site, Theme
+from kiosk.content.yamlsafe import MappingNode, Node, ScalarNode, SequenceNode
+
+STRING_KEYS = (
+    "home",
+    "back",
+    "timeline",
+    "gallery",
+    "facts",
+    "touch_to_explore",
+    "still_there",
+    "restarting_in",
+    "continue",
+    "close",
+    "image_position",
+    "choose_language",
+)
+IDLE_KEYS = {
+    "still_there_after": "still_there_after_s",
+    "countdown": "countdown_s",
+    "attract_slide": "attract_slide_s",
+}
+_CODE = re.compile(r"[a-z]{2,3}")
+_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+
+
+@dataclass(frozen=True)
+class SiteResult:
+    site: Site | None
+    languages: Languages
+    errors: list[Problem]
+    warnings: list[Problem]
+
+
+def read_site(root: Node | None, path: Path) -> SiteResult:
+    """Check ``kiosk.yaml``'s tree; ``root`` is None when the YAML itself was unusable."""
+    languages = Languages((), "")
+    if root is None:
+        return SiteResult(None, languages, [], [])
+    c = Checker(path, languages)
+    f = c.fields(
+        root,
+        "",
+        required=("title", "languages", "default_language", "strings"),
+        optional=("subtitle", "idle", "theme"),
+    )
+    declared = _languages(c, f.get("languages"))
+    codes = tuple(language.code for language in declared)
+    default = c.text(f.get("default_language"), "default_language")
+    if default and codes and default not in codes:
+        node = f["default_language"]
+        c.error(
+            node,
+            f"default_language {quote(default)} is not one of the languages: {', '.join(codes)}",
+        )
+        default = ""
+    c.languages = languages = Languages(codes, default)
+    title = c.text_map(f.get("title"), "title")
+    subtitle = c.text_map(f["subtitle"], "subtitle") if "subtitle" in f else None
+    strings_fields = c.fields(f.get("strings"), "strings", required=STRING_KEYS)
+    strings = {key: c.text_map(node, child("strings", key)) for key, node in strings_fields.items()}
+    idle = _idle(c, f.get("idle"))
+    theme = _theme(c, f.get("theme"))
+    if c.errors or not codes or not default:
+        return SiteResult(None, languages, c.errors, c.warnings)
+    site = Site(title, declared, default, idle, strings, theme, subtitle)
+    return SiteResult(site, languages, c.errors, c.warnings)
+
+
+def _languages(c: Checker, node: Node | None) -> tuple[Language, ...]:
+    items = c.sequence(node, "languages")
+    if isinstance(node, SequenceNode) and not node.items:
+        c.error(node, "'languages' must list at least one language")
+    result: list[Language] = []
+    first_line: dict[str, int] = {}
+    for index, entry in enumerate(items):
+        where = item("languages", index)
+        f = c.fields(entry, where, required=("code", "name"))
+        code = c.matching(
+            f.get("code"),
+            child(where, "code"),
+            _CODE,
+            "must be 2 or 3 lowercase letters, like 'uz'",
+        )
+        name = c.text(f.get("name"), child(where, "name"))
+        if code and code in first_line:
+            c.error(
+                f["code"],
+                f"language {quote(code)} is listed twice (first on line {first_line[code]})",
+            )
+        elif code:
+            first_line[code] = f["code"].line
+            result.append(Language(code, name))
+    return tuple(result)
+
+
+def _idle(c: Checker, node: Node | None) -> IdleSettings:
+    f = c.fields(node, "idle", required=(), optional=tuple(IDLE_KEYS))
+    values: dict[str, float] = {}
+    for key, value_node in f.items():
+        where = child("idle", key)
+        text = c.text(value_node, where)
+        if not text:
+            continue
+        try:
+            seconds = float(text)
+        except ValueError:
+            seconds = math.nan
+        if not math.isfinite(seconds) or seconds <= 0:
+            c.error(value_node, f"{where} {quote(text)} must be a number of seconds above 0")
+            continue
+        values[IDLE_KEYS[key]] = seconds
+    return IdleSettings(**values)
+
+
+def _theme(c: Checker, node: Node | None) -> Theme:
+    f = c.fields(node, "theme", required=(), optional=Theme.field_names())
+    colours = {
+        key: c.matching(value, child("theme", key), _COLOUR, "must be a colour like '#1D2430'")
+        for key, value in f.items()
+    }
+    return Theme(**{key: value.upper() for key, value in colours.items() if value})
+
+
+def declared_codes(root: Node | None) -> tuple[str, ...]:
+    """Language codes as written, for reports about a site that failed to load."""
+    if not isinstance(root, MappingNode):
+        return ()
+    languages = root.get("languages")
+    codes: list[str] = []
+    for entry in getattr(languages, "items", ()):
+        code = entry.get("code") if isinstance(entry, MappingNode) else None
+        if isinstance(code, ScalarNode) and _CODE.fullmatch(code.value):
+            codes.append(code.value)
+    return tuple(codes)

@@ -1,0 +1,139 @@
+"""``kiosk prepare [DIR]``: build every image rendition ahead of time.
+
+Run it after editing content (or at install time) so the kiosk never decodes an
+original in front of a visitor. Exit status: 0 when every rendition exists, 1 when
+the content is invalid or any image failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import TextIO
+
+from kiosk.media.batch import BuildSummary, build_all
+from kiosk.media.cache import (
+    DEFAULT_THUMB_BOX,
+    ImageSource,
+    RenditionCache,
+    default_cache_dir,
+    screen_box,
+)
+from kiosk.media.safe_open import RenditionError
+
+DEFAULT_SCREEN = (1920, 1080)
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        message = f"expected WIDTHxHEIGHT such as 1920x1080, not {text!r}"
+        raise argparse.ArgumentTypeError(message) from None
+    if not (0 < width <= 16384 and 0 < height <= 16384):
+        raise argparse.ArgumentTypeError(f"size {text!r} is out of range")
+    return width, height
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive number, not {text!r}")
+    return value
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "dir", nargs="?", type=Path, help="content folder (default: the bundled exhibits)"
+    )
+    parser.add_argument(
+        "--cache", type=Path, help=f"rendition cache folder (default: {default_cache_dir()})"
+    )
+    parser.add_argument(
+        "--screen",
+        type=_size,
+        default=DEFAULT_SCREEN,
+        metavar="WxH",
+        help="the kiosk's screen; renditions fit its long side squared (default: 1920x1080)",
+    )
+    parser.add_argument(
+        "--thumb",
+        type=_size,
+        default=DEFAULT_THUMB_BOX,
+        metavar="WxH",
+        help="box that thumbnails fit in (default: 720x720)",
+    )
+    parser.add_argument(
+        "--workers", type=_positive, help="parallel builds (default: number of CPUs)"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from kiosk.cli import bundled_exhibits
+    from kiosk.content.loader import load_content
+
+    root = args.dir if args.dir is not None else bundled_exhibits()
+    result = load_content(root)
+    if result.content is None:
+        for problem in result.errors:
+            print(problem, file=sys.stderr)
+        print(f"prepare: {root} has {len(result.errors)} error(s); nothing built", file=sys.stderr)
+        return 1
+    boxes = {"screen": screen_box(*args.screen), "thumb": args.thumb}
+    cache = RenditionCache(args.cache if args.cache is not None else default_cache_dir(), boxes)
+    cache.sweep_temporary()
+    display = _ProgressLine(sys.stderr)
+    summary = build_all(
+        result.content.images(), None, cache, workers=args.workers, progress=display.update
+    )
+    display.finish()
+    _print_summary(summary, cache)
+    return 0 if summary.ok else 1
+
+
+class _ProgressLine:
+    """One line rewritten in place on a terminal; occasional plain lines otherwise."""
+
+    def __init__(self, stream: TextIO, interval_s: float = 2.0) -> None:
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.interval_s = interval_s
+        self.last = float("-inf")
+        self.shown = False
+
+    def update(self, done: int, total: int, ref: ImageSource, error: RenditionError | None) -> None:
+        line = f"prepare: {done}/{total} images ... {ref.path.name}"
+        if error is not None:
+            self._clear()
+            print(f"prepare: error: {error}", file=self.stream)
+        now = time.monotonic()
+        if self.tty:
+            self.stream.write(f"\r\x1b[K{line}")
+            self.stream.flush()
+            self.shown = True
+        elif done == total or done == 1 or now - self.last >= self.interval_s:
+            print(line, file=self.stream)
+            self.last = now
+
+    def finish(self) -> None:
+        self._clear()
+
+    def _clear(self) -> None:
+        if self.tty and self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+            self.shown = False
+
+
+def _print_summary(summary: BuildSummary, cache: RenditionCache) -> None:
+    print(
+        f"prepare: {summary.total} images: {summary.built} built, {summary.cached} already "
+        f"cached, {len(summary.failed)} failed in {summary.seconds:.1f} s (cache: {cache.root})"
+    )
+    for _ref, error in summary.failed:
+        print(f"  failed: {error}")

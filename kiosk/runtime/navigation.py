@@ -1,0 +1,158 @@
+"""Where the visitor is: a small stack of screens, with no Qt in it.
+
+The UI asks this object what to show and tells it what the visitor did; the
+keyboard map of presentation mode and the idle reset both act through it, so
+touch, clicker and timeout can never disagree about the current screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+HOME = "home"
+EXHIBIT = "exhibit"
+GALLERY = "gallery"
+TIMELINE = "timeline"
+ATTRACT = "attract"
+SCREENS = (HOME, EXHIBIT, GALLERY, TIMELINE, ATTRACT)
+
+
+@dataclass(frozen=True)
+class Place:
+    screen: str
+    exhibit_id: str = ""
+    index: int = 0  # gallery image, timeline entry or focused home tile
+
+
+class Navigator:
+    """A stack of places; the top is what the visitor sees."""
+
+    def __init__(
+        self, exhibit_ids: Sequence[str], gallery_sizes: dict[str, int], start: str = ATTRACT
+    ) -> None:
+        self._stack: list[Place] = [Place(start)]
+        self._listeners: list[Callable[[Place], None]] = []
+        self.set_content(exhibit_ids, gallery_sizes)
+
+    def set_content(self, exhibit_ids: Sequence[str], gallery_sizes: dict[str, int]) -> None:
+        """New content: drop places that no longer exist, keep the rest."""
+        self._ids = tuple(exhibit_ids)
+        self._gallery_sizes = dict(gallery_sizes)
+        kept = [p for p in self._stack if not p.exhibit_id or p.exhibit_id in self._ids]
+        self._stack = [self._clamp(p) for p in kept] or [Place(HOME)]
+        self._notify()
+
+    @property
+    def place(self) -> Place:
+        return self._stack[-1]
+
+    @property
+    def depth(self) -> int:
+        return len(self._stack)
+
+    def subscribe(self, listener: Callable[[Place], None]) -> None:
+        self._listeners.append(listener)
+
+    # visitor actions -------------------------------------------------------------
+
+    def home(self) -> None:
+        focus = self.place.index if self.place.screen == HOME else self._home_focus()
+        self._set([Place(HOME, index=focus)])
+
+    def attract(self) -> None:
+        self._set([Place(ATTRACT)])
+
+    def open_exhibit(self, exhibit_id: str) -> None:
+        if exhibit_id not in self._ids:
+            return
+        stack = [p for p in self._stack if p.screen == HOME] or [Place(HOME)]
+        stack[0] = replace(stack[0], index=self._ids.index(exhibit_id))
+        self._set([*stack, Place(EXHIBIT, exhibit_id)])
+
+    def open_gallery(self, index: int) -> None:
+        place = self.place
+        if place.screen != EXHIBIT or not self._gallery_sizes.get(place.exhibit_id):
+            return
+        self._push(self._clamp(Place(GALLERY, place.exhibit_id, index)))
+
+    def open_timeline(self, index: int = 0) -> None:
+        if self.place.screen == TIMELINE:
+            return
+        self._push(Place(TIMELINE, index=max(0, index)))
+
+    def show_gallery_image(self, index: int) -> None:
+        """The visitor swiped: remember which image is showing."""
+        if self.place.screen == GALLERY:
+            self._stack[-1] = self._clamp(replace(self.place, index=index))
+            self._notify()
+
+    def focus(self, index: int) -> None:
+        """Keyboard focus on home tiles or timeline entries."""
+        if self.place.screen in (HOME, TIMELINE):
+            self._stack[-1] = replace(self.place, index=max(0, index))
+            self._notify()
+
+    def back(self) -> None:
+        if self.place.screen == ATTRACT:
+            self.home()
+        elif len(self._stack) > 1:
+            self._stack.pop()
+            self._notify()
+
+    def step(self, delta: int) -> None:
+        """Left/Right, PageUp/PageDown: the next thing of the same kind."""
+        place = self.place
+        if place.screen == ATTRACT:
+            self.home()
+        elif place.screen == HOME and self._ids:
+            self.focus((place.index + delta) % len(self._ids))
+        elif place.screen == EXHIBIT and self._ids:
+            position = (self._ids.index(place.exhibit_id) + delta) % len(self._ids)
+            self._stack[-1] = Place(EXHIBIT, self._ids[position])
+            home = self._stack[0]
+            if home.screen == HOME:
+                self._stack[0] = replace(home, index=position)
+            self._notify()
+        elif place.screen == GALLERY:
+            size = self._gallery_sizes.get(place.exhibit_id, 0)
+            if size:
+                self.show_gallery_image((place.index + delta) % size)
+        elif place.screen == TIMELINE:
+            self.focus(place.index + delta)
+
+    def activate(self) -> None:
+        """Enter: open what has the focus."""
+        place = self.place
+        if place.screen == ATTRACT:
+            self.home()
+        elif place.screen == HOME and self._ids:
+            self.open_exhibit(self._ids[min(place.index, len(self._ids) - 1)])
+        elif place.screen == EXHIBIT:
+            self.open_gallery(0)
+
+    # internals ---------------------------------------------------------------------
+
+    def _home_focus(self) -> int:
+        bottom = self._stack[0]
+        return bottom.index if bottom.screen == HOME else 0
+
+    def _clamp(self, place: Place) -> Place:
+        if place.screen == GALLERY:
+            size = self._gallery_sizes.get(place.exhibit_id, 0)
+            return replace(place, index=min(max(0, place.index), max(0, size - 1)))
+        if place.screen == HOME:
+            return replace(place, index=min(max(0, place.index), max(0, len(self._ids) - 1)))
+        return place
+
+    def _push(self, place: Place) -> None:
+        self._stack.append(place)
+        self._notify()
+
+    def _set(self, stack: list[Place]) -> None:
+        self._stack = stack
+        self._notify()
+
+    def _notify(self) -> None:
+        for listener in self._listeners:
+            listener(self.place)

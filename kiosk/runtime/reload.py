@@ -1,0 +1,201 @@
+"""Live content reload: load off the UI thread, swap only between visitors.
+
+The policy, in one place:
+
+- a valid new set with a new version waits in ``pending`` until the UI reports
+  it is at the attract loop (``at_attract()``), so a visitor never has a page
+  change under their finger; in preview mode it replaces ``current`` at once;
+- an invalid set never replaces anything: its errors are kept in
+  ``last_errors`` (staff panel, preview overlay) and logged; they clear when a
+  later load succeeds.
+
+Threading: the loader runs on a worker (an ``Executor``); its result is applied
+on the caller's thread the next time it calls ``poll()`` (or ``at_attract()``),
+so ``on_event`` and every state change happen on the UI thread and the Qt layer
+needs no locks or queued signals.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kiosk.content.model import ContentSet, LoadResult, Problem
+from kiosk.runtime import logs
+from kiosk.runtime.watch import TreeWatcher
+
+log = logging.getLogger("kiosk.reload")
+
+Loader = Callable[[Path], LoadResult]
+
+PENDING = "pending"  # a new valid set waits for the attract loop
+SWAPPED = "swapped"  # ``current`` changed: the UI shows the new set
+REJECTED = "rejected"  # the content on disk has errors; ``current`` is unchanged
+UNCHANGED = "unchanged"  # loaded fine, nothing new (errors, if any, have cleared)
+
+
+@dataclass(frozen=True)
+class ReloadEvent:
+    kind: str  # PENDING, SWAPPED, REJECTED or UNCHANGED
+    version: str | None  # the version loaded (None when rejected)
+    errors: tuple[Problem, ...] = ()
+
+
+class ImmediateExecutor(Executor):
+    """Runs each task at once on the caller's thread: for tests and one-shot tools."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as error:
+            future.set_exception(error)
+        return future
+
+
+def _default_loader(root: Path) -> LoadResult:
+    from kiosk.content.loader import load_content  # imported late: optional in unit tests
+
+    return load_content(root)
+
+
+class ReloadController:
+    """Owns the content shown by the kiosk and decides when new content replaces it."""
+
+    def __init__(
+        self,
+        root: Path,
+        loader: Loader | None = None,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        wall_clock: Callable[[], float] = time.time,
+        on_event: Callable[[ReloadEvent], None] | None = None,
+        executor: Executor | None = None,
+        preview: bool = False,
+        settle_s: float = 1.0,
+    ) -> None:
+        self.root = root
+        self.preview = preview
+        self.on_event = on_event
+        self.current: ContentSet | None = None
+        self.pending: ContentSet | None = None
+        self.last_errors: tuple[Problem, ...] = ()
+        self.last_warnings: tuple[Problem, ...] = ()
+        self.last_loaded_at: float | None = None  # wall-clock time of the last finished load
+        self._loader = loader or _default_loader
+        self._wall_clock = wall_clock
+        self._owns_executor = executor is None
+        self._executor = executor or ThreadPoolExecutor(1, thread_name_prefix="kiosk-reload")
+        self._future: Future[LoadResult] | None = None
+        self._again = False  # the tree changed while a load was running
+        self.watcher = TreeWatcher(root, settle_s=settle_s, clock=clock)
+
+    @property
+    def busy(self) -> bool:
+        return self._future is not None
+
+    def load_initial(self) -> LoadResult:
+        """Load on the caller's thread, at start-up, before anything is shown."""
+        result = self._run_loader()
+        self._apply(result)
+        return result
+
+    def poll(self) -> None:
+        """Call from a UI timer (every 250-500 ms): applies a finished load, and
+        starts a new one when the exhibits folder changed and settled."""
+        self._collect()
+        if self.watcher.poll():
+            self._request()
+
+    def reload_now(self) -> None:
+        """Load again now (staff panel); the result arrives through ``poll()``."""
+        self._request()
+
+    def at_attract(self) -> ContentSet | None:
+        """The UI is at the attract loop: the new set to show, or None to keep on."""
+        self._collect()
+        if self.pending is None:
+            return None
+        self._swap(self.pending)
+        return self.current
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Block until the running load is applied (tools and tests, never the UI)."""
+        while self._future is not None:
+            self._future.exception(timeout)  # waits; raises TimeoutError on timeout
+            self._collect()
+
+    def close(self) -> None:
+        if self._owns_executor:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+
+    # Internals
+
+    def _request(self) -> None:
+        if self._future is not None:
+            self._again = True
+            return
+        self._future = self._executor.submit(self._run_loader)
+        self._collect()  # an immediate executor has finished already
+
+    def _collect(self) -> None:
+        future = self._future
+        if future is None or not future.done():
+            return
+        self._future = None
+        self._apply(future.result())  # _run_loader never raises
+        if self._again:
+            self._again = False
+            self._request()
+
+    def _run_loader(self) -> LoadResult:
+        try:
+            return self._loader(self.root)
+        except Exception as error:
+            # A loader bug must look like bad content, not take the kiosk down.
+            log.exception("content loader failed on %s", self.root)
+            problem = Problem(self.root, 0, 0, f"content could not be loaded: {error!r}")
+            return LoadResult(content=None, errors=(problem,), warnings=())
+
+    def _apply(self, result: LoadResult) -> None:
+        self.last_loaded_at = self._wall_clock()
+        self.last_warnings = result.warnings
+        content = result.content
+        if content is None:
+            self.last_errors = result.errors
+            logs.log_reload_rejected(result.errors)
+            self._emit(ReloadEvent(REJECTED, None, result.errors))
+            return
+        self.last_errors = ()
+        if self.current is None or (self.preview and content.version != self.current.version):
+            self._swap(content)
+        elif content.version == self.current.version:
+            if self.pending is not None:
+                log.info("pending content dropped: the folder is back to the current version")
+            self.pending = None
+            self._emit(ReloadEvent(UNCHANGED, content.version))
+        elif self.pending is not None and content.version == self.pending.version:
+            self._emit(ReloadEvent(UNCHANGED, content.version))
+        else:
+            self.pending = content
+            logs.log_reload_deferred(content.version)
+            self._emit(ReloadEvent(PENDING, content.version))
+
+    def _swap(self, content: ContentSet) -> None:
+        self.current = content
+        self.pending = None
+        logs.log_reload_accepted(content.version, len(content.exhibits))
+        self._emit(ReloadEvent(SWAPPED, content.version))
+
+    def _emit(self, event: ReloadEvent) -> None:
+        if self.on_event is None:
+            return
+        try:
+            self.on_event(event)
+        except Exception:
+            log.exception("reload listener failed on %s", event.kind)

@@ -1,0 +1,120 @@
+"""Building the Qt application and the QML window around a ``Kiosk`` bridge."""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QtMsgType, QUrl, qInstallMessageHandler
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtQml import QQmlApplicationEngine, QQmlError
+from PySide6.QtQuick import QQuickWindow, QSGRendererInterface
+
+from kiosk.content.model import ContentSet
+from kiosk.media.service import RenditionService
+from kiosk.ui.bridge import Kiosk
+from kiosk.ui.images import ImageStore
+
+log = logging.getLogger("kiosk.ui")
+QML_DIR = Path(__file__).resolve().parent / "qml"
+FONT_FAMILY = "Noto Sans"
+
+
+def ensure_application(software: bool = False) -> QGuiApplication:
+    """The one QGuiApplication; the software scene graph must be chosen before it exists."""
+    existing = QGuiApplication.instance()
+    if isinstance(existing, QGuiApplication):
+        return existing
+    headless = os.environ.get("QT_QPA_PLATFORM") == "offscreen"
+    if software or headless or os.environ.get("QT_QUICK_BACKEND") == "software":
+        QQuickWindow.setGraphicsApi(QSGRendererInterface.GraphicsApi.Software)
+    os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
+    app = QGuiApplication([])
+    app.setApplicationName("friendship-kiosk")
+    register_fonts(app)
+    return app
+
+
+def register_fonts(app: QGuiApplication) -> str:
+    """Noto Sans from the font package, so every machine draws ə ğ ı ş oʻ and Cyrillic alike."""
+    try:
+        from fontpkg_noto_sans import ROOT
+    except ImportError:
+        log.error("font package fontpkg-noto-sans missing: falling back to system fonts")
+        return app.font().family()
+    family = FONT_FAMILY
+    for font_file in sorted((ROOT / "files").glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(font_file))
+        if font_id < 0:
+            log.error("could not register font %s", font_file)
+            continue
+        family = QFontDatabase.applicationFontFamilies(font_id)[0]
+    font = QFont(family)
+    font.setPixelSize(28)
+    app.setFont(font)
+    return family
+
+
+@dataclass
+class QmlMessages:
+    """Every QML warning and error; tests fail on any, the kiosk logs them."""
+
+    lines: list[str] = field(default_factory=list)
+
+    def handler(self, kind: QtMsgType, context: object, message: str) -> None:
+        if kind == QtMsgType.QtDebugMsg or kind == QtMsgType.QtInfoMsg:
+            log.debug("qt: %s", message)
+            return
+        self.lines.append(message)
+        log.warning("qt: %s", message)
+
+    def engine_warnings(self, errors: list[QQmlError]) -> None:
+        for error in errors:
+            self.lines.append(error.toString())
+            log.warning("qml: %s", error.toString())
+
+
+MESSAGES = QmlMessages()
+
+
+@dataclass
+class KioskWindow:
+    """What ``build_window`` returns; keeps the Python objects alive with the window."""
+
+    app: QGuiApplication
+    engine: QQmlApplicationEngine
+    window: QQuickWindow
+    kiosk: Kiosk
+    images: ImageStore
+
+
+def build_window(
+    content: ContentSet,
+    service: RenditionService,
+    start: str = "attract",
+    size: tuple[int, int] = (1920, 1080),
+    kiosk_mode: bool = False,
+) -> KioskWindow:
+    app = ensure_application()
+    qInstallMessageHandler(MESSAGES.handler)
+    images = ImageStore(service)
+    kiosk = Kiosk(content, images, start=start)
+    engine = QQmlApplicationEngine()
+    engine.setInitialProperties(
+        {"kiosk": kiosk, "kioskMode": kiosk_mode, "width": size[0], "height": size[1]}
+    )
+    engine.load(QUrl.fromLocalFile(str(QML_DIR / "Main.qml")))
+    roots = engine.rootObjects()
+    if not roots or not isinstance(roots[0], QQuickWindow):
+        raise RuntimeError("the QML window did not load: " + "; ".join(MESSAGES.lines))
+    window = roots[0]
+    kiosk.setParent(window)
+    images.setParent(window)
+    return KioskWindow(app, engine, window, kiosk, images)
+
+
+def keep_alive(owner: QObject, *objects: QObject) -> None:
+    for obj in objects:
+        obj.setParent(owner)

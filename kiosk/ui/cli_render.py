@@ -1,0 +1,68 @@
+"""``kiosk render``: draw any screen headless to a PNG, for curators and for tests."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+SCREENS = ("home", "exhibit", "gallery", "timeline", "attract", "still-there")
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"size must look like 1920x1080, not {text!r}") from None
+    if not (200 <= width <= 8000 and 200 <= height <= 8000):
+        raise argparse.ArgumentTypeError("width and height must be between 200 and 8000")
+    return width, height
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from kiosk.cli import bundled_exhibits
+
+    parser.add_argument("dir", nargs="?", type=Path, default=bundled_exhibits(),
+                        help="exhibits folder (default: the bundled exhibits)")
+    parser.add_argument("--screen", choices=SCREENS, default="home")
+    parser.add_argument("--exhibit", help="exhibit id (exhibit and gallery screens)")
+    parser.add_argument("--lang", help="language code (default: the site's default)")
+    parser.add_argument("--index", type=int, default=0, help="gallery image or timeline entry")
+    parser.add_argument("--size", type=parse_size, default=(1920, 1080), help="WIDTHxHEIGHT")
+    parser.add_argument("--cache", type=Path, help="rendition cache folder")
+    parser.add_argument("-o", "--output", type=Path, required=True, help="PNG file to write")
+
+
+def run(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["QT_QUICK_BACKEND"] = "software"
+    from kiosk.content.loader import load_content
+
+    result = load_content(args.dir)
+    if result.content is None:
+        for problem in result.errors:
+            print(problem, file=sys.stderr)
+        print(f"render: {len(result.errors)} content errors; nothing rendered", file=sys.stderr)
+        return 1
+    content = result.content
+    if args.lang and args.lang not in content.site.language_codes:
+        codes = ", ".join(content.site.language_codes)
+        print(f"render: unknown language {args.lang!r}; the site has {codes}", file=sys.stderr)
+        return 2
+    exhibit_id = args.exhibit or (content.exhibits[0].id if content.exhibits else "")
+    if args.screen in ("exhibit", "gallery") and content.exhibit(exhibit_id) is None:
+        known = ", ".join(e.id for e in content.exhibits)
+        print(f"render: unknown exhibit {exhibit_id!r}; known: {known}", file=sys.stderr)
+        return 2
+
+    from kiosk.ui.session import open_screen
+
+    image = open_screen(content, args.screen, exhibit_id, args.lang, args.index, args.size,
+                        args.cache)
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    if not image.save(str(args.output), "PNG"):
+        print(f"render: could not write {args.output}", file=sys.stderr)
+        return 1
+    print(f"render: {args.screen} {args.size[0]}x{args.size[1]} -> {args.output}")
+    return 0

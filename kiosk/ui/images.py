@@ -1,0 +1,100 @@
+"""Rendition URLs for QML: cached ones at once, missing ones built in the background.
+
+QML binds ``source: kiosk.imageUrl(key, kiosk.imageRevision)``; the revision goes up
+whenever a background build finishes, so only image sources re-evaluate and no
+page is rebuilt. Worker threads report through a queued signal, so QML is only
+ever touched from the UI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl, Signal, Slot
+
+from kiosk.content.model import ContentSet, ImageRef
+from kiosk.media.service import RenditionService
+
+log = logging.getLogger("kiosk.images")
+
+
+class ImageStore(QObject):
+    """Knows every image of the current content by key, and where its renditions are."""
+
+    revisionChanged = Signal()
+    _built = Signal(str, str)  # key, file path (emitted from worker threads)
+    _failed = Signal(str, str)  # key, message
+
+    def __init__(self, service: RenditionService, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._refs: dict[str, ImageRef] = {}
+        self._urls: dict[str, str] = {}
+        self._pending: set[str] = set()
+        self._failures: dict[str, str] = {}
+        self.revision = 0
+        self._built.connect(self._on_built)
+        self._failed.connect(self._on_failed)
+
+    def set_content(self, content: ContentSet) -> None:
+        """New content: forget keys that went away, keep URLs of those that stayed."""
+        refs = {f"{ref.sha256}:{kind}": ref for ref in content.images() for kind in ("thumb", "screen")}
+        self._urls = {k: v for k, v in self._urls.items() if k in refs}
+        self._refs = refs
+
+    def url(self, key: str) -> str:
+        """A file URL of the rendition, or "" while it is being built (or failed)."""
+        known = self._urls.get(key)
+        if known is not None:
+            return known
+        ref = self._refs.get(key)
+        if ref is None or key in self._pending or key in self._failures:
+            return ""
+        kind = key.rsplit(":", 1)[1]
+        self._pending.add(key)
+        path = self._service.request(
+            ref,
+            kind,
+            on_ready=lambda p, key=key: self._built.emit(key, str(p)),
+            on_error=lambda e, key=key: self._failed.emit(key, str(e)),
+        )
+        if path is not None:
+            self._pending.discard(key)
+            return self._remember(key, Path(path))
+        return ""
+
+    def prefetch(self, keys: Iterable[str]) -> None:
+        """Ask for renditions ahead of need (attract slides, tiles): never blocks."""
+        for key in keys:
+            self.url(key)
+
+    @property
+    def pending(self) -> int:
+        return len(self._pending)
+
+    @property
+    def failures(self) -> dict[str, str]:
+        return dict(self._failures)
+
+    def _remember(self, key: str, path: Path) -> str:
+        url = QUrl.fromLocalFile(str(path)).toString()
+        self._urls[key] = url
+        return url
+
+    @Slot(str, str)
+    def _on_built(self, key: str, path: str) -> None:
+        self._pending.discard(key)
+        if key in self._refs:
+            self._remember(key, Path(path))
+            self.revision += 1
+            self.revisionChanged.emit()
+
+    @Slot(str, str)
+    def _on_failed(self, key: str, message: str) -> None:
+        self._pending.discard(key)
+        self._failures[key] = message
+        log.error("rendition failed key=%s: %s", key, message)
+        self.revision += 1
+        self.revisionChanged.emit()

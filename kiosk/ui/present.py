@@ -1,0 +1,103 @@
+"""Turn the content model into plain dicts and lists for QML, in one language.
+
+No Qt here either: these are the shapes the views bind to, tested without a window.
+Images are referred to by a key (``sha256:kind``) that the bridge turns into a
+rendition URL once that rendition exists.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kiosk.content.model import BulletList, ContentSet, Exhibit, ImageRef, Text
+from kiosk.content.richtext import parse_blocks
+
+THUMB = "thumb"
+SCREEN = "screen"
+
+
+def image_key(image: ImageRef, kind: str) -> str:
+    return f"{image.sha256}:{kind}"
+
+
+def blocks(text: Text, language: str) -> list[dict[str, Any]]:
+    result: list[dict[str, Any]] = []
+    for block in parse_blocks(text.get(language)):
+        if isinstance(block, BulletList):
+            result.append({"kind": "list", "text": "", "items": list(block.items)})
+        else:
+            result.append({"kind": "paragraph", "text": block.text, "items": []})
+    return result
+
+
+def _image(image: ImageRef, kind: str, language: str) -> dict[str, Any]:
+    return {
+        "key": image_key(image, kind),
+        "thumb": image_key(image, THUMB),
+        "alt": image.alt.get(language),
+        "credit": image.credit.get(language),
+        "caption": image.caption.get(language) if image.caption else "",
+        "aspect": image.width / image.height if image.height else 1.5,
+    }
+
+
+def tile(exhibit: Exhibit, language: str) -> dict[str, Any]:
+    return {
+        "exhibitId": exhibit.id,
+        "title": exhibit.title.get(language),
+        "subtitle": exhibit.subtitle.get(language),
+        "cover": image_key(exhibit.cover, THUMB),
+    }
+
+
+def exhibit_page(exhibit: Exhibit, language: str, strings: dict[str, str]) -> dict[str, Any]:
+    count = len(exhibit.gallery)
+    position = strings.get("image_position", "{index} / {count}")
+    return {
+        "exhibitId": exhibit.id,
+        "title": exhibit.title.get(language),
+        "subtitle": exhibit.subtitle.get(language),
+        "summary": blocks(exhibit.summary, language),
+        "hero": _image(exhibit.cover, SCREEN, language),
+        "sections": [
+            {
+                "heading": s.heading.get(language),
+                "blocks": blocks(s.body, language),
+                "image": _image(s.image, SCREEN, language) if s.image else None,
+            }
+            for s in exhibit.sections
+        ],
+        "facts": [{"label": f.label.get(language), "value": f.value.get(language)} for f in exhibit.facts],
+        "gallery": [
+            {
+                **_image(image, SCREEN, language),
+                "position": position.replace("{index}", str(i + 1)).replace("{count}", str(count)),
+            }
+            for i, image in enumerate(exhibit.gallery)
+        ],
+    }
+
+
+def timeline(content: ContentSet, language: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "date": entry.date,
+            "label": entry.label.get(language),
+            "title": entry.title.get(language),
+            "blocks": blocks(entry.text, language),
+            "exhibitId": exhibit.id,
+            "exhibitTitle": exhibit.title.get(language),
+        }
+        for exhibit, entry in content.timeline()
+    ]
+
+
+def strings(content: ContentSet, language: str) -> dict[str, str]:
+    return {key: text.get(language) for key, text in content.site.strings.items()}
+
+
+def attract_images(content: ContentSet) -> list[str]:
+    """One screen-sized image per exhibit (its cover) then the galleries, no repeats."""
+    keys = [image_key(e.cover, SCREEN) for e in content.exhibits]
+    keys += [image_key(g, SCREEN) for e in content.exhibits for g in e.gallery]
+    return list(dict.fromkeys(keys))

@@ -1,0 +1,76 @@
+import QtQuick
+
+// Between visitors: a slow cross-fading slideshow and "touch to explore" in every language.
+Rectangle {
+    id: attract
+    required property var kiosk
+    required property var ui
+    property int slideMs: 8000
+    property int slide: 0
+    readonly property var images: kiosk.attractImages
+    color: "#111214"
+    objectName: "attractLoop"
+
+    Repeater {
+        model: attract.images
+        RenditionImage {
+            required property string modelData
+            required property int index
+            anchors.fill: parent
+            kiosk: attract.kiosk
+            ui: attract.ui
+            key: modelData
+            // only the showing slide and the next one are loaded
+            visible: opacity > 0 || index === (attract.slide + 1) % attract.images.length
+            opacity: index === attract.slide % Math.max(1, attract.images.length) ? 1 : 0
+            Behavior on opacity { NumberAnimation { duration: 1600; easing.type: Easing.InOutQuad } }
+        }
+    }
+    Timer {
+        interval: attract.slideMs
+        running: attract.visible && attract.images.length > 1
+        repeat: true
+        onTriggered: attract.slide = (attract.slide + 1) % attract.images.length
+    }
+
+    Rectangle {
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        height: callColumn.implicitHeight + attract.ui.margin * 2
+        gradient: Gradient {
+            GradientStop { position: 0.0; color: Qt.rgba(0, 0, 0, 0) }
+            GradientStop { position: 0.35; color: Qt.rgba(0, 0, 0, 0.62) }
+            GradientStop { position: 1.0; color: Qt.rgba(0, 0, 0, 0.78) }
+        }
+        Column {
+            id: callColumn
+            anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: attract.ui.margin }
+            spacing: attract.ui.gap / 2
+            Text {
+                objectName: "attractTitle"
+                width: parent.width
+                text: attract.kiosk.siteTitle
+                textFormat: Text.PlainText
+                wrapMode: Text.Wrap
+                font.pixelSize: attract.ui.title
+                font.weight: Font.Bold
+                color: "white"
+            }
+            Flow {
+                width: parent.width
+                spacing: attract.ui.gap * 1.5
+                Repeater {
+                    model: attract.kiosk.attractTexts
+                    Text {
+                        required property string modelData
+                        objectName: "touchToExplore"
+                        text: modelData
+                        textFormat: Text.PlainText
+                        font.pixelSize: attract.ui.heading
+                        color: "white"
+                    }
+                }
+            }
+        }
+    }
+    TapHandler { onTapped: attract.kiosk.leaveAttract() }
+}

@@ -1,0 +1,99 @@
+import QtQuick
+
+// Full-screen gallery: swipe between images, zoom resets on swipe, caption always readable.
+Rectangle {
+    id: viewer
+    required property var kiosk
+    required property var ui
+    readonly property var items: kiosk.page.gallery || []
+    readonly property var current: items.length ? items[Math.min(kiosk.placeIndex, items.length - 1)] : null
+    color: "#111214"
+    objectName: "galleryViewer"
+
+    ListView {
+        id: pager
+        objectName: "galleryPager"
+        anchors.fill: parent
+        orientation: ListView.Horizontal
+        snapMode: ListView.SnapOneItem
+        highlightRangeMode: ListView.StrictlyEnforceRange
+        highlightMoveDuration: viewer.ui.fade
+        boundsBehavior: Flickable.StopAtBounds
+        interactive: !(currentItem && currentItem.zoomed)
+        model: viewer.items
+        cacheBuffer: width
+        Component.onCompleted: positionViewAtIndex(viewer.kiosk.placeIndex, ListView.Beginning)
+        currentIndex: viewer.kiosk.placeIndex
+        onCurrentIndexChanged: if (currentIndex !== viewer.kiosk.placeIndex) viewer.kiosk.showGalleryImage(currentIndex)
+        delegate: ZoomableImage {
+            required property var modelData
+            required property int index
+            width: pager.width
+            height: pager.height
+            kiosk: viewer.kiosk
+            ui: viewer.ui
+            key: modelData.key
+            alt: modelData.alt
+            ListView.onIsCurrentItemChanged: if (!ListView.isCurrentItem) resetZoom()
+        }
+    }
+
+    Rectangle {
+        id: captionBar
+        objectName: "captionBar"
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        height: captionColumn.implicitHeight + viewer.ui.gap * 2
+        color: Qt.rgba(0, 0, 0, 0.72)
+        Column {
+            id: captionColumn
+            anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; leftMargin: viewer.ui.margin; rightMargin: viewer.ui.margin }
+            spacing: viewer.ui.gap / 4
+            Text {
+                objectName: "galleryCaption"
+                width: parent.width
+                text: viewer.current ? viewer.current.caption : ""
+                textFormat: Text.PlainText
+                wrapMode: Text.Wrap
+                font.pixelSize: viewer.ui.body
+                color: "white"
+            }
+            Text {
+                objectName: "galleryCredit"
+                width: parent.width
+                text: viewer.current ? viewer.current.credit + "   " + viewer.current.position : ""
+                textFormat: Text.PlainText
+                wrapMode: Text.Wrap
+                font.pixelSize: viewer.ui.caption
+                color: "#D9D9D9"
+            }
+        }
+    }
+
+    Row {
+        anchors { left: parent.left; top: parent.top; margins: viewer.ui.gap }
+        spacing: viewer.ui.gap
+        NavButton {
+            objectName: "galleryBack"
+            ui: viewer.ui
+            glyph: "‹"
+            text: viewer.kiosk.strings.back || ""
+            onActivated: viewer.kiosk.back()
+        }
+    }
+    NavButton {
+        objectName: "galleryPrevious"
+        visible: viewer.kiosk.placeIndex > 0
+        anchors { left: parent.left; verticalCenter: parent.verticalCenter; margins: viewer.ui.gap }
+        ui: viewer.ui
+        glyph: "‹"
+        onActivated: viewer.kiosk.showGalleryImage(viewer.kiosk.placeIndex - 1)
+    }
+    NavButton {
+        objectName: "galleryNext"
+        visible: viewer.kiosk.placeIndex < viewer.items.length - 1
+        anchors { right: parent.right; verticalCenter: parent.verticalCenter; margins: viewer.ui.gap }
+        ui: viewer.ui
+        glyph: "›"
+        onActivated: viewer.kiosk.showGalleryImage(viewer.kiosk.placeIndex + 1)
+    }
+}

@@ -1,0 +1,112 @@
+import QtQuick
+import QtQuick.Window
+
+// The window: every screen stacked, the visible one chosen by kiosk.screen.
+Window {
+    id: root
+    required property var kiosk
+    property bool kioskMode: false
+    visible: true
+    title: kiosk.siteTitle
+    color: style.background
+    flags: kioskMode ? (Qt.Window | Qt.FramelessWindowHint) : Qt.Window
+
+    readonly property string screen: kiosk.screen
+    readonly property bool onPage: screen === "exhibit" || screen === "gallery"
+
+    Connections {
+        target: root.kiosk
+        function onResetRequested() {
+            home.resetView()
+            if (exhibitLoader.item) exhibitLoader.item.resetView()
+            if (timelineLoader.item) timelineLoader.item.resetView()
+        }
+    }
+
+    Item {
+        id: stage
+        objectName: "stage"
+        anchors.fill: parent
+        focus: true
+        Keys.onPressed: (event) => { event.accepted = root.kiosk.handleKey(event.key, event.modifiers) }
+        Component.onCompleted: forceActiveFocus()
+
+        Home {
+            id: home
+            anchors.fill: parent
+            kiosk: root.kiosk
+            ui: style
+            showFocus: !root.kioskMode
+            visible: root.screen === "home" || root.screen === "attract" || layerFade.running
+        }
+
+        Loader {
+            id: timelineLoader
+            objectName: "timelineLoader"
+            anchors.fill: parent
+            active: root.screen === "timeline"
+            sourceComponent: Component { TimelinePage { kiosk: root.kiosk; ui: style } }
+            onLoaded: layerFade.restartFor(item)
+        }
+
+        Loader {
+            id: exhibitLoader
+            objectName: "exhibitLoader"
+            anchors.fill: parent
+            active: root.onPage
+            sourceComponent: Component { ExhibitPage { kiosk: root.kiosk; ui: style } }
+            onLoaded: layerFade.restartFor(item)
+        }
+
+        Loader {
+            id: galleryLoader
+            objectName: "galleryLoader"
+            anchors.fill: parent
+            active: root.screen === "gallery"
+            sourceComponent: Component { GalleryViewer { kiosk: root.kiosk; ui: style } }
+            onLoaded: layerFade.restartFor(item)
+        }
+
+        Loader {
+            id: attractLoader
+            objectName: "attractLoader"
+            anchors.fill: parent
+            active: root.screen === "attract"
+            sourceComponent: Component { AttractLoop { kiosk: root.kiosk; ui: style; slideMs: root.kiosk.attractSlideMs } }
+        }
+
+        Loader {
+            id: stillThereLoader
+            objectName: "stillThereLoader"
+            anchors.fill: parent
+            active: root.kiosk.stillThere
+            sourceComponent: Component { StillThere { kiosk: root.kiosk; ui: style; secondsLeft: root.kiosk.secondsLeft } }
+        }
+
+        Loader {
+            id: problemsLoader
+            objectName: "problemsLoader"
+            anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+            active: root.kiosk.problems.length > 0
+            sourceComponent: Component { ProblemsBanner { kiosk: root.kiosk; ui: style } }
+        }
+
+        NumberAnimation {
+            id: layerFade
+            property: "opacity"
+            from: 0
+            to: 1
+            duration: style.fade
+            easing.type: Easing.OutCubic
+            function restartFor(item) { target = item; item.opacity = 0; restart() }
+        }
+    }
+
+    // declared last so it is destroyed last: views bind to it until the end
+    Style {
+        id: style
+        k: Math.max(0.75, Math.min(root.width, root.height) / 1080)
+        portrait: root.height > root.width
+        theme: root.kiosk.theme
+    }
+}

@@ -1,0 +1,54 @@
+import QtQuick
+
+// A large touch target with a pressed state that shows within a frame.
+Rectangle {
+    id: button
+    required property var ui
+    property string text: ""
+    property string glyph: ""
+    property bool primary: false
+    property bool selected: false
+    signal activated()
+
+    property real maxWidth: 100000
+    implicitHeight: Math.max(ui.target, row.implicitHeight + ui.gap)
+    implicitWidth: Math.min(maxWidth, Math.max(ui.target, row.implicitWidth + 2 * ui.gap))
+    radius: Math.min(height / 2, ui.target / 2)
+    color: tap.pressed ? Qt.darker(base, 1.18) : base
+    border.width: primary || selected ? 0 : Math.max(1, 2 * ui.k)
+    border.color: ui.line
+    readonly property color base: primary || selected ? ui.accent : ui.surface
+    Accessible.role: Accessible.Button
+    Accessible.name: text
+
+    Row {
+        id: row
+        anchors.centerIn: parent
+        spacing: ui.gap / 2
+        Text {
+            visible: button.glyph !== ""
+            text: button.glyph
+            textFormat: Text.PlainText
+            font.pixelSize: button.ui.heading
+            color: button.primary || button.selected ? "white" : button.ui.ink
+            anchors.verticalCenter: parent.verticalCenter
+        }
+        Text {
+            objectName: "buttonLabel"
+            visible: button.text !== ""
+            width: Math.min(implicitWidth, button.maxWidth - 2 * button.ui.gap - (button.glyph !== "" ? button.ui.heading + row.spacing : 0))
+            wrapMode: Text.Wrap
+            text: button.text
+            textFormat: Text.PlainText
+            font.pixelSize: button.ui.body
+            font.weight: Font.DemiBold
+            color: button.primary || button.selected ? "white" : button.ui.ink
+            anchors.verticalCenter: parent.verticalCenter
+        }
+    }
+    TapHandler {
+        id: tap
+        gesturePolicy: TapHandler.ReleaseWithinBounds
+        onTapped: button.activated()
+    }
+}

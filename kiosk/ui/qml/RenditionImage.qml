@@ -1,0 +1,30 @@
+import QtQuick
+
+// A rendition by key: a calm placeholder until the background build is ready.
+Item {
+    id: holder
+    required property var kiosk
+    required property var ui
+    property string key: ""
+    property string alt: ""
+    property int fillMode: Image.PreserveAspectCrop
+    readonly property bool ready: image.status === Image.Ready
+    Accessible.role: Accessible.Graphic
+    Accessible.name: alt
+
+    Rectangle {
+        anchors.fill: parent
+        visible: !holder.ready
+        color: Qt.rgba(holder.ui.ink.r, holder.ui.ink.g, holder.ui.ink.b, 0.06)
+    }
+    Image {
+        id: image
+        anchors.fill: parent
+        asynchronous: true
+        cache: true
+        fillMode: holder.fillMode
+        source: holder.kiosk.imageUrl(holder.key, holder.kiosk.imageRevision)
+        opacity: holder.ready ? 1 : 0
+        Behavior on opacity { NumberAnimation { duration: holder.ui.fade } }
+    }
+}

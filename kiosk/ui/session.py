@@ -1,0 +1,61 @@
+"""Opening the kiosk window on a given screen, headless: the core of ``kiosk render``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+from kiosk.content.model import ContentSet
+from kiosk.ui.app import KioskWindow, build_window
+from kiosk.ui.render import grab, settle
+
+
+def make_service(cache: Path | None, size: tuple[int, int]) -> object:
+    from kiosk.media.cache import RenditionCache, default_cache_dir, screen_box
+    from kiosk.media.service import RenditionService
+
+    boxes = {"screen": screen_box(*size), "thumb": (720, 720)}
+    return RenditionService(RenditionCache(cache or default_cache_dir(), boxes))
+
+
+def go_to(kw: KioskWindow, screen: str, exhibit_id: str = "", index: int = 0) -> None:
+    """Navigate as a visitor would: home, then the exhibit, then its gallery."""
+    nav = kw.kiosk.navigator
+    if screen == "attract":
+        nav.attract()
+        return
+    nav.home()
+    if screen in ("exhibit", "gallery"):
+        nav.open_exhibit(exhibit_id)
+    if screen == "gallery":
+        nav.open_gallery(index)
+    if screen == "timeline":
+        nav.open_timeline(index)
+    if screen == "still-there":
+        kw.kiosk.set_still_there(True, 12)
+
+
+def open_screen(
+    content: ContentSet,
+    screen: str,
+    exhibit_id: str,
+    language: str | None,
+    index: int,
+    size: tuple[int, int],
+    cache: Path | None,
+) -> QImage:
+    service = make_service(cache, size)
+    kw = build_window(content, service, start="home", size=size)  # type: ignore[arg-type]
+    try:
+        if language:
+            kw.kiosk.setLanguage(language)
+        go_to(kw, screen, exhibit_id, index)
+        kw.window.show()
+        settle(kw.window, kw.images)
+        return grab(kw.window)
+    finally:
+        kw.window.close()
+        shutdown = getattr(service, "shutdown", None)
+        if shutdown:
+            shutdown()

@@ -1,0 +1,136 @@
+"""Logging set-up: greppable file lines, stderr fallback, exception hooks."""
+
+from __future__ import annotations
+
+import faulthandler
+import logging
+import re
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from kiosk.runtime import logs
+
+LINE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d (INFO|WARNING|ERROR) [\w.]+: .+$")
+
+
+@pytest.fixture(autouse=True)
+def restore_logging():
+    """Leave the root logger, the hooks and faulthandler as pytest had them."""
+    root = logging.getLogger()
+    level, handlers = root.level, list(root.handlers)
+    hooks = sys.excepthook, threading.excepthook
+    fault_enabled = faulthandler.is_enabled()
+    yield
+    for handler in list(root.handlers):
+        if handler not in handlers:
+            root.removeHandler(handler)
+            handler.close()
+    root.setLevel(level)
+    sys.excepthook, threading.excepthook = hooks
+    if logs._fault_file is not None:
+        faulthandler.disable()
+        logs._fault_file.close()
+        logs._fault_file = None
+        if fault_enabled:
+            faulthandler.enable(file=sys.__stderr__)
+
+
+def read_log(state: Path) -> list[str]:
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    return (state / "kiosk.log").read_text(encoding="utf-8").splitlines()
+
+
+def test_lines_go_to_the_file_in_a_greppable_form(tmp_path):
+    state = tmp_path / "state"
+    assert logs.setup_logging(state) == state / "kiosk.log"
+    logs.log_start("0.1.0", "abc123def4567890", "kiosk")
+    logs.log_reload_accepted("abc123def4567890", 5)
+    logs.log_reload_deferred("fedcba9876543210")
+    lines = read_log(state)
+    assert all(LINE.match(line) for line in lines), lines
+    assert lines[0].endswith("INFO kiosk: start version=0.1.0 content=abc123def456 mode=kiosk")
+    assert lines[1].endswith("INFO kiosk.reload: reload accepted version=abc123def456 exhibits=5")
+    assert "reload deferred version=fedcba987654" in lines[2]
+
+
+def test_rejected_reload_logs_the_count_and_each_error(tmp_path):
+    logs.setup_logging(tmp_path)
+    errors = [f"exhibits/a/exhibit.yaml:{n}:3: bad" for n in range(1, 26)]
+    logs.log_reload_rejected(errors)
+    lines = read_log(tmp_path)
+    assert "WARNING kiosk.reload: reload rejected errors=25" in lines[0]
+    assert lines[1].endswith("content error: exhibits/a/exhibit.yaml:1:3: bad")
+    assert len(lines) == 1 + logs.MAX_LOGGED_ERRORS + 1
+    assert lines[-1].endswith("and 5 more")
+
+
+def test_stderr_gets_the_same_lines(tmp_path, capsys):
+    logs.setup_logging(tmp_path)
+    logging.getLogger("kiosk.test").warning("disk nearly full")
+    assert re.search(r"WARNING kiosk.test: disk nearly full", capsys.readouterr().err)
+
+
+def test_setting_up_twice_does_not_double_lines(tmp_path):
+    logs.setup_logging(tmp_path)
+    logs.setup_logging(tmp_path)
+    logging.getLogger("kiosk").info("once")
+    assert sum("once" in line for line in read_log(tmp_path)) == 1
+
+
+def test_faulthandler_writes_into_the_state_dir(tmp_path):
+    logs.setup_logging(tmp_path)
+    assert faulthandler.is_enabled()
+    assert logs._fault_file is not None
+    assert Path(logs._fault_file.name) == tmp_path / "faulthandler.log"
+
+
+def test_unwritable_state_dir_falls_back_to_stderr(tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    assert logs.setup_logging(blocker / "state") is None
+    logging.getLogger("kiosk").info("still running")
+    err = capsys.readouterr().err
+    assert err.count("logging to stderr only") == 1
+    assert "still running" in err
+
+
+def test_a_disk_error_while_running_is_reported_once(tmp_path, capsys):
+    logs.setup_logging(tmp_path)
+    file_handler = next(h for h in logging.getLogger().handlers if isinstance(h, logs._FileHandler))
+    file_handler.stream.close()  # every write now fails, as on a full disk
+    for n in range(3):
+        logging.getLogger("kiosk").info("line %d", n)
+    err = capsys.readouterr().err
+    assert err.count("cannot write the log file") == 1
+    assert "line 2" in err  # stderr carries on
+
+
+def test_excepthook_logs_and_returns(tmp_path):
+    logs.setup_logging(tmp_path)
+    logs.install_excepthook()
+    try:
+        raise ValueError("slot blew up")
+    except ValueError:
+        sys.excepthook(*sys.exc_info())
+    text = "\n".join(read_log(tmp_path))
+    assert "ERROR kiosk: unexpected exception" in text
+    assert "ValueError: slot blew up" in text
+
+
+def test_thread_exceptions_are_logged(tmp_path):
+    logs.setup_logging(tmp_path)
+    logs.install_excepthook()
+
+    def work() -> None:
+        raise RuntimeError("worker failed")
+
+    thread = threading.Thread(target=work, name="loader")
+    thread.start()
+    thread.join()
+    text = "\n".join(read_log(tmp_path))
+    assert "unexpected exception in thread loader" in text
+    assert "RuntimeError: worker failed" in text

@@ -1,0 +1,248 @@
+"""Staff PIN: hashed storage, lockout with a fake clock, ``kiosk set-pin``, state paths."""
+
+from __future__ import annotations
+
+import io
+import json
+import stat
+from pathlib import Path
+
+import pytest
+
+from kiosk.cli import main
+from kiosk.runtime import cli_pin, paths
+from kiosk.runtime.pin import LOCKED, OK, UNSET, WRONG, PinPad, PinStore
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 50.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> PinStore:
+    return PinStore(tmp_path / "state" / "settings.json")
+
+
+# Paths
+
+
+def test_state_dir_prefers_kiosk_state_dir():
+    env = {"KIOSK_STATE_DIR": "/srv/k", "XDG_STATE_HOME": "/x", "HOME": "/home/m"}
+    assert paths.state_dir(env) == Path("/srv/k")
+
+
+def test_state_dir_falls_back_to_xdg_then_home():
+    assert paths.state_dir({"XDG_STATE_HOME": "/x", "HOME": "/h"}) == Path("/x/friendship-kiosk")
+    # XDG says relative values are invalid and must be ignored.
+    home = Path("/h/.local/state/friendship-kiosk")
+    assert paths.state_dir({"XDG_STATE_HOME": "rel", "HOME": "/h"}) == home
+    assert paths.state_dir({"KIOSK_STATE_DIR": "", "HOME": "/h"}) == home
+
+
+def test_settings_and_analytics_live_in_the_state_dir(tmp_path):
+    assert paths.settings_path(tmp_path) == tmp_path / "settings.json"
+    assert paths.analytics_path(tmp_path).parent == tmp_path
+
+
+def test_settings_path_follows_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("KIOSK_STATE_DIR", str(tmp_path))
+    assert paths.settings_path() == tmp_path / "settings.json"
+
+
+# Store
+
+
+def test_no_pin_at_first(store):
+    assert not store.is_set()
+    assert not store.verify("1234")
+
+
+def test_pin_is_stored_hashed_private_and_verifies(store):
+    store.set_pin("48213907")
+    text = store.path.read_text()
+    assert "48213907" not in text
+    record = json.loads(text)["staff_pin"]
+    assert record["scheme"] == "scrypt"
+    assert (record["n"], record["r"], record["p"]) == (2**14, 8, 1)
+    assert len(bytes.fromhex(record["salt"])) == 16
+    assert stat.S_IMODE(store.path.stat().st_mode) == 0o600
+    assert store.is_set()
+    assert store.verify("48213907")
+    assert not store.verify("48213908")
+    assert not store.verify("")
+
+
+def test_same_pin_twice_gets_a_fresh_salt(store):
+    store.set_pin("1234")
+    first = json.loads(store.path.read_text())["staff_pin"]
+    store.set_pin("1234")
+    second = json.loads(store.path.read_text())["staff_pin"]
+    assert first["salt"] != second["salt"]
+    assert first["hash"] != second["hash"]
+
+
+def test_other_settings_are_kept(store):
+    store.path.parent.mkdir(parents=True)
+    store.path.write_text('{"kiosk_name": "hall 2"}')
+    store.set_pin("1234")
+    assert json.loads(store.path.read_text())["kiosk_name"] == "hall 2"
+
+
+@pytest.mark.parametrize(
+    ("pin", "message"),
+    [
+        ("123", "4 to 8 digits"),
+        ("123456789", "4 to 8 digits"),
+        ("12a4", "digits only"),
+        ("", "digits only"),
+        ("١٢٣٤", "digits only"),  # Arabic-Indic digits are not on the keypad
+    ],
+)
+def test_bad_pins_are_refused_with_a_reason(store, pin, message):
+    with pytest.raises(ValueError, match=message):
+        store.set_pin(pin)
+    assert not store.path.exists()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "{not json",
+        "[1, 2]",
+        '{"staff_pin": "plain"}',
+        '{"staff_pin": {"scheme": "md5"}}',
+        '{"staff_pin": {"scheme": "scrypt", "n": 3, "r": 8, "p": 1, "salt": "00", "hash": "00"}}',
+    ],
+)
+def test_corrupt_settings_mean_no_pin_and_never_crash(store, content, caplog):
+    store.path.parent.mkdir(parents=True)
+    store.path.write_text(content)
+    assert not store.verify("1234")
+    assert "settings" in caplog.text
+
+
+def test_setting_a_pin_over_a_corrupt_file_keeps_the_old_one_aside(store):
+    store.path.parent.mkdir(parents=True)
+    store.path.write_text("{not json")
+    store.set_pin("2468")
+    assert store.verify("2468")
+    assert store.path.with_name("settings.json.corrupt").read_text() == "{not json"
+
+
+# Pad
+
+
+@pytest.fixture
+def pad(store: PinStore) -> tuple[PinPad, FakeClock]:
+    store.set_pin("2580")
+    clock = FakeClock()
+    return PinPad(store, clock), clock
+
+
+def test_right_pin_opens(pad):
+    keypad, _ = pad
+    result = keypad.attempt("2580")
+    assert result.status == OK
+    assert result.ok
+
+
+def test_wrong_pins_are_counted_then_lock(pad):
+    keypad, _ = pad
+    remaining = [keypad.attempt("0000").remaining_tries for _ in range(4)]
+    assert remaining == [4, 3, 2, 1]
+    fifth = keypad.attempt("0000")
+    assert fifth.status == LOCKED
+    assert fifth.seconds_left == pytest.approx(60.0)
+    # Even the right PIN is not checked while locked.
+    assert keypad.attempt("2580").status == LOCKED
+
+
+def test_lock_counts_down_and_opens_after_the_wait(pad):
+    keypad, clock = pad
+    for _ in range(5):
+        keypad.attempt("1111")
+    clock.advance(45)
+    result = keypad.attempt("2580")
+    assert result.status == LOCKED
+    assert result.seconds_left == pytest.approx(15.0)
+    clock.advance(15)
+    assert keypad.seconds_locked() == 0.0
+    assert keypad.attempt("2580").status == OK
+
+
+def test_after_the_lock_the_tries_start_again(pad):
+    keypad, clock = pad
+    for _ in range(5):
+        keypad.attempt("1111")
+    clock.advance(60)
+    result = keypad.attempt("1111")
+    assert result.status == WRONG
+    assert result.remaining_tries == 4
+
+
+def test_a_right_pin_clears_the_wrong_count(pad):
+    keypad, _ = pad
+    for _ in range(4):
+        keypad.attempt("1111")
+    assert keypad.attempt("2580").ok
+    assert keypad.attempt("1111").remaining_tries == 4
+
+
+def test_no_pin_set_keeps_the_panel_shut(store):
+    keypad = PinPad(store, FakeClock())
+    assert keypad.attempt("1234").status == UNSET
+
+
+# kiosk set-pin
+
+
+def test_set_pin_from_stdin(monkeypatch, tmp_path, capsys):
+    monkeypatch.setenv("KIOSK_STATE_DIR", str(tmp_path))
+    monkeypatch.setattr("sys.stdin", io.StringIO("97531\n"))
+    assert main(["set-pin", "--pin-stdin"]) == 0
+    assert PinStore(tmp_path / "settings.json").verify("97531")
+    assert "97531" not in (tmp_path / "settings.json").read_text()
+    assert "stored" in capsys.readouterr().out
+
+
+def test_set_pin_stdin_invalid_exits_2(monkeypatch, tmp_path, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO("12\n"))
+    assert main(["set-pin", "--pin-stdin", "--state-dir", str(tmp_path)]) == 2
+    assert "4 to 8 digits" in capsys.readouterr().err
+    assert not (tmp_path / "settings.json").exists()
+
+
+def test_set_pin_stdin_empty_exits_2(monkeypatch, tmp_path, capsys):
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main(["set-pin", "--pin-stdin", "--state-dir", str(tmp_path)]) == 2
+    assert "no PIN" in capsys.readouterr().err
+
+
+def test_set_pin_asks_twice(monkeypatch, tmp_path):
+    answers = iter(["8642", "8642"])
+    monkeypatch.setattr(cli_pin.getpass, "getpass", lambda prompt: next(answers))
+    assert main(["set-pin", "--state-dir", str(tmp_path)]) == 0
+    assert PinStore(tmp_path / "settings.json").verify("8642")
+
+
+def test_set_pin_mismatch_exits_2_and_changes_nothing(monkeypatch, tmp_path, capsys):
+    answers = iter(["8642", "8643"])
+    monkeypatch.setattr(cli_pin.getpass, "getpass", lambda prompt: next(answers))
+    assert main(["set-pin", "--state-dir", str(tmp_path)]) == 2
+    assert "do not match" in capsys.readouterr().err
+    assert not (tmp_path / "settings.json").exists()
+
+
+def test_set_pin_unwritable_state_dir_exits_1(monkeypatch, tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setattr("sys.stdin", io.StringIO("1234\n"))
+    assert main(["set-pin", "--pin-stdin", "--state-dir", str(blocker / "state")]) == 1
+    assert "cannot write" in capsys.readouterr().err

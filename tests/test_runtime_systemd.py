@@ -1,0 +1,122 @@
+"""sd_notify against a real AF_UNIX datagram socket, and ``kiosk service-unit``."""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk.cli import main
+from kiosk.runtime import systemd
+
+
+@pytest.fixture
+def notify_socket(tmp_path, monkeypatch):
+    path = tmp_path / "notify"
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    server.bind(str(path))
+    server.settimeout(2)
+    monkeypatch.setenv("NOTIFY_SOCKET", str(path))
+    yield server
+    server.close()
+
+
+def test_ready_and_watchdog_reach_the_socket(notify_socket):
+    assert systemd.ready()
+    assert notify_socket.recv(256) == b"READY=1"
+    assert systemd.watchdog()
+    assert notify_socket.recv(256) == b"WATCHDOG=1"
+    assert systemd.status("showing 5 exhibits")
+    assert notify_socket.recv(256) == b"STATUS=showing 5 exhibits"
+    assert systemd.ready("up")
+    assert notify_socket.recv(256) == b"READY=1\nSTATUS=up"
+
+
+def test_abstract_socket_names(monkeypatch):
+    name = f"kiosk-test-{os.getpid()}"
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as server:
+        server.bind("\0" + name)
+        server.settimeout(2)
+        monkeypatch.setenv("NOTIFY_SOCKET", "@" + name)
+        assert systemd.watchdog()
+        assert server.recv(256) == b"WATCHDOG=1"
+
+
+def test_no_socket_variable_is_a_no_op(monkeypatch):
+    monkeypatch.delenv("NOTIFY_SOCKET", raising=False)
+    assert systemd.ready() is False
+    assert systemd.watchdog() is False
+
+
+def test_a_dead_socket_is_logged_not_raised(tmp_path, monkeypatch, caplog):
+    monkeypatch.setattr(systemd, "_reported_failure", False)
+    monkeypatch.setenv("NOTIFY_SOCKET", str(tmp_path / "gone"))
+    assert systemd.watchdog() is False
+    assert systemd.watchdog() is False
+    warnings = [r for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1  # the watchdog pings often: said once
+    assert "sd_notify" in warnings[0].getMessage()
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("30000000", 15.0), ("1000000", 0.5), ("", None), ("0", None), ("junk", None)],
+)
+def test_watchdog_interval_is_half_the_timeout(value, expected):
+    assert systemd.watchdog_interval_s({"WATCHDOG_USEC": value}) == expected
+
+
+def test_watchdog_interval_without_a_watchdog():
+    assert systemd.watchdog_interval_s({}) is None
+
+
+# kiosk service-unit
+
+
+def unit_lines(capsys, *args: str) -> list[str]:
+    assert main(["service-unit", *args]) == 0
+    return capsys.readouterr().out.splitlines()
+
+
+def test_unit_under_cage(capsys, tmp_path):
+    lines = unit_lines(
+        capsys, "--user", "museum", "--workdir", str(tmp_path), "--exhibits", str(tmp_path / "ex")
+    )
+    assert "Type=notify" in lines
+    assert "NotifyAccess=all" in lines
+    assert "User=museum" in lines
+    assert f"WorkingDirectory={tmp_path}" in lines
+    assert "Restart=always" in lines
+    assert "RestartSec=2" in lines
+    assert "WatchdogSec=30" in lines
+    assert "Environment=QT_QPA_PLATFORM=wayland" in lines
+    exec_start = next(line for line in lines if line.startswith("ExecStart="))
+    assert exec_start.endswith(f" -- {sys.executable} -m kiosk {tmp_path / 'ex'}")
+    assert exec_start.split("=", 1)[1].split()[0].endswith("cage")
+    assert any(line.startswith("# ") and "systemctl enable" in line for line in lines)
+    assert "[Install]" in lines
+    assert "WantedBy=graphical.target" in lines
+
+
+def test_unit_without_compositor(capsys, tmp_path):
+    lines = unit_lines(capsys, "--user", "m", "--workdir", str(tmp_path), "--compositor", "none")
+    assert f"ExecStart={sys.executable} -m kiosk {tmp_path / 'exhibits'}" in lines
+    assert "Environment=QT_QPA_PLATFORM=wayland" not in lines
+    assert "Type=notify" in lines
+
+
+def test_unit_quotes_paths_with_spaces(capsys, tmp_path):
+    exhibits = tmp_path / "Museum Content"
+    lines = unit_lines(capsys, "--exhibits", str(exhibits), "--compositor", "none")
+    assert f'"{exhibits}"' in next(line for line in lines if line.startswith("ExecStart="))
+
+
+def test_unit_defaults_to_the_current_user_and_folder(capsys, monkeypatch, tmp_path):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("getpass.getuser", lambda: "curator")
+    lines = unit_lines(capsys)
+    assert "User=curator" in lines
+    assert f"WorkingDirectory={Path(tmp_path).resolve()}" in lines
