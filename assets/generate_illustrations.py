@@ -58,7 +58,7 @@ AZ_GREEN = hex_rgb("#509E2F")
 
 def mix(a: RGB, b: RGB, t: float) -> RGB:
     """``a`` moved toward ``b`` by ``t`` (0 = a, 1 = b)."""
-    return tuple(round(x + (y - x) * t) for x, y in zip(a, b))  # type: ignore[return-value]
+    return tuple(round(x + (y - x) * t) for x, y in zip(a, b, strict=True))  # type: ignore[return-value]
 
 
 def tint(colour: RGB, t: float) -> RGB:
@@ -76,8 +76,9 @@ def polar(cx: float, cy: float, r: float, angle: float) -> Point:
     return (cx + r * math.cos(angle), cy + r * math.sin(angle))
 
 
-def star_points(cx: float, cy: float, outer: float, inner: float, n: int,
-                rotation: float = -math.pi / 2) -> list[Point]:
+def star_points(
+    cx: float, cy: float, outer: float, inner: float, n: int, rotation: float = -math.pi / 2
+) -> list[Point]:
     """A star with ``n`` points, the first pointing at ``rotation`` (default: up)."""
     pts = []
     for i in range(2 * n):
@@ -109,20 +110,40 @@ class Canvas:
     def _w(self, width: float) -> int:
         return max(1, round(width * self.ss)) if width else 0
 
-    def polygon(self, pts: Sequence[Point], fill: RGB | None = None,
-                outline: RGB | None = None, width: float = 0) -> None:
-        self.draw.polygon(self._p(pts), fill=fill, outline=outline if width else None,
-                          width=self._w(width) if width else 1)
+    def polygon(
+        self,
+        pts: Sequence[Point],
+        fill: RGB | None = None,
+        outline: RGB | None = None,
+        width: float = 0,
+    ) -> None:
+        self.draw.polygon(
+            self._p(pts),
+            fill=fill,
+            outline=outline if width else None,
+            width=self._w(width) if width else 1,
+        )
 
-    def circle(self, cx: float, cy: float, r: float, fill: RGB | None = None,
-               outline: RGB | None = None, width: float = 0) -> None:
+    def circle(
+        self,
+        cx: float,
+        cy: float,
+        r: float,
+        fill: RGB | None = None,
+        outline: RGB | None = None,
+        width: float = 0,
+    ) -> None:
         s = self.ss
-        self.draw.ellipse((s * (cx - r), s * (cy - r), s * (cx + r), s * (cy + r)),
-                          fill=fill, outline=outline if width else None,
-                          width=self._w(width) if width else 1)
+        self.draw.ellipse(
+            (s * (cx - r), s * (cy - r), s * (cx + r), s * (cy + r)),
+            fill=fill,
+            outline=outline if width else None,
+            width=self._w(width) if width else 1,
+        )
 
-    def rect(self, x0: float, y0: float, x1: float, y1: float, fill: RGB,
-             radius: float = 0) -> None:
+    def rect(
+        self, x0: float, y0: float, x1: float, y1: float, fill: RGB, radius: float = 0
+    ) -> None:
         s = self.ss
         box = (s * x0, s * y0, s * x1 - 1, s * y1 - 1)
         if radius:
@@ -133,19 +154,26 @@ class Canvas:
     def line(self, pts: Sequence[Point], fill: RGB, width: float) -> None:
         self.draw.line(self._p(pts), fill=fill, width=self._w(width), joint="curve")
 
-    def arc(self, cx: float, cy: float, r: float, start: float, end: float,
-            fill: RGB, width: float) -> None:
+    def arc(
+        self, cx: float, cy: float, r: float, start: float, end: float, fill: RGB, width: float
+    ) -> None:
         """An arc band whose outer edge is at ``r``; angles in degrees, clockwise."""
         s = self.ss
-        self.draw.arc((s * (cx - r), s * (cy - r), s * (cx + r), s * (cy + r)),
-                      start, end, fill=fill, width=self._w(width))
+        self.draw.arc(
+            (s * (cx - r), s * (cy - r), s * (cx + r), s * (cy + r)),
+            start,
+            end,
+            fill=fill,
+            width=self._w(width),
+        )
 
     def result(self) -> Image.Image:
         return self.img.reduce(self.ss) if self.ss > 1 else self.img
 
 
-def paper_background(canvas: Canvas, top: RGB = PAPER, bottom: RGB = PAPER_DEEP,
-                     vignette: float = 0.35) -> None:
+def paper_background(
+    canvas: Canvas, top: RGB = PAPER, bottom: RGB = PAPER_DEEP, vignette: float = 0.35
+) -> None:
     """A smooth vertical paper gradient with a soft vignette (no noise: it compresses)."""
     size = canvas.img.size
     ramp = Image.linear_gradient("L").resize(size, Image.Resampling.BICUBIC)
@@ -160,21 +188,37 @@ def paper_background(canvas: Canvas, top: RGB = PAPER, bottom: RGB = PAPER_DEEP,
 # --- ornaments -------------------------------------------------------------------
 
 
-def eight_star(c: Canvas, cx: float, cy: float, r: float, fill: RGB,
-               outline: RGB | None = None, width: float = 0,
-               rotation: float = -math.pi / 2) -> None:
+def eight_star(
+    c: Canvas,
+    cx: float,
+    cy: float,
+    r: float,
+    fill: RGB,
+    outline: RGB | None = None,
+    width: float = 0,
+    rotation: float = -math.pi / 2,
+) -> None:
     """An eight-pointed star made of two overlapping squares ({8/2})."""
-    c.polygon(star_points(cx, cy, r, regular_star_inner(r, 8, 2), 8, rotation),
-              fill, outline, width)
+    c.polygon(
+        star_points(cx, cy, r, regular_star_inner(r, 8, 2), 8, rotation), fill, outline, width
+    )
 
 
 def five_star(c: Canvas, cx: float, cy: float, r: float, fill: RGB) -> None:
     c.polygon(star_points(cx, cy, r, regular_star_inner(r, 5, 2), 5), fill)
 
 
-def star_and_cross_field(c: Canvas, x0: float, y0: float, x1: float, y1: float,
-                         a: float, colours: Sequence[RGB], strap: RGB,
-                         strap_width: float) -> None:
+def star_and_cross_field(
+    c: Canvas,
+    x0: float,
+    y0: float,
+    x1: float,
+    y1: float,
+    a: float,
+    colours: Sequence[RGB],
+    strap: RGB,
+    strap_width: float,
+) -> None:
     """A lattice of eight-pointed stars; the gaps between them read as crosses."""
     r = a * 0.5
     inner = regular_star_inner(r, 8, 2)
@@ -187,14 +231,31 @@ def star_and_cross_field(c: Canvas, x0: float, y0: float, x1: float, y1: float,
             pts = star_points(cx, cy, r, inner, 8, -math.pi / 2)
             c.polygon(pts, colour, strap, strap_width)
             # a small eight-pointed star in the cross between four stars
-            c.polygon(star_points(cx + a / 2, cy + a / 2, a * 0.16,
-                                  regular_star_inner(a * 0.16, 8, 3), 8, -math.pi / 8),
-                      strap)
+            c.polygon(
+                star_points(
+                    cx + a / 2,
+                    cy + a / 2,
+                    a * 0.16,
+                    regular_star_inner(a * 0.16, 8, 3),
+                    8,
+                    -math.pi / 8,
+                ),
+                strap,
+            )
 
 
-def hexagram_field(c: Canvas, x0: float, y0: float, x1: float, y1: float, a: float,
-                   colours: Sequence[RGB], gap: RGB, strap: RGB,
-                   strap_width: float) -> None:
+def hexagram_field(
+    c: Canvas,
+    x0: float,
+    y0: float,
+    x1: float,
+    y1: float,
+    a: float,
+    colours: Sequence[RGB],
+    gap: RGB,
+    strap: RGB,
+    strap_width: float,
+) -> None:
     """Six-pointed stars on a triangular lattice, touching tip to tip, hexagons between."""
     r = a / 2
     row_h = a * math.sqrt(3) / 2
@@ -215,9 +276,18 @@ def hexagram_field(c: Canvas, x0: float, y0: float, x1: float, y1: float, a: flo
             c.circle(hx, hy, a * 0.07, strap)
 
 
-def rosette(c: Canvas, cx: float, cy: float, radius: float, n: int,
-            colours: Sequence[RGB], strap: RGB, ground: RGB,
-            rotation: float = -math.pi / 2, strap_width: float | None = None) -> None:
+def rosette(
+    c: Canvas,
+    cx: float,
+    cy: float,
+    radius: float,
+    n: int,
+    colours: Sequence[RGB],
+    strap: RGB,
+    ground: RGB,
+    rotation: float = -math.pi / 2,
+    strap_width: float | None = None,
+) -> None:
     """A layered n-fold tile rosette: star, petals, kites, a ring of beads."""
     sw = strap_width if strap_width is not None else radius * 0.018
     c1, c2, c3 = colours[0], colours[1], colours[2]
@@ -230,21 +300,34 @@ def rosette(c: Canvas, cx: float, cy: float, radius: float, n: int,
     for k in range(n):
         t = rotation + k * step
         # kite on the axis of each star tip
-        kite = [polar(cx, cy, r_star, t), polar(cx, cy, r_mid, t + step / 4),
-                polar(cx, cy, r_kite, t), polar(cx, cy, r_mid, t - step / 4)]
+        kite = [
+            polar(cx, cy, r_star, t),
+            polar(cx, cy, r_mid, t + step / 4),
+            polar(cx, cy, r_kite, t),
+            polar(cx, cy, r_mid, t - step / 4),
+        ]
         c.polygon(kite, c2, strap, sw)
         # petal in each valley of the star
-        petal = [polar(cx, cy, r_star, t), polar(cx, cy, r_mid, t + step / 4),
-                 polar(cx, cy, r_petal, t + step / 2), polar(cx, cy, r_mid, t + 3 * step / 4),
-                 polar(cx, cy, r_star, t + step), polar(cx, cy, r_valley, t + step / 2)]
+        petal = [
+            polar(cx, cy, r_star, t),
+            polar(cx, cy, r_mid, t + step / 4),
+            polar(cx, cy, r_petal, t + step / 2),
+            polar(cx, cy, r_mid, t + 3 * step / 4),
+            polar(cx, cy, r_star, t + step),
+            polar(cx, cy, r_valley, t + step / 2),
+        ]
         c.polygon(petal, tint(c3, 0.15), strap, sw)
         # bead ring
         bx, by = polar(cx, cy, radius * 0.885, t + step / 2)
         c.circle(bx, by, radius * 0.035, strap)
     c.polygon(star_points(cx, cy, r_star, r_valley, n, rotation), c1, strap, sw)
     inner_n = n // 2 if n >= 12 else n
-    c.polygon(star_points(cx, cy, r_valley * 0.78, r_valley * 0.5, inner_n,
-                          rotation + step / 2), tint(c1, 0.7), strap, sw)
+    c.polygon(
+        star_points(cx, cy, r_valley * 0.78, r_valley * 0.5, inner_n, rotation + step / 2),
+        tint(c1, 0.7),
+        strap,
+        sw,
+    )
     c.circle(cx, cy, r_valley * 0.24, strap)
 
 
@@ -264,7 +347,7 @@ def uzbek_crescent_offset() -> float:
     lo, hi = 1.0, 15.0
     for _ in range(60):
         d = (lo + hi) / 2
-        horn = (35 + d / 2, 20 + math.sqrt(15 ** 2 - (d / 2) ** 2))
+        horn = (35 + d / 2, 20 + math.sqrt(15**2 - (d / 2) ** 2))
         gap = math.dist(horn, (star_x, star_y)) - star_r
         # a larger offset moves the horn right and up, toward the star
         if gap < 3.5:
@@ -309,8 +392,9 @@ def draw_azerbaijan_flag(c: Canvas, x: float, y: float, height: float) -> None:
     c.polygon(star_points(star_cx, cy, h / 12, h / 24, 8, -math.pi / 2), WHITE)
 
 
-def flag_png(draw_flag: Callable[[Canvas, float, float, float], None], path: Path,
-             height: int = 750) -> None:
+def flag_png(
+    draw_flag: Callable[[Canvas, float, float, float], None], path: Path, height: int = 750
+) -> None:
     c = Canvas(2 * height, height, ss=4)
     draw_flag(c, 0, 0, height)
     save(c.result(), path)
@@ -339,8 +423,7 @@ def flags_pair(path: Path, width: int = 2400, height: int = 1400) -> None:
     save(c.result(), path)
 
 
-def soft_shadow(c: Canvas, x0: float, y0: float, x1: float, y1: float,
-                blur_px: float) -> None:
+def soft_shadow(c: Canvas, x0: float, y0: float, x1: float, y1: float, blur_px: float) -> None:
     """A blurred shadow under a rectangle (computed on a small, cheap mask)."""
     from PIL import ImageFilter
 
@@ -350,8 +433,15 @@ def soft_shadow(c: Canvas, x0: float, y0: float, x1: float, y1: float,
     small = 4
     mask = Image.new("L", (max(1, w // small), max(1, h // small)), 0)
     md = ImageDraw.Draw(mask)
-    md.rectangle((pad // small, pad // small + blur_px * 0.3 / small,
-                  (w - pad) // small, (h - pad) // small + blur_px * 0.6 / small), fill=70)
+    md.rectangle(
+        (
+            pad // small,
+            pad // small + blur_px * 0.3 / small,
+            (w - pad) // small,
+            (h - pad) // small + blur_px * 0.6 / small,
+        ),
+        fill=70,
+    )
     mask = mask.filter(ImageFilter.GaussianBlur(blur_px / small))
     mask = mask.resize((w * s, h * s), Image.Resampling.BICUBIC)
     shade = Image.new("RGB", mask.size, mix(INK, PAPER_DEEP, 0.3))
@@ -366,8 +456,9 @@ def linked_rings(path: Path, width: int = 1920, height: int = 1280) -> None:
     ss = 2
     c = Canvas(width, height, ss)
     paper_background(c)
-    star_and_cross_field(c, 0, 0, width, height, 160,
-                         (tint(SAND, 0.35), tint(SAND, 0.55)), tint(SAND, 0.8), 3)
+    star_and_cross_field(
+        c, 0, 0, width, height, 160, (tint(SAND, 0.35), tint(SAND, 0.55)), tint(SAND, 0.8), 3
+    )
     # veil the lattice toward the middle so the rings stay calm
     size = c.img.size
     veil = Image.radial_gradient("L").resize(size, Image.Resampling.BICUBIC)
@@ -399,8 +490,9 @@ def linked_rings(path: Path, width: int = 1920, height: int = 1280) -> None:
     right = ring_layer(centres[1], AZ_RED, AZ_BLUE, "eight")
     for layer in (left, right):
         shadow = layer.getchannel("A").point(lambda v: v * 0.18)
-        shadow = shadow.transform(shadow.size, Image.Transform.AFFINE,
-                                  (1, 0, -6 * ss, 0, 1, -10 * ss))
+        shadow = shadow.transform(
+            shadow.size, Image.Transform.AFFINE, (1, 0, -6 * ss, 0, 1, -10 * ss)
+        )
         c.img.paste(Image.new("RGB", c.img.size, INK), (0, 0), shadow)
     c.img.paste(left, (0, 0), left)
     c.img.paste(right, (0, 0), right)
@@ -412,9 +504,17 @@ def linked_rings(path: Path, width: int = 1920, height: int = 1280) -> None:
     wedge = ImageChops.multiply(wedge, left.getchannel("A"))
     c.img.paste(left.convert("RGB"), (0, 0), wedge)
     # two small green accents, one per flag
-    for cx, colour in zip(centres, (UZ_GREEN, AZ_GREEN)):
-        rosette(c, cx, cy, (r_out - band) * 0.42, 12,
-                (colour, tint(colour, 0.45), tint(colour, 0.25)), PAPER, tint(colour, 0.85))
+    for cx, colour in zip(centres, (UZ_GREEN, AZ_GREEN), strict=True):
+        rosette(
+            c,
+            cx,
+            cy,
+            (r_out - band) * 0.42,
+            12,
+            (colour, tint(colour, 0.45), tint(colour, 0.25)),
+            PAPER,
+            tint(colour, 0.85),
+        )
     save(c.result(), path)
 
 
@@ -423,10 +523,17 @@ def big_rosette(path: Path, width: int, height: int, ss: int = 2) -> None:
     c = Canvas(width, height, ss)
     paper_background(c)
     u = width / 1920
-    star_and_cross_field(c, 0, 0, width, height, 200 * u,
-                         (tint(AZ_BLUE, 0.8), tint(UZ_GREEN, 0.82), tint(AZ_RED, 0.84),
-                          tint(UZ_BLUE, 0.8)),
-                         PAPER, 5 * u)
+    star_and_cross_field(
+        c,
+        0,
+        0,
+        width,
+        height,
+        200 * u,
+        (tint(AZ_BLUE, 0.8), tint(UZ_GREEN, 0.82), tint(AZ_RED, 0.84), tint(UZ_BLUE, 0.8)),
+        PAPER,
+        5 * u,
+    )
     cx, cy, r = width / 2, height / 2, height * 0.40
     c.circle(cx, cy, r * 1.08, PAPER, tint(OCHRE, 0.3), 4 * u)
     rosette(c, cx, cy, r, 16, (UZ_BLUE, AZ_RED, AZ_BLUE), PAPER, tint(UZ_GREEN, 0.7))
@@ -480,8 +587,7 @@ def school_blocks(path: Path, width: int = 1920, height: int = 1280) -> None:
     save(c.result(), path)
 
 
-def places_grid(path: Path, width: int, height: int, count: int = 960,
-                ss: int = 2) -> None:
+def places_grid(path: Path, width: int, height: int, count: int = 960, ss: int = 2) -> None:
     """One small star for each of the 960 places: 40 columns by 24 rows."""
     c = Canvas(width, height, ss)
     paper_background(c, vignette=0.18)
@@ -505,27 +611,54 @@ def places_grid(path: Path, width: int, height: int, count: int = 960,
     save(c.result(), path, quality=85)
 
 
-def tile_panel(path: Path, palette: Sequence[RGB], width: int = 1920, height: int = 1280,
-               hexagonal: bool = False, ss: int = 2, quality: int = 88) -> None:
+def tile_panel(
+    path: Path,
+    palette: Sequence[RGB],
+    width: int = 1920,
+    height: int = 1280,
+    hexagonal: bool = False,
+    ss: int = 2,
+    quality: int = 88,
+) -> None:
     """A tiled panel with a plain frame: star-and-cross or six-pointed-star tiling."""
     c = Canvas(width, height, ss)
     paper_background(c, vignette=0.2)
     u = width / 1920
     m = 90 * u
     if hexagonal:
-        hexagram_field(c, m, m, width - m, height - m, 150 * u,
-                       [tint(p, 0.4) for p in palette], tint(SAND, 0.45), PAPER, 5 * u)
+        hexagram_field(
+            c,
+            m,
+            m,
+            width - m,
+            height - m,
+            150 * u,
+            [tint(p, 0.4) for p in palette],
+            tint(SAND, 0.45),
+            PAPER,
+            5 * u,
+        )
     else:
-        star_and_cross_field(c, m, m, width - m, height - m, 170 * u,
-                             [tint(p, 0.42) for p in palette], PAPER, 6 * u)
+        star_and_cross_field(
+            c, m, m, width - m, height - m, 170 * u, [tint(p, 0.42) for p in palette], PAPER, 6 * u
+        )
     # frame: cover the overflow, then a double rule
     c.rect(0, 0, width, m, PAPER)
     c.rect(0, height - m, width, height, PAPER)
     c.rect(0, 0, m, height, PAPER)
     c.rect(width - m, 0, width, height, PAPER)
     for inset, w in ((m, 6 * u), (m - 22 * u, 2 * u)):
-        c.polygon([(inset, inset), (width - inset, inset), (width - inset, height - inset),
-                   (inset, height - inset)], None, OCHRE, w)
+        c.polygon(
+            [
+                (inset, inset),
+                (width - inset, inset),
+                (width - inset, height - inset),
+                (inset, height - inset),
+            ],
+            None,
+            OCHRE,
+            w,
+        )
     save(c.result(), path, quality=quality)
 
 
@@ -537,15 +670,15 @@ def medallions_joined(path: Path, width: int = 1920, height: int = 1280) -> None
     r = height * 0.22
     left, right = width * 0.26, width * 0.74
     # arcs (exchange in both directions) drawn as dotted paths of small stars
-    for k, (lift, colour) in enumerate(((0.36, UZ_BLUE), (0.27, AZ_BLUE),
-                                        (-0.27, UZ_GREEN), (-0.36, AZ_GREEN))):
+    for lift, colour in ((0.36, UZ_BLUE), (0.27, AZ_BLUE), (-0.27, UZ_GREEN), (-0.36, AZ_GREEN)):
         span = right - left
         steps = 40
         for s in range(1, steps):
             t = s / steps
             x = left + span * t
             y = cy - math.sin(math.pi * t) * height * lift
-            if math.dist((x, y), (left, cy)) < r * 1.25 or math.dist((x, y), (right, cy)) < r * 1.25:
+            clear = r * 1.25
+            if math.dist((x, y), (left, cy)) < clear or math.dist((x, y), (right, cy)) < clear:
                 continue
             size = 9 if s % 2 else 5
             c.circle(x, y, size, tint(colour, 0.25 if s % 2 else 0.5))
@@ -613,8 +746,8 @@ def timeline_motif(path: Path, width: int = 1920, height: int = 1280) -> None:
         (2024.0, 1, (AZ_BLUE, UZ_GREEN, AZ_RED)),
     ]
     lift, mr = height * 0.2, height * 0.075
-    for yr, side, pal in events:
-        x = X(yr)
+    for when, side, pal in events:
+        x = X(when)
         stem_end = y - side * lift
         c.line([(x, y), (x, stem_end)], mix(INK, PAPER, 0.45), 3)
         c.circle(x, y, 12, pal[0], PAPER, 3)
@@ -647,8 +780,14 @@ def calendar_motif(path: Path, width: int = 1920, height: int = 1280) -> None:
     cw = sheet_w * 0.86 / 7
     ch = sheet_h * 0.68 / len(weeks)
     for i in range(7):  # weekday markers: short bars
-        c.rect(gx0 + i * cw + cw * 0.3, gy0 - 26, gx0 + i * cw + cw * 0.7, gy0 - 18,
-               tint(INK, 0.7) if i < 5 else tint(AZ_RED, 0.5), radius=4)
+        c.rect(
+            gx0 + i * cw + cw * 0.3,
+            gy0 - 26,
+            gx0 + i * cw + cw * 0.7,
+            gy0 - 18,
+            tint(INK, 0.7) if i < 5 else tint(AZ_RED, 0.5),
+            radius=4,
+        )
     for j, week in enumerate(weeks):
         for i, day in enumerate(week):
             x, yy = gx0 + i * cw, gy0 + j * ch
@@ -689,13 +828,14 @@ def constellation(path: Path, width: int = 1920, height: int = 1280, seed: int =
                 links.append((a, b, dist))
     for a, b, dist in links:
         colour = mix(nodes[a][2], nodes[b][2], 0.5)
-        c.line([nodes[a][:2], nodes[b][:2]], tint(colour, 0.62 if dist < height * 0.2 else 0.75),
-               2.5)
-    for x, y, colour, size in nodes:
-        c.circle(x, y, size * 1.45, tint(colour, 0.8))
-        c.circle(x, y, size, colour)
-        if size > 20:
-            eight_star(c, x, y, size * 0.6, WHITE)
+        c.line(
+            [nodes[a][:2], nodes[b][:2]], tint(colour, 0.62 if dist < height * 0.2 else 0.75), 2.5
+        )
+    for nx, ny, colour, node_size in nodes:
+        c.circle(nx, ny, node_size * 1.45, tint(colour, 0.8))
+        c.circle(nx, ny, node_size, colour)
+        if node_size > 20:
+            eight_star(c, nx, ny, node_size * 0.6, WHITE)
     save(c.result(), path)
 
 
@@ -712,13 +852,19 @@ def ring_chain(path: Path, width: int = 1920, height: int = 1280) -> None:
     x0 = width / 2 - pitch * (n - 1) / 2
     cy = height * 0.5
     cross = math.degrees(math.acos((pitch / 2) / (r - band / 2)))
-    for k, colour in enumerate(colours):
+    for k in range(n):
         cx = x0 + k * pitch
         c.arc(cx + 6, cy + 10, r, 0, 360, mix(PAPER_DEEP, INK, 0.12), band)
+    line_r = r - band / 2 + 1.5  # a thin paper-coloured strapwork line along each band
+
+    def ring(cx: float, colour: RGB, start: float = 0, end: float = 360) -> None:
+        c.arc(cx, cy, r, start, end, colour, band)
+        c.arc(cx, cy, line_r, start, end, PAPER, 3)
+
     for k, colour in enumerate(colours):
-        c.arc(x0 + k * pitch, cy, r, 0, 360, colour, band)
+        ring(x0 + k * pitch, colour)
     for k, colour in enumerate(colours[:-1]):  # each ring passes over the next one at the top
-        c.arc(x0 + k * pitch, cy, r, 360 - cross - 20, 360 - cross + 20, colour, band)
+        ring(x0 + k * pitch, colour, 360 - cross - 20, 360 - cross + 20)
     # a bead row beneath, echoing both flags' stars
     for k in range(n * 4 + 1):
         bx = x0 - r + (2 * r + pitch * (n - 1)) * k / (n * 4)
@@ -738,33 +884,58 @@ def save(img: Image.Image, path: Path, quality: int = 88) -> None:
     if path.suffix.lower() == ".png":
         img.save(tmp, "PNG", optimize=True)
     else:
-        img.convert("RGB").save(tmp, "JPEG", quality=quality, optimize=True,
-                                progressive=True, subsampling=0 if quality >= 88 else 2)
+        img.convert("RGB").save(
+            tmp,
+            "JPEG",
+            quality=quality,
+            optimize=True,
+            progressive=True,
+            subsampling=0 if quality >= 88 else 2,
+        )
     tmp.replace(path)
 
 
 def jobs() -> list[tuple[str, Callable[[], None]]]:
     E = EXHIBITS
-    fm, fs, cd, hi, pe = (E / "friendship-museum/images", E / "fuzuli-school/images",
-                          E / "culture-days/images", E / "history/images", E / "people/images")
+    fm, fs, cd, hi, pe = (
+        E / "friendship-museum/images",
+        E / "fuzuli-school/images",
+        E / "culture-days/images",
+        E / "history/images",
+        E / "people/images",
+    )
     return [
         # friendship-museum
         ("friendship-museum/cover.jpg", lambda: linked_rings(fm / "cover.jpg")),
         ("friendship-museum/rosette.jpg", lambda: big_rosette(fm / "rosette.jpg", 4800, 3200)),
-        ("friendship-museum/flag-uzbekistan.png",
-         lambda: flag_png(draw_uzbek_flag, fm / "flag-uzbekistan.png")),
-        ("friendship-museum/flag-azerbaijan.png",
-         lambda: flag_png(draw_azerbaijan_flag, fm / "flag-azerbaijan.png")),
+        (
+            "friendship-museum/flag-uzbekistan.png",
+            lambda: flag_png(draw_uzbek_flag, fm / "flag-uzbekistan.png"),
+        ),
+        (
+            "friendship-museum/flag-azerbaijan.png",
+            lambda: flag_png(draw_azerbaijan_flag, fm / "flag-azerbaijan.png"),
+        ),
         # fuzuli-school
         ("fuzuli-school/cover.jpg", lambda: school_blocks(fs / "cover.jpg")),
         ("fuzuli-school/places-960.jpg", lambda: places_grid(fs / "places-960.jpg", 4800, 3200)),
-        ("fuzuli-school/star-tiles.jpg",
-         lambda: tile_panel(fs / "star-tiles.jpg", (AZ_BLUE, UZ_GREEN, AZ_RED, UZ_BLUE))),
+        (
+            "fuzuli-school/star-tiles.jpg",
+            lambda: tile_panel(fs / "star-tiles.jpg", (AZ_BLUE, UZ_GREEN, AZ_RED, UZ_BLUE)),
+        ),
         # culture-days
         ("culture-days/cover.jpg", lambda: medallions_joined(cd / "cover.jpg")),
-        ("culture-days/hexagram-tiles.jpg",
-         lambda: tile_panel(cd / "hexagram-tiles.jpg", (UZ_BLUE, AZ_RED, UZ_GREEN, AZ_BLUE),
-                            4800, 3200, hexagonal=True, quality=85)),
+        (
+            "culture-days/hexagram-tiles.jpg",
+            lambda: tile_panel(
+                cd / "hexagram-tiles.jpg",
+                (UZ_BLUE, AZ_RED, UZ_GREEN, AZ_BLUE),
+                4800,
+                3200,
+                hexagonal=True,
+                quality=85,
+            ),
+        ),
         ("culture-days/rosettes.jpg", lambda: rosette_sheet(cd / "rosettes.jpg")),
         # history
         ("history/cover.jpg", lambda: timeline_motif(hi / "cover.jpg")),
@@ -781,8 +952,9 @@ def rosette_single(path: Path, width: int = 1920, height: int = 1280) -> None:
     """One 12-fold rosette in the colours of the flag of Azerbaijan."""
     c = Canvas(width, height, 2)
     paper_background(c)
-    star_and_cross_field(c, 0, 0, width, height, 150,
-                         (tint(SAND, 0.3), tint(SAND, 0.5)), tint(SAND, 0.8), 3)
+    star_and_cross_field(
+        c, 0, 0, width, height, 150, (tint(SAND, 0.3), tint(SAND, 0.5)), tint(SAND, 0.8), 3
+    )
     cx, cy, r = width / 2, height / 2, height * 0.38
     c.circle(cx + 8, cy + 14, r * 1.1, mix(PAPER_DEEP, INK, 0.12))
     c.circle(cx, cy, r * 1.1, PAPER, tint(OCHRE, 0.3), 4)

@@ -79,17 +79,15 @@ def build_all(
     for ref in refs:
         unique.setdefault(ref.sha256, ref)
     total = len(unique)
-    done = cached = built = 0
+    done = cached = 0
     failed: list[tuple[ImageSource, RenditionError]] = []
 
     def report(ref: ImageSource, error: BaseException | None) -> None:
-        nonlocal done, built
+        nonlocal done
         done += 1
         failure = None if error is None else _as_rendition_error(ref, error)
         if failure is not None:
             failed.append((ref, failure))
-        elif ref in todo:
-            built += 1
         if progress is not None:
             progress(done, total, ref, failure)
 
@@ -122,6 +120,7 @@ def build_all(
             }
             for future in as_completed(futures):
                 report(futures[future], future.exception())
+    built = done - cached - len(failed)
     return BuildSummary(total, built, cached, tuple(failed), time.perf_counter() - started)
 
 

@@ -84,7 +84,7 @@ def render(path: Path, data: bytes, boxes: Mapping[str, Box]) -> dict[str, Encod
             target = _stored(fit_within(upright_size, box), orientation)
             sized = source
             if target != source.size:
-                sized = source.resize(target, Image.Resampling.LANCZOS, reducing_gap=3.0)
+                sized = source.resize(target, Image.Resampling.LANCZOS, reducing_gap=2.0)
             if orientation in _TRANSPOSE:
                 sized = sized.transpose(_TRANSPOSE[orientation])
             results[kind] = _encode(_to_srgb(sized, icc, path))

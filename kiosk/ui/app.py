@@ -7,15 +7,16 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QtMsgType, QUrl, qInstallMessageHandler
+from PySide6.QtCore import QtMsgType, QUrl, qInstallMessageHandler
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
-from PySide6.QtQml import QQmlApplicationEngine, QQmlError
+from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow, QSGRendererInterface
 
 from kiosk.content.model import ContentSet
 from kiosk.media.service import RenditionService
 from kiosk.ui.bridge import Kiosk
 from kiosk.ui.images import ImageStore
+from kiosk.ui.staff import Staff, StaffActions
 
 log = logging.getLogger("kiosk.ui")
 QML_DIR = Path(__file__).resolve().parent / "qml"
@@ -70,11 +71,6 @@ class QmlMessages:
         self.lines.append(message)
         log.warning("qt: %s", message)
 
-    def engine_warnings(self, errors: list[QQmlError]) -> None:
-        for error in errors:
-            self.lines.append(error.toString())
-            log.warning("qml: %s", error.toString())
-
 
 MESSAGES = QmlMessages()
 
@@ -88,6 +84,7 @@ class KioskWindow:
     window: QQuickWindow
     kiosk: Kiosk
     images: ImageStore
+    staff: Staff
 
 
 def build_window(
@@ -96,25 +93,29 @@ def build_window(
     start: str = "attract",
     size: tuple[int, int] = (1920, 1080),
     kiosk_mode: bool = False,
+    staff: Staff | None = None,
 ) -> KioskWindow:
     app = ensure_application()
     qInstallMessageHandler(MESSAGES.handler)
     images = ImageStore(service)
     kiosk = Kiosk(content, images, start=start)
+    if staff is None:
+        staff = Staff(None, StaffActions(status=dict, reload_now=_nothing, go_attract=_nothing,
+                                         quit=_nothing))
     engine = QQmlApplicationEngine()
     engine.setInitialProperties(
-        {"kiosk": kiosk, "kioskMode": kiosk_mode, "width": size[0], "height": size[1]}
+        {"kiosk": kiosk, "staff": staff, "kioskMode": kiosk_mode, "width": size[0],
+         "height": size[1]}
     )
     engine.load(QUrl.fromLocalFile(str(QML_DIR / "Main.qml")))
     roots = engine.rootObjects()
     if not roots or not isinstance(roots[0], QQuickWindow):
         raise RuntimeError("the QML window did not load: " + "; ".join(MESSAGES.lines))
     window = roots[0]
-    kiosk.setParent(window)
-    images.setParent(window)
-    return KioskWindow(app, engine, window, kiosk, images)
+    for obj in (kiosk, images, staff):
+        obj.setParent(window)
+    return KioskWindow(app, engine, window, kiosk, images, staff)
 
 
-def keep_alive(owner: QObject, *objects: QObject) -> None:
-    for obj in objects:
-        obj.setParent(owner)
+def _nothing() -> None:
+    """Stands in for staff actions where there is no running kiosk (render, tests)."""

@@ -79,6 +79,7 @@ class Kiosk(QObject):
     idleChanged = Signal()
     problemsChanged = Signal()
     continueRequested = Signal()
+    zoomed = Signal(int)  # gallery image index the visitor zoomed into
 
     def __init__(
         self, content: ContentSet, images: ImageStore, start: str = ATTRACT,
@@ -267,10 +268,14 @@ class Kiosk(QObject):
         self.navigator.home()
 
     def reset_to_attract(self) -> None:
-        """Between visitors: default language, attract loop, views forget their state."""
+        """Between visitors: attract loop, default language, views forget their state."""
         self.resetRequested.emit()
-        self.setLanguage(self._content.site.default_language)
         self.navigator.attract()
+        self.setLanguage(self._content.site.default_language)
+
+    @Slot(int)
+    def noteZoom(self, index: int) -> None:  # noqa: N802
+        self.zoomed.emit(index)
 
     @Slot()
     def leaveAttract(self) -> None:  # noqa: N802

@@ -34,6 +34,7 @@ Rectangle {
             ui: viewer.ui
             key: modelData.key
             alt: modelData.alt
+            imageIndex: index
             ListView.onIsCurrentItemChanged: if (!ListView.isCurrentItem) resetZoom()
         }
     }

@@ -5,6 +5,7 @@ import QtQuick.Window
 Window {
     id: root
     required property var kiosk
+    required property var staff
     property bool kioskMode: false
     visible: true
     title: kiosk.siteTitle
@@ -89,6 +90,21 @@ Window {
             anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
             active: root.kiosk.problems.length > 0
             sourceComponent: Component { ProblemsBanner { kiosk: root.kiosk; ui: style } }
+        }
+
+        StaffCorner {
+            objectName: "staffCorner"
+            anchors { right: parent.right; top: parent.top }
+            staff: root.staff
+            ui: style
+        }
+
+        Loader {
+            id: staffLoader
+            objectName: "staffLoader"
+            anchors.fill: parent
+            active: root.staff.open
+            sourceComponent: Component { StaffPanel { staff: root.staff; ui: style } }
         }
 
         NumberAnimation {

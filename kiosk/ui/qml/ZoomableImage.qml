@@ -7,6 +7,7 @@ Flickable {
     required property var ui
     property string key: ""
     property string alt: ""
+    property int imageIndex: 0
     property real zoom: 1
     readonly property real maxZoom: 4
     readonly property bool zoomed: zoom > 1.01
@@ -20,6 +21,7 @@ Flickable {
     function zoomAt(value, px, py) {
         const z = Math.max(1, Math.min(maxZoom, value))
         const ratio = z / zoom
+        if (zoom <= 1.01 && z > 1.01) kiosk.noteZoom(imageIndex)
         const x = (contentX + px) * ratio - px
         const y = (contentY + py) * ratio - py
         zoom = z

@@ -1,0 +1,38 @@
+"""What the kiosk shows when it starts and no valid content exists yet.
+
+A calm "being updated" screen instead of a crash loop: the service manager keeps
+the process up, the watcher keeps looking, and the first valid set replaces this.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kiosk.content.model import ContentSet, IdleSettings, Language, Site, Text, Theme
+
+_LANGUAGES = (
+    Language("uz", "Oʻzbekcha"),
+    Language("az", "Azərbaycanca"),
+    Language("ru", "Русский"),
+    Language("en", "English"),
+)
+_MESSAGE = {
+    "uz": "Ekran yangilanmoqda. Iltimos, birozdan soʻng qayting.",
+    "az": "Ekran yenilənir. Zəhmət olmasa, bir az sonra qayıdın.",
+    "ru": "Экран обновляется. Пожалуйста, загляните чуть позже.",
+    "en": "This screen is being updated. Please come back soon.",
+}
+FALLBACK_VERSION = "fallback"
+
+
+def fallback_content(root: Path) -> ContentSet:
+    message = Text(_MESSAGE, "uz")
+    site = Site(
+        title=message,
+        languages=_LANGUAGES,
+        default_language="uz",
+        idle=IdleSettings(),
+        strings={"touch_to_explore": message},
+        theme=Theme(),
+    )
+    return ContentSet(root=root, site=site, exhibits=(), version=FALLBACK_VERSION)

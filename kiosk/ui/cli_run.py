@@ -1,0 +1,193 @@
+"""``kiosk [DIR]``: start the kiosk. Full screen and locked down unless ``--windowed``."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import sys
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger("kiosk")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from kiosk.cli import bundled_exhibits
+    from kiosk.ui.cli_render import parse_size
+
+    parser.add_argument("dir", nargs="?", type=Path, default=bundled_exhibits(),
+                        help="exhibits folder (default: the bundled exhibits)")
+    parser.add_argument("--windowed", action="store_true",
+                        help="presentation mode: a window, keyboard and clicker, no idle reset")
+    parser.add_argument("--preview", action="store_true",
+                        help="for curators: windowed, edits appear at once, errors on screen")
+    parser.add_argument("--size", type=parse_size, default=(1280, 800),
+                        help="window size in windowed mode (default 1280x800)")
+    parser.add_argument("--cache", type=Path, help="rendition cache folder")
+    parser.add_argument("--state-dir", type=Path, help="logs, settings and analytics folder")
+    parser.add_argument("--no-pin", action="store_true",
+                        help="trial only: kiosk mode without a staff PIN")
+    parser.add_argument("--show-cursor", action="store_true",
+                        help="keep the mouse cursor in kiosk mode (mouse-driven setups)")
+    parser.add_argument("--kiosk-id", help="name of this kiosk in analytics (default: host name)")
+
+
+def run(args: argparse.Namespace) -> int:
+    from kiosk import __version__
+    from kiosk.runtime import logs, paths
+    from kiosk.runtime.pin import PinPad, PinStore
+
+    windowed = args.windowed or args.preview
+    mode = "preview" if args.preview else "windowed" if windowed else "kiosk"
+    state = _state_dir(args.state_dir)
+    logs.setup_logging(state)
+    logs.install_excepthook()
+    if not args.dir.is_dir():
+        print(f"kiosk: {args.dir} is not a folder of exhibits", file=sys.stderr)
+        return 2
+    store = PinStore(paths.settings_path(state)) if state else None
+    if mode == "kiosk" and not args.no_pin and (store is None or not store.is_set()):
+        print(
+            "kiosk: no staff PIN is set, so the kiosk could never be left.\n"
+            "  Set one with:  kiosk set-pin\n"
+            "  or, for a trial only, start with --no-pin (the staff panel opens without a PIN).",
+            file=sys.stderr,
+        )
+        return 2
+
+    from PySide6.QtCore import QTimer
+
+    from kiosk.content.fallback import fallback_content
+    from kiosk.runtime.idle import IdleMachine
+    from kiosk.runtime.reload import ReloadController
+    from kiosk.ui.app import build_window, ensure_application
+    from kiosk.ui.controller import Controller, hide_cursor
+    from kiosk.ui.session import make_service
+    from kiosk.ui.staff import Staff, StaffActions
+
+    app = ensure_application()
+    screen = app.primaryScreen()
+    screen_size = (screen.size().width(), screen.size().height()) if screen else (1920, 1080)
+    size = args.size if windowed else screen_size
+    reload = ReloadController(args.dir, preview=args.preview)
+    initial = reload.load_initial()
+    content = reload.current or fallback_content(args.dir)
+    if initial.content is None:
+        log.error("no valid content at start: showing the 'being updated' screen; "
+                  "fix the errors above and the kiosk picks the content up")
+    service = make_service(args.cache, screen_size)
+    recorder = _recorder(state, args.kiosk_id) if mode == "kiosk" else None
+    pinpad = PinPad(store) if store is not None and not args.no_pin else None
+
+    holder: dict[str, Controller] = {}
+    actions = StaffActions(
+        status=lambda: _status(reload, holder["c"], state),
+        reload_now=reload.reload_now,
+        go_attract=lambda: holder["c"].go_attract("staff"),
+        quit=app.quit,
+    )
+    staff = Staff(pinpad, actions)
+    kw = build_window(content, service, start="attract" if mode == "kiosk" else "home",  # type: ignore[arg-type]
+                      size=size, kiosk_mode=mode == "kiosk", staff=staff)
+    idle = IdleMachine(content.site.idle) if mode == "kiosk" else None
+    controller = Controller(kw, idle=idle, reload=reload, recorder=recorder,
+                            kiosk_mode=mode == "kiosk", preview=args.preview)
+    holder["c"] = controller
+    if args.preview:
+        kw.kiosk.set_problems([str(p) for p in initial.errors])
+    if mode == "kiosk":
+        kw.window.showFullScreen()
+        if not args.show_cursor:
+            hide_cursor()
+    else:
+        kw.window.show()
+    logs.log_start(__version__, content.version, mode)
+    QTimer.singleShot(500, lambda: _prefetch(kw))
+    try:
+        return app.exec()
+    finally:
+        if recorder is not None:
+            recorder.close()
+        reload.close()
+        service.shutdown(wait=False)  # type: ignore[attr-defined]
+
+
+def _state_dir(explicit: Path | None) -> Path | None:
+    from kiosk.runtime import paths
+
+    try:
+        return paths.ensure_state_dir(explicit)
+    except OSError as error:
+        print(f"kiosk: state folder unusable ({error}); logging to stderr only", file=sys.stderr)
+        return None
+
+
+def _recorder(state: Path | None, kiosk_id: str | None) -> Any:
+    if state is None:
+        return None
+    from kiosk.runtime import paths
+    from kiosk.runtime.analytics import AnalyticsRecorder
+
+    return AnalyticsRecorder(paths.analytics_path(state), kiosk_id)
+
+
+def _prefetch(kw: Any) -> None:
+    """Build every missing rendition in the background: tiles first, then screens."""
+    from kiosk.ui import present
+
+    content = kw.kiosk.content
+    images = list(content.images())
+    kw.images.prefetch(present.image_key(i, present.THUMB) for i in images)
+    kw.images.prefetch(present.image_key(i, present.SCREEN) for i in images)
+
+
+def _status(reload: Any, controller: Any, state: Path | None) -> dict[str, Any]:
+    """What the staff panel shows; built only when staff open it."""
+    from kiosk.content.coverage import language_completeness
+
+    content = controller.kw.kiosk.content
+    images = controller.kw.images
+    loaded = reload.last_loaded_at
+    total = 2 * sum(1 for _ in content.images())
+    completeness = language_completeness(content)
+    return {
+        "mode": "preview" if controller.preview else "kiosk" if controller.kiosk_mode else "windowed",
+        "contentVersion": content.version[:12],
+        "loadedAt": dt.datetime.fromtimestamp(loaded).strftime("%Y-%m-%d %H:%M:%S") if loaded else "",
+        "pending": reload.pending.version[:12] if reload.pending is not None else "",
+        "errors": [str(p) for p in reload.last_errors],
+        "warnings": [str(p) for p in reload.last_warnings],
+        "cache": f"{total - images.pending - len(images.failures)} of {total} renditions ready, "
+                 f"{images.pending} building, {len(images.failures)} failed",
+        "languages": [
+            {"code": lang.code, "name": lang.name, "complete": completeness.get(lang.code, 0)}
+            for lang in content.site.languages
+        ],
+        "today": _today(state),
+    }
+
+
+def _today(state: Path | None) -> dict[str, Any]:
+    empty: dict[str, Any] = {"sessions": 0, "topExhibits": [], "languageShares": []}
+    if state is None:
+        return empty
+    from kiosk.runtime import paths
+    from kiosk.runtime.stats import build_report
+
+    db = paths.analytics_path(state)
+    if not db.exists():
+        return empty
+    try:
+        today = dt.date.today()
+        report = build_report([db], since=today, until=today)
+    except Exception:
+        log.exception("today's analytics could not be read")
+        return empty
+    return {
+        "sessions": report.sessions,
+        "topExhibits": [f"{e.exhibit_id} ({e.views})" for e in report.exhibits[:3]],
+        "languageShares": [
+            {"code": lang.language, "share": round(100 * lang.share)} for lang in report.languages
+        ],
+    }

@@ -1,0 +1,15 @@
+import QtQuick
+
+// The hidden way in for staff: a long press in the top-right corner.
+Item {
+    id: corner
+    required property var staff
+    required property var ui
+    width: Math.round(110 * ui.k)
+    height: width
+    TapHandler {
+        gesturePolicy: TapHandler.DragThreshold
+        longPressThreshold: 3
+        onLongPressed: corner.staff.gesture()
+    }
+}

@@ -1,0 +1,357 @@
+"""The staff panel's bridge: PIN pad, content status and the few actions staff need.
+
+Every decision lives here or in ``kiosk.runtime.pin.PinPad``: whether a PIN opens
+the panel, how long the pad stays locked, which actions are allowed. The QML only
+draws: it collects digits (the PIN is held transiently in ``PinPad.qml`` and
+passed once to ``submitPin``) and shows ``message``, ``lockedSeconds`` and
+``status``.
+
+The controller supplies a ``StaffActions``. Its ``status()`` returns a plain dict
+with these keys (missing keys get the defaults in ``EMPTY_STATUS``; unknown keys
+are dropped, so the QML always sees the same shape):
+
+``contentVersion`` (str)
+    what identifies the content set on screen, e.g. a hash or a git describe.
+``loadedAt`` (str)
+    when that set loaded, local time, already formatted ("2025-05-14 09:12").
+``errors`` / ``warnings`` (list[str])
+    of the last reload, one ``file:line:column: message`` per line.
+``cache`` (str)
+    rendition cache in words: "38 of 40 renditions ready, 2 failed".
+``languages`` (list of ``{code: str, name: str, complete: int}``)
+    how much of the visitor text each language has, ``complete`` in percent.
+``today`` (``{sessions: int, topExhibits: list[str], languageShares: list}``)
+    analytics at a glance; ``languageShares`` items are ``{code: str, share: int}``
+    with ``share`` in percent; ``topExhibits`` items are ready-made lines.
+``mode`` (str)
+    "kiosk", "windowed" or "preview".
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+
+from kiosk.runtime.pin import LOCKED, MAX_DIGITS, MIN_DIGITS, OK, UNSET, PinPad, PinResult
+
+log = logging.getLogger("kiosk.staff")
+
+MAX_LINES = 200  # errors or warnings shown; a broken folder can produce thousands
+AUTO_CLOSE_MS = 120_000  # an unlocked panel left alone on a public screen closes itself
+TICK_MS = 1000
+
+PROMPT = "Enter the staff PIN"
+UNSET_MESSAGE = "No PIN is set: run `kiosk set-pin` on this machine"
+
+EMPTY_STATUS: dict[str, Any] = {
+    "contentVersion": "",
+    "loadedAt": "",
+    "errors": [],
+    "warnings": [],
+    "cache": "",
+    "languages": [],
+    "today": {"sessions": 0, "topExhibits": [], "languageShares": []},
+    "mode": "",
+}
+
+
+@dataclass
+class StaffActions:
+    """What the panel can make the kiosk do; the controller supplies these."""
+
+    status: Callable[[], dict[str, Any]]  # the keys are listed in the module docstring
+    reload_now: Callable[[], None]
+    go_attract: Callable[[], None]
+    quit: Callable[[], None]
+
+
+def _int(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _lines(value: Any) -> list[str]:
+    lines = [str(line) for line in value] if isinstance(value, list | tuple) else []
+    if len(lines) > MAX_LINES:
+        hidden = len(lines) - MAX_LINES
+        lines = [*lines[:MAX_LINES], f"... and {hidden} more (see the log)"]
+    return lines
+
+
+def _records(value: Any) -> list[Mapping[str, Any]]:
+    return [item for item in value if isinstance(item, Mapping)] if isinstance(value, list) else []
+
+
+def normalize_status(raw: Mapping[str, Any]) -> dict[str, Any]:
+    """The controller's dict in the exact shape the QML binds to, whatever it sent."""
+    today = raw.get("today")
+    today = today if isinstance(today, Mapping) else {}
+    return {
+        "contentVersion": str(raw.get("contentVersion") or ""),
+        "loadedAt": str(raw.get("loadedAt") or ""),
+        "errors": _lines(raw.get("errors")),
+        "warnings": _lines(raw.get("warnings")),
+        "cache": str(raw.get("cache") or ""),
+        "languages": [
+            {
+                "code": str(item.get("code", "")),
+                "name": str(item.get("name") or item.get("code", "")),
+                "complete": max(0, min(100, _int(item.get("complete")))),
+            }
+            for item in _records(raw.get("languages"))
+        ],
+        "today": {
+            "sessions": _int(today.get("sessions")),
+            "topExhibits": _lines(today.get("topExhibits")),
+            "languageShares": [
+                {"code": str(item.get("code", "")), "share": _int(item.get("share"))}
+                for item in _records(today.get("languageShares"))
+            ],
+        },
+        "mode": str(raw.get("mode") or ""),
+    }
+
+
+def wrong_message(remaining: int) -> str:
+    return f"Wrong PIN, {remaining} {'try' if remaining == 1 else 'tries'} left"
+
+
+def locked_message(seconds: int) -> str:
+    return f"Locked: try again in {seconds} s"
+
+
+class Staff(QObject):
+    """The pad and the panel. ``pinpad=None`` is the ``--no-pin`` trial mode."""
+
+    openChanged = Signal()
+    unlockedChanged = Signal()
+    messageChanged = Signal()
+    lockedSecondsChanged = Signal()
+    statusChanged = Signal()
+
+    def __init__(
+        self,
+        pinpad: PinPad | None,
+        actions: StaffActions,
+        parent: QObject | None = None,
+        *,
+        auto_close_ms: int = AUTO_CLOSE_MS,
+        tick_ms: int = TICK_MS,
+    ) -> None:
+        super().__init__(parent)
+        self._pinpad = pinpad
+        self._actions = actions
+        self._open = False
+        self._unlocked = False
+        self._message = ""
+        self._locked_seconds = 0
+        self._status: dict[str, Any] = normalize_status({})
+        # Counts the lockout down on screen; PinPad alone decides when it ends.
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(tick_ms)
+        self._ticker.timeout.connect(self.update_lock)
+        self._auto_close = QTimer(self)
+        self._auto_close.setSingleShot(True)
+        self._auto_close.setInterval(auto_close_ms)
+        self._auto_close.timeout.connect(self._close_idle)
+
+    # properties ----------------------------------------------------------------------
+
+    def _get_open(self) -> bool:
+        return self._open
+
+    open = Property(bool, _get_open, notify=openChanged)
+
+    def _get_unlocked(self) -> bool:
+        return self._unlocked
+
+    unlocked = Property(bool, _get_unlocked, notify=unlockedChanged)
+
+    def _get_message(self) -> str:
+        return self._message
+
+    message = Property(str, _get_message, notify=messageChanged)
+
+    def _get_locked_seconds(self) -> int:
+        return self._locked_seconds
+
+    lockedSeconds = Property(int, _get_locked_seconds, notify=lockedSecondsChanged)
+
+    def _get_status(self) -> dict[str, Any]:
+        return self._status
+
+    status = Property("QVariantMap", _get_status, notify=statusChanged)
+
+    def _get_trial_mode(self) -> bool:
+        return self._pinpad is None
+
+    trialMode = Property(bool, _get_trial_mode, constant=True)
+
+    def _get_min_digits(self) -> int:
+        return MIN_DIGITS
+
+    minDigits = Property(int, _get_min_digits, constant=True)
+
+    def _get_max_digits(self) -> int:
+        return MAX_DIGITS
+
+    maxDigits = Property(int, _get_max_digits, constant=True)
+
+    # state changes -------------------------------------------------------------------
+
+    def _set_open(self, value: bool) -> None:
+        if value != self._open:
+            self._open = value
+            self.openChanged.emit()
+
+    def _set_unlocked(self, value: bool) -> None:
+        if value != self._unlocked:
+            self._unlocked = value
+            self.unlockedChanged.emit()
+        if value:
+            self.refresh()
+        elif self._status != EMPTY_STATUS:
+            self._status = normalize_status({})  # nothing of the kiosk shows behind the pad
+            self.statusChanged.emit()
+
+    def _set_message(self, text: str) -> None:
+        if text != self._message:
+            self._message = text
+            self.messageChanged.emit()
+
+    def _set_locked_seconds(self, seconds: int) -> None:
+        if seconds != self._locked_seconds:
+            self._locked_seconds = seconds
+            self.lockedSecondsChanged.emit()
+
+    def _lock_message(self) -> str:
+        """The pad's idle line: locked countdown, missing PIN, or the prompt."""
+        if self._locked_seconds:
+            return locked_message(self._locked_seconds)
+        if self._pinpad is not None and not self._pinpad.store.is_set():
+            return UNSET_MESSAGE
+        return PROMPT
+
+    @Slot()
+    def update_lock(self) -> None:
+        """Ask the PinPad how long it stays locked; the ticker calls this every second."""
+        seconds = math.ceil(self._pinpad.seconds_locked()) if self._pinpad else 0
+        was_locked = self._locked_seconds > 0
+        self._set_locked_seconds(seconds)
+        if seconds and self._open and not self._unlocked:
+            self._set_message(locked_message(seconds))
+            if not self._ticker.isActive():
+                self._ticker.start()
+            return
+        self._ticker.stop()
+        if was_locked and self._open and not self._unlocked:
+            self._set_message(self._lock_message())
+
+    # slots ---------------------------------------------------------------------------
+
+    @Slot()
+    def gesture(self) -> None:
+        """The hidden corner was held: show the pad, locked again every time."""
+        log.info("staff gesture")
+        self._set_unlocked(False)
+        self._set_open(True)
+        self._auto_close.start()
+        if self._pinpad is None:
+            self._set_message("")
+            self._set_unlocked(True)
+            return
+        self.update_lock()
+        self._set_message(self._lock_message())
+
+    @Slot(str)
+    def submitPin(self, pin: str) -> None:  # noqa: N802 (Qt slot)
+        if not self._open or self._unlocked or self._pinpad is None:
+            return
+        self._auto_close.start()
+        result: PinResult = self._pinpad.attempt(pin)
+        if result.status == OK:
+            self._set_message("")
+            self._set_locked_seconds(0)
+            self._set_unlocked(True)
+        elif result.status == LOCKED:
+            self.update_lock()
+        elif result.status == UNSET:
+            self._set_message(UNSET_MESSAGE)
+        else:
+            self._set_message(wrong_message(result.remaining_tries))
+
+    @Slot()
+    def activity(self) -> None:
+        """A staff touch on the pad or panel: postpone the automatic close."""
+        if self._open:
+            self._auto_close.start()
+
+    @Slot()
+    def close(self) -> None:
+        """Hide the pad or panel; the next gesture asks for the PIN again."""
+        self._auto_close.stop()
+        self._ticker.stop()
+        self._set_unlocked(False)
+        self._set_message("")
+        self._set_open(False)
+
+    def _close_idle(self) -> None:
+        log.info("staff panel closed after %d s without a touch", self._auto_close.interval() // 1000)
+        self.close()
+
+    @Slot()
+    def refresh(self) -> None:
+        """Read the status again (the controller may also call this after a reload)."""
+        if not self._unlocked:
+            return
+        try:
+            status = normalize_status(self._actions.status())
+        except Exception as error:  # a status bug must not hide the panel's actions
+            log.exception("staff status failed")
+            status = normalize_status({"errors": [f"status unavailable: {error}"]})
+        if status != self._status:
+            self._status = status
+            self.statusChanged.emit()
+
+    def _allowed(self, name: str) -> bool:
+        if self._open and self._unlocked:
+            return True
+        log.warning("staff action %s refused: panel not unlocked", name)
+        return False
+
+    def _call(self, name: str, action: Callable[[], None]) -> bool:
+        """Run one staff action; a failure is logged and shown, never raised into Qt."""
+        log.info("staff action: %s", name)
+        try:
+            action()
+        except Exception as error:
+            log.exception("staff action %s failed", name)
+            self._set_message(f"{name} failed: {error}")
+            return False
+        return True
+
+    @Slot()
+    def reloadNow(self) -> None:  # noqa: N802
+        if self._allowed("reload") and self._call("Reload", self._actions.reload_now):
+            self._auto_close.start()
+            self._set_message("Reload requested")
+            self.refresh()
+
+    @Slot()
+    def returnToAttract(self) -> None:  # noqa: N802
+        if self._allowed("attract"):
+            self.close()
+            self._call("Return to attract", self._actions.go_attract)
+
+    @Slot()
+    def quit(self) -> None:
+        """Quit the kiosk; the QML asks for a confirming tap before calling this."""
+        if self._allowed("quit"):
+            self._call("Quit", self._actions.quit)

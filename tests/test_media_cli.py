@@ -1,0 +1,171 @@
+"""``kiosk prepare``: exit codes, progress and summary; and kiosk.media stays Qt-free."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import types
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from PIL import Image
+from test_media_support import make_ref, save_noise_jpeg
+
+from kiosk.cli import main
+from kiosk.content.model import ImageRef, Problem
+from kiosk.media.cli_prepare import _ProgressLine
+
+
+def _stub_loader(
+    monkeypatch: pytest.MonkeyPatch,
+    refs: list[ImageRef] | None,
+    errors: tuple[Problem, ...] = (),
+) -> list[Path]:
+    """Stand in for ``kiosk.content.loader`` so these tests are about prepare only."""
+    roots: list[Path] = []
+
+    def load_content(root: Path) -> SimpleNamespace:
+        roots.append(root)
+        content = None if refs is None else SimpleNamespace(images=lambda: iter(refs))
+        return SimpleNamespace(content=content, errors=errors, warnings=())
+
+    module = types.ModuleType("kiosk.content.loader")
+    module.load_content = load_content  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "kiosk.content.loader", module)
+    return roots
+
+
+@pytest.fixture
+def good_refs(tmp_path: Path) -> list[ImageRef]:
+    folder = tmp_path / "exhibits" / "museum"
+    folder.mkdir(parents=True)
+    Image.new("RGB", (640, 480), (40, 90, 160)).save(folder / "hall.jpg")
+    Image.new("RGBA", (100, 100), (200, 0, 0, 100)).save(folder / "logo.png")
+    return [make_ref(folder / "hall.jpg"), make_ref(folder / "logo.png")]
+
+
+def test_prepare_builds_then_reuses(
+    tmp_path: Path,
+    good_refs: list[ImageRef],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    roots = _stub_loader(monkeypatch, good_refs)
+    cache = tmp_path / "cache"
+    args = ["prepare", str(tmp_path / "exhibits"), "--cache", str(cache), "--screen", "800x600"]
+
+    assert main(args) == 0
+    out, err = capsys.readouterr()
+    assert "prepare: 2 images: 2 built, 0 already cached, 0 failed" in out
+    assert "prepare: 2/2 images" in err  # plain progress lines: stderr is not a terminal
+    assert "\r" not in err
+    assert roots == [tmp_path / "exhibits"]
+    names = sorted(p.name for p in cache.rglob("*") if p.is_file())
+    assert len(names) == 4
+    assert any(n.endswith("-screen-800x800-v1.jpg") for n in names)
+    assert any(n.endswith("-thumb-720x720-v1.png") for n in names)
+
+    assert main(args) == 0
+    out, _ = capsys.readouterr()
+    assert "2 images: 0 built, 2 already cached, 0 failed" in out
+
+
+def test_prepare_exits_1_when_an_image_fails(
+    tmp_path: Path,
+    good_refs: list[ImageRef],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    whole = save_noise_jpeg(tmp_path / "whole.jpg")
+    bad = tmp_path / "exhibits" / "museum" / "torn.jpg"
+    bad.write_bytes(whole.read_bytes()[:1500])
+    _stub_loader(monkeypatch, [*good_refs, make_ref(bad)])
+
+    code = main(["prepare", str(tmp_path / "exhibits"), "--cache", str(tmp_path / "c")])
+
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert "3 images: 2 built, 0 already cached, 1 failed" in out
+    assert f"failed: {bad}: image data is damaged or truncated" in out
+    assert f"prepare: error: {bad}: " in err
+
+
+def test_prepare_exits_1_on_invalid_content(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    problem = Problem(tmp_path / "museum" / "exhibit.yaml", 3, 7, "missing required field: title")
+    _stub_loader(monkeypatch, None, (problem,))
+
+    assert main(["prepare", str(tmp_path), "--cache", str(tmp_path / "c")]) == 1
+    _, err = capsys.readouterr()
+    assert f"{tmp_path / 'museum' / 'exhibit.yaml'}:3:7: missing required field: title" in err
+    assert "nothing built" in err
+    assert not (tmp_path / "c").exists()
+
+
+def test_prepare_defaults_to_the_bundled_exhibits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kiosk.cli import bundled_exhibits
+
+    roots = _stub_loader(monkeypatch, [])
+    assert main(["prepare", "--cache", str(tmp_path / "c")]) == 0
+    assert roots == [bundled_exhibits()]
+    assert "0 images" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("bad", [["--screen", "1920"], ["--screen", "0x5"], ["--workers", "0"]])
+def test_bad_options_are_usage_errors(
+    bad: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _stub_loader(monkeypatch, [])
+    with pytest.raises(SystemExit) as caught:
+        main(["prepare", *bad])
+    assert caught.value.code == 2
+    assert "kiosk prepare" in capsys.readouterr().err
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_on_a_terminal_is_one_updating_line(good_refs: list[ImageRef]) -> None:
+    stream = _Terminal()
+    line = _ProgressLine(stream)
+    line.update(1, 2, good_refs[0], None)
+    line.update(2, 2, good_refs[1], None)
+    line.finish()
+
+    text = stream.getvalue()
+    assert "\n" not in text
+    assert "\r\x1b[Kprepare: 1/2 images ... hall.jpg" in text
+    assert "\r\x1b[Kprepare: 2/2 images ... logo.png" in text
+    assert text.endswith("\r\x1b[K")
+
+
+def test_progress_errors_get_their_own_line_on_a_terminal(good_refs: list[ImageRef]) -> None:
+    from kiosk.media import BadImageError
+
+    stream = _Terminal()
+    line = _ProgressLine(stream)
+    line.update(1, 2, good_refs[0], None)
+    line.update(2, 2, good_refs[1], BadImageError(good_refs[1].path, "damaged"))
+
+    assert f"\r\x1b[Kprepare: error: {good_refs[1].path}: damaged\n" in stream.getvalue()
+
+
+def test_media_never_imports_qt() -> None:
+    code = (
+        "import sys\n"
+        "import kiosk.media, kiosk.media.cli_prepare, kiosk.media.service, kiosk.media.batch\n"
+        "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt imported'\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
