@@ -9,3 +9,32 @@ os.environ["QT_QUICK_BACKEND"] = "software"
 os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
 os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp/kiosk-test-runtime")
 os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
+
+import sys  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+BUNDLED = REPO / "exhibits"
+
+
+@pytest.fixture(autouse=True)
+def _fail_on_qml_warnings() -> Iterator[None]:
+    """Any QML warning or error during a test fails it (pure tests never load Qt)."""
+    app_module = sys.modules.get("kiosk.ui.app")
+    if app_module is not None:
+        app_module.MESSAGES.lines.clear()
+    yield
+    app_module = sys.modules.get("kiosk.ui.app")
+    if app_module is not None:
+        lines = list(app_module.MESSAGES.lines)
+        app_module.MESSAGES.lines.clear()
+        assert not lines, "QML warnings:\n" + "\n".join(lines)
+
+
+@pytest.fixture(scope="session")
+def rendition_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One rendition cache for the whole run: the bundled images are built once."""
+    return tmp_path_factory.mktemp("renditions")

@@ -77,6 +77,22 @@ def test_exif_orientation_6_comes_out_upright(tmp_path: Path) -> None:
     assert "exif" not in out.info
 
 
+@pytest.mark.parametrize("suffix", [".png", ".webp"])
+def test_exif_orientation_in_png_and_webp(tmp_path: Path, suffix: str) -> None:
+    stored = Image.new("RGB", (60, 40), (240, 240, 240))
+    stored.paste((0, 0, 220), (0, 0, 20, 10))
+    exif = Image.Exif()
+    exif[0x0112] = 8  # rotate 90 degrees counter-clockwise to view
+    path = tmp_path / f"rotated{suffix}"
+    stored.save(path, exif=exif.tobytes(), **({"lossless": True} if suffix == ".webp" else {}))
+
+    out = _render_one(path)
+
+    assert out.size == (40, 60)
+    assert mean_delta([out.getpixel((5, 55))], [(0, 0, 220)]) < 12  # stored top-left
+    assert mean_delta([out.getpixel((35, 5))], [(240, 240, 240)]) < 12
+
+
 def test_orientation_is_applied_before_fitting_a_non_square_box(tmp_path: Path) -> None:
     exif = Image.Exif()
     exif[0x0112] = 8
@@ -101,6 +117,27 @@ def test_large_jpeg_gives_screen_and_thumb_sizes(tmp_path: Path) -> None:
         assert mean_delta(patch_centres(thumb, 4), SRGB_PATCHES[:4]) < 4
 
 
+def test_large_jpeg_is_decoded_at_reduced_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "big.jpg"
+    Image.new("RGB", (2400, 1600), (90, 90, 90)).save(path)
+    decoded: list[tuple[int, int]] = []
+    real_resize = Image.Image.resize
+
+    def spy(
+        self: Image.Image, size: tuple[int, int], *args: object, **kwargs: object
+    ) -> Image.Image:
+        decoded.append(self.size)
+        return real_resize(self, size, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Image.Image, "resize", spy)
+    out = render(path, path.read_bytes(), {"thumb": (720, 720)})
+
+    assert out["thumb"].size == (720, 480)
+    assert decoded == [(1200, 800)]  # JPEG draft: decoded at 1/2 scale, not 2400x1600
+
+
 def test_small_image_is_not_upscaled(tmp_path: Path) -> None:
     path = tmp_path / "small.png"
     Image.new("RGB", (100, 80), (1, 2, 3)).save(path)
@@ -113,7 +150,9 @@ def test_adobe_rgb_profile_is_converted_to_srgb(tmp_path: Path, suffix: str) -> 
     # test checks the profile handling instead of echoing it.
     adobe = patch_image("RGB", [srgb_to_adobe(c) for c in SRGB_PATCHES])
     path = tmp_path / f"adobe{suffix}"
-    adobe.save(path, icc_profile=adobe_rgb_profile(), **({"quality": 95} if suffix == ".jpg" else {}))
+    adobe.save(
+        path, icc_profile=adobe_rgb_profile(), **({"quality": 95} if suffix == ".jpg" else {})
+    )
 
     out = _render_one(path)
 
@@ -155,7 +194,9 @@ def test_cmyk_jpeg_without_profile_uses_pillows_conversion(tmp_path: Path) -> No
     assert mean_delta(patch_centres(out, len(CMYK_PATCHES)), expected) < 6
 
 
-def test_unusable_profile_is_ignored_not_fatal(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_unusable_profile_is_ignored_not_fatal(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     path = tmp_path / "badprofile.png"
     Image.new("RGB", (40, 30), (10, 200, 30)).save(path, icc_profile=b"not an icc profile")
 
@@ -171,9 +212,14 @@ def test_srgb_tagged_image_skips_the_transform(
     srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
     path = tmp_path / "srgb.png"
     patch_image("RGB", SRGB_PATCHES).save(path, icc_profile=srgb)
-    calls = []
+    calls: list[object] = []
     real_apply = ImageCms.applyTransform
-    monkeypatch.setattr(ImageCms, "applyTransform", lambda *a, **k: calls.append(a) or real_apply(*a, **k))
+
+    def spy(*args: object, **kwargs: object) -> object:
+        calls.append(args)
+        return real_apply(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ImageCms, "applyTransform", spy)
 
     out = _render_one(path)
 
@@ -197,6 +243,16 @@ def test_alpha_is_kept_as_png(tmp_path: Path) -> None:
         assert out.size == (100, 50)
         assert out.getpixel((20, 25)) == (200, 30, 30, 255)
         assert abs(out.getpixel((80, 25))[3] - 128) <= 1
+
+
+def test_webp_with_alpha_becomes_png_and_without_becomes_jpeg(tmp_path: Path) -> None:
+    clear = tmp_path / "clear.webp"
+    Image.new("RGBA", (30, 30), (10, 200, 10, 60)).save(clear, lossless=True)
+    solid = tmp_path / "solid.webp"
+    Image.new("RGB", (30, 30), (10, 200, 10)).save(solid, quality=95)
+
+    assert render(clear, clear.read_bytes(), {"thumb": (720, 720)})["thumb"].suffix == ".png"
+    assert render(solid, solid.read_bytes(), {"thumb": (720, 720)})["thumb"].suffix == ".jpg"
 
 
 def test_palette_transparency_is_kept(tmp_path: Path) -> None:

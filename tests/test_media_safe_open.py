@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import struct
-from collections.abc import Callable
 import warnings
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,7 +20,9 @@ def _png_header_only(path: Path, width: int, height: int) -> Path:
     """A PNG that declares ``width`` x ``height`` but holds a few bytes of data: a bomb."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
 
     ihdr = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
     path.write_bytes(
@@ -46,12 +48,22 @@ def test_truncated_jpeg_is_refused(tmp_path: Path) -> None:
         _render(cut)
 
 
+def test_truncated_png_is_refused(tmp_path: Path) -> None:
+    whole = tmp_path / "whole.png"
+    Image.merge("RGB", [Image.effect_noise((300, 200), 60) for _ in range(3)]).save(whole)
+    cut = tmp_path / "cut.png"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+
+    with pytest.raises(BadImageError, match=r"cut\.png: image data is damaged or truncated"):
+        _render(cut)
+
+
 def test_truncated_large_jpeg_is_refused_with_draft_decoding(tmp_path: Path) -> None:
     whole = save_noise_jpeg(tmp_path / "whole.jpg", size=(2000, 1500))
     cut = tmp_path / "cut-large.jpg"
     cut.write_bytes(whole.read_bytes()[: whole.stat().st_size * 9 // 10])
 
-    with pytest.raises(BadImageError, match="cut-large.jpg"):
+    with pytest.raises(BadImageError, match=r"cut-large\.jpg"):
         RenditionCache(tmp_path / "cache").build(make_ref(cut))
     assert not list((tmp_path / "cache").rglob("*.jpg"))
 

@@ -149,7 +149,9 @@ def _profile(device_class: bytes, colour_space: bytes, tags: dict[bytes, bytes])
         + b"acsp"
         + b"\0" * 24  # platform, flags, manufacturer, model, attributes
         + struct.pack(">I", 0)  # rendering intent: perceptual
-        + _s15(0.9642) + _s15(1.0) + _s15(0.8249)  # PCS illuminant D50
+        + _s15(0.9642)
+        + _s15(1.0)
+        + _s15(0.8249)  # PCS illuminant D50
         + b"\0" * 48  # creator, profile id, reserved
     )
     assert len(header) == 128
@@ -186,7 +188,10 @@ def impure_inks(c: float, m: float, y: float, k: float) -> tuple[float, float, f
     return r, g, b
 
 
-def cmyk_profile(inks: Callable[[float, float, float, float], tuple[float, float, float]] = impure_inks, grid: int = 9) -> bytes:  # noqa: E501
+def cmyk_profile(
+    inks: Callable[[float, float, float, float], tuple[float, float, float]] = impure_inks,
+    grid: int = 9,
+) -> bytes:
     """A CMYK input profile: one lut16 A2B0 table from device CMYK to PCS XYZ (D50)."""
     steps = [i / (grid - 1) for i in range(grid)]
     clut = bytearray()

@@ -1,11 +1,11 @@
 """Building many renditions at once (``kiosk prepare``): in parallel, past bad images.
 
-Processes, not threads, by measurement: Pillow releases the GIL while it decodes,
-resizes and encodes, but not between the 64 KB chunks it feeds the decoder, and
-the contention showed. On this project's 2-core machine, 12 generated 6000x4000
-JPEGs (screen 1920x1920 + thumb 720x720 each, ~185 ms per image on one core), median
-of 5 interleaved runs: processes 10.4 images/s, threads 9.4 images/s. One image or
-one worker runs inline, with no pool at all.
+Processes, not threads, by measurement (Pillow releases the GIL while it decodes,
+resizes and encodes, so threads come close, but not all the way). On this
+project's 2-core machine, with generated 6000x4000 JPEGs (screen 1920x1920 plus
+thumb 720x720 each, ~160 ms per image on one core), median of 5 interleaved runs:
+4 images, processes 11.7/s, threads 10.5/s; 12 images, processes 12.0/s, threads
+10.5/s. One image or one worker runs inline, with no pool at all.
 
 Worker processes are forked when the caller has no other threads (cheap: nothing to
 re-import), else started by a fork server (safe with threads, slower to start). A

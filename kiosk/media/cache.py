@@ -73,6 +73,9 @@ class RenditionCache:
                     f"rendition box for {kind!r} must be positive, not {width}x{height}"
                 )
 
+    def __hash__(self) -> int:
+        return hash((self.root, tuple(sorted(self.boxes.items()))))
+
     @property
     def kinds(self) -> tuple[str, ...]:
         return tuple(self.boxes)

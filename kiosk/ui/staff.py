@@ -271,7 +271,7 @@ class Staff(QObject):
         self._set_message(self._lock_message())
 
     @Slot(str)
-    def submitPin(self, pin: str) -> None:  # noqa: N802 (Qt slot)
+    def submitPin(self, pin: str) -> None:
         if not self._open or self._unlocked or self._pinpad is None:
             return
         self._auto_close.start()
@@ -303,7 +303,8 @@ class Staff(QObject):
         self._set_open(False)
 
     def _close_idle(self) -> None:
-        log.info("staff panel closed after %d s without a touch", self._auto_close.interval() // 1000)
+        seconds = self._auto_close.interval() // 1000
+        log.info("staff panel closed after %d s without a touch", seconds)
         self.close()
 
     @Slot()
@@ -338,14 +339,14 @@ class Staff(QObject):
         return True
 
     @Slot()
-    def reloadNow(self) -> None:  # noqa: N802
+    def reloadNow(self) -> None:
         if self._allowed("reload") and self._call("Reload", self._actions.reload_now):
             self._auto_close.start()
             self._set_message("Reload requested")
             self.refresh()
 
     @Slot()
-    def returnToAttract(self) -> None:  # noqa: N802
+    def returnToAttract(self) -> None:
         if self._allowed("attract"):
             self.close()
             self._call("Return to attract", self._actions.go_attract)

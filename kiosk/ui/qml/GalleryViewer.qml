@@ -22,9 +22,19 @@ Rectangle {
         interactive: !(currentItem && currentItem.zoomed)
         model: viewer.items
         cacheBuffer: width
-        Component.onCompleted: positionViewAtIndex(viewer.kiosk.placeIndex, ListView.Beginning)
-        currentIndex: viewer.kiosk.placeIndex
-        onCurrentIndexChanged: if (currentIndex !== viewer.kiosk.placeIndex) viewer.kiosk.showGalleryImage(currentIndex)
+        Component.onCompleted: {
+            currentIndex = viewer.kiosk.placeIndex
+            positionViewAtIndex(currentIndex, ListView.Beginning)
+        }
+        // a swipe reports where it landed; buttons and keys move the view through kiosk
+        onMovementEnded: viewer.kiosk.showGalleryImage(currentIndex)
+        Connections {
+            target: viewer.kiosk
+            function onPlaceChanged() {
+                if (viewer.kiosk.screen === "gallery" && pager.currentIndex !== viewer.kiosk.placeIndex)
+                    pager.currentIndex = viewer.kiosk.placeIndex
+            }
+        }
         delegate: ZoomableImage {
             required property var modelData
             required property int index

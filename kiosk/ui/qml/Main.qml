@@ -12,8 +12,8 @@ Window {
     color: style.background
     flags: kioskMode ? (Qt.Window | Qt.FramelessWindowHint) : Qt.Window
 
-    readonly property string screen: kiosk.screen
-    readonly property bool onPage: screen === "exhibit" || screen === "gallery"
+    readonly property string current: kiosk.screen
+    readonly property bool onPage: current === "exhibit" || current === "gallery"
 
     Connections {
         target: root.kiosk
@@ -38,14 +38,14 @@ Window {
             kiosk: root.kiosk
             ui: style
             showFocus: !root.kioskMode
-            visible: root.screen === "home" || root.screen === "attract" || layerFade.running
+            visible: root.current === "home" || root.current === "attract" || layerFade.running
         }
 
         Loader {
             id: timelineLoader
             objectName: "timelineLoader"
             anchors.fill: parent
-            active: root.screen === "timeline"
+            active: root.current === "timeline"
             sourceComponent: Component { TimelinePage { kiosk: root.kiosk; ui: style } }
             onLoaded: layerFade.restartFor(item)
         }
@@ -63,7 +63,7 @@ Window {
             id: galleryLoader
             objectName: "galleryLoader"
             anchors.fill: parent
-            active: root.screen === "gallery"
+            active: root.current === "gallery"
             sourceComponent: Component { GalleryViewer { kiosk: root.kiosk; ui: style } }
             onLoaded: layerFade.restartFor(item)
         }
@@ -72,7 +72,7 @@ Window {
             id: attractLoader
             objectName: "attractLoader"
             anchors.fill: parent
-            active: root.screen === "attract"
+            active: root.current === "attract"
             sourceComponent: Component { AttractLoop { kiosk: root.kiosk; ui: style; slideMs: root.kiosk.attractSlideMs } }
         }
 

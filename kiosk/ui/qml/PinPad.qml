@@ -1,0 +1,128 @@
+import QtQuick
+
+// A touch keypad for the staff PIN: digits show as dots, OK hands the PIN over once.
+// The typed digits live only in `entry`, cleared on OK; the decision is made in Python.
+Item {
+    id: pad
+    required property var ui
+    property string message: ""
+    property int minDigits: 4
+    property int maxDigits: 8
+    property bool locked: false
+    signal submitted(string pin)
+    signal touched()
+
+    property string entry: ""
+    readonly property real key: Math.max(96, Math.round(116 * ui.k))
+    readonly property real spacing: Math.round(18 * ui.k)
+    readonly property color keyColor: "#2A313C"
+    readonly property color text: "#F4F5F7"
+
+    implicitWidth: Math.max(grid.width, messageText.implicitWidth)
+    implicitHeight: column.implicitHeight
+    focus: true
+
+    function type(label) {
+        touched()
+        if (locked) return
+        if (label === "erase") entry = entry.slice(0, -1)
+        else if (label === "ok") submit()
+        else if (entry.length < maxDigits) entry += label
+    }
+    function submit() {
+        if (locked || entry.length < minDigits) return
+        const pin = entry
+        entry = ""
+        submitted(pin)
+    }
+    onLockedChanged: entry = ""
+
+    Keys.onPressed: (event) => {
+        if (event.key >= Qt.Key_0 && event.key <= Qt.Key_9) type(String(event.key - Qt.Key_0))
+        else if (event.key === Qt.Key_Backspace) type("erase")
+        else if (event.key === Qt.Key_Return || event.key === Qt.Key_Enter) type("ok")
+        else return
+        event.accepted = true
+    }
+
+    Column {
+        id: column
+        width: parent.width
+        spacing: pad.spacing * 1.5
+
+        Row {
+            id: dots
+            objectName: "pinDots"
+            property int filled: pad.entry.length
+            anchors.horizontalCenter: parent.horizontalCenter
+            height: Math.round(36 * pad.ui.k)
+            spacing: Math.round(20 * pad.ui.k)
+            Repeater {
+                model: Math.max(pad.minDigits, pad.entry.length)
+                delegate: Rectangle {
+                    required property int index
+                    anchors.verticalCenter: parent.verticalCenter
+                    width: Math.round(26 * pad.ui.k)
+                    height: width
+                    radius: width / 2
+                    color: index < pad.entry.length ? pad.text : "transparent"
+                    border.width: Math.max(2, Math.round(3 * pad.ui.k))
+                    border.color: pad.text
+                }
+            }
+        }
+
+        Text {
+            id: messageText
+            objectName: "pinMessage"
+            width: parent.width
+            height: Math.max(implicitHeight, pad.ui.body * 1.4)
+            horizontalAlignment: Text.AlignHCenter
+            text: pad.message
+            textFormat: Text.PlainText
+            wrapMode: Text.Wrap
+            font.pixelSize: pad.ui.body
+            color: pad.locked ? "#FFB4B4" : pad.text
+        }
+
+        Grid {
+            id: grid
+            anchors.horizontalCenter: parent.horizontalCenter
+            columns: 3
+            spacing: pad.spacing
+            Repeater {
+                model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "erase", "0", "ok"]
+                delegate: Rectangle {
+                    id: keyCap
+                    required property string modelData
+                    readonly property bool usable: !pad.locked
+                        && (modelData !== "ok" || pad.entry.length >= pad.minDigits)
+                        && (modelData !== "erase" || pad.entry.length > 0)
+                    objectName: "pinKey_" + modelData
+                    width: pad.key
+                    height: pad.key
+                    radius: pad.ui.radius
+                    color: tap.pressed && usable ? Qt.lighter(base, 1.5) : base
+                    readonly property color base: modelData === "ok" && usable ? pad.ui.accent : pad.keyColor
+                    opacity: usable ? 1 : 0.4
+                    Accessible.role: Accessible.Button
+                    Accessible.name: modelData
+
+                    Text {
+                        anchors.centerIn: parent
+                        text: keyCap.modelData === "erase" ? "Erase" : keyCap.modelData === "ok" ? "OK" : keyCap.modelData
+                        textFormat: Text.PlainText
+                        font.pixelSize: keyCap.modelData.length > 1 ? pad.ui.body : pad.ui.title
+                        font.weight: Font.DemiBold
+                        color: pad.text
+                    }
+                    TapHandler {
+                        id: tap
+                        gesturePolicy: TapHandler.ReleaseWithinBounds
+                        onTapped: pad.type(keyCap.modelData)
+                    }
+                }
+            }
+        }
+    }
+}

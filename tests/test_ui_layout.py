@@ -1,0 +1,122 @@
+"""Every exhibit in every language at landscape and portrait 1080p: drawn, nothing cut.
+
+The checks look at the Text items themselves (elided, wrapped past their width,
+or sticking out of the window), not only at pixels.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QFontMetricsF
+
+from kiosk.ui.app import KioskWindow
+from kiosk.ui.render import settle
+from tests.conftest import BUNDLED
+from tests.uitools import distinct_colours, grab, items, load, open_window, walk
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+TEXT_NAMES = (
+    "siteTitle", "tileTitle", "tileSubtitle", "pageTitle", "pageSubtitle", "sectionHeading",
+    "factsHeading", "galleryHeading", "buttonLabel", "timelineTitle", "timelineLabel",
+    "timelineHeading", "galleryCaption", "galleryCredit", "paragraph",
+)
+SIZES = [(1920, 1080), (1080, 1920)]
+CONTENT = load(BUNDLED)
+LANGUAGES = CONTENT.site.language_codes
+
+
+def cut_texts(kw: KioskWindow) -> list[str]:
+    """Texts that are elided, wider than their box, or reaching outside the window."""
+    problems = []
+    window_width = kw.window.width()
+    for name in TEXT_NAMES:
+        for text in items(kw, name):
+            label = f"{name} {text.property('text')!r}"
+            if text.property("truncated"):
+                problems.append(f"{label} is truncated")
+            if text.property("contentWidth") > text.width() + 1:
+                problems.append(f"{label} overflows its width ({text.property('contentWidth'):.0f} > {text.width():.0f})")
+            left = text.mapToScene(text.boundingRect().topLeft()).x()
+            if left < -1 or left + text.width() > window_width + 1:
+                problems.append(f"{label} reaches outside the window")
+    return problems
+
+
+def small_targets(kw: KioskWindow) -> list[str]:
+    found = []
+    for item in walk(kw.window.contentItem()):
+        name = item.objectName()
+        if name.endswith(("Button", "galleryBack")) or name.startswith("language_"):
+            if item.isVisible() and (item.height() < 48 or item.width() < 48):
+                found.append(f"{name} is {item.width():.0f}x{item.height():.0f}")
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_exhibit_renders_uncut(language: str, size: tuple[int, int], rendition_cache: Path) -> None:
+    with open_window(CONTENT, rendition_cache, size=size) as kw:
+        kw.kiosk.setLanguage(language)
+        settle(kw.window, kw.images)
+        assert cut_texts(kw) == [] and small_targets(kw) == []
+        assert distinct_colours(grab(kw)) > 20
+        for exhibit in CONTENT.exhibits:
+            kw.kiosk.openExhibit(exhibit.id)
+            settle(kw.window, kw.images)
+            image = grab(kw)
+            assert distinct_colours(image) > 20, f"{exhibit.id} looks blank"
+            assert cut_texts(kw) == [], exhibit.id
+            assert small_targets(kw) == [], exhibit.id
+            kw.kiosk.openGallery(len(exhibit.gallery) - 1)
+            settle(kw.window, kw.images)
+            assert cut_texts(kw) == [], f"{exhibit.id} gallery"
+            kw.kiosk.home()
+        kw.kiosk.openTimeline()
+        settle(kw.window, kw.images)
+        assert cut_texts(kw) == []
+
+
+def test_laptop_window_fits(rendition_cache: Path) -> None:
+    with open_window(CONTENT, rendition_cache, size=(1280, 800)) as kw:
+        for language in LANGUAGES:
+            kw.kiosk.setLanguage(language)
+            kw.kiosk.openExhibit(CONTENT.exhibits[-1].id)
+            settle(kw.window, kw.images)
+            assert cut_texts(kw) == [] and small_targets(kw) == []
+            kw.kiosk.home()
+
+
+def test_markup_in_content_shows_literally(tmp_path: Path, rendition_cache: Path) -> None:
+    from tests.factories import make_site, tmap, valid_exhibit
+
+    hostile = '<b>bold</b> <img src="file:///etc/passwd"> <a href="http://example.com">link</a>'
+    root = make_site(tmp_path / "site", {"alpha": valid_exhibit(title=tmap(hostile), summary=tmap(hostile))})
+    content = load(root)
+    with open_window(content, rendition_cache) as kw:
+        kw.kiosk.openExhibit("alpha")
+        settle(kw.window, kw.images)
+        title = items(kw, "pageTitle")[0]
+        assert title.property("text") == f"{hostile} [uz]"
+        # Drawn as typed: the unwrapped width is that of the whole literal string, tags
+        # included (rich text would drop the tags and draw a far narrower line).
+        literal = QFontMetricsF(title.property("font")).horizontalAdvance(f"{hostile} [uz]")
+        assert abs(title.property("implicitWidth") - literal) < 0.05 * literal
+        paragraph = items(kw, "paragraph")[0]
+        assert paragraph.property("text") == f"{hostile} [uz]"
+        assert paragraph.property("hoveredLink") == ""
+
+
+def test_every_text_item_in_qml_is_plain_text() -> None:
+    qml = Path(__file__).resolve().parent.parent / "kiosk" / "ui" / "qml"
+    for source in qml.glob("*.qml"):
+        text = source.read_text(encoding="utf-8")
+        assert "RichText" not in text and "StyledText" not in text and "MarkdownText" not in text
+        assert "openUrlExternally" not in text and "onLinkActivated" not in text
+        for block in text.split("Text {")[1:]:
+            head = block.split("\n}")[0]
+            assert "textFormat: Text.PlainText" in head, f"{source.name}: a Text without PlainText"
+

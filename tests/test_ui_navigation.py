@@ -1,0 +1,103 @@
+"""A visitor's walk through the real window, by touch, mouse and keyboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from tests.conftest import BUNDLED
+from tests.uitools import click, item, items, key, load, open_window, swipe, tap
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+
+@pytest.fixture(scope="module")
+def content():  # type: ignore[no-untyped-def]
+    return load(BUNDLED)
+
+
+def test_home_exhibit_gallery_swipe_back_timeline_by_touch(content, rendition_cache: Path) -> None:
+    with open_window(content, rendition_cache) as kw:
+        first = content.exhibits[1]
+        tap(kw, item(kw, f"tile_{first.id}"))
+        assert kw.kiosk.screen == "exhibit"
+        assert item(kw, "pageTitle").property("text") == first.title.get("uz")
+
+        flick = item(kw, "exhibitFlick")
+        flick.setProperty("contentY", flick.property("contentHeight") - flick.height())
+        tap(kw, item(kw, "galleryThumb_0"))
+        assert kw.kiosk.screen == "gallery"
+        assert kw.kiosk.placeIndex == 0
+        caption = item(kw, "galleryCaption").property("text")
+        assert caption == first.gallery[0].caption.get("uz")
+
+        width, height = kw.window.width(), kw.window.height()
+        swipe(kw, QPoint(int(width * 0.8), height // 2), QPoint(int(width * 0.2), height // 2))
+        assert kw.kiosk.placeIndex == 1
+        assert item(kw, "galleryCaption").property("text") == first.gallery[1].caption.get("uz")
+
+        tap(kw, item(kw, "galleryBack"))
+        assert kw.kiosk.screen == "exhibit"
+        tap(kw, item(kw, "backButton"))
+        assert kw.kiosk.screen == "home"
+        tap(kw, item(kw, "timelineButton"))
+        assert kw.kiosk.screen == "timeline"
+        dates = [e.date for _, e in content.timeline()]
+        assert dates == sorted(dates)
+        labels = [i.property("text") for i in items(kw, "timelineLabel")]
+        assert labels[0] == content.timeline()[0][1].label.get("uz")
+
+
+def test_mouse_clicks_work_too(content, rendition_cache: Path) -> None:
+    with open_window(content, rendition_cache) as kw:
+        click(kw, item(kw, f"tile_{content.exhibits[0].id}"))
+        assert kw.kiosk.exhibitId == content.exhibits[0].id
+        click(kw, item(kw, "homeButton"))
+        assert kw.kiosk.screen == "home"
+
+
+def test_language_switch_changes_visible_text_and_keeps_the_place(content, rendition_cache: Path) -> None:
+    exhibit = content.exhibits[0]
+    with open_window(content, rendition_cache) as kw:
+        assert item(kw, "siteTitle").property("text") == content.site.title.get("uz")
+        tap(kw, item(kw, f"tile_{exhibit.id}"))
+        assert item(kw, "pageTitle").property("text") == exhibit.title.get("uz")
+        tap(kw, item(kw, "language_ru"))
+        assert kw.kiosk.screen == "exhibit" and kw.kiosk.exhibitId == exhibit.id
+        assert item(kw, "pageTitle").property("text") == exhibit.title.get("ru")
+        assert any(
+            i.property("text") == content.site.strings["back"].get("ru") for i in items(kw, "buttonLabel")
+        )
+        tap(kw, item(kw, "language_az"))
+        assert item(kw, "pageTitle").property("text") == exhibit.title.get("az")
+
+
+def test_keyboard_drives_presentation_mode(content, rendition_cache: Path) -> None:
+    ids = [e.id for e in content.exhibits]
+    with open_window(content, rendition_cache, size=(1280, 800)) as kw:
+        key(kw, Qt.Key.Key_Right)
+        key(kw, Qt.Key.Key_Return)
+        assert kw.kiosk.exhibitId == ids[1]
+        key(kw, Qt.Key.Key_PageDown)  # what a clicker sends
+        assert kw.kiosk.exhibitId == ids[2]
+        key(kw, Qt.Key.Key_PageUp)
+        assert kw.kiosk.exhibitId == ids[1]
+        key(kw, Qt.Key.Key_Return)
+        assert kw.kiosk.screen == "gallery" and kw.kiosk.placeIndex == 0
+        key(kw, Qt.Key.Key_Right)
+        assert kw.kiosk.placeIndex == 1
+        key(kw, Qt.Key.Key_L)
+        assert kw.kiosk.language == "az"
+        key(kw, Qt.Key.Key_4)
+        assert kw.kiosk.language == "en"
+        assert kw.kiosk.screen == "gallery"
+        key(kw, Qt.Key.Key_Escape)
+        assert kw.kiosk.screen == "exhibit"
+        key(kw, Qt.Key.Key_Backspace)
+        assert kw.kiosk.screen == "home"
+        key(kw, Qt.Key.Key_T)
+        assert kw.kiosk.screen == "timeline"
+        key(kw, Qt.Key.Key_Home)
+        assert kw.kiosk.screen == "home"

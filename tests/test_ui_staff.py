@@ -1,0 +1,576 @@
+"""Staff panel: PIN pad with lockout (fake clock), status, actions, taps, screenshots.
+
+``kiosk.ui.app.build_window`` does not pass a ``staff`` object to Main.qml yet, so
+the panel is loaded in a small window built like Main.qml: the same StaffCorner,
+the same Loader around StaffPanel, the same Style; a stand-in for the visitor
+views counts the taps and keys that reach it. Any QML warning fails the test.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from unittest.mock import Mock
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt, QUrl, qInstallMessageHandler
+from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQuick import QQuickItem, QQuickWindow
+from PySide6.QtTest import QTest
+
+from kiosk.runtime.pin import PinPad, PinStore
+from kiosk.ui.app import MESSAGES, QML_DIR, ensure_application
+from kiosk.ui.staff import (
+    EMPTY_STATUS,
+    MAX_LINES,
+    PROMPT,
+    UNSET_MESSAGE,
+    Staff,
+    StaffActions,
+    normalize_status,
+)
+
+PIN = "2468"
+SHOTS = os.environ.get("KIOSK_TEST_SHOTS")  # a folder: keep the screenshots for a person
+
+HARNESS = b"""
+import QtQuick
+
+Window {
+    id: root
+    required property var staff
+    property int visitorTaps: 0
+    property int visitorKeys: 0
+    visible: true
+    color: style.background
+
+    Item {
+        id: stage
+        objectName: "stage"
+        anchors.fill: parent
+        focus: true
+        Keys.onPressed: (event) => { root.visitorKeys += 1; event.accepted = true }
+        Component.onCompleted: forceActiveFocus()
+
+        Rectangle {
+            objectName: "visitorView"
+            anchors.fill: parent
+            color: style.background
+            TapHandler { onTapped: root.visitorTaps += 1 }
+            Text {
+                anchors.centerIn: parent
+                text: "Visitor screen"
+                textFormat: Text.PlainText
+                font.pixelSize: style.display
+                color: style.ink
+            }
+        }
+        StaffCorner {
+            objectName: "staffCorner"
+            anchors { right: parent.right; top: parent.top }
+            staff: root.staff
+            ui: style
+        }
+        Loader {
+            objectName: "staffLoader"
+            anchors.fill: parent
+            active: root.staff.open
+            sourceComponent: Component { StaffPanel { staff: root.staff; ui: style } }
+        }
+    }
+    Style {
+        id: style
+        k: Math.max(0.75, Math.min(root.width, root.height) / 1080)
+        portrait: root.height > root.width
+    }
+}
+"""
+
+STATUS: dict[str, Any] = {
+    "contentVersion": "a1b2c3d",
+    "loadedAt": "2025-05-14 09:12",
+    "errors": [
+        "exhibits/people/exhibit.yaml:12:5: missing required field: title",
+        "exhibits/history/exhibit.yaml:40:9: image not found: images/x.jpg",
+    ],
+    "warnings": ["exhibits/people/exhibit.yaml:20:7: no 'az' translation"],
+    "cache": "38 of 40 renditions ready, 2 failed",
+    "languages": [
+        {"code": "uz", "name": "Oʻzbekcha", "complete": 100},
+        {"code": "az", "name": "Azərbaycanca", "complete": 96},
+        {"code": "ru", "name": "Русский", "complete": 100},
+        {"code": "en", "name": "English", "complete": 88},
+    ],
+    "today": {
+        "sessions": 42,
+        "topExhibits": ["Friendship Museum (31)", "Fuzuli school (22)", "Culture Days (9)"],
+        "languageShares": [{"code": "uz", "share": 45}, {"code": "ru", "share": 30}],
+    },
+    "mode": "kiosk",
+}
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@dataclass
+class Harness:
+    """The window and ways to find, read and tap what it shows."""
+
+    window: QQuickWindow
+    engine: QQmlApplicationEngine
+    staff: Staff
+
+    def find_all(self, name: str) -> list[QQuickItem]:
+        """Items by objectName in the visual tree (Loader items and delegates included)."""
+        found, stack = [], [self.window.contentItem()]
+        while stack:
+            item = stack.pop()
+            if item.objectName() == name:
+                found.append(item)
+            stack.extend(reversed(item.childItems()))
+        return found
+
+    def find(self, name: str) -> QQuickItem:
+        items = self.find_all(name)
+        assert len(items) == 1, f"{len(items)} items named {name}"
+        return items[0]
+
+    def text(self, name: str) -> str:
+        return str(self.find(name).property("text"))
+
+    def shown(self, name: str) -> bool:
+        items = self.find_all(name)
+        return bool(items) and all(item.isVisible() for item in items)
+
+    def centre(self, item: QQuickItem) -> QPoint:
+        assert item.isVisible(), f"{item.objectName()} is hidden"
+        return item.mapToScene(QPointF(item.width() / 2, item.height() / 2)).toPoint()
+
+    def tap(self, name: str) -> None:
+        QTest.mouseClick(
+            self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+            self.centre(self.find(name)),
+        )
+
+    def type_pin(self, digits: str) -> None:
+        for digit in digits:
+            self.tap(f"pinKey_{digit}")
+        self.tap("pinKey_ok")
+
+    def grab(self, path: Path) -> QImage:
+        image = self.window.grabWindow()
+        image.save(str(path))
+        if SHOTS:
+            Path(SHOTS).mkdir(parents=True, exist_ok=True)
+            image.save(str(Path(SHOTS) / path.name))
+        return image
+
+
+@pytest.fixture(scope="session")
+def qapp() -> QGuiApplication:
+    """The kiosk's own application (software scene graph, Noto Sans), not a widgets one."""
+    return ensure_application()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> PinStore:
+    store = PinStore(tmp_path / "settings.json")
+    store.set_pin(PIN)
+    return store
+
+
+@pytest.fixture
+def actions() -> StaffActions:
+    return StaffActions(
+        status=Mock(return_value=STATUS), reload_now=Mock(), go_attract=Mock(), quit=Mock()
+    )
+
+
+@pytest.fixture
+def staff(store: PinStore, clock: FakeClock, actions: StaffActions) -> Iterator[Staff]:
+    staff = Staff(PinPad(store, clock), actions)
+    yield staff
+    staff.close()
+
+
+@pytest.fixture
+def open_window(qtbot: Any) -> Iterator[Callable[..., Harness]]:
+    """Builds harness windows; at the end, any QML warning on the way fails the test."""
+    MESSAGES.lines.clear()
+    qInstallMessageHandler(MESSAGES.handler)
+    built: list[Harness] = []
+
+    def build(staff: Staff, size: tuple[int, int] = (1920, 1080)) -> Harness:
+        engine = QQmlApplicationEngine()
+        engine.setInitialProperties({"staff": staff, "width": size[0], "height": size[1]})
+        # A base URL inside the qml folder, so StaffPanel & co. resolve as in Main.qml.
+        engine.loadData(HARNESS, QUrl.fromLocalFile(str(QML_DIR / "StaffHarness.qml")))
+        roots = engine.rootObjects()
+        assert roots, MESSAGES.lines
+        window = roots[0]
+        assert isinstance(window, QQuickWindow)
+        qtbot.waitExposed(window)
+        harness = Harness(window, engine, staff)
+        built.append(harness)
+        return harness
+
+    yield build
+    for harness in built:
+        harness.staff.close()  # unload the panel while the window is alive
+    QTest.qWait(20)
+    for harness in built:
+        harness.window.close()
+        harness.engine.deleteLater()
+    QTest.qWait(20)
+    assert MESSAGES.lines == []
+
+
+def wrong(pin: str = "1357") -> str:
+    assert pin != PIN
+    return pin
+
+
+# pure: the status shape the QML binds to ---------------------------------------------
+
+
+def test_status_gets_every_key_with_the_right_type():
+    assert normalize_status({}) == EMPTY_STATUS
+    odd = normalize_status(
+        {
+            "contentVersion": 7,
+            "errors": "not a list",
+            "languages": [{"code": "uz", "complete": "150"}, "junk"],
+            "today": {"sessions": None, "languageShares": [{"code": "ru", "share": "30"}]},
+            "extra": "dropped",
+        }
+    )
+    assert odd["contentVersion"] == "7"
+    assert odd["errors"] == []
+    assert odd["languages"] == [{"code": "uz", "name": "uz", "complete": 100}]
+    assert odd["today"] == {
+        "sessions": 0, "topExhibits": [], "languageShares": [{"code": "ru", "share": 30}]
+    }
+    assert "extra" not in odd
+
+
+def test_status_caps_a_flood_of_errors():
+    status = normalize_status({"errors": [f"f.yaml:{n}:1: bad" for n in range(MAX_LINES + 50)]})
+    assert len(status["errors"]) == MAX_LINES + 1
+    assert status["errors"][-1] == "... and 50 more (see the log)"
+
+
+# the pad -----------------------------------------------------------------------------
+
+
+def test_gesture_opens_the_pad_and_it_asks_for_the_pin(staff, open_window, actions):
+    ui = open_window(staff)
+    assert not ui.find_all("staffPanel")
+    staff.gesture()
+    assert staff.open and not staff.unlocked
+    assert ui.shown("pinPad") and not ui.find("staffBody").isVisible()
+    assert ui.text("pinMessage") == PROMPT
+    assert len(ui.find_all("pinKey_0")) == 1
+    assert staff.status == EMPTY_STATUS  # nothing behind the pad
+    actions.status.assert_not_called()
+
+
+def test_wrong_pin_shows_the_tries_left(staff, open_window):
+    ui = open_window(staff)
+    staff.gesture()
+    ui.type_pin(wrong())
+    assert ui.text("pinMessage") == "Wrong PIN, 4 tries left"
+    staff.submitPin(wrong())
+    staff.submitPin(wrong())
+    staff.submitPin(wrong())
+    assert ui.text("pinMessage") == "Wrong PIN, 1 try left"
+    assert not staff.unlocked
+
+
+def test_five_wrong_pins_lock_the_pad_for_a_minute(staff, open_window, clock):
+    ui = open_window(staff)
+    staff.gesture()
+    for _ in range(5):
+        staff.submitPin(wrong())
+    assert staff.lockedSeconds == 60
+    assert ui.text("pinMessage") == "Locked: try again in 60 s"
+    assert not ui.find("pinKey_5").property("usable")  # the keys look and act disabled
+
+    clock.advance(18)
+    staff.update_lock()  # what the one-second ticker does
+    assert ui.text("pinMessage") == "Locked: try again in 42 s"
+    staff.submitPin(PIN)  # even the right PIN is refused while locked
+    assert not staff.unlocked
+    assert ui.text("pinMessage") == "Locked: try again in 42 s"
+
+    staff.close()  # closing and opening again does not lift the lockout
+    staff.gesture()
+    assert staff.lockedSeconds == 42
+
+    clock.advance(42)
+    staff.update_lock()
+    assert staff.lockedSeconds == 0
+    assert ui.text("pinMessage") == PROMPT
+    ui.type_pin(PIN)
+    assert staff.unlocked
+
+
+def test_lockout_countdown_runs_on_its_own_timer(store, clock, actions, open_window, qtbot):
+    staff = Staff(PinPad(store, clock), actions, tick_ms=20)
+    ui = open_window(staff)
+    staff.gesture()
+    for _ in range(5):
+        staff.submitPin(wrong())
+    clock.advance(59.5)
+    qtbot.waitUntil(lambda: ui.text("pinMessage") == "Locked: try again in 1 s", timeout=2000)
+    clock.advance(1)
+    qtbot.waitUntil(lambda: ui.text("pinMessage") == PROMPT, timeout=2000)
+    assert ui.find("pinKey_5").property("usable")
+    staff.close()
+
+
+def test_no_pin_set_says_how_to_set_one(tmp_path, clock, actions, open_window):
+    staff = Staff(PinPad(PinStore(tmp_path / "none.json"), clock), actions)
+    ui = open_window(staff)
+    staff.gesture()
+    assert ui.text("pinMessage") == UNSET_MESSAGE
+    ui.type_pin("0000")
+    assert not staff.unlocked
+    assert ui.text("pinMessage") == UNSET_MESSAGE
+
+
+def test_keypad_works_by_touch_and_shows_dots_only(staff, open_window, qtbot):
+    ui = open_window(staff)
+    staff.gesture()
+    device = QTest.createTouchDevice()
+    pad = ui.find("pinPad")
+
+    def touch(name: str) -> None:
+        point = ui.centre(ui.find(name))
+        QTest.touchEvent(ui.window, device).press(0, point).commit()
+        QTest.touchEvent(ui.window, device).release(0, point).commit()
+        qtbot.wait(20)
+
+    for digit in "24":
+        touch(f"pinKey_{digit}")
+    assert ui.find("pinDots").property("filled") == 2
+    touch("pinKey_erase")
+    assert ui.find("pinDots").property("filled") == 1
+    touch("pinKey_4")
+    for digit in PIN[2:]:
+        touch(f"pinKey_{digit}")
+    assert pad.property("entry") == PIN  # held only here, until OK
+    assert PIN not in str(staff.message)
+    touch("pinKey_ok")
+    assert staff.unlocked
+    assert ui.shown("staffBody") and not ui.find("pinPad").isVisible()
+
+
+def test_ok_needs_the_minimum_number_of_digits(staff, open_window, actions):
+    ui = open_window(staff)
+    staff.gesture()
+    ui.type_pin("24")  # OK is disabled below four digits: no attempt is spent
+    assert ui.text("pinMessage") == PROMPT
+    assert ui.find("pinDots").property("filled") == 2
+
+
+def test_keys_are_big_at_1080p(staff, open_window):
+    ui = open_window(staff)
+    staff.gesture()
+    for name in ("pinKey_1", "pinKey_erase", "pinKey_ok"):
+        key = ui.find(name)
+        assert key.width() >= 96 and key.height() >= 96
+
+
+def test_long_press_in_the_corner_opens_the_pad(staff, open_window, qtbot):
+    ui = open_window(staff)
+    corner = ui.centre(ui.find("staffCorner"))
+    QTest.mouseClick(ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, corner)
+    qtbot.wait(50)
+    assert not staff.open  # a tap is not enough
+    QTest.mousePress(ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, corner)
+    qtbot.waitUntil(lambda: staff.open, timeout=4500)
+    QTest.mouseRelease(ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, corner)
+    assert ui.shown("pinPad")
+
+
+def test_the_panel_swallows_taps_and_keys_then_gives_focus_back(staff, open_window, qtbot):
+    ui = open_window(staff)
+    staff.gesture()
+    QTest.mouseClick(ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     QPoint(200, 900))
+    QTest.keyClick(ui.window, Qt.Key.Key_Right)
+    QTest.keyClick(ui.window, Qt.Key.Key_2)  # typed into the pad, not the visitor view
+    assert ui.window.property("visitorTaps") == 0
+    assert ui.window.property("visitorKeys") == 0
+    assert ui.find("pinDots").property("filled") == 1
+    QTest.keyClick(ui.window, Qt.Key.Key_Escape)
+    assert not staff.open
+    qtbot.wait(20)
+    QTest.keyClick(ui.window, Qt.Key.Key_Right)
+    assert ui.window.property("visitorKeys") == 1
+
+
+# the unlocked panel --------------------------------------------------------------------
+
+
+def unlocked(staff: Staff, open_window: Callable[..., Harness], **kw: Any) -> Harness:
+    ui = open_window(staff, **kw)
+    staff.gesture()
+    staff.submitPin(PIN)
+    assert staff.unlocked
+    return ui
+
+
+def test_unlocked_panel_shows_the_status(staff, open_window):
+    ui = unlocked(staff, open_window)
+    assert ui.text("statusVersion") == "Version: a1b2c3d"
+    assert ui.text("statusLoadedAt") == "Loaded: 2025-05-14 09:12"
+    assert ui.text("statusMode") == "Mode: kiosk"
+    assert [i.property("text") for i in ui.find_all("statusError")] == STATUS["errors"]
+    assert ui.text("errorCount").startswith("2 errors")
+    assert [i.property("text") for i in ui.find_all("statusWarning")] == STATUS["warnings"]
+    assert not ui.find("statusClean").isVisible()
+    assert ui.text("statusCache") == "38 of 40 renditions ready, 2 failed"
+    assert len(ui.find_all("languageRow")) == 4
+    assert ui.text("statusSessions") == "42 visitor sessions"
+    assert [i.property("text") for i in ui.find_all("topExhibit")][0] == "1. Friendship Museum (31)"
+    assert ui.text("languageShares") == "Languages: uz 45 %,  ru 30 %"
+    assert not ui.find("trialNote").isVisible()
+
+
+def test_refresh_reads_the_status_again(staff, open_window, actions):
+    ui = unlocked(staff, open_window)
+    actions.status.return_value = {**STATUS, "errors": [], "warnings": []}
+    ui.tap("refreshButton")
+    assert ui.find_all("statusError") == []
+    assert ui.shown("statusClean")
+
+
+def test_a_failing_status_still_leaves_the_actions(staff, open_window, actions):
+    actions.status.side_effect = RuntimeError("database is locked")
+    ui = unlocked(staff, open_window)
+    assert ui.text("statusError") == "status unavailable: database is locked"
+    ui.tap("reloadButton")
+    actions.reload_now.assert_called_once()
+
+
+def test_reload_keeps_the_panel_open(staff, open_window, actions):
+    ui = unlocked(staff, open_window)
+    actions.status.reset_mock()
+    ui.tap("reloadButton")
+    actions.reload_now.assert_called_once()
+    actions.status.assert_called_once()
+    assert staff.unlocked
+    assert ui.text("panelMessage") == "Reload requested"
+
+
+def test_return_to_attract_closes_the_panel(staff, open_window, actions):
+    ui = unlocked(staff, open_window)
+    ui.tap("attractButton")
+    actions.go_attract.assert_called_once()
+    assert not staff.open and not staff.unlocked
+    assert not ui.find_all("staffPanel")
+
+
+def test_quit_needs_a_confirming_tap(staff, open_window, actions):
+    ui = unlocked(staff, open_window)
+    ui.tap("quitButton")
+    actions.quit.assert_not_called()
+    assert ui.shown("quitQuestion") and not ui.find("quitButton").isVisible()
+    ui.tap("quitCancelButton")
+    assert ui.shown("quitButton")
+    ui.tap("quitButton")
+    ui.tap("quitConfirmButton")
+    actions.quit.assert_called_once()
+
+
+def test_actions_are_refused_while_locked(staff, actions):
+    staff.gesture()
+    staff.reloadNow()
+    staff.returnToAttract()
+    staff.quit()
+    actions.reload_now.assert_not_called()
+    actions.go_attract.assert_not_called()
+    actions.quit.assert_not_called()
+
+
+def test_closing_locks_again(staff, open_window, actions):
+    ui = unlocked(staff, open_window)
+    ui.tap("closeButton")
+    assert not staff.open and not staff.unlocked
+    assert staff.status == EMPTY_STATUS
+    staff.gesture()
+    assert ui.shown("pinPad")
+    assert ui.text("pinMessage") == PROMPT
+
+
+def test_an_unattended_panel_closes_itself(store, clock, actions, open_window, qtbot):
+    staff = Staff(PinPad(store, clock), actions, auto_close_ms=150)
+    unlocked(staff, open_window)
+    qtbot.waitUntil(lambda: not staff.open, timeout=2000)
+    assert not staff.unlocked
+
+
+def test_trial_mode_opens_the_panel_without_a_pin(actions, open_window):
+    staff = Staff(None, actions)
+    ui = open_window(staff)
+    staff.gesture()
+    assert staff.unlocked
+    assert ui.shown("trialNote")
+    assert "trial mode" in ui.text("trialNote")
+    assert ui.text("statusVersion") == "Version: a1b2c3d"
+    staff.close()
+
+
+# looking at it ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+def test_screenshots_pad_and_panel(staff, open_window, tmp_path, size, qtbot):
+    ui = open_window(staff, size=size)
+    staff.gesture()
+    for digit in "24":
+        ui.tap(f"pinKey_{digit}")
+    qtbot.wait(50)
+    name = f"{size[0]}x{size[1]}"
+    pad = ui.grab(tmp_path / f"staff-pad-{name}.png")
+    assert (pad.width(), pad.height()) == size
+    key = ui.find("pinKey_5")
+    corner = key.mapToScene(QPointF(4, key.height() / 2)).toPoint()
+    assert pad.pixelColor(corner) != pad.pixelColor(QPoint(10, size[1] - 10))  # keys are drawn
+
+    staff.gesture()
+    staff.submitPin(PIN)
+    qtbot.wait(50)
+    panel = ui.grab(tmp_path / f"staff-panel-{name}.png")
+    colours = {panel.pixel(x, y) for x in range(0, size[0], 37) for y in range(0, size[1], 41)}
+    assert len(colours) > 10  # text, buttons and bars, not a blank overlay
+
+    # nothing overlaps: the status area and the action buttons sit side by side or stacked
+    flick, actions_column = ui.find("statusFlick"), ui.find("staffActions")
+    f = flick.mapRectToScene(flick.boundingRect())
+    a = actions_column.mapRectToScene(actions_column.boundingRect())
+    assert not f.intersects(a)
+    assert a.right() <= size[0] and a.bottom() <= size[1]
+    for name_ in ("reloadButton", "attractButton", "quitButton"):
+        label = ui.find(name_).findChild(QQuickItem, "buttonLabel")
+        assert label.property("lineCount") == 1, name_
+

@@ -1,0 +1,129 @@
+"""Helpers for UI tests: open the real window, find items, tap and swipe like a visitor."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QImage, QPointingDevice
+from PySide6.QtQuick import QQuickItem
+from PySide6.QtTest import QTest
+
+from kiosk.content.loader import load_content
+from kiosk.content.model import ContentSet
+from kiosk.ui.app import KioskWindow, build_window
+from kiosk.ui.render import pump, settle
+from kiosk.ui.session import make_service
+
+_TOUCH: QPointingDevice | None = None
+
+
+def load(root: Path) -> ContentSet:
+    result = load_content(root)
+    assert result.content is not None, [str(e) for e in result.errors]
+    return result.content
+
+
+@contextmanager
+def open_window(
+    content: ContentSet, cache: Path, size: tuple[int, int] = (1920, 1080), start: str = "home",
+    **options: object,
+) -> Iterator[KioskWindow]:
+    service = make_service(cache, size)
+    kw = build_window(content, service, start=start, size=size, **options)  # type: ignore[arg-type]
+    kw.window.show()
+    try:
+        settle(kw.window, kw.images)
+        yield kw
+    finally:
+        kw.window.close()
+        kw.window.deleteLater()
+        kw.engine.deleteLater()
+        service.shutdown()  # type: ignore[attr-defined]
+        pump(30)
+
+
+def walk(root: QQuickItem) -> Iterator[QQuickItem]:
+    """The visual tree (delegates are children of their view's items, not QObjects)."""
+    yield root
+    for child in root.childItems():
+        yield from walk(child)
+
+
+def items(kw: KioskWindow, name: str) -> list[QQuickItem]:
+    found = [i for i in walk(kw.window.contentItem()) if i.objectName() == name]
+    return [i for i in found if visible(i)]
+
+
+def item(kw: KioskWindow, name: str) -> QQuickItem:
+    found = items(kw, name)
+    assert found, f"no visible item named {name!r}"
+    return found[0]
+
+
+def visible(item: QQuickItem | None) -> bool:
+    while item is not None:
+        if not item.isVisible() or item.opacity() == 0:
+            return False
+        item = item.parentItem()
+    return True
+
+
+def centre(item: QQuickItem) -> QPoint:
+    point = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+    return point.toPoint()
+
+
+def click(kw: KioskWindow, target: QQuickItem | QPoint, settle_ms: int = 400) -> None:
+    point = target if isinstance(target, QPoint) else centre(target)
+    QTest.mouseClick(kw.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    settle(kw.window, kw.images, timeout_s=30)
+
+
+def touch_device() -> QPointingDevice:
+    global _TOUCH
+    if _TOUCH is None:
+        _TOUCH = QTest.createTouchDevice()
+    return _TOUCH
+
+
+def tap(kw: KioskWindow, target: QQuickItem | QPoint) -> None:
+    """A finger tap: touch press and release at the item's centre."""
+    point = target if isinstance(target, QPoint) else centre(target)
+    QTest.touchEvent(kw.window, touch_device()).press(0, point, kw.window).commit()
+    QTest.touchEvent(kw.window, touch_device()).release(0, point, kw.window).commit()
+    settle(kw.window, kw.images, timeout_s=30)
+
+
+def swipe(kw: KioskWindow, start: QPoint, end: QPoint, steps: int = 12) -> None:
+    """A finger drag, one commit per step ~16 ms apart, as a real swipe arrives."""
+    device = touch_device()
+    QTest.touchEvent(kw.window, device).press(0, start, kw.window).commit()
+    for step in range(1, steps + 1):
+        pump(16)
+        point = start + (end - start) * (step / steps)
+        QTest.touchEvent(kw.window, device).move(0, point, kw.window).commit()
+    QTest.touchEvent(kw.window, device).release(0, end, kw.window).commit()
+    settle(kw.window, kw.images, timeout_s=30)
+
+
+def key(kw: KioskWindow, key: Qt.Key) -> None:
+    QTest.keyClick(kw.window, key)
+    settle(kw.window, kw.images, timeout_s=30)
+
+
+def grab(kw: KioskWindow) -> QImage:
+    return kw.window.grabWindow()
+
+
+def distinct_colours(image: QImage, samples: int = 40) -> int:
+    """How many different colours a grid of sample points shows (blank screens show 1-2)."""
+    colours = set()
+    for i in range(samples):
+        for j in range(samples):
+            x = int((i + 0.5) * image.width() / samples)
+            y = int((j + 0.5) * image.height() / samples)
+            colours.add(image.pixel(x, y))
+    return len(colours)
