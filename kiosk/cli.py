@@ -25,8 +25,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 
 def bundled_exhibits() -> Path:
-    """The exhibits shipped with the repository (next to the ``kiosk`` package)."""
-    return Path(__file__).resolve().parent.parent / "exhibits"
+    """The exhibits shipped with the repository (next to the ``kiosk`` package).
+
+    An editable install finds them beside the package; otherwise ``./exhibits``.
+    """
+    beside = Path(__file__).resolve().parent.parent / "exhibits"
+    return beside if beside.is_dir() else Path.cwd() / "exhibits"
 
 
 def _build_parser(command: str) -> argparse.ArgumentParser:

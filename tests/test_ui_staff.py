@@ -16,7 +16,15 @@ from typing import Any
 from unittest.mock import Mock
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt, QUrl, qInstallMessageHandler
+from PySide6.QtCore import (
+    QEventLoop,
+    QPoint,
+    QPointF,
+    Qt,
+    QTimer,
+    QUrl,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
@@ -133,9 +141,19 @@ class Harness:
     engine: QQmlApplicationEngine
     staff: Staff
 
-    def find_all(self, name: str) -> list[QQuickItem]:
+    def settle(self) -> None:
+        """Render one frame: Column, Row and Grid place their children while polishing."""
+        loop = QEventLoop()
+        self.window.frameSwapped.connect(loop.quit)
+        QTimer.singleShot(1000, loop.quit)
+        self.window.update()
+        loop.exec()
+        self.window.frameSwapped.disconnect(loop.quit)
+
+    def find_all(self, name: str, under: QQuickItem | None = None) -> list[QQuickItem]:
         """Items by objectName in the visual tree (Loader items and delegates included)."""
-        found, stack = [], [self.window.contentItem()]
+        self.settle()
+        found, stack = [], [under or self.window.contentItem()]
         while stack:
             item = stack.pop()
             if item.objectName() == name:
@@ -571,6 +589,6 @@ def test_screenshots_pad_and_panel(staff, open_window, tmp_path, size, qtbot):
     assert not f.intersects(a)
     assert a.right() <= size[0] and a.bottom() <= size[1]
     for name_ in ("reloadButton", "attractButton", "quitButton"):
-        label = ui.find(name_).findChild(QQuickItem, "buttonLabel")
+        [label] = ui.find_all("buttonLabel", under=ui.find(name_))
         assert label.property("lineCount") == 1, name_
 

@@ -7,11 +7,11 @@ Rectangle {
     required property var staff
     required property var ui
     objectName: "staffPanel"
-    color: "#F20F1318"
+    color: "#15191F"
 
     readonly property color text: "#F4F5F7"
     readonly property color muted: "#AEB6C2"
-    readonly property color card: "#1C222B"
+    readonly property color card: "#363E4A"
     readonly property color errorColor: "#FF9C9C"
     readonly property color warningColor: "#F5C451"
     readonly property var status: staff.status
@@ -141,29 +141,32 @@ Rectangle {
             topMargin: panel.ui.gap; bottomMargin: panel.ui.margin
         }
 
-        Text {
+        Item {
             id: panelMessage
-            objectName: "panelMessage"
             anchors { left: parent.left; right: parent.right; top: parent.top }
-            height: text === "" ? 0 : implicitHeight + panel.ui.gap / 2
-            text: panel.staff.unlocked ? panel.staff.message : ""
-            textFormat: Text.PlainText
-            wrapMode: Text.Wrap
-            font.pixelSize: panel.ui.body
-            font.weight: Font.DemiBold
-            color: panel.warningColor
+            height: messageText.text === "" ? 0 : messageText.implicitHeight + panel.ui.gap / 2
+            Text {
+                id: messageText
+                objectName: "panelMessage"
+                width: parent.width
+                text: panel.staff.unlocked ? panel.staff.message : ""
+                textFormat: Text.PlainText
+                wrapMode: Text.Wrap
+                font.pixelSize: panel.ui.body
+                font.weight: Font.DemiBold
+                color: panel.warningColor
+            }
         }
 
         Flickable {
             id: flick
             objectName: "statusFlick"
-            anchors {
-                left: parent.left; top: panelMessage.bottom
-                right: panel.wide ? actions.left : parent.right
-                bottom: panel.wide ? parent.bottom : actions.top
-                rightMargin: panel.wide ? panel.ui.margin : 0
-                bottomMargin: panel.wide ? 0 : panel.ui.gap
-            }
+            // side by side when wide, stacked when tall (plain geometry: anchors that
+            // switch between set and undefined leave stale widths behind)
+            x: 0
+            y: panelMessage.height
+            width: panel.wide ? actions.x - panel.ui.margin : parent.width
+            height: (panel.wide ? parent.height : actions.y - panel.ui.gap) - y
             clip: true
             contentWidth: width
             contentHeight: statusColumn.implicitHeight + panel.ui.gap
@@ -312,11 +315,8 @@ Rectangle {
         Column {
             id: actions
             objectName: "staffActions"
-            anchors {
-                right: parent.right; bottom: parent.bottom
-                top: panel.wide ? panelMessage.bottom : undefined
-                left: panel.wide ? undefined : parent.left
-            }
+            x: parent.width - width
+            y: panel.wide ? panelMessage.height : parent.height - height
             width: panel.wide ? Math.round(560 * panel.ui.k) : parent.width
             spacing: panel.ui.gap
             readonly property real buttonHeight: Math.round(1.3 * panel.ui.target)
