@@ -1,9 +1,10 @@
 """Staff panel: PIN pad with lockout (fake clock), status, actions, taps, screenshots.
 
-``kiosk.ui.app.build_window`` does not pass a ``staff`` object to Main.qml yet, so
-the panel is loaded in a small window built like Main.qml: the same StaffCorner,
-the same Loader around StaffPanel, the same Style; a stand-in for the visitor
-views counts the taps and keys that reach it. Any QML warning fails the test.
+Most tests load the panel in a small window built like Main.qml (the same
+StaffCorner, the same Loader around StaffPanel, the same Style) where a stand-in
+for the visitor views counts the taps and keys that reach it: fast, and nothing
+else on screen. One test drives the real window from ``build_window``. Any QML
+warning fails the test.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ from kiosk.ui.staff import (
     StaffActions,
     normalize_status,
 )
+from tests import uitools
+from tests.factories import make_site
 
 PIN = "2468"
 SHOTS = os.environ.get("KIOSK_TEST_SHOTS")  # a folder: keep the screenshots for a person
@@ -179,7 +182,9 @@ class Harness:
 
     def tap(self, name: str) -> None:
         QTest.mouseClick(
-            self.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+            self.window,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
             self.centre(self.find(name)),
         )
 
@@ -189,6 +194,7 @@ class Harness:
         self.tap("pinKey_ok")
 
     def grab(self, path: Path) -> QImage:
+        self.settle()
         image = self.window.grabWindow()
         image.save(str(path))
         if SHOTS:
@@ -284,9 +290,13 @@ def test_status_gets_every_key_with_the_right_type():
     assert odd["errors"] == []
     assert odd["languages"] == [{"code": "uz", "name": "uz", "complete": 100}]
     assert odd["today"] == {
-        "sessions": 0, "topExhibits": [], "languageShares": [{"code": "ru", "share": 30}]
+        "sessions": 0,
+        "topExhibits": [],
+        "languageShares": [{"code": "ru", "share": 30}],
     }
     assert "extra" not in odd
+    many = normalize_status({"today": {"topExhibits": [f"e{n}" for n in range(9)]}})
+    assert many["today"]["topExhibits"] == ["e0", "e1", "e2", "e3", "e4"]
 
 
 def test_status_caps_a_flood_of_errors():
@@ -432,8 +442,9 @@ def test_long_press_in_the_corner_opens_the_pad(staff, open_window, qtbot):
 def test_the_panel_swallows_taps_and_keys_then_gives_focus_back(staff, open_window, qtbot):
     ui = open_window(staff)
     staff.gesture()
-    QTest.mouseClick(ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     QPoint(200, 900))
+    QTest.mouseClick(
+        ui.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(200, 900)
+    )
     QTest.keyClick(ui.window, Qt.Key.Key_Right)
     QTest.keyClick(ui.window, Qt.Key.Key_2)  # typed into the pad, not the visitor view
     assert ui.window.property("visitorTaps") == 0
@@ -462,6 +473,7 @@ def test_unlocked_panel_shows_the_status(staff, open_window):
     assert ui.text("statusVersion") == "Version: a1b2c3d"
     assert ui.text("statusLoadedAt") == "Loaded: 2025-05-14 09:12"
     assert ui.text("statusMode") == "Mode: kiosk"
+    assert not ui.find("statusPending").isVisible()
     assert [i.property("text") for i in ui.find_all("statusError")] == STATUS["errors"]
     assert ui.text("errorCount").startswith("2 errors")
     assert [i.property("text") for i in ui.find_all("statusWarning")] == STATUS["warnings"]
@@ -469,17 +481,19 @@ def test_unlocked_panel_shows_the_status(staff, open_window):
     assert ui.text("statusCache") == "38 of 40 renditions ready, 2 failed"
     assert len(ui.find_all("languageRow")) == 4
     assert ui.text("statusSessions") == "42 visitor sessions"
-    assert [i.property("text") for i in ui.find_all("topExhibit")][0] == "1. Friendship Museum (31)"
+    top = [i.property("text") for i in ui.find_all("topExhibit")]
+    assert top == ["1. Friendship Museum (31)", "2. Fuzuli school (22)", "3. Culture Days (9)"]
     assert ui.text("languageShares") == "Languages: uz 45 %,  ru 30 %"
     assert not ui.find("trialNote").isVisible()
 
 
 def test_refresh_reads_the_status_again(staff, open_window, actions):
     ui = unlocked(staff, open_window)
-    actions.status.return_value = {**STATUS, "errors": [], "warnings": []}
+    actions.status.return_value = {**STATUS, "errors": [], "warnings": [], "pending": "e5f6"}
     ui.tap("refreshButton")
     assert ui.find_all("statusError") == []
     assert ui.shown("statusClean")
+    assert ui.text("statusPending") == "Waiting to swap in at the attract loop: e5f6"
 
 
 def test_a_failing_status_still_leaves_the_actions(staff, open_window, actions):
@@ -512,7 +526,7 @@ def test_quit_needs_a_confirming_tap(staff, open_window, actions):
     ui = unlocked(staff, open_window)
     ui.tap("quitButton")
     actions.quit.assert_not_called()
-    assert ui.shown("quitQuestion") and not ui.find("quitButton").isVisible()
+    assert ui.shown("quitConfirmRow") and not ui.find("quitButton").isVisible()
     ui.tap("quitCancelButton")
     assert ui.shown("quitButton")
     ui.tap("quitButton")
@@ -583,12 +597,47 @@ def test_screenshots_pad_and_panel(staff, open_window, tmp_path, size, qtbot):
     assert len(colours) > 10  # text, buttons and bars, not a blank overlay
 
     # nothing overlaps: the status area and the action buttons sit side by side or stacked
-    flick, actions_column = ui.find("statusFlick"), ui.find("staffActions")
+    flick, actions_column = ui.find("statusFlick"), ui.find("sideFlick")
     f = flick.mapRectToScene(flick.boundingRect())
     a = actions_column.mapRectToScene(actions_column.boundingRect())
     assert not f.intersects(a)
     assert a.right() <= size[0] and a.bottom() <= size[1]
+    today = ui.find("todaySection")
+    t = today.mapRectToScene(today.boundingRect())
+    if size[0] > size[1]:  # today's numbers at a glance, beside the scrolling status
+        assert a.contains(t) and t.bottom() <= size[1] - 48
+    else:
+        assert f.contains(t.topLeft())
     for name_ in ("reloadButton", "attractButton", "quitButton"):
         [label] = ui.find_all("buttonLabel", under=ui.find(name_))
         assert label.property("lineCount") == 1, name_
 
+
+# the real window ---------------------------------------------------------------------------
+
+
+def test_in_the_real_window(store, clock, actions, tmp_path, rendition_cache):
+    """Long press on the real corner above the home screen, PIN by touch, keys handed back."""
+    MESSAGES.lines.clear()
+    staff = Staff(PinPad(store, clock), actions)  # build_window makes the window its parent
+    content = uitools.load(make_site(tmp_path / "exhibits"))
+    with uitools.open_window(content, rendition_cache, staff=staff) as kw:
+        corner = uitools.centre(uitools.item(kw, "staffCorner"))
+        QTest.mousePress(
+            kw.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, corner
+        )
+        QTest.qWait(3300)
+        QTest.mouseRelease(
+            kw.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, corner
+        )
+        assert staff.open
+        for digit in PIN:
+            uitools.tap(kw, uitools.item(kw, f"pinKey_{digit}"))
+        uitools.tap(kw, uitools.item(kw, "pinKey_ok"))
+        assert staff.unlocked
+        assert uitools.item(kw, "statusVersion").property("text") == "Version: a1b2c3d"
+        uitools.tap(kw, uitools.item(kw, "attractButton"))
+        actions.go_attract.assert_called_once()
+        assert not uitools.items(kw, "staffPanel")
+        assert kw.window.activeFocusItem().objectName() == "stage"  # keyboard works again
+    assert MESSAGES.lines == []

@@ -15,6 +15,7 @@ from kiosk.content.loader import load_content
 from kiosk.content.model import ContentSet
 from kiosk.ui.app import KioskWindow, build_window
 from kiosk.ui.render import pump, settle
+from kiosk.ui.render import visual_tree as walk
 from kiosk.ui.session import make_service
 
 _TOUCH: QPointingDevice | None = None
@@ -43,13 +44,6 @@ def open_window(
         kw.engine.deleteLater()
         service.shutdown()  # type: ignore[attr-defined]
         pump(30)
-
-
-def walk(root: QQuickItem) -> Iterator[QQuickItem]:
-    """The visual tree (delegates are children of their view's items, not QObjects)."""
-    yield root
-    for child in root.childItems():
-        yield from walk(child)
 
 
 def items(kw: KioskWindow, name: str) -> list[QQuickItem]:

@@ -128,9 +128,10 @@ class Controller(QObject):
     def _on_idle(self, event: IdleEvent) -> None:
         kiosk = self.kw.kiosk
         if event.kind == SESSION_START:
+            # The attract loop itself goes home when the tap completes: leaving it on
+            # the press would drop the release on whatever tile lies underneath.
             if self.recorder:
                 self.recorder.session_start(kiosk.language)
-            kiosk.leaveAttract()
         elif event.kind == STILL_THERE:
             kiosk.set_still_there(True, math.ceil(self.idle.seconds_left()) if self.idle else 0)
         elif event.kind == ANSWERED:

@@ -6,6 +6,7 @@ Used by ``kiosk render`` (the curators' review tool) and by the UI tests.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QGuiApplication, QImage
@@ -23,23 +24,43 @@ def pump(milliseconds: int) -> None:
     loop.exec()
 
 
+def visual_tree(root: QQuickItem) -> Iterator[QQuickItem]:
+    """Every item under ``root`` (view delegates are not QObject children, only visual)."""
+    stack = [root]
+    while stack:
+        item = stack.pop()
+        yield item
+        stack.extend(reversed(item.childItems()))  # keep document order
+
+
 def images_loading(window: QQuickWindow) -> int:
     """How many visible Image items are still decoding."""
     count = 0
-    for item in window.contentItem().findChildren(QQuickItem):
+    for item in visual_tree(window.contentItem()):
         if item.metaObject().className() == "QQuickImage" and item.isVisible():
             if item.property("status") == _IMAGE_LOADING:
                 count += 1
     return count
 
 
+def views_moving(window: QQuickWindow) -> int:
+    """How many Flickables (lists, pages, the gallery) are still moving or snapping."""
+    # property() is only asked of items that have it: PySide 6.12 mis-counts the
+    # reference of the None it returns for a missing property, and crashes later.
+    count = 0
+    for item in visual_tree(window.contentItem()):
+        if item.isVisible() and item.metaObject().indexOfProperty("moving") >= 0:
+            count += bool(item.property("moving"))
+    return count
+
+
 def settle(window: QQuickWindow, images: ImageStore, timeout_s: float = 60.0) -> bool:
-    """Wait until renditions are built, images decoded and transitions done."""
+    """Wait until renditions are built, images decoded, views still and transitions done."""
     deadline = time.monotonic() + timeout_s
     quiet_rounds = 0
     while time.monotonic() < deadline:
         pump(60)
-        busy = images.pending > 0 or images_loading(window) > 0
+        busy = images.pending > 0 or images_loading(window) > 0 or views_moving(window) > 0
         quiet_rounds = 0 if busy else quiet_rounds + 1
         if quiet_rounds >= 5:  # 300 ms with nothing loading: fades have finished
             return True

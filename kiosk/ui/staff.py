@@ -14,6 +14,8 @@ are dropped, so the QML always sees the same shape):
     what identifies the content set on screen, e.g. a hash or a git describe.
 ``loadedAt`` (str)
     when that set loaded, local time, already formatted ("2025-05-14 09:12").
+``pending`` (str)
+    the version of a valid newer set waiting for the attract loop to swap in; "" if none.
 ``errors`` / ``warnings`` (list[str])
     of the last reload, one ``file:line:column: message`` per line.
 ``cache`` (str)
@@ -22,7 +24,8 @@ are dropped, so the QML always sees the same shape):
     how much of the visitor text each language has, ``complete`` in percent.
 ``today`` (``{sessions: int, topExhibits: list[str], languageShares: list}``)
     analytics at a glance; ``languageShares`` items are ``{code: str, share: int}``
-    with ``share`` in percent; ``topExhibits`` items are ready-made lines.
+    with ``share`` in percent; ``topExhibits`` items are ready-made lines, most
+    viewed first (the first five are shown).
 ``mode`` (str)
     "kiosk", "windowed" or "preview".
 """
@@ -42,6 +45,7 @@ from kiosk.runtime.pin import LOCKED, MAX_DIGITS, MIN_DIGITS, OK, UNSET, PinPad,
 log = logging.getLogger("kiosk.staff")
 
 MAX_LINES = 200  # errors or warnings shown; a broken folder can produce thousands
+TOP_EXHIBITS = 5  # "at a glance": the most viewed few fit beside the action buttons
 AUTO_CLOSE_MS = 120_000  # an unlocked panel left alone on a public screen closes itself
 TICK_MS = 1000
 
@@ -51,6 +55,7 @@ UNSET_MESSAGE = "No PIN is set: run `kiosk set-pin` on this machine"
 EMPTY_STATUS: dict[str, Any] = {
     "contentVersion": "",
     "loadedAt": "",
+    "pending": "",
     "errors": [],
     "warnings": [],
     "cache": "",
@@ -96,6 +101,7 @@ def normalize_status(raw: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "contentVersion": str(raw.get("contentVersion") or ""),
         "loadedAt": str(raw.get("loadedAt") or ""),
+        "pending": str(raw.get("pending") or ""),
         "errors": _lines(raw.get("errors")),
         "warnings": _lines(raw.get("warnings")),
         "cache": str(raw.get("cache") or ""),
@@ -109,7 +115,7 @@ def normalize_status(raw: Mapping[str, Any]) -> dict[str, Any]:
         ],
         "today": {
             "sessions": _int(today.get("sessions")),
-            "topExhibits": _lines(today.get("topExhibits")),
+            "topExhibits": _lines(today.get("topExhibits"))[:TOP_EXHIBITS],
             "languageShares": [
                 {"code": str(item.get("code", "")), "share": _int(item.get("share"))}
                 for item in _records(today.get("languageShares"))

@@ -72,5 +72,6 @@ Rectangle {
             }
         }
     }
-    TapHandler { onTapped: attract.kiosk.leaveAttract() }
+    // A MouseArea takes the whole press, so the release cannot reach a tile beneath.
+    MouseArea { anchors.fill: parent; onClicked: attract.kiosk.leaveAttract() }
 }

@@ -19,6 +19,8 @@ Rectangle {
         highlightRangeMode: ListView.StrictlyEnforceRange
         highlightMoveDuration: viewer.ui.fade
         boundsBehavior: Flickable.StopAtBounds
+        flickDeceleration: 8000
+        maximumFlickVelocity: 8000
         interactive: !(currentItem && currentItem.zoomed)
         model: viewer.items
         cacheBuffer: width

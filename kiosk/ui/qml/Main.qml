@@ -38,7 +38,7 @@ Window {
             kiosk: root.kiosk
             ui: style
             showFocus: !root.kioskMode
-            visible: root.current === "home" || root.current === "attract" || layerFade.running
+            visible: root.current === "home" || layerFade.running
         }
 
         Loader {

@@ -39,7 +39,7 @@ Rectangle {
     component Problem: Text {
         width: parent ? parent.width : 0
         textFormat: Text.PlainText
-        wrapMode: Text.WrapAnywhere
+        wrapMode: Text.WrapAtWordBoundaryOrAnywhere
         font.pixelSize: panel.ui.caption
         font.family: "monospace"
     }
@@ -165,8 +165,8 @@ Rectangle {
             // switch between set and undefined leave stale widths behind)
             x: 0
             y: panelMessage.height
-            width: panel.wide ? actions.x - panel.ui.margin : parent.width
-            height: (panel.wide ? parent.height : actions.y - panel.ui.gap) - y
+            width: panel.wide ? side.x - panel.ui.margin : parent.width
+            height: (panel.wide ? parent.height : side.y - panel.ui.gap) - y
             clip: true
             contentWidth: width
             contentHeight: statusColumn.implicitHeight + panel.ui.gap
@@ -186,6 +186,12 @@ Rectangle {
                 Line {
                     objectName: "statusLoadedAt"
                     text: "Loaded: " + (panel.status.loadedAt || "unknown")
+                }
+                Line {
+                    objectName: "statusPending"
+                    visible: (panel.status.pending || "") !== ""
+                    text: "Waiting to swap in at the attract loop: " + (panel.status.pending || "")
+                    color: panel.warningColor
                 }
                 Line {
                     objectName: "statusMode"
@@ -284,99 +290,113 @@ Rectangle {
                     }
                 }
 
-                Heading { text: "Today" }
-                Line {
-                    objectName: "statusSessions"
-                    text: panel.today.sessions === 1 ? "1 visitor session" : (panel.today.sessions || 0) + " visitor sessions"
-                }
-                Line {
-                    visible: (panel.today.topExhibits || []).length > 0
-                    text: "Most viewed:"
-                    color: panel.muted
-                }
-                Repeater {
-                    model: panel.today.topExhibits || []
-                    delegate: Line {
-                        required property string modelData
-                        required property int index
-                        objectName: "topExhibit"
-                        leftPadding: panel.ui.gap
-                        text: (index + 1) + ". " + modelData
+                // at a glance: under the action buttons when wide, at the end of the list when tall
+                Column {
+                    id: todaySection
+                    objectName: "todaySection"
+                    parent: panel.wide ? actions : statusColumn
+                    width: parent ? parent.width : 0
+                    spacing: statusColumn.spacing
+                    Heading { text: "Today" }
+                    Line {
+                        objectName: "statusSessions"
+                        text: panel.today.sessions === 1 ? "1 visitor session" : (panel.today.sessions || 0) + " visitor sessions"
                     }
-                }
-                Line {
-                    objectName: "languageShares"
-                    visible: (panel.today.languageShares || []).length > 0
-                    text: "Languages: " + (panel.today.languageShares || []).map(s => s.code + " " + s.share + " %").join(",  ")
+                    Line {
+                        visible: (panel.today.topExhibits || []).length > 0
+                        text: "Most viewed:"
+                        color: panel.muted
+                    }
+                    Repeater {
+                        model: panel.today.topExhibits || []
+                        delegate: Line {
+                            required property string modelData
+                            required property int index
+                            objectName: "topExhibit"
+                            leftPadding: panel.ui.gap
+                            text: (index + 1) + ". " + modelData
+                        }
+                    }
+                    Line {
+                        objectName: "languageShares"
+                        visible: (panel.today.languageShares || []).length > 0
+                        text: "Languages: " + (panel.today.languageShares || []).map(s => s.code + " " + s.share + " %").join(",  ")
+                    }
                 }
             }
         }
 
-        Column {
-            id: actions
-            objectName: "staffActions"
+        // the actions (and, when wide, today's numbers); scrolls only if a small window needs it
+        Flickable {
+            id: side
+            objectName: "sideFlick"
             x: parent.width - width
             y: panel.wide ? panelMessage.height : parent.height - height
             width: panel.wide ? Math.round(560 * panel.ui.k) : parent.width
-            spacing: panel.ui.gap
-            readonly property real buttonHeight: Math.round(1.3 * panel.ui.target)
+            height: panel.wide ? parent.height - y : actions.implicitHeight
+            contentWidth: width
+            contentHeight: actions.implicitHeight
+            interactive: contentHeight > height
+            clip: interactive
+            boundsBehavior: Flickable.StopAtBounds
+            onMovementStarted: panel.staff.activity()
 
-            NavButton {
-                objectName: "reloadButton"
-                width: parent.width
-                implicitHeight: actions.buttonHeight
-                ui: panel.ui
-                primary: true
-                text: "Reload content now"
-                onActivated: panel.staff.reloadNow()
-            }
-            NavButton {
-                objectName: "attractButton"
-                width: parent.width
-                implicitHeight: actions.buttonHeight
-                ui: panel.ui
-                text: "Return to attract loop"
-                onActivated: panel.staff.returnToAttract()
-            }
-            NavButton {
-                objectName: "quitButton"
-                visible: !panel.confirmQuit
-                width: parent.width
-                implicitHeight: actions.buttonHeight
-                ui: panel.ui
-                text: "Quit kiosk"
-                onActivated: { panel.confirmQuit = true; confirmTimeout.restart() }
-            }
-            Text {
-                objectName: "quitQuestion"
-                visible: panel.confirmQuit
-                width: parent.width
-                text: "Quit the kiosk program now?"
-                textFormat: Text.PlainText
-                wrapMode: Text.Wrap
-                font.pixelSize: panel.ui.body
-                color: panel.text
-            }
-            Row {
-                visible: panel.confirmQuit
-                width: parent.width
+            Column {
+                id: actions
+                objectName: "staffActions"
+                width: side.width
                 spacing: panel.ui.gap
+                readonly property real buttonHeight: Math.round(1.3 * panel.ui.target)
+
                 NavButton {
-                    objectName: "quitConfirmButton"
-                    width: (parent.width - parent.spacing) / 2
+                    objectName: "reloadButton"
+                    width: parent.width
                     implicitHeight: actions.buttonHeight
                     ui: panel.ui
-                    text: "Yes, quit"
                     primary: true
-                    onActivated: { panel.confirmQuit = false; panel.staff.quit() }
+                    text: "Reload content now"
+                    onActivated: panel.staff.reloadNow()
                 }
                 NavButton {
-                    objectName: "quitCancelButton"
-                    width: (parent.width - parent.spacing) / 2
+                    objectName: "attractButton"
+                    width: parent.width
                     implicitHeight: actions.buttonHeight
                     ui: panel.ui
-                    text: "Cancel"
-                    onActivated: panel.confirmQuit = false
+                    text: "Return to attract loop"
+                    onActivated: panel.staff.returnToAttract()
+                }
+                NavButton {
+                    objectName: "quitButton"
+                    visible: !panel.confirmQuit
+                    width: parent.width
+                    implicitHeight: actions.buttonHeight
+                    ui: panel.ui
+                    text: "Quit kiosk"
+                    onActivated: { panel.confirmQuit = true; confirmTimeout.restart() }
+                }
+                Row {
+                    // the confirmation takes the Quit button's place for a few seconds
+                    objectName: "quitConfirmRow"
+                    visible: panel.confirmQuit
+                    width: parent.width
+                    spacing: panel.ui.gap
+                    NavButton {
+                        objectName: "quitConfirmButton"
+                        width: (parent.width - parent.spacing) / 2
+                        implicitHeight: actions.buttonHeight
+                        ui: panel.ui
+                        primary: true
+                        text: "Really quit"
+                        onActivated: { panel.confirmQuit = false; panel.staff.quit() }
+                    }
+                    NavButton {
+                        objectName: "quitCancelButton"
+                        width: (parent.width - parent.spacing) / 2
+                        implicitHeight: actions.buttonHeight
+                        ui: panel.ui
+                        text: "Cancel"
+                        onActivated: panel.confirmQuit = false
+                    }
                 }
             }
         }

@@ -9,7 +9,7 @@ Rectangle {
     color: Qt.rgba(0, 0, 0, 0.55)
     objectName: "stillThere"
 
-    TapHandler { onTapped: overlay.kiosk.continueVisit() }
+    MouseArea { anchors.fill: parent; onClicked: overlay.kiosk.continueVisit() }
     Rectangle {
         anchors.centerIn: parent
         width: Math.min(parent.width - 2 * overlay.ui.margin, 1000 * overlay.ui.k)

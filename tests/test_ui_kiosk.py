@@ -1,0 +1,318 @@
+"""Kiosk mode in the real window: idle reset, attract loop, lockdown, reload, analytics.
+
+Time is a fake clock shared by the idle machine and the analytics recorder; the test
+moves it and calls the controller's tick, so nothing waits on the wall clock.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication
+from PySide6.QtTest import QTest
+
+from kiosk.content.model import ContentSet
+from kiosk.runtime.analytics import AnalyticsRecorder
+from kiosk.runtime.idle import IdleMachine, IdleState
+from kiosk.runtime.reload import ImmediateExecutor, ReloadController
+from kiosk.ui.app import KioskWindow
+from kiosk.ui.controller import Controller
+from kiosk.ui.render import pump, settle
+from tests.conftest import BUNDLED
+from tests.factories import make_site, tmap, valid_exhibit
+from tests.uitools import distinct_colours, grab, item, items, load, open_window, swipe, tap
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1_790_000_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+@contextmanager
+def kiosk(
+    content: ContentSet, cache: Path, clock: FakeClock, *, reload: ReloadController | None = None,
+    recorder: AnalyticsRecorder | None = None, kiosk_mode: bool = True,
+) -> Iterator[tuple[KioskWindow, Controller, IdleMachine]]:
+    with open_window(content, cache, start="attract", kiosk_mode=kiosk_mode) as kw:
+        idle = IdleMachine(content.site.idle, clock=clock)
+        controller = Controller(kw, idle=idle, reload=reload, recorder=recorder,
+                                kiosk_mode=kiosk_mode, tick_ms=60_000)
+        yield kw, controller, idle
+        controller.kiosk_mode = False  # let the window close at the end of the test
+
+
+def wait(kw: KioskWindow, clock: FakeClock, controller: Controller, seconds: float) -> None:
+    clock.advance(seconds)
+    controller.tick()
+    settle(kw.window, kw.images, timeout_s=30)
+
+
+@pytest.fixture(scope="module")
+def bundled() -> ContentSet:
+    return load(BUNDLED)
+
+
+def test_visitor_still_there_attract_visitor_cycle(bundled: ContentSet, rendition_cache: Path, tmp_path: Path) -> None:
+    clock = FakeClock()
+    idle_s = bundled.site.idle.still_there_after_s
+    countdown_s = bundled.site.idle.countdown_s
+    with kiosk(bundled, rendition_cache, clock) as (kw, controller, idle):
+        assert kw.kiosk.screen == "attract"
+        attract = grab(kw)
+        attract.save(str(tmp_path / "attract.png"))
+        assert distinct_colours(attract) > 20
+        texts = [i.property("text") for i in items(kw, "touchToExplore")]
+        assert texts == [bundled.site.strings["touch_to_explore"].get(c) for c in bundled.site.language_codes]
+
+        tap(kw, item(kw, "attractLoop"))
+        assert kw.kiosk.screen == "home" and idle.state == IdleState.VISITING
+        tap(kw, item(kw, "language_en"))
+        tap(kw, item(kw, f"tile_{bundled.exhibits[0].id}"))
+        item(kw, "exhibitFlick").setProperty("contentY", 400)
+
+        wait(kw, clock, controller, idle_s - 1)
+        assert not items(kw, "stillThere")
+        wait(kw, clock, controller, 2)
+        overlay = item(kw, "stillThere")
+        assert item(kw, "stillThereCountdown").property("text") == f"Starting over in {int(countdown_s)} s"
+        wait(kw, clock, controller, 1)
+        assert item(kw, "stillThereCountdown").property("text") == f"Starting over in {int(countdown_s) - 1} s"
+        still = grab(kw)
+        still.save(str(tmp_path / "still-there.png"))
+        assert distinct_colours(still) > 20
+        assert overlay.isVisible()
+
+        tap(kw, item(kw, "continueButton"))  # the visitor answers
+        assert not items(kw, "stillThere") and kw.kiosk.screen == "exhibit"
+
+        wait(kw, clock, controller, idle_s + 1)
+        assert items(kw, "stillThere")
+        wait(kw, clock, controller, countdown_s + 1)
+        assert kw.kiosk.screen == "attract" and idle.state == IdleState.ATTRACT
+        assert kw.kiosk.language == bundled.site.default_language
+        assert not items(kw, "stillThere")
+
+        tap(kw, item(kw, "attractLoop"))  # the next visitor starts fresh
+        assert kw.kiosk.screen == "home"
+        tap(kw, item(kw, f"tile_{bundled.exhibits[0].id}"))
+        assert item(kw, "exhibitFlick").property("contentY") == 0
+
+
+def test_a_finger_resting_on_the_screen_stops_the_timeout(bundled: ContentSet, rendition_cache: Path) -> None:
+    clock = FakeClock()
+    with kiosk(bundled, rendition_cache, clock) as (kw, controller, idle):
+        tap(kw, item(kw, "attractLoop"))
+        QTest.mousePress(kw.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(900, 300))
+        wait(kw, clock, controller, bundled.site.idle.still_there_after_s * 2)
+        assert idle.state == IdleState.VISITING and not items(kw, "stillThere")
+        QTest.mouseRelease(kw.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(900, 300))
+        wait(kw, clock, controller, bundled.site.idle.still_there_after_s + 1)
+        assert items(kw, "stillThere")
+
+
+def test_close_is_ignored_in_kiosk_mode_and_accepted_windowed(bundled: ContentSet, rendition_cache: Path) -> None:
+    clock = FakeClock()
+    with kiosk(bundled, rendition_cache, clock) as (kw, controller, _):
+        kw.window.close()  # what Alt+F4 or the window manager asks for
+        pump(50)
+        assert kw.window.isVisible()
+        menu = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(10, 10), QPoint(10, 10))
+        assert controller.eventFilter(kw.window, menu) is True
+    with kiosk(bundled, rendition_cache, clock, kiosk_mode=False) as (kw, _, _):
+        kw.window.close()
+        pump(50)
+        assert not kw.window.isVisible()
+
+
+def test_long_press_opens_no_menu_or_window(bundled: ContentSet, rendition_cache: Path) -> None:
+    clock = FakeClock()
+    with kiosk(bundled, rendition_cache, clock) as (kw, _, _):
+        tap(kw, item(kw, "attractLoop"))
+        tap(kw, item(kw, f"tile_{bundled.exhibits[1].id}"))
+        windows = len(QGuiApplication.topLevelWindows())
+        point = item(kw, "pageTitle").mapToScene(item(kw, "pageTitle").boundingRect().center()).toPoint()
+        QTest.mousePress(kw.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+        pump(1500)  # a long press, as a visitor resting a finger
+        QTest.mouseRelease(kw.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+        settle(kw.window, kw.images)
+        assert len(QGuiApplication.topLevelWindows()) == windows
+        assert kw.kiosk.screen == "exhibit"
+        assert QGuiApplication.focusWindow() in (None, kw.window)
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_raising_slot_does_not_end_the_application(
+    bundled: ContentSet, rendition_cache: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from kiosk.runtime.logs import install_excepthook
+
+    install_excepthook()
+    with open_window(bundled, rendition_cache) as kw:
+        calls = []
+
+        def broken(exhibit_id: str) -> None:
+            calls.append(exhibit_id)
+            raise RuntimeError("a bug in a slot")
+
+        monkeypatch.setattr(kw.kiosk.navigator, "open_exhibit", broken)
+        with caplog.at_level(logging.ERROR):
+            tap(kw, item(kw, f"tile_{bundled.exhibits[0].id}"))
+        assert calls == [bundled.exhibits[0].id]
+        assert "a bug in a slot" in caplog.text
+        from kiosk.ui.app import MESSAGES
+
+        assert any("a bug in a slot" in line for line in MESSAGES.lines)  # QML saw it too
+        MESSAGES.lines.clear()  # expected here; any other warning still fails the test
+        monkeypatch.undo()
+        tap(kw, item(kw, f"tile_{bundled.exhibits[0].id}"))
+        assert kw.kiosk.screen == "exhibit"
+
+
+def _reloading_site(root: Path) -> Path:
+    return make_site(root, {"alpha": valid_exhibit(title=tmap("Old title"))})
+
+
+def test_valid_edit_is_swapped_at_attract_not_during_a_visit(tmp_path: Path, rendition_cache: Path) -> None:
+    clock = FakeClock()
+    root = _reloading_site(tmp_path / "site")
+    reload = ReloadController(root, clock=clock, executor=ImmediateExecutor(), settle_s=1.0)
+    content = reload.load_initial().content
+    assert content is not None
+    with kiosk(content, rendition_cache, clock, reload=reload) as (kw, controller, idle):
+        tap(kw, item(kw, "attractLoop"))
+        tap(kw, item(kw, "tile_alpha"))
+        (root / "alpha" / "exhibit.yaml").write_text(
+            (root / "alpha" / "exhibit.yaml").read_text(encoding="utf-8").replace("Old title", "New title"),
+            encoding="utf-8",
+        )
+        wait(kw, clock, controller, 0.5)
+        wait(kw, clock, controller, 2)
+        assert reload.pending is not None
+        assert item(kw, "pageTitle").property("text") == "Old title [uz]"
+
+        broken = root / "alpha" / "exhibit.yaml"
+        good = broken.read_text(encoding="utf-8")
+        broken.write_text(good + "\nsurprise: [unclosed\n", encoding="utf-8")
+        wait(kw, clock, controller, 0.5)
+        wait(kw, clock, controller, 2)
+        assert reload.last_errors and str(reload.last_errors[0]).startswith(str(broken))
+        assert item(kw, "pageTitle").property("text") == "Old title [uz]"
+        assert not items(kw, "problemsBanner")  # kiosk mode: errors go to log and staff panel
+
+        idle.go_attract("staff")
+        settle(kw.window, kw.images)
+        assert kw.kiosk.screen == "attract"
+        tap(kw, item(kw, "attractLoop"))
+        tap(kw, item(kw, "tile_alpha"))
+        assert item(kw, "pageTitle").property("text") == "New title [uz]"
+
+
+def test_preview_shows_errors_as_file_lines_until_fixed(tmp_path: Path, rendition_cache: Path) -> None:
+    clock = FakeClock()
+    root = _reloading_site(tmp_path / "site")
+    reload = ReloadController(root, clock=clock, executor=ImmediateExecutor(), settle_s=1.0, preview=True)
+    content = reload.load_initial().content
+    assert content is not None
+    with open_window(content, rendition_cache, start="home") as kw:
+        controller = Controller(kw, reload=reload, preview=True, tick_ms=60_000)
+        exhibit = root / "alpha" / "exhibit.yaml"
+        good = exhibit.read_text(encoding="utf-8")
+        exhibit.write_text(good.replace("id: alpha", "id: alpha\nid: beta"), encoding="utf-8")
+        wait(kw, clock, controller, 0.5)
+        wait(kw, clock, controller, 2)
+        lines = [i.property("text") for i in items(kw, "problemLine")]
+        assert lines and lines[0].startswith(f"{exhibit}:2:1:")
+        exhibit.write_text(good.replace("Old title", "Fixed title"), encoding="utf-8")
+        wait(kw, clock, controller, 0.5)
+        wait(kw, clock, controller, 2)
+        assert not items(kw, "problemLine")
+        kw.kiosk.openExhibit("alpha")
+        settle(kw.window, kw.images)
+        assert item(kw, "pageTitle").property("text") == "Fixed title [uz]"
+
+
+def test_an_image_deleted_while_its_page_shows_leaves_the_page_standing(tmp_path: Path, rendition_cache: Path) -> None:
+    clock = FakeClock()
+    root = _reloading_site(tmp_path / "site")
+    reload = ReloadController(root, clock=clock, executor=ImmediateExecutor(), settle_s=1.0)
+    content = reload.load_initial().content
+    assert content is not None
+    with kiosk(content, rendition_cache, clock, reload=reload) as (kw, controller, _):
+        tap(kw, item(kw, "attractLoop"))
+        tap(kw, item(kw, "tile_alpha"))
+        (root / "alpha" / "images" / "photo.png").unlink()
+        shutil.rmtree(root / "alpha" / "images", ignore_errors=True)
+        wait(kw, clock, controller, 0.5)
+        wait(kw, clock, controller, 2)
+        assert reload.last_errors
+        assert kw.kiosk.screen == "exhibit"
+        assert item(kw, "pageTitle").property("text") == "Old title [uz]"
+        assert distinct_colours(grab(kw)) > 5
+
+
+def test_a_scripted_visit_records_exactly_its_events(bundled: ContentSet, rendition_cache: Path, tmp_path: Path) -> None:
+    clock = FakeClock()
+    db = tmp_path / "analytics.sqlite3"
+    recorder = AnalyticsRecorder(db, "lobby", clock=clock, flush_interval_s=3600)
+    first, second = bundled.exhibits[0], bundled.exhibits[1]
+    with kiosk(bundled, rendition_cache, clock, recorder=recorder) as (kw, controller, _):
+        tap(kw, item(kw, "attractLoop"))  # session 1 starts, home shown
+        wait(kw, clock, controller, 4)
+        tap(kw, item(kw, "language_ru"))
+        wait(kw, clock, controller, 2)
+        tap(kw, item(kw, f"tile_{first.id}"))  # home dwell 6 s
+        wait(kw, clock, controller, 30)
+        kw.kiosk.openGallery(0)
+        settle(kw.window, kw.images)  # exhibit dwell 30 s
+        wait(kw, clock, controller, 10)
+        width, height = kw.window.width(), kw.window.height()
+        swipe(kw, QPoint(int(width * 0.8), height // 2), QPoint(int(width * 0.2), height // 2))
+        wait(kw, clock, controller, 5)
+        tap(kw, item(kw, "galleryBack"))  # gallery dwell 15 s
+        tap(kw, item(kw, "homeButton"))
+        tap(kw, item(kw, f"tile_{second.id}"))
+        wait(kw, clock, controller, 20)
+        idle_s = bundled.site.idle.still_there_after_s
+        wait(kw, clock, controller, idle_s - 20 + 1)  # quiet: still there?
+        wait(kw, clock, controller, bundled.site.idle.countdown_s + 1)  # nobody answers
+        assert kw.kiosk.screen == "attract"
+    recorder.close()
+    rows = sqlite3.connect(db)
+    sessions = rows.execute("SELECT session_no, language, end_reason, ended_at - started_at FROM sessions").fetchall()
+    assert len(sessions) == 1
+    number, language, reason, length = sessions[0]
+    assert (number, language, reason) == (1, "uz", "idle_reset")
+    expected_length = 4 + 2 + 30 + 10 + 5 + 20 + (idle_s - 20 + 1) + bundled.site.idle.countdown_s + 1
+    assert length == pytest.approx(expected_length)
+    pages = rows.execute("SELECT page, exhibit_id, dwell_s FROM page_views ORDER BY id").fetchall()
+    assert pages[:6] == [
+        ("home", None, 6.0),
+        ("exhibit", first.id, 30.0),
+        ("gallery", first.id, 15.0),
+        ("exhibit", first.id, 0.0),
+        ("home", None, 0.0),
+        ("exhibit", second.id, pytest.approx(idle_s + 1 + bundled.site.idle.countdown_s + 1)),
+    ]
+    assert pages[6][0] == "attract"
+    events = rows.execute("SELECT kind, exhibit_id, item, from_language, to_language, answered FROM events ORDER BY id").fetchall()
+    assert events == [
+        ("language_change", None, None, "uz", "ru", None),
+        ("gallery_image", first.id, 0, None, None, None),
+        ("gallery_image", first.id, 1, None, None, None),
+        ("still_there", None, None, None, None, 0),
+    ]
