@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication
 from PySide6.QtTest import QTest
 
@@ -45,13 +45,19 @@ class FakeClock:
 
 @contextmanager
 def kiosk(
-    content: ContentSet, cache: Path, clock: FakeClock, *, reload: ReloadController | None = None,
-    recorder: AnalyticsRecorder | None = None, kiosk_mode: bool = True,
+    content: ContentSet,
+    cache: Path,
+    clock: FakeClock,
+    *,
+    reload: ReloadController | None = None,
+    recorder: AnalyticsRecorder | None = None,
+    kiosk_mode: bool = True,
 ) -> Iterator[tuple[KioskWindow, Controller, IdleMachine]]:
     with open_window(content, cache, start="attract", kiosk_mode=kiosk_mode) as kw:
         idle = IdleMachine(content.site.idle, clock=clock)
-        controller = Controller(kw, idle=idle, reload=reload, recorder=recorder,
-                                kiosk_mode=kiosk_mode, tick_ms=60_000)
+        controller = Controller(
+            kw, idle=idle, reload=reload, recorder=recorder, kiosk_mode=kiosk_mode, tick_ms=60_000
+        )
         yield kw, controller, idle
         controller.kiosk_mode = False  # let the window close at the end of the test
 
@@ -67,7 +73,9 @@ def bundled() -> ContentSet:
     return load(BUNDLED)
 
 
-def test_visitor_still_there_attract_visitor_cycle(bundled: ContentSet, rendition_cache: Path, tmp_path: Path) -> None:
+def test_visitor_still_there_attract_visitor_cycle(
+    bundled: ContentSet, rendition_cache: Path, tmp_path: Path
+) -> None:
     clock = FakeClock()
     idle_s = bundled.site.idle.still_there_after_s
     countdown_s = bundled.site.idle.countdown_s
@@ -77,7 +85,9 @@ def test_visitor_still_there_attract_visitor_cycle(bundled: ContentSet, renditio
         attract.save(str(tmp_path / "attract.png"))
         assert distinct_colours(attract) > 20
         texts = [i.property("text") for i in items(kw, "touchToExplore")]
-        assert texts == [bundled.site.strings["touch_to_explore"].get(c) for c in bundled.site.language_codes]
+        assert texts == [
+            bundled.site.strings["touch_to_explore"].get(c) for c in bundled.site.language_codes
+        ]
 
         tap(kw, item(kw, "attractLoop"))
         assert kw.kiosk.screen == "home" and idle.state == IdleState.VISITING
@@ -89,9 +99,15 @@ def test_visitor_still_there_attract_visitor_cycle(bundled: ContentSet, renditio
         assert not items(kw, "stillThere")
         wait(kw, clock, controller, 2)
         overlay = item(kw, "stillThere")
-        assert item(kw, "stillThereCountdown").property("text") == f"Starting over in {int(countdown_s)} s"
+        assert (
+            item(kw, "stillThereCountdown").property("text")
+            == f"Starting over in {int(countdown_s)} s"
+        )
         wait(kw, clock, controller, 1)
-        assert item(kw, "stillThereCountdown").property("text") == f"Starting over in {int(countdown_s) - 1} s"
+        assert (
+            item(kw, "stillThereCountdown").property("text")
+            == f"Starting over in {int(countdown_s) - 1} s"
+        )
         still = grab(kw)
         still.save(str(tmp_path / "still-there.png"))
         assert distinct_colours(still) > 20
@@ -113,19 +129,27 @@ def test_visitor_still_there_attract_visitor_cycle(bundled: ContentSet, renditio
         assert item(kw, "exhibitFlick").property("contentY") == 0
 
 
-def test_a_finger_resting_on_the_screen_stops_the_timeout(bundled: ContentSet, rendition_cache: Path) -> None:
+def test_a_finger_resting_on_the_screen_stops_the_timeout(
+    bundled: ContentSet, rendition_cache: Path
+) -> None:
     clock = FakeClock()
     with kiosk(bundled, rendition_cache, clock) as (kw, controller, idle):
         tap(kw, item(kw, "attractLoop"))
-        QTest.mousePress(kw.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(900, 300))
+        QTest.mousePress(
+            kw.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(900, 300)
+        )
         wait(kw, clock, controller, bundled.site.idle.still_there_after_s * 2)
         assert idle.state == IdleState.VISITING and not items(kw, "stillThere")
-        QTest.mouseRelease(kw.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(900, 300))
+        QTest.mouseRelease(
+            kw.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(900, 300)
+        )
         wait(kw, clock, controller, bundled.site.idle.still_there_after_s + 1)
         assert items(kw, "stillThere")
 
 
-def test_close_is_ignored_in_kiosk_mode_and_accepted_windowed(bundled: ContentSet, rendition_cache: Path) -> None:
+def test_close_is_ignored_in_kiosk_mode_and_accepted_windowed(
+    bundled: ContentSet, rendition_cache: Path
+) -> None:
     clock = FakeClock()
     with kiosk(bundled, rendition_cache, clock) as (kw, controller, _):
         kw.window.close()  # what Alt+F4 or the window manager asks for
@@ -145,10 +169,18 @@ def test_long_press_opens_no_menu_or_window(bundled: ContentSet, rendition_cache
         tap(kw, item(kw, "attractLoop"))
         tap(kw, item(kw, f"tile_{bundled.exhibits[1].id}"))
         windows = len(QGuiApplication.topLevelWindows())
-        point = item(kw, "pageTitle").mapToScene(item(kw, "pageTitle").boundingRect().center()).toPoint()
-        QTest.mousePress(kw.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+        point = (
+            item(kw, "pageTitle")
+            .mapToScene(item(kw, "pageTitle").boundingRect().center())
+            .toPoint()
+        )
+        QTest.mousePress(
+            kw.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point
+        )
         pump(1500)  # a long press, as a visitor resting a finger
-        QTest.mouseRelease(kw.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+        QTest.mouseRelease(
+            kw.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point
+        )
         settle(kw.window, kw.images)
         assert len(QGuiApplication.topLevelWindows()) == windows
         assert kw.kiosk.screen == "exhibit"
@@ -157,7 +189,10 @@ def test_long_press_opens_no_menu_or_window(bundled: ContentSet, rendition_cache
 
 @pytest.mark.qt_no_exception_capture
 def test_a_raising_slot_does_not_end_the_application(
-    bundled: ContentSet, rendition_cache: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    bundled: ContentSet,
+    rendition_cache: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     from kiosk.runtime.logs import install_excepthook
 
@@ -187,7 +222,9 @@ def _reloading_site(root: Path) -> Path:
     return make_site(root, {"alpha": valid_exhibit(title=tmap("Old title"))})
 
 
-def test_valid_edit_is_swapped_at_attract_not_during_a_visit(tmp_path: Path, rendition_cache: Path) -> None:
+def test_valid_edit_is_swapped_at_attract_not_during_a_visit(
+    tmp_path: Path, rendition_cache: Path
+) -> None:
     clock = FakeClock()
     root = _reloading_site(tmp_path / "site")
     reload = ReloadController(root, clock=clock, executor=ImmediateExecutor(), settle_s=1.0)
@@ -197,7 +234,9 @@ def test_valid_edit_is_swapped_at_attract_not_during_a_visit(tmp_path: Path, ren
         tap(kw, item(kw, "attractLoop"))
         tap(kw, item(kw, "tile_alpha"))
         (root / "alpha" / "exhibit.yaml").write_text(
-            (root / "alpha" / "exhibit.yaml").read_text(encoding="utf-8").replace("Old title", "New title"),
+            (root / "alpha" / "exhibit.yaml")
+            .read_text(encoding="utf-8")
+            .replace("Old title", "New title"),
             encoding="utf-8",
         )
         wait(kw, clock, controller, 0.5)
@@ -222,10 +261,14 @@ def test_valid_edit_is_swapped_at_attract_not_during_a_visit(tmp_path: Path, ren
         assert item(kw, "pageTitle").property("text") == "New title [uz]"
 
 
-def test_preview_shows_errors_as_file_lines_until_fixed(tmp_path: Path, rendition_cache: Path) -> None:
+def test_preview_shows_errors_as_file_lines_until_fixed(
+    tmp_path: Path, rendition_cache: Path
+) -> None:
     clock = FakeClock()
     root = _reloading_site(tmp_path / "site")
-    reload = ReloadController(root, clock=clock, executor=ImmediateExecutor(), settle_s=1.0, preview=True)
+    reload = ReloadController(
+        root, clock=clock, executor=ImmediateExecutor(), settle_s=1.0, preview=True
+    )
     content = reload.load_initial().content
     assert content is not None
     with open_window(content, rendition_cache, start="home") as kw:
@@ -246,7 +289,9 @@ def test_preview_shows_errors_as_file_lines_until_fixed(tmp_path: Path, renditio
         assert item(kw, "pageTitle").property("text") == "Fixed title [uz]"
 
 
-def test_an_image_deleted_while_its_page_shows_leaves_the_page_standing(tmp_path: Path, rendition_cache: Path) -> None:
+def test_an_image_deleted_while_its_page_shows_leaves_the_page_standing(
+    tmp_path: Path, rendition_cache: Path
+) -> None:
     clock = FakeClock()
     root = _reloading_site(tmp_path / "site")
     reload = ReloadController(root, clock=clock, executor=ImmediateExecutor(), settle_s=1.0)
@@ -265,7 +310,9 @@ def test_an_image_deleted_while_its_page_shows_leaves_the_page_standing(tmp_path
         assert distinct_colours(grab(kw)) > 5
 
 
-def test_a_scripted_visit_records_exactly_its_events(bundled: ContentSet, rendition_cache: Path, tmp_path: Path) -> None:
+def test_a_scripted_visit_records_exactly_its_events(
+    bundled: ContentSet, rendition_cache: Path, tmp_path: Path
+) -> None:
     clock = FakeClock()
     db = tmp_path / "analytics.sqlite3"
     recorder = AnalyticsRecorder(db, "lobby", clock=clock, flush_interval_s=3600)
@@ -293,11 +340,15 @@ def test_a_scripted_visit_records_exactly_its_events(bundled: ContentSet, rendit
         assert kw.kiosk.screen == "attract"
     recorder.close()
     rows = sqlite3.connect(db)
-    sessions = rows.execute("SELECT session_no, language, end_reason, ended_at - started_at FROM sessions").fetchall()
+    sessions = rows.execute(
+        "SELECT session_no, language, end_reason, ended_at - started_at FROM sessions"
+    ).fetchall()
     assert len(sessions) == 1
     number, language, reason, length = sessions[0]
     assert (number, language, reason) == (1, "uz", "idle_reset")
-    expected_length = 4 + 2 + 30 + 10 + 5 + 20 + (idle_s - 20 + 1) + bundled.site.idle.countdown_s + 1
+    expected_length = (
+        4 + 2 + 30 + 10 + 5 + 20 + (idle_s - 20 + 1) + bundled.site.idle.countdown_s + 1
+    )
     assert length == pytest.approx(expected_length)
     pages = rows.execute("SELECT page, exhibit_id, dwell_s FROM page_views ORDER BY id").fetchall()
     assert pages[:6] == [
@@ -309,7 +360,10 @@ def test_a_scripted_visit_records_exactly_its_events(bundled: ContentSet, rendit
         ("exhibit", second.id, pytest.approx(idle_s + 1 + bundled.site.idle.countdown_s + 1)),
     ]
     assert pages[6][0] == "attract"
-    events = rows.execute("SELECT kind, exhibit_id, item, from_language, to_language, answered FROM events ORDER BY id").fetchall()
+    events = rows.execute(
+        "SELECT kind, exhibit_id, item, from_language, to_language, answered"
+        " FROM events ORDER BY id"
+    ).fetchall()
     assert events == [
         ("language_change", None, None, "uz", "ru", None),
         ("gallery_image", first.id, 0, None, None, None),

@@ -19,9 +19,21 @@ from tests.uitools import distinct_colours, grab, items, load, open_window, walk
 pytestmark = pytest.mark.usefixtures("qapp")
 
 TEXT_NAMES = (
-    "siteTitle", "tileTitle", "tileSubtitle", "pageTitle", "pageSubtitle", "sectionHeading",
-    "factsHeading", "galleryHeading", "buttonLabel", "timelineTitle", "timelineLabel",
-    "timelineHeading", "galleryCaption", "galleryCredit", "paragraph",
+    "siteTitle",
+    "tileTitle",
+    "tileSubtitle",
+    "pageTitle",
+    "pageSubtitle",
+    "sectionHeading",
+    "factsHeading",
+    "galleryHeading",
+    "buttonLabel",
+    "timelineTitle",
+    "timelineLabel",
+    "timelineHeading",
+    "galleryCaption",
+    "galleryCredit",
+    "paragraph",
 )
 SIZES = [(1920, 1080), (1080, 1920)]
 CONTENT = load(BUNDLED)
@@ -37,8 +49,9 @@ def cut_texts(kw: KioskWindow) -> list[str]:
             label = f"{name} {text.property('text')!r}"
             if text.property("truncated"):
                 problems.append(f"{label} is truncated")
-            if text.property("contentWidth") > text.width() + 1:
-                problems.append(f"{label} overflows its width ({text.property('contentWidth'):.0f} > {text.width():.0f})")
+            wide = text.property("contentWidth")
+            if wide > text.width() + 1:
+                problems.append(f"{label} overflows its width ({wide:.0f} > {text.width():.0f})")
             left = text.mapToScene(text.boundingRect().topLeft()).x()
             if left < -1 or left + text.width() > window_width + 1:
                 problems.append(f"{label} reaches outside the window")
@@ -49,16 +62,18 @@ def small_targets(kw: KioskWindow) -> list[str]:
     found = []
     for item in walk(kw.window.contentItem()):
         name = item.objectName()
-        if name.endswith(("Button", "galleryBack")) or name.startswith("language_"):
-            if item.isVisible() and (item.height() < 48 or item.width() < 48):
-                found.append(f"{name} is {item.width():.0f}x{item.height():.0f}")
+        target = name.endswith(("Button", "galleryBack")) or name.startswith("language_")
+        if target and item.isVisible() and (item.height() < 48 or item.width() < 48):
+            found.append(f"{name} is {item.width():.0f}x{item.height():.0f}")
     return found
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_exhibit_renders_uncut(language: str, size: tuple[int, int], rendition_cache: Path) -> None:
+def test_every_exhibit_renders_uncut(
+    language: str, size: tuple[int, int], rendition_cache: Path
+) -> None:
     with open_window(CONTENT, rendition_cache, size=size) as kw:
         kw.kiosk.setLanguage(language)
         settle(kw.window, kw.images)
@@ -94,7 +109,9 @@ def test_markup_in_content_shows_literally(tmp_path: Path, rendition_cache: Path
     from tests.factories import make_site, tmap, valid_exhibit
 
     hostile = '<b>bold</b> <img src="file:///etc/passwd"> <a href="http://example.com">link</a>'
-    root = make_site(tmp_path / "site", {"alpha": valid_exhibit(title=tmap(hostile), summary=tmap(hostile))})
+    root = make_site(
+        tmp_path / "site", {"alpha": valid_exhibit(title=tmap(hostile), summary=tmap(hostile))}
+    )
     content = load(root)
     with open_window(content, rendition_cache) as kw:
         kw.kiosk.openExhibit("alpha")
@@ -119,4 +136,3 @@ def test_every_text_item_in_qml_is_plain_text() -> None:
         for block in text.split("Text {")[1:]:
             head = block.split("\n}")[0]
             assert "textFormat: Text.PlainText" in head, f"{source.name}: a Text without PlainText"
-

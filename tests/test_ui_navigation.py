@@ -58,7 +58,9 @@ def test_mouse_clicks_work_too(content, rendition_cache: Path) -> None:
         assert kw.kiosk.screen == "home"
 
 
-def test_language_switch_changes_visible_text_and_keeps_the_place(content, rendition_cache: Path) -> None:
+def test_language_switch_changes_visible_text_and_keeps_the_place(
+    content, rendition_cache: Path
+) -> None:
     exhibit = content.exhibits[0]
     with open_window(content, rendition_cache) as kw:
         assert item(kw, "siteTitle").property("text") == content.site.title.get("uz")
@@ -68,7 +70,8 @@ def test_language_switch_changes_visible_text_and_keeps_the_place(content, rendi
         assert kw.kiosk.screen == "exhibit" and kw.kiosk.exhibitId == exhibit.id
         assert item(kw, "pageTitle").property("text") == exhibit.title.get("ru")
         assert any(
-            i.property("text") == content.site.strings["back"].get("ru") for i in items(kw, "buttonLabel")
+            i.property("text") == content.site.strings["back"].get("ru")
+            for i in items(kw, "buttonLabel")
         )
         tap(kw, item(kw, "language_az"))
         assert item(kw, "pageTitle").property("text") == exhibit.title.get("az")

@@ -29,7 +29,10 @@ def load(root: Path) -> ContentSet:
 
 @contextmanager
 def open_window(
-    content: ContentSet, cache: Path, size: tuple[int, int] = (1920, 1080), start: str = "home",
+    content: ContentSet,
+    cache: Path,
+    size: tuple[int, int] = (1920, 1080),
+    start: str = "home",
     **options: object,
 ) -> Iterator[KioskWindow]:
     service = make_service(cache, size)

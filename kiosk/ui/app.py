@@ -100,12 +100,18 @@ def build_window(
     images = ImageStore(service)
     kiosk = Kiosk(content, images, start=start)
     if staff is None:
-        staff = Staff(None, StaffActions(status=dict, reload_now=_nothing, go_attract=_nothing,
-                                         quit=_nothing))
+        staff = Staff(
+            None, StaffActions(status=dict, reload_now=_nothing, go_attract=_nothing, quit=_nothing)
+        )
     engine = QQmlApplicationEngine()
     engine.setInitialProperties(
-        {"kiosk": kiosk, "staff": staff, "kioskMode": kiosk_mode, "width": size[0],
-         "height": size[1]}
+        {
+            "kiosk": kiosk,
+            "staff": staff,
+            "kioskMode": kiosk_mode,
+            "width": size[0],
+            "height": size[1],
+        }
     )
     engine.load(QUrl.fromLocalFile(str(QML_DIR / "Main.qml")))
     roots = engine.rootObjects()

@@ -7,6 +7,8 @@ does, which language comes next) is made here or in ``kiosk.runtime``.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import (
@@ -40,11 +42,11 @@ class ExhibitListModel(QAbstractListModel):
         super().__init__(parent)
         self._rows: list[dict[str, Any]] = []
 
-    def roleNames(self) -> dict[int, QByteArray]:  # noqa: N802 (Qt API)
+    def roleNames(self) -> dict[int, QByteArray]:
         base = Qt.ItemDataRole.UserRole + 1
         return {base + i: QByteArray(name.encode()) for i, name in enumerate(self._ROLES)}
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -82,7 +84,10 @@ class Kiosk(QObject):
     zoomed = Signal(int)  # gallery image index the visitor zoomed into
 
     def __init__(
-        self, content: ContentSet, images: ImageStore, start: str = ATTRACT,
+        self,
+        content: ContentSet,
+        images: ImageStore,
+        start: str = ATTRACT,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -140,17 +145,21 @@ class Kiosk(QObject):
     def _get_language(self) -> str:
         return self._language
 
+    def current_language(self) -> str:
+        """The visitor's language, for Python callers (``language`` is the QML property)."""
+        return self._language
+
     language = Property(str, _get_language, notify=languageChanged)
 
     def _get_languages(self) -> list[dict[str, str]]:
         return [{"code": lang.code, "name": lang.name} for lang in self._content.site.languages]
 
-    languages = Property("QVariantList", _get_languages, notify=contentChanged)
+    languages = Property(list, _get_languages, notify=contentChanged)
 
     def _get_strings(self) -> dict[str, str]:
         return self._strings
 
-    strings = Property("QVariantMap", _get_strings, notify=languageChanged)
+    strings = Property(dict, _get_strings, notify=languageChanged)
 
     def _get_site_title(self) -> str:
         return self._content.site.title.get(self._language)
@@ -167,7 +176,7 @@ class Kiosk(QObject):
         theme = self._content.site.theme
         return {name: getattr(theme, name) for name in theme.field_names()}
 
-    theme = Property("QVariantMap", _get_theme, notify=contentChanged)
+    theme = Property(dict, _get_theme, notify=contentChanged)
 
     def _get_tiles(self) -> ExhibitListModel:
         return self._tiles
@@ -177,32 +186,32 @@ class Kiosk(QObject):
     def _get_page(self) -> dict[str, Any]:
         return self._page
 
-    page = Property("QVariantMap", _get_page, notify=pageChanged)
+    page = Property(dict, _get_page, notify=pageChanged)
 
     def _get_timeline(self) -> list[dict[str, Any]]:
         return self._timeline
 
-    timeline = Property("QVariantList", _get_timeline, notify=languageChanged)
+    timeline = Property(list, _get_timeline, notify=languageChanged)
 
     def _get_attract_images(self) -> list[str]:
         return present.attract_images(self._content)
 
-    attractImages = Property("QVariantList", _get_attract_images, notify=contentChanged)
+    attractImages = Property(list, _get_attract_images, notify=contentChanged)
 
     def _get_attract_texts(self) -> list[str]:
         text = self._content.site.strings.get("touch_to_explore")
         return [text.get(code) for code in self._content.site.language_codes] if text else []
 
-    attractTexts = Property("QVariantList", _get_attract_texts, notify=contentChanged)
+    attractTexts = Property(list, _get_attract_texts, notify=contentChanged)
 
     @Slot(str)
-    def setLanguage(self, code: str) -> None:  # noqa: N802
+    def setLanguage(self, code: str) -> None:
         if code in self._content.site.language_codes and code != self._language:
             self._language = code
             self._refresh_language_data()
 
     @Slot()
-    def cycleLanguage(self) -> None:  # noqa: N802
+    def cycleLanguage(self) -> None:
         codes = self._content.site.language_codes
         self.setLanguage(codes[(codes.index(self._language) + 1) % len(codes)])
 
@@ -214,7 +223,7 @@ class Kiosk(QObject):
     imageRevision = Property(int, _get_image_revision, notify=imageRevisionChanged)
 
     @Slot(str, int, result=str)
-    def imageUrl(self, key: str, revision: int = 0) -> str:  # noqa: N802
+    def imageUrl(self, key: str, revision: int = 0) -> str:
         """``revision`` is unused: passing it makes the QML binding re-evaluate."""
         return self._images.url(key) if key else ""
 
@@ -240,23 +249,23 @@ class Kiosk(QObject):
     exhibitId = Property(str, _get_exhibit_id, notify=placeChanged)
 
     @Slot(str)
-    def openExhibit(self, exhibit_id: str) -> None:  # noqa: N802
+    def openExhibit(self, exhibit_id: str) -> None:
         self.navigator.open_exhibit(exhibit_id)
 
     @Slot(int)
-    def openGallery(self, index: int) -> None:  # noqa: N802
+    def openGallery(self, index: int) -> None:
         self.navigator.open_gallery(index)
 
     @Slot(int)
-    def showGalleryImage(self, index: int) -> None:  # noqa: N802
+    def showGalleryImage(self, index: int) -> None:
         self.navigator.show_gallery_image(index)
 
     @Slot()
-    def openTimeline(self) -> None:  # noqa: N802
+    def openTimeline(self) -> None:
         self.navigator.open_timeline()
 
     @Slot(int)
-    def focusIndex(self, index: int) -> None:  # noqa: N802
+    def focusIndex(self, index: int) -> None:
         self.navigator.focus(index)
 
     @Slot()
@@ -274,11 +283,11 @@ class Kiosk(QObject):
         self.setLanguage(self._content.site.default_language)
 
     @Slot(int)
-    def noteZoom(self, index: int) -> None:  # noqa: N802
+    def noteZoom(self, index: int) -> None:
         self.zoomed.emit(index)
 
     @Slot()
-    def leaveAttract(self) -> None:  # noqa: N802
+    def leaveAttract(self) -> None:
         if self.navigator.place.screen == ATTRACT:
             self.navigator.home()
 
@@ -305,7 +314,7 @@ class Kiosk(QObject):
     secondsLeft = Property(int, _get_seconds_left, notify=idleChanged)
 
     @Slot()
-    def continueVisit(self) -> None:  # noqa: N802
+    def continueVisit(self) -> None:
         self.continueRequested.emit()
 
     def set_problems(self, lines: list[str]) -> None:
@@ -316,14 +325,14 @@ class Kiosk(QObject):
     def _get_problems(self) -> list[str]:
         return self._problems
 
-    problems = Property("QVariantList", _get_problems, notify=problemsChanged)
+    problems = Property(list, _get_problems, notify=problemsChanged)
 
     @Slot(int, int, result=bool)
-    def handleKey(self, key: int, modifiers: int = 0) -> bool:  # noqa: N802
+    def handleKey(self, key: int, modifiers: int = 0) -> bool:
         """The presentation keyboard map; returns whether the key was used."""
         k = Qt.Key
         nav = self.navigator
-        actions = {
+        actions: dict[Qt.Key, Callable[[], object]] = {
             k.Key_Right: lambda: nav.step(1),
             k.Key_PageDown: lambda: nav.step(1),
             k.Key_Down: lambda: nav.step(1),
@@ -342,7 +351,7 @@ class Kiosk(QObject):
         }
         codes = self._content.site.language_codes
         for number, code in enumerate(codes[:9], start=1):
-            actions[getattr(k, f"Key_{number}")] = lambda code=code: self.setLanguage(code)
+            actions[getattr(k, f"Key_{number}")] = partial(self.setLanguage, code)
         action = {key_value(k): a for k, a in actions.items()}.get(key)
         if action is None:
             return False
@@ -351,7 +360,6 @@ class Kiosk(QObject):
             return True
         action()
         return True
-
 
 
 def key_value(key: Qt.Key) -> int:

@@ -23,8 +23,13 @@ def parse_size(text: str) -> tuple[int, int]:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     from kiosk.cli import bundled_exhibits
 
-    parser.add_argument("dir", nargs="?", type=Path, default=bundled_exhibits(),
-                        help="exhibits folder (default: the bundled exhibits)")
+    parser.add_argument(
+        "dir",
+        nargs="?",
+        type=Path,
+        default=bundled_exhibits(),
+        help="exhibits folder (default: the bundled exhibits)",
+    )
     parser.add_argument("--screen", choices=SCREENS, default="home")
     parser.add_argument("--exhibit", help="exhibit id (exhibit and gallery screens)")
     parser.add_argument("--lang", help="language code (default: the site's default)")
@@ -58,10 +63,11 @@ def run(args: argparse.Namespace) -> int:
 
     from kiosk.ui.session import open_screen
 
-    image = open_screen(content, args.screen, exhibit_id, args.lang, args.index, args.size,
-                        args.cache)
+    image = open_screen(
+        content, args.screen, exhibit_id, args.lang, args.index, args.size, args.cache
+    )
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    if not image.save(str(args.output), "PNG"):
+    if not image.save(str(args.output), b"PNG"):
         print(f"render: could not write {args.output}", file=sys.stderr)
         return 1
     print(f"render: {args.screen} {args.size[0]}x{args.size[1]} -> {args.output}")

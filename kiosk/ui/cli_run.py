@@ -16,20 +16,39 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     from kiosk.cli import bundled_exhibits
     from kiosk.ui.cli_render import parse_size
 
-    parser.add_argument("dir", nargs="?", type=Path, default=bundled_exhibits(),
-                        help="exhibits folder (default: the bundled exhibits)")
-    parser.add_argument("--windowed", action="store_true",
-                        help="presentation mode: a window, keyboard and clicker, no idle reset")
-    parser.add_argument("--preview", action="store_true",
-                        help="for curators: windowed, edits appear at once, errors on screen")
-    parser.add_argument("--size", type=parse_size, default=(1280, 800),
-                        help="window size in windowed mode (default 1280x800)")
+    parser.add_argument(
+        "dir",
+        nargs="?",
+        type=Path,
+        default=bundled_exhibits(),
+        help="exhibits folder (default: the bundled exhibits)",
+    )
+    parser.add_argument(
+        "--windowed",
+        action="store_true",
+        help="presentation mode: a window, keyboard and clicker, no idle reset",
+    )
+    parser.add_argument(
+        "--preview",
+        action="store_true",
+        help="for curators: windowed, edits appear at once, errors on screen",
+    )
+    parser.add_argument(
+        "--size",
+        type=parse_size,
+        default=(1280, 800),
+        help="window size in windowed mode (default 1280x800)",
+    )
     parser.add_argument("--cache", type=Path, help="rendition cache folder")
     parser.add_argument("--state-dir", type=Path, help="logs, settings and analytics folder")
-    parser.add_argument("--no-pin", action="store_true",
-                        help="trial only: kiosk mode without a staff PIN")
-    parser.add_argument("--show-cursor", action="store_true",
-                        help="keep the mouse cursor in kiosk mode (mouse-driven setups)")
+    parser.add_argument(
+        "--no-pin", action="store_true", help="trial only: kiosk mode without a staff PIN"
+    )
+    parser.add_argument(
+        "--show-cursor",
+        action="store_true",
+        help="keep the mouse cursor in kiosk mode (mouse-driven setups)",
+    )
     parser.add_argument("--kiosk-id", help="name of this kiosk in analytics (default: host name)")
 
 
@@ -74,8 +93,10 @@ def run(args: argparse.Namespace) -> int:
     initial = reload.load_initial()
     content = reload.current or fallback_content(args.dir)
     if initial.content is None:
-        log.error("no valid content at start: showing the 'being updated' screen; "
-                  "fix the errors above and the kiosk picks the content up")
+        log.error(
+            "no valid content at start: showing the 'being updated' screen; "
+            "fix the errors above and the kiosk picks the content up"
+        )
     service = make_service(args.cache, screen_size)
     recorder = _recorder(state, args.kiosk_id) if mode == "kiosk" else None
     pinpad = PinPad(store) if store is not None and not args.no_pin else None
@@ -88,11 +109,23 @@ def run(args: argparse.Namespace) -> int:
         quit=app.quit,
     )
     staff = Staff(pinpad, actions)
-    kw = build_window(content, service, start="attract" if mode == "kiosk" else "home",  # type: ignore[arg-type]
-                      size=size, kiosk_mode=mode == "kiosk", staff=staff)
+    kw = build_window(
+        content,
+        service,
+        start="attract" if mode == "kiosk" else "home",
+        size=size,
+        kiosk_mode=mode == "kiosk",
+        staff=staff,
+    )
     idle = IdleMachine(content.site.idle) if mode == "kiosk" else None
-    controller = Controller(kw, idle=idle, reload=reload, recorder=recorder,
-                            kiosk_mode=mode == "kiosk", preview=args.preview)
+    controller = Controller(
+        kw,
+        idle=idle,
+        reload=reload,
+        recorder=recorder,
+        kiosk_mode=mode == "kiosk",
+        preview=args.preview,
+    )
     holder["c"] = controller
     if args.preview:
         kw.kiosk.set_problems([str(p) for p in initial.errors])
@@ -110,7 +143,7 @@ def run(args: argparse.Namespace) -> int:
         if recorder is not None:
             recorder.close()
         reload.close()
-        service.shutdown(wait=False)  # type: ignore[attr-defined]
+        service.shutdown(wait=False)
 
 
 def _state_dir(explicit: Path | None) -> Path | None:
@@ -152,23 +185,31 @@ def _status(reload: Any, controller: Any, state: Path | None) -> dict[str, Any]:
     total = 2 * sum(1 for _ in content.images())
     completeness = language_completeness(content)
     return {
-        "mode": "preview" if controller.preview else "kiosk" if controller.kiosk_mode else "windowed",
+        "mode": "preview"
+        if controller.preview
+        else "kiosk"
+        if controller.kiosk_mode
+        else "windowed",
         "contentVersion": content.version[:12],
-        "loadedAt": dt.datetime.fromtimestamp(loaded).strftime("%Y-%m-%d %H:%M:%S") if loaded else "",
+        "loadedAt": dt.datetime.fromtimestamp(loaded).strftime("%Y-%m-%d %H:%M:%S")
+        if loaded
+        else "",
         "pending": reload.pending.version[:12] if reload.pending is not None else "",
         "errors": [str(p) for p in reload.last_errors],
         "warnings": [str(p) for p in reload.last_warnings],
         "cache": f"{total - images.pending - len(images.failures)} of {total} renditions ready, "
-                 f"{images.pending} building, {len(images.failures)} failed",
+        f"{images.pending} building, {len(images.failures)} failed",
         "languages": [
             {"code": lang.code, "name": lang.name, "complete": completeness.get(lang.code, 0)}
             for lang in content.site.languages
         ],
-        "today": _today(state),
+        "today": _today(
+            state, {e.id: e.title.get(content.site.default_language) for e in content.exhibits}
+        ),
     }
 
 
-def _today(state: Path | None) -> dict[str, Any]:
+def _today(state: Path | None, titles: dict[str, str]) -> dict[str, Any]:
     empty: dict[str, Any] = {"sessions": 0, "topExhibits": [], "languageShares": []}
     if state is None:
         return empty
@@ -186,7 +227,9 @@ def _today(state: Path | None) -> dict[str, Any]:
         return empty
     return {
         "sessions": report.sessions,
-        "topExhibits": [f"{e.exhibit_id} ({e.views})" for e in report.exhibits[:3]],
+        "topExhibits": [
+            f"{titles.get(e.exhibit_id, e.exhibit_id)} ({e.views})" for e in report.exhibits[:3]
+        ],
         "languageShares": [
             {"code": lang.language, "share": round(100 * lang.share)} for lang in report.languages
         ],

@@ -17,7 +17,15 @@ from kiosk.content.fallback import FALLBACK_VERSION
 from kiosk.content.model import ContentSet
 from kiosk.runtime import systemd
 from kiosk.runtime.analytics import AnalyticsRecorder
-from kiosk.runtime.idle import ANSWERED, RESET, SESSION_START, STILL_THERE, IdleEvent, IdleMachine, IdleState
+from kiosk.runtime.idle import (
+    ANSWERED,
+    RESET,
+    SESSION_START,
+    STILL_THERE,
+    IdleEvent,
+    IdleMachine,
+    IdleState,
+)
 from kiosk.runtime.navigation import ATTRACT, GALLERY, TIMELINE, Place
 from kiosk.runtime.reload import ReloadController, ReloadEvent
 from kiosk.ui.app import KioskWindow
@@ -26,7 +34,9 @@ log = logging.getLogger("kiosk.controller")
 
 _PRESS = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.TabletPress}
 _RELEASE = {
-    QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd, QEvent.Type.TouchCancel,
+    QEvent.Type.MouseButtonRelease,
+    QEvent.Type.TouchEnd,
+    QEvent.Type.TouchCancel,
     QEvent.Type.TabletRelease,
 }
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.Wheel, QEvent.Type.TouchUpdate}
@@ -52,7 +62,7 @@ class Controller(QObject):
         self.kiosk_mode = kiosk_mode
         self.preview = preview
         self._last_place = Place("")
-        self._language = kw.kiosk.language
+        self._language = kw.kiosk.current_language()
         kw.window.installEventFilter(self)
         kw.kiosk.placeChanged.connect(self._on_place)
         kw.kiosk.languageChanged.connect(self._on_language)
@@ -80,6 +90,8 @@ class Controller(QObject):
     def tick(self) -> None:
         """Every quarter second on the UI thread: timeouts, reloads, the countdown."""
         if self.idle is not None:
+            if self.kw.staff.open:
+                self.idle.touch()  # staff at work: no "still there?" under the panel
             self.idle.tick()
             showing = self.idle.state == IdleState.STILL_THERE
             seconds = math.ceil(self.idle.seconds_left()) if showing else 0
@@ -92,7 +104,7 @@ class Controller(QObject):
 
     # input -------------------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if self.idle is not None:
             if kind in _PRESS:
@@ -131,7 +143,7 @@ class Controller(QObject):
             # The attract loop itself goes home when the tap completes: leaving it on
             # the press would drop the release on whatever tile lies underneath.
             if self.recorder:
-                self.recorder.session_start(kiosk.language)
+                self.recorder.session_start(kiosk.current_language())
         elif event.kind == STILL_THERE:
             kiosk.set_still_there(True, math.ceil(self.idle.seconds_left()) if self.idle else 0)
         elif event.kind == ANSWERED:
@@ -163,10 +175,14 @@ class Controller(QObject):
         showing = self.kw.kiosk.content
         if reload.current is not None and reload.current.version != showing.version:
             self._show(reload.current)  # swapped: preview mode or first valid set
-        elif reload.pending is not None and (self._between_visitors() or showing.version == FALLBACK_VERSION):
+        elif reload.pending is not None and (
+            self._between_visitors() or showing.version == FALLBACK_VERSION
+        ):
             self._swap_if_pending()
         problems = [str(p) for p in reload.last_errors] if self.preview else []
         self.kw.kiosk.set_problems(problems)
+        if self.kw.staff.unlocked:
+            self.kw.staff.refresh()
 
     def _between_visitors(self) -> bool:
         if self.idle is not None:
@@ -199,13 +215,15 @@ class Controller(QObject):
                 recorder.gallery_image(place.exhibit_id, place.index)
         elif place.screen == GALLERY and place.index != previous.index:
             recorder.gallery_image(place.exhibit_id, place.index)
-        if place.screen == TIMELINE and (previous.screen != TIMELINE or place.index != previous.index):
+        if place.screen == TIMELINE and (
+            previous.screen != TIMELINE or place.index != previous.index
+        ):
             entries = self.kw.kiosk.content.timeline()
             if 0 <= place.index < len(entries):
                 recorder.timeline_open(entries[place.index][1].date)
 
     def _on_language(self) -> None:
-        new = self.kw.kiosk.language
+        new = self.kw.kiosk.current_language()
         old, self._language = self._language, new
         if self.recorder and new != old and self.kw.kiosk.screen != ATTRACT:
             self.recorder.language_change(old, new)

@@ -40,7 +40,9 @@ class ImageStore(QObject):
 
     def set_content(self, content: ContentSet) -> None:
         """New content: forget keys that went away, keep URLs of those that stayed."""
-        refs = {f"{ref.sha256}:{kind}": ref for ref in content.images() for kind in ("thumb", "screen")}
+        refs = {
+            f"{ref.sha256}:{kind}": ref for ref in content.images() for kind in ("thumb", "screen")
+        }
         self._urls = {k: v for k, v in self._urls.items() if k in refs}
         self._refs = refs
 
@@ -54,12 +56,13 @@ class ImageStore(QObject):
             return ""
         kind = key.rsplit(":", 1)[1]
         self._pending.add(key)
-        path = self._service.request(
-            ref,
-            kind,
-            on_ready=lambda p, key=key: self._built.emit(key, str(p)),
-            on_error=lambda e, key=key: self._failed.emit(key, str(e)),
-        )
+        def ready(path: Path) -> None:
+            self._built.emit(key, str(path))
+
+        def failed(error: Exception) -> None:
+            self._failed.emit(key, str(error))
+
+        path = self._service.request(ref, kind, on_ready=ready, on_error=failed)
         if path is not None:
             self._pending.discard(key)
             return self._remember(key, Path(path))

@@ -67,7 +67,9 @@ def exhibit_page(exhibit: Exhibit, language: str, strings: dict[str, str]) -> di
             }
             for s in exhibit.sections
         ],
-        "facts": [{"label": f.label.get(language), "value": f.value.get(language)} for f in exhibit.facts],
+        "facts": [
+            {"label": f.label.get(language), "value": f.value.get(language)} for f in exhibit.facts
+        ],
         "gallery": [
             {
                 **_image(image, SCREEN, language),

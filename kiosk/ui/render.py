@@ -37,9 +37,9 @@ def images_loading(window: QQuickWindow) -> int:
     """How many visible Image items are still decoding."""
     count = 0
     for item in visual_tree(window.contentItem()):
-        if item.metaObject().className() == "QQuickImage" and item.isVisible():
-            if item.property("status") == _IMAGE_LOADING:
-                count += 1
+        is_image = item.metaObject().className() == "QQuickImage" and item.isVisible()
+        if is_image and item.property("status") == _IMAGE_LOADING:
+            count += 1
     return count
 
 

@@ -7,13 +7,13 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 
 from kiosk.content.model import ContentSet
+from kiosk.media.cache import RenditionCache, default_cache_dir, screen_box
+from kiosk.media.service import RenditionService
 from kiosk.ui.app import KioskWindow, build_window
 from kiosk.ui.render import grab, settle
 
 
-def make_service(cache: Path | None, size: tuple[int, int]) -> object:
-    from kiosk.media.cache import RenditionCache, default_cache_dir, screen_box
-    from kiosk.media.service import RenditionService
+def make_service(cache: Path | None, size: tuple[int, int]) -> RenditionService:
 
     boxes = {"screen": screen_box(*size), "thumb": (720, 720)}
     return RenditionService(RenditionCache(cache or default_cache_dir(), boxes))
@@ -46,7 +46,7 @@ def open_screen(
     cache: Path | None,
 ) -> QImage:
     service = make_service(cache, size)
-    kw = build_window(content, service, start="home", size=size)  # type: ignore[arg-type]
+    kw = build_window(content, service, start="home", size=size)
     try:
         if language:
             kw.kiosk.setLanguage(language)
@@ -56,6 +56,4 @@ def open_screen(
         return grab(kw.window)
     finally:
         kw.window.close()
-        shutdown = getattr(service, "shutdown", None)
-        if shutdown:
-            shutdown()
+        service.shutdown()

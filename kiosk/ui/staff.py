@@ -193,7 +193,7 @@ class Staff(QObject):
     def _get_status(self) -> dict[str, Any]:
         return self._status
 
-    status = Property("QVariantMap", _get_status, notify=statusChanged)
+    status = Property(dict, _get_status, notify=statusChanged)
 
     def _get_trial_mode(self) -> bool:
         return self._pinpad is None
