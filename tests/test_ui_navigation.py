@@ -104,3 +104,30 @@ def test_keyboard_drives_presentation_mode(content, rendition_cache: Path) -> No
         assert kw.kiosk.screen == "timeline"
         key(kw, Qt.Key.Key_Home)
         assert kw.kiosk.screen == "home"
+
+
+def test_double_tap_zooms_and_the_next_image_starts_unzoomed(
+    content, rendition_cache: Path
+) -> None:
+    from PySide6.QtTest import QTest
+
+    from kiosk.ui.render import settle
+
+    exhibit = next(e for e in content.exhibits if len(e.gallery) > 1)
+    with open_window(content, rendition_cache) as kw:
+        kw.kiosk.openExhibit(exhibit.id)
+        kw.kiosk.openGallery(0)
+        settle(kw.window, kw.images)
+        viewer = item(kw, "galleryPager").property("currentItem")
+        assert viewer.property("zoom") == 1
+        point = QPoint(kw.window.width() // 3, kw.window.height() // 3)
+        for _ in range(2):
+            QTest.mouseClick(
+                kw.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point, 60
+            )
+        settle(kw.window, kw.images)
+        assert viewer.property("zoom") > 2
+        assert viewer.property("contentX") > 0  # zoomed around the tapped point
+        tap(kw, item(kw, "galleryNext"))
+        assert kw.kiosk.placeIndex == 1
+        assert viewer.property("zoom") == 1

@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
         content, args.screen, exhibit_id, args.lang, args.index, args.size, args.cache
     )
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    if not image.save(str(args.output), b"PNG"):
+    if not image.save(str(args.output), "PNG"):  # type: ignore[call-overload]
         print(f"render: could not write {args.output}", file=sys.stderr)
         return 1
     print(f"render: {args.screen} {args.size[0]}x{args.size[1]} -> {args.output}")

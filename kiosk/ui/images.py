@@ -56,6 +56,7 @@ class ImageStore(QObject):
             return ""
         kind = key.rsplit(":", 1)[1]
         self._pending.add(key)
+
         def ready(path: Path) -> None:
             self._built.emit(key, str(path))
 

@@ -34,11 +34,11 @@ def visual_tree(root: QQuickItem) -> Iterator[QQuickItem]:
 
 
 def images_loading(window: QQuickWindow) -> int:
-    """How many visible Image items are still decoding."""
+    """How many visible rendition images are still decoding."""
     count = 0
     for item in visual_tree(window.contentItem()):
-        is_image = item.metaObject().className() == "QQuickImage" and item.isVisible()
-        if is_image and item.property("status") == _IMAGE_LOADING:
+        has_status = item.metaObject().indexOfProperty("imageStatus") >= 0
+        if has_status and item.isVisible() and item.property("imageStatus") == _IMAGE_LOADING:
             count += 1
     return count
 

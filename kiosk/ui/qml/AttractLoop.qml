@@ -7,11 +7,13 @@ Rectangle {
     required property var ui
     property int slideMs: 8000
     property int slide: 0
+    property bool started: false  // the first slide shows at once; later ones cross-fade
     readonly property var images: kiosk.attractImages
     color: "#111214"
     objectName: "attractLoop"
 
     Repeater {
+        id: slides
         model: attract.images
         RenditionImage {
             required property string modelData
@@ -23,14 +25,22 @@ Rectangle {
             // only the showing slide and the next one are loaded
             visible: opacity > 0 || index === (attract.slide + 1) % attract.images.length
             opacity: index === attract.slide % Math.max(1, attract.images.length) ? 1 : 0
-            Behavior on opacity { NumberAnimation { duration: 1600; easing.type: Easing.InOutQuad } }
+            Behavior on opacity {
+                enabled: attract.started
+                NumberAnimation { duration: 1600; easing.type: Easing.InOutQuad }
+            }
         }
     }
     Timer {
         interval: attract.slideMs
-        running: attract.visible && attract.images.length > 1
+        // the next slide comes only once the current one has been seen
+        running: attract.visible && attract.images.length > 1 && slides.count > attract.slide
+                 && slides.itemAt(attract.slide) !== null && slides.itemAt(attract.slide).ready
         repeat: true
-        onTriggered: attract.slide = (attract.slide + 1) % attract.images.length
+        onTriggered: {
+            attract.started = true
+            attract.slide = (attract.slide + 1) % attract.images.length
+        }
     }
 
     Rectangle {
@@ -55,18 +65,22 @@ Rectangle {
                 font.weight: Font.Bold
                 color: "white"
             }
-            Flow {
+            Column {
                 width: parent.width
-                spacing: attract.ui.gap * 1.5
+                spacing: attract.ui.gap / 4
                 Repeater {
                     model: attract.kiosk.attractTexts
                     Text {
                         required property string modelData
+                        required property int index
                         objectName: "touchToExplore"
+                        width: parent.width
                         text: modelData
                         textFormat: Text.PlainText
-                        font.pixelSize: attract.ui.heading
-                        color: "white"
+                        wrapMode: Text.Wrap
+                        font.pixelSize: index === 0 ? attract.ui.heading : attract.ui.body
+                        font.weight: index === 0 ? Font.DemiBold : Font.Normal
+                        color: index === 0 ? "white" : Qt.rgba(1, 1, 1, 0.85)
                     }
                 }
             }

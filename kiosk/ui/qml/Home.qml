@@ -89,6 +89,7 @@ Rectangle {
             LanguageBar { kiosk: home.kiosk; ui: home.ui }
             NavButton {
                 objectName: "timelineButton"
+                visible: home.kiosk.timeline.length > 0
                 ui: home.ui
                 primary: true
                 glyph: "◷"

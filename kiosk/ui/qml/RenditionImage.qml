@@ -9,6 +9,7 @@ Item {
     property string alt: ""
     property int fillMode: Image.PreserveAspectCrop
     readonly property bool ready: image.status === Image.Ready
+    readonly property int imageStatus: image.status  // an int: tools read it from Python
     Accessible.role: Accessible.Graphic
     Accessible.name: alt
 

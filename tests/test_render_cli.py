@@ -1,0 +1,61 @@
+"""``kiosk render``: the curators' review tool draws real screens to PNG."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from kiosk.cli import main
+from tests.factories import make_site, valid_exhibit
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+
+def test_renders_a_screen_at_the_requested_size(tmp_path: Path, rendition_cache: Path) -> None:
+    out = tmp_path / "exhibit.png"
+    code = main(
+        [
+            "render",
+            "--screen",
+            "exhibit",
+            "--exhibit",
+            "fuzuli-school",
+            "--lang",
+            "az",
+            "--size",
+            "1080x1920",
+            "--cache",
+            str(rendition_cache),
+            "-o",
+            str(out),
+        ]
+    )
+    assert code == 0
+    with Image.open(out) as image:
+        assert image.size == (1080, 1920)
+        assert len(image.convert("RGB").resize((48, 48)).getcolors(48 * 48) or []) > 30
+
+
+def test_unknown_exhibit_or_language_is_a_usage_error(
+    tmp_path: Path, rendition_cache: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "x.png"
+    base = ["render", "--cache", str(rendition_cache), "-o", str(out)]
+    assert main([*base, "--screen", "exhibit", "--exhibit", "nope"]) == 2
+    assert "unknown exhibit 'nope'" in capsys.readouterr().err
+    assert main([*base, "--lang", "fr"]) == 2
+    assert "unknown language 'fr'" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_invalid_content_renders_nothing_and_lists_the_errors(
+    tmp_path: Path, rendition_cache: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_site(tmp_path / "site", {"alpha": valid_exhibit(order="ten")})
+    out = tmp_path / "x.png"
+    assert main(["render", str(root), "--cache", str(rendition_cache), "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert f"{root / 'alpha' / 'exhibit.yaml'}:2:" in err
+    assert not out.exists()
