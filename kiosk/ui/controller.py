@@ -62,6 +62,8 @@ class Controller(QObject):
         self.kiosk_mode = kiosk_mode
         self.preview = preview
         self._last_place = Place("")
+        self._ticks = 0
+        self.reload_every = 1 if tick_ms >= 1000 else max(1, 1000 // tick_ms)  # about once a second
         self._language = kw.kiosk.current_language()
         kw.window.installEventFilter(self)
         kw.kiosk.placeChanged.connect(self._on_place)
@@ -96,7 +98,8 @@ class Controller(QObject):
             showing = self.idle.state == IdleState.STILL_THERE
             seconds = math.ceil(self.idle.seconds_left()) if showing else 0
             self.kw.kiosk.set_still_there(showing, seconds)
-        if self.reload is not None:
+        self._ticks += 1
+        if self.reload is not None and self._ticks % self.reload_every == 0:
             self.reload.poll()
 
     def _first_frame(self) -> None:
