@@ -839,39 +839,48 @@ def constellation(path: Path, width: int = 1920, height: int = 1280, seed: int =
     save(c.result(), path)
 
 
-def ring_chain(path: Path, width: int = 1920, height: int = 1280) -> None:
-    """Generations: a chain of interlocking rings alternating the flags' colours."""
+def braid(path: Path, width: int = 1920, height: int = 1280) -> None:
+    """Generations: two bands in the flags' colours woven into one braid."""
     c = Canvas(width, height, 2)
     paper_background(c)
-    colours = [UZ_BLUE, AZ_RED, UZ_GREEN, AZ_BLUE, UZ_RED, AZ_GREEN]
-    n = len(colours)
-    # thin bands and a pitch below 2r - 2 * band keep the two crossings apart
-    r = height * 0.14
-    band = r * 0.2
-    pitch = r * 1.45
-    x0 = width / 2 - pitch * (n - 1) / 2
-    cy = height * 0.5
-    cross = math.degrees(math.acos((pitch / 2) / (r - band / 2)))
-    for k in range(n):
-        cx = x0 + k * pitch
-        c.arc(cx + 6, cy + 10, r, 0, 360, mix(PAPER_DEEP, INK, 0.12), band)
-    line_r = r - band / 2 + 1.5  # a thin paper-coloured strapwork line along each band
+    cy = height * 0.46
+    amplitude = height * 0.12
+    wavelength = width * 0.28
+    band = height * 0.055
+    x_start, x_end = width * 0.08, width * 0.92
 
-    def ring(cx: float, colour: RGB, start: float = 0, end: float = 360) -> None:
-        c.arc(cx, cy, r, start, end, colour, band)
-        c.arc(cx, cy, line_r, start, end, PAPER, 3)
+    def strand(sign: float, x0: float, x1: float) -> list[Point]:
+        steps = max(2, int((x1 - x0) / 6))
+        return [
+            (x, cy + sign * amplitude * math.sin(2 * math.pi * (x - x_start) / wavelength))
+            for x in (x0 + (x1 - x0) * i / steps for i in range(steps + 1))
+        ]
 
-    for k, colour in enumerate(colours):
-        ring(x0 + k * pitch, colour)
-    for k, colour in enumerate(colours[:-1]):  # each ring passes over the next one at the top
-        ring(x0 + k * pitch, colour, 360 - cross - 20, 360 - cross + 20)
+    strands = ((1.0, UZ_BLUE), (-1.0, AZ_RED))
+    for sign, _ in strands:  # soft shadow under both
+        c.line(
+            [(x + 6, y + 10) for x, y in strand(sign, x_start, x_end)],
+            mix(PAPER_DEEP, INK, 0.12),
+            band,
+        )
+    for sign, colour in strands:
+        c.line(strand(sign, x_start, x_end), colour, band)
+        c.line(strand(sign, x_start, x_end), PAPER, 3)
+    # at every other crossing the first band passes over the second: a woven braid
+    for k in range(int((x_end - x_start) / (wavelength / 2)) + 1):
+        x = x_start + k * wavelength / 2
+        if k % 2 == 1 and x_start < x - band < x + band < x_end:
+            piece = strand(1.0, x - band * 1.6, x + band * 1.6)
+            c.line(piece, UZ_BLUE, band)
+            c.line(piece, PAPER, 3)
     # a bead row beneath, echoing both flags' stars
-    for k in range(n * 4 + 1):
-        bx = x0 - r + (2 * r + pitch * (n - 1)) * k / (n * 4)
+    count = 24
+    for k in range(count + 1):
+        bx = x_start + (x_end - x_start) * k / count
         if k % 2:
-            five_star(c, bx, cy + r * 1.9, 10, tint(OCHRE, 0.1))
+            five_star(c, bx, cy + amplitude * 2.6, 10, tint(OCHRE, 0.1))
         else:
-            eight_star(c, bx, cy + r * 1.9, 12, tint(OCHRE, 0.1))
+            eight_star(c, bx, cy + amplitude * 2.6, 12, tint(OCHRE, 0.1))
     save(c.result(), path)
 
 
@@ -943,7 +952,7 @@ def jobs() -> list[tuple[str, Callable[[], None]]]:
         ("history/flags.png", lambda: flags_pair(hi / "flags.png")),
         # people
         ("people/cover.jpg", lambda: constellation(pe / "cover.jpg")),
-        ("people/ring-chain.jpg", lambda: ring_chain(pe / "ring-chain.jpg")),
+        ("people/braid.jpg", lambda: braid(pe / "braid.jpg")),
         ("people/rosette.jpg", lambda: rosette_single(pe / "rosette.jpg")),
     ]
 

@@ -47,7 +47,7 @@ Rectangle {
                     anchors { right: parent.right; bottom: parent.bottom; margins: page.ui.gap / 2 }
                     text: page.content.hero ? page.content.hero.credit : ""
                     textFormat: Text.PlainText
-                    font.pixelSize: page.ui.caption * 0.8
+                    font.pixelSize: page.ui.caption
                     color: "white"
                     style: Text.Outline
                     styleColor: Qt.rgba(0, 0, 0, 0.5)
@@ -101,7 +101,7 @@ Rectangle {
                             textFormat: Text.PlainText
                             wrapMode: Text.Wrap
                             font.pixelSize: page.ui.heading
-                            font.weight: Font.DemiBold
+                            font.weight: Font.Bold
                             color: page.ui.ink
                         }
                         TextBlocks { width: parent.width; ui: page.ui; blocks: section.modelData.blocks }
@@ -140,7 +140,7 @@ Rectangle {
                     textFormat: Text.PlainText
                     wrapMode: Text.Wrap
                     font.pixelSize: page.ui.heading
-                    font.weight: Font.DemiBold
+                    font.weight: Font.Bold
                     color: page.ui.ink
                 }
                 Flow {
@@ -169,7 +169,7 @@ Rectangle {
                     textFormat: Text.PlainText
                     wrapMode: Text.Wrap
                     font.pixelSize: page.ui.heading
-                    font.weight: Font.DemiBold
+                    font.weight: Font.Bold
                     color: page.ui.ink
                 }
             }

@@ -94,7 +94,7 @@ Rectangle {
                         textFormat: Text.PlainText
                         wrapMode: Text.Wrap
                         font.pixelSize: page.ui.body * 1.1
-                        font.weight: Font.DemiBold
+                        font.weight: Font.Bold
                         color: page.ui.ink
                     }
                     TextBlocks {
