@@ -370,3 +370,31 @@ def test_a_scripted_visit_records_exactly_its_events(
         ("gallery_image", first.id, 1, None, None, None),
         ("still_there", None, None, None, None, 0),
     ]
+
+
+def test_systemd_hears_ready_after_the_first_frame_and_a_heartbeat(
+    bundled: ContentSet, rendition_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+
+    address = tmp_path / "notify.sock"
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+    listener.bind(str(address))
+    listener.setblocking(False)
+    monkeypatch.setenv("NOTIFY_SOCKET", str(address))
+    monkeypatch.setenv("WATCHDOG_USEC", "200000")  # a heartbeat every 0.1 s
+    try:
+        with open_window(bundled, rendition_cache) as kw:
+            Controller(kw, tick_ms=60_000)
+            kw.window.update()
+            pump(400)
+            messages = []
+            while True:
+                try:
+                    messages.append(listener.recv(256).decode())
+                except BlockingIOError:
+                    break
+    finally:
+        listener.close()
+    assert any(m.startswith("READY=1") for m in messages)
+    assert messages.count("WATCHDOG=1") >= 2
