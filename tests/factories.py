@@ -15,6 +15,8 @@ from typing import Any
 import yaml
 from PIL import Image
 
+from kiosk.content.site_schema import STRING_KEYS
+
 LANGUAGES = ("uz", "az", "ru", "en")
 MISSING: Any = object()  # an override value that removes the key
 
@@ -35,20 +37,6 @@ def _apply(data: dict[str, Any], overrides: dict[str, Any]) -> dict[str, Any]:
 
 def valid_site(**overrides: Any) -> dict[str, Any]:
     names = {"uz": "Oʻzbekcha", "az": "Azərbaycanca", "ru": "Русский", "en": "English"}
-    strings = [
-        "home",
-        "back",
-        "timeline",
-        "gallery",
-        "facts",
-        "touch_to_explore",
-        "still_there",
-        "restarting_in",
-        "continue",
-        "close",
-        "image_position",
-        "choose_language",
-    ]
     data: dict[str, Any] = {
         "title": tmap("Friendship Museum"),
         "subtitle": tmap("Tashkent"),
@@ -56,7 +44,7 @@ def valid_site(**overrides: Any) -> dict[str, Any]:
         "default_language": "uz",
         "idle": {"still_there_after": "90", "countdown": "15", "attract_slide": "8"},
         "theme": {"background": "#F7F3EA", "accent": "#0099B5"},
-        "strings": {key: tmap(key) for key in strings},
+        "strings": {key: tmap(key) for key in STRING_KEYS},
     }
     return _apply(data, overrides)
 

@@ -22,6 +22,7 @@ from kiosk.content.model import (
     Text,
     Theme,
 )
+from kiosk.content.site_schema import STRING_KEYS
 from kiosk.runtime.reload import (
     PENDING,
     REJECTED,
@@ -399,23 +400,7 @@ languages:
   - {code: en, name: English}
 default_language: en
 strings:
-""" + "".join(
-    f'  {key}: {{en: "{key}"}}\n'
-    for key in (
-        "home",
-        "back",
-        "timeline",
-        "gallery",
-        "facts",
-        "touch_to_explore",
-        "still_there",
-        "restarting_in",
-        "continue",
-        "close",
-        "image_position",
-        "choose_language",
-    )
-)
+""" + "".join(f'  {key}: {{en: "{key}"}}\n' for key in STRING_KEYS)
 
 EXHIBIT_YAML = """\
 id: museum

@@ -68,6 +68,15 @@ def wait(kw: KioskWindow, clock: FakeClock, controller: Controller, seconds: flo
     settle(kw.window, kw.images, timeout_s=30)
 
 
+def save_and_settle(
+    kw: KioskWindow, clock: FakeClock, controller: Controller, path: Path, text: str
+) -> None:
+    """A curator saves; the watcher sees it, waits for the folder to settle, reloads."""
+    path.write_text(text, encoding="utf-8")
+    wait(kw, clock, controller, 0.5)
+    wait(kw, clock, controller, 2)
+
+
 @pytest.fixture(scope="module")
 def bundled() -> ContentSet:
     return load(BUNDLED)
@@ -233,22 +242,14 @@ def test_valid_edit_is_swapped_at_attract_not_during_a_visit(
     with kiosk(content, rendition_cache, clock, reload=reload) as (kw, controller, idle):
         tap(kw, item(kw, "attractLoop"))
         tap(kw, item(kw, "tile_alpha"))
-        (root / "alpha" / "exhibit.yaml").write_text(
-            (root / "alpha" / "exhibit.yaml")
-            .read_text(encoding="utf-8")
-            .replace("Old title", "New title"),
-            encoding="utf-8",
-        )
-        wait(kw, clock, controller, 0.5)
-        wait(kw, clock, controller, 2)
+        exhibit = root / "alpha" / "exhibit.yaml"
+        good = exhibit.read_text(encoding="utf-8").replace("Old title", "New title")
+        save_and_settle(kw, clock, controller, exhibit, good)
         assert reload.pending is not None
         assert item(kw, "pageTitle").property("text") == "Old title [uz]"
 
-        broken = root / "alpha" / "exhibit.yaml"
-        good = broken.read_text(encoding="utf-8")
-        broken.write_text(good + "\nsurprise: [unclosed\n", encoding="utf-8")
-        wait(kw, clock, controller, 0.5)
-        wait(kw, clock, controller, 2)
+        broken = exhibit
+        save_and_settle(kw, clock, controller, exhibit, good + "\nsurprise: [unclosed\n")
         assert reload.last_errors and str(reload.last_errors[0]).startswith(str(broken))
         assert item(kw, "pageTitle").property("text") == "Old title [uz]"
         assert not items(kw, "problemsBanner")  # kiosk mode: errors go to log and staff panel
@@ -275,14 +276,12 @@ def test_preview_shows_errors_as_file_lines_until_fixed(
         controller = Controller(kw, reload=reload, preview=True, tick_ms=60_000)
         exhibit = root / "alpha" / "exhibit.yaml"
         good = exhibit.read_text(encoding="utf-8")
-        exhibit.write_text(good.replace("id: alpha", "id: alpha\nid: beta"), encoding="utf-8")
-        wait(kw, clock, controller, 0.5)
-        wait(kw, clock, controller, 2)
+        save_and_settle(
+            kw, clock, controller, exhibit, good.replace("id: alpha", "id: alpha\nid: beta")
+        )
         lines = [i.property("text") for i in items(kw, "problemLine")]
         assert lines and lines[0].startswith(f"{exhibit}:2:1:")
-        exhibit.write_text(good.replace("Old title", "Fixed title"), encoding="utf-8")
-        wait(kw, clock, controller, 0.5)
-        wait(kw, clock, controller, 2)
+        save_and_settle(kw, clock, controller, exhibit, good.replace("Old title", "Fixed title"))
         assert not items(kw, "problemLine")
         kw.kiosk.openExhibit("alpha")
         settle(kw.window, kw.images)
