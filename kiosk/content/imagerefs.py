@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from kiosk.content.images import ImageProblem, probe_image
+from kiosk.content.images import CHECKED, ImageProblem, probe_image
 
 _DRIVE = re.compile(r"[A-Za-z]:")
 
@@ -75,12 +75,16 @@ def _check_file(target: Path, folder: Path, rel: str) -> CheckedImage | str:
         data = target.read_bytes()
     except OSError as error:
         return f"image file {rel!r} cannot be read: {error.strerror or error}"
-    try:
-        info = probe_image(target, data)
-    except ImageProblem as problem:
-        return str(problem)
+    sha256 = hashlib.sha256(data).hexdigest()
+    info = CHECKED.get(sha256, target.suffix)
+    if info is None:
+        try:
+            info = probe_image(target, data)
+        except ImageProblem as problem:
+            return str(problem)
+        CHECKED.add(sha256, target.suffix, info)
     width, height = info.display_size
-    return CheckedImage(target, hashlib.sha256(data).hexdigest(), width, height, len(data))
+    return CheckedImage(target, sha256, width, height, len(data))
 
 
 def _near_miss(target: Path, folder: Path) -> str:

@@ -7,6 +7,9 @@ rules the validator promised the curator.
 from __future__ import annotations
 
 import io
+import json
+import os
+import threading
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,3 +115,60 @@ def _orientation(image: Image.Image) -> int:
         return 1
     value = exif.get(_ORIENTATION, 1)
     return value if isinstance(value, int) and 1 <= value <= 8 else 1
+
+
+class CheckedImages:
+    """Files that passed ``probe_image``, by content hash and extension.
+
+    Probing decodes every JPEG (at 1/8 scale): most of a load's time. A file whose
+    bytes passed once passes again, so reloads in a running kiosk and, through
+    ``load``/``save``, the next start skip it. Only passes are kept: a bad file is
+    checked, and reported, every time.
+    """
+
+    VERSION = 1  # bump when probe_image's rules change
+
+    def __init__(self) -> None:
+        self._known: dict[str, ImageInfo] = {}
+        self._lock = threading.Lock()
+        self.changed = False
+
+    def get(self, sha256: str, suffix: str) -> ImageInfo | None:
+        return self._known.get(f"{sha256}{suffix.lower()}")
+
+    def add(self, sha256: str, suffix: str, info: ImageInfo) -> None:
+        with self._lock:
+            self._known[f"{sha256}{suffix.lower()}"] = info
+            self.changed = True
+
+    def load(self, path: Path) -> None:
+        """Read a previous run's record; a missing or unreadable one is simply empty."""
+        try:
+            record = json.loads(path.read_text(encoding="utf-8"))
+            if record.get("version") != self.VERSION:
+                return
+            known = {k: ImageInfo(*v) for k, v in record["images"].items()}
+        except (OSError, ValueError, TypeError, KeyError):
+            return
+        with self._lock:
+            self._known.update(known)
+
+    def save(self, path: Path) -> None:
+        """Write atomically; failing to (read-only or full disk) only costs speed."""
+        with self._lock:
+            images = {
+                k: [i.format, i.width, i.height, i.orientation] for k, i in self._known.items()
+            }
+            self.changed = False
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            temp.write_text(
+                json.dumps({"version": self.VERSION, "images": images}), encoding="utf-8"
+            )
+            os.replace(temp, path)
+        except OSError:
+            pass
+
+
+CHECKED = CheckedImages()  # shared by every load in this process

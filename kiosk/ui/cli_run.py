@@ -78,6 +78,7 @@ def run(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
 
     from kiosk.content.fallback import fallback_content
+    from kiosk.content.images import CHECKED
     from kiosk.runtime.idle import IdleMachine
     from kiosk.runtime.reload import ReloadController
     from kiosk.ui.app import build_window, ensure_application
@@ -89,8 +90,12 @@ def run(args: argparse.Namespace) -> int:
     screen = app.primaryScreen()
     screen_size = (screen.size().width(), screen.size().height()) if screen else (1920, 1080)
     size = args.size if windowed else screen_size
+    checks = image_checks_path(args.cache)
+    CHECKED.load(checks)
     reload = ReloadController(args.dir, preview=args.preview)
     initial = reload.load_initial()
+    if CHECKED.changed:
+        CHECKED.save(checks)
     content = reload.current or fallback_content(args.dir)
     if initial.content is None:
         log.error(
@@ -140,10 +145,19 @@ def run(args: argparse.Namespace) -> int:
     try:
         return app.exec()
     finally:
+        if CHECKED.changed:
+            CHECKED.save(checks)
         if recorder is not None:
             recorder.close()
         reload.close()
         service.shutdown(wait=False)
+
+
+def image_checks_path(cache: Path | None) -> Path:
+    """Where the record of already checked images lives: beside the renditions."""
+    from kiosk.media.cache import default_cache_dir
+
+    return (cache or default_cache_dir()) / "image-checks.json"
 
 
 def _state_dir(explicit: Path | None) -> Path | None:
