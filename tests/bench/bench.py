@@ -1,0 +1,470 @@
+"""Benchmarks of the real ``kiosk``: start-up, tap-to-page, memory soak, prepare, scale.
+
+Run from the repository root with the project's virtualenv::
+
+    python tests/bench/bench.py [--quick] [--json FILE]
+
+Not a pytest module (nothing here is named ``test_*``). Every number comes from the
+real code: start-up times are the real ``kiosk`` command, timed from just before the
+process is spawned to the ``READY=1`` datagram its controller sends through sd_notify
+on the first ``frameSwapped`` (the floor's empty window sends the same datagram the
+same way). Headless: offscreen platform, software scene graph, 1920x1080.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+sys.path.insert(0, str(REPO))
+
+from tests.bench import sitegen  # noqa: E402
+
+PYTHON = sys.executable
+KIOSK = [PYTHON, "-c", "import sys; from kiosk.cli import main; sys.exit(main())"]
+SIZE = "1920x1080"
+
+
+def _kiosk_command() -> list[str]:
+    """The installed ``kiosk`` console script next to this interpreter, if there is one."""
+    script = Path(PYTHON).with_name("kiosk")
+    return [str(script)] if script.exists() else KIOSK
+
+
+def environment() -> dict[str, str]:
+    env = dict(os.environ)
+    for name in ("NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID"):
+        env.pop(name, None)
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        QT_QUICK_BACKEND="software",
+        QT_QUICK_CONTROLS_STYLE="Basic",
+        XDG_RUNTIME_DIR=env.get("XDG_RUNTIME_DIR", "/tmp/kiosk-bench-runtime"),
+        PYTHONPATH=str(REPO),
+    )
+    os.makedirs(env["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
+    return env
+
+
+def vm_rss_mb(pid: int) -> float:
+    with open(f"/proc/{pid}/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def time_to_first_frame(
+    argv: list[str], env: dict[str, str], workdir: Path, rss_after_s: float = 1.5
+) -> tuple[float, float]:
+    """Seconds from spawn to the READY=1 datagram, and VmRSS ``rss_after_s`` later."""
+    address = workdir / f"notify-{time.monotonic_ns()}"
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
+        sock.bind(str(address))
+        sock.settimeout(120)
+        log = (workdir / "child.log").open("ab")
+        started = time.perf_counter()
+        child = subprocess.Popen(
+            argv, env={**env, "NOTIFY_SOCKET": str(address)}, stdout=log, stderr=log, cwd=workdir
+        )
+        try:
+            sock.recv(256)
+            elapsed = time.perf_counter() - started
+            time.sleep(rss_after_s)
+            rss = vm_rss_mb(child.pid)
+        except TimeoutError:
+            raise RuntimeError(f"no first frame from {argv}; see {workdir / 'child.log'}") from None
+        finally:
+            child.terminate()
+            child.wait(timeout=30)
+            log.close()
+            address.unlink(missing_ok=True)
+    return elapsed, rss
+
+
+def timed(argv: list[str], env: dict[str, str], workdir: Path) -> float:
+    started = time.perf_counter()
+    with (workdir / "child.log").open("ab") as log:
+        subprocess.run(argv, env=env, stdout=log, stderr=log, check=True, cwd=workdir)
+    return time.perf_counter() - started
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def percentile(values: list[float], q: float) -> float:
+    """Nearest-rank percentile (no interpolation between two samples)."""
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    rank = max(1, min(len(ordered), round(q / 100 * len(ordered) + 0.5)))
+    return ordered[rank - 1]
+
+
+class Bench:
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.quick = args.quick
+        self.runs = args.runs or (2 if args.quick else 5)
+        self.env = environment()
+        self.tmp = Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
+        self.keep = args.keep
+        self.kiosk = _kiosk_command()
+        self.results: dict[str, Any] = {}
+        self.notes: list[str] = []
+
+    def section(self, title: str) -> None:
+        print(f"-- {title}", flush=True)
+
+    def fresh(self, name: str) -> Path:
+        path = self.tmp / name
+        shutil.rmtree(path, ignore_errors=True)
+        path.mkdir(parents=True)
+        return path
+
+    # start-up -------------------------------------------------------------------
+
+    def start_up(self) -> None:
+        self.section(f"start-up, {self.runs} runs each, interleaved")
+        warm = self.fresh("cache-warm")
+        timed([*self.kiosk, "prepare", "--cache", str(warm)], self.env, self.tmp)
+        state = self.fresh("state")
+        floor, cold, first, cold_rss, first_rss = [], [], [], [], []
+        for run in range(self.runs + 1):  # run 0 warms the page cache and the QML disk cache
+            f, _ = time_to_first_frame([PYTHON, str(HERE / "floor_child.py")], self.env, self.tmp)
+            c, c_rss = time_to_first_frame(
+                self._run_args(REPO / "exhibits", warm, state), self.env, self.tmp
+            )
+            empty = self.fresh(f"cache-empty-{run}")
+            e, e_rss = time_to_first_frame(
+                self._run_args(REPO / "exhibits", empty, state), self.env, self.tmp
+            )
+            if run == 0:
+                continue
+            floor.append(f)
+            cold.append(c)
+            cold_rss.append(c_rss)
+            first.append(e)
+            first_rss.append(e_rss)
+            print(f"   run {run}: floor {f:.3f} s  cold {c:.3f} s  first-run {e:.3f} s", flush=True)
+        self.results.update(
+            floor_start_s=median(floor),
+            cold_start_s=median(cold),
+            first_run_start_s=median(first),
+            cli_rss_mb_start=median(cold_rss),
+            cli_rss_mb_first_run=median(first_rss),
+        )
+
+    def _run_args(self, content: Path, cache: Path, state: Path) -> list[str]:
+        return [
+            *self.kiosk,
+            "--windowed",
+            "--size",
+            SIZE,
+            "--cache",
+            str(cache),
+            "--state-dir",
+            str(state),
+            str(content),
+        ]
+
+    # navigation and soak ------------------------------------------------------------
+
+    def navigation(self) -> None:
+        navigations = 200 if self.quick else 400
+        soak = 1000 if self.quick else 10_000
+        self.section(f"tap-to-page ({navigations} navigations) and soak ({soak}), one process")
+        cache = self.tmp / "cache-warm"
+        out = self.tmp / "nav.json"
+        started = time.perf_counter()
+        child = subprocess.run(
+            [
+                PYTHON,
+                str(HERE / "nav_child.py"),
+                "--cache",
+                str(cache),
+                "--state",
+                str(self.fresh("nav-state")),
+                "--navigations",
+                str(navigations),
+                "--soak",
+                str(soak),
+                "--out",
+                str(out),
+                "--gap-ms",
+                "250",  # a little more than the 220 ms page fade
+                "--swipe-every",
+                "2" if self.quick else "1",
+                "--idle-s",
+                "0" if self.quick else "35",
+            ],
+            env=self.env,
+            check=False,
+            cwd=self.tmp,
+        )
+        report = json.loads(out.read_text(encoding="utf-8"))
+        if child.returncode != 0:
+            self.notes.append(
+                f"the kiosk process DIED (exit {child.returncode}) after "
+                f"{report.get('soak_navigations', 0)} soak navigations; Py_True refcount "
+                f"{report.get('true_refcount_start')} at start, {report.get('true_refcount')} "
+                "at the last save: see the report"
+            )
+            report.setdefault("soak", {"timeouts": []})
+            report.setdefault("rss_mb_after_soak", float("nan"))
+            report.setdefault("rss_mb_after_soak_idle", float("nan"))
+            report.setdefault("items_after_soak", -1)
+            report.setdefault("qml_warning_count", -1)
+            report.setdefault("qml_warnings", [])
+            report.setdefault("soak_s", float("nan"))
+            report.setdefault("soak_navigations", 0)
+        latency = report["latency"]["latencies_ms"]
+        taps = [ms for kind, values in latency.items() if kind.startswith("tap:") for ms in values]
+        swipes = [
+            ms for kind, values in latency.items() if kind.startswith("swipe:") for ms in values
+        ]
+        everything = [ms for values in latency.values() for ms in values]
+        self.results.update(
+            tap_to_page_ms_p50=percentile(taps, 50),
+            tap_to_page_ms_p95=percentile(taps, 95),
+            tap_count=len(taps),
+            navigations_timed=report["latency"]["navigations"],
+            swipe_to_settled_ms_p50=percentile(swipes, 50),
+            all_navigations_ms_p95=percentile(everything, 95),
+            rss_mb_start=report["rss_mb_start"],
+            rss_mb_after_warmup=report["rss_mb_after_warmup"],
+            rss_mb_after_soak=report["rss_mb_after_soak"],
+            rss_mb_after_soak_idle=report["rss_mb_after_soak_idle"],
+            soak_navigations=report["soak_navigations"],
+            soak_s=report["soak_s"],
+            items_start=report["items_start"],
+            items_after_soak=report["items_after_soak"],
+            qml_warning_count=report["qml_warning_count"],
+            nav_timeouts=len(report["latency"]["timeouts"]) + len(report["soak"]["timeouts"]),
+        )
+        self.results["tap_to_page_by_kind_ms"] = {
+            kind: {"n": len(v), "p50": percentile(v, 50), "p95": percentile(v, 95)}
+            for kind, v in sorted(latency.items())
+        }
+        self.notes.append(
+            f"navigation child ran {time.perf_counter() - started:.0f} s; probe "
+            f"(tree walk per frame) median {report['latency']['probe_ms_median']:.2f} ms"
+        )
+        if report["qml_warnings"]:
+            self.notes.append("QML warnings: " + " | ".join(report["qml_warnings"][:3]))
+        timeouts = report["latency"]["timeouts"] + report["soak"]["timeouts"]
+        if timeouts:
+            self.notes.append(
+                f"{len(timeouts)} navigations timed out or missed: " + "; ".join(timeouts[:4])
+            )
+
+    # kiosk prepare ------------------------------------------------------------------
+
+    def prepare(self) -> None:
+        photos = 8 if self.quick else 24
+        runs = 2 if self.quick else 3
+        self.section(f"kiosk prepare on {photos} camera JPEGs (6000x4000), {runs} runs")
+        site = sitegen.camera_site(self.fresh("camera-site") / "exhibits", photos)
+        rates = []
+        for _ in range(runs):
+            cache = self.fresh("cache-prepare")
+            seconds = timed(
+                [*self.kiosk, "prepare", "--cache", str(cache), str(site)], self.env, self.tmp
+            )
+            rates.append(photos / seconds)
+            print(f"   {photos} images in {seconds:.2f} s", flush=True)
+        self.results["prepare_images_per_s"] = median(rates)
+        self.results["prepare_photos"] = photos
+
+    # scale --------------------------------------------------------------------------
+
+    def scale(self) -> None:
+        exhibits = 1000
+        runs = 2 if self.quick else 3
+        self.section(f"scale: {exhibits} exhibits x 10 images, {runs} runs")
+        site = sitegen.scale_site(self.fresh("scale-site") / "exhibits", exhibits, 10)
+        validate = []
+        for _ in range(runs):
+            validate.append(timed([*self.kiosk, "validate", str(site)], self.env, self.tmp))
+            print(f"   validate {validate[-1]:.2f} s", flush=True)
+        cache = self.fresh("cache-scale")
+        if self.quick:  # preparing 20,000 renditions takes about a minute (one fsync each)
+            self.notes.append("quick run: scale start-up measured with an EMPTY rendition cache "
+                              "(renditions build in the background); the full run prepares it")
+        else:
+            seconds = timed(
+                [*self.kiosk, "prepare", "--cache", str(cache), str(site)], self.env, self.tmp
+            )
+            self.notes.append(
+                f"scale cache prepared ({exhibits * 10} images) in {seconds:.0f} s, untimed"
+            )
+        state = self.fresh("scale-state")
+        starts, rss = [], []
+        for _ in range(runs):
+            s, r = time_to_first_frame(
+                self._run_args(site, cache, state), self.env, self.tmp, rss_after_s=2.0
+            )
+            starts.append(s)
+            rss.append(r)
+            print(f"   start {s:.3f} s, RSS {r:.0f} MB", flush=True)
+        self.results.update(
+            scale_exhibits=exhibits,
+            scale_validate_s=median(validate),
+            scale_start_s=median(starts),
+            scale_rss_mb=median(rss),
+        )
+
+    def close(self) -> None:
+        if not self.keep:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def targets(r: dict[str, Any]) -> list[tuple[str, str, Callable[[], bool]]]:
+    return [
+        (
+            "cold_start_s",
+            f"<= 1.5 x floor = {1.5 * r['floor_start_s']:.3f}",
+            lambda: r["cold_start_s"] <= 1.5 * r["floor_start_s"],
+        ),
+        (
+            "first_run_start_s",
+            f"<= 2 x floor = {2 * r['floor_start_s']:.3f}",
+            lambda: r["first_run_start_s"] <= 2 * r["floor_start_s"],
+        ),
+        ("tap_to_page_ms_p50", "<= 50", lambda: r["tap_to_page_ms_p50"] <= 50),
+        ("tap_to_page_ms_p95", "<= 100", lambda: r["tap_to_page_ms_p95"] <= 100),
+        ("rss_mb_start", "<= 150", lambda: r["rss_mb_start"] <= 150),
+        (
+            "rss_mb_after_soak",
+            f"<= start + 10 = {r['rss_mb_start'] + 10:.1f}",
+            lambda: r["rss_mb_after_soak"] - r["rss_mb_start"] <= 10,
+        ),
+        ("prepare_images_per_s", ">= 8", lambda: r["prepare_images_per_s"] >= 8),
+        ("scale_validate_s", "<= 5", lambda: r["scale_validate_s"] <= 5),
+        (
+            "scale_start_s",
+            f"<= 2 x cold = {2 * r['cold_start_s']:.3f}",
+            lambda: r["scale_start_s"] <= 2 * r["cold_start_s"],
+        ),
+        ("scale_rss_mb", "<= 300", lambda: r["scale_rss_mb"] <= 300),
+    ]
+
+
+INFO = [
+    ("floor_start_s", "empty Qt Quick window, spawn to first frame"),
+    ("cli_rss_mb_start", "kiosk command, VmRSS 1.5 s after first frame (info)"),
+    ("cli_rss_mb_first_run", "same, empty cache, renditions building (info)"),
+    ("tap_count", "timed taps in the tap-to-page figures"),
+    ("swipe_to_settled_ms_p50", "gallery swipe: finger up to caption updated (info)"),
+    ("all_navigations_ms_p95", "p95 over taps, swipes and idle resets (info)"),
+    ("rss_mb_after_warmup", "after one round of every screen and language (info)"),
+    ("rss_mb_after_soak_idle", "after the soak and 35 s at rest (full run only)"),
+    ("soak_navigations", "navigations in the soak"),
+    ("soak_s", "soak duration"),
+    ("items_start", "live QQuickItems at start"),
+    ("items_after_soak", "live QQuickItems after the soak"),
+    ("qml_warning_count", "QML warnings during the navigation run"),
+    ("scale_exhibits", "exhibits in the scale set (10 images each)"),
+]
+
+
+def print_table(r: dict[str, Any]) -> None:
+    print()
+    print(f"{'metric':<26} {'value':>10}  {'target':<28} result")
+    print("-" * 76)
+    for name, target, check in targets(r):
+        print(f"{name:<26} {r[name]:>10.3f}  {target:<28} {'PASS' if check() else 'MISS'}")
+    print("-" * 76)
+    for name, text in INFO:
+        if name in r:
+            value = r[name]
+            shown = f"{value:>10.3f}" if isinstance(value, float) else f"{value:>10}"
+            print(f"{name:<26} {shown}  {text}")
+    print()
+    print("tap-to-page by kind (ms):")
+    for kind, stats in r.get("tap_to_page_by_kind_ms", {}).items():
+        print(f"  {kind:<28} n={stats['n']:<4} p50={stats['p50']:7.1f}  p95={stats['p95']:7.1f}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="smaller run, under 3 minutes")
+    parser.add_argument("--json", type=Path, help="write the figures to this JSON file")
+    parser.add_argument("--runs", type=int, help="start-up runs per variant (default 5, quick 3)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument(
+        "--only",
+        choices=["start", "nav", "prepare", "scale"],
+        action="append",
+        help="run only these parts (repeatable); the table needs all",
+    )
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    bench = Bench(args)
+    subprocess.run([PYTHON, "-m", "compileall", "-q", str(REPO / "kiosk")], check=True)
+    print(f"kiosk bench ({'quick' if args.quick else 'full'} run)")
+    print(
+        f"  byte-compiled kiosk/ first (python -m compileall kiosk): "
+        f"PYTHONDONTWRITEBYTECODE={os.environ.get('PYTHONDONTWRITEBYTECODE', '')!r} here"
+    )
+    print(
+        f"  machine: {os.cpu_count()} CPUs (shared with other jobs: expect noise), "
+        f"Python {platform.python_version()}, {_qt_version()}"
+    )
+    print(f"  offscreen, software scene graph, {SIZE}; command: {' '.join(bench.kiosk)}")
+    print(f"  temp folder: {bench.tmp}", flush=True)
+    parts = {
+        "start": bench.start_up,
+        "nav": bench.navigation,
+        "prepare": bench.prepare,
+        "scale": bench.scale,
+    }
+    try:
+        for name, part in parts.items():
+            if not args.only or name in args.only:
+                part()
+    finally:
+        bench.close()
+    results = bench.results
+    results["bench_seconds"] = time.perf_counter() - started
+    results["quick"] = args.quick
+    results["byte_compiled"] = True
+    results["cpus"] = os.cpu_count()
+    if not args.only:
+        print_table(results)
+    else:
+        print(json.dumps(results, indent=1))
+    for note in bench.notes:
+        print(f"note: {note}")
+    print(f"bench took {results['bench_seconds']:.0f} s")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    return 0
+
+
+def _qt_version() -> str:
+    try:
+        import PySide6
+
+        return f"PySide6 {PySide6.__version__}"
+    except ImportError:
+        return "PySide6 missing"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,510 @@
+"""Tap-to-page latency and the memory soak, inside one kiosk process.
+
+Launched by ``bench.py``. Builds the real window the way ``kiosk`` does (bridge,
+image store, rendition service, controller with an idle machine and an analytics
+recorder), then drives it with synthetic touch from QTimer callbacks inside
+``app.exec()``: a plain ``processEvents()`` loop never frees deleted Qt objects and
+would look like a leak.
+
+A navigation is timed from just before the synthetic touch (for a swipe: the finger
+lifting) to the first ``frameSwapped`` at which the kiosk shows the expected place
+and every Image item on screen is ``Ready``. Writes a JSON report to ``--out``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, QTimer
+from PySide6.QtGui import QPointingDevice
+from PySide6.QtQuick import QQuickItem
+from PySide6.QtTest import QTest
+
+REPO = Path(__file__).resolve().parents[2]
+_READY, _LOADING, _NULL, _ERROR = 1, 2, 0, 3
+STEP_TIMEOUT_MS = 4000
+SWIPE_SETTLE_MS = 250
+SOAK_SWIPE_EVERY = 10  # exhibit visits per swipe pair in the soak
+
+
+def rss_mb() -> float:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def walk(root: QQuickItem) -> Iterator[QQuickItem]:
+    """The visual tree (view delegates are child items, not child QObjects)."""
+    stack = [root]
+    while stack:
+        item = stack.pop()
+        yield item
+        stack.extend(item.childItems())
+
+
+@dataclass
+class Step:
+    """One thing a visitor (or the idle timer) does, and how to know it has arrived."""
+
+    kind: str  # tap | swipe | call
+    label: str
+    expect: Callable[[], bool]
+    target: str = ""  # objectName to tap
+    within: str = ""  # objectName of the page the target lives in
+    point: Callable[[], QPoint] | None = None  # tap here instead of at a target
+    call: Callable[[], None] | None = None
+    direction: int = 0  # swipe: +1 next image, -1 previous
+
+
+@dataclass
+class Results:
+    latencies: dict[str, list[float]] = field(default_factory=dict)
+    timeouts: list[str] = field(default_factory=list)
+    image_errors: int = 0
+    probe_ms: list[float] = field(default_factory=list)
+
+    def add(self, kind: str, ms: float) -> None:
+        self.latencies.setdefault(kind, []).append(ms)
+
+
+class Driver:
+    def __init__(self, kw: Any, controller: Any, args: argparse.Namespace) -> None:
+        self.kw = kw
+        self.kiosk = kw.kiosk
+        self.window = kw.window
+        self.controller = controller
+        self.args = args
+        self.device: QPointingDevice = QTest.createTouchDevice()
+        self.steps = self._scenario()
+        self.report: dict[str, Any] = {}
+        self.phase = "settle"
+        self.budget = 0
+        self.gap_ms = 0
+        self.results = Results()
+        self.step: Step | None = None
+        self.started = 0.0
+        self.waiting = False
+        self.attempts = 0
+        self.navigations = 0
+        self.cycles = 0
+        self.window.frameSwapped.connect(self._on_frame)
+        self._watchdog = QTimer()
+        self._watchdog.setSingleShot(True)
+        self._watchdog.timeout.connect(self._on_timeout)
+        self._nudge = QTimer()
+        self._nudge.setInterval(100)
+        self._nudge.timeout.connect(self.window.update)
+
+    # the scenario ------------------------------------------------------------------
+
+    def _scenario(self) -> Iterator[Step]:
+        kiosk = self.kiosk
+        content = kiosk.content
+        codes = list(content.site.language_codes)
+        default = content.site.default_language
+        turn = 0
+        visits = 0
+
+        def lang_step(page: str) -> Step:
+            nonlocal turn
+            turn += 1
+            code = codes[turn % len(codes)]
+            return Step(
+                "tap",
+                f"language@{page}",
+                lambda: kiosk.language == code,
+                target=f"language_{code}",
+                within=page,
+            )
+
+        while True:
+            for exhibit in content.exhibits:
+                eid, count = exhibit.id, len(exhibit.gallery)
+                yield Step(
+                    "tap",
+                    "tile",
+                    lambda eid=eid: kiosk.screen == "exhibit" and kiosk.exhibitId == eid,
+                    target=f"tile_{eid}",
+                    within="home",
+                )
+                if count:
+                    yield Step(
+                        "tap",
+                        "thumbnail",
+                        lambda: kiosk.screen == "gallery" and kiosk.placeIndex == 0,
+                        target="galleryThumb_0",
+                        within="exhibitPage",
+                    )
+                    if count > 1:
+                        yield Step(
+                            "tap",
+                            "gallery-next",
+                            lambda: kiosk.placeIndex == 1,
+                            target="galleryNext",
+                            within="galleryViewer",
+                        )
+                    visits += 1
+                    # a swipe takes ~0.9 s of simulated finger and settling: fewer in the soak
+                    every = SOAK_SWIPE_EVERY if self.phase == "soak" else self.args.swipe_every
+                    if count > 2 and visits % every == 0:
+                        yield Step("swipe", "swipe", lambda: kiosk.placeIndex == 2, direction=1)
+                        yield Step("swipe", "swipe", lambda: kiosk.placeIndex == 1, direction=-1)
+                    yield Step(
+                        "tap",
+                        "back",
+                        lambda: kiosk.screen == "exhibit",
+                        target="galleryBack",
+                        within="galleryViewer",
+                    )
+                yield lang_step("exhibitPage")
+                yield Step(
+                    "tap",
+                    "back",
+                    lambda: kiosk.screen == "home",
+                    target="backButton",
+                    within="exhibitPage",
+                )
+            yield Step(
+                "tap",
+                "timeline",
+                lambda: kiosk.screen == "timeline",
+                target="timelineButton",
+                within="home",
+            )
+            yield lang_step("timelinePage")
+            yield Step(
+                "tap",
+                "home",
+                lambda: kiosk.screen == "home",
+                target="homeButton",
+                within="timelinePage",
+            )
+            yield lang_step("home")
+            self.cycles += 1
+            # idle reset: through the idle machine one round, straight to the bridge the next
+            if self.cycles % 2:
+                reset = lambda: self.controller.go_attract("idle")  # noqa: E731
+            else:
+                reset = kiosk.reset_to_attract
+            yield Step(
+                "call",
+                "idle-reset",
+                lambda: kiosk.screen == "attract" and kiosk.language == default,
+                call=reset,
+            )
+            if self.cycles % 2:
+                centre = lambda: QPoint(self.window.width() // 2, self.window.height() // 3)  # noqa: E731
+                yield Step("tap", "leave-attract", lambda: kiosk.screen == "home", point=centre)
+            else:
+                yield Step(
+                    "call", "leave-attract", lambda: kiosk.screen == "home", call=kiosk.leaveAttract
+                )
+
+    # phases ------------------------------------------------------------------------
+
+    def begin(self) -> None:
+        self.report["rss_mb_first_frame"] = rss_mb()
+        QTimer.singleShot(1500, self._after_start)
+
+    def _after_start(self) -> None:
+        gc.collect()
+        self.report["rss_mb_start"] = rss_mb()
+        self.true_refs_start = sys.getrefcount(True)
+        self.report["items_start"] = sum(1 for _ in walk(self.window.contentItem()))
+        self.report["python_objects_start"] = len(gc.get_objects())
+        self._run_phase("latency", self.args.navigations, self.args.gap_ms, self._after_latency)
+
+    def _save(self) -> None:
+        """The report so far: if the process dies in the soak, the bench still has it."""
+        self.report["true_refcount"] = sys.getrefcount(True)
+        self.args.out.write_text(json.dumps(self.report, indent=1), encoding="utf-8")
+
+    def _after_latency(self) -> None:
+        self.report["latency"] = self._summary()
+        self.report["true_refcount_start"] = self.true_refs_start
+        self._save()
+        self.results = Results()
+        self._home_then(self._before_soak)
+
+    def _before_soak(self) -> None:
+        gc.collect()
+        self.report["rss_mb_after_warmup"] = rss_mb()
+        self.report["items_after_warmup"] = sum(1 for _ in walk(self.window.contentItem()))
+        self._run_phase("soak", self.args.soak, 0, self._after_soak)
+
+    def _after_soak(self) -> None:
+        self.report["soak"] = self._summary()
+        self.report["soak_navigations"] = self.navigations
+        self.report["soak_s"] = time.perf_counter() - self.soak_started
+        self._home_then(self._finish)
+
+    def _finish(self) -> None:
+        gc.collect()
+        self.report["rss_mb_after_soak"] = rss_mb()
+        self.report["items_after_soak"] = sum(1 for _ in walk(self.window.contentItem()))
+        self.report["python_objects_after_soak"] = len(gc.get_objects())
+        if self.args.idle_s > 0:  # Qt Quick drops unused decoded images after ~30 s
+            QTimer.singleShot(int(self.args.idle_s * 1000), self._after_idle)
+        else:
+            self._after_idle()
+
+    def _after_idle(self) -> None:
+        gc.collect()
+        self.report["rss_mb_after_soak_idle"] = rss_mb()
+        self.report["idle_s"] = self.args.idle_s
+        from kiosk.ui.app import MESSAGES
+
+        self.report["qml_warnings"] = list(dict.fromkeys(MESSAGES.lines))[:20]
+        self.report["qml_warning_count"] = len(MESSAGES.lines)
+        self.kw.app.quit()
+
+    def _home_then(self, then: Callable[[], None]) -> None:
+        """Back to a calm home screen, then wait for fades and queued deletions."""
+        self.kiosk.reset_to_attract()
+        self.kiosk.leaveAttract()
+        QTimer.singleShot(1500, then)
+
+    def _run_phase(self, name: str, budget: int, gap_ms: int, then: Callable[[], None]) -> None:
+        self.phase, self.budget, self.gap_ms, self.then = name, budget, gap_ms, then
+        self.navigations = 0
+        self.soak_started = time.perf_counter()
+        QTimer.singleShot(0, self._next)
+
+    # one step ----------------------------------------------------------------------
+
+    def _next(self) -> None:
+        if self.navigations >= self.budget:
+            self.then()
+            return
+        self.step = next(self.steps)
+        self.attempts = 0
+        self._perform()
+
+    def _perform(self) -> None:
+        step = self.step
+        assert step is not None
+        if step.kind == "call":
+            self._start_timing()
+            assert step.call is not None
+            step.call()
+            return
+        if step.kind == "swipe":
+            # a finger does not land while the pager is still sliding from the last move
+            QTimer.singleShot(SWIPE_SETTLE_MS, lambda: self._swipe(step.direction))
+            return
+        point = step.point() if step.point else self._target_point(step)
+        if point is None:
+            self.attempts += 1
+            if self.attempts > 20:
+                self.results.timeouts.append(f"{step.label}: {step.target} not found")
+                self._done(None)
+            else:
+                QTimer.singleShot(30, self._perform)  # scrolled, or the page is still fading in
+            return
+        self._start_timing()
+        QTest.touchEvent(self.window, self.device).press(0, point, self.window).commit()
+        QTest.touchEvent(self.window, self.device).release(0, point, self.window).commit()
+
+    def _swipe(self, direction: int) -> None:
+        width, height = self.window.width(), self.window.height()
+        start = QPoint(int(width * (0.8 if direction > 0 else 0.2)), height // 2)
+        end = QPoint(int(width * (0.2 if direction > 0 else 0.8)), height // 2)
+        QTest.touchEvent(self.window, self.device).press(0, start, self.window).commit()
+        steps = 12
+
+        def move(n: int) -> None:
+            if n <= steps:
+                point = start + (end - start) * (n / steps)
+                QTest.touchEvent(self.window, self.device).move(0, point, self.window).commit()
+                QTimer.singleShot(16, lambda: move(n + 1))
+            else:
+                self._start_timing()
+                QTest.touchEvent(self.window, self.device).release(0, end, self.window).commit()
+
+        QTimer.singleShot(16, lambda: move(1))
+
+    def _start_timing(self) -> None:
+        self.waiting = True
+        self.started = time.perf_counter()
+        self._watchdog.start(STEP_TIMEOUT_MS)
+        self._nudge.start()
+
+    def _on_frame(self) -> None:
+        if not self.waiting or self.step is None:
+            return
+        if not self.step.expect():
+            return
+        probe_start = time.perf_counter()
+        busy = self._images_not_ready()
+        self.results.probe_ms.append(1000 * (time.perf_counter() - probe_start))
+        if busy:
+            return
+        self._done(1000 * (probe_start - self.started))
+
+    def _on_timeout(self) -> None:
+        if self.waiting and self.step is not None:
+            state = f"screen={self.kiosk.screen} index={self.kiosk.placeIndex}"
+            self.results.timeouts.append(f"{self.step.label}: {state}")
+            self._done(None)
+
+    def _done(self, ms: float | None) -> None:
+        step = self.step
+        assert step is not None
+        self.waiting = False
+        self._watchdog.stop()
+        self._nudge.stop()
+        if ms is not None:
+            self.results.add(f"{step.kind}:{step.label}", ms)
+        self.navigations += 1
+        if self.phase == "soak" and self.navigations % 100 == 0:
+            self.report["soak_navigations"] = self.navigations
+            self._save()
+        QTimer.singleShot(self.gap_ms, self._next)
+
+    # finding things on screen --------------------------------------------------------
+
+    def _page(self, name: str) -> QQuickItem | None:
+        for item in walk(self.window.contentItem()):
+            if item.objectName() == name and item.isVisible():
+                return item
+        return None
+
+    def _target_point(self, step: Step) -> QPoint | None:
+        page = self._page(step.within) if step.within else self.window.contentItem()
+        if page is None:
+            return None
+        target = next(
+            (i for i in walk(page) if i.objectName() == step.target and i.isVisible()), None
+        )
+        if target is None:
+            return None
+        centre = target.mapToScene(QPointF(target.width() / 2, target.height() / 2))
+        if _scroll_into_view(target):
+            return None  # scrolled: tap on a later attempt, once the view has moved
+        inside = 0 <= centre.x() < self.window.width() and 0 <= centre.y() < self.window.height()
+        if not inside:
+            return None
+        return centre.toPoint()
+
+    def _images_not_ready(self) -> int:
+        """Image items on screen that are still loading (or have no source yet)."""
+        screen = QRectF(0, 0, self.window.width(), self.window.height())
+        busy = 0
+        for item in walk(self.window.contentItem()):
+            if item.metaObject().className() != "QQuickImage" or not item.isVisible():
+                continue
+            rect = item.mapRectToScene(QRectF(0, 0, item.width(), item.height()))
+            if rect.isEmpty() or not rect.intersects(screen):
+                continue
+            status = item.property("status")
+            if status == _READY:
+                continue
+            if status == _ERROR:
+                self.results.image_errors += 1
+                continue
+            holder = item.parentItem()
+            wanted = holder.property("key") if holder is not None else None
+            if status == _LOADING or (status == _NULL and wanted):
+                busy += 1
+        return busy
+
+    def _summary(self) -> dict[str, Any]:
+        return {
+            "latencies_ms": self.results.latencies,
+            "timeouts": self.results.timeouts,
+            "image_errors": self.results.image_errors,
+            "probe_ms_median": _median(self.results.probe_ms),
+            "navigations": self.navigations,
+        }
+
+
+def _scroll_into_view(item: QQuickItem) -> bool:
+    """Scroll the nearest vertical Flickable so ``item`` is fully shown; True if it moved."""
+    parent = item.parentItem()
+    while parent is not None:
+        if parent.inherits("QQuickFlickable"):
+            rect = item.mapRectToItem(parent, QRectF(0, 0, item.width(), item.height()))
+            if rect.top() >= 0 and rect.bottom() <= parent.height():
+                parent = parent.parentItem()
+                continue
+            content_y = float(parent.property("contentY"))
+            origin = float(parent.property("originY"))
+            bottom = origin + float(parent.property("contentHeight")) - parent.height()
+            wanted = content_y + rect.top() - max(0.0, (parent.height() - rect.height()) / 2)
+            wanted = max(origin, min(bottom, wanted))
+            if abs(wanted - content_y) < 0.5:
+                return False
+            parent.setProperty("contentY", wanted)
+            return True
+        parent = parent.parentItem()
+    return False
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2] if ordered else float("nan")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--content", type=Path, default=REPO / "exhibits")
+    parser.add_argument("--cache", type=Path, required=True)
+    parser.add_argument("--state", type=Path, required=True)
+    parser.add_argument("--navigations", type=int, default=200)
+    parser.add_argument("--soak", type=int, default=10_000)
+    parser.add_argument("--gap-ms", type=int, default=300)
+    parser.add_argument("--swipe-every", type=int, default=1,
+                        help="timed run: a swipe pair every N exhibit visits")
+    parser.add_argument("--idle-s", type=float, default=0.0,
+                        help="after the soak, also measure RSS after this long at rest")
+    parser.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args()
+
+    from kiosk.content.loader import load_content
+    from kiosk.runtime.analytics import AnalyticsRecorder
+    from kiosk.runtime.idle import IdleMachine
+    from kiosk.ui.app import build_window, ensure_application
+    from kiosk.ui.controller import Controller
+    from kiosk.ui.session import make_service
+
+    app = ensure_application()
+    result = load_content(args.content)
+    assert result.content is not None, [str(e) for e in result.errors]
+    content = result.content
+    service = make_service(args.cache, (1920, 1080))
+    kw = build_window(content, service, start="home", size=(1920, 1080))  # type: ignore[arg-type]
+    args.state.mkdir(parents=True, exist_ok=True)
+    recorder = AnalyticsRecorder(args.state / "analytics.sqlite", "bench")
+    controller = Controller(kw, idle=IdleMachine(content.site.idle), recorder=recorder)
+    driver = Driver(kw, controller, args)
+    kw.window.frameSwapped.connect(driver.begin, type=_single_shot())
+    kw.window.show()
+    code = app.exec()
+    recorder.close()
+    service.shutdown(wait=False)  # type: ignore[attr-defined]
+    args.out.write_text(json.dumps(driver.report, indent=1), encoding="utf-8")
+    return code
+
+
+def _single_shot() -> Any:
+    from PySide6.QtCore import Qt
+
+    return Qt.ConnectionType.SingleShotConnection
+
+
+if __name__ == "__main__":
+    # Skip interpreter finalization: PySide6 6.12 can abort in its final garbage
+    # collection ("bool_dealloc"), after the report has been written.
+    sys.stdout.flush()
+    os._exit(main())
