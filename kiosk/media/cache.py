@@ -47,6 +47,12 @@ def default_cache_dir() -> Path:
     return root / "friendship-kiosk" / "renditions"
 
 
+def image_checks_path(cache_root: Path | None = None) -> Path:
+    """The record of images that passed validation (``kiosk.content.images.CHECKED``),
+    kept beside the renditions: both are derived from the originals' bytes."""
+    return (cache_root or default_cache_dir()) / "image-checks.json"
+
+
 def screen_box(width: int, height: int) -> Box:
     """A screen's rendition box: its long side squared, so one file serves both orientations."""
     side = max(width, height)

@@ -19,6 +19,7 @@ from kiosk.media.cache import (
     ImageSource,
     RenditionCache,
     default_cache_dir,
+    image_checks_path,
     screen_box,
 )
 from kiosk.media.safe_open import RenditionError
@@ -75,10 +76,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kiosk.cli import bundled_exhibits
+    from kiosk.content.images import CHECKED
     from kiosk.content.loader import load_content
 
     root = args.dir if args.dir is not None else bundled_exhibits()
+    checks = image_checks_path(args.cache)
+    CHECKED.load(checks)
     result = load_content(root)
+    if CHECKED.changed:
+        CHECKED.save(checks)  # the kiosk's next start need not decode these again
     if result.content is None:
         for problem in result.errors:
             print(problem, file=sys.stderr)

@@ -14,8 +14,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PIL import ExifTags, Image, ImageCms
+from PIL import ExifTags, Image
+
+if TYPE_CHECKING:
+    from PIL import ImageCms
 
 from kiosk.media.safe_open import RenditionError, decode, open_image
 
@@ -142,6 +146,8 @@ def _to_srgb(image: Image.Image, icc: bytes | None, path: Path) -> Image.Image:
     Pillow's plain conversion). A profile lcms cannot use is logged and ignored: a
     slightly off colour is better than a missing photograph.
     """
+    from PIL import ImageCms
+
     alpha = image.getchannel("A") if image.mode in ("LA", "RGBA") else None
     base = image.convert(image.mode[:-1]) if alpha is not None else image
     converted = None
@@ -161,6 +167,8 @@ def _to_srgb(image: Image.Image, icc: bytes | None, path: Path) -> Image.Image:
 
 @functools.lru_cache(maxsize=16)
 def _transform(icc: bytes, mode: str) -> ImageCms.ImageCmsTransform | None:
+    from PIL import ImageCms  # colour management loads only when an image needs it
+
     """The transform to sRGB, or None when the profile already is sRGB.
 
     Skipping sRGB to sRGB (what most cameras embed) saves ~20 ms per 1920 px image.
@@ -183,6 +191,8 @@ def _transform(icc: bytes, mode: str) -> ImageCms.ImageCmsTransform | None:
 
 @functools.cache
 def _srgb_profile() -> ImageCms.ImageCmsProfile:
+    from PIL import ImageCms
+
     return ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 
 

@@ -46,7 +46,8 @@ def register_fonts(app: QGuiApplication) -> str:
         log.error("font package fontpkg-noto-sans missing: falling back to system fonts")
         return app.font().family()
     family = FONT_FAMILY
-    for font_file in sorted((ROOT / "files").glob("*.ttf")):
+    # upright only: nothing on screen is italic, and each file is 4 MB to parse
+    for font_file in sorted((ROOT / "files").glob("NotoSans[[]*.ttf")):
         font_id = QFontDatabase.addApplicationFont(str(font_file))
         if font_id < 0:
             log.error("could not register font %s", font_file)

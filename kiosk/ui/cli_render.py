@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     os.environ["QT_QUICK_BACKEND"] = "software"
     from kiosk.content.images import CHECKED
     from kiosk.content.loader import load_content
-    from kiosk.ui.cli_run import image_checks_path
+    from kiosk.media.cache import image_checks_path
 
     checks = image_checks_path(args.cache)
     CHECKED.load(checks)

