@@ -62,7 +62,7 @@ def test_prepare_builds_then_reuses(
     assert "prepare: 2/2 images" in err  # plain progress lines: stderr is not a terminal
     assert "\r" not in err
     assert roots == [tmp_path / "exhibits"]
-    names = sorted(p.name for p in cache.rglob("*") if p.is_file())
+    names = sorted(p.name for p in cache.rglob("*") if p.suffix in (".jpg", ".png"))
     assert len(names) == 4
     assert any(n.endswith("-screen-800x800-v1.jpg") for n in names)
     assert any(n.endswith("-thumb-720x720-v1.png") for n in names)
