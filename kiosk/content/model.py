@@ -6,7 +6,7 @@ construction, because only the loader makes one, and only after every check pass
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -32,8 +32,22 @@ class Text:
     def has(self, language: str) -> bool:
         return language in self.values
 
+    def __reduce__(
+        self,
+    ) -> tuple[Callable[[dict[str, str], str], Text], tuple[dict[str, str], str]]:
+        # a read-only mapping does not pickle; the parsed-content cache needs to
+        return (_text, (dict(self.values), self.default_language))
+
     def __hash__(self) -> int:
         return hash((tuple(sorted(self.values.items())), self.default_language))
+
+
+def _text(values: dict[str, str], default_language: str) -> Text:
+    """Unpickling: tens of thousands of texts, so skip the copying constructor."""
+    text = object.__new__(Text)
+    object.__setattr__(text, "values", MappingProxyType(values))
+    object.__setattr__(text, "default_language", default_language)
+    return text
 
 
 @dataclass(frozen=True)
@@ -97,6 +111,20 @@ class Site:
     @property
     def language_codes(self) -> tuple[str, ...]:
         return tuple(language.code for language in self.languages)
+
+    def __reduce__(self) -> tuple[type[Site], tuple[object, ...]]:
+        return (
+            Site,
+            (
+                self.title,
+                self.languages,
+                self.default_language,
+                self.idle,
+                dict(self.strings),
+                self.theme,
+                self.subtitle,
+            ),
+        )
 
     def string(self, key: str, language: str) -> str:
         """A UI string; an unknown key shows as itself rather than failing."""

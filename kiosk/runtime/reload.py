@@ -97,7 +97,8 @@ class ReloadController:
         self._watch_future: Future[bool] | None = None
         self._future: Future[LoadResult] | None = None
         self._again = False  # the tree changed while a load was running
-        self.watcher = TreeWatcher(root, settle_s=settle_s, clock=clock)
+        self.watcher = TreeWatcher(root, settle_s=settle_s, clock=clock, baseline=False)
+        self._watch_executor.submit(self.watcher.rebase)  # first look, off the caller's thread
 
     @property
     def busy(self) -> bool:

@@ -7,6 +7,7 @@ import ctypes
 import datetime as dt
 import logging
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -82,7 +83,8 @@ def run(args: argparse.Namespace) -> int:
 
     from kiosk.content.fallback import fallback_content
     from kiosk.content.images import CHECKED
-    from kiosk.media.cache import image_checks_path
+    from kiosk.content.parsed_cache import load_cached
+    from kiosk.media.cache import default_cache_dir, image_checks_path
     from kiosk.runtime.idle import IdleMachine
     from kiosk.runtime.reload import ReloadController
     from kiosk.ui.app import build_window, ensure_application
@@ -96,7 +98,10 @@ def run(args: argparse.Namespace) -> int:
     size = args.size if windowed else screen_size
     checks = image_checks_path(args.cache)
     CHECKED.load(checks)
-    reload = ReloadController(args.dir, preview=args.preview)
+    parsed_cache = (args.cache or default_cache_dir()) / "parsed"  # beside the renditions
+    reload = ReloadController(
+        args.dir, loader=partial(load_cached, cache_dir=parsed_cache), preview=args.preview
+    )
     initial = reload.load_initial()
     if CHECKED.changed:
         CHECKED.save(checks)

@@ -6,7 +6,9 @@ Rectangle {
     required property var kiosk
     required property var ui
     readonly property var items: kiosk.page.gallery || []
-    readonly property var current: items.length ? items[Math.min(kiosk.placeIndex, items.length - 1)] : null
+    // the caption follows the image under the finger at once; kiosk hears when it lands
+    readonly property int shown: Math.max(0, Math.min(pager.currentIndex, items.length - 1))
+    readonly property var current: items.length ? items[shown] : null
     color: "#111214"
     objectName: "galleryViewer"
 
@@ -95,18 +97,18 @@ Rectangle {
     }
     NavButton {
         objectName: "galleryPrevious"
-        visible: viewer.kiosk.placeIndex > 0
+        visible: viewer.shown > 0
         anchors { left: parent.left; verticalCenter: parent.verticalCenter; margins: viewer.ui.gap }
         ui: viewer.ui
         glyph: "‹"
-        onActivated: viewer.kiosk.showGalleryImage(viewer.kiosk.placeIndex - 1)
+        onActivated: viewer.kiosk.showGalleryImage(viewer.shown - 1)
     }
     NavButton {
         objectName: "galleryNext"
-        visible: viewer.kiosk.placeIndex < viewer.items.length - 1
+        visible: viewer.shown < viewer.items.length - 1
         anchors { right: parent.right; verticalCenter: parent.verticalCenter; margins: viewer.ui.gap }
         ui: viewer.ui
         glyph: "›"
-        onActivated: viewer.kiosk.showGalleryImage(viewer.kiosk.placeIndex + 1)
+        onActivated: viewer.kiosk.showGalleryImage(viewer.shown + 1)
     }
 }

@@ -1,0 +1,98 @@
+"""A parsed-content cache: the last valid content set, reused while nothing changed.
+
+Parsing and checking 1,000 exhibits takes seconds; a kiosk restarting on the same
+folder need not do it again. The cache is keyed by a fingerprint of the folder
+(every file's name, size, modification time and inode, plus the loader's version),
+taken with one ``stat`` per file. Any change, even a touch, means a full load and
+a new entry. Only valid sets are kept: errors are always found afresh.
+
+The file lives in the kiosk's own per-user cache folder, written by the kiosk
+itself, never in ``exhibits/``: curators' files are untrusted, this one is not.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+from pathlib import Path
+
+from kiosk import __version__
+from kiosk.content.loader import load_content
+from kiosk.content.model import ContentSet, LoadResult
+
+log = logging.getLogger("kiosk.content")
+FORMAT = 1  # bump when the model's shape changes
+_PREFIX = "content-"
+
+
+def fingerprint(root: Path) -> str:
+    """Every file under ``root`` by name, size, mtime and inode; cheap, no reading."""
+    digest = hashlib.sha256(f"{FORMAT}:{__version__}:{root.resolve()}".encode())
+    stack = [""]
+    while stack:
+        rel_dir = stack.pop()
+        try:
+            with os.scandir(os.path.join(root, rel_dir)) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError:
+            continue
+        for entry in entries:
+            rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(rel)
+                    continue
+                st = entry.stat()  # follows links: a changed link target counts
+            except OSError:
+                continue
+            digest.update(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\n".encode())
+    return digest.hexdigest()
+
+
+def load_cached(root: Path, cache_dir: Path | None) -> LoadResult:
+    """``load_content``, answered from the cache when the folder has not changed."""
+    if cache_dir is None:
+        return load_content(root)
+    key = fingerprint(root)
+    entry = cache_dir / f"{_PREFIX}{key[:32]}.pickle"
+    cached = _read(entry)
+    if cached is not None:
+        return LoadResult(
+            cached,
+            (),
+            cached.warnings,
+            exhibit_count=len(cached.exhibits),
+            language_codes=cached.site.language_codes,
+        )
+    result = load_content(root)
+    if result.content is not None and fingerprint(root) == key:  # unchanged while loading
+        _write(entry, result.content)
+    return result
+
+
+def _read(entry: Path) -> ContentSet | None:
+    try:
+        with entry.open("rb") as handle:
+            content = pickle.load(handle)  # our own file, in our own cache folder
+    except FileNotFoundError:
+        return None
+    except Exception as error:  # a damaged entry is only a slower start
+        log.warning("parsed-content cache %s unusable (%s); loading afresh", entry, error)
+        return None
+    return content if isinstance(content, ContentSet) else None
+
+
+def _write(entry: Path, content: ContentSet) -> None:
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        temp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
+        with temp.open("wb") as handle:
+            pickle.dump(content, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp, entry)
+        for old in entry.parent.glob(f"{_PREFIX}*.pickle"):
+            if old != entry:
+                old.unlink(missing_ok=True)
+    except OSError as error:  # read-only or full disk: only the next start is slower
+        log.warning("parsed-content cache not written (%s)", error)
