@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import ctypes
 import datetime as dt
 import logging
 import sys
@@ -12,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 log = logging.getLogger("kiosk")
-_M_MMAP_THRESHOLD = -3  # from glibc's malloc.h
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -60,7 +58,6 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.runtime import logs, paths
     from kiosk.runtime.pin import PinPad, PinStore
 
-    _return_freed_memory()
     windowed = args.windowed or args.preview
     mode = "preview" if args.preview else "windowed" if windowed else "kiosk"
     state = _state_dir(args.state_dir)
@@ -160,23 +157,6 @@ def run(args: argparse.Namespace) -> int:
             recorder.close()
         reload.close()
         service.shutdown(wait=False)
-
-
-def _return_freed_memory() -> None:
-    """Hand large freed blocks (decoded images, page trees) back to the system.
-
-    glibc's default lets its mmap threshold grow with each large free, after which
-    those blocks stay in the heap: measured here, the first walk through every
-    screen kept 24-52 MB that never came back. A fixed 128 KiB threshold keeps a
-    kiosk's memory flat over weeks.
-    """
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        libc = ctypes.CDLL("libc.so.6")
-        libc.mallopt(_M_MMAP_THRESHOLD, 128 * 1024)
-    except (OSError, AttributeError):
-        log.info("mallopt unavailable: memory tuning skipped")
 
 
 def _state_dir(explicit: Path | None) -> Path | None:
