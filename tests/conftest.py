@@ -38,3 +38,12 @@ def _fail_on_qml_warnings() -> Iterator[None]:
 def rendition_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One rendition cache for the whole run: the bundled images are built once."""
     return tmp_path_factory.mktemp("renditions")
+
+
+@pytest.fixture(scope="session")
+def qapp():  # type: ignore[no-untyped-def]
+    """The kiosk's own application (software scene graph, Noto Sans registered), not
+    pytest-qt's plain one: every UI test draws with the fonts visitors see."""
+    from kiosk.ui.app import ensure_application
+
+    return ensure_application()

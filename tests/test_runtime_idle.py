@@ -8,18 +8,7 @@ import pytest
 
 from kiosk.content.model import IdleSettings
 from kiosk.runtime.idle import IdleEvent, IdleMachine, IdleState
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
+from tests.fakes import FakeClock
 
 SETTINGS = IdleSettings(still_there_after_s=60.0, countdown_s=10.0)
 

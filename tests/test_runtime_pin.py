@@ -12,17 +12,7 @@ import pytest
 from kiosk.cli import main
 from kiosk.runtime import cli_pin, paths
 from kiosk.runtime.pin import LOCKED, OK, UNSET, WRONG, PinPad, PinStore
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 50.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
+from tests.fakes import FakeClock
 
 
 @pytest.fixture
@@ -142,7 +132,7 @@ def test_setting_a_pin_over_a_corrupt_file_keeps_the_old_one_aside(store):
 @pytest.fixture
 def pad(store: PinStore) -> tuple[PinPad, FakeClock]:
     store.set_pin("2580")
-    clock = FakeClock()
+    clock = FakeClock(50.0)
     return PinPad(store, clock), clock
 
 
@@ -196,7 +186,7 @@ def test_a_right_pin_clears_the_wrong_count(pad):
 
 
 def test_no_pin_set_keeps_the_panel_shut(store):
-    keypad = PinPad(store, FakeClock())
+    keypad = PinPad(store, FakeClock(50.0))
     assert keypad.attempt("1234").status == UNSET
 
 

@@ -33,17 +33,7 @@ from kiosk.runtime.reload import (
     ReloadEvent,
 )
 from kiosk.runtime.watch import is_ignored
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
+from tests.fakes import FakeClock
 
 
 def text(value: str) -> Text:
@@ -93,7 +83,7 @@ def root(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def clock() -> FakeClock:
-    return FakeClock()
+    return FakeClock(0.0)
 
 
 class Kiosk:

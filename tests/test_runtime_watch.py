@@ -8,17 +8,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.runtime.watch import TreeWatcher, is_ignored, snapshot
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
+from tests.fakes import FakeClock
 
 
 @pytest.fixture
@@ -32,7 +22,7 @@ def tree(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def clock() -> FakeClock:
-    return FakeClock()
+    return FakeClock(0.0)
 
 
 @pytest.mark.parametrize(

@@ -27,20 +27,10 @@ from kiosk.ui.controller import Controller
 from kiosk.ui.render import pump, settle
 from tests.conftest import BUNDLED
 from tests.factories import make_site, tmap, valid_exhibit
+from tests.fakes import FakeClock
 from tests.uitools import distinct_colours, grab, item, items, load, open_window, swipe, tap
 
 pytestmark = pytest.mark.usefixtures("qapp")
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1_790_000_000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 @contextmanager
@@ -85,7 +75,7 @@ def bundled() -> ContentSet:
 def test_visitor_still_there_attract_visitor_cycle(
     bundled: ContentSet, rendition_cache: Path, tmp_path: Path
 ) -> None:
-    clock = FakeClock()
+    clock = FakeClock(1_790_000_000.0)
     idle_s = bundled.site.idle.still_there_after_s
     countdown_s = bundled.site.idle.countdown_s
     with kiosk(bundled, rendition_cache, clock) as (kw, controller, idle):
@@ -141,7 +131,7 @@ def test_visitor_still_there_attract_visitor_cycle(
 def test_a_finger_resting_on_the_screen_stops_the_timeout(
     bundled: ContentSet, rendition_cache: Path
 ) -> None:
-    clock = FakeClock()
+    clock = FakeClock(1_790_000_000.0)
     with kiosk(bundled, rendition_cache, clock) as (kw, controller, idle):
         tap(kw, item(kw, "attractLoop"))
         QTest.mousePress(
@@ -159,7 +149,7 @@ def test_a_finger_resting_on_the_screen_stops_the_timeout(
 def test_close_is_ignored_in_kiosk_mode_and_accepted_windowed(
     bundled: ContentSet, rendition_cache: Path
 ) -> None:
-    clock = FakeClock()
+    clock = FakeClock(1_790_000_000.0)
     with kiosk(bundled, rendition_cache, clock) as (kw, controller, _):
         kw.window.close()  # what Alt+F4 or the window manager asks for
         pump(50)
@@ -173,7 +163,7 @@ def test_close_is_ignored_in_kiosk_mode_and_accepted_windowed(
 
 
 def test_long_press_opens_no_menu_or_window(bundled: ContentSet, rendition_cache: Path) -> None:
-    clock = FakeClock()
+    clock = FakeClock(1_790_000_000.0)
     with kiosk(bundled, rendition_cache, clock) as (kw, _, _):
         tap(kw, item(kw, "attractLoop"))
         tap(kw, item(kw, f"tile_{bundled.exhibits[1].id}"))
@@ -234,7 +224,7 @@ def _reloading_site(root: Path) -> Path:
 def test_valid_edit_is_swapped_at_attract_not_during_a_visit(
     tmp_path: Path, rendition_cache: Path
 ) -> None:
-    clock = FakeClock()
+    clock = FakeClock(1_790_000_000.0)
     root = _reloading_site(tmp_path / "site")
     reload = ReloadController(root, clock=clock, executor=ImmediateExecutor(), settle_s=1.0)
     content = reload.load_initial().content
@@ -265,7 +255,7 @@ def test_valid_edit_is_swapped_at_attract_not_during_a_visit(
 def test_preview_shows_errors_as_file_lines_until_fixed(
     tmp_path: Path, rendition_cache: Path
 ) -> None:
-    clock = FakeClock()
+    clock = FakeClock(1_790_000_000.0)
     root = _reloading_site(tmp_path / "site")
     reload = ReloadController(
         root, clock=clock, executor=ImmediateExecutor(), settle_s=1.0, preview=True
@@ -291,7 +281,7 @@ def test_preview_shows_errors_as_file_lines_until_fixed(
 def test_an_image_deleted_while_its_page_shows_leaves_the_page_standing(
     tmp_path: Path, rendition_cache: Path
 ) -> None:
-    clock = FakeClock()
+    clock = FakeClock(1_790_000_000.0)
     root = _reloading_site(tmp_path / "site")
     reload = ReloadController(root, clock=clock, executor=ImmediateExecutor(), settle_s=1.0)
     content = reload.load_initial().content
@@ -312,7 +302,7 @@ def test_an_image_deleted_while_its_page_shows_leaves_the_page_standing(
 def test_a_scripted_visit_records_exactly_its_events(
     bundled: ContentSet, rendition_cache: Path, tmp_path: Path
 ) -> None:
-    clock = FakeClock()
+    clock = FakeClock(1_790_000_000.0)
     db = tmp_path / "analytics.sqlite3"
     recorder = AnalyticsRecorder(db, "lobby", clock=clock, flush_interval_s=3600)
     first, second = bundled.exhibits[0], bundled.exhibits[1]

@@ -136,3 +136,13 @@ def test_every_text_item_in_qml_is_plain_text() -> None:
         for block in text.split("Text {")[1:]:
             head = block.split("\n}")[0]
             assert "textFormat: Text.PlainText" in head, f"{source.name}: a Text without PlainText"
+
+
+def test_noto_sans_from_the_font_package_draws_every_letter() -> None:
+    from PySide6.QtGui import QFontMetrics, QGuiApplication
+
+    font = QGuiApplication.font()
+    assert font.family() == "Noto Sans"
+    metrics = QFontMetrics(font)
+    for letter in "əğışçöüʻЖщ":
+        assert metrics.inFontUcs4(ord(letter)), letter

@@ -44,6 +44,7 @@ from kiosk.ui.staff import (
 )
 from tests import uitools
 from tests.factories import make_site
+from tests.fakes import FakeClock
 
 PIN = "2468"
 SHOTS = os.environ.get("KIOSK_TEST_SHOTS")  # a folder: keep the screenshots for a person
@@ -123,17 +124,6 @@ STATUS: dict[str, Any] = {
     },
     "mode": "kiosk",
 }
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
 
 
 @dataclass
