@@ -131,3 +131,33 @@ def test_double_tap_zooms_and_the_next_image_starts_unzoomed(
         tap(kw, item(kw, "galleryNext"))
         assert kw.kiosk.placeIndex == 1
         assert viewer.property("zoom") == 1
+
+
+def test_two_finger_pinch_zooms_the_gallery_image(content, rendition_cache: Path) -> None:
+    from PySide6.QtTest import QTest
+
+    from kiosk.ui.render import pump, settle
+    from tests.uitools import touch_device
+
+    with open_window(content, rendition_cache) as kw:
+        kw.kiosk.openExhibit(content.exhibits[0].id)
+        kw.kiosk.openGallery(0)
+        settle(kw.window, kw.images)
+        viewer = item(kw, "galleryPager").property("currentItem")
+        cx, cy = kw.window.width() // 2, kw.window.height() // 2
+        device = touch_device()
+        QTest.touchEvent(kw.window, device).press(0, QPoint(cx - 60, cy), kw.window).press(
+            1, QPoint(cx + 60, cy), kw.window
+        ).commit()
+        for step in range(1, 13):
+            pump(16)
+            spread = 60 + step * 25
+            QTest.touchEvent(kw.window, device).move(0, QPoint(cx - spread, cy), kw.window).move(
+                1, QPoint(cx + spread, cy), kw.window
+            ).commit()
+        QTest.touchEvent(kw.window, device).release(0, QPoint(cx - 360, cy), kw.window).release(
+            1, QPoint(cx + 360, cy), kw.window
+        ).commit()
+        settle(kw.window, kw.images)
+        assert viewer.property("zoom") > 2
+        assert kw.kiosk.placeIndex == 0  # a pinch is not a swipe
