@@ -50,14 +50,6 @@ def analytics_errors(caplog: pytest.LogCaptureFixture) -> list[str]:
     ]
 
 
-def test_runtime_modules_never_import_qt() -> None:
-    code = (
-        "import sys, kiosk.runtime.analytics, kiosk.runtime.stats, kiosk.runtime.chart,"
-        " kiosk.runtime.cli_stats; assert 'PySide6' not in sys.modules, 'Qt imported'"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True)
-
-
 def test_session_page_views_and_dwell(tmp_path: Path) -> None:
     db, clock = tmp_path / "analytics.sqlite3", FakeClock()
     rec = recorder(db, clock)

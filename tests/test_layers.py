@@ -1,4 +1,5 @@
-"""The pure layers never import Qt: content, media and runtime load in a process with none."""
+"""The pure layers never import Qt: content, media and runtime, every submodule, load in
+a process that has no PySide6 afterwards (the one check of the layering rule)."""
 
 from __future__ import annotations
 
