@@ -81,7 +81,6 @@ def test_second_run_reuses_cache_without_opening_the_original(
 
     monkeypatch.setattr(Image, "open", forbidden)
     monkeypatch.setattr(kiosk.media.safe_open, "read_original", forbidden)
-    monkeypatch.setattr(kiosk.media.cache, "read_original", forbidden)
     ref.path.unlink()  # and it is not even there
 
     second = build_all([ref], None, cache)

@@ -13,8 +13,10 @@ import threading
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PIL import Image
+if TYPE_CHECKING:
+    from PIL import Image
 
 ALLOWED_FORMATS = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",), "WEBP": (".webp",)}
 ALLOWED_SUFFIXES = frozenset(s for suffixes in ALLOWED_FORMATS.values() for s in suffixes)
@@ -62,6 +64,8 @@ def probe_image(path: Path, data: bytes | None = None) -> ImageInfo:
         raise ImageProblem(f"image {path.name!r} is an empty file")
     if size > MAX_IMAGE_BYTES:
         raise ImageProblem(f"image {path.name!r} is {size // (1024 * 1024)} MB; the limit is 80 MB")
+    from PIL import Image  # here, not at the top: a kiosk start with warm caches never needs it
+
     source: Path | io.BytesIO = io.BytesIO(data) if data is not None else path
     try:
         # Not thread-safe (warning filters are global), but only ever briefly changed.
@@ -105,6 +109,8 @@ def _orientation(image: Image.Image) -> int:
     spoils the ``verify()`` that must follow ``open()`` directly; header EXIF is
     where cameras and editors put it.
     """
+    from PIL import Image
+
     raw = image.info.get("exif")
     if not isinstance(raw, bytes):
         return 1

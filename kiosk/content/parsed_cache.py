@@ -19,7 +19,6 @@ import pickle
 from pathlib import Path
 
 from kiosk import __version__
-from kiosk.content.loader import load_content
 from kiosk.content.model import ContentSet, LoadResult
 
 log = logging.getLogger("kiosk.content")
@@ -49,6 +48,13 @@ def fingerprint(root: Path) -> str:
                 continue
             digest.update(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\n".encode())
     return digest.hexdigest()
+
+
+def load_content(root: Path) -> LoadResult:
+    """The full load; imported late, since a cache hit needs neither YAML nor Pillow."""
+    from kiosk.content.loader import load_content as full_load
+
+    return full_load(root)
 
 
 def load_cached(root: Path, cache_dir: Path | None) -> LoadResult:

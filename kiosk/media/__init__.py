@@ -17,7 +17,7 @@ _HOMES = {
     "RenditionCache": "cache",
     "default_cache_dir": "cache",
     "screen_box": "cache",
-    "PIPELINE_VERSION": "pipeline",
+    "PIPELINE_VERSION": "cache",
     "Encoded": "pipeline",
     "fit_within": "pipeline",
     "render": "pipeline",

@@ -17,10 +17,16 @@ import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from kiosk.media.pipeline import PIPELINE_VERSION, Box, render
-from kiosk.media.safe_open import CacheWriteError, read_original
+from kiosk.media.errors import CacheWriteError
+
+if TYPE_CHECKING:
+    from kiosk.media.pipeline import Box
+
+# The decoding side (Pillow, colour management) is imported when a rendition is built,
+# never on the kiosk's start-up path, which only looks renditions up.
+PIPELINE_VERSION = 1  # bump when the pipeline would make a different file from the same original
 
 DEFAULT_SCREEN_BOX: Box = (1920, 1920)  # the long side squared: serves landscape and portrait
 DEFAULT_THUMB_BOX: Box = (720, 720)
@@ -120,6 +126,9 @@ class RenditionCache:
         }
         missing = {kind: self.boxes[kind] for kind, path in paths.items() if path is None}
         if missing:
+            from kiosk.media.pipeline import render
+            from kiosk.media.safe_open import read_original
+
             data = read_original(source.path, source.sha256)
             for kind, rendition in render(source.path, data, missing).items():
                 final = self.path_for(source, kind, rendition.suffix)

@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 
 from kiosk.media.safe_open import RenditionError, decode, open_image
 
-PIPELINE_VERSION = 1  # bump when the output of the same original would change
 JPEG_QUALITY = 88
 # Baseline with optimised Huffman tables, not progressive. Measured on a 1920x1280
 # rendition: progressive saves ~2% of the bytes but takes ~2x longer to encode

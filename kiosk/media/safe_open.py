@@ -15,33 +15,22 @@ from pathlib import Path
 
 from PIL import Image, ImageFile
 
-from kiosk.content.images import ALLOWED_FORMATS, MAX_IMAGE_BYTES, MAX_PIXELS, ImageProblem
+from kiosk.content.images import ALLOWED_FORMATS, MAX_IMAGE_BYTES, MAX_PIXELS
+from kiosk.media.errors import BadImageError, CacheWriteError, RenditionError
+
+__all__ = [
+    "BadImageError",
+    "CacheWriteError",
+    "RenditionError",
+    "decode",
+    "open_image",
+    "read_original",
+]
 
 # Pillow's bomb check warns (rather than fails) between MAX_IMAGE_PIXELS and twice that.
 # Turning the warning into an error means changing the global warnings filters, so only
 # one thread at a time opens a header; decoding itself runs outside this lock.
 _OPEN_LOCK = threading.Lock()
-
-
-class RenditionError(Exception):
-    """A rendition could not be made; ``str(error)`` names the file and says why."""
-
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = Path(path)
-        self.reason = reason
-
-    def __reduce__(self) -> tuple[type[RenditionError], tuple[Path, str]]:
-        # Exceptions pickle through ``args``; keep them picklable for process pools.
-        return (type(self), (self.path, self.reason))
-
-
-class BadImageError(RenditionError, ImageProblem):
-    """The original is not an image the kiosk will decode: format, size, corrupt, truncated."""
-
-
-class CacheWriteError(RenditionError):
-    """The rendition could not be written: disk full, permission denied, read-only cache."""
 
 
 def read_original(path: Path, sha256: str | None = None) -> bytes:

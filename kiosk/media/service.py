@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from kiosk.media.cache import ImageSource, RenditionCache
-from kiosk.media.safe_open import RenditionError
+from kiosk.media.errors import RenditionError
 
 logger = logging.getLogger(__name__)
 

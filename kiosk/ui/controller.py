@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -16,7 +17,6 @@ from PySide6.QtGui import QGuiApplication
 from kiosk.content.fallback import FALLBACK_VERSION
 from kiosk.content.model import ContentSet
 from kiosk.runtime import systemd
-from kiosk.runtime.analytics import AnalyticsRecorder
 from kiosk.runtime.idle import (
     ANSWERED,
     RESET,
@@ -29,6 +29,9 @@ from kiosk.runtime.idle import (
 from kiosk.runtime.navigation import ATTRACT, GALLERY, TIMELINE, Place
 from kiosk.runtime.reload import ReloadController, ReloadEvent
 from kiosk.ui.app import KioskWindow
+
+if TYPE_CHECKING:
+    from kiosk.runtime.analytics import AnalyticsRecorder  # sqlite3 only in kiosk mode
 
 log = logging.getLogger("kiosk.controller")
 
