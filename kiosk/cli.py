@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -31,6 +31,22 @@ def bundled_exhibits() -> Path:
     """
     beside = Path(__file__).resolve().parent.parent / "exhibits"
     return beside if beside.is_dir() else Path.cwd() / "exhibits"
+
+
+def size_type(largest: int = 16384) -> Callable[[str], tuple[int, int]]:
+    """An argparse type for ``WIDTHxHEIGHT`` (screens, windows, renditions)."""
+
+    def parse(text: str) -> tuple[int, int]:
+        try:
+            width, height = (int(part) for part in text.lower().split("x"))
+        except ValueError:
+            message = f"expected WIDTHxHEIGHT such as 1920x1080, not {text!r}"
+            raise argparse.ArgumentTypeError(message) from None
+        if not (0 < width <= largest and 0 < height <= largest):
+            raise argparse.ArgumentTypeError(f"size {text!r} is out of range (1 to {largest})")
+        return width, height
+
+    return parse
 
 
 def _build_parser(command: str) -> argparse.ArgumentParser:

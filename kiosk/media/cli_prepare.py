@@ -27,17 +27,6 @@ from kiosk.media.safe_open import RenditionError
 DEFAULT_SCREEN = (1920, 1080)
 
 
-def _size(text: str) -> tuple[int, int]:
-    try:
-        width, height = (int(part) for part in text.lower().split("x"))
-    except ValueError:
-        message = f"expected WIDTHxHEIGHT such as 1920x1080, not {text!r}"
-        raise argparse.ArgumentTypeError(message) from None
-    if not (0 < width <= 16384 and 0 < height <= 16384):
-        raise argparse.ArgumentTypeError(f"size {text!r} is out of range")
-    return width, height
-
-
 def _positive(text: str) -> int:
     try:
         value = int(text)
@@ -49,6 +38,8 @@ def _positive(text: str) -> int:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from kiosk.cli import size_type
+
     parser.add_argument(
         "dir", nargs="?", type=Path, help="content folder (default: the bundled exhibits)"
     )
@@ -57,14 +48,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--screen",
-        type=_size,
+        type=size_type(),
         default=DEFAULT_SCREEN,
         metavar="WxH",
         help="the kiosk's screen; renditions fit its long side squared (default: 1920x1080)",
     )
     parser.add_argument(
         "--thumb",
-        type=_size,
+        type=size_type(),
         default=DEFAULT_THUMB_BOX,
         metavar="WxH",
         help="box that thumbnails fit in (default: 720x720)",

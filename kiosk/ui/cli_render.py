@@ -10,18 +10,8 @@ from pathlib import Path
 SCREENS = ("home", "exhibit", "gallery", "timeline", "attract", "still-there")
 
 
-def parse_size(text: str) -> tuple[int, int]:
-    try:
-        width, height = (int(part) for part in text.lower().split("x"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"size must look like 1920x1080, not {text!r}") from None
-    if not (200 <= width <= 8000 and 200 <= height <= 8000):
-        raise argparse.ArgumentTypeError("width and height must be between 200 and 8000")
-    return width, height
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from kiosk.cli import bundled_exhibits
+    from kiosk.cli import bundled_exhibits, size_type
 
     parser.add_argument(
         "dir",
@@ -34,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--exhibit", help="exhibit id (exhibit and gallery screens)")
     parser.add_argument("--lang", help="language code (default: the site's default)")
     parser.add_argument("--index", type=int, default=0, help="gallery image or timeline entry")
-    parser.add_argument("--size", type=parse_size, default=(1920, 1080), help="WIDTHxHEIGHT")
+    parser.add_argument("--size", type=size_type(8000), default=(1920, 1080), help="WIDTHxHEIGHT")
     parser.add_argument("--cache", type=Path, help="rendition cache folder")
     parser.add_argument("-o", "--output", type=Path, required=True, help="PNG file to write")
 

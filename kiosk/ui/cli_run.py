@@ -14,8 +14,7 @@ log = logging.getLogger("kiosk")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from kiosk.cli import bundled_exhibits
-    from kiosk.ui.cli_render import parse_size
+    from kiosk.cli import bundled_exhibits, size_type
 
     parser.add_argument(
         "dir",
@@ -36,7 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--size",
-        type=parse_size,
+        type=size_type(8000),
         default=(1280, 800),
         help="window size in windowed mode (default 1280x800)",
     )
