@@ -121,7 +121,9 @@ class Kiosk(QObject):
         self.navigator.set_content(*self._navigation_content(content))
         self._refresh_language_data()
         self.contentChanged.emit()
-        self._images.prefetch(present.image_key(e.cover, present.THUMB) for e in content.exhibits)
+        self._images.prefetch_gradually(
+            [present.image_key(e.cover, present.THUMB) for e in content.exhibits]
+        )
 
     @staticmethod
     def _navigation_content(content: ContentSet) -> tuple[list[str], dict[str, int]]:
