@@ -33,6 +33,17 @@ def bundled_exhibits() -> Path:
     return beside if beside.is_dir() else Path.cwd() / "exhibits"
 
 
+def add_exhibits_argument(parser: argparse.ArgumentParser) -> None:
+    """The optional DIR every screen command takes, defaulting to the bundled exhibits."""
+    parser.add_argument(
+        "dir",
+        nargs="?",
+        type=Path,
+        default=bundled_exhibits(),
+        help="exhibits folder (default: the bundled exhibits)",
+    )
+
+
 def size_type(largest: int = 16384) -> Callable[[str], tuple[int, int]]:
     """An argparse type for ``WIDTHxHEIGHT`` (screens, windows, renditions)."""
 

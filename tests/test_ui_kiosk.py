@@ -221,14 +221,24 @@ def _reloading_site(root: Path) -> Path:
     return make_site(root, {"alpha": valid_exhibit(title=tmap("Old title"))})
 
 
+def _watched_site(
+    tmp_path: Path, clock: FakeClock, preview: bool = False
+) -> tuple[Path, ReloadController, ContentSet]:
+    """A small site, a reload controller on it (synchronous loads) and its first set."""
+    root = _reloading_site(tmp_path / "site")
+    reload = ReloadController(
+        root, clock=clock, executor=ImmediateExecutor(), settle_s=1.0, preview=preview
+    )
+    content = reload.load_initial().content
+    assert content is not None
+    return root, reload, content
+
+
 def test_valid_edit_is_swapped_at_attract_not_during_a_visit(
     tmp_path: Path, rendition_cache: Path
 ) -> None:
     clock = FakeClock(1_790_000_000.0)
-    root = _reloading_site(tmp_path / "site")
-    reload = ReloadController(root, clock=clock, executor=ImmediateExecutor(), settle_s=1.0)
-    content = reload.load_initial().content
-    assert content is not None
+    root, reload, content = _watched_site(tmp_path, clock)
     with kiosk(content, rendition_cache, clock, reload=reload) as (kw, controller, idle):
         tap(kw, item(kw, "attractLoop"))
         tap(kw, item(kw, "tile_alpha"))
@@ -256,12 +266,7 @@ def test_preview_shows_errors_as_file_lines_until_fixed(
     tmp_path: Path, rendition_cache: Path
 ) -> None:
     clock = FakeClock(1_790_000_000.0)
-    root = _reloading_site(tmp_path / "site")
-    reload = ReloadController(
-        root, clock=clock, executor=ImmediateExecutor(), settle_s=1.0, preview=True
-    )
-    content = reload.load_initial().content
-    assert content is not None
+    root, reload, content = _watched_site(tmp_path, clock, preview=True)
     with open_window(content, rendition_cache, start="home") as kw:
         controller = Controller(kw, reload=reload, preview=True, tick_ms=60_000)
         exhibit = root / "alpha" / "exhibit.yaml"
@@ -282,10 +287,7 @@ def test_an_image_deleted_while_its_page_shows_leaves_the_page_standing(
     tmp_path: Path, rendition_cache: Path
 ) -> None:
     clock = FakeClock(1_790_000_000.0)
-    root = _reloading_site(tmp_path / "site")
-    reload = ReloadController(root, clock=clock, executor=ImmediateExecutor(), settle_s=1.0)
-    content = reload.load_initial().content
-    assert content is not None
+    root, reload, content = _watched_site(tmp_path, clock)
     with kiosk(content, rendition_cache, clock, reload=reload) as (kw, controller, _):
         tap(kw, item(kw, "attractLoop"))
         tap(kw, item(kw, "tile_alpha"))

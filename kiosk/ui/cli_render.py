@@ -11,15 +11,9 @@ SCREENS = ("home", "exhibit", "gallery", "timeline", "attract", "still-there")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from kiosk.cli import bundled_exhibits, size_type
+    from kiosk.cli import add_exhibits_argument, size_type
 
-    parser.add_argument(
-        "dir",
-        nargs="?",
-        type=Path,
-        default=bundled_exhibits(),
-        help="exhibits folder (default: the bundled exhibits)",
-    )
+    add_exhibits_argument(parser)
     parser.add_argument("--screen", choices=SCREENS, default="home")
     parser.add_argument("--exhibit", help="exhibit id (exhibit and gallery screens)")
     parser.add_argument("--lang", help="language code (default: the site's default)")

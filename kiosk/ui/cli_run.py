@@ -14,15 +14,9 @@ log = logging.getLogger("kiosk")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from kiosk.cli import bundled_exhibits, size_type
+    from kiosk.cli import add_exhibits_argument, size_type
 
-    parser.add_argument(
-        "dir",
-        nargs="?",
-        type=Path,
-        default=bundled_exhibits(),
-        help="exhibits folder (default: the bundled exhibits)",
-    )
+    add_exhibits_argument(parser)
     parser.add_argument(
         "--windowed",
         action="store_true",
