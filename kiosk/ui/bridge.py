@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     Property,
@@ -18,7 +18,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    Qt,
     Signal,
     Slot,
 )
@@ -28,9 +27,17 @@ from kiosk.runtime.navigation import ATTRACT, Navigator, Place
 from kiosk.ui import present
 from kiosk.ui.images import ImageStore
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+
 log = logging.getLogger("kiosk.ui")
 
 _Index = QModelIndex | QPersistentModelIndex
+# Qt.ItemDataRole values, fixed by Qt's API. Spelled out because the first use of
+# PySide's ``Qt`` namespace builds a hundred Python enums (12 ms) before the first
+# frame; the key map below imports it on the first key press instead.
+_DISPLAY_ROLE = 0
+_USER_ROLE = 0x0100
 
 
 class ExhibitListModel(QAbstractListModel):
@@ -43,16 +50,16 @@ class ExhibitListModel(QAbstractListModel):
         self._rows: list[dict[str, Any]] = []
 
     def roleNames(self) -> dict[int, QByteArray]:
-        base = Qt.ItemDataRole.UserRole + 1
+        base = _USER_ROLE + 1
         return {base + i: QByteArray(name.encode()) for i, name in enumerate(self._ROLES)}
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: _Index, role: int = _DISPLAY_ROLE) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        offset = role - (Qt.ItemDataRole.UserRole + 1)
+        offset = role - (_USER_ROLE + 1)
         if 0 <= offset < len(self._ROLES):
             return self._rows[index.row()][self._ROLES[offset]]
         return None
@@ -332,6 +339,8 @@ class Kiosk(QObject):
     @Slot(int, int, result=bool)
     def handleKey(self, key: int, modifiers: int = 0) -> bool:
         """The presentation keyboard map; returns whether the key was used."""
+        from PySide6.QtCore import Qt
+
         k = Qt.Key
         nav = self.navigator
         actions: dict[Qt.Key, Callable[[], object]] = {

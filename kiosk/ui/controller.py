@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 
 from kiosk.content.fallback import FALLBACK_VERSION
@@ -88,7 +88,8 @@ class Controller(QObject):
             self._watchdog.setInterval(int(interval * 1000))
             self._watchdog.timeout.connect(systemd.watchdog)
             self._watchdog.start()
-        kw.window.frameSwapped.connect(self._first_frame, Qt.ConnectionType.SingleShotConnection)
+        # not Qt.ConnectionType.SingleShotConnection: the Qt namespace costs 12 ms to import
+        kw.window.frameSwapped.connect(self._first_frame)
 
     # the heartbeat -------------------------------------------------------------------
 
@@ -106,6 +107,7 @@ class Controller(QObject):
             self.reload.poll()
 
     def _first_frame(self) -> None:
+        self.kw.window.frameSwapped.disconnect(self._first_frame)
         systemd.ready("showing content")
 
     # input -------------------------------------------------------------------------------
@@ -255,4 +257,6 @@ class Controller(QObject):
 
 
 def hide_cursor() -> None:
+    from PySide6.QtCore import Qt
+
     QGuiApplication.setOverrideCursor(Qt.CursorShape.BlankCursor)
