@@ -8,17 +8,21 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QtMsgType, QUrl, qInstallMessageHandler
+from PySide6.QtCore import QEventLoop, QtMsgType, QUrl, qInstallMessageHandler
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
-from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQml import QQmlApplicationEngine, QQmlComponent, QQmlEngine
 from PySide6.QtQuick import QQuickWindow, QSGRendererInterface
 
-from kiosk.content.model import ContentSet
-from kiosk.media.service import RenditionService
-from kiosk.ui.bridge import Kiosk
-from kiosk.ui.images import ImageStore
-from kiosk.ui.staff import Staff, StaffActions
+# The rest of the kiosk is imported where it is used: ``kiosk [DIR]`` starts the QML
+# compiling (``MainQml``) before it imports the bridge, the model and the services.
+if TYPE_CHECKING:
+    from kiosk.content.model import ContentSet
+    from kiosk.media.service import RenditionService
+    from kiosk.ui.bridge import Kiosk
+    from kiosk.ui.images import ImageStore
+    from kiosk.ui.staff import Staff
 
 log = logging.getLogger("kiosk.ui")
 _M_MMAP_THRESHOLD = -3  # from glibc's malloc.h
@@ -97,6 +101,46 @@ class QmlMessages:
 MESSAGES = QmlMessages()
 
 
+class MainQml:
+    """``Main.qml`` compiling on Qt's loader thread while Python goes on with start-up.
+
+    Made as soon as the application exists, so that parsing and compiling the QML
+    (about 10 ms, no Python, so no GIL) overlaps importing and loading the content
+    on the other core; ``build_window`` waits for it only if it is not done yet.
+    """
+
+    def __init__(self) -> None:
+        self.engine = QQmlApplicationEngine()
+        # parented to the engine: the window it makes lives as long as the engine
+        self.component = QQmlComponent(self.engine, self.engine)
+        self.component.loadUrl(
+            QUrl.fromLocalFile(str(QML_DIR / "Main.qml")),
+            QQmlComponent.CompilationMode.Asynchronous,
+        )
+
+    def advance(self) -> None:
+        """Let finished loader-thread steps land: the compiler hands each one back to
+        the UI thread through its event queue. Costs microseconds; call between the
+        slower steps of start-up."""
+        QGuiApplication.processEvents()
+
+    def create(self, properties: dict[str, object]) -> QQuickWindow:
+        """The window, once the component is compiled; raises if the QML is broken."""
+        if self.component.isLoading():
+            loop = QEventLoop()
+            self.component.statusChanged.connect(loop.quit)
+            if self.component.isLoading():  # it may have finished in between
+                loop.exec()
+        window = self.component.createWithInitialProperties(properties)
+        if not isinstance(window, QQuickWindow):
+            errors = [e.toString() for e in self.component.errors()]
+            raise RuntimeError("the QML window did not load: " + "; ".join(errors + MESSAGES.lines))
+        # A root made by a component has no parent: without this, the JavaScript
+        # garbage collector may delete the window under us.
+        QQmlEngine.setObjectOwnership(window, QQmlEngine.ObjectOwnership.CppOwnership)
+        return window
+
+
 @dataclass
 class KioskWindow:
     """What ``build_window`` returns; keeps the Python objects alive with the window."""
@@ -116,17 +160,22 @@ def build_window(
     size: tuple[int, int] = (1920, 1080),
     kiosk_mode: bool = False,
     staff: Staff | None = None,
+    qml: MainQml | None = None,
 ) -> KioskWindow:
+    from kiosk.ui.bridge import Kiosk
+    from kiosk.ui.images import ImageStore
+    from kiosk.ui.staff import Staff, StaffActions
+
     app = ensure_application()
     qInstallMessageHandler(MESSAGES.handler)
+    qml = qml or MainQml()
     images = ImageStore(service)
     kiosk = Kiosk(content, images, start=start)
     if staff is None:
         staff = Staff(
             None, StaffActions(status=dict, reload_now=_nothing, go_attract=_nothing, quit=_nothing)
         )
-    engine = QQmlApplicationEngine()
-    engine.setInitialProperties(
+    window = qml.create(
         {
             "kiosk": kiosk,
             "staff": staff,
@@ -135,14 +184,9 @@ def build_window(
             "height": size[1],
         }
     )
-    engine.load(QUrl.fromLocalFile(str(QML_DIR / "Main.qml")))
-    roots = engine.rootObjects()
-    if not roots or not isinstance(roots[0], QQuickWindow):
-        raise RuntimeError("the QML window did not load: " + "; ".join(MESSAGES.lines))
-    window = roots[0]
     for obj in (kiosk, images, staff):
         obj.setParent(window)
-    return KioskWindow(app, engine, window, kiosk, images, staff)
+    return KioskWindow(app, qml.engine, window, kiosk, images, staff)
 
 
 def _nothing() -> None:

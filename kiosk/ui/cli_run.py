@@ -69,6 +69,11 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
 
+    from kiosk.ui.app import MainQml, ensure_application
+
+    app = ensure_application()
+    qml = MainQml()  # compiles on Qt's loader thread while the rest is imported and loaded
+
     from PySide6.QtCore import QTimer
 
     from kiosk.content.fallback import fallback_content
@@ -77,12 +82,12 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.media.cache import default_cache_dir, image_checks_path
     from kiosk.runtime.idle import IdleMachine
     from kiosk.runtime.reload import ReloadController
-    from kiosk.ui.app import build_window, ensure_application
+    from kiosk.ui.app import build_window
     from kiosk.ui.controller import Controller, hide_cursor
     from kiosk.ui.session import make_service
     from kiosk.ui.staff import Staff, StaffActions
 
-    app = ensure_application()
+    qml.advance()
     screen = app.primaryScreen()
     screen_size = (screen.size().width(), screen.size().height()) if screen else (1920, 1080)
     size = args.size if windowed else screen_size
@@ -93,6 +98,7 @@ def run(args: argparse.Namespace) -> int:
         args.dir, loader=partial(load_cached, cache_dir=parsed_cache), preview=args.preview
     )
     initial = reload.load_initial()
+    qml.advance()
     if CHECKED.changed:
         CHECKED.save(checks)
     content = reload.current or fallback_content(args.dir)
@@ -120,6 +126,7 @@ def run(args: argparse.Namespace) -> int:
         size=size,
         kiosk_mode=mode == "kiosk",
         staff=staff,
+        qml=qml,
     )
     idle = IdleMachine(content.site.idle) if mode == "kiosk" else None
     controller = Controller(
