@@ -94,6 +94,14 @@ def jpeg_bytes(size: tuple[int, int] = (32, 24), colour: str = "teal") -> bytes:
     return buffer.getvalue()
 
 
+def truncated_jpeg() -> bytes:
+    """A JPEG whose header is whole and whose pixel data stops halfway."""
+    buffer = io.BytesIO()
+    Image.effect_noise((800, 600), 60).convert("RGB").save(buffer, "JPEG", quality=90)
+    data = buffer.getvalue()
+    return data[: len(data) // 2]
+
+
 def png_bytes(size: tuple[int, int] = (24, 16), colour: str = "orange") -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", size, colour).save(buffer, "PNG")

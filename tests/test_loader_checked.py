@@ -12,7 +12,7 @@ from kiosk.content.loader import load_content
 from tests.factories import make_site
 
 
-def _refuse(path: Path, data: bytes | None = None) -> images.ImageInfo:
+def _refuse(path: Path, data: bytes | None = None, *, decode: bool = True) -> images.ImageInfo:
     raise ImageProblem(f"image {path.name!r} was decoded again")
 
 

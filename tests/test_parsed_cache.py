@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from kiosk.content import parsed_cache
+from kiosk.content.images import CheckedImages, jpeg_decoding_deferred
 from kiosk.content.model import LoadResult
-from kiosk.content.parsed_cache import fingerprint, load_cached
-from tests.factories import make_site, tmap, valid_exhibit
+from kiosk.content.parsed_cache import fingerprint, load_cached, unchecked_images
+from tests.factories import make_site, tmap, truncated_jpeg, valid_exhibit
 
 
 def _no_loading(root: Path) -> LoadResult:
@@ -69,3 +71,60 @@ def test_only_the_newest_entry_is_kept(tmp_path: Path) -> None:
     exhibit.write_text(exhibit.read_text(encoding="utf-8").replace("One", "Two"), "utf-8")
     load_cached(root, tmp_path / "cache")
     assert len(list((tmp_path / "cache").glob("content-*.pickle"))) == 1
+
+
+# JPEG decoding deferred at start ------------------------------------------------------
+
+
+@pytest.fixture
+def checked(monkeypatch: pytest.MonkeyPatch) -> CheckedImages:
+    """A record of checked images of this test's own, as at a first start."""
+    fresh = CheckedImages()
+    monkeypatch.setattr("kiosk.content.imagerefs.CHECKED", fresh)
+    monkeypatch.setattr("kiosk.content.parsed_cache.CHECKED", fresh)
+    return fresh
+
+
+def test_a_start_load_checks_jpegs_by_header_and_the_next_load_decodes_them(
+    tmp_path: Path, checked: CheckedImages, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_site(tmp_path / "site")
+    with jpeg_decoding_deferred():
+        first = load_cached(root, tmp_path / "cache")
+    assert first.content is not None
+    assert [ref.rel for _, ref in unchecked_images(first.content)] == ["images/cover.jpg"]
+    assert checked.get(first.content.exhibits[0].cover.sha256, ".jpg") is None
+
+    monkeypatch.setattr(parsed_cache, "load_content", _no_loading)
+    again = load_cached(root, tmp_path / "cache")  # decodes the JPEG, parses nothing
+    assert again.content == first.content
+    assert unchecked_images(again.content) == []
+    assert checked.get(first.content.exhibits[0].cover.sha256, ".jpg") is not None
+
+
+def test_a_truncated_jpeg_passes_the_start_and_is_reported_by_the_next_load(
+    tmp_path: Path, checked: CheckedImages
+) -> None:
+    root = make_site(tmp_path / "site")
+    (root / "alpha" / "images" / "cover.jpg").write_bytes(truncated_jpeg())
+    with jpeg_decoding_deferred():
+        start = load_cached(root, tmp_path / "cache")
+    assert start.content is not None  # the first frame shows, the cover as a placeholder
+
+    after = load_cached(root, tmp_path / "cache")
+    assert after.content is None
+    (error,) = [e for e in after.errors if "cover.jpg" in e.message]
+    assert error.path == root / "alpha" / "exhibit.yaml" and error.line > 0
+    assert "does not open: image file is truncated" in error.message
+    assert checked.get(start.content.exhibits[0].cover.sha256, ".jpg") is None
+
+
+def test_a_load_on_another_thread_still_decodes_while_the_start_defers(
+    tmp_path: Path, checked: CheckedImages
+) -> None:
+    root = make_site(tmp_path / "site")
+    (root / "alpha" / "images" / "cover.jpg").write_bytes(truncated_jpeg())
+    with jpeg_decoding_deferred(), ThreadPoolExecutor(1) as worker:
+        result = worker.submit(load_cached, root, None).result()
+    assert result.content is None
+    assert any("truncated" in e.message for e in result.errors)

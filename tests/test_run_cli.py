@@ -1,13 +1,18 @@
-"""``kiosk`` (run): refuses kiosk mode without a staff PIN, before opening any window."""
+"""``kiosk`` (run): refuses kiosk mode without a staff PIN; checks images after the first frame."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtQuick import QQuickWindow
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
 
 from kiosk.cli import main
 from tests.conftest import BUNDLED
+from tests.factories import make_site, truncated_jpeg
 
 
 def test_kiosk_mode_without_a_pin_refuses_and_says_how_to_set_one(
@@ -24,3 +29,39 @@ def test_a_missing_exhibits_folder_is_a_usage_error(
 ) -> None:
     assert main(["--windowed", "--state-dir", str(tmp_path), str(tmp_path / "nowhere")]) == 2
     assert "is not a folder of exhibits" in capsys.readouterr().err
+
+
+def test_a_truncated_jpeg_shows_the_kiosk_first_then_its_error_with_file_and_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QGuiApplication, qtbot: QtBot
+) -> None:
+    """The start-up load checks JPEGs by header only; the load after the first frame
+    decodes them and reports a broken one (here on the preview banner)."""
+    root = make_site(tmp_path / "site")
+    (root / "alpha" / "images" / "cover.jpg").write_bytes(truncated_jpeg())
+    seen: dict[str, object] = {}
+
+    def run_until_reported() -> int:
+        windows = qapp.topLevelWindows()
+        (window,) = [w for w in windows if isinstance(w, QQuickWindow) and w.isVisible()]
+        try:
+            kiosk = window.property("kiosk")
+            seen["frames"] = 0
+            window.frameSwapped.connect(lambda: seen.update(frames=1))
+            qtbot.waitUntil(lambda: seen["frames"] == 1)
+            seen["at_first_frame"] = list(kiosk.problems)
+            qtbot.waitUntil(lambda: bool(kiosk.problems), timeout=15_000)
+            seen["later"] = list(kiosk.problems)
+            seen["title"] = kiosk.siteTitle
+        finally:
+            window.close()
+            window.deleteLater()
+            QTest.qWait(30)
+        return 0
+
+    monkeypatch.setattr(QGuiApplication, "exec", staticmethod(run_until_reported))
+    args = ["--preview", "--cache", str(tmp_path / "cache"), "--state-dir", str(tmp_path / "s")]
+    assert main([*args, str(root)]) == 0
+    assert seen["at_first_frame"] == []
+    assert seen["title"]  # the content itself, not the "being updated" screen
+    (line,) = [p for p in seen["later"] if "cover.jpg" in str(p)]  # type: ignore[attr-defined]
+    assert f"{root / 'alpha' / 'exhibit.yaml'}:" in line and "image file is truncated" in line

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from kiosk.content.images import CHECKED, ImageProblem, probe_image
+from kiosk.content.images import CHECKED, ImageProblem, jpeg_decode_deferred, probe_image
 
 _DRIVE = re.compile(r"[A-Za-z]:")
 
@@ -48,7 +48,7 @@ class ImageCache:
                 "link); copy the image into the folder instead"
             )
         if target not in self._done:
-            self._done[target] = _check_file(target, folder, rel)
+            self._done[target] = check_file(target, folder, rel)
         return self._done[target]
 
 
@@ -66,7 +66,12 @@ def path_syntax_problem(rel: str) -> str | None:
     return None
 
 
-def _check_file(target: Path, folder: Path, rel: str) -> CheckedImage | str:
+def check_file(target: Path, folder: Path, rel: str) -> CheckedImage | str:
+    """Read, hash and probe one resolved image file; a message for the curator if unfit.
+
+    A file whose bytes passed before (``CHECKED``) is not probed again. Inside
+    ``jpeg_decoding_deferred()`` a JPEG is header-checked only and not recorded.
+    """
     if not target.exists():
         return f"image file {rel!r} not found{_near_miss(target, folder)}"
     if not target.is_file():
@@ -78,11 +83,13 @@ def _check_file(target: Path, folder: Path, rel: str) -> CheckedImage | str:
     sha256 = hashlib.sha256(data).hexdigest()
     info = CHECKED.get(sha256, target.suffix)
     if info is None:
+        deferred = jpeg_decode_deferred()
         try:
-            info = probe_image(target, data)
+            info = probe_image(target, data, decode=not deferred)
         except ImageProblem as problem:
             return str(problem)
-        CHECKED.add(sha256, target.suffix, info)
+        if not deferred or info.format != "JPEG":
+            CHECKED.add(sha256, target.suffix, info)
     width, height = info.display_size
     return CheckedImage(target, sha256, width, height, len(data))
 

@@ -11,6 +11,9 @@ import json
 import os
 import threading
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -44,14 +47,39 @@ class ImageInfo:
         return self.width, self.height
 
 
-def probe_image(path: Path, data: bytes | None = None) -> ImageInfo:
+_JPEG_DECODE_DEFERRED: ContextVar[bool] = ContextVar("jpeg_decode_deferred", default=False)
+
+
+@contextmanager
+def jpeg_decoding_deferred() -> Iterator[None]:
+    """Within, loads check JPEGs by their header only and leave them out of ``CHECKED``.
+
+    For the kiosk's start: decoding camera-size JPEGs is most of a first load's
+    time, and the first frame must not wait for it. Whatever is not in ``CHECKED``
+    afterwards is decoded by a later load off the UI thread, which reports a broken
+    file like any other error (``kiosk.content.parsed_cache``). A context variable,
+    so a load on another thread at the same time still checks everything.
+    """
+    token = _JPEG_DECODE_DEFERRED.set(True)
+    try:
+        yield
+    finally:
+        _JPEG_DECODE_DEFERRED.reset(token)
+
+
+def jpeg_decode_deferred() -> bool:
+    return _JPEG_DECODE_DEFERRED.get()
+
+
+def probe_image(path: Path, data: bytes | None = None, *, decode: bool = True) -> ImageInfo:
     """Open the header and check the file's body; raise ImageProblem if unfit.
 
     ``data`` is the file's bytes when the caller already read them (to hash them),
     so the file is read once. PNG and WebP are checked with ``verify()`` (chunk
     structure and checksums, no pixel decode); JPEG has no such check in Pillow, so
     it is decoded in draft mode at 1/8 scale, which is fast and still notices a
-    truncated file (``ImageFile.LOAD_TRUNCATED_IMAGES`` must stay False).
+    truncated file (``ImageFile.LOAD_TRUNCATED_IMAGES`` must stay False). With
+    ``decode=False`` that JPEG decode is skipped: the header is checked only.
     """
     suffix = path.suffix.lower()
     if suffix not in ALLOWED_SUFFIXES:
@@ -82,8 +110,9 @@ def probe_image(path: Path, data: bytes | None = None) -> ImageInfo:
                     )
                 orientation = _orientation(image)
                 if fmt == "JPEG":
-                    image.draft(None, (max(1, width // 8), max(1, height // 8)))
-                    image.load()
+                    if decode:
+                        image.draft(None, (max(1, width // 8), max(1, height // 8)))
+                        image.load()
                 else:
                     image.verify()
     except ImageProblem:

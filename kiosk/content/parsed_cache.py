@@ -6,6 +6,13 @@ folder need not do it again. The cache is keyed by a fingerprint of the folder
 taken with one ``stat`` per file. Any change, even a touch, means a full load and
 a new entry. Only valid sets are kept: errors are always found afresh.
 
+Images are the one exception to "checked once": a set loaded inside
+``jpeg_decoding_deferred()`` (the kiosk's start) is cached with its JPEGs checked
+by header only. So a hit is trusted only as far as ``CHECKED`` goes: any image
+not recorded there is decoded now, and on a failure the whole folder is loaded
+afresh, so the broken file is reported with its exhibit file and line. Inside
+``jpeg_decoding_deferred()`` even that waits, for the load after the first frame.
+
 The file lives in the kiosk's own per-user cache folder, written by the kiosk
 itself, never in ``exhibits/``: curators' files are untrusted, this one is not.
 """
@@ -19,7 +26,8 @@ import pickle
 from pathlib import Path
 
 from kiosk import __version__
-from kiosk.content.model import ContentSet, LoadResult
+from kiosk.content.images import CHECKED, jpeg_decode_deferred
+from kiosk.content.model import ContentSet, ImageRef, LoadResult
 
 log = logging.getLogger("kiosk.content")
 FORMAT = 1  # bump when the model's shape changes
@@ -64,7 +72,7 @@ def load_cached(root: Path, cache_dir: Path | None) -> LoadResult:
     key = fingerprint(root)
     entry = cache_dir / f"{_PREFIX}{key[:32]}.pickle"
     cached = _read(entry)
-    if cached is not None:
+    if cached is not None and _images_pass(cached):
         return LoadResult(
             cached,
             (),
@@ -76,6 +84,30 @@ def load_cached(root: Path, cache_dir: Path | None) -> LoadResult:
     if result.content is not None and fingerprint(root) == key:  # unchanged while loading
         _write(entry, result.content)
     return result
+
+
+def unchecked_images(content: ContentSet) -> list[tuple[Path, ImageRef]]:
+    """Each image of ``content`` whose bytes have not passed a full check yet, with
+    its exhibit folder."""
+    return [
+        (exhibit.folder, ref)
+        for exhibit in content.exhibits
+        for ref in exhibit.images()
+        if CHECKED.get(ref.sha256, ref.path.suffix) is None
+    ]
+
+
+def _images_pass(content: ContentSet) -> bool:
+    """Finish the checks a deferred load left; False sends the caller to a full load."""
+    if jpeg_decode_deferred():
+        return True
+    from kiosk.content.imagerefs import check_file
+
+    for folder, ref in unchecked_images(content):
+        checked = check_file(ref.path, folder, ref.rel)
+        if isinstance(checked, str) or checked.sha256 != ref.sha256:
+            return False
+    return True
 
 
 def _read(entry: Path) -> ContentSet | None:

@@ -6,9 +6,16 @@ import argparse
 import datetime as dt
 import logging
 import sys
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from PySide6.QtQuick import QQuickWindow
+
+    from kiosk.content.model import LoadResult
+    from kiosk.runtime.reload import ReloadController
 
 log = logging.getLogger("kiosk")
 
@@ -77,8 +84,7 @@ def run(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
 
     from kiosk.content.fallback import fallback_content
-    from kiosk.content.images import CHECKED
-    from kiosk.content.parsed_cache import load_cached
+    from kiosk.content.images import CHECKED, jpeg_decoding_deferred
     from kiosk.media.cache import default_cache_dir, image_checks_path
     from kiosk.runtime.idle import IdleMachine
     from kiosk.runtime.reload import ReloadController
@@ -95,12 +101,13 @@ def run(args: argparse.Namespace) -> int:
     CHECKED.load(checks)
     parsed_cache = (args.cache or default_cache_dir()) / "parsed"  # beside the renditions
     reload = ReloadController(
-        args.dir, loader=partial(load_cached, cache_dir=parsed_cache), preview=args.preview
+        args.dir,
+        loader=partial(_load, parsed_cache=parsed_cache, checks=checks),
+        preview=args.preview,
     )
-    initial = reload.load_initial()
+    with jpeg_decoding_deferred():  # decoded after the first frame: see _finish_image_checks
+        initial = reload.load_initial()
     qml.advance()
-    if CHECKED.changed:
-        CHECKED.save(checks)
     content = reload.current or fallback_content(args.dir)
     if initial.content is None:
         log.error(
@@ -147,6 +154,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         kw.window.show()
     logs.log_start(__version__, content.version, mode)
+    _after_first_frame(kw.window, lambda: _finish_image_checks(reload))
     QTimer.singleShot(500, lambda: _prefetch(kw))
     try:
         return app.exec()
@@ -157,6 +165,43 @@ def run(args: argparse.Namespace) -> int:
             recorder.close()
         reload.close()
         service.shutdown(wait=False)
+
+
+def _load(root: Path, parsed_cache: Path, checks: Path) -> LoadResult:
+    """Every load of the running kiosk: through the parsed-content cache, and the
+    record of checked images saved when a load added to it."""
+    from kiosk.content.images import CHECKED, jpeg_decode_deferred
+    from kiosk.content.parsed_cache import load_cached
+
+    result = load_cached(root, parsed_cache)
+    if CHECKED.changed and not jpeg_decode_deferred():  # at start, saved after the checks
+        CHECKED.save(checks)
+    return result
+
+
+def _finish_image_checks(reload: ReloadController) -> None:
+    """After the first frame: load again on the reload worker, which decodes the
+    JPEGs the start-up load checked by header only (``kiosk.content.parsed_cache``).
+
+    All good: the same version, nothing changes on screen, and the record is saved
+    for the next start. A broken file: the load is rejected like any bad edit, so
+    the error, with its file and line, reaches the log, the staff panel and the
+    preview banner, while the kiosk keeps showing what it shows (that image as a
+    placeholder, its rendition failing too).
+    """
+    from kiosk.content.images import CHECKED
+    from kiosk.content.parsed_cache import unchecked_images
+
+    if reload.current is not None and (CHECKED.changed or unchecked_images(reload.current)):
+        reload.reload_now()
+
+
+def _after_first_frame(window: QQuickWindow, action: Callable[[], None]) -> None:
+    def once() -> None:
+        window.frameSwapped.disconnect(once)
+        action()
+
+    window.frameSwapped.connect(once)
 
 
 def _state_dir(explicit: Path | None) -> Path | None:
