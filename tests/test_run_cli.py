@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -31,6 +33,35 @@ def test_a_missing_exhibits_folder_is_a_usage_error(
     assert "is not a folder of exhibits" in capsys.readouterr().err
 
 
+def _run_kiosk(
+    args: list[str],
+    qapp: QGuiApplication,
+    monkeypatch: pytest.MonkeyPatch,
+    during: Callable[[QQuickWindow], None],
+) -> None:
+    """``kiosk ARGS`` in this process, its event loop replaced by ``during(window)``."""
+
+    def run_during() -> int:
+        windows = qapp.topLevelWindows()
+        (window,) = [w for w in windows if isinstance(w, QQuickWindow) and w.isVisible()]
+        try:
+            during(window)
+        finally:
+            window.close()
+            window.deleteLater()
+            QTest.qWait(30)
+        return 0
+
+    monkeypatch.setattr(QGuiApplication, "exec", staticmethod(run_during))
+    assert main(args) == 0
+
+
+def _wait_for_first_frame(window: QQuickWindow, qtbot: QtBot) -> None:
+    frames: list[int] = []
+    window.frameSwapped.connect(lambda: frames.append(1))
+    qtbot.waitUntil(lambda: bool(frames))
+
+
 def test_a_truncated_jpeg_shows_the_kiosk_first_then_its_error_with_file_and_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QGuiApplication, qtbot: QtBot
 ) -> None:
@@ -40,28 +71,34 @@ def test_a_truncated_jpeg_shows_the_kiosk_first_then_its_error_with_file_and_lin
     (root / "alpha" / "images" / "cover.jpg").write_bytes(truncated_jpeg())
     seen: dict[str, object] = {}
 
-    def run_until_reported() -> int:
-        windows = qapp.topLevelWindows()
-        (window,) = [w for w in windows if isinstance(w, QQuickWindow) and w.isVisible()]
-        try:
-            kiosk = window.property("kiosk")
-            seen["frames"] = 0
-            window.frameSwapped.connect(lambda: seen.update(frames=1))
-            qtbot.waitUntil(lambda: seen["frames"] == 1)
-            seen["at_first_frame"] = list(kiosk.problems)
-            qtbot.waitUntil(lambda: bool(kiosk.problems), timeout=15_000)
-            seen["later"] = list(kiosk.problems)
-            seen["title"] = kiosk.siteTitle
-        finally:
-            window.close()
-            window.deleteLater()
-            QTest.qWait(30)
-        return 0
+    def during(window: QQuickWindow) -> None:
+        kiosk = window.property("kiosk")
+        _wait_for_first_frame(window, qtbot)
+        seen["at_first_frame"] = list(kiosk.problems)
+        qtbot.waitUntil(lambda: bool(kiosk.problems), timeout=15_000)
+        seen["later"] = list(kiosk.problems)
+        seen["title"] = kiosk.siteTitle
 
-    monkeypatch.setattr(QGuiApplication, "exec", staticmethod(run_until_reported))
     args = ["--preview", "--cache", str(tmp_path / "cache"), "--state-dir", str(tmp_path / "s")]
-    assert main([*args, str(root)]) == 0
+    _run_kiosk([*args, str(root)], qapp, monkeypatch, during)
     assert seen["at_first_frame"] == []
     assert seen["title"]  # the content itself, not the "being updated" screen
     (line,) = [p for p in seen["later"] if "cover.jpg" in str(p)]  # type: ignore[attr-defined]
     assert f"{root / 'alpha' / 'exhibit.yaml'}:" in line and "image file is truncated" in line
+
+
+def test_the_garbage_collector_waits_for_the_first_frame_and_no_longer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QGuiApplication, qtbot: QtBot
+) -> None:
+    seen: list[bool] = []
+
+    def during(window: QQuickWindow) -> None:
+        seen.append(gc.isenabled())
+        _wait_for_first_frame(window, qtbot)
+        seen.append(gc.isenabled())
+
+    root = make_site(tmp_path / "site")
+    args = ["--windowed", "--cache", str(tmp_path / "cache"), "--state-dir", str(tmp_path / "s")]
+    _run_kiosk([*args, str(root)], qapp, monkeypatch, during)
+    assert seen == [False, True]
+    assert gc.isenabled()
