@@ -102,6 +102,9 @@ class Kiosk:
             preview=preview,
         )
         self.controller.load_initial()
+        at_start = list(self.events)
+        self.controller.start_watching()  # as at the first frame: the baseline, a load
+        self.events[:] = at_start  # that load's own event is tested on its own below
         self.first = self.controller.current
 
     def settle(self) -> None:
@@ -459,3 +462,48 @@ def test_real_loader_edit_error_fix_and_rsync(real_site, clock):
     new = controller.at_attract()
     assert new is not None
     assert new.exhibits[0].title.get("en") == "Museum, rsynced"
+
+
+# start_watching: the first look and the load after it -------------------------------
+
+
+def _started(root: Path, clock: FakeClock) -> tuple[ReloadController, list[ReloadEvent]]:
+    events: list[ReloadEvent] = []
+    controller = ReloadController(
+        root, fake_load, clock=clock, on_event=events.append, executor=ImmediateExecutor()
+    )
+    controller.load_initial()
+    events.clear()
+    return controller, events
+
+
+def test_start_watching_loads_once_more_and_nothing_moves(root: Path, clock: FakeClock) -> None:
+    controller, events = _started(root, clock)
+    first = controller.current
+    controller.start_watching()
+    controller.start_watching()  # once only
+    assert [e.kind for e in events] == [UNCHANGED]
+    assert controller.current is first and controller.pending is None
+
+
+def test_an_edit_made_while_the_kiosk_started_is_picked_up(root: Path, clock: FakeClock) -> None:
+    controller, events = _started(root, clock)
+    (root / "museum" / "exhibit.yaml").write_text("title: Newer\nend\n")  # before the look
+    controller.start_watching()
+    assert [e.kind for e in events] == [PENDING]
+    assert controller.pending is not None
+    controller.poll()
+    clock.advance(5.0)
+    controller.poll()  # the edit is in the baseline: no second load
+    assert [e.kind for e in events] == [PENDING]
+
+
+def test_the_first_poll_starts_watching_when_nobody_did(root: Path, clock: FakeClock) -> None:
+    controller, events = _started(root, clock)
+    controller.poll()
+    assert [e.kind for e in events] == [UNCHANGED]
+    (root / "museum" / "exhibit.yaml").write_text("title: Later\nend\n")
+    controller.poll()
+    clock.advance(1.0)
+    controller.poll()
+    assert [e.kind for e in events] == [UNCHANGED, PENDING]

@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from PySide6.QtQuick import QQuickWindow
 
     from kiosk.content.model import LoadResult
-    from kiosk.runtime.reload import ReloadController
 
 log = logging.getLogger("kiosk")
 
@@ -117,7 +116,7 @@ def _run(args: argparse.Namespace) -> int:
         loader=partial(_load, parsed_cache=parsed_cache, checks=checks),
         preview=args.preview,
     )
-    with jpeg_decoding_deferred():  # decoded after the first frame: see _finish_image_checks
+    with jpeg_decoding_deferred():  # decoded after the first frame: see start_watching
         initial = reload.load_initial()
     qml.advance()
     content = reload.current or fallback_content(args.dir)
@@ -167,7 +166,11 @@ def _run(args: argparse.Namespace) -> int:
         kw.window.show()
     logs.log_start(__version__, content.version, mode)
     _after_first_frame(kw.window, gc.enable)
-    _after_first_frame(kw.window, lambda: _finish_image_checks(reload))
+    # the watcher's first look, and a load that decodes the JPEGs the start-up load
+    # only header-checked: a broken one is then rejected like any bad edit, its file
+    # and line in the log, the staff panel and the preview banner, while the kiosk
+    # shows what it has (that image as a placeholder: its rendition fails too)
+    _after_first_frame(kw.window, reload.start_watching)
     QTimer.singleShot(500, lambda: _prefetch(kw))
     try:
         return app.exec()
@@ -190,23 +193,6 @@ def _load(root: Path, parsed_cache: Path, checks: Path) -> LoadResult:
     if CHECKED.changed and not jpeg_decode_deferred():  # at start, saved after the checks
         CHECKED.save(checks)
     return result
-
-
-def _finish_image_checks(reload: ReloadController) -> None:
-    """After the first frame: load again on the reload worker, which decodes the
-    JPEGs the start-up load checked by header only (``kiosk.content.parsed_cache``).
-
-    All good: the same version, nothing changes on screen, and the record is saved
-    for the next start. A broken file: the load is rejected like any bad edit, so
-    the error, with its file and line, reaches the log, the staff panel and the
-    preview banner, while the kiosk keeps showing what it shows (that image as a
-    placeholder, its rendition failing too).
-    """
-    from kiosk.content.images import CHECKED
-    from kiosk.content.parsed_cache import unchecked_images
-
-    if reload.current is not None and (CHECKED.changed or unchecked_images(reload.current)):
-        reload.reload_now()
 
 
 def _after_first_frame(window: QQuickWindow, action: Callable[[], None]) -> None:
