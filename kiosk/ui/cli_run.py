@@ -171,7 +171,7 @@ def _run(args: argparse.Namespace) -> int:
     # and line in the log, the staff panel and the preview banner, while the kiosk
     # shows what it has (that image as a placeholder: its rendition fails too)
     _after_first_frame(kw.window, reload.start_watching)
-    QTimer.singleShot(500, lambda: _prefetch(kw))
+    QTimer.singleShot(500, kw.window, lambda: _prefetch(kw))  # dropped with the window
     try:
         return app.exec()
     finally:
