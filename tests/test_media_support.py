@@ -27,7 +27,7 @@ def make_ref(path: Path) -> ImageRef:
         width = height = 0
     return ImageRef(
         rel=path.name,
-        path=path,
+        location=str(path),
         sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
         width=width,
         height=height,

@@ -128,3 +128,16 @@ def test_a_load_on_another_thread_still_decodes_while_the_start_defers(
         result = worker.submit(load_cached, root, None).result()
     assert result.content is None
     assert any("truncated" in e.message for e in result.errors)
+
+
+def test_cached_image_paths_stay_text_until_something_asks(tmp_path: Path) -> None:
+    root = make_site(tmp_path / "site")
+    loaded = load_cached(root, tmp_path / "cache").content
+    assert loaded is not None
+    _ = loaded.exhibits[0].cover.path  # made while loading, as by any user
+    hit = load_cached(root, tmp_path / "cache").content
+    assert hit is not None and hit == loaded
+    cover = hit.exhibits[0].cover
+    assert "path" not in vars(cover)  # the pickle carried the text only
+    assert cover.path == root.resolve() / "alpha" / "images" / "cover.jpg"
+    assert cover.path.is_file()

@@ -60,7 +60,7 @@ def fake_load(root: Path) -> LoadResult:
         errors += [
             Problem(path, n, 1, "bad value") for n, line in enumerate(lines, 1) if "bad" in line
         ]
-        cover = ImageRef("cover.jpg", folder / "cover.jpg", "0", 1, 1, text(""), text(""))
+        cover = ImageRef("cover.jpg", str(folder / "cover.jpg"), "0", 1, 1, text(""), text(""))
         exhibits.append(
             Exhibit(
                 folder.name, len(exhibits), folder, text(folder.name), text(""), text(""), cover

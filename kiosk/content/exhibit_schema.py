@@ -111,7 +111,14 @@ class _ExhibitChecker(Checker):
             self.error(f["file"], checked)
             return None
         return ImageRef(
-            rel, checked.path, checked.sha256, checked.width, checked.height, alt, credit, caption
+            rel,
+            str(checked.path),
+            checked.sha256,
+            checked.width,
+            checked.height,
+            alt,
+            credit,
+            caption,
         )
 
     def section(self, node: Node, where: str) -> Section:

@@ -74,18 +74,15 @@ def load_content(root: Path) -> LoadResult:
     if errors or site_result.site is None:
         return LoadResult(None, tuple(errors), tuple(warnings), len(folders), codes)
     exhibits = [r.exhibit for r in results if r.exhibit is not None]
-    files = [site_path, *(r.path for r in results)]
     for exhibit in exhibits:
         for image in exhibit.images():
             digests[f"{exhibit.folder.name}/{PurePosixPath(image.rel)}"] = image.sha256
-            files.append(image.path)
     content = ContentSet(
         root=root,
         site=site_result.site,
         exhibits=tuple(sorted(exhibits, key=lambda e: e.order)),
         version=_version(digests),
         warnings=tuple(warnings),
-        files=tuple(files),
     )
     return LoadResult(content, (), tuple(warnings), len(folders), codes)
 

@@ -30,7 +30,7 @@ from kiosk.content.images import CHECKED, jpeg_decode_deferred
 from kiosk.content.model import ContentSet, ImageRef, LoadResult
 
 log = logging.getLogger("kiosk.content")
-FORMAT = 1  # bump when the model's shape changes
+FORMAT = 2  # bump when the model's shape changes
 _PREFIX = "content-"
 
 
@@ -93,7 +93,7 @@ def unchecked_images(content: ContentSet) -> list[tuple[Path, ImageRef]]:
         (exhibit.folder, ref)
         for exhibit in content.exhibits
         for ref in exhibit.images()
-        if CHECKED.get(ref.sha256, ref.path.suffix) is None
+        if CHECKED.get(ref.sha256, ref.suffix) is None
     ]
 
 
