@@ -141,3 +141,13 @@ def test_cached_image_paths_stay_text_until_something_asks(tmp_path: Path) -> No
     assert "path" not in vars(cover)  # the pickle carried the text only
     assert cover.path == root.resolve() / "alpha" / "images" / "cover.jpg"
     assert cover.path.is_file()
+
+
+def test_a_file_name_that_is_not_utf8_does_not_break_the_cache(tmp_path: Path) -> None:
+    root = make_site(tmp_path / "site")
+    odd = os.fsdecode(b"scan-\xff.txt")  # as a camera or an old Windows share may name it
+    (root / "alpha" / odd).write_bytes(b"leftover")
+    first = load_cached(root, tmp_path / "cache")
+    assert first.content is not None, [str(e) for e in first.errors]
+    assert fingerprint(root) == fingerprint(root)
+    assert load_cached(root, tmp_path / "cache").content == first.content

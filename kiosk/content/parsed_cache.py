@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import operator
 import os
 import pickle
 from pathlib import Path
@@ -36,13 +37,13 @@ _PREFIX = "content-"
 
 def fingerprint(root: Path) -> str:
     """Every file under ``root`` by name, size, mtime and inode; cheap, no reading."""
-    digest = hashlib.sha256(f"{FORMAT}:{__version__}:{root.resolve()}".encode())
+    lines = [f"{FORMAT}:{__version__}:{root.resolve()}\n"]
     stack = [""]
     while stack:
         rel_dir = stack.pop()
         try:
             with os.scandir(os.path.join(root, rel_dir)) as listing:
-                entries = sorted(listing, key=lambda entry: entry.name)
+                entries = sorted(listing, key=_name)
         except OSError:
             continue
         for entry in entries:
@@ -54,8 +55,13 @@ def fingerprint(root: Path) -> str:
                 st = entry.stat()  # follows links: a changed link target counts
             except OSError:
                 continue
-            digest.update(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\n".encode())
-    return digest.hexdigest()
+            lines.append(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\n")
+    # one update over the joined lines: 13,000 separate ones cost more than the hashing
+    text = "".join(lines).encode("utf-8", "surrogateescape")  # any name the disk allows
+    return hashlib.sha256(text).hexdigest()
+
+
+_name = operator.attrgetter("name")
 
 
 def load_content(root: Path) -> LoadResult:
