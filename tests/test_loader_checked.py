@@ -58,3 +58,21 @@ def test_an_unreadable_record_is_ignored(tmp_path: Path) -> None:
     checked.load(record)
     assert checked.get("0" * 64, ".jpg") is None
     assert CHECKED is images.CHECKED
+
+
+def test_saving_keeps_the_previous_record_even_if_nothing_read_it(tmp_path: Path) -> None:
+    """The record is read lazily; a save must still carry its entries forward."""
+    info = images.ImageInfo("JPEG", 32, 24)
+    earlier = CheckedImages()
+    earlier.add("a" * 64, ".jpg", info)
+    earlier.save(tmp_path / "one.json")
+
+    this_run = CheckedImages()
+    this_run.load(tmp_path / "one.json")
+    this_run.add("b" * 64, ".png", images.ImageInfo("PNG", 24, 16))
+    this_run.save(tmp_path / "two.json")
+
+    next_run = CheckedImages()
+    next_run.load(tmp_path / "two.json")
+    assert next_run.get("a" * 64, ".JPG") == info
+    assert next_run.get("b" * 64, ".png") == images.ImageInfo("PNG", 24, 16)
