@@ -18,6 +18,7 @@ from kiosk.content.model import ContentSet, ImageRef
 from kiosk.media.service import RenditionService
 
 log = logging.getLogger("kiosk.images")
+_KINDS = ("thumb", "screen")  # the renditions made of every image
 
 
 class ImageStore(QObject):
@@ -30,7 +31,7 @@ class ImageStore(QObject):
     def __init__(self, service: RenditionService, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._service = service
-        self._refs: dict[str, ImageRef] = {}
+        self._refs: dict[str, ImageRef] = {}  # by content hash; keys are "sha256:kind"
         self._urls: dict[str, str] = {}
         self._pending: set[str] = set()
         self._failures: dict[str, str] = {}
@@ -40,10 +41,8 @@ class ImageStore(QObject):
 
     def set_content(self, content: ContentSet) -> None:
         """New content: forget keys that went away, keep URLs of those that stayed."""
-        refs = {
-            f"{ref.sha256}:{kind}": ref for ref in content.images() for kind in ("thumb", "screen")
-        }
-        self._urls = {k: v for k, v in self._urls.items() if k in refs}
+        refs = {ref.sha256: ref for ref in content.images()}
+        self._urls = {k: v for k, v in self._urls.items() if _sha(k) in refs}
         self._refs = refs
 
     def url(self, key: str) -> str:
@@ -51,10 +50,10 @@ class ImageStore(QObject):
         known = self._urls.get(key)
         if known is not None:
             return known
-        ref = self._refs.get(key)
-        if ref is None or key in self._pending or key in self._failures:
+        sha, _, kind = key.partition(":")
+        ref = self._refs.get(sha)
+        if ref is None or kind not in _KINDS or key in self._pending or key in self._failures:
             return ""
-        kind = key.rsplit(":", 1)[1]
         self._pending.add(key)
 
         def ready(path: Path) -> None:
@@ -105,7 +104,7 @@ class ImageStore(QObject):
     @Slot(str, str)
     def _on_built(self, key: str, path: str) -> None:
         self._pending.discard(key)
-        if key in self._refs:
+        if _sha(key) in self._refs:
             self._remember(key, Path(path))
             self.revision += 1
             self.revisionChanged.emit()
@@ -117,3 +116,8 @@ class ImageStore(QObject):
         log.error("rendition failed key=%s: %s", key, message)
         self.revision += 1
         self.revisionChanged.emit()
+
+
+def _sha(key: str) -> str:
+    """The content hash in a rendition key ("sha256:kind")."""
+    return key.partition(":")[0]
