@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from tests.conftest import BUNDLED
+from tests.factories import make_site, valid_exhibit
 from tests.uitools import click, item, items, key, load, open_window, swipe, tap
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -161,3 +162,16 @@ def test_two_finger_pinch_zooms_the_gallery_image(content, rendition_cache: Path
         settle(kw.window, kw.images)
         assert viewer.property("zoom") > 2
         assert kw.kiosk.placeIndex == 0  # a pinch is not a swipe
+
+
+def test_the_timeline_button_shows_only_when_some_exhibit_has_a_timeline(
+    tmp_path: Path, rendition_cache: Path
+) -> None:
+    without = load(make_site(tmp_path / "without", {"alpha": valid_exhibit(timeline=[])}))
+    with open_window(without, rendition_cache) as kw:
+        assert items(kw, "timelineButton") == []
+    with_one = load(make_site(tmp_path / "with"))
+    with open_window(with_one, rendition_cache) as kw:
+        tap(kw, item(kw, "timelineButton"))
+        assert kw.kiosk.screen == "timeline"
+        assert [i.property("text") for i in items(kw, "timelineLabel")] == ["2 October 1995 [uz]"]

@@ -103,7 +103,7 @@ class Kiosk(QObject):
         self._language = content.site.default_language
         self._tiles = ExhibitListModel(self)
         self._page: dict[str, Any] = {}
-        self._timeline: list[dict[str, Any]] = []
+        self._timeline: list[dict[str, Any]] | None = None  # made when first read
         self._strings: dict[str, str] = {}
         self._still_there = False
         self._seconds_left = 0
@@ -140,7 +140,7 @@ class Kiosk(QObject):
         language = self._language
         self._strings = present.strings(self._content, language)
         self._tiles.set_rows([present.tile(e, language) for e in self._content.exhibits])
-        self._timeline = present.timeline(self._content, language)
+        self._timeline = None
         self._refresh_page()
         self.languageChanged.emit()
 
@@ -198,9 +198,18 @@ class Kiosk(QObject):
     page = Property(dict, _get_page, notify=pageChanged)
 
     def _get_timeline(self) -> list[dict[str, Any]]:
+        if self._timeline is None:
+            self._timeline = present.timeline(self._content, self._language)
         return self._timeline
 
     timeline = Property(list, _get_timeline, notify=languageChanged)
+
+    def _get_has_timeline(self) -> bool:
+        return any(e.timeline for e in self._content.exhibits)
+
+    # What the home screen's button needs; reading ``timeline`` there would turn
+    # every entry into JavaScript at the first frame and at every language switch.
+    hasTimeline = Property(bool, _get_has_timeline, notify=contentChanged)
 
     def _get_attract_images(self) -> list[str]:
         return present.attract_images(self._content)

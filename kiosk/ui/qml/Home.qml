@@ -89,7 +89,7 @@ Rectangle {
             LanguageBar { kiosk: home.kiosk; ui: home.ui }
             NavButton {
                 objectName: "timelineButton"
-                visible: home.kiosk.timeline.length > 0
+                visible: home.kiosk.hasTimeline
                 ui: home.ui
                 primary: true
                 glyph: "◷"
