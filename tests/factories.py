@@ -94,11 +94,16 @@ def jpeg_bytes(size: tuple[int, int] = (32, 24), colour: str = "teal") -> bytes:
     return buffer.getvalue()
 
 
-def truncated_jpeg() -> bytes:
-    """A JPEG whose header is whole and whose pixel data stops halfway."""
+def noise_jpeg() -> bytes:
+    """A JPEG of random noise: bytes no other test has (and real entropy to cut)."""
     buffer = io.BytesIO()
     Image.effect_noise((800, 600), 60).convert("RGB").save(buffer, "JPEG", quality=90)
-    data = buffer.getvalue()
+    return buffer.getvalue()
+
+
+def truncated_jpeg() -> bytes:
+    """A JPEG whose header is whole and whose pixel data stops halfway."""
+    data = noise_jpeg()
     return data[: len(data) // 2]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import sys
 import types
@@ -13,8 +14,11 @@ from PIL import Image
 from test_media_support import make_ref, save_noise_jpeg
 
 from kiosk.cli import main
+from kiosk.content.images import CheckedImages
 from kiosk.content.model import ImageRef, Problem
+from kiosk.media.cache import image_checks_path
 from kiosk.media.cli_prepare import _ProgressLine
+from tests.factories import make_site, noise_jpeg, truncated_jpeg, valid_exhibit
 
 
 def _stub_loader(
@@ -154,3 +158,25 @@ def test_progress_errors_get_their_own_line_on_a_terminal(good_refs: list[ImageR
     line.update(2, 2, good_refs[1], BadImageError(good_refs[1].path, "damaged"))
 
     assert f"\r\x1b[Kprepare: error: {good_refs[1].path}: damaged\n" in stream.getvalue()
+
+
+def test_prepare_decodes_jpegs_once_by_building_them_and_records_the_passes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_site(
+        tmp_path / "site", {"alpha": valid_exhibit(), "beta": valid_exhibit(id="beta", order="20")}
+    )
+    good, bad = root / "alpha" / "images" / "cover.jpg", root / "beta" / "images" / "cover.jpg"
+    good.write_bytes(noise_jpeg())
+    bad.write_bytes(truncated_jpeg())
+    cache = tmp_path / "cache"
+
+    assert main(["prepare", str(root), "--cache", str(cache)]) == 1
+    out, _ = capsys.readouterr()
+    assert f"failed: {bad.resolve()}: image data is damaged or truncated" in out
+    assert "1 failed" in out  # and every other image was built
+
+    record = CheckedImages()
+    record.load(image_checks_path(cache))
+    assert record.get(hashlib.sha256(good.read_bytes()).hexdigest(), ".jpg") is not None
+    assert record.get(hashlib.sha256(bad.read_bytes()).hexdigest(), ".jpg") is None

@@ -88,7 +88,9 @@ def check_file(target: Path, folder: Path, rel: str) -> CheckedImage | str:
             info = probe_image(target, data, decode=not deferred)
         except ImageProblem as problem:
             return str(problem)
-        if not deferred or info.format != "JPEG":
+        if deferred and info.format == "JPEG":
+            CHECKED.add_header_only(sha256, target.suffix, info)
+        else:
             CHECKED.add(sha256, target.suffix, info)
     width, height = info.display_size
     return CheckedImage(target, sha256, width, height, len(data))

@@ -167,6 +167,7 @@ class CheckedImages:
         self._known: dict[str, ImageInfo] = {}
         self._lock = threading.Lock()
         self._record: Path | None = None  # a previous run's record, not read yet
+        self._headers: dict[str, ImageInfo] = {}  # JPEGs checked by header only, so far
         self.changed = False
 
     def get(self, sha256: str, suffix: str) -> ImageInfo | None:
@@ -180,6 +181,22 @@ class CheckedImages:
         with self._lock:
             self._known[f"{sha256}{suffix.lower()}"] = info
             self.changed = True
+
+    def add_header_only(self, sha256: str, suffix: str, info: ImageInfo) -> None:
+        """A JPEG whose header passed inside ``jpeg_decoding_deferred()``: not a pass
+        yet, but ``confirm`` makes it one once its bytes were decoded elsewhere."""
+        with self._lock:
+            self._headers[f"{sha256}{suffix.lower()}"] = info
+
+    def confirm(self, sha256: str, suffix: str) -> bool:
+        """These bytes decoded in full elsewhere (a rendition was built from them):
+        the header-only check becomes a pass. False if there was none to confirm."""
+        with self._lock:
+            info = self._headers.pop(f"{sha256}{suffix.lower()}", None)
+        if info is None:
+            return False
+        self.add(sha256, suffix, info)
+        return True
 
     def load(self, path: Path) -> None:
         """Use a previous run's record, read when first needed: a start answered by
