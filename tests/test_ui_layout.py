@@ -146,3 +146,28 @@ def test_noto_sans_from_the_font_package_draws_every_letter() -> None:
     metrics = QFontMetrics(font)
     for letter in "əğışçöüʻЖщ":
         assert metrics.inFontUcs4(ord(letter)), letter
+
+
+def test_a_tile_title_too_long_for_its_room_shrinks_then_ends_in_an_ellipsis(
+    tmp_path: Path, rendition_cache: Path
+) -> None:
+    from tests.factories import make_site, tmap, valid_exhibit
+
+    long_title = "Oʻzbekiston va Ozarbayjon xalqlari doʻstligi " * 2
+    root = make_site(
+        tmp_path / "site",
+        {
+            "alpha": valid_exhibit(title=tmap(long_title)),
+            "beta": valid_exhibit(id="beta", order="20", title=tmap("Short")),
+        },
+    )
+    with open_window(load(root), rendition_cache, size=(1080, 1920)) as kw:
+        long_tile, short_tile = items(kw, "tileTitle")
+        subtitle = items(kw, "tileSubtitle")[0]
+        assert long_tile.property("text").startswith("Oʻzbekiston")
+        assert long_tile.property("fitting") is True
+        assert long_tile.property("contentHeight") <= long_tile.height() + 1
+        title_bottom = long_tile.mapToScene(long_tile.boundingRect().bottomLeft()).y()
+        assert subtitle.mapToScene(subtitle.boundingRect().topLeft()).y() >= title_bottom
+        assert short_tile.property("fitting") is False  # no fitting work when it fits
+        assert short_tile.property("truncated") is False

@@ -34,6 +34,8 @@ class ImageProblem(Exception):
 
 @dataclass(frozen=True)
 class ImageInfo:
+    """What a check learnt from an image's header."""
+
     format: str
     width: int  # as stored in the file
     height: int

@@ -55,11 +55,15 @@ def _text(values: dict[str, str], default_language: str) -> Text:
 
 @dataclass(frozen=True)
 class Paragraph:
+    """A paragraph of visitor text."""
+
     text: str
 
 
 @dataclass(frozen=True)
 class BulletList:
+    """A list of short points (lines starting with "- " in the YAML)."""
+
     items: tuple[str, ...]
 
 
@@ -68,6 +72,8 @@ Block = Paragraph | BulletList
 
 @dataclass(frozen=True)
 class Language:
+    """A language the kiosk offers, in the order of the language bar."""
+
     code: str
     name: str  # the language named in itself: "Oʻzbekcha", "Русский"
 
@@ -100,6 +106,8 @@ class Theme:
 
 @dataclass(frozen=True)
 class Site:
+    """``kiosk.yaml``: the site title, languages, idle timings, UI strings, theme."""
+
     title: Text
     languages: tuple[Language, ...]
     default_language: str
@@ -171,6 +179,8 @@ class ImageRef:
 
 @dataclass(frozen=True)
 class Section:
+    """A heading with its text, and an optional picture, on an exhibit page."""
+
     heading: Text
     body: Text  # safe text format, see kiosk.content.richtext
     image: ImageRef | None = None
@@ -178,12 +188,16 @@ class Section:
 
 @dataclass(frozen=True)
 class Fact:
+    """A label and value in the fact card beside an exhibit's text."""
+
     label: Text
     value: Text
 
 
 @dataclass(frozen=True)
 class TimelineEntry:
+    """A dated event; all exhibits' entries make up the timeline."""
+
     date: str  # ISO: YYYY, YYYY-MM or YYYY-MM-DD; sorts as a string
     label: Text  # how the date is shown: "1997–1998", "2 October 1995"
     title: Text
@@ -192,6 +206,8 @@ class TimelineEntry:
 
 @dataclass(frozen=True)
 class Exhibit:
+    """One exhibit folder: its texts, pictures and dated events."""
+
     id: str
     order: int
     folder: Path
@@ -232,6 +248,8 @@ class Problem:
 
 @dataclass(frozen=True)
 class ContentSet:
+    """Everything a kiosk shows, valid as a whole; ``version`` names it."""
+
     root: Path
     site: Site
     exhibits: tuple[Exhibit, ...]  # in display order

@@ -36,6 +36,8 @@ RESET = "reset"
 
 @dataclass(frozen=True)
 class IdleEvent:
+    """A change of idle state, for the UI and analytics."""
+
     kind: str  # SESSION_START, STILL_THERE, ANSWERED or RESET
     reason: str  # "touch", "quiet", "timeout", "staff", ...
     at: float  # clock time of the transition

@@ -20,6 +20,8 @@ SCREENS = (HOME, EXHIBIT, GALLERY, TIMELINE, ATTRACT)
 
 @dataclass(frozen=True)
 class Place:
+    """Where the visitor is: a screen, and the exhibit and item on it."""
+
     screen: str
     exhibit_id: str = ""
     index: int = 0  # gallery image, timeline entry or focused home tile

@@ -134,6 +134,8 @@ UNSET = "unset"
 
 @dataclass(frozen=True)
 class PinResult:
+    """The answer to a PIN attempt."""
+
     status: str  # OK, WRONG, LOCKED or UNSET (no PIN stored: the panel stays shut)
     remaining_tries: int = 0  # on WRONG: tries left before the lockout
     seconds_left: float = 0.0  # on LOCKED: how long until the pad opens again

@@ -41,6 +41,8 @@ UNCHANGED = "unchanged"  # loaded fine, nothing new (errors, if any, have cleare
 
 @dataclass(frozen=True)
 class ReloadEvent:
+    """What a load did to the content shown."""
+
     kind: str  # PENDING, SWAPPED, REJECTED or UNCHANGED
     version: str | None  # the version loaded (None when rejected)
     errors: tuple[Problem, ...] = ()

@@ -47,11 +47,22 @@ Rectangle {
         Text {
             objectName: "tileTitle"
             width: parent.width
-            height: Math.min(implicitHeight, parent.height * 0.62)
+            // Shrinking to fit lays the text out many times, so it is switched on
+            // only for a title that does not fit its room, and then stays on; a title
+            // too long even at the smallest size ends in "…" instead of overlapping.
+            readonly property real room: parent.height * 0.62
+            readonly property bool fitting: fontSizeMode !== Text.FixedSize  // for tools
+            height: fitting ? room : implicitHeight
+            onImplicitHeightChanged: fitIfNeeded()
+            onRoomChanged: fitIfNeeded()
+            function fitIfNeeded() {
+                if (fontSizeMode === Text.FixedSize && room > 0 && implicitHeight > room)
+                    fontSizeMode = Text.VerticalFit
+            }
             text: tile.title
             textFormat: Text.PlainText
             wrapMode: Text.Wrap
-            fontSizeMode: Text.VerticalFit
+            elide: fitting ? Text.ElideRight : Text.ElideNone
             minimumPixelSize: Math.round(tile.ui.body * 0.85)
             font.pixelSize: tile.ui.heading
             font.weight: Font.DemiBold
