@@ -387,3 +387,17 @@ def test_broken_site_still_checks_exhibits(tmp_path: Path) -> None:
         "exhibit.yaml",
         "order 'x' must be a whole number from 0 to 999999, like \"20\"",
     )
+
+
+def test_equal_texts_are_one_object_across_files(tmp_path: Path) -> None:
+    """Credits and captions repeat; each distinct text is kept (and cached) once."""
+    root = make_site(
+        tmp_path / "site", {"alpha": valid_exhibit(), "beta": valid_exhibit(id="beta", order="20")}
+    )
+    content = load_content(root).content
+    assert content is not None
+    alpha, beta = content.exhibits
+    assert alpha.cover.credit == beta.cover.credit
+    assert alpha.cover.credit is beta.cover.credit
+    assert alpha.title is beta.title  # the same words in both files
+    assert alpha.cover.credit is not alpha.title

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kiosk.content.checks import Checker, Languages, child, item, quote
 from kiosk.content.imagerefs import ImageCache
-from kiosk.content.model import Exhibit, Fact, ImageRef, Problem, Section, TimelineEntry
+from kiosk.content.model import Exhibit, Fact, ImageRef, Problem, Section, Text, TimelineEntry
 from kiosk.content.yamlsafe import Node, ScalarNode
 
 _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -34,9 +34,13 @@ class ExhibitResult:
     warnings: list[Problem]
 
 
-def read_exhibit(root: Node | None, path: Path, languages: Languages) -> ExhibitResult:
-    """Check one exhibit's tree (``root`` None: its YAML was already reported unusable)."""
-    c = _ExhibitChecker(path, languages)
+def read_exhibit(
+    root: Node | None, path: Path, languages: Languages, texts: dict[Text, Text] | None = None
+) -> ExhibitResult:
+    """Check one exhibit's tree (``root`` None: its YAML was already reported unusable).
+
+    ``texts`` is the loader's pool of texts, shared by every file (see ``Checker``)."""
+    c = _ExhibitChecker(path, languages, texts)
     if root is None:
         return ExhibitResult(path, None, "", None, None, None, [], [])
     f = c.fields(
@@ -92,8 +96,10 @@ def read_exhibit(root: Node | None, path: Path, languages: Languages) -> Exhibit
 
 
 class _ExhibitChecker(Checker):
-    def __init__(self, path: Path, languages: Languages) -> None:
-        super().__init__(path, languages)
+    def __init__(
+        self, path: Path, languages: Languages, texts: dict[Text, Text] | None = None
+    ) -> None:
+        super().__init__(path, languages, texts)
         self.folder = path.parent.resolve()
         self.cache = ImageCache()
 

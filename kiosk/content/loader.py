@@ -12,7 +12,7 @@ import hashlib
 from pathlib import Path, PurePosixPath
 
 from kiosk.content.exhibit_schema import ExhibitResult, read_exhibit
-from kiosk.content.model import ContentSet, LoadResult, Problem
+from kiosk.content.model import ContentSet, LoadResult, Problem, Text
 from kiosk.content.site_schema import declared_codes, read_site
 from kiosk.content.yamlsafe import read_yaml_file
 
@@ -39,9 +39,11 @@ def load_content(root: Path) -> LoadResult:
     warnings: list[Problem] = []
     digests: dict[str, str] = {}  # relative name -> sha256 of the bytes
 
+    texts: dict[Text, Text] = {}  # one object per distinct text, across all files
+
     parsed = read_yaml_file(site_path)
     digests[SITE_FILE] = hashlib.sha256(parsed.data).hexdigest()
-    site_result = read_site(parsed.root, site_path)
+    site_result = read_site(parsed.root, site_path, texts)
     errors += [*parsed.problems, *site_result.errors]
     warnings += site_result.warnings
     codes = site_result.languages.codes or declared_codes(parsed.root)
@@ -63,7 +65,7 @@ def load_content(root: Path) -> LoadResult:
             continue
         parsed = read_yaml_file(path)
         digests[f"{folder.name}/{EXHIBIT_FILE}"] = hashlib.sha256(parsed.data).hexdigest()
-        result = read_exhibit(parsed.root, path, site_result.languages)
+        result = read_exhibit(parsed.root, path, site_result.languages, texts)
         errors += [*parsed.problems, *result.errors]
         warnings += result.warnings
         results.append(result)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.content.checks import Checker, Languages, child, item, quote
-from kiosk.content.model import IdleSettings, Language, Problem, Site, Theme
+from kiosk.content.model import IdleSettings, Language, Problem, Site, Text, Theme
 from kiosk.content.yamlsafe import MappingNode, Node, ScalarNode, SequenceNode
 
 STRING_KEYS = (
@@ -46,12 +46,14 @@ class SiteResult:
     warnings: list[Problem]
 
 
-def read_site(root: Node | None, path: Path) -> SiteResult:
-    """Check ``kiosk.yaml``'s tree; ``root`` is None when the YAML itself was unusable."""
+def read_site(root: Node | None, path: Path, texts: dict[Text, Text] | None = None) -> SiteResult:
+    """Check ``kiosk.yaml``'s tree; ``root`` is None when the YAML itself was unusable.
+
+    ``texts`` is the loader's pool of texts, shared by every file (see ``Checker``)."""
     languages = Languages((), "")
     if root is None:
         return SiteResult(None, languages, [], [])
-    c = Checker(path, languages)
+    c = Checker(path, languages, texts)
     f = c.fields(
         root,
         "",
