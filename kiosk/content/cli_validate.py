@@ -17,13 +17,9 @@ from kiosk.content.model import LoadResult, Problem
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "dir",
-        nargs="?",
-        type=Path,
-        metavar="DIR",
-        help="content folder holding kiosk.yaml (default: the bundled exhibits/)",
-    )
+    from kiosk.cli import add_exhibits_argument  # the entry point owns the repository layout
+
+    add_exhibits_argument(parser)
     parser.add_argument("--json", action="store_true", help="print a JSON report for tools")
     parser.add_argument(
         "--strict", action="store_true", help="treat warnings (missing translations) as errors"
@@ -31,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    root: Path = args.dir if args.dir is not None else _bundled()
+    root: Path = args.dir
     usage_problem = _usage_problem(root)
     if usage_problem:
         print(f"kiosk validate: {usage_problem}", file=sys.stderr)
@@ -49,12 +45,6 @@ def run(args: argparse.Namespace) -> int:
             print(_line(root, problem))
         print(_summary(result, errors, warnings))
     return 1 if errors else 0
-
-
-def _bundled() -> Path:
-    from kiosk.cli import bundled_exhibits  # the entry point owns the repository layout
-
-    return bundled_exhibits()
 
 
 def _usage_problem(root: Path) -> str | None:

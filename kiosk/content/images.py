@@ -54,13 +54,15 @@ _JPEG_DECODE_DEFERRED: ContextVar[bool] = ContextVar("jpeg_decode_deferred", def
 
 @contextmanager
 def jpeg_decoding_deferred() -> Iterator[None]:
-    """Within, loads check JPEGs by their header only and leave them out of ``CHECKED``.
+    """Within, loads check JPEGs by their header only: ``CHECKED`` holds them as
+    header-only (``add_header_only``), not as passes.
 
     For the kiosk's start: decoding camera-size JPEGs is most of a first load's
-    time, and the first frame must not wait for it. Whatever is not in ``CHECKED``
-    afterwards is decoded by a later load off the UI thread, which reports a broken
-    file like any other error (``kiosk.content.parsed_cache``). A context variable,
-    so a load on another thread at the same time still checks everything.
+    time, and the first frame must not wait for it. Whatever has not passed is
+    decoded by a later load off the UI thread, which reports a broken file like any
+    other error (``kiosk.content.parsed_cache``); ``kiosk prepare`` confirms them by
+    building their renditions. A context variable, so a load on another thread at
+    the same time still checks everything.
     """
     token = _JPEG_DECODE_DEFERRED.set(True)
     try:

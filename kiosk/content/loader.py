@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 from kiosk.content.exhibit_schema import ExhibitResult, read_exhibit
 from kiosk.content.model import ContentSet, LoadResult, Problem, Text
 from kiosk.content.site_schema import declared_codes, read_site
-from kiosk.content.yamlsafe import read_yaml_file
+from kiosk.content.yamlsafe import Node, read_yaml_file
 
 SITE_FILE = "kiosk.yaml"
 EXHIBIT_FILE = "exhibit.yaml"
@@ -92,35 +92,20 @@ def load_content(root: Path) -> LoadResult:
 def _clashes(results: list[ExhibitResult], root: Path) -> list[Problem]:
     """Ids and orders must be unique; each repeat names the file that had it first."""
     problems: list[Problem] = []
-    first_id: dict[str, Path] = {}
-    first_order: dict[int, Path] = {}
+    first: dict[tuple[str, object], Path] = {}  # ("id", "alpha") or ("order", 20)
     for r in results:
+        claims: list[tuple[tuple[str, object], Node, str]] = []
         if r.id and r.id_node is not None:
-            if r.id in first_id:
-                other = _shown(first_id[r.id], root)
-                problems.append(
-                    Problem(
-                        r.path,
-                        r.id_node.line,
-                        r.id_node.column,
-                        f"exhibit id '{r.id}' is already used by {other}",
-                    )
-                )
-            else:
-                first_id[r.id] = r.path
+            claims.append((("id", r.id), r.id_node, f"exhibit id '{r.id}'"))
         if r.order is not None and r.order_node is not None:
-            if r.order in first_order:
-                other = _shown(first_order[r.order], root)
-                problems.append(
-                    Problem(
-                        r.path,
-                        r.order_node.line,
-                        r.order_node.column,
-                        f"order {r.order} is already used by {other}",
-                    )
-                )
+            claims.append((("order", r.order), r.order_node, f"order {r.order}"))
+        for key, node, what in claims:
+            if key in first:
+                other = _shown(first[key], root)
+                message = f"{what} is already used by {other}"
+                problems.append(Problem(r.path, node.line, node.column, message))
             else:
-                first_order[r.order] = r.path
+                first[key] = r.path
     return problems
 
 

@@ -56,8 +56,9 @@ def fingerprint(root: Path) -> str:
             except OSError:
                 continue
             lines.append(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\n")
-    # one update over the joined lines: 13,000 separate ones cost more than the hashing
-    text = "".join(lines).encode("utf-8", "surrogateescape")  # any name the disk allows
+    # surrogateescape: a name that is not UTF-8 (a camera's, an old share's) is hashed
+    # as the disk gave it instead of failing every load
+    text = "".join(lines).encode("utf-8", "surrogateescape")
     return hashlib.sha256(text).hexdigest()
 
 

@@ -38,11 +38,9 @@ def _positive(text: str) -> int:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from kiosk.cli import size_type
+    from kiosk.cli import add_exhibits_argument, size_type
 
-    parser.add_argument(
-        "dir", nargs="?", type=Path, help="content folder (default: the bundled exhibits)"
-    )
+    add_exhibits_argument(parser)
     parser.add_argument(
         "--cache", type=Path, help=f"rendition cache folder (default: {default_cache_dir()})"
     )
@@ -66,11 +64,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kiosk.cli import bundled_exhibits
     from kiosk.content.images import CHECKED, jpeg_decoding_deferred
     from kiosk.content.loader import load_content
 
-    root = args.dir if args.dir is not None else bundled_exhibits()
+    root: Path = args.dir
     checks = image_checks_path(args.cache)
     CHECKED.load(checks)
     # Building a rendition decodes the JPEG in full, so decoding it first to check it

@@ -7,14 +7,11 @@ import datetime as dt
 import gc
 import logging
 import sys
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from PySide6.QtQuick import QQuickWindow
-
     from kiosk.content.model import LoadResult
 
 log = logging.getLogger("kiosk")
@@ -116,7 +113,11 @@ def _run(args: argparse.Namespace) -> int:
         loader=partial(_load, parsed_cache=parsed_cache, checks=checks),
         preview=args.preview,
     )
-    with jpeg_decoding_deferred():  # decoded after the first frame: see start_watching
+    # JPEGs are decoded by the load after the first frame (Controller, start_watching):
+    # a broken one is then rejected like any bad edit, its file and line in the log,
+    # the staff panel and the preview banner, while the kiosk shows what it has (that
+    # image as a placeholder: its rendition fails too)
+    with jpeg_decoding_deferred():
         initial = reload.load_initial()
     qml.advance()
     content = reload.current or fallback_content(args.dir)
@@ -165,12 +166,7 @@ def _run(args: argparse.Namespace) -> int:
     else:
         kw.window.show()
     logs.log_start(__version__, content.version, mode)
-    _after_first_frame(kw.window, gc.enable)
-    # the watcher's first look, and a load that decodes the JPEGs the start-up load
-    # only header-checked: a broken one is then rejected like any bad edit, its file
-    # and line in the log, the staff panel and the preview banner, while the kiosk
-    # shows what it has (that image as a placeholder: its rendition fails too)
-    _after_first_frame(kw.window, reload.start_watching)
+    controller.firstFrame.connect(gc.enable)
     QTimer.singleShot(500, kw.window, lambda: _prefetch(kw))  # dropped with the window
     try:
         return app.exec()
@@ -193,14 +189,6 @@ def _load(root: Path, parsed_cache: Path, checks: Path) -> LoadResult:
     if CHECKED.changed and not jpeg_decode_deferred():  # at start, saved after the checks
         CHECKED.save(checks)
     return result
-
-
-def _after_first_frame(window: QQuickWindow, action: Callable[[], None]) -> None:
-    def once() -> None:
-        window.frameSwapped.disconnect(once)
-        action()
-
-    window.frameSwapped.connect(once)
 
 
 def _state_dir(explicit: Path | None) -> Path | None:

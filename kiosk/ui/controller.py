@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
 from kiosk.content.fallback import FALLBACK_VERSION
@@ -46,6 +46,8 @@ _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.Wheel, QEvent.Type.TouchUpdate}
 
 
 class Controller(QObject):
+    firstFrame = Signal()  # the window's first frame is on screen: start-up is over
+
     def __init__(
         self,
         kw: KioskWindow,
@@ -109,6 +111,11 @@ class Controller(QObject):
     def _first_frame(self) -> None:
         self.kw.window.frameSwapped.disconnect(self._first_frame)
         systemd.ready("showing content")
+        if self.reload is not None:
+            # the watcher's first look, and a load that finishes what the start-up
+            # load put off (see ReloadController.start_watching), off the UI thread
+            self.reload.start_watching()
+        self.firstFrame.emit()
 
     # input -------------------------------------------------------------------------------
 

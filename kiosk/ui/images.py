@@ -18,7 +18,6 @@ from kiosk.content.model import ContentSet, ImageRef
 from kiosk.media.service import RenditionService
 
 log = logging.getLogger("kiosk.images")
-_KINDS = ("thumb", "screen")  # the renditions made of every image
 
 
 class ImageStore(QObject):
@@ -52,7 +51,8 @@ class ImageStore(QObject):
             return known
         sha, _, kind = key.partition(":")
         ref = self._refs.get(sha)
-        if ref is None or kind not in _KINDS or key in self._pending or key in self._failures:
+        made = kind in self._service.cache.boxes  # a rendition the service makes
+        if ref is None or not made or key in self._pending or key in self._failures:
             return ""
         self._pending.add(key)
 
