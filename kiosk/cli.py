@@ -1,8 +1,8 @@
 """Command line: ``kiosk [run options] [DIR]`` or ``kiosk COMMAND ...``.
 
-Each command lives in its own module with ``add_arguments(parser)`` and
-``run(args) -> int``; it is imported only when used, so ``kiosk validate`` never
-loads Qt.
+Each command lives in its own module under ``kiosk.commands`` with
+``add_arguments(parser)`` and ``run(args) -> int``; it is imported only when used,
+so ``kiosk validate`` never loads Qt.
 """
 
 from __future__ import annotations
@@ -10,54 +10,17 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Callable, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 
 COMMANDS: dict[str, tuple[str, str]] = {
-    "run": ("kiosk.ui.cli_run", "start the kiosk (the default command)"),
-    "validate": ("kiosk.content.cli_validate", "check exhibit content and list every problem"),
-    "prepare": ("kiosk.media.cli_prepare", "build all image renditions ahead of time"),
-    "render": ("kiosk.ui.cli_render", "render a screen headless to PNG"),
-    "stats": ("kiosk.runtime.cli_stats", "report on visitor analytics"),
-    "set-pin": ("kiosk.runtime.cli_pin", "set the staff panel PIN"),
-    "service-unit": ("kiosk.runtime.cli_service", "print a systemd unit for this kiosk"),
+    "run": ("kiosk.commands.run", "start the kiosk (the default command)"),
+    "validate": ("kiosk.commands.validate", "check exhibit content and list every problem"),
+    "prepare": ("kiosk.commands.prepare", "build all image renditions ahead of time"),
+    "render": ("kiosk.commands.render", "render a screen headless to PNG"),
+    "stats": ("kiosk.commands.stats", "report on visitor analytics"),
+    "set-pin": ("kiosk.commands.pin", "set the staff panel PIN"),
+    "service-unit": ("kiosk.commands.service", "print a systemd unit for this kiosk"),
 }
-
-
-def bundled_exhibits() -> Path:
-    """The exhibits shipped with the repository (next to the ``kiosk`` package).
-
-    An editable install finds them beside the package; otherwise ``./exhibits``.
-    """
-    beside = Path(__file__).resolve().parent.parent / "exhibits"
-    return beside if beside.is_dir() else Path.cwd() / "exhibits"
-
-
-def add_exhibits_argument(parser: argparse.ArgumentParser) -> None:
-    """The optional DIR every screen command takes, defaulting to the bundled exhibits."""
-    parser.add_argument(
-        "dir",
-        nargs="?",
-        type=Path,
-        default=bundled_exhibits(),
-        help="exhibits folder (default: the bundled exhibits)",
-    )
-
-
-def size_type(largest: int = 16384) -> Callable[[str], tuple[int, int]]:
-    """An argparse type for ``WIDTHxHEIGHT`` (screens, windows, renditions)."""
-
-    def parse(text: str) -> tuple[int, int]:
-        try:
-            width, height = (int(part) for part in text.lower().split("x"))
-        except ValueError:
-            message = f"expected WIDTHxHEIGHT such as 1920x1080, not {text!r}"
-            raise argparse.ArgumentTypeError(message) from None
-        if not (0 < width <= largest and 0 < height <= largest):
-            raise argparse.ArgumentTypeError(f"size {text!r} is out of range (1 to {largest})")
-        return width, height
-
-    return parse
 
 
 def _build_parser(command: str) -> argparse.ArgumentParser:

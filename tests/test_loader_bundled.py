@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kiosk.cli import bundled_exhibits
+from kiosk.commands.args import bundled_exhibits
 from kiosk.content.loader import load_content
 
 

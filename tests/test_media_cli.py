@@ -14,10 +14,10 @@ from PIL import Image
 from test_media_support import make_ref, save_noise_jpeg
 
 from kiosk.cli import main
+from kiosk.commands.prepare import _ProgressLine
 from kiosk.content.images import CheckedImages
 from kiosk.content.model import ImageRef, Problem
 from kiosk.media.cache import image_checks_path
-from kiosk.media.cli_prepare import _ProgressLine
 from tests.factories import make_site, noise_jpeg, truncated_jpeg, valid_exhibit
 
 
@@ -111,7 +111,7 @@ def test_prepare_exits_1_on_invalid_content(
 def test_prepare_defaults_to_the_bundled_exhibits(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from kiosk.cli import bundled_exhibits
+    from kiosk.commands.args import bundled_exhibits
 
     roots = _stub_loader(monkeypatch, [])
     assert main(["prepare", "--cache", str(tmp_path / "c")]) == 0

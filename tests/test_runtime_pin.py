@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
-from kiosk.runtime import cli_pin, paths
+from kiosk.commands import pin as cli_pin
+from kiosk.runtime import paths
 from kiosk.runtime.pin import LOCKED, OK, UNSET, WRONG, PinPad, PinStore
 from tests.fakes import FakeClock
 

@@ -125,8 +125,8 @@ def test_usage_errors_exit_2(
 def test_default_dir_is_the_bundled_exhibits(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    import kiosk.cli
+    import kiosk.commands.args
 
     root = make_site(tmp_path / "exhibits")
-    monkeypatch.setattr(kiosk.cli, "bundled_exhibits", lambda: root)
+    monkeypatch.setattr(kiosk.commands.args, "bundled_exhibits", lambda: root)
     assert run(capsys) == (0, "1 exhibit, 4 languages: 0 errors, 0 warnings\n", "")

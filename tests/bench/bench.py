@@ -303,8 +303,10 @@ class Bench:
             print(f"   validate {validate[-1]:.2f} s", flush=True)
         cache = self.fresh("cache-scale")
         if self.quick:  # preparing 20,000 renditions takes about a minute (one fsync each)
-            self.notes.append("quick run: scale start-up measured with an EMPTY rendition cache "
-                              "(renditions build in the background); the full run prepares it")
+            self.notes.append(
+                "quick run: scale start-up measured with an EMPTY rendition cache "
+                "(renditions build in the background); the full run prepares it"
+            )
         else:
             seconds = timed(
                 [*self.kiosk, "prepare", "--cache", str(cache), str(site)], self.env, self.tmp

@@ -464,10 +464,15 @@ def main() -> int:
     parser.add_argument("--navigations", type=int, default=200)
     parser.add_argument("--soak", type=int, default=10_000)
     parser.add_argument("--gap-ms", type=int, default=300)
-    parser.add_argument("--swipe-every", type=int, default=1,
-                        help="timed run: a swipe pair every N exhibit visits")
-    parser.add_argument("--idle-s", type=float, default=0.0,
-                        help="after the soak, also measure RSS after this long at rest")
+    parser.add_argument(
+        "--swipe-every", type=int, default=1, help="timed run: a swipe pair every N exhibit visits"
+    )
+    parser.add_argument(
+        "--idle-s",
+        type=float,
+        default=0.0,
+        help="after the soak, also measure RSS after this long at rest",
+    )
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
 

@@ -11,7 +11,7 @@ SCREENS = ("home", "exhibit", "gallery", "timeline", "attract", "still-there")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from kiosk.cli import add_exhibits_argument, size_type
+    from kiosk.commands.args import add_exhibits_argument, size_type
 
     add_exhibits_argument(parser)
     parser.add_argument("--screen", choices=SCREENS, default="home")

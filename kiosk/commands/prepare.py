@@ -38,7 +38,7 @@ def _positive(text: str) -> int:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from kiosk.cli import add_exhibits_argument, size_type
+    from kiosk.commands.args import add_exhibits_argument, size_type
 
     add_exhibits_argument(parser)
     parser.add_argument(

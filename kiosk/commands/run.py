@@ -18,7 +18,7 @@ log = logging.getLogger("kiosk")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from kiosk.cli import add_exhibits_argument, size_type
+    from kiosk.commands.args import add_exhibits_argument, size_type
 
     add_exhibits_argument(parser)
     parser.add_argument(

@@ -17,7 +17,7 @@ from kiosk.content.model import LoadResult, Problem
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from kiosk.cli import add_exhibits_argument  # the entry point owns the repository layout
+    from kiosk.commands.args import add_exhibits_argument
 
     add_exhibits_argument(parser)
     parser.add_argument("--json", action="store_true", help="print a JSON report for tools")

@@ -1,0 +1,43 @@
+"""Arguments several commands share: the exhibits folder and ``WIDTHxHEIGHT`` sizes."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+
+def bundled_exhibits() -> Path:
+    """The exhibits shipped with the repository (next to the ``kiosk`` package).
+
+    An editable install finds them beside the package; otherwise ``./exhibits``.
+    """
+    beside = Path(__file__).resolve().parents[2] / "exhibits"
+    return beside if beside.is_dir() else Path.cwd() / "exhibits"
+
+
+def add_exhibits_argument(parser: argparse.ArgumentParser) -> None:
+    """The optional DIR every screen command takes, defaulting to the bundled exhibits."""
+    parser.add_argument(
+        "dir",
+        nargs="?",
+        type=Path,
+        default=bundled_exhibits(),
+        help="exhibits folder (default: the bundled exhibits)",
+    )
+
+
+def size_type(largest: int = 16384) -> Callable[[str], tuple[int, int]]:
+    """An argparse type for ``WIDTHxHEIGHT`` (screens, windows, renditions)."""
+
+    def parse(text: str) -> tuple[int, int]:
+        try:
+            width, height = (int(part) for part in text.lower().split("x"))
+        except ValueError:
+            message = f"expected WIDTHxHEIGHT such as 1920x1080, not {text!r}"
+            raise argparse.ArgumentTypeError(message) from None
+        if not (0 < width <= largest and 0 < height <= largest):
+            raise argparse.ArgumentTypeError(f"size {text!r} is out of range (1 to {largest})")
+        return width, height
+
+    return parse
