@@ -16,6 +16,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "run": ("kiosk.commands.run", "start the kiosk (the default command)"),
     "validate": ("kiosk.commands.validate", "check exhibit content and list every problem"),
     "prepare": ("kiosk.commands.prepare", "build all image renditions ahead of time"),
+    "init": ("kiosk.commands.init", "copy the sample exhibits to start a museum's own content"),
     "render": ("kiosk.commands.render", "render a screen headless to PNG"),
     "stats": ("kiosk.commands.stats", "report on visitor analytics"),
     "set-pin": ("kiosk.commands.pin", "set the staff panel PIN"),
