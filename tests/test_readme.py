@@ -60,9 +60,9 @@ def test_screenshot_is_what_the_kiosk_draws_today(
     drawn = tmp_path / f"{name}.png"
     done = SHOTS.render(name, drawn, cache=rendition_cache)
     assert done.returncode == 0, done.stderr
-    with Image.open(REPO / "assets" / "screenshots" / f"{name}.png") as committed:
-        with Image.open(drawn) as today:
-            assert committed.size == today.size
-            difference = ImageChops.difference(committed.convert("RGB"), today.convert("RGB"))
+    committed_path = REPO / "assets" / "screenshots" / f"{name}.png"
+    with Image.open(committed_path) as committed, Image.open(drawn) as today:
+        assert committed.size == today.size
+        difference = ImageChops.difference(committed.convert("RGB"), today.convert("RGB"))
     mean = sum(ImageStat.Stat(difference).mean) / 3
     assert mean < 1.0, f"assets/screenshots/{name}.png is stale: run python assets/screenshots.py"
