@@ -8,7 +8,7 @@ Nothing here depicts a real building or person.
 
 Run from the repository root::
 
-    /work/venv/bin/python assets/generate_illustrations.py
+    .venv/bin/python assets/generate_illustrations.py
 
 Every image is drawn at a multiple of its final size and reduced for
 anti-aliasing. Random choices use fixed seeds, so the output is the same each run.
