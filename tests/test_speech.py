@@ -12,12 +12,11 @@ import sys
 import textwrap
 import time
 import wave
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fakes import FakeClock
-from speechfakes import FakeEngine
+from speechfakes import FakeEngine, program_of, real_time_sound_device, running, wait_until_gone
 
 from kiosk.content.loader import load_content
 from kiosk.content.spoken import exhibit_text
@@ -212,49 +211,13 @@ def test_a_louder_setting_gives_louder_audio() -> None:
 
 # -- the child's lifetime -----------------------------------------------------------------
 
-SINK = """\
-import sys, time
-while sys.stdin.buffer.read(4410):  # 22050 Hz, 16 bit: a tenth of a second
-    time.sleep(0.1)
-"""
-
 
 @pytest.fixture
-def sound_in_real_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
-    """A sound device for machines with none: ALSA's file plugin pipes the audio to a
-    reader that takes it at the speed of playback, so espeak-ng speaks as long as it
-    would through a speaker (without one it finishes at once). Never a real speaker."""
-    sink = tmp_path / "sink.py"
-    sink.write_text(SINK, encoding="utf-8")
-    config = tmp_path / "asound.conf"
-    config.write_text(
-        "pcm.!default {\n  type file\n  slave { pcm { type null } }\n"
-        f'  file "|exec {sys.executable} {sink}"\n  format "raw"\n}}\n',
-        encoding="utf-8",
-    )
-    monkeypatch.setenv("ALSA_CONFIG_PATH", str(config))
-    monkeypatch.setenv("PULSE_SERVER", str(tmp_path / "no-pulse"))
-    yield {"ALSA_CONFIG_PATH": str(config), "PULSE_SERVER": str(tmp_path / "no-pulse")}
-
-
-def running(pid: int) -> bool:
-    """A live process (a zombie waiting for a parent that does not reap is not)."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except FileNotFoundError:
-        return False
-    return stat.rsplit(")", 1)[1].split()[0] != "Z"
-
-
-def program_of(pid: int) -> str:
-    return Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0].decode()
-
-
-def wait_until_gone(pid: int, limit_s: float = 10.0) -> bool:
-    deadline = time.monotonic() + limit_s
-    while running(pid) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    return not running(pid)
+def sound_in_real_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    env = real_time_sound_device(tmp_path)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    return env
 
 
 LONG_TEXT = "The Friendship Museum opened in Tashkent in 2023. " * 40
@@ -269,7 +232,7 @@ def test_stop_kills_the_child(sound_in_real_time: dict[str, str]) -> None:
     playback = speaker._playback
     assert playback is not None
     pid = playback.pid  # type: ignore[attr-defined]
-    assert Path(program_of(pid)).name == "espeak-ng"
+    assert program_of(pid) == "espeak-ng"
     time.sleep(0.5)  # let it get going: it would speak for over a minute
     assert speaker.speaking and running(pid)
     speaker.stop()
@@ -312,7 +275,7 @@ def start_parent(how: str, env_extra: dict[str, str]) -> tuple[subprocess.Popen[
 def test_a_killed_kiosk_leaves_no_speech_running(sound_in_real_time: dict[str, str]) -> None:
     parent, pid = start_parent("sleep", sound_in_real_time)
     try:
-        assert running(pid) and Path(program_of(pid)).name == "espeak-ng"
+        assert running(pid) and program_of(pid) == "espeak-ng"
         parent.send_signal(signal.SIGKILL)
         parent.wait(10)
         assert wait_until_gone(pid), f"espeak-ng (pid {pid}) still speaking after kill -9"
