@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 from typing import Any
 
@@ -84,3 +85,14 @@ def test_bundled_kiosk_yaml_sets_speech() -> None:
     result = load_content(root)
     assert result.content is not None
     assert result.content.site.speech == SpeechSettings(rate_wpm=150, volume=100)
+
+
+def test_speech_settings_survive_the_parsed_content_cache(tmp_path: Path) -> None:
+    """The cache pickles the site through ``Site.__reduce__``: a field left out there
+    would come back as the default after a restart."""
+    result = load_content(
+        make_site(tmp_path, site=valid_site(speech={"rate": "95", "volume": "30"}))
+    )
+    assert result.content is not None
+    again = pickle.loads(pickle.dumps(result.content.site))
+    assert again.speech == SpeechSettings(rate_wpm=95, volume=30)
