@@ -211,6 +211,12 @@ def format_table(report: Report) -> str:
             "",
             [f"  {k:<12}{v:>7}" for k, v in report.timeline_opens.items()],
         )
+    if report.listens:
+        section(
+            "Read aloud (listens by exhibit and language)",
+            f"  {'exhibit':<32}{'language':>10}{'listens':>9}",
+            [f"  {x.exhibit_id:<32}{x.language:>10}{x.listens:>9}" for x in report.listens],
+        )
     if len(report.kiosks) > 1:
         section(
             "Per kiosk",
@@ -251,6 +257,8 @@ def _csv_rows(report: Report) -> Iterator[tuple[object, ...]]:
         yield ("page", page, "views", n)
     for entry, n in report.timeline_opens.items():
         yield ("timeline", entry, "opens", n)
+    for x in report.listens:
+        yield ("listen", f"{x.exhibit_id} {x.language}", "listens", x.listens)
     for k in report.kiosks:
         yield ("kiosk", k.kiosk_id, "sessions", k.sessions)
         yield ("kiosk", k.kiosk_id, "median_session_s", k.median_session_s)

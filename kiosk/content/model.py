@@ -88,6 +88,14 @@ class IdleSettings:
 
 
 @dataclass(frozen=True)
+class SpeechSettings:
+    """Reading aloud: espeak-ng's speed in words per minute and its volume (0-200)."""
+
+    rate_wpm: int = 150  # a little slower than espeak-ng's 175: visitors stand and listen
+    volume: int = 100  # espeak-ng's amplitude; 100 is its normal level
+
+
+@dataclass(frozen=True)
 class Theme:
     """Colours as ``#RRGGBB``; defaults drawn from both flags on warm paper."""
 
@@ -127,6 +135,7 @@ class Site:
     theme: Theme
     subtitle: Text | None = None
     credits: tuple[Credit, ...] = ()  # sources and credits of the whole exhibition
+    speech: SpeechSettings = SpeechSettings()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "strings", MappingProxyType(dict(self.strings)))
@@ -147,6 +156,7 @@ class Site:
                 self.theme,
                 self.subtitle,
                 self.credits,
+                self.speech,
             ),
         )
 

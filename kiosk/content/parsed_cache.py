@@ -31,7 +31,7 @@ from kiosk.content.images import CHECKED, jpeg_decode_deferred
 from kiosk.content.model import ContentSet, ImageRef, LoadResult
 
 log = logging.getLogger("kiosk.content")
-FORMAT = 4  # bump when the model's shape changes
+FORMAT = 5  # bump when the model's shape changes
 _PREFIX = "content-"
 
 

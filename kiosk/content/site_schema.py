@@ -13,7 +13,15 @@ from pathlib import Path
 
 from kiosk.content.checks import Checker, Languages, child, item, quote
 from kiosk.content.credits import read_credits
-from kiosk.content.model import IdleSettings, Language, Problem, Site, Text, Theme
+from kiosk.content.model import (
+    IdleSettings,
+    Language,
+    Problem,
+    Site,
+    SpeechSettings,
+    Text,
+    Theme,
+)
 from kiosk.content.yamlsafe import MappingNode, Node, ScalarNode, SequenceNode
 
 STRING_KEYS = (
@@ -60,7 +68,7 @@ def read_site(root: Node | None, path: Path, texts: dict[Text, Text] | None = No
         root,
         "",
         required=("title", "languages", "default_language", "strings"),
-        optional=("subtitle", "idle", "theme", "credits"),
+        optional=("subtitle", "idle", "theme", "credits", "speech"),
     )
     declared = _languages(c, f.get("languages"))
     codes = tuple(language.code for language in declared)
@@ -83,9 +91,10 @@ def read_site(root: Node | None, path: Path, texts: dict[Text, Text] | None = No
     idle = _idle(c, f.get("idle"))
     theme = _theme(c, f.get("theme"))
     credits = read_credits(c, f.get("credits"))
+    speech = _speech(c, f.get("speech"))
     if c.errors or not codes or not default:
         return SiteResult(None, languages, c.errors, c.warnings)
-    site = Site(title, declared, default, idle, strings, theme, subtitle, credits)
+    site = Site(title, declared, default, idle, strings, theme, subtitle, credits, speech)
     return SiteResult(site, languages, c.errors, c.warnings)
 
 
@@ -152,6 +161,33 @@ def _theme(c: Checker, node: Node | None) -> Theme:
         for key, value in f.items()
     }
     return Theme(**{key: value.upper() for key, value in colours.items() if value})
+
+
+# Read-aloud settings: espeak-ng accepts 80-450 words per minute, but past ~260 a
+# visitor listening in a second language cannot follow; its amplitude runs 0-200.
+SPEECH_RANGES = {
+    "rate": ("rate_wpm", 80, 260, "words per minute"),
+    "volume": ("volume", 0, 200, "(100 is normal)"),
+}
+
+
+def _speech(c: Checker, node: Node | None) -> SpeechSettings:
+    f = c.fields(node, "speech", required=(), optional=tuple(SPEECH_RANGES))
+    values: dict[str, int] = {}
+    for key, value_node in f.items():
+        where = child("speech", key)
+        field, low, high, unit = SPEECH_RANGES[key]
+        text = c.text(value_node, where)
+        if not text:
+            continue
+        if not re.fullmatch(r"[0-9]{1,4}", text) or not low <= int(text) <= high:
+            c.error(
+                value_node,
+                f"{where} {quote(text)} must be a whole number from {low} to {high} {unit}",
+            )
+            continue
+        values[field] = int(text)
+    return SpeechSettings(**values)
 
 
 def declared_codes(root: Node | None) -> tuple[str, ...]:

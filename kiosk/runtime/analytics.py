@@ -11,8 +11,10 @@ Recorded, per kiosk (the kiosk id is the machine's host name unless configured):
 - page views: the page kind (home, exhibit, gallery, timeline, attract), the exhibit
   id, when the page was opened and how long it stayed on screen;
 - gallery images viewed and zoomed (exhibit id and image position), timeline entries
-  opened (their ISO date), language choices (language codes), and whether the
-  "still there?" prompt was answered.
+  opened (their ISO date), language choices (language codes), whether the
+  "still there?" prompt was answered, and pages read aloud ("listen": the exhibit
+  id, the language, and for a timeline entry its ISO date; the language is stored
+  in the ``to_language`` column).
 
 Not recorded: names, faces, photos, sound, free text of any kind, touch positions,
 device or network identifiers, or anything that could tell one visitor from
@@ -50,7 +52,7 @@ PAGE_KINDS = frozenset({"home", "exhibit", "gallery", "timeline", "attract"})
 END_REASONS = frozenset({"idle_reset", "home", "staff"})
 SHUTDOWN_REASON = "shutdown"
 EVENT_KINDS = frozenset(
-    {"gallery_image", "gallery_zoom", "timeline_open", "language_change", "still_there"}
+    {"gallery_image", "gallery_zoom", "timeline_open", "language_change", "still_there", "listen"}
 )
 
 _EXHIBIT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")
@@ -272,6 +274,17 @@ class AnalyticsRecorder:
 
     def still_there(self, answered: bool) -> None:
         self._event("still_there", isinstance(answered, bool), answered=int(bool(answered)))
+
+    def listen(self, exhibit_id: str, language: str, entry_date: str | None = None) -> None:
+        """A page read aloud: which exhibit (and timeline entry), in which language."""
+        ok = (
+            _valid(exhibit_id, _EXHIBIT_ID)
+            and _valid(language, _LANGUAGE)
+            and (entry_date is None or _valid(entry_date, _ISO_DATE))
+        )
+        self._event(
+            "listen", ok, exhibit_id=exhibit_id, to_language=language, entry_date=entry_date
+        )
 
     # -- blocking calls (tests, shutdown) ------------------------------------------------
 

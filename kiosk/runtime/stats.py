@@ -19,6 +19,8 @@ Definitions, so the numbers can be checked by hand:
   language it switched to. ``sessions`` is how many sessions used a language at all;
   ``share`` splits each session evenly over the languages it used, so shares add up
   to 1.
+- Listens are pages read aloud, counted per exhibit and language (a timeline entry
+  counts for its exhibit).
 - Rows present in several files (a database copied twice) count once.
 """
 
@@ -57,6 +59,13 @@ class LanguageStats:
 
 
 @dataclass(frozen=True)
+class ListenStats:
+    exhibit_id: str
+    language: str
+    listens: int
+
+
+@dataclass(frozen=True)
 class KioskStats:
     kiosk_id: str
     sessions: int
@@ -84,6 +93,7 @@ class Report:
     timeline_opens: dict[str, int]  # ISO entry date -> opens, most opened first
     still_there: dict[str, int] = field(default_factory=dict)  # answered / unanswered
     kiosks: tuple[KioskStats, ...] = ()
+    listens: tuple[ListenStats, ...] = ()  # most listened first
 
     @property
     def exhibits_by_dwell(self) -> tuple[ExhibitStats, ...]:
@@ -179,8 +189,8 @@ def _read(conn: sqlite3.Connection, rows: _Rows, low: float, high: float) -> Non
         if rows.page_views.get(view) is None:  # a later copy may know the dwell
             rows.page_views[view] = dwell
     for row in conn.execute(
-        "SELECT kiosk_id, session_no, ts, kind, exhibit_id, item, entry_date, answered"
-        " FROM events WHERE kind != 'language_change' AND ts >= ? AND ts < ?",
+        "SELECT kiosk_id, session_no, ts, kind, exhibit_id, item, entry_date, answered,"
+        " to_language FROM events WHERE kind != 'language_change' AND ts >= ? AND ts < ?",
         (low, high),
     ):
         rows.events.add(row)
@@ -268,7 +278,8 @@ def _compute(rows: _Rows, since: date | None, until: date | None, tz: tzinfo | N
     zooms: Counter[str] = Counter()
     timeline: Counter[str] = Counter()
     prompts: Counter[str] = Counter()
-    for _, _, _, kind, exhibit, _, entry_date, answered in rows.events:
+    listens: Counter[tuple[str, str]] = Counter()
+    for _, _, _, kind, exhibit, _, entry_date, answered, language in rows.events:
         if kind == "gallery_image":
             images[exhibit] += 1
         elif kind == "gallery_zoom":
@@ -277,6 +288,8 @@ def _compute(rows: _Rows, since: date | None, until: date | None, tz: tzinfo | N
             timeline[entry_date] += 1
         elif kind == "still_there":
             prompts["answered" if answered else "unanswered"] += 1
+        elif kind == "listen":
+            listens[(exhibit, language)] += 1
 
     exhibit_ids = set(views) | set(reached) | set(images) | set(zooms)
     exhibits = sorted(
@@ -339,4 +352,8 @@ def _compute(rows: _Rows, since: date | None, until: date | None, tz: tzinfo | N
         timeline_opens=dict(sorted(timeline.items(), key=lambda kv: (-kv[1], kv[0]))),
         still_there=dict(sorted(prompts.items())),
         kiosks=kiosks,
+        listens=tuple(
+            ListenStats(exhibit, language, n)
+            for (exhibit, language), n in sorted(listens.items(), key=lambda kv: (-kv[1], kv[0]))
+        ),
     )

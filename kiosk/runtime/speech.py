@@ -1,0 +1,363 @@
+"""Reading aloud, offline: espeak-ng as a child process, one reading at a time.
+
+The text goes to espeak-ng on its standard input; its command line is a fixed list
+(voice, speed, volume), never a string a shell parses, so nothing a curator writes
+can become an option or a command. Starting a reading stops the one before: two
+voices at once would be noise.
+
+The child never outlives the kiosk. On Linux it asks the kernel, between fork and
+exec, for SIGKILL when its parent dies (``PR_SET_PDEATHSIG``), which covers a
+``kill -9`` of the kiosk that no handler of ours would see; a normal exit kills it
+through ``atexit`` too, and that is all other systems get. The kernel sends the
+signal when the *thread* that started the child ends, so readings are started
+from the UI thread, which lives as long as the kiosk.
+
+``Speaker`` takes its engine as an argument: tests give it a fake that records the
+exact text and voice; the kiosk gives it ``EspeakEngine``. Without espeak-ng,
+``available`` is False and ``reason`` says why, for the staff panel.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import ctypes
+import logging
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import IO, Protocol
+
+from kiosk.runtime.captions import Captions, CaptionTrack
+
+logger = logging.getLogger("kiosk.speech")
+
+PROGRAM = "espeak-ng"
+# espeak-ng voice per kiosk language code; "en" alone would be British English
+# under another name, so it is named. A code not listed is tried as a voice name.
+VOICES = {"uz": "uz", "az": "az", "ru": "ru", "en": "en-us"}
+INSTALL_HINT = "install it with: apt-get install espeak-ng"
+_VOICE_NAME = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*")
+_PR_SET_PDEATHSIG = 1
+_STOP_WAIT_S = 2.0
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """Exactly what an engine is asked to say, and how."""
+
+    text: str
+    voice: str
+    rate_wpm: int
+    volume: int
+
+
+class Playback(Protocol):
+    """One reading in progress."""
+
+    def finished(self) -> bool:
+        """True once the reading ended by itself (or was stopped)."""
+        ...
+
+    def stop(self) -> None:
+        """End the reading now; returns once it has ended."""
+        ...
+
+    def problem(self) -> str:
+        """What the engine complained about, once finished ("" when nothing)."""
+        ...
+
+
+class Engine(Protocol):
+    reason: str  # why the engine cannot speak; "" when it can
+
+    def play(self, utterance: Utterance) -> Playback: ...
+
+    def voices(self) -> frozenset[str]:
+        """The voice names the engine has."""
+        ...
+
+
+def voice_for(language: str) -> str | None:
+    """The espeak-ng voice for a kiosk language code; None for a code that is not one."""
+    voice = VOICES.get(language, language)
+    return voice if _VOICE_NAME.fullmatch(voice) else None
+
+
+# -- the real engine ------------------------------------------------------------------
+
+
+def _die_with_parent() -> Callable[[], None] | None:
+    """A ``preexec_fn`` asking for SIGKILL when the kiosk dies; None where impossible.
+
+    It runs in the forked child before exec, so it only makes one foreign call
+    prepared here and compares two pids: no imports, locks or logging there."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
+    prctl.restype = ctypes.c_int
+    parent = os.getpid()
+    kill = int(signal.SIGKILL)
+
+    def preexec() -> None:
+        prctl(_PR_SET_PDEATHSIG, kill, 0, 0, 0)
+        if os.getppid() != parent:  # the kiosk died before the request: never speak
+            os._exit(1)
+
+    return preexec
+
+
+_live: set[subprocess.Popen[bytes]] = set()
+_live_lock = threading.Lock()
+
+
+@atexit.register
+def _kill_children() -> None:
+    """A normal exit of the kiosk (SIGTERM, staff quit) silences any reading."""
+    with _live_lock:
+        children = list(_live)
+        _live.clear()
+    for child in children:
+        _kill(child)
+
+
+def _kill(child: subprocess.Popen[bytes]) -> None:
+    if child.poll() is None:
+        with contextlib.suppress(ProcessLookupError):
+            child.kill()
+    try:
+        child.wait(_STOP_WAIT_S)
+    except subprocess.TimeoutExpired:
+        logger.error("speech: %s (pid %d) did not end after SIGKILL", PROGRAM, child.pid)
+
+
+def _feed(pipe: IO[bytes], data: bytes) -> None:
+    """Write the text and close, off the UI thread: a long text fills the pipe."""
+    try:
+        pipe.write(data)
+        pipe.close()
+    except (OSError, ValueError):  # the reading was stopped before it had all the text
+        pass
+
+
+class EspeakPlayback:
+    def __init__(self, command: list[str], text: str) -> None:
+        # closed in _close, once the child is gone: not a with-block's lifetime
+        self._errors = tempfile.TemporaryFile()  # noqa: SIM115
+        self.child = subprocess.Popen(
+            command,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            stderr=self._errors,
+            close_fds=True,
+            preexec_fn=_die_with_parent(),
+        )
+        with _live_lock:
+            _live.add(self.child)
+        assert self.child.stdin is not None
+        self._feeder = threading.Thread(
+            target=_feed,
+            args=(self.child.stdin, text.encode("utf-8")),
+            name="kiosk-speech-input",
+            daemon=True,
+        )
+        self._feeder.start()
+        self._problem = ""
+        self._closed = False
+
+    @property
+    def pid(self) -> int:
+        return self.child.pid
+
+    def finished(self) -> bool:
+        if self.child.poll() is None:
+            return False
+        self._close()
+        return True
+
+    def stop(self) -> None:
+        _kill(self.child)
+        self._close()
+
+    def problem(self) -> str:
+        return self._problem
+
+    def _close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        with _live_lock:
+            _live.discard(self.child)
+        self._feeder.join(_STOP_WAIT_S)
+        if self.child.stdin is not None and not self.child.stdin.closed:
+            with contextlib.suppress(OSError):
+                self.child.stdin.close()
+        self._errors.seek(0)
+        said = self._errors.read(4096).decode("utf-8", "replace")
+        self._errors.close()
+        # espeak-ng exits 0 even when it found no sound device; its last line says so
+        lines = [line.strip() for line in said.splitlines() if line.strip()]
+        code = self.child.returncode
+        if code not in (0, -signal.SIGKILL):
+            self._problem = f"{PROGRAM} exited with {code}: {lines[-1] if lines else ''}".strip()
+        elif lines and code == 0:
+            self._problem = f"{PROGRAM}: {lines[-1]}"
+
+
+class EspeakEngine:
+    """espeak-ng found on PATH (or at ``program``)."""
+
+    def __init__(self, program: str = PROGRAM) -> None:
+        self.program = shutil.which(program) or ""
+        self.reason = "" if self.program else f"{program} is not installed; {INSTALL_HINT}"
+        self._voices: frozenset[str] | None = None
+
+    def command(self, utterance: Utterance) -> list[str]:
+        """The fixed command line: the text itself is never on it."""
+        return [
+            self.program,
+            "--stdin",
+            "-v",
+            utterance.voice,
+            "-s",
+            str(utterance.rate_wpm),
+            "-a",
+            str(utterance.volume),
+        ]
+
+    def play(self, utterance: Utterance) -> EspeakPlayback:
+        return EspeakPlayback(self.command(utterance), utterance.text)
+
+    def voices(self) -> frozenset[str]:
+        """Voice names and languages espeak-ng lists (asked once, when first needed)."""
+        if self._voices is None:
+            self._voices = frozenset()
+            if self.program:
+                try:
+                    listing = subprocess.run(
+                        [self.program, "--voices"],
+                        capture_output=True,
+                        text=True,
+                        timeout=10,
+                        check=False,
+                    ).stdout
+                except (OSError, subprocess.SubprocessError) as exc:
+                    logger.error("speech: cannot list %s voices: %s", PROGRAM, exc)
+                    listing = ""
+                self._voices = _parse_voices(listing)
+        return self._voices
+
+
+def _parse_voices(listing: str) -> frozenset[str]:
+    """``espeak-ng --voices``: "Pty Language Age/Gender VoiceName File Other ..." rows."""
+    names: set[str] = set()
+    for row in listing.splitlines()[1:]:
+        columns = row.split()
+        if len(columns) >= 5:
+            names.add(columns[1])  # the language, which -v also takes
+            names.add(columns[4].rsplit("/", 1)[-1].lower())  # the voice file
+    return frozenset(names)
+
+
+# -- the speaker ------------------------------------------------------------------------
+
+
+class Speaker:
+    """Reads one text at a time; the UI asks ``speaking`` and ``captions`` as it draws."""
+
+    def __init__(
+        self,
+        engine: Engine | None = None,
+        *,
+        rate_wpm: int = 150,
+        volume: int = 100,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.engine: Engine = engine if engine is not None else EspeakEngine()
+        self.rate_wpm = rate_wpm
+        self.volume = volume
+        self.captions = Captions(clock)
+        self.problem = ""  # the engine's last complaint, for the staff panel
+        self._playback: Playback | None = None
+        self._language = ""
+
+    @property
+    def available(self) -> bool:
+        return not self.engine.reason
+
+    @property
+    def reason(self) -> str:
+        """Why reading aloud is not offered ("" when it is)."""
+        return self.engine.reason
+
+    def can_read(self, language: str) -> bool:
+        voice = voice_for(language)
+        return self.available and voice is not None and voice in self.engine.voices()
+
+    def missing_voices(self, languages: tuple[str, ...]) -> tuple[str, ...]:
+        """The languages the engine has no voice for (for the staff panel)."""
+        if not self.available:
+            return languages
+        return tuple(code for code in languages if not self.can_read(code))
+
+    def configure(self, rate_wpm: int, volume: int) -> None:
+        """New settings from kiosk.yaml; they apply from the next reading."""
+        self.rate_wpm = rate_wpm
+        self.volume = volume
+
+    def start(self, text: str, language: str) -> bool:
+        """Stop any reading, then read ``text``; False when there is nothing to read
+        or no voice for ``language``."""
+        self.stop()
+        voice = voice_for(language)
+        if not text.strip() or voice is None or not self.can_read(language):
+            return False
+        utterance = Utterance(text, voice, self.rate_wpm, self.volume)
+        try:
+            self._playback = self.engine.play(utterance)
+        except OSError as exc:
+            self.problem = f"cannot start {PROGRAM}: {exc}"
+            logger.error("speech: %s", self.problem)
+            return False
+        self._language = language
+        self.captions.start(CaptionTrack.estimate(text, language, self.rate_wpm))
+        return True
+
+    def stop(self) -> None:
+        playback, self._playback = self._playback, None
+        self.captions.stop()
+        if playback is not None:
+            playback.stop()
+
+    @property
+    def language(self) -> str:
+        """The language being read, "" when silent."""
+        return self._language if self.speaking else ""
+
+    @property
+    def speaking(self) -> bool:
+        """True while a reading goes on; notices one that ended by itself."""
+        playback = self._playback
+        if playback is None:
+            return False
+        if not playback.finished():
+            return True
+        self._playback = None
+        self.captions.stop()
+        problem = playback.problem()
+        if problem and problem != self.problem:
+            logger.warning("speech: %s", problem)
+        self.problem = problem
+        return False

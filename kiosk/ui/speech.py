@@ -1,0 +1,106 @@
+"""Reading aloud for QML: a thin adapter over ``kiosk.runtime.speech.Speaker``.
+
+QML binds a "listen" button to ``available`` and ``speaking`` and calls
+``toggle(text, language)``; a caption strip binds to ``currentSentence``. The
+speaker's child process is looked at by a timer that runs only while it speaks,
+so a silent kiosk has no extra wake-ups. Everything that decides (which voice,
+which sentence, killing the child) is in the runtime layer.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Property, QCoreApplication, QObject, QTimer, Signal, Slot
+
+from kiosk.content.model import SpeechSettings
+from kiosk.runtime.speech import Speaker
+
+POLL_MS = 100  # captions move per sentence; a tenth of a second is within a word
+
+
+class SpeechControl(QObject):
+    speakingChanged = Signal()
+    currentSentenceChanged = Signal()
+    started = Signal(str)  # the language a reading started in: for analytics
+
+    def __init__(self, speaker: Speaker | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.speaker = speaker if speaker is not None else Speaker()
+        self._speaking = False
+        self._sentence = ""
+        self._index = -1
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self.poll)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.stop)
+
+    def configure(self, settings: SpeechSettings) -> None:
+        """kiosk.yaml's rate and volume; from the next reading on."""
+        self.speaker.configure(settings.rate_wpm, settings.volume)
+
+    # -- QML -----------------------------------------------------------------------------
+
+    def _get_available(self) -> bool:
+        return self.speaker.available
+
+    available = Property(bool, _get_available, constant=True)
+
+    def _get_reason(self) -> str:
+        return self.speaker.reason
+
+    reason = Property(str, _get_reason, constant=True)
+
+    def _get_speaking(self) -> bool:
+        return self._speaking
+
+    speaking = Property(bool, _get_speaking, notify=speakingChanged)
+
+    def _get_current_sentence(self) -> str:
+        return self._sentence
+
+    currentSentence = Property(str, _get_current_sentence, notify=currentSentenceChanged)
+
+    def _get_sentence_index(self) -> int:
+        return self._index
+
+    sentenceIndex = Property(int, _get_sentence_index, notify=currentSentenceChanged)
+
+    @Slot(str, str)
+    def toggle(self, text: str, language: str) -> None:
+        """The listen button: stops a reading, else starts one."""
+        if self.speaker.speaking:
+            self.stop()
+        else:
+            self.read(text, language)
+
+    @Slot(str, str, result=bool)
+    def read(self, text: str, language: str) -> bool:
+        """Read ``text`` (stopping any reading first); False when it cannot be read."""
+        ok = self.speaker.start(text, language)
+        if ok:
+            self._timer.start()
+            self.started.emit(language)
+        self.poll()
+        return ok
+
+    @Slot()
+    def stop(self) -> None:
+        """Silence at once: navigation, a language change, the idle reset, quitting."""
+        self.speaker.stop()
+        self.poll()
+
+    @Slot()
+    def poll(self) -> None:
+        """Notice a reading that ended by itself and move the caption on."""
+        speaking = self.speaker.speaking
+        captions = self.speaker.captions
+        index, sentence = captions.index, captions.sentence
+        if not speaking:
+            self._timer.stop()
+        if (index, sentence) != (self._index, self._sentence):
+            self._index, self._sentence = index, sentence
+            self.currentSentenceChanged.emit()
+        if speaking != self._speaking:
+            self._speaking = speaking
+            self.speakingChanged.emit()

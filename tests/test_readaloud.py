@@ -1,0 +1,56 @@
+"""The listen button's text for each screen of the bundled exhibits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kiosk.content.loader import load_content
+from kiosk.content.model import ContentSet
+from kiosk.runtime.navigation import ATTRACT, EXHIBIT, GALLERY, HOME, TIMELINE, Place
+from kiosk.runtime.readaloud import Reading, reading_for
+
+BUNDLED = Path(__file__).resolve().parents[1] / "exhibits"
+
+
+def bundled() -> ContentSet:
+    content = load_content(BUNDLED).content
+    assert content is not None
+    return content
+
+
+def test_exhibit_page_reads_its_text_with_the_sites_facts_heading() -> None:
+    content = bundled()
+    exhibit = content.exhibits[1]
+    reading = reading_for(content, Place(EXHIBIT, exhibit.id), "az")
+    assert reading is not None and reading.exhibit_id == exhibit.id and reading.entry_date is None
+    lines = reading.text.splitlines()
+    assert lines[0].rstrip(".") == exhibit.title.get("az").rstrip(".")
+    assert "Əsas faktlar." in lines  # the site's "facts" string in Azerbaijani
+    assert reading.text != reading_for(content, Place(EXHIBIT, exhibit.id), "ru").text  # type: ignore[union-attr]
+
+
+def test_gallery_reads_the_open_images_caption() -> None:
+    content = bundled()
+    exhibit = next(e for e in content.exhibits if len(e.gallery) > 1)
+    reading = reading_for(content, Place(GALLERY, exhibit.id, 1), "en")
+    caption = exhibit.gallery[1].caption
+    assert caption is not None
+    assert reading == Reading(caption.get("en").rstrip(".") + ".", exhibit.id)
+
+
+def test_timeline_reads_the_open_entry_and_names_its_date() -> None:
+    content = bundled()
+    exhibit, entry = content.timeline()[2]
+    reading = reading_for(content, Place(TIMELINE, index=2), "ru")
+    assert reading is not None
+    assert (reading.exhibit_id, reading.entry_date) == (exhibit.id, entry.date)
+    assert reading.text.splitlines()[0].rstrip(".") == entry.label.get("ru").rstrip(".")
+
+
+def test_nothing_to_read_on_home_attract_or_a_vanished_place() -> None:
+    content = bundled()
+    assert reading_for(content, Place(HOME), "uz") is None
+    assert reading_for(content, Place(ATTRACT), "uz") is None
+    assert reading_for(content, Place(EXHIBIT, "gone"), "uz") is None
+    assert reading_for(content, Place(TIMELINE, index=10_000), "uz") is None
+    assert reading_for(content, Place(GALLERY, content.exhibits[0].id, 10_000), "uz") is None
