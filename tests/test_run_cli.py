@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -102,3 +103,34 @@ def test_the_garbage_collector_waits_for_the_first_frame_and_no_longer(
     _run_kiosk([*args, str(root)], qapp, monkeypatch, during)
     assert seen == [False, True]
     assert gc.isenabled()
+
+
+def test_the_staff_panel_of_the_wired_kiosk_shows_its_status_and_quits_through_shutdown(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qapp: QGuiApplication,
+    qtbot: QtBot,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    root = make_site(tmp_path / "site")
+    seen: dict[str, object] = {}
+
+    def during(window: QQuickWindow) -> None:
+        staff = window.property("staff")
+        _wait_for_first_frame(window, qtbot)
+        staff.gesture()  # --no-pin: the panel opens at once
+        seen["status"] = dict(staff.status)
+        staff.quit()
+
+    args = ["--windowed", "--no-pin", "--cache", str(tmp_path / "cache")]
+    with caplog.at_level(logging.INFO, logger="kiosk"):
+        _run_kiosk(
+            [*args, "--state-dir", str(tmp_path / "s"), str(root)], qapp, monkeypatch, during
+        )
+    status = seen["status"]
+    assert isinstance(status, dict)
+    assert status["mode"] == "windowed" and len(status["contentVersion"]) == 12
+    assert status["loadedAt"] and status["errors"] == []
+    assert status["languages"] and status["today"]["sessions"] == 0
+    assert "quit requested: staff" in caplog.text
+    assert "shutting down: staff" in caplog.text
