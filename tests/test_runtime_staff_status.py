@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -35,7 +36,7 @@ class FakeReload:
     last_warnings: tuple[Problem, ...] = ()
 
 
-def site(tmp_path: Path, name: str = "site", **exhibits: dict[str, object]) -> ContentSet:
+def site(tmp_path: Path, name: str = "site", **exhibits: Any) -> ContentSet:
     result = load_content(make_site(tmp_path / name, exhibits or None))
     assert result.content is not None, result.errors
     return result.content

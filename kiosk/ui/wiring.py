@@ -177,7 +177,7 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
         )
     )
     if options.mode == PREVIEW:
-        kw.kiosk.set_problems([str(p) for p in initial.errors])
+        kw.kiosk.problems.set([str(p) for p in initial.errors])
     if kiosk_mode:
         kw.window.showFullScreen()
         if not options.show_cursor:
