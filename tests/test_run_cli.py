@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+import logging
+import os
+import shutil
+import socket
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -74,9 +80,9 @@ def test_a_truncated_jpeg_shows_the_kiosk_first_then_its_error_with_file_and_lin
     def during(window: QQuickWindow) -> None:
         kiosk = window.property("kiosk")
         _wait_for_first_frame(window, qtbot)
-        seen["at_first_frame"] = list(kiosk.problems)
-        qtbot.waitUntil(lambda: bool(kiosk.problems), timeout=15_000)
-        seen["later"] = list(kiosk.problems)
+        seen["at_first_frame"] = list(kiosk.problems.current)
+        qtbot.waitUntil(lambda: bool(kiosk.problems.current), timeout=15_000)
+        seen["later"] = list(kiosk.problems.current)
         seen["title"] = kiosk.siteTitle
 
     args = ["--preview", "--cache", str(tmp_path / "cache"), "--state-dir", str(tmp_path / "s")]
@@ -102,3 +108,89 @@ def test_the_garbage_collector_waits_for_the_first_frame_and_no_longer(
     _run_kiosk([*args, str(root)], qapp, monkeypatch, during)
     assert seen == [False, True]
     assert gc.isenabled()
+
+
+def test_the_staff_panel_of_the_wired_kiosk_shows_its_status_and_quits_through_shutdown(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qapp: QGuiApplication,
+    qtbot: QtBot,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    root = make_site(tmp_path / "site")
+    seen: dict[str, object] = {}
+
+    def during(window: QQuickWindow) -> None:
+        staff = window.property("staff")
+        _wait_for_first_frame(window, qtbot)
+        staff.gesture()  # --no-pin: the panel opens at once
+        seen["status"] = dict(staff.status)
+        staff.quit()
+
+    args = ["--windowed", "--no-pin", "--cache", str(tmp_path / "cache")]
+    with caplog.at_level(logging.INFO, logger="kiosk"):
+        _run_kiosk(
+            [*args, "--state-dir", str(tmp_path / "s"), str(root)], qapp, monkeypatch, during
+        )
+    status = seen["status"]
+    assert isinstance(status, dict)
+    assert status["mode"] == "windowed" and len(status["contentVersion"]) == 12
+    assert status["loadedAt"] and status["errors"] == []
+    assert status["languages"] and status["today"]["sessions"] == 0
+    assert "quit requested: staff" in caplog.text
+    assert "shutting down: staff" in caplog.text
+
+
+@pytest.fixture
+def xvfb_display() -> Iterator[str]:
+    """A private X server (Xvfb), for what only a real window with a render thread shows."""
+    if shutil.which("Xvfb") is None:
+        pytest.skip("Xvfb is not installed")
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(write_end,),
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_end)
+    try:
+        with os.fdopen(read_end) as numbers:
+            yield ":" + numbers.readline().strip()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_a_start_under_x_prints_no_warning(tmp_path: Path, xvfb_display: str) -> None:
+    """The first-frame hook ran twice under xcb (a second frame already queued) and
+    libpyside warned "Failed to disconnect" on every start."""
+    root = make_site(tmp_path / "site")
+    address = tmp_path / "notify.sock"
+    env = {
+        **os.environ,
+        "DISPLAY": xvfb_display,
+        "QT_QPA_PLATFORM": "xcb",
+        "NOTIFY_SOCKET": str(address),
+        "WATCHDOG_USEC": "100000",  # a heartbeat every 50 ms: the event loop is running
+    }
+    env.pop("QT_QUICK_BACKEND", None)
+    args = ["--windowed", "--cache", str(tmp_path / "cache"), "--state-dir", str(tmp_path / "s")]
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as listener:
+        listener.bind(str(address))
+        listener.settimeout(60)
+        child = subprocess.Popen(
+            [sys.executable, "-m", "kiosk", *args, str(root)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            messages = [listener.recv(256).decode()]
+            while messages.count("WATCHDOG=1") < 10:  # half a second of frames after READY
+                messages.append(listener.recv(256).decode())
+        finally:
+            child.terminate()
+            _, stderr = child.communicate(timeout=30)
+    assert any(m.startswith("READY=1") for m in messages)
+    assert "Warning" not in stderr and "Failed to disconnect" not in stderr, stderr

@@ -46,18 +46,18 @@ def tour(kw: KioskWindow, content: ContentSet) -> Iterator[Callable[[], None]]:
     codes = itertools.cycle(content.site.language_codes[1:] + content.site.language_codes[:1])
     while True:
         for exhibit in content.exhibits:
-            yield lambda eid=exhibit.id: kiosk.openExhibit(eid)
+            yield lambda eid=exhibit.id: kiosk.nav.openExhibit(eid)
             if exhibit.gallery:
-                yield lambda: kiosk.openGallery(0)
+                yield lambda: kiosk.nav.openGallery(0)
                 for index in range(1, len(exhibit.gallery)):
-                    yield lambda index=index: kiosk.showGalleryImage(index)
+                    yield lambda index=index: kiosk.nav.showGalleryImage(index)
                 yield kiosk.back
             code = next(codes)
-            yield lambda code=code: kiosk.setLanguage(code)
+            yield lambda code=code: kiosk.language.choose(code)
             yield kiosk.back
         yield kiosk.openTimeline
         code = next(codes)
-        yield lambda code=code: kiosk.setLanguage(code)
+        yield lambda code=code: kiosk.language.choose(code)
         yield kiosk.home
         yield kiosk.reset_to_attract
         yield kiosk.leaveAttract
@@ -99,10 +99,10 @@ def run_steps(kw: KioskWindow, steps: Iterator[Callable[[], None]], count: int) 
 def rest_on_home(kw: KioskWindow) -> None:
     """Between visitors: attract, default language, then home; let the fades finish."""
     kw.kiosk.reset_to_attract()
-    kw.kiosk.leaveAttract()
+    kw.kiosk.nav.leaveAttract()
     run_steps(kw, iter(()), 0)
     gc.collect()
-    assert kw.kiosk.screen == "home"
+    assert kw.kiosk.nav.place.screen == "home"
 
 
 def test_soak_keeps_memory_and_items_flat(rendition_cache: Path) -> None:

@@ -79,7 +79,7 @@ def test_visitor_still_there_attract_visitor_cycle(
     idle_s = bundled.site.idle.still_there_after_s
     countdown_s = bundled.site.idle.countdown_s
     with kiosk(bundled, rendition_cache, clock) as (kw, controller, idle):
-        assert kw.kiosk.screen == "attract"
+        assert kw.kiosk.nav.place.screen == "attract"
         attract = grab(kw)
         attract.save(str(tmp_path / "attract.png"))
         assert distinct_colours(attract) > 20
@@ -89,7 +89,7 @@ def test_visitor_still_there_attract_visitor_cycle(
         ]
 
         tap(kw, item(kw, "attractLoop"))
-        assert kw.kiosk.screen == "home" and idle.state == IdleState.VISITING
+        assert kw.kiosk.nav.place.screen == "home" and idle.state == IdleState.VISITING
         tap(kw, item(kw, "language_en"))
         tap(kw, item(kw, f"tile_{bundled.exhibits[0].id}"))
         item(kw, "exhibitFlick").setProperty("contentY", 400)
@@ -113,17 +113,17 @@ def test_visitor_still_there_attract_visitor_cycle(
         assert overlay.isVisible()
 
         tap(kw, item(kw, "continueButton"))  # the visitor answers
-        assert not items(kw, "stillThere") and kw.kiosk.screen == "exhibit"
+        assert not items(kw, "stillThere") and kw.kiosk.nav.place.screen == "exhibit"
 
         wait(kw, clock, controller, idle_s + 1)
         assert items(kw, "stillThere")
         wait(kw, clock, controller, countdown_s + 1)
-        assert kw.kiosk.screen == "attract" and idle.state == IdleState.ATTRACT
-        assert kw.kiosk.language == bundled.site.default_language
+        assert kw.kiosk.nav.place.screen == "attract" and idle.state == IdleState.ATTRACT
+        assert kw.kiosk.language.current == bundled.site.default_language
         assert not items(kw, "stillThere")
 
         tap(kw, item(kw, "attractLoop"))  # the next visitor starts fresh
-        assert kw.kiosk.screen == "home"
+        assert kw.kiosk.nav.place.screen == "home"
         tap(kw, item(kw, f"tile_{bundled.exhibits[0].id}"))
         assert item(kw, "exhibitFlick").property("contentY") == 0
 
@@ -182,7 +182,7 @@ def test_long_press_opens_no_menu_or_window(bundled: ContentSet, rendition_cache
         )
         settle(kw.window, kw.images)
         assert len(QGuiApplication.topLevelWindows()) == windows
-        assert kw.kiosk.screen == "exhibit"
+        assert kw.kiosk.nav.place.screen == "exhibit"
         assert QGuiApplication.focusWindow() in (None, kw.window)
 
 
@@ -203,7 +203,7 @@ def test_a_raising_slot_does_not_end_the_application(
             calls.append(exhibit_id)
             raise RuntimeError("a bug in a slot")
 
-        monkeypatch.setattr(kw.kiosk.navigator, "open_exhibit", broken)
+        monkeypatch.setattr(kw.kiosk.nav.navigator, "open_exhibit", broken)
         with caplog.at_level(logging.ERROR):
             tap(kw, item(kw, f"tile_{bundled.exhibits[0].id}"))
         assert calls == [bundled.exhibits[0].id]
@@ -214,7 +214,7 @@ def test_a_raising_slot_does_not_end_the_application(
         MESSAGES.lines.clear()  # expected here; any other warning still fails the test
         monkeypatch.undo()
         tap(kw, item(kw, f"tile_{bundled.exhibits[0].id}"))
-        assert kw.kiosk.screen == "exhibit"
+        assert kw.kiosk.nav.place.screen == "exhibit"
 
 
 def _reloading_site(root: Path) -> Path:
@@ -256,7 +256,7 @@ def test_valid_edit_is_swapped_at_attract_not_during_a_visit(
 
         idle.go_attract("staff")
         settle(kw.window, kw.images)
-        assert kw.kiosk.screen == "attract"
+        assert kw.kiosk.nav.place.screen == "attract"
         tap(kw, item(kw, "attractLoop"))
         tap(kw, item(kw, "tile_alpha"))
         assert item(kw, "pageTitle").property("text") == "New title [uz]"
@@ -278,7 +278,7 @@ def test_preview_shows_errors_as_file_lines_until_fixed(
         assert lines and lines[0].startswith(f"{exhibit}:2:1:")
         save_and_settle(kw, clock, controller, exhibit, good.replace("Old title", "Fixed title"))
         assert not items(kw, "problemLine")
-        kw.kiosk.openExhibit("alpha")
+        kw.kiosk.nav.openExhibit("alpha")
         settle(kw.window, kw.images)
         assert item(kw, "pageTitle").property("text") == "Fixed title [uz]"
 
@@ -296,7 +296,7 @@ def test_an_image_deleted_while_its_page_shows_leaves_the_page_standing(
         wait(kw, clock, controller, 0.5)
         wait(kw, clock, controller, 2)
         assert reload.last_errors
-        assert kw.kiosk.screen == "exhibit"
+        assert kw.kiosk.nav.place.screen == "exhibit"
         assert item(kw, "pageTitle").property("text") == "Old title [uz]"
         assert distinct_colours(grab(kw)) > 5
 
@@ -315,7 +315,7 @@ def test_a_scripted_visit_records_exactly_its_events(
         wait(kw, clock, controller, 2)
         tap(kw, item(kw, f"tile_{first.id}"))  # home dwell 6 s
         wait(kw, clock, controller, 30)
-        kw.kiosk.openGallery(0)
+        kw.kiosk.nav.openGallery(0)
         settle(kw.window, kw.images)  # exhibit dwell 30 s
         wait(kw, clock, controller, 10)
         width, height = kw.window.width(), kw.window.height()
@@ -328,7 +328,7 @@ def test_a_scripted_visit_records_exactly_its_events(
         idle_s = bundled.site.idle.still_there_after_s
         wait(kw, clock, controller, idle_s - 20 + 1)  # quiet: still there?
         wait(kw, clock, controller, bundled.site.idle.countdown_s + 1)  # nobody answers
-        assert kw.kiosk.screen == "attract"
+        assert kw.kiosk.nav.place.screen == "attract"
     recorder.close()
     rows = sqlite3.connect(db)
     sessions = rows.execute(

@@ -75,22 +75,22 @@ def test_every_exhibit_renders_uncut(
     language: str, size: tuple[int, int], rendition_cache: Path
 ) -> None:
     with open_window(CONTENT, rendition_cache, size=size) as kw:
-        kw.kiosk.setLanguage(language)
+        kw.kiosk.language.choose(language)
         settle(kw.window, kw.images)
         assert cut_texts(kw) == [] and small_targets(kw) == []
         assert distinct_colours(grab(kw)) > 20
         for exhibit in CONTENT.exhibits:
-            kw.kiosk.openExhibit(exhibit.id)
+            kw.kiosk.nav.openExhibit(exhibit.id)
             settle(kw.window, kw.images)
             image = grab(kw)
             assert distinct_colours(image) > 20, f"{exhibit.id} looks blank"
             assert cut_texts(kw) == [], exhibit.id
             assert small_targets(kw) == [], exhibit.id
-            kw.kiosk.openGallery(len(exhibit.gallery) - 1)
+            kw.kiosk.nav.openGallery(len(exhibit.gallery) - 1)
             settle(kw.window, kw.images)
             assert cut_texts(kw) == [], f"{exhibit.id} gallery"
-            kw.kiosk.home()
-        kw.kiosk.openTimeline()
+            kw.kiosk.nav.home()
+        kw.kiosk.nav.openTimeline()
         settle(kw.window, kw.images)
         assert cut_texts(kw) == []
 
@@ -98,11 +98,11 @@ def test_every_exhibit_renders_uncut(
 def test_laptop_window_fits(rendition_cache: Path) -> None:
     with open_window(CONTENT, rendition_cache, size=(1280, 800)) as kw:
         for language in LANGUAGES:
-            kw.kiosk.setLanguage(language)
-            kw.kiosk.openExhibit(CONTENT.exhibits[-1].id)
+            kw.kiosk.language.choose(language)
+            kw.kiosk.nav.openExhibit(CONTENT.exhibits[-1].id)
             settle(kw.window, kw.images)
             assert cut_texts(kw) == [] and small_targets(kw) == []
-            kw.kiosk.home()
+            kw.kiosk.nav.home()
 
 
 def test_markup_in_content_shows_literally(tmp_path: Path, rendition_cache: Path) -> None:
@@ -114,7 +114,7 @@ def test_markup_in_content_shows_literally(tmp_path: Path, rendition_cache: Path
     )
     content = load(root)
     with open_window(content, rendition_cache) as kw:
-        kw.kiosk.openExhibit("alpha")
+        kw.kiosk.nav.openExhibit("alpha")
         settle(kw.window, kw.images)
         title = items(kw, "pageTitle")[0]
         assert title.property("text") == f"{hostile} [uz]"

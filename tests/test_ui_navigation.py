@@ -23,28 +23,28 @@ def test_home_exhibit_gallery_swipe_back_timeline_by_touch(content, rendition_ca
     with open_window(content, rendition_cache) as kw:
         first = content.exhibits[1]
         tap(kw, item(kw, f"tile_{first.id}"))
-        assert kw.kiosk.screen == "exhibit"
+        assert kw.kiosk.nav.place.screen == "exhibit"
         assert item(kw, "pageTitle").property("text") == first.title.get("uz")
 
         flick = item(kw, "exhibitFlick")
         flick.setProperty("contentY", flick.property("contentHeight") - flick.height())
         tap(kw, item(kw, "galleryThumb_0"))
-        assert kw.kiosk.screen == "gallery"
-        assert kw.kiosk.placeIndex == 0
+        assert kw.kiosk.nav.place.screen == "gallery"
+        assert kw.kiosk.nav.place.index == 0
         caption = item(kw, "galleryCaption").property("text")
         assert caption == first.gallery[0].caption.get("uz")
 
         width, height = kw.window.width(), kw.window.height()
         swipe(kw, QPoint(int(width * 0.8), height // 2), QPoint(int(width * 0.2), height // 2))
-        assert kw.kiosk.placeIndex == 1
+        assert kw.kiosk.nav.place.index == 1
         assert item(kw, "galleryCaption").property("text") == first.gallery[1].caption.get("uz")
 
         tap(kw, item(kw, "galleryBack"))
-        assert kw.kiosk.screen == "exhibit"
+        assert kw.kiosk.nav.place.screen == "exhibit"
         tap(kw, item(kw, "backButton"))
-        assert kw.kiosk.screen == "home"
+        assert kw.kiosk.nav.place.screen == "home"
         tap(kw, item(kw, "timelineButton"))
-        assert kw.kiosk.screen == "timeline"
+        assert kw.kiosk.nav.place.screen == "timeline"
         dates = [e.date for _, e in content.timeline()]
         assert dates == sorted(dates)
         labels = [i.property("text") for i in items(kw, "timelineLabel")]
@@ -54,9 +54,9 @@ def test_home_exhibit_gallery_swipe_back_timeline_by_touch(content, rendition_ca
 def test_mouse_clicks_work_too(content, rendition_cache: Path) -> None:
     with open_window(content, rendition_cache) as kw:
         click(kw, item(kw, f"tile_{content.exhibits[0].id}"))
-        assert kw.kiosk.exhibitId == content.exhibits[0].id
+        assert kw.kiosk.nav.place.exhibit_id == content.exhibits[0].id
         click(kw, item(kw, "homeButton"))
-        assert kw.kiosk.screen == "home"
+        assert kw.kiosk.nav.place.screen == "home"
 
 
 def test_language_switch_changes_visible_text_and_keeps_the_place(
@@ -68,7 +68,9 @@ def test_language_switch_changes_visible_text_and_keeps_the_place(
         tap(kw, item(kw, f"tile_{exhibit.id}"))
         assert item(kw, "pageTitle").property("text") == exhibit.title.get("uz")
         tap(kw, item(kw, "language_ru"))
-        assert kw.kiosk.screen == "exhibit" and kw.kiosk.exhibitId == exhibit.id
+        assert (
+            kw.kiosk.nav.place.screen == "exhibit" and kw.kiosk.nav.place.exhibit_id == exhibit.id
+        )
         assert item(kw, "pageTitle").property("text") == exhibit.title.get("ru")
         assert any(
             i.property("text") == content.site.strings["back"].get("ru")
@@ -83,28 +85,28 @@ def test_keyboard_drives_presentation_mode(content, rendition_cache: Path) -> No
     with open_window(content, rendition_cache, size=(1280, 800)) as kw:
         key(kw, Qt.Key.Key_Right)
         key(kw, Qt.Key.Key_Return)
-        assert kw.kiosk.exhibitId == ids[1]
+        assert kw.kiosk.nav.place.exhibit_id == ids[1]
         key(kw, Qt.Key.Key_PageDown)  # what a clicker sends
-        assert kw.kiosk.exhibitId == ids[2]
+        assert kw.kiosk.nav.place.exhibit_id == ids[2]
         key(kw, Qt.Key.Key_PageUp)
-        assert kw.kiosk.exhibitId == ids[1]
+        assert kw.kiosk.nav.place.exhibit_id == ids[1]
         key(kw, Qt.Key.Key_Return)
-        assert kw.kiosk.screen == "gallery" and kw.kiosk.placeIndex == 0
+        assert kw.kiosk.nav.place.screen == "gallery" and kw.kiosk.nav.place.index == 0
         key(kw, Qt.Key.Key_Right)
-        assert kw.kiosk.placeIndex == 1
+        assert kw.kiosk.nav.place.index == 1
         key(kw, Qt.Key.Key_L)
-        assert kw.kiosk.language == "az"
+        assert kw.kiosk.language.current == "az"
         key(kw, Qt.Key.Key_4)
-        assert kw.kiosk.language == "en"
-        assert kw.kiosk.screen == "gallery"
+        assert kw.kiosk.language.current == "en"
+        assert kw.kiosk.nav.place.screen == "gallery"
         key(kw, Qt.Key.Key_Escape)
-        assert kw.kiosk.screen == "exhibit"
+        assert kw.kiosk.nav.place.screen == "exhibit"
         key(kw, Qt.Key.Key_Backspace)
-        assert kw.kiosk.screen == "home"
+        assert kw.kiosk.nav.place.screen == "home"
         key(kw, Qt.Key.Key_T)
-        assert kw.kiosk.screen == "timeline"
+        assert kw.kiosk.nav.place.screen == "timeline"
         key(kw, Qt.Key.Key_Home)
-        assert kw.kiosk.screen == "home"
+        assert kw.kiosk.nav.place.screen == "home"
 
 
 def test_double_tap_zooms_and_the_next_image_starts_unzoomed(
@@ -116,8 +118,8 @@ def test_double_tap_zooms_and_the_next_image_starts_unzoomed(
 
     exhibit = next(e for e in content.exhibits if len(e.gallery) > 1)
     with open_window(content, rendition_cache) as kw:
-        kw.kiosk.openExhibit(exhibit.id)
-        kw.kiosk.openGallery(0)
+        kw.kiosk.nav.openExhibit(exhibit.id)
+        kw.kiosk.nav.openGallery(0)
         settle(kw.window, kw.images)
         viewer = item(kw, "galleryPager").property("currentItem")
         assert viewer.property("zoom") == 1
@@ -130,7 +132,7 @@ def test_double_tap_zooms_and_the_next_image_starts_unzoomed(
         assert viewer.property("zoom") > 2
         assert viewer.property("contentX") > 0  # zoomed around the tapped point
         tap(kw, item(kw, "galleryNext"))
-        assert kw.kiosk.placeIndex == 1
+        assert kw.kiosk.nav.place.index == 1
         assert viewer.property("zoom") == 1
 
 
@@ -141,8 +143,8 @@ def test_two_finger_pinch_zooms_the_gallery_image(content, rendition_cache: Path
     from tests.uitools import touch_device
 
     with open_window(content, rendition_cache) as kw:
-        kw.kiosk.openExhibit(content.exhibits[0].id)
-        kw.kiosk.openGallery(0)
+        kw.kiosk.nav.openExhibit(content.exhibits[0].id)
+        kw.kiosk.nav.openGallery(0)
         settle(kw.window, kw.images)
         viewer = item(kw, "galleryPager").property("currentItem")
         cx, cy = kw.window.width() // 2, kw.window.height() // 2
@@ -161,7 +163,7 @@ def test_two_finger_pinch_zooms_the_gallery_image(content, rendition_cache: Path
         ).commit()
         settle(kw.window, kw.images)
         assert viewer.property("zoom") > 2
-        assert kw.kiosk.placeIndex == 0  # a pinch is not a swipe
+        assert kw.kiosk.nav.place.index == 0  # a pinch is not a swipe
 
 
 def test_the_timeline_button_shows_only_when_some_exhibit_has_a_timeline(
@@ -173,5 +175,5 @@ def test_the_timeline_button_shows_only_when_some_exhibit_has_a_timeline(
     with_one = load(make_site(tmp_path / "with"))
     with open_window(with_one, rendition_cache) as kw:
         tap(kw, item(kw, "timelineButton"))
-        assert kw.kiosk.screen == "timeline"
+        assert kw.kiosk.nav.place.screen == "timeline"
         assert [i.property("text") for i in items(kw, "timelineLabel")] == ["2 October 1995 [uz]"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from unittest.mock import Mock
@@ -32,15 +32,15 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 
 from kiosk.runtime.pin import PinPad, PinStore
+from kiosk.runtime.staff_status import LanguageCompleteness, LanguageShare, StaffStatus, Today
 from kiosk.ui.app import MESSAGES, QML_DIR, ensure_application
 from kiosk.ui.staff import (
-    EMPTY_STATUS,
     MAX_LINES,
     PROMPT,
     UNSET_MESSAGE,
     Staff,
     StaffActions,
-    normalize_status,
+    status_to_qml,
 )
 from tests import uitools
 from tests.factories import make_site
@@ -102,28 +102,29 @@ Window {
 }
 """
 
-STATUS: dict[str, Any] = {
-    "contentVersion": "a1b2c3d",
-    "loadedAt": "2025-05-14 09:12",
-    "errors": [
+STATUS = StaffStatus(
+    mode="kiosk",
+    content_version="a1b2c3d",
+    loaded_at="2025-05-14 09:12:03",
+    errors=(
         "exhibits/people/exhibit.yaml:12:5: missing required field: title",
         "exhibits/history/exhibit.yaml:40:9: image not found: images/x.jpg",
-    ],
-    "warnings": ["exhibits/people/exhibit.yaml:20:7: no 'az' translation"],
-    "cache": "38 of 40 renditions ready, 2 failed",
-    "languages": [
-        {"code": "uz", "name": "Oʻzbekcha", "complete": 100},
-        {"code": "az", "name": "Azərbaycanca", "complete": 96},
-        {"code": "ru", "name": "Русский", "complete": 100},
-        {"code": "en", "name": "English", "complete": 88},
-    ],
-    "today": {
-        "sessions": 42,
-        "topExhibits": ["Friendship Museum (31)", "Fuzuli school (22)", "Culture Days (9)"],
-        "languageShares": [{"code": "uz", "share": 45}, {"code": "ru", "share": 30}],
-    },
-    "mode": "kiosk",
-}
+    ),
+    warnings=("exhibits/people/exhibit.yaml:20:7: no 'az' translation",),
+    cache="38 of 40 renditions ready, 2 failed",
+    languages=(
+        LanguageCompleteness("uz", "Oʻzbekcha", 100),
+        LanguageCompleteness("az", "Azərbaycanca", 96),
+        LanguageCompleteness("ru", "Русский", 100),
+        LanguageCompleteness("en", "English", 88),
+    ),
+    today=Today(
+        sessions=42,
+        top_exhibits=("Friendship Museum (31)", "Fuzuli school (22)", "Culture Days (9)"),
+        language_shares=(LanguageShare("uz", 45), LanguageShare("ru", 30)),
+    ),
+)
+EMPTY = status_to_qml(StaffStatus())
 
 
 @dataclass
@@ -265,32 +266,37 @@ def wrong(pin: str = "1357") -> str:
 # pure: the status shape the QML binds to ---------------------------------------------
 
 
-def test_status_gets_every_key_with_the_right_type():
-    assert normalize_status({}) == EMPTY_STATUS
-    odd = normalize_status(
-        {
-            "contentVersion": 7,
-            "errors": "not a list",
-            "languages": [{"code": "uz", "complete": "150"}, "junk"],
-            "today": {"sessions": None, "languageShares": [{"code": "ru", "share": "30"}]},
-            "extra": "dropped",
-        }
-    )
-    assert odd["contentVersion"] == "7"
-    assert odd["errors"] == []
-    assert odd["languages"] == [{"code": "uz", "name": "uz", "complete": 100}]
-    assert odd["today"] == {
-        "sessions": 0,
-        "topExhibits": [],
-        "languageShares": [{"code": "ru", "share": 30}],
+def test_the_qml_mapping_has_every_name_the_panel_reads():
+    assert status_to_qml(STATUS) == {
+        "mode": "kiosk",
+        "contentVersion": "a1b2c3d",
+        "loadedAt": "2025-05-14 09:12:03",
+        "pending": "",
+        "errors": list(STATUS.errors),
+        "warnings": list(STATUS.warnings),
+        "cache": "38 of 40 renditions ready, 2 failed",
+        "languages": [
+            {"code": "uz", "name": "Oʻzbekcha", "complete": 100},
+            {"code": "az", "name": "Azərbaycanca", "complete": 96},
+            {"code": "ru", "name": "Русский", "complete": 100},
+            {"code": "en", "name": "English", "complete": 88},
+        ],
+        "today": {
+            "sessions": 42,
+            "topExhibits": list(STATUS.today.top_exhibits),
+            "languageShares": [{"code": "uz", "share": 45}, {"code": "ru", "share": 30}],
+        },
     }
-    assert "extra" not in odd
-    many = normalize_status({"today": {"topExhibits": [f"e{n}" for n in range(9)]}})
-    assert many["today"]["topExhibits"] == ["e0", "e1", "e2", "e3", "e4"]
+    panel = (QML_DIR / "StaffPanel.qml").read_text(encoding="utf-8")
+    for name in ("contentVersion", "loadedAt", "pending", "errors", "warnings", "cache"):
+        assert f"panel.status.{name}" in panel
+    for name in ("sessions", "topExhibits", "languageShares"):
+        assert f"panel.today.{name}" in panel
 
 
 def test_status_caps_a_flood_of_errors():
-    status = normalize_status({"errors": [f"f.yaml:{n}:1: bad" for n in range(MAX_LINES + 50)]})
+    errors = tuple(f"f.yaml:{n}:1: bad" for n in range(MAX_LINES + 50))
+    status = status_to_qml(StaffStatus(errors=errors))
     assert len(status["errors"]) == MAX_LINES + 1
     assert status["errors"][-1] == "... and 50 more (see the log)"
 
@@ -306,7 +312,7 @@ def test_gesture_opens_the_pad_and_it_asks_for_the_pin(staff, open_window, actio
     assert ui.shown("pinPad") and not ui.find("staffBody").isVisible()
     assert ui.text("pinMessage") == PROMPT
     assert len(ui.find_all("pinKey_0")) == 1
-    assert staff.status == EMPTY_STATUS  # nothing behind the pad
+    assert staff.status == EMPTY  # nothing behind the pad
     actions.status.assert_not_called()
 
 
@@ -461,12 +467,12 @@ def unlocked(staff: Staff, open_window: Callable[..., Harness], **kw: Any) -> Ha
 def test_unlocked_panel_shows_the_status(staff, open_window):
     ui = unlocked(staff, open_window)
     assert ui.text("statusVersion") == "Version: a1b2c3d"
-    assert ui.text("statusLoadedAt") == "Loaded: 2025-05-14 09:12"
+    assert ui.text("statusLoadedAt") == "Loaded: 2025-05-14 09:12:03"
     assert ui.text("statusMode") == "Mode: kiosk"
     assert not ui.find("statusPending").isVisible()
-    assert [i.property("text") for i in ui.find_all("statusError")] == STATUS["errors"]
+    assert [i.property("text") for i in ui.find_all("statusError")] == list(STATUS.errors)
     assert ui.text("errorCount").startswith("2 errors")
-    assert [i.property("text") for i in ui.find_all("statusWarning")] == STATUS["warnings"]
+    assert [i.property("text") for i in ui.find_all("statusWarning")] == list(STATUS.warnings)
     assert not ui.find("statusClean").isVisible()
     assert ui.text("statusCache") == "38 of 40 renditions ready, 2 failed"
     assert len(ui.find_all("languageRow")) == 4
@@ -479,7 +485,7 @@ def test_unlocked_panel_shows_the_status(staff, open_window):
 
 def test_refresh_reads_the_status_again(staff, open_window, actions):
     ui = unlocked(staff, open_window)
-    actions.status.return_value = {**STATUS, "errors": [], "warnings": [], "pending": "e5f6"}
+    actions.status.return_value = replace(STATUS, errors=(), warnings=(), pending="e5f6")
     ui.tap("refreshButton")
     assert ui.find_all("statusError") == []
     assert ui.shown("statusClean")
@@ -538,7 +544,7 @@ def test_closing_locks_again(staff, open_window, actions):
     ui = unlocked(staff, open_window)
     ui.tap("closeButton")
     assert not staff.open and not staff.unlocked
-    assert staff.status == EMPTY_STATUS
+    assert staff.status == EMPTY
     staff.gesture()
     assert ui.shown("pinPad")
     assert ui.text("pinMessage") == PROMPT

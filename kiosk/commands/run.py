@@ -3,19 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import gc
-import logging
 import os
 import sys
-from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from kiosk.content.model import LoadResult
-
-log = logging.getLogger("kiosk")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -67,12 +58,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from kiosk import __version__
     from kiosk.runtime import logs, paths
-    from kiosk.runtime.pin import PinPad, PinStore
+    from kiosk.runtime.pin import PinStore
 
-    windowed = args.windowed or args.preview
-    mode = "preview" if args.preview else "windowed" if windowed else "kiosk"
+    mode = "preview" if args.preview else "windowed" if args.windowed else "kiosk"
     state = _state_dir(args.state_dir)
     logs.setup_logging(state)
     logs.install_excepthook()
@@ -98,111 +87,19 @@ def _run(args: argparse.Namespace) -> int:
         print(f"kiosk: {no_screen}", file=sys.stderr)
         return 2
 
-    from kiosk.ui.app import MainQml, ensure_application
+    from kiosk.ui.wiring import RunOptions, run_kiosk
 
-    app = ensure_application()
-    qml = MainQml()  # compiles on Qt's loader thread while the rest is imported and loaded
-
-    from PySide6.QtCore import QTimer
-
-    from kiosk.content.fallback import fallback_content
-    from kiosk.content.images import CHECKED, jpeg_decoding_deferred
-    from kiosk.media.cache import default_cache_dir, image_checks_path
-    from kiosk.runtime.idle import IdleMachine
-    from kiosk.runtime.reload import ReloadController
-    from kiosk.ui.app import build_window
-    from kiosk.ui.controller import Controller, hide_cursor
-    from kiosk.ui.session import make_service
-    from kiosk.ui.staff import Staff, StaffActions
-
-    qml.advance()
-    screen = app.primaryScreen()
-    screen_size = (screen.size().width(), screen.size().height()) if screen else (1920, 1080)
-    size = args.size if windowed else screen_size
-    checks = image_checks_path(args.cache)
-    CHECKED.load(checks)
-    parsed_cache = (args.cache or default_cache_dir()) / "parsed"  # beside the renditions
-    reload = ReloadController(
-        args.dir,
-        loader=partial(_load, parsed_cache=parsed_cache, checks=checks),
-        preview=args.preview,
+    options = RunOptions(
+        exhibits=args.dir,
+        mode=mode,
+        size=args.size,
+        cache=args.cache,
+        state=state,
+        pin_store=None if args.no_pin else store,
+        show_cursor=args.show_cursor,
+        kiosk_id=args.kiosk_id,
     )
-    # JPEGs are decoded by the load after the first frame (Controller, start_watching):
-    # a broken one is then rejected like any bad edit, its file and line in the log,
-    # the staff panel and the preview banner, while the kiosk shows what it has (that
-    # image as a placeholder: its rendition fails too)
-    with jpeg_decoding_deferred():
-        initial = reload.load_initial()
-    qml.advance()
-    content = reload.current or fallback_content(args.dir)
-    if initial.content is None:
-        log.error(
-            "no valid content at start: showing the 'being updated' screen; "
-            "fix the errors above and the kiosk picks the content up"
-        )
-    service = make_service(args.cache, screen_size)
-    recorder = _recorder(state, args.kiosk_id) if mode == "kiosk" else None
-    pinpad = PinPad(store) if store is not None and not args.no_pin else None
-
-    holder: dict[str, Controller] = {}
-    actions = StaffActions(
-        status=lambda: _status(reload, holder["c"], state),
-        reload_now=reload.reload_now,
-        go_attract=lambda: holder["c"].go_attract("staff"),
-        quit=app.quit,
-    )
-    staff = Staff(pinpad, actions)
-    kw = build_window(
-        content,
-        service,
-        start="attract" if mode == "kiosk" else "home",
-        size=size,
-        kiosk_mode=mode == "kiosk",
-        staff=staff,
-        qml=qml,
-    )
-    idle = IdleMachine(content.site.idle) if mode == "kiosk" else None
-    controller = Controller(
-        kw,
-        idle=idle,
-        reload=reload,
-        recorder=recorder,
-        kiosk_mode=mode == "kiosk",
-        preview=args.preview,
-    )
-    holder["c"] = controller
-    if args.preview:
-        kw.kiosk.set_problems([str(p) for p in initial.errors])
-    if mode == "kiosk":
-        kw.window.showFullScreen()
-        if not args.show_cursor:
-            hide_cursor()
-    else:
-        kw.window.show()
-    logs.log_start(__version__, content.version, mode)
-    controller.firstFrame.connect(gc.enable)
-    QTimer.singleShot(500, kw.window, lambda: _prefetch(kw))  # dropped with the window
-    try:
-        return app.exec()
-    finally:
-        if CHECKED.changed:
-            CHECKED.save(checks)
-        if recorder is not None:
-            recorder.close()
-        reload.close()
-        service.shutdown(wait=False)
-
-
-def _load(root: Path, parsed_cache: Path, checks: Path) -> LoadResult:
-    """Every load of the running kiosk: through the parsed-content cache, and the
-    record of checked images saved when a load added to it."""
-    from kiosk.content.images import CHECKED, jpeg_decode_deferred
-    from kiosk.content.parsed_cache import load_cached
-
-    result = load_cached(root, parsed_cache)
-    if CHECKED.changed and not jpeg_decode_deferred():  # at start, saved after the checks
-        CHECKED.save(checks)
-    return result
+    return run_kiosk(options)
 
 
 def _state_dir(explicit: Path | None) -> Path | None:
@@ -213,84 +110,3 @@ def _state_dir(explicit: Path | None) -> Path | None:
     except OSError as error:
         print(f"kiosk: state folder unusable ({error}); logging to stderr only", file=sys.stderr)
         return None
-
-
-def _recorder(state: Path | None, kiosk_id: str | None) -> Any:
-    if state is None:
-        return None
-    from kiosk.runtime import paths
-    from kiosk.runtime.analytics import AnalyticsRecorder
-
-    return AnalyticsRecorder(paths.analytics_path(state), kiosk_id)
-
-
-def _prefetch(kw: Any) -> None:
-    """Build every missing rendition in the background: tiles first, then screens."""
-    from kiosk.ui import present
-
-    content = kw.kiosk.content
-    images = list(content.images())
-    thumbs = [present.image_key(i, present.THUMB) for i in images]
-    screens = [present.image_key(i, present.SCREEN) for i in images]
-    kw.images.prefetch_gradually(thumbs + screens)
-
-
-def _status(reload: Any, controller: Any, state: Path | None) -> dict[str, Any]:
-    """What the staff panel shows; built only when staff open it."""
-    from kiosk.content.coverage import language_completeness
-
-    content = controller.kw.kiosk.content
-    images = controller.kw.images
-    loaded = reload.last_loaded_at
-    total = 2 * sum(1 for _ in content.images())
-    completeness = language_completeness(content)
-    return {
-        "mode": "preview"
-        if controller.preview
-        else "kiosk"
-        if controller.kiosk_mode
-        else "windowed",
-        "contentVersion": content.version[:12],
-        "loadedAt": dt.datetime.fromtimestamp(loaded).strftime("%Y-%m-%d %H:%M:%S")
-        if loaded
-        else "",
-        "pending": reload.pending.version[:12] if reload.pending is not None else "",
-        "errors": [str(p) for p in reload.last_errors],
-        "warnings": [str(p) for p in reload.last_warnings],
-        "cache": f"{total - images.pending - len(images.failures)} of {total} renditions ready, "
-        f"{images.pending} building, {len(images.failures)} failed",
-        "languages": [
-            {"code": lang.code, "name": lang.name, "complete": completeness.get(lang.code, 0)}
-            for lang in content.site.languages
-        ],
-        "today": _today(
-            state, {e.id: e.title.get(content.site.default_language) for e in content.exhibits}
-        ),
-    }
-
-
-def _today(state: Path | None, titles: dict[str, str]) -> dict[str, Any]:
-    empty: dict[str, Any] = {"sessions": 0, "topExhibits": [], "languageShares": []}
-    if state is None:
-        return empty
-    from kiosk.runtime import paths
-    from kiosk.runtime.stats import build_report
-
-    db = paths.analytics_path(state)
-    if not db.exists():
-        return empty
-    try:
-        today = dt.date.today()
-        report = build_report([db], since=today, until=today)
-    except Exception:
-        log.exception("today's analytics could not be read")
-        return empty
-    return {
-        "sessions": report.sessions,
-        "topExhibits": [
-            f"{titles.get(e.exhibit_id, e.exhibit_id)} ({e.views})" for e in report.exhibits[:3]
-        ],
-        "languageShares": [
-            {"code": lang.language, "share": round(100 * lang.share)} for lang in report.languages
-        ],
-    }

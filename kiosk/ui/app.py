@@ -164,7 +164,7 @@ def build_window(
 ) -> KioskWindow:
     from kiosk.ui.bridge import Kiosk
     from kiosk.ui.images import ImageStore
-    from kiosk.ui.staff import Staff, StaffActions
+    from kiosk.ui.staff import Staff
 
     app = ensure_application()
     qInstallMessageHandler(MESSAGES.handler)
@@ -172,9 +172,7 @@ def build_window(
     images = ImageStore(service)
     kiosk = Kiosk(content, images, start=start)
     if staff is None:
-        staff = Staff(
-            None, StaffActions(status=dict, reload_now=_nothing, go_attract=_nothing, quit=_nothing)
-        )
+        staff = Staff(None)  # no actions: nothing to reload or quit (render, tests)
     window = qml.create(
         {
             "kiosk": kiosk,
@@ -187,7 +185,3 @@ def build_window(
     for obj in (kiosk, images, staff):
         obj.setParent(window)
     return KioskWindow(app, qml.engine, window, kiosk, images, staff)
-
-
-def _nothing() -> None:
-    """Stands in for staff actions where there is no running kiosk (render, tests)."""

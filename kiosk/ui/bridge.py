@@ -1,4 +1,5 @@
-"""The one object QML talks to: current language, screen, page data and actions.
+"""The object QML is given: the content on screen and, as sub-objects, the
+language, the navigation, the idle overlay and the problem banner.
 
 QML reads properties and calls slots; every decision (where Back goes, what a key
 does, which language comes next) is made here or in ``kiosk.runtime``.
@@ -9,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from PySide6.QtCore import (
     Property,
@@ -23,9 +24,12 @@ from PySide6.QtCore import (
 )
 
 from kiosk.content.model import ContentSet
-from kiosk.runtime.navigation import ATTRACT, Navigator, Place
+from kiosk.runtime.navigation import ATTRACT
 from kiosk.ui import present
 from kiosk.ui.images import ImageStore
+from kiosk.ui.language import Language
+from kiosk.ui.navigation import Navigation
+from kiosk.ui.overlays import IdleOverlay, Problems
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
@@ -75,20 +79,30 @@ class ExhibitListModel(QAbstractListModel):
             self.endResetModel()
 
 
+_Part = TypeVar("_Part", bound=QObject)
+
+
+def _part(getter: Callable[[Any], _Part]) -> _Part:
+    """A constant QObject property: QML reads ``kiosk.<name>.<property>``, and Python
+    (and mypy) sees the object itself."""
+    return cast(_Part, Property(QObject, getter, constant=True))
+
+
 class Kiosk(QObject):
-    """Bridge between the pure runtime and the views."""
+    """The content on screen, in the visitor's language, at the visitor's place.
+
+    It holds the content set (the one copy the views see) and what QML draws from
+    it; each other concern is a sub-object QML reaches as ``kiosk.<name>``:
+    ``language`` (the visitor's language), ``nav`` (where the visitor is),
+    ``idle`` (the "still there?" overlay) and ``problems`` (the curator's banner).
+    """
 
     contentChanged = Signal()
-    languageChanged = Signal()
-    placeChanged = Signal()
+    textsChanged = Signal()  # the content or the language changed
     pageChanged = Signal()
     imageRevisionChanged = Signal()
     resetRequested = Signal()  # views drop scroll positions, zoom and overlays
     fullScreenToggleRequested = Signal()
-    idleChanged = Signal()
-    problemsChanged = Signal()
-    continueRequested = Signal()
-    zoomed = Signal(int)  # gallery image index the visitor zoomed into
 
     def __init__(
         self,
@@ -100,20 +114,27 @@ class Kiosk(QObject):
         super().__init__(parent)
         self._content = content
         self._images = images
-        self._language = content.site.default_language
         self._tiles = ExhibitListModel(self)
         self._page: dict[str, Any] = {}
         self._timeline: list[dict[str, Any]] | None = None  # made when first read
         self._strings: dict[str, str] = {}
-        self._still_there = False
-        self._seconds_left = 0
-        self._problems: list[str] = []
-        self.navigator = Navigator(*self._navigation_content(content), start=start)
-        self.navigator.subscribe(self._on_place)
+        self._language = Language(content, self)
+        self._nav = Navigation(content, start, self)
+        self._idle = IdleOverlay(self)
+        self._problems = Problems(self)
+        self.language.changed.connect(self._refresh_texts)
+        self.nav.changed.connect(self._refresh_page)
         images.revisionChanged.connect(self.imageRevisionChanged)
         self.set_content(content)
 
-    # content and language ----------------------------------------------------------
+    # the sub-objects ---------------------------------------------------------------------
+
+    language: Language = _part(lambda self: self._language)
+    nav: Navigation = _part(lambda self: self._nav)
+    idle: IdleOverlay = _part(lambda self: self._idle)
+    problems: Problems = _part(lambda self: self._problems)
+
+    # content ---------------------------------------------------------------------------
 
     @property
     def content(self) -> ContentSet:
@@ -123,63 +144,51 @@ class Kiosk(QObject):
         """Swap in a new, already validated content set."""
         self._content = content
         self._images.set_content(content)
-        if self._language not in content.site.language_codes:
-            self._language = content.site.default_language
-        self.navigator.set_content(*self._navigation_content(content))
-        self._refresh_language_data()
+        self.language.set_content(content)  # may fall back to the default language
+        self.nav.set_content(content)
+        self._refresh_texts()
         self.contentChanged.emit()
         self._images.prefetch_gradually(
             [present.image_key(e.cover, present.THUMB) for e in content.exhibits]
         )
 
-    @staticmethod
-    def _navigation_content(content: ContentSet) -> tuple[list[str], dict[str, int]]:
-        return [e.id for e in content.exhibits], {e.id: len(e.gallery) for e in content.exhibits}
+    def reset_to_attract(self) -> None:
+        """Between visitors: attract loop, default language, views forget their state."""
+        self.resetRequested.emit()
+        self.nav.navigator.attract()
+        self.language.reset()
 
-    def _refresh_language_data(self) -> None:
-        language = self._language
+    def _refresh_texts(self) -> None:
+        language = self.language.current
         self._strings = present.strings(self._content, language)
         self._tiles.set_rows([present.tile(e, language) for e in self._content.exhibits])
         self._timeline = None
         self._refresh_page()
-        self.languageChanged.emit()
+        self.textsChanged.emit()
 
     def _refresh_page(self) -> None:
-        exhibit = self._content.exhibit(self.navigator.place.exhibit_id)
-        page = present.exhibit_page(exhibit, self._language, self._strings) if exhibit else {}
+        exhibit = self._content.exhibit(self.nav.place.exhibit_id)
+        language = self.language.current
+        page = present.exhibit_page(exhibit, language, self._strings) if exhibit else {}
         if page != self._page:
             self._page = page
             self.pageChanged.emit()
 
-    def _get_language(self) -> str:
-        return self._language
-
-    def current_language(self) -> str:
-        """The visitor's language, for Python callers (``language`` is the QML property)."""
-        return self._language
-
-    language = Property(str, _get_language, notify=languageChanged)
-
-    def _get_languages(self) -> list[dict[str, str]]:
-        return [{"code": lang.code, "name": lang.name} for lang in self._content.site.languages]
-
-    languages = Property(list, _get_languages, notify=contentChanged)
-
     def _get_strings(self) -> dict[str, str]:
         return self._strings
 
-    strings = Property(dict, _get_strings, notify=languageChanged)
+    strings = Property(dict, _get_strings, notify=textsChanged)
 
     def _get_site_title(self) -> str:
-        return self._content.site.title.get(self._language)
+        return self._content.site.title.get(self.language.current)
 
-    siteTitle = Property(str, _get_site_title, notify=languageChanged)
+    siteTitle = Property(str, _get_site_title, notify=textsChanged)
 
     def _get_site_subtitle(self) -> str:
         subtitle = self._content.site.subtitle
-        return subtitle.get(self._language) if subtitle else ""
+        return subtitle.get(self.language.current) if subtitle else ""
 
-    siteSubtitle = Property(str, _get_site_subtitle, notify=languageChanged)
+    siteSubtitle = Property(str, _get_site_subtitle, notify=textsChanged)
 
     def _get_theme(self) -> dict[str, str]:
         theme = self._content.site.theme
@@ -199,10 +208,10 @@ class Kiosk(QObject):
 
     def _get_timeline(self) -> list[dict[str, Any]]:
         if self._timeline is None:
-            self._timeline = present.timeline(self._content, self._language)
+            self._timeline = present.timeline(self._content, self.language.current)
         return self._timeline
 
-    timeline = Property(list, _get_timeline, notify=languageChanged)
+    timeline = Property(list, _get_timeline, notify=textsChanged)
 
     def _get_has_timeline(self) -> bool:
         return any(e.timeline for e in self._content.exhibits)
@@ -222,16 +231,10 @@ class Kiosk(QObject):
 
     attractTexts = Property(list, _get_attract_texts, notify=contentChanged)
 
-    @Slot(str)
-    def setLanguage(self, code: str) -> None:
-        if code in self._content.site.language_codes and code != self._language:
-            self._language = code
-            self._refresh_language_data()
+    def _get_attract_slide_ms(self) -> int:
+        return int(self._content.site.idle.attract_slide_s * 1000)
 
-    @Slot()
-    def cycleLanguage(self) -> None:
-        codes = self._content.site.language_codes
-        self.setLanguage(codes[(codes.index(self._language) + 1) % len(codes)])
+    attractSlideMs = Property(int, _get_attract_slide_ms, notify=contentChanged)
 
     # images ------------------------------------------------------------------------
 
@@ -245,105 +248,7 @@ class Kiosk(QObject):
         """``revision`` is unused: passing it makes the QML binding re-evaluate."""
         return self._images.url(key) if key else ""
 
-    # where the visitor is ------------------------------------------------------------
-
-    def _on_place(self, place: Place) -> None:
-        self._refresh_page()
-        self.placeChanged.emit()
-
-    def _get_screen(self) -> str:
-        return self.navigator.place.screen
-
-    screen = Property(str, _get_screen, notify=placeChanged)
-
-    def _get_place_index(self) -> int:
-        return self.navigator.place.index
-
-    placeIndex = Property(int, _get_place_index, notify=placeChanged)
-
-    def _get_exhibit_id(self) -> str:
-        return self.navigator.place.exhibit_id
-
-    exhibitId = Property(str, _get_exhibit_id, notify=placeChanged)
-
-    @Slot(str)
-    def openExhibit(self, exhibit_id: str) -> None:
-        self.navigator.open_exhibit(exhibit_id)
-
-    @Slot(int)
-    def openGallery(self, index: int) -> None:
-        self.navigator.open_gallery(index)
-
-    @Slot(int)
-    def showGalleryImage(self, index: int) -> None:
-        self.navigator.show_gallery_image(index)
-
-    @Slot()
-    def openTimeline(self) -> None:
-        self.navigator.open_timeline()
-
-    @Slot(int)
-    def focusIndex(self, index: int) -> None:
-        self.navigator.focus(index)
-
-    @Slot()
-    def back(self) -> None:
-        self.navigator.back()
-
-    @Slot()
-    def home(self) -> None:
-        self.navigator.home()
-
-    def reset_to_attract(self) -> None:
-        """Between visitors: attract loop, default language, views forget their state."""
-        self.resetRequested.emit()
-        self.navigator.attract()
-        self.setLanguage(self._content.site.default_language)
-
-    @Slot(int)
-    def noteZoom(self, index: int) -> None:
-        self.zoomed.emit(index)
-
-    @Slot()
-    def leaveAttract(self) -> None:
-        if self.navigator.place.screen == ATTRACT:
-            self.navigator.home()
-
-    # idle overlay and content problems (set by the controller) -------------------------
-
-    def _get_attract_slide_ms(self) -> int:
-        return int(self._content.site.idle.attract_slide_s * 1000)
-
-    attractSlideMs = Property(int, _get_attract_slide_ms, notify=contentChanged)
-
-    def set_still_there(self, showing: bool, seconds_left: int) -> None:
-        if (showing, seconds_left) != (self._still_there, self._seconds_left):
-            self._still_there, self._seconds_left = showing, seconds_left
-            self.idleChanged.emit()
-
-    def _get_still_there(self) -> bool:
-        return self._still_there
-
-    stillThere = Property(bool, _get_still_there, notify=idleChanged)
-
-    def _get_seconds_left(self) -> int:
-        return self._seconds_left
-
-    secondsLeft = Property(int, _get_seconds_left, notify=idleChanged)
-
-    @Slot()
-    def continueVisit(self) -> None:
-        self.continueRequested.emit()
-
-    def set_problems(self, lines: list[str]) -> None:
-        if lines != self._problems:
-            self._problems = list(lines)
-            self.problemsChanged.emit()
-
-    def _get_problems(self) -> list[str]:
-        return self._problems
-
-    problems = Property(list, _get_problems, notify=problemsChanged)
+    # keys ------------------------------------------------------------------------------
 
     @Slot(int, int, result=bool)
     def handleKey(self, key: int, modifiers: int = 0) -> bool:
@@ -351,7 +256,8 @@ class Kiosk(QObject):
         from PySide6.QtCore import Qt
 
         k = Qt.Key
-        nav = self.navigator
+        nav = self.nav.navigator
+        language = self.language
         actions: dict[Qt.Key, Callable[[], object]] = {
             k.Key_Right: lambda: nav.step(1),
             k.Key_PageDown: lambda: nav.step(1),
@@ -366,12 +272,12 @@ class Kiosk(QObject):
             k.Key_Backspace: nav.back,
             k.Key_Home: nav.home,
             k.Key_T: nav.open_timeline,
-            k.Key_L: self.cycleLanguage,
+            k.Key_L: language.cycle,
             k.Key_F11: self.fullScreenToggleRequested.emit,
         }
         codes = self._content.site.language_codes
         for number, code in enumerate(codes[:9], start=1):
-            actions[getattr(k, f"Key_{number}")] = partial(self.setLanguage, code)
+            actions[getattr(k, f"Key_{number}")] = partial(language.choose, code)
         action = {key_value(k): a for k, a in actions.items()}.get(key)
         if action is None:
             return False

@@ -1,5 +1,7 @@
-"""Wiring the pure runtime to the window: input to the idle machine, reloads to the
-screen, navigation to analytics, a heartbeat to systemd, and lockdown in kiosk mode.
+"""Wiring the pure runtime to the window: Qt input to the idle machine, a timer for
+the heartbeat, signals of the views to ``kiosk.runtime.visit.Visit`` (which decides
+what analytics records and when reloaded content goes on screen), a heartbeat to
+systemd, and lockdown in kiosk mode.
 
 Each piece is optional so tests (and presentation mode) use only what they need.
 """
@@ -7,27 +9,18 @@ Each piece is optional so tests (and presentation mode) use only what they need.
 from __future__ import annotations
 
 import logging
-import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
-from kiosk.content.fallback import FALLBACK_VERSION
 from kiosk.content.model import ContentSet
 from kiosk.runtime import systemd
-from kiosk.runtime.idle import (
-    ANSWERED,
-    RESET,
-    SESSION_START,
-    STILL_THERE,
-    IdleEvent,
-    IdleMachine,
-    IdleState,
-)
-from kiosk.runtime.navigation import ATTRACT, GALLERY, TIMELINE, Place
-from kiosk.runtime.reload import ReloadController, ReloadEvent
+from kiosk.runtime.idle import IdleMachine
+from kiosk.runtime.navigation import Place
+from kiosk.runtime.reload import ReloadController
+from kiosk.runtime.visit import Visit
 from kiosk.ui.app import KioskWindow
 
 if TYPE_CHECKING:
@@ -43,6 +36,40 @@ _RELEASE = {
     QEvent.Type.TabletRelease,
 }
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.Wheel, QEvent.Type.TouchUpdate}
+
+
+class WindowView:
+    """``kiosk.runtime.visit.KioskView`` on the real window."""
+
+    def __init__(self, kw: KioskWindow) -> None:
+        self.kw = kw
+
+    def place(self) -> Place:
+        return self.kw.kiosk.nav.place
+
+    def language(self) -> str:
+        return self.kw.kiosk.language.current
+
+    def content(self) -> ContentSet:
+        return self.kw.kiosk.content
+
+    def show_content(self, content: ContentSet) -> None:
+        self.kw.kiosk.set_content(content)
+
+    def show_still_there(self, showing: bool, seconds_left: int) -> None:
+        self.kw.kiosk.idle.show(showing, seconds_left)
+
+    def show_problems(self, lines: Sequence[str]) -> None:
+        self.kw.kiosk.problems.set(lines)
+
+    def reset_to_attract(self) -> None:
+        self.kw.kiosk.reset_to_attract()
+
+    def staff_open(self) -> bool:
+        return bool(self.kw.staff.open)
+
+    def refresh_staff(self) -> None:
+        self.kw.staff.refresh()  # nothing while the panel is locked
 
 
 class Controller(QObject):
@@ -63,23 +90,22 @@ class Controller(QObject):
         self.kw = kw
         self.idle = idle
         self.reload = reload
-        self.recorder = recorder
         self.kiosk_mode = kiosk_mode
-        self.preview = preview
-        self._last_place = Place("")
-        self._ticks = 0
-        self.reload_every = 1 if tick_ms >= 1000 else max(1, 1000 // tick_ms)  # about once a second
-        self._language = kw.kiosk.current_language()
+        self.visit = Visit(
+            WindowView(kw),
+            idle=idle,
+            reload=reload,
+            recorder=recorder,
+            preview=preview,
+            reload_every=1 if tick_ms >= 1000 else max(1, 1000 // tick_ms),  # about once a second
+        )
+        kiosk = kw.kiosk
         kw.window.installEventFilter(self)
-        kw.kiosk.placeChanged.connect(self._on_place)
-        kw.kiosk.languageChanged.connect(self._on_language)
-        kw.kiosk.continueRequested.connect(self._on_continue)
-        kw.kiosk.zoomed.connect(self._on_zoom)
-        kw.kiosk.fullScreenToggleRequested.connect(self._toggle_full_screen)
-        if idle is not None:
-            idle.listeners.append(self._guard(self._on_idle))
-        if reload is not None:
-            reload.on_event = self._guard(self._on_reload)
+        kiosk.nav.changed.connect(self._guard(lambda: self.visit.on_place(kiosk.nav.place)))
+        kiosk.language.changed.connect(self._guard(self.visit.on_language))
+        kiosk.idle.continueRequested.connect(self._guard(self.visit.visitor_answered))
+        kiosk.nav.zoomed.connect(self._guard(self.visit.on_zoom))
+        kiosk.fullScreenToggleRequested.connect(self._toggle_full_screen)
         self._timer = QTimer(self)
         self._timer.setInterval(tick_ms)
         self._timer.timeout.connect(self._guard(self.tick))
@@ -90,25 +116,24 @@ class Controller(QObject):
             self._watchdog.setInterval(int(interval * 1000))
             self._watchdog.timeout.connect(systemd.watchdog)
             self._watchdog.start()
+        self._started = False  # the first frame has been shown
         # not Qt.ConnectionType.SingleShotConnection: the Qt namespace costs 12 ms to import
         kw.window.frameSwapped.connect(self._first_frame)
 
-    # the heartbeat -------------------------------------------------------------------
-
     def tick(self) -> None:
         """Every quarter second on the UI thread: timeouts, reloads, the countdown."""
-        if self.idle is not None:
-            if self.kw.staff.open:
-                self.idle.touch()  # staff at work: no "still there?" under the panel
-            self.idle.tick()
-            showing = self.idle.state == IdleState.STILL_THERE
-            seconds = math.ceil(self.idle.seconds_left()) if showing else 0
-            self.kw.kiosk.set_still_there(showing, seconds)
-        self._ticks += 1
-        if self.reload is not None and self._ticks % self.reload_every == 0:
-            self.reload.poll()
+        self.visit.tick()
+
+    def go_attract(self, reason: str = "staff") -> None:
+        self.visit.go_attract(reason)
 
     def _first_frame(self) -> None:
+        # With a threaded render loop (xcb) frameSwapped comes from the render thread
+        # through the event queue, so a second frame may already be queued when the
+        # first is handled: disconnecting again warned "Failed to disconnect".
+        if self._started:
+            return
+        self._started = True
         self.kw.window.frameSwapped.disconnect(self._first_frame)
         systemd.ready("showing content")
         if self.reload is not None:
@@ -137,10 +162,6 @@ class Controller(QObject):
                 return True
         return False
 
-    def _on_continue(self) -> None:
-        if self.idle is not None:
-            self.idle.touch()
-
     def _toggle_full_screen(self) -> None:
         window = self.kw.window
         if self.kiosk_mode:
@@ -149,104 +170,6 @@ class Controller(QObject):
             window.showNormal()
         else:
             window.showFullScreen()
-
-    # idle and sessions -------------------------------------------------------------------
-
-    def _on_idle(self, event: IdleEvent) -> None:
-        kiosk = self.kw.kiosk
-        if event.kind == SESSION_START:
-            # The attract loop itself goes home when the tap completes: leaving it on
-            # the press would drop the release on whatever tile lies underneath.
-            if self.recorder:
-                self.recorder.session_start(kiosk.current_language())
-        elif event.kind == STILL_THERE:
-            kiosk.set_still_there(True, math.ceil(self.idle.seconds_left()) if self.idle else 0)
-        elif event.kind == ANSWERED:
-            kiosk.set_still_there(False, 0)
-            if self.recorder:
-                self.recorder.still_there(True)
-        elif event.kind == RESET:
-            kiosk.set_still_there(False, 0)
-            if self.recorder:
-                if event.reason == "timeout":
-                    self.recorder.still_there(False)
-                self.recorder.session_end("staff" if event.reason == "staff" else "idle_reset")
-            self._swap_if_pending()
-            kiosk.reset_to_attract()
-
-    def go_attract(self, reason: str = "staff") -> None:
-        if self.idle is not None and self.idle.state != IdleState.ATTRACT:
-            self.idle.go_attract(reason)
-        else:
-            self._swap_if_pending()
-            self.kw.kiosk.reset_to_attract()
-
-    # content -----------------------------------------------------------------------------
-
-    def _on_reload(self, event: ReloadEvent) -> None:
-        reload = self.reload
-        if reload is None:
-            return
-        showing = self.kw.kiosk.content
-        if reload.current is not None and reload.current.version != showing.version:
-            self._show(reload.current)  # swapped: preview mode or first valid set
-        elif reload.pending is not None and (
-            self._between_visitors() or showing.version == FALLBACK_VERSION
-        ):
-            self._swap_if_pending()
-        problems = [str(p) for p in reload.last_errors] if self.preview else []
-        self.kw.kiosk.set_problems(problems)
-        if self.kw.staff.unlocked:
-            self.kw.staff.refresh()
-
-    def _between_visitors(self) -> bool:
-        if self.idle is not None:
-            return self.idle.state == IdleState.ATTRACT
-        return self.kw.kiosk.screen == ATTRACT
-
-    def _swap_if_pending(self) -> None:
-        if self.reload is None:
-            return
-        content = self.reload.at_attract()
-        if content is not None:
-            self._show(content)
-
-    def _show(self, content: ContentSet) -> None:
-        self.kw.kiosk.set_content(content)
-        if self.idle is not None:
-            self.idle.set_settings(content.site.idle)
-
-    # analytics -------------------------------------------------------------------------
-
-    def _on_place(self) -> None:
-        place = self.kw.kiosk.navigator.place
-        previous, self._last_place = self._last_place, place
-        recorder = self.recorder
-        if recorder is None:
-            return
-        if (place.screen, place.exhibit_id) != (previous.screen, previous.exhibit_id):
-            recorder.page_view(place.screen, place.exhibit_id or None)
-            if place.screen == GALLERY:
-                recorder.gallery_image(place.exhibit_id, place.index)
-        elif place.screen == GALLERY and place.index != previous.index:
-            recorder.gallery_image(place.exhibit_id, place.index)
-        if place.screen == TIMELINE and (
-            previous.screen != TIMELINE or place.index != previous.index
-        ):
-            entries = self.kw.kiosk.content.timeline()
-            if 0 <= place.index < len(entries):
-                recorder.timeline_open(entries[place.index][1].date)
-
-    def _on_language(self) -> None:
-        new = self.kw.kiosk.current_language()
-        old, self._language = self._language, new
-        if self.recorder and new != old and self.kw.kiosk.screen != ATTRACT:
-            self.recorder.language_change(old, new)
-
-    def _on_zoom(self, index: int) -> None:
-        place = self.kw.kiosk.navigator.place
-        if self.recorder and place.screen == GALLERY:
-            self.recorder.gallery_zoom(place.exhibit_id, index)
 
     # crash-proofing ---------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ def make_service(cache: Path | None, size: tuple[int, int]) -> RenditionService:
 
 def go_to(kw: KioskWindow, screen: str, exhibit_id: str = "", index: int = 0) -> None:
     """Navigate as a visitor would: home, then the exhibit, then its gallery."""
-    nav = kw.kiosk.navigator
+    nav = kw.kiosk.nav.navigator
     if screen == "attract":
         nav.attract()
         return
@@ -33,7 +33,7 @@ def go_to(kw: KioskWindow, screen: str, exhibit_id: str = "", index: int = 0) ->
     if screen == "timeline":
         nav.open_timeline(index)
     if screen == "still-there":
-        kw.kiosk.set_still_there(True, 12)
+        kw.kiosk.idle.show(True, 12)
 
 
 def open_screen(
@@ -49,7 +49,7 @@ def open_screen(
     kw = build_window(content, service, start="home", size=size)
     try:
         if language:
-            kw.kiosk.setLanguage(language)
+            kw.kiosk.language.choose(language)
         go_to(kw, screen, exhibit_id, index)
         kw.window.show()
         settle(kw.window, kw.images)

@@ -6,123 +6,81 @@ draws: it collects digits (the PIN is held transiently in ``PinPad.qml`` and
 passed once to ``submitPin``) and shows ``message``, ``lockedSeconds`` and
 ``status``.
 
-The controller supplies a ``StaffActions``. Its ``status()`` returns a plain dict
-with these keys (missing keys get the defaults in ``EMPTY_STATUS``; unknown keys
-are dropped, so the QML always sees the same shape):
-
-``contentVersion`` (str)
-    what identifies the content set on screen, e.g. a hash or a git describe.
-``loadedAt`` (str)
-    when that set loaded, local time, already formatted ("2025-05-14 09:12").
-``pending`` (str)
-    the version of a valid newer set waiting for the attract loop to swap in; "" if none.
-``errors`` / ``warnings`` (list[str])
-    of the last reload, one ``file:line:column: message`` per line.
-``cache`` (str)
-    rendition cache in words: "38 of 40 renditions ready, 2 failed".
-``languages`` (list of ``{code: str, name: str, complete: int}``)
-    how much of the visitor text each language has, ``complete`` in percent.
-``today`` (``{sessions: int, topExhibits: list[str], languageShares: list}``)
-    analytics at a glance; ``languageShares`` items are ``{code: str, share: int}``
-    with ``share`` in percent; ``topExhibits`` items are ready-made lines, most
-    viewed first (the first five are shown).
-``mode`` (str)
-    "kiosk", "windowed" or "preview".
+The wiring supplies a ``StaffActions``. Its ``status()`` returns a
+``kiosk.runtime.staff_status.StaffStatus`` (its fields are documented there), and
+``status_to_qml`` is the one place it becomes the mapping the QML binds to.
 """
 
 from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.runtime.pin import LOCKED, MAX_DIGITS, MIN_DIGITS, OK, UNSET, PinPad, PinResult
+from kiosk.runtime.staff_status import StaffStatus
 
 log = logging.getLogger("kiosk.staff")
 
 MAX_LINES = 200  # errors or warnings shown; a broken folder can produce thousands
-TOP_EXHIBITS = 5  # "at a glance": the most viewed few fit beside the action buttons
 AUTO_CLOSE_MS = 120_000  # an unlocked panel left alone on a public screen closes itself
 TICK_MS = 1000
 
 PROMPT = "Enter the staff PIN"
 UNSET_MESSAGE = "No PIN is set: run `kiosk set-pin` on this machine"
 
-EMPTY_STATUS: dict[str, Any] = {
-    "contentVersion": "",
-    "loadedAt": "",
-    "pending": "",
-    "errors": [],
-    "warnings": [],
-    "cache": "",
-    "languages": [],
-    "today": {"sessions": 0, "topExhibits": [], "languageShares": []},
-    "mode": "",
-}
-
 
 @dataclass
 class StaffActions:
-    """What the panel can make the kiosk do; the controller supplies these."""
+    """What the panel can make the kiosk do; the wiring supplies these."""
 
-    status: Callable[[], dict[str, Any]]  # the keys are listed in the module docstring
+    status: Callable[[], StaffStatus]  # built when the panel shows it
     reload_now: Callable[[], None]
     go_attract: Callable[[], None]
     quit: Callable[[], None]
 
 
-def _int(value: Any) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 0
-
-
-def _lines(value: Any) -> list[str]:
-    lines = [str(line) for line in value] if isinstance(value, list | tuple) else []
-    if len(lines) > MAX_LINES:
-        hidden = len(lines) - MAX_LINES
-        lines = [*lines[:MAX_LINES], f"... and {hidden} more (see the log)"]
-    return lines
-
-
-def _records(value: Any) -> list[Mapping[str, Any]]:
-    return [item for item in value if isinstance(item, Mapping)] if isinstance(value, list) else []
-
-
-def normalize_status(raw: Mapping[str, Any]) -> dict[str, Any]:
-    """The controller's dict in the exact shape the QML binds to, whatever it sent."""
-    today = raw.get("today")
-    today = today if isinstance(today, Mapping) else {}
+def status_to_qml(status: StaffStatus) -> dict[str, Any]:
+    """The status in the names StaffPanel.qml binds to; long problem lists are cut."""
+    today = status.today
     return {
-        "contentVersion": str(raw.get("contentVersion") or ""),
-        "loadedAt": str(raw.get("loadedAt") or ""),
-        "pending": str(raw.get("pending") or ""),
-        "errors": _lines(raw.get("errors")),
-        "warnings": _lines(raw.get("warnings")),
-        "cache": str(raw.get("cache") or ""),
+        "mode": status.mode,
+        "contentVersion": status.content_version,
+        "loadedAt": status.loaded_at,
+        "pending": status.pending,
+        "errors": _lines(status.errors),
+        "warnings": _lines(status.warnings),
+        "cache": status.cache,
         "languages": [
-            {
-                "code": str(item.get("code", "")),
-                "name": str(item.get("name") or item.get("code", "")),
-                "complete": max(0, min(100, _int(item.get("complete")))),
-            }
-            for item in _records(raw.get("languages"))
+            {"code": lang.code, "name": lang.name, "complete": lang.complete}
+            for lang in status.languages
         ],
         "today": {
-            "sessions": _int(today.get("sessions")),
-            "topExhibits": _lines(today.get("topExhibits"))[:TOP_EXHIBITS],
+            "sessions": today.sessions,
+            "topExhibits": list(today.top_exhibits),
             "languageShares": [
-                {"code": str(item.get("code", "")), "share": _int(item.get("share"))}
-                for item in _records(today.get("languageShares"))
+                {"code": share.code, "share": share.share} for share in today.language_shares
             ],
         },
-        "mode": str(raw.get("mode") or ""),
     }
+
+
+def _lines(lines: tuple[str, ...]) -> list[str]:
+    if len(lines) <= MAX_LINES:
+        return list(lines)
+    hidden = len(lines) - MAX_LINES
+    return [*lines[:MAX_LINES], f"... and {hidden} more (see the log)"]
+
+
+_EMPTY = status_to_qml(StaffStatus())
+
+
+def _nothing() -> None:
+    """Stands in for staff actions where there is no running kiosk (render, tests)."""
 
 
 def wrong_message(remaining: int) -> str:
@@ -145,7 +103,7 @@ class Staff(QObject):
     def __init__(
         self,
         pinpad: PinPad | None,
-        actions: StaffActions,
+        actions: StaffActions | None = None,
         parent: QObject | None = None,
         *,
         auto_close_ms: int = AUTO_CLOSE_MS,
@@ -153,12 +111,14 @@ class Staff(QObject):
     ) -> None:
         super().__init__(parent)
         self._pinpad = pinpad
-        self._actions = actions
+        self._actions = actions or StaffActions(
+            status=StaffStatus, reload_now=_nothing, go_attract=_nothing, quit=_nothing
+        )
         self._open = False
         self._unlocked = False
         self._message = ""
         self._locked_seconds = 0
-        self._status: dict[str, Any] = normalize_status({})
+        self._status = _EMPTY
         # Counts the lockout down on screen; PinPad alone decides when it ends.
         self._ticker = QTimer(self)
         self._ticker.setInterval(tick_ms)
@@ -167,6 +127,10 @@ class Staff(QObject):
         self._auto_close.setSingleShot(True)
         self._auto_close.setInterval(auto_close_ms)
         self._auto_close.timeout.connect(self._close_idle)
+
+    def set_actions(self, actions: StaffActions) -> None:
+        """The kiosk's actions, once it is built: the window, and so the panel, comes first."""
+        self._actions = actions
 
     # properties ----------------------------------------------------------------------
 
@@ -223,8 +187,8 @@ class Staff(QObject):
             self.unlockedChanged.emit()
         if value:
             self.refresh()
-        elif self._status != EMPTY_STATUS:
-            self._status = normalize_status({})  # nothing of the kiosk shows behind the pad
+        elif self._status != _EMPTY:
+            self._status = _EMPTY  # nothing of the kiosk shows behind the pad
             self.statusChanged.emit()
 
     def _set_message(self, text: str) -> None:
@@ -319,10 +283,10 @@ class Staff(QObject):
         if not self._unlocked:
             return
         try:
-            status = normalize_status(self._actions.status())
+            status = status_to_qml(self._actions.status())
         except Exception as error:  # a status bug must not hide the panel's actions
             log.exception("staff status failed")
-            status = normalize_status({"errors": [f"status unavailable: {error}"]})
+            status = status_to_qml(StaffStatus(errors=(f"status unavailable: {error}",)))
         if status != self._status:
             self._status = status
             self.statusChanged.emit()

@@ -123,7 +123,7 @@ class Driver:
             return Step(
                 "tap",
                 f"language@{page}",
-                lambda: kiosk.language == code,
+                lambda: kiosk.language.current == code,
                 target=f"language_{code}",
                 within=page,
             )
@@ -134,7 +134,9 @@ class Driver:
                 yield Step(
                     "tap",
                     "tile",
-                    lambda eid=eid: kiosk.screen == "exhibit" and kiosk.exhibitId == eid,
+                    lambda eid=eid: (
+                        kiosk.nav.place.screen == "exhibit" and kiosk.nav.place.exhibit_id == eid
+                    ),
                     target=f"tile_{eid}",
                     within="home",
                 )
@@ -142,7 +144,7 @@ class Driver:
                     yield Step(
                         "tap",
                         "thumbnail",
-                        lambda: kiosk.screen == "gallery" and kiosk.placeIndex == 0,
+                        lambda: kiosk.nav.place.screen == "gallery" and kiosk.nav.place.index == 0,
                         target="galleryThumb_0",
                         within="exhibitPage",
                     )
@@ -150,7 +152,7 @@ class Driver:
                         yield Step(
                             "tap",
                             "gallery-next",
-                            lambda: kiosk.placeIndex == 1,
+                            lambda: kiosk.nav.place.index == 1,
                             target="galleryNext",
                             within="galleryViewer",
                         )
@@ -158,12 +160,16 @@ class Driver:
                     # a swipe takes ~0.9 s of simulated finger and settling: fewer in the soak
                     every = SOAK_SWIPE_EVERY if self.phase == "soak" else self.args.swipe_every
                     if count > 2 and visits % every == 0:
-                        yield Step("swipe", "swipe", lambda: kiosk.placeIndex == 2, direction=1)
-                        yield Step("swipe", "swipe", lambda: kiosk.placeIndex == 1, direction=-1)
+                        yield Step(
+                            "swipe", "swipe", lambda: kiosk.nav.place.index == 2, direction=1
+                        )
+                        yield Step(
+                            "swipe", "swipe", lambda: kiosk.nav.place.index == 1, direction=-1
+                        )
                     yield Step(
                         "tap",
                         "back",
-                        lambda: kiosk.screen == "exhibit",
+                        lambda: kiosk.nav.place.screen == "exhibit",
                         target="galleryBack",
                         within="galleryViewer",
                     )
@@ -171,14 +177,14 @@ class Driver:
                 yield Step(
                     "tap",
                     "back",
-                    lambda: kiosk.screen == "home",
+                    lambda: kiosk.nav.place.screen == "home",
                     target="backButton",
                     within="exhibitPage",
                 )
             yield Step(
                 "tap",
                 "timeline",
-                lambda: kiosk.screen == "timeline",
+                lambda: kiosk.nav.place.screen == "timeline",
                 target="timelineButton",
                 within="home",
             )
@@ -186,7 +192,7 @@ class Driver:
             yield Step(
                 "tap",
                 "home",
-                lambda: kiosk.screen == "home",
+                lambda: kiosk.nav.place.screen == "home",
                 target="homeButton",
                 within="timelinePage",
             )
@@ -200,15 +206,20 @@ class Driver:
             yield Step(
                 "call",
                 "idle-reset",
-                lambda: kiosk.screen == "attract" and kiosk.language == default,
+                lambda: kiosk.nav.place.screen == "attract" and kiosk.language.current == default,
                 call=reset,
             )
             if self.cycles % 2:
                 centre = lambda: QPoint(self.window.width() // 2, self.window.height() // 3)  # noqa: E731
-                yield Step("tap", "leave-attract", lambda: kiosk.screen == "home", point=centre)
+                yield Step(
+                    "tap", "leave-attract", lambda: kiosk.nav.place.screen == "home", point=centre
+                )
             else:
                 yield Step(
-                    "call", "leave-attract", lambda: kiosk.screen == "home", call=kiosk.leaveAttract
+                    "call",
+                    "leave-attract",
+                    lambda: kiosk.nav.place.screen == "home",
+                    call=kiosk.nav.leaveAttract,
                 )
 
     # phases ------------------------------------------------------------------------
@@ -272,7 +283,7 @@ class Driver:
     def _home_then(self, then: Callable[[], None]) -> None:
         """Back to a calm home screen, then wait for fades and queued deletions."""
         self.kiosk.reset_to_attract()
-        self.kiosk.leaveAttract()
+        self.kiosk.nav.leaveAttract()
         QTimer.singleShot(1500, then)
 
     def _run_phase(self, name: str, budget: int, gap_ms: int, then: Callable[[], None]) -> None:
@@ -354,7 +365,7 @@ class Driver:
 
     def _on_timeout(self) -> None:
         if self.waiting and self.step is not None:
-            state = f"screen={self.kiosk.screen} index={self.kiosk.placeIndex}"
+            state = f"screen={self.kiosk.nav.place.screen} index={self.kiosk.nav.place.index}"
             self.results.timeouts.append(f"{self.step.label}: {state}")
             self._done(None)
 

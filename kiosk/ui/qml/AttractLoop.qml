@@ -87,5 +87,5 @@ Rectangle {
         }
     }
     // A MouseArea takes the whole press, so the release cannot reach a tile beneath.
-    MouseArea { anchors.fill: parent; onClicked: attract.kiosk.leaveAttract() }
+    MouseArea { anchors.fill: parent; onClicked: attract.kiosk.nav.leaveAttract() }
 }

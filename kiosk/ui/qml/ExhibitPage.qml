@@ -209,7 +209,7 @@ Rectangle {
                     TapHandler {
                         id: thumbTap
                         gesturePolicy: TapHandler.ReleaseWithinBounds
-                        onTapped: page.kiosk.openGallery(thumb.index)
+                        onTapped: page.kiosk.nav.openGallery(thumb.index)
                     }
                 }
             }

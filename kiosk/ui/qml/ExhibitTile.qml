@@ -83,6 +83,6 @@ Rectangle {
     TapHandler {
         id: tap
         gesturePolicy: TapHandler.ReleaseWithinBounds
-        onTapped: tile.kiosk.openExhibit(tile.exhibitId)
+        onTapped: tile.kiosk.nav.openExhibit(tile.exhibitId)
     }
 }

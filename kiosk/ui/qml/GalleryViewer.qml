@@ -27,16 +27,16 @@ Rectangle {
         model: viewer.items
         cacheBuffer: width
         Component.onCompleted: {
-            currentIndex = viewer.kiosk.placeIndex
+            currentIndex = viewer.kiosk.nav.index
             positionViewAtIndex(currentIndex, ListView.Beginning)
         }
         // a swipe reports where it landed; buttons and keys move the view through kiosk
-        onMovementEnded: viewer.kiosk.showGalleryImage(currentIndex)
+        onMovementEnded: viewer.kiosk.nav.showGalleryImage(currentIndex)
         Connections {
-            target: viewer.kiosk
-            function onPlaceChanged() {
-                if (viewer.kiosk.screen === "gallery" && pager.currentIndex !== viewer.kiosk.placeIndex)
-                    pager.currentIndex = viewer.kiosk.placeIndex
+            target: viewer.kiosk.nav
+            function onChanged() {
+                if (viewer.kiosk.nav.screen === "gallery" && pager.currentIndex !== viewer.kiosk.nav.index)
+                    pager.currentIndex = viewer.kiosk.nav.index
             }
         }
         delegate: ZoomableImage {
@@ -92,7 +92,7 @@ Rectangle {
             ui: viewer.ui
             glyph: "‹"
             text: viewer.kiosk.strings.back || ""
-            onActivated: viewer.kiosk.back()
+            onActivated: viewer.kiosk.nav.back()
         }
     }
     NavButton {
@@ -101,7 +101,7 @@ Rectangle {
         anchors { left: parent.left; verticalCenter: parent.verticalCenter; margins: viewer.ui.gap }
         ui: viewer.ui
         glyph: "‹"
-        onActivated: viewer.kiosk.showGalleryImage(viewer.shown - 1)
+        onActivated: viewer.kiosk.nav.showGalleryImage(viewer.shown - 1)
     }
     NavButton {
         objectName: "galleryNext"
@@ -109,6 +109,6 @@ Rectangle {
         anchors { right: parent.right; verticalCenter: parent.verticalCenter; margins: viewer.ui.gap }
         ui: viewer.ui
         glyph: "›"
-        onActivated: viewer.kiosk.showGalleryImage(viewer.shown + 1)
+        onActivated: viewer.kiosk.nav.showGalleryImage(viewer.shown + 1)
     }
 }

@@ -9,14 +9,14 @@ Row {
     objectName: "languageBar"
 
     Repeater {
-        model: bar.kiosk.languages
+        model: bar.kiosk.language.choices
         NavButton {
             required property var modelData
             objectName: "language_" + modelData.code
             ui: bar.ui
             text: modelData.name
-            selected: bar.kiosk.language === modelData.code
-            onActivated: bar.kiosk.setLanguage(modelData.code)
+            selected: bar.kiosk.language.code === modelData.code
+            onActivated: bar.kiosk.language.choose(modelData.code)
         }
     }
 }

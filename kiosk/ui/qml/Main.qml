@@ -1,7 +1,7 @@
 import QtQuick
 import QtQuick.Window
 
-// The window: every screen stacked, the visible one chosen by kiosk.screen.
+// The window: every screen stacked, the visible one chosen by kiosk.nav.screen.
 Window {
     id: root
     required property var kiosk
@@ -12,7 +12,7 @@ Window {
     color: style.background
     flags: kioskMode ? (Qt.Window | Qt.FramelessWindowHint) : Qt.Window
 
-    readonly property string current: kiosk.screen
+    readonly property string current: kiosk.nav.screen
     readonly property bool onPage: current === "exhibit" || current === "gallery"
 
     Connections {
@@ -80,15 +80,15 @@ Window {
             id: stillThereLoader
             objectName: "stillThereLoader"
             anchors.fill: parent
-            active: root.kiosk.stillThere
-            sourceComponent: Component { StillThere { kiosk: root.kiosk; ui: style; secondsLeft: root.kiosk.secondsLeft } }
+            active: root.kiosk.idle.visible
+            sourceComponent: Component { StillThere { kiosk: root.kiosk; ui: style; secondsLeft: root.kiosk.idle.secondsLeft } }
         }
 
         Loader {
             id: problemsLoader
             objectName: "problemsLoader"
             anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-            active: root.kiosk.problems.length > 0
+            active: root.kiosk.problems.lines.length > 0
             sourceComponent: Component { ProblemsBanner { kiosk: root.kiosk; ui: style } }
         }
 

@@ -14,7 +14,7 @@ Rectangle {
         id: list
         anchors { fill: parent; margins: banner.ui.gap }
         clip: true
-        model: banner.kiosk.problems
+        model: banner.kiosk.problems.lines
         delegate: Text {
             required property string modelData
             objectName: "problemLine"

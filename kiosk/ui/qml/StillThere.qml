@@ -9,7 +9,7 @@ Rectangle {
     color: Qt.rgba(0, 0, 0, 0.55)
     objectName: "stillThere"
 
-    MouseArea { anchors.fill: parent; onClicked: overlay.kiosk.continueVisit() }
+    MouseArea { anchors.fill: parent; onClicked: overlay.kiosk.idle.continueVisit() }
     Rectangle {
         anchors.centerIn: parent
         width: Math.min(parent.width - 2 * overlay.ui.margin, 1000 * overlay.ui.k)
@@ -49,7 +49,7 @@ Rectangle {
                 implicitHeight: overlay.ui.target * 1.4
                 implicitWidth: Math.max(overlay.ui.target * 5, parent.width * 0.6)
                 text: overlay.kiosk.strings["continue"] || ""
-                onActivated: overlay.kiosk.continueVisit()
+                onActivated: overlay.kiosk.idle.continueVisit()
             }
         }
     }

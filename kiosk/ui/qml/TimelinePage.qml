@@ -25,7 +25,7 @@ Rectangle {
         clip: true
         boundsBehavior: Flickable.StopAtBounds
         model: page.kiosk.timeline
-        currentIndex: page.kiosk.screen === "timeline" ? page.kiosk.placeIndex : currentIndex
+        currentIndex: page.kiosk.nav.screen === "timeline" ? page.kiosk.nav.index : currentIndex
         highlightFollowsCurrentItem: false
         onCurrentIndexChanged: positionViewAtIndex(currentIndex, ListView.Contain)
         header: Text {
@@ -110,13 +110,13 @@ Rectangle {
                         glyph: "›"
                         text: entry.modelData.exhibitTitle
                         maxWidth: parent.width
-                        onActivated: page.kiosk.openExhibit(entry.modelData.exhibitId)
+                        onActivated: page.kiosk.nav.openExhibit(entry.modelData.exhibitId)
                     }
                 }
                 TapHandler {
                     id: cardTap
                     gesturePolicy: TapHandler.ReleaseWithinBounds
-                    onTapped: page.kiosk.focusIndex(entry.index)
+                    onTapped: page.kiosk.nav.focusIndex(entry.index)
                 }
             }
         }

@@ -20,14 +20,14 @@ Rectangle {
             ui: bar.ui
             glyph: "‹"
             text: bar.kiosk.strings.back || ""
-            onActivated: bar.kiosk.back()
+            onActivated: bar.kiosk.nav.back()
         }
         NavButton {
             objectName: "homeButton"
             ui: bar.ui
             glyph: "⌂"
             text: bar.kiosk.strings.home || ""
-            onActivated: bar.kiosk.home()
+            onActivated: bar.kiosk.nav.home()
         }
         Item { width: bar.ui.gap; height: 1 }
         LanguageBar { visible: bar.showLanguages; kiosk: bar.kiosk; ui: bar.ui }

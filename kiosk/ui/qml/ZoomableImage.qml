@@ -21,7 +21,7 @@ Flickable {
     function zoomAt(value, px, py) {
         const z = Math.max(1, Math.min(maxZoom, value))
         const ratio = z / zoom
-        if (zoom <= 1.01 && z > 1.01) kiosk.noteZoom(imageIndex)
+        if (zoom <= 1.01 && z > 1.01) kiosk.nav.noteZoom(imageIndex)
         const x = (contentX + px) * ratio - px
         const y = (contentY + py) * ratio - py
         zoom = z

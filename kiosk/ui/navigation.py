@@ -1,0 +1,87 @@
+"""Where the visitor is, for QML: the runtime ``Navigator`` behind properties and slots."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+
+from kiosk.content.model import ContentSet
+from kiosk.runtime.navigation import ATTRACT, Navigator, Place
+
+
+class Navigation(QObject):
+    """The screen, exhibit and item on it; every move goes through the ``Navigator``."""
+
+    changed = Signal()
+    zoomed = Signal(int)  # gallery image index the visitor zoomed into
+
+    def __init__(self, content: ContentSet, start: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.navigator = Navigator(*_navigation_content(content), start=start)
+        self.navigator.subscribe(self._on_place)
+
+    @property
+    def place(self) -> Place:
+        return self.navigator.place
+
+    def set_content(self, content: ContentSet) -> None:
+        """New content: places that no longer exist are dropped."""
+        self.navigator.set_content(*_navigation_content(content))
+
+    def _on_place(self, place: Place) -> None:
+        self.changed.emit()
+
+    def _get_screen(self) -> str:
+        return self.navigator.place.screen
+
+    screen = Property(str, _get_screen, notify=changed)
+
+    def _get_index(self) -> int:
+        return self.navigator.place.index
+
+    index = Property(int, _get_index, notify=changed)  # gallery image, entry or home tile
+
+    def _get_exhibit_id(self) -> str:
+        return self.navigator.place.exhibit_id
+
+    exhibitId = Property(str, _get_exhibit_id, notify=changed)
+
+    @Slot(str)
+    def openExhibit(self, exhibit_id: str) -> None:
+        self.navigator.open_exhibit(exhibit_id)
+
+    @Slot(int)
+    def openGallery(self, index: int) -> None:
+        self.navigator.open_gallery(index)
+
+    @Slot(int)
+    def showGalleryImage(self, index: int) -> None:
+        self.navigator.show_gallery_image(index)
+
+    @Slot()
+    def openTimeline(self) -> None:
+        self.navigator.open_timeline()
+
+    @Slot(int)
+    def focusIndex(self, index: int) -> None:
+        self.navigator.focus(index)
+
+    @Slot()
+    def back(self) -> None:
+        self.navigator.back()
+
+    @Slot()
+    def home(self) -> None:
+        self.navigator.home()
+
+    @Slot()
+    def leaveAttract(self) -> None:
+        if self.navigator.place.screen == ATTRACT:
+            self.navigator.home()
+
+    @Slot(int)
+    def noteZoom(self, index: int) -> None:
+        self.zoomed.emit(index)
+
+
+def _navigation_content(content: ContentSet) -> tuple[list[str], dict[str, int]]:
+    return [e.id for e in content.exhibits], {e.id: len(e.gallery) for e in content.exhibits}

@@ -1,0 +1,276 @@
+"""Building the running kiosk from its parts, and the one place it shuts down.
+
+``kiosk [DIR]`` checks its arguments (``kiosk.commands.run``) and calls
+``run_kiosk``. The order here is what makes start-up fast:
+
+1. the application, then ``MainQml``: Qt compiles ``Main.qml`` on its loader thread
+   (no Python, so no GIL) while this thread goes on;
+2. only then the rest of the kiosk is imported (the bridge, the controller, the
+   content loader, the rendition service: about 40 modules) and the content loaded.
+
+So this module imports at its top only ``kiosk.ui.app`` and what the type checker
+needs; every other import is in the one block in ``_assemble``, after ``MainQml()``.
+Do not move them up: the first frame would wait for them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kiosk.ui.app import KioskWindow, MainQml, ensure_application
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk.content.model import LoadResult
+    from kiosk.media.service import RenditionService
+    from kiosk.runtime.analytics import AnalyticsRecorder
+    from kiosk.runtime.pin import PinStore
+    from kiosk.runtime.reload import ReloadController
+    from kiosk.runtime.staff_status import StaffStatus
+    from kiosk.ui.controller import Controller
+
+log = logging.getLogger("kiosk")
+
+KIOSK = "kiosk"  # full screen, locked down, idle reset, analytics
+WINDOWED = "windowed"  # presentation: a window, keyboard and clicker
+PREVIEW = "preview"  # curators: windowed, edits shown at once, errors on screen
+PREFETCH_AFTER_MS = 500  # renditions for the whole site are built after the first frames
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What ``kiosk [DIR]`` was asked to do, checked by the command."""
+
+    exhibits: Path
+    mode: str  # KIOSK, WINDOWED or PREVIEW
+    size: tuple[int, int]  # window size when not in kiosk mode
+    cache: Path | None  # rendition cache folder (None: the default)
+    state: Path | None  # logs, settings, analytics (None: unusable, nothing kept)
+    pin_store: PinStore | None  # None: the staff panel opens without a PIN (trial)
+    show_cursor: bool = False
+    kiosk_id: str | None = None  # name in analytics (None: the host name)
+
+
+def run_kiosk(options: RunOptions) -> int:
+    """Build the kiosk, run the event loop, then shut down once; the exit status."""
+    app = ensure_application()
+    qml = MainQml()  # compiles on Qt's loader thread while the rest is imported and loaded
+    kiosk = _assemble(app, qml, options)
+    try:
+        return app.exec()
+    finally:
+        kiosk.shutdown(kiosk.stop_reason)
+
+
+class RunningKiosk:
+    """Every part of a running kiosk, kept alive together, and how it stops."""
+
+    def __init__(
+        self,
+        app: QGuiApplication,
+        kw: KioskWindow,
+        controller: Controller,
+        reload: ReloadController,
+        service: RenditionService,
+        recorder: AnalyticsRecorder | None,
+        image_checks: ImageChecks,
+    ) -> None:
+        self.app = app
+        self.kw = kw
+        self.controller = controller
+        self.reload = reload
+        self.service = service
+        self.recorder = recorder
+        self.image_checks = image_checks
+        self.stop_reason = "exit"  # the event loop ended on its own (last window closed)
+        self._shut_down = False
+
+    def quit(self, reason: str) -> None:
+        """Leave the event loop (staff Quit); ``shutdown`` follows in ``run_kiosk``."""
+        log.info("quit requested: %s", reason)
+        self.stop_reason = reason
+        self.app.quit()
+
+    def shutdown(self, reason: str) -> None:
+        """The one way out: end the visitor session, write analytics, stop the workers.
+
+        Runs once, after the event loop has returned, whatever ended it."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        log.info("shutting down: %s", reason)
+        self.image_checks.save()
+        if self.recorder is not None:
+            self.recorder.close()  # ends an open session ("shutdown") and flushes
+        self.reload.close()
+        self.service.shutdown(wait=False)
+
+
+def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> RunningKiosk:
+    # The lazy imports of start-up, all of them (see the module docstring).
+    import gc
+
+    from PySide6.QtCore import QTimer
+
+    from kiosk import __version__
+    from kiosk.content.fallback import fallback_content
+    from kiosk.runtime import logs
+    from kiosk.runtime.idle import IdleMachine
+    from kiosk.runtime.pin import PinPad
+    from kiosk.runtime.reload import ReloadController
+    from kiosk.ui.app import build_window
+    from kiosk.ui.controller import Controller, hide_cursor
+    from kiosk.ui.session import make_service
+    from kiosk.ui.staff import Staff, StaffActions
+
+    kiosk_mode = options.mode == KIOSK
+    qml.advance()
+    screen = app.primaryScreen()
+    screen_size = (screen.size().width(), screen.size().height()) if screen else (1920, 1080)
+    image_checks = ImageChecks(options.cache)
+    reload = ReloadController(
+        options.exhibits, loader=image_checks.loader(), preview=options.mode == PREVIEW
+    )
+    initial = image_checks.load_initial(reload)
+    qml.advance()
+    content = reload.current or fallback_content(options.exhibits)
+    if initial.content is None:
+        log.error(
+            "no valid content at start: showing the 'being updated' screen; "
+            "fix the errors above and the kiosk picks the content up"
+        )
+    service = make_service(options.cache, screen_size)
+    recorder = _recorder(options.state, options.kiosk_id) if kiosk_mode else None
+
+    staff = Staff(PinPad(options.pin_store) if options.pin_store is not None else None)
+    kw = build_window(
+        content,
+        service,
+        start="attract" if kiosk_mode else "home",
+        size=screen_size if kiosk_mode else options.size,
+        kiosk_mode=kiosk_mode,
+        staff=staff,
+        qml=qml,
+    )
+    controller = Controller(
+        kw,
+        idle=IdleMachine(content.site.idle) if kiosk_mode else None,
+        reload=reload,
+        recorder=recorder,
+        kiosk_mode=kiosk_mode,
+        preview=options.mode == PREVIEW,
+    )
+    kiosk = RunningKiosk(app, kw, controller, reload, service, recorder, image_checks)
+    staff.set_actions(
+        StaffActions(
+            status=partial(_staff_status, kw, reload, options),
+            reload_now=reload.reload_now,
+            go_attract=partial(controller.go_attract, "staff"),
+            quit=partial(kiosk.quit, "staff"),
+        )
+    )
+    if options.mode == PREVIEW:
+        kw.kiosk.problems.set([str(p) for p in initial.errors])
+    if kiosk_mode:
+        kw.window.showFullScreen()
+        if not options.show_cursor:
+            hide_cursor()
+    else:
+        kw.window.show()
+    logs.log_start(__version__, content.version, options.mode)
+    controller.firstFrame.connect(gc.enable)  # kiosk.commands.run switched it off
+    QTimer.singleShot(PREFETCH_AFTER_MS, kw.window, partial(_prefetch, kw))  # dropped with it
+    return kiosk
+
+
+class ImageChecks:
+    """Everything the kiosk does with the record of images already checked, in one place.
+
+    Loaded before the first load; saved after every load that added to it, and at
+    exit. The start-up load checks JPEGs by their header only (``load_initial``):
+    the load after the first frame (``ReloadController.start_watching``) decodes
+    them, so a broken one is rejected like any bad edit, its file and line in the
+    log, the staff panel and the preview banner, while the kiosk shows what it has.
+    """
+
+    def __init__(self, cache: Path | None) -> None:
+        from kiosk.content.images import CHECKED
+        from kiosk.media.cache import default_cache_dir, image_checks_path
+
+        self.path = image_checks_path(cache)
+        self.parsed_cache = (cache or default_cache_dir()) / "parsed"  # beside the renditions
+        CHECKED.load(self.path)
+
+    def loader(self) -> Callable[[Path], LoadResult]:
+        """Every load of the running kiosk: through the parsed-content cache."""
+        return self._load
+
+    def load_initial(self, reload: ReloadController) -> LoadResult:
+        from kiosk.content.images import jpeg_decoding_deferred
+
+        with jpeg_decoding_deferred():
+            return reload.load_initial()
+
+    def save(self) -> None:
+        from kiosk.content.images import CHECKED
+
+        if CHECKED.changed:
+            CHECKED.save(self.path)
+
+    def _load(self, root: Path) -> LoadResult:
+        from kiosk.content.images import jpeg_decode_deferred
+        from kiosk.content.parsed_cache import load_cached
+
+        result = load_cached(root, self.parsed_cache)
+        if not jpeg_decode_deferred():  # at start, saved after the checks
+            self.save()
+        return result
+
+
+def _recorder(state: Path | None, kiosk_id: str | None) -> AnalyticsRecorder | None:
+    if state is None:
+        return None
+    from kiosk.runtime import paths
+    from kiosk.runtime.analytics import AnalyticsRecorder  # sqlite3: kiosk mode only
+
+    return AnalyticsRecorder(paths.analytics_path(state), kiosk_id)
+
+
+def _prefetch(kw: KioskWindow) -> None:
+    """Build every missing rendition in the background: tiles first, then screens."""
+    from kiosk.ui import present
+
+    images = list(kw.kiosk.content.images())
+    thumbs = [present.image_key(i, present.THUMB) for i in images]
+    screens = [present.image_key(i, present.SCREEN) for i in images]
+    kw.images.prefetch_gradually(thumbs + screens)
+
+
+def _staff_status(kw: KioskWindow, reload: ReloadController, options: RunOptions) -> StaffStatus:
+    """What the staff panel shows; built only when staff look."""
+    from kiosk.runtime import paths
+    from kiosk.runtime.staff_status import (
+        Renditions,
+        build_status,
+        exhibit_titles,
+        today_summary,
+    )
+
+    content = kw.kiosk.content
+    renditions = Renditions(
+        total=2 * sum(1 for _ in content.images()),  # a thumbnail and a screen each
+        building=kw.images.pending,
+        failed=len(kw.images.failures),
+    )
+    db = paths.analytics_path(options.state) if options.state is not None else None
+    today = today_summary(db, exhibit_titles(content), dt.date.today())
+    return build_status(
+        mode=options.mode, content=content, reload=reload, renditions=renditions, today=today
+    )
