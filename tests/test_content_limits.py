@@ -101,4 +101,3 @@ def test_the_longest_valid_id_is_recorded_by_analytics(tmp_path: Path) -> None:
     finally:
         conn.close()
     assert stored == [(longest,)]
-
