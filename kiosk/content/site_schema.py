@@ -101,7 +101,7 @@ def _languages(c: Checker, node: Node | None) -> tuple[Language, ...]:
             _CODE,
             "must be 2 or 3 lowercase letters, like 'uz'",
         )
-        name = c.text(f.get("name"), child(where, "name"))
+        name = c.visitor_text(f.get("name"), child(where, "name"))
         if code and code in first_line:
             c.error(
                 f["code"],
