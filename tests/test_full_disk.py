@@ -9,7 +9,11 @@ from __future__ import annotations
 import errno
 import json
 import os
+import subprocess
+import sys
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,7 +25,7 @@ from kiosk.content.parsed_cache import load_cached
 from kiosk.runtime.paths import write_json_atomic
 from kiosk.runtime.pin import PinPad, PinStore
 from tests.diskfull import fill, free, tiny_disk
-from tests.factories import make_site
+from tests.factories import make_site, valid_exhibit
 from tests.fakes import FakeClock
 
 
@@ -130,3 +134,65 @@ def test_parsed_cache_write_error_is_only_a_warning(
     monkeypatch.setattr(parsed_cache, "write_atomic", no_space)
     assert load_cached(root, tmp_path / "cache").content is not None
     assert "No space left" in caplog.text
+
+
+def _wait_for(condition: Callable[[], bool], what: str, timeout_s: float = 60.0) -> None:
+    """Poll a condition of the running kiosk; the wait is generous, nothing is timed."""
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        assert time.monotonic() < deadline, f"gave up waiting for {what}"
+        time.sleep(0.2)
+
+
+def test_a_real_kiosk_on_a_full_disk_recovers_once_space_is_back(tmp_path: Path) -> None:
+    """Cache and state on a full disk: the kiosk runs; freed space brings back the
+    renditions (no restart) and the log file, and no temporary file is left."""
+    site = make_site(
+        tmp_path / "site", {"alpha": valid_exhibit(), "beta": valid_exhibit(id="beta", order="20")}
+    )
+    with tiny_disk(tmp_path / "disk", size_kb=1024) as disk:
+        cache, state = disk / "cache", disk / "state"
+        filler = fill(disk)
+        env = {
+            **os.environ,
+            "QT_QPA_PLATFORM": "offscreen",
+            "QT_QUICK_BACKEND": "software",
+            "XDG_CACHE_HOME": str(tmp_path / "xdg-cache"),
+        }
+        command = [sys.executable, "-m", "kiosk", "--windowed", "--size", "800x600"]
+        command += ["--cache", str(cache), "--state-dir", str(state), str(site)]
+        kiosk = subprocess.Popen(
+            command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        )
+        lines: list[str] = []
+        reader = threading.Thread(target=lambda: lines.extend(kiosk.stderr or ()), daemon=True)
+        reader.start()
+        try:
+            _wait_for(lambda: any("rendition not written" in line for line in lines), "a failure")
+            assert kiosk.poll() is None  # still up on the full disk
+            assert not list(cache.rglob("*-thumb-*"))
+            free(filler)
+            _wait_for(lambda: bool(list(cache.rglob("*-thumb-*"))), "renditions after freeing")
+
+            log_file = state / "kiosk.log"
+
+            def log_file_resumed() -> bool:
+                # An edit makes the kiosk log a reload line once it settles; the file
+                # is tried again on a line at least RETRY_S after the failure.
+                reloads = sum("reload" in line for line in lines)
+                with (site / "kiosk.yaml").open("a", encoding="utf-8") as handle:
+                    handle.write("# edited\n")
+                _wait_for(lambda: sum("reload" in line for line in lines) > reloads, "a reload")
+                return log_file.exists() and "log file writable again" in log_file.read_text()
+
+            _wait_for(log_file_resumed, "the log file to be written again", timeout_s=90)
+            assert kiosk.poll() is None
+        finally:
+            kiosk.terminate()
+            kiosk.wait(timeout=30)
+            reader.join(timeout=5)
+            if kiosk.stderr is not None:
+                kiosk.stderr.close()
+        assert leftovers(disk) == []
+        assert list(disk.rglob("*.part")) == []
+    assert sum("cannot write the log file" in line for line in lines) == 1

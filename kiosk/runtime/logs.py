@@ -28,7 +28,7 @@ FAULT_FILE = "faulthandler.log"
 MAX_BYTES = 1_000_000
 BACKUP_COUNT = 5
 MAX_LOGGED_ERRORS = 20
-RETRY_S = 30.0  # how often a broken log file is tried again
+RETRY_S = 10.0  # how often a broken log file is tried again (opening a file is cheap)
 
 _fault_file: IO[Any] | None = None  # kept open for as long as the process lives
 

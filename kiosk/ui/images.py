@@ -128,7 +128,14 @@ class ImageStore(QObject):
         self._pending.discard(key)
         if may_pass:
             wait = self._retry.failed(key)
-            log.warning("rendition not written key=%s: %s; again in %.0f s", key, message, wait)
+            first = self._retry.failures(key) == 1  # said once, not at every retry
+            log.log(
+                logging.WARNING if first else logging.DEBUG,
+                "rendition not written key=%s: %s; again in %.0f s",
+                key,
+                message,
+                wait,
+            )
             QTimer.singleShot(int(wait * 1000) + 1, self, self.retry_due)
             return
         self._failures[key] = message
