@@ -77,7 +77,7 @@ class Controller(QObject):
         kw.kiosk.zoomed.connect(self._on_zoom)
         kw.kiosk.fullScreenToggleRequested.connect(self._toggle_full_screen)
         if idle is not None:
-            idle.listeners.append(self._guard(self._on_idle))
+            idle.subscribe(self._guard(self._on_idle))
         if reload is not None:
             reload.on_event = self._guard(self._on_reload)
         self._timer = QTimer(self)
