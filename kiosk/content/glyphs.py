@@ -81,6 +81,17 @@ def to_ranges(points: Iterable[int]) -> list[tuple[int, int]]:
     return ranges
 
 
+def _merged(ranges: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping or touching runs joined (without walking every code point)."""
+    merged: list[tuple[int, int]] = []
+    for first, last in sorted(ranges):
+        if merged and first <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], last))
+        else:
+            merged.append((first, last))
+    return merged
+
+
 def read_ranges(fonts: list[Path]) -> list[tuple[int, int]]:
     """Every code point any of ``fonts`` maps to a glyph, read with fontTools."""
     from fontTools.ttLib import TTFont
@@ -125,9 +136,7 @@ def drawable_ranges(fonts: list[Path], cache: Path | None) -> list[tuple[int, in
 
 def undrawable_pattern(ranges: list[tuple[int, int]]) -> re.Pattern[str]:
     """A pattern matching any one character outside ``ranges`` (and not invisible)."""
-    allowed = to_ranges(
-        point for first, last in (*ranges, *_INVISIBLE) for point in range(first, last + 1)
-    )
+    allowed = _merged([*ranges, *_INVISIBLE])
     parts = "".join(
         re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
         for a, b in allowed

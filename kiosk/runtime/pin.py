@@ -141,8 +141,8 @@ class PinStore:
         log.info("staff PIN set in %s", self.path)
 
     def load_lockout(self) -> Lockout:
-        """The saved lockout; an unreadable record counts as a full lockout level
-        rather than none, so breaking the file does not reset the wait."""
+        """The saved lockout; an unreadable record counts as one lockout already
+        served (the next wrong PIN locks), so damaging the file buys no fresh tries."""
         settings = self._read() or {}
         record = settings.get(LOCKOUT_KEY)
         if record is None:
