@@ -12,27 +12,24 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
-
-
-def temporary_name_pattern(path: Path) -> str:
-    """A glob for the temporary files ``write_atomic`` makes for ``path``."""
-    return f".{path.name}.*.tmp"
 
 
 def write_atomic(path: Path, data: bytes, *, mode: int = 0o644, fsync: bool = True) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder.
 
-    ``fsync`` makes the bytes durable before the rename (records that must survive a
-    power cut); caches that are only a faster start skip it. Raises ``OSError``; the
-    temporary file is gone by then.
+    The temporary name is ``.<name>.<pid>.<random>.tmp``: hidden, never taken for
+    the real file, and unique without ``tempfile`` (which costs ~10 ms to import on
+    the start-up path). ``fsync`` makes the bytes durable before the rename (records
+    that must survive a power cut); caches that are only a faster start skip it.
+    Raises ``OSError``; the temporary file is gone by then.
     """
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, mode)
     try:
         with os.fdopen(fd, "wb") as handle:
-            os.fchmod(handle.fileno(), mode)
+            os.fchmod(handle.fileno(), mode)  # exactly ``mode``, whatever the umask
             handle.write(data)
             handle.flush()
             if fsync:
