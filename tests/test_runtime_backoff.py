@@ -21,9 +21,13 @@ def test_a_key_waits_until_its_time_then_may_be_tried() -> None:
     clock.advance(4)
     assert backoff.waiting("a")
     assert backoff.next_in() == 1
+    backoff.failed("b")
+    assert backoff.next_in() == 1  # the earliest of the waiting keys
     clock.advance(1)
     assert not backoff.waiting("a")
-    assert backoff.next_in() == 0
+    assert backoff.next_in() == 4  # "a" may be tried when asked for; "b" still waits
+    clock.advance(4)
+    assert backoff.next_in() is None
 
 
 def test_success_and_keep_forget_keys() -> None:

@@ -4,7 +4,7 @@ A rendition that could not be written is not a bad image: once space is freed it
 should appear without a restart. Trying it on every frame would spin on a full
 disk, so each failure of the same key waits twice as long as the last, from
 ``first_s`` up to ``longest_s``; a success forgets the key. Qt-free, with an
-injected clock: the UI asks ``waiting`` and schedules a wake-up ``next_in``.
+injected clock: the UI asks ``waiting`` and schedules one wake-up at ``next_in``.
 """
 
 from __future__ import annotations
@@ -53,12 +53,11 @@ class Backoff:
         return entry.failures if entry else 0
 
     def next_in(self) -> float | None:
-        """Seconds until the earliest waiting key may be tried (0 if one may now);
-        None when nothing failed."""
-        if not self._entries:
-            return None
+        """Seconds until the next key still waiting may be tried; None when none waits
+        (keys whose wait is over are tried when next asked for, not on a timer)."""
         now = self._clock()
-        return max(0.0, min(entry.due for entry in self._entries.values()) - now)
+        waits = [entry.due - now for entry in self._entries.values() if entry.due > now]
+        return min(waits, default=None)
 
     def keep(self, wanted: Callable[[Hashable], bool]) -> None:
         """Forget the keys no longer ``wanted`` (images of content that went away)."""

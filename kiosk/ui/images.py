@@ -40,6 +40,9 @@ class ImageStore(QObject):
         # Renditions that could not be written (full disk) are tried again, later
         # and later; a bad image is not.
         self._retry = retry or Backoff()
+        self._retry_timer = QTimer(self)  # one wake-up for every waiting rendition
+        self._retry_timer.setSingleShot(True)
+        self._retry_timer.timeout.connect(self.retry_due)
         self._refs: dict[str, ImageRef] = {}  # by content hash; keys are "sha256:kind"
         self._urls: dict[str, str] = {}
         self._pending: set[str] = set()
@@ -136,7 +139,7 @@ class ImageStore(QObject):
                 message,
                 wait,
             )
-            QTimer.singleShot(int(wait * 1000) + 1, self, self.retry_due)
+            self._schedule_retry()
             return
         self._failures[key] = message
         log.error("rendition failed key=%s: %s", key, message)
@@ -147,9 +150,17 @@ class ImageStore(QObject):
     def retry_due(self) -> None:
         """A wait is over: a new revision makes QML ask for its images again, and
         ``url`` builds the ones whose wait has passed."""
-        if self._retry.next_in() == 0.0:
-            self.revision += 1
-            self.revisionChanged.emit()
+        self.revision += 1
+        self.revisionChanged.emit()
+        self._schedule_retry()
+
+    def _schedule_retry(self) -> None:
+        seconds = self._retry.next_in()
+        if seconds is None:
+            return
+        ms = int(seconds * 1000) + 1
+        if not self._retry_timer.isActive() or self._retry_timer.remainingTime() > ms:
+            self._retry_timer.start(ms)
 
 
 def _sha(key: str) -> str:
