@@ -8,7 +8,7 @@ Nothing here depicts a real building or person.
 
 Run from the repository root::
 
-    /work/venv/bin/python assets/generate_illustrations.py
+    .venv/bin/python assets/generate_illustrations.py
 
 Every image is drawn at a multiple of its final size and reduced for
 anti-aliasing. Random choices use fixed seeds, so the output is the same each run.
@@ -242,38 +242,6 @@ def star_and_cross_field(
                 ),
                 strap,
             )
-
-
-def hexagram_field(
-    c: Canvas,
-    x0: float,
-    y0: float,
-    x1: float,
-    y1: float,
-    a: float,
-    colours: Sequence[RGB],
-    gap: RGB,
-    strap: RGB,
-    strap_width: float,
-) -> None:
-    """Six-pointed stars on a triangular lattice, touching tip to tip, hexagons between."""
-    r = a / 2
-    row_h = a * math.sqrt(3) / 2
-    rows = int((y1 - y0) / row_h) + 3
-    cols = int((x1 - x0) / a) + 3
-    c.rect(x0, y0, x1, y1, gap)
-    for j in range(-1, rows):
-        for i in range(-1, cols):
-            cx = x0 + i * a + (a / 2 if j % 2 else 0)
-            cy = y0 + j * row_h
-            colour = colours[(i + 2 * j) % len(colours)]
-            # tips point sideways so horizontal neighbours touch
-            pts = star_points(cx, cy, r, r / math.sqrt(3), 6, 0)
-            c.polygon(pts, colour, strap, strap_width)
-            c.polygon(star_points(cx, cy, r * 0.36, r * 0.36 / math.sqrt(3), 6, 0), strap)
-            # a hexagonal medallion in the gap below-right (centre of a lattice triangle)
-            hx, hy = cx + a / 2, cy + row_h / 3
-            c.circle(hx, hy, a * 0.07, strap)
 
 
 def rosette(
@@ -616,32 +584,22 @@ def tile_panel(
     palette: Sequence[RGB],
     width: int = 1920,
     height: int = 1280,
-    hexagonal: bool = False,
+    tile: float = 170,
     ss: int = 2,
     quality: int = 88,
 ) -> None:
-    """A tiled panel with a plain frame: star-and-cross or six-pointed-star tiling."""
+    """A tiled panel of eight-pointed stars with a plain frame.
+
+    Only the eight-pointed star the other pictures use: a six-pointed star can be
+    read as a religious symbol, and nothing in the exhibits is about religion.
+    ``tile`` is the star spacing at 1920 px wide, so two panels can differ."""
     c = Canvas(width, height, ss)
     paper_background(c, vignette=0.2)
     u = width / 1920
     m = 90 * u
-    if hexagonal:
-        hexagram_field(
-            c,
-            m,
-            m,
-            width - m,
-            height - m,
-            150 * u,
-            [tint(p, 0.4) for p in palette],
-            tint(SAND, 0.45),
-            PAPER,
-            5 * u,
-        )
-    else:
-        star_and_cross_field(
-            c, m, m, width - m, height - m, 170 * u, [tint(p, 0.42) for p in palette], PAPER, 6 * u
-        )
+    star_and_cross_field(
+        c, m, m, width - m, height - m, tile * u, [tint(p, 0.42) for p in palette], PAPER, 6 * u
+    )
     # frame: cover the overflow, then a double rule
     c.rect(0, 0, width, m, PAPER)
     c.rect(0, height - m, width, height, PAPER)
@@ -935,13 +893,13 @@ def jobs() -> list[tuple[str, Callable[[], None]]]:
         # culture-days
         ("culture-days/cover.jpg", lambda: medallions_joined(cd / "cover.jpg")),
         (
-            "culture-days/hexagram-tiles.jpg",
+            "culture-days/star-tiles.jpg",
             lambda: tile_panel(
-                cd / "hexagram-tiles.jpg",
-                (UZ_BLUE, AZ_RED, UZ_GREEN, AZ_BLUE),
+                cd / "star-tiles.jpg",
+                (UZ_BLUE, AZ_RED, UZ_GREEN, AZ_BLUE, UZ_RED, AZ_GREEN),
                 4800,
                 3200,
-                hexagonal=True,
+                tile=240,
                 quality=85,
             ),
         ),

@@ -16,6 +16,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "run": ("kiosk.commands.run", "start the kiosk (the default command)"),
     "validate": ("kiosk.commands.validate", "check exhibit content and list every problem"),
     "prepare": ("kiosk.commands.prepare", "build all image renditions ahead of time"),
+    "init": ("kiosk.commands.init", "copy the sample exhibits to start a museum's own content"),
     "render": ("kiosk.commands.render", "render a screen headless to PNG"),
     "stats": ("kiosk.commands.stats", "report on visitor analytics"),
     "set-pin": ("kiosk.commands.pin", "set the staff panel PIN"),
@@ -23,9 +24,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-def _build_parser(command: str) -> argparse.ArgumentParser:
+def _build_parser(command: str, named: bool = True) -> argparse.ArgumentParser:
+    """The command's parser; ``named`` is false for ``kiosk [DIR]``, run's short form."""
     module_name, help_text = COMMANDS[command]
-    prog = "kiosk" if command == "run" else f"kiosk {command}"
+    prog = f"kiosk {command}" if named else "kiosk"
     parser = argparse.ArgumentParser(prog=prog, description=help_text)
     importlib.import_module(module_name).add_arguments(parser)
     return parser
@@ -44,8 +46,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args and args[0] in ("-h", "--help"):
         print(_usage())
         return 0
-    command = args.pop(0) if args and args[0] in COMMANDS else "run"
-    parser = _build_parser(command)
+    named = bool(args) and args[0] in COMMANDS
+    command = args.pop(0) if named else "run"
+    parser = _build_parser(command, named)
     namespace = parser.parse_args(args)  # exits with 2 on usage errors
     module = importlib.import_module(COMMANDS[command][0])
     return int(module.run(namespace))

@@ -361,12 +361,12 @@ def test_site_language_codes(tmp_path: Path) -> None:
 
 def test_site_missing_ui_string_and_bad_idle_and_theme(tmp_path: Path) -> None:
     site = valid_site()
-    del site["strings"]["close"]
+    del site["strings"]["continue"]
     site["idle"]["countdown"] = "0"
     site["theme"]["accent"] = "blue"
     found, text = site_errors(tmp_path, site)
     assert found == [
-        (line_of(text, "home:"), 3, "missing required field 'close' in 'strings'"),
+        (line_of(text, "home:"), 3, "missing required field 'continue' in 'strings'"),
         (line_of(text, "countdown:"), 14, "idle.countdown '0' must be a number of seconds above 0"),
         (line_of(text, "accent:"), 11, "theme.accent 'blue' must be a colour like '#1D2430'"),
     ]

@@ -8,12 +8,13 @@ from pathlib import Path
 
 
 def bundled_exhibits() -> Path:
-    """The exhibits shipped with the repository (next to the ``kiosk`` package).
-
-    An editable install finds them beside the package; otherwise ``./exhibits``.
-    """
-    beside = Path(__file__).resolve().parents[2] / "exhibits"
-    return beside if beside.is_dir() else Path.cwd() / "exhibits"
+    """The sample exhibits: beside the package in a checkout or an editable install,
+    inside it (``kiosk/sample_exhibits``) in a regular install or a wheel."""
+    package = Path(__file__).resolve().parents[1]
+    beside = package.parent / "exhibits"
+    if (beside / "kiosk.yaml").is_file():
+        return beside
+    return package / "sample_exhibits"
 
 
 def add_exhibits_argument(parser: argparse.ArgumentParser) -> None:

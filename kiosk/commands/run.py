@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import gc
 import logging
+import os
 import sys
 from functools import partial
 from pathlib import Path
@@ -48,6 +49,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="keep the mouse cursor in kiosk mode (mouse-driven setups)",
     )
     parser.add_argument("--kiosk-id", help="name of this kiosk in analytics (default: host name)")
+    parser.add_argument(
+        "--platform",
+        help="Qt platform plugin, e.g. offscreen to run with no screen (default: Qt's choice)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -82,6 +87,15 @@ def _run(args: argparse.Namespace) -> int:
             "  or, for a trial only, start with --no-pin (the staff panel opens without a PIN).",
             file=sys.stderr,
         )
+        return 2
+
+    if args.platform:
+        os.environ["QT_QPA_PLATFORM"] = args.platform
+    from kiosk.ui.display import display_problem
+
+    no_screen = display_problem(os.environ)
+    if no_screen:
+        print(f"kiosk: {no_screen}", file=sys.stderr)
         return 2
 
     from kiosk.ui.app import MainQml, ensure_application

@@ -24,6 +24,7 @@ def _texts(value: object) -> Iterator[Text]:
 def language_completeness(content: ContentSet) -> dict[str, int]:
     """Percent of texts (site strings and every exhibit) present in each language."""
     texts = list(_texts(content.exhibits)) + list(content.site.strings.values())
+    texts += _texts(content.site.credits)
     texts.append(content.site.title)
     total = len(texts) or 1
     return {

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.content.checks import Checker, Languages, child, item, quote
+from kiosk.content.credits import read_credits
 from kiosk.content.imagerefs import ImageCache
 from kiosk.content.model import Exhibit, Fact, ImageRef, Problem, Section, Text, TimelineEntry
 from kiosk.content.yamlsafe import Node, ScalarNode
@@ -50,7 +51,7 @@ def read_exhibit(
         root,
         "",
         required=("id", "order", "title", "subtitle", "summary", "cover"),
-        optional=("sections", "facts", "gallery", "timeline"),
+        optional=("sections", "facts", "gallery", "timeline", "credits"),
     )
     exhibit_id = c.matching(
         f.get("id"), "id", _ID, "must use only lowercase letters a-z, digits and single '-'"
@@ -81,6 +82,7 @@ def read_exhibit(
         c.timeline_entry(n, item("timeline", i))
         for i, n in enumerate(c.sequence(f.get("timeline"), "timeline"))
     )
+    credits = read_credits(c, f.get("credits"))
     exhibit = None
     if not c.errors and cover is not None and order is not None:
         exhibit = Exhibit(
@@ -95,6 +97,7 @@ def read_exhibit(
             facts=facts,
             gallery=tuple(image for image in gallery if image is not None),
             timeline=timeline,
+            credits=credits,
         )
     return ExhibitResult(
         path, exhibit, exhibit_id, f.get("id"), order, f.get("order"), c.errors, c.warnings

@@ -105,6 +105,17 @@ class Theme:
 
 
 @dataclass(frozen=True)
+class Credit:
+    """One line of sources and credits: "Source" and the publication it names.
+
+    Credits are what an "About this exhibition" screen lists; image credits stay
+    on each image (``ImageRef.credit``)."""
+
+    label: Text
+    text: Text  # safe text format, see kiosk.content.richtext
+
+
+@dataclass(frozen=True)
 class Site:
     """``kiosk.yaml``: the site title, languages, idle timings, UI strings, theme."""
 
@@ -115,6 +126,7 @@ class Site:
     strings: Mapping[str, Text]
     theme: Theme
     subtitle: Text | None = None
+    credits: tuple[Credit, ...] = ()  # sources and credits of the whole exhibition
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "strings", MappingProxyType(dict(self.strings)))
@@ -134,6 +146,7 @@ class Site:
                 dict(self.strings),
                 self.theme,
                 self.subtitle,
+                self.credits,
             ),
         )
 
@@ -219,6 +232,7 @@ class Exhibit:
     facts: tuple[Fact, ...] = ()
     gallery: tuple[ImageRef, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
+    credits: tuple[Credit, ...] = ()  # this exhibit's sources; image credits are on images
 
     def images(self) -> Iterator[ImageRef]:
         """Every image the exhibit shows, cover first, each file once."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.content.checks import Checker, Languages, child, item, quote
+from kiosk.content.credits import read_credits
 from kiosk.content.model import IdleSettings, Language, Problem, Site, Text, Theme
 from kiosk.content.yamlsafe import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -25,10 +26,11 @@ STRING_KEYS = (
     "still_there",
     "restarting_in",
     "continue",
-    "close",
     "image_position",
-    "choose_language",
 )
+# Strings once required that no screen shows: a kiosk.yaml written for an older
+# kiosk still loads, and the curator is told they can go.
+RETIRED_STRING_KEYS = ("close", "choose_language")
 IDLE_KEYS = {
     "still_there_after": "still_there_after_s",
     "countdown": "countdown_s",
@@ -61,7 +63,7 @@ def read_site(root: Node | None, path: Path, texts: dict[Text, Text] | None = No
         root,
         "",
         required=("title", "languages", "default_language", "strings"),
-        optional=("subtitle", "idle", "theme"),
+        optional=("subtitle", "idle", "theme", "credits"),
     )
     declared = _languages(c, f.get("languages"))
     codes = tuple(language.code for language in declared)
@@ -76,14 +78,28 @@ def read_site(root: Node | None, path: Path, texts: dict[Text, Text] | None = No
     c.languages = languages = Languages(codes, default)
     title = c.text_map(f.get("title"), "title")
     subtitle = c.text_map(f["subtitle"], "subtitle") if "subtitle" in f else None
-    strings_fields = c.fields(f.get("strings"), "strings", required=STRING_KEYS)
+    strings_fields = c.fields(
+        f.get("strings"), "strings", required=STRING_KEYS, optional=RETIRED_STRING_KEYS
+    )
+    _retired_strings(c, f.get("strings"), strings_fields)
     strings = {key: c.text_map(node, child("strings", key)) for key, node in strings_fields.items()}
     idle = _idle(c, f.get("idle"))
     theme = _theme(c, f.get("theme"))
+    credits = read_credits(c, f.get("credits"))
     if c.errors or not codes or not default:
         return SiteResult(None, languages, c.errors, c.warnings)
-    site = Site(title, declared, default, idle, strings, theme, subtitle)
+    site = Site(title, declared, default, idle, strings, theme, subtitle, credits)
     return SiteResult(site, languages, c.errors, c.warnings)
+
+
+def _retired_strings(c: Checker, node: Node | None, fields: dict[str, Node]) -> None:
+    """Warn at each retired key and drop it: it is not shown, so it is not checked."""
+    if not isinstance(node, MappingNode):
+        return
+    for key, _ in node.entries:
+        if key.value in RETIRED_STRING_KEYS:
+            fields.pop(key.value, None)
+            c.warn(key, f"no screen shows 'strings.{key.value}' any more; delete it")
 
 
 def _languages(c: Checker, node: Node | None) -> tuple[Language, ...]:

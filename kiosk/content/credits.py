@@ -1,0 +1,98 @@
+"""Sources and credits: the ``credits`` field of ``kiosk.yaml`` and of each exhibit.
+
+A museum label may draw on a publication, but it names it where a visitor can see
+it. The site names the sources of the whole exhibition and who made its pictures;
+an exhibit names its own sources; every image already carries its own credit.
+``about_page`` gathers the three, in one language, for an "About this exhibition"
+screen, so the screen only lays out plain strings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kiosk.content.checks import Checker, child, item
+from kiosk.content.model import ContentSet, Credit, Exhibit, ImageRef
+from kiosk.content.yamlsafe import Node
+
+CREDIT_KEYS = ("label", "text")
+
+
+def read_credits(c: Checker, node: Node | None, where: str = "credits") -> tuple[Credit, ...]:
+    """A list of ``{label, text}`` text maps, checked like every other field."""
+    credits = []
+    for index, entry in enumerate(c.sequence(node, where)):
+        at = item(where, index)
+        f = c.fields(entry, at, required=CREDIT_KEYS)
+        credits.append(
+            Credit(
+                c.text_map(f.get("label"), child(at, "label")),
+                c.text_map(f.get("text"), child(at, "text")),
+            )
+        )
+    return tuple(credits)
+
+
+@dataclass(frozen=True)
+class CreditLine:
+    """A credit in one language: "Source" and what it names."""
+
+    label: str
+    text: str  # safe text format
+
+
+@dataclass(frozen=True)
+class ImageCredits:
+    """Images of one exhibit that share a credit, in the order the exhibit shows them."""
+
+    credit: str  # "Generated illustration", a photographer
+    images: tuple[str, ...]  # each image's caption, or its alt text when it has none
+
+
+@dataclass(frozen=True)
+class ExhibitCredits:
+    id: str
+    title: str
+    credits: tuple[CreditLine, ...]
+    images: tuple[ImageCredits, ...]
+
+
+@dataclass(frozen=True)
+class AboutPage:
+    """Everything an "About this exhibition" screen shows, in one language."""
+
+    title: str  # the site's title
+    credits: tuple[CreditLine, ...]  # the whole exhibition's sources and credits
+    exhibits: tuple[ExhibitCredits, ...]  # in display order
+
+
+def about_page(content: ContentSet, language: str) -> AboutPage:
+    """The credits in ``language``; a missing translation falls back to the default."""
+    site = content.site
+    return AboutPage(
+        site.title.get(language),
+        _lines(site.credits, language),
+        tuple(exhibit_credits(e, language) for e in content.exhibits),
+    )
+
+
+def exhibit_credits(exhibit: Exhibit, language: str) -> ExhibitCredits:
+    return ExhibitCredits(
+        exhibit.id,
+        exhibit.title.get(language),
+        _lines(exhibit.credits, language),
+        _image_credits(tuple(exhibit.images()), language),
+    )
+
+
+def _lines(credits: tuple[Credit, ...], language: str) -> tuple[CreditLine, ...]:
+    return tuple(CreditLine(c.label.get(language), c.text.get(language)) for c in credits)
+
+
+def _image_credits(images: tuple[ImageRef, ...], language: str) -> tuple[ImageCredits, ...]:
+    """Grouped by credit: fifteen "Generated illustration" lines would say nothing more."""
+    groups: dict[str, list[str]] = {}
+    for image in images:
+        shown = image.caption if image.caption is not None else image.alt
+        groups.setdefault(image.credit.get(language), []).append(shown.get(language))
+    return tuple(ImageCredits(credit, tuple(shown)) for credit, shown in groups.items())
