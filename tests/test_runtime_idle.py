@@ -22,7 +22,7 @@ def clock() -> FakeClock:
 def machine(clock: FakeClock) -> tuple[IdleMachine, list[IdleEvent]]:
     idle = IdleMachine(SETTINGS, clock)
     events: list[IdleEvent] = []
-    idle.listeners.append(events.append)
+    idle.subscribe(events.append)
     return idle, events
 
 
@@ -208,13 +208,14 @@ def test_default_settings_are_the_models(clock):
     assert idle.state is IdleState.STILL_THERE
 
 
-def test_a_failing_listener_does_not_stop_the_reset(machine, clock, caplog):
-    idle, events = machine
-
+def test_a_failing_listener_does_not_stop_the_reset(clock, caplog):
     def broken(event: IdleEvent) -> None:
         raise RuntimeError("analytics disk full")
 
-    idle.listeners.insert(0, broken)
+    idle = IdleMachine(SETTINGS, clock)
+    events: list[IdleEvent] = []
+    idle.subscribe(broken)  # first, so it runs before the one that records
+    idle.subscribe(events.append)
     idle.touch()
     clock.advance(70)
     idle.tick()
@@ -223,3 +224,14 @@ def test_a_failing_listener_does_not_stop_the_reset(machine, clock, caplog):
     assert idle.state is IdleState.ATTRACT
     assert kinds(events) == ["session_start", "still_there", "reset"]
     assert "idle listener failed" in caplog.text
+
+
+def test_an_unsubscribed_listener_hears_nothing_more(machine):
+    idle, events = machine
+    heard: list[IdleEvent] = []
+    stop = idle.subscribe(heard.append)
+    idle.touch()
+    stop()
+    idle.go_attract()
+    assert kinds(heard) == ["session_start"]
+    assert kinds(events) == ["session_start", "reset"]

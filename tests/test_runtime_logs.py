@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.runtime import logs
+from tests.diskfull import fill, free, tiny_disk
+from tests.fakes import FakeClock
 
 LINE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d (INFO|WARNING|ERROR) [\w.]+: .+$")
 
@@ -134,3 +136,63 @@ def test_thread_exceptions_are_logged(tmp_path):
     text = "\n".join(read_log(tmp_path))
     assert "unexpected exception in thread loader" in text
     assert "RuntimeError: worker failed" in text
+
+
+def file_handler() -> logs._FileHandler:
+    return next(h for h in logging.getLogger().handlers if isinstance(h, logs._FileHandler))
+
+
+def test_the_log_file_is_taken_up_again_once_it_can_be_written(tmp_path, capsys):
+    clock = FakeClock()
+    logs.setup_logging(tmp_path)
+    handler = file_handler()
+    handler.clock = clock
+    handler.stream.close()  # every write now fails, as on a full disk
+    log = logging.getLogger("kiosk")
+    for n in range(3):
+        log.info("lost %d", n)
+    clock.advance(logs.RETRY_S - 1)
+    log.info("still lost")  # too early to try again
+    assert handler.broken
+    clock.advance(1)
+    log.info("back again")
+    assert not handler.broken
+    lines = read_log(tmp_path)
+    assert not any("lost" in line for line in lines)
+    assert lines[-2].endswith(
+        "WARNING kiosk.logs: log file writable again; 4 lines went to stderr only"
+    )
+    assert lines[-1].endswith("INFO kiosk: back again")
+    err = capsys.readouterr().err
+    assert err.count("cannot write the log file") == 1
+    assert "still lost" in err  # stderr had every line meanwhile
+    assert "is written again" in err
+
+
+def test_a_full_disk_then_freed_space_resumes_the_log_file(tmp_path, capsys):
+    """On a real 400 KB tmpfs: fill it, log until writes fail, free it, log again."""
+    clock = FakeClock()
+    with tiny_disk(tmp_path / "disk") as disk:
+        state = disk / "state"
+        logs.setup_logging(state)
+        handler = file_handler()
+        handler.clock = clock
+        log = logging.getLogger("kiosk")
+        log.info("before the disk filled")
+        filler = fill(disk)
+        for n in range(200):  # more than the log file's last, partly used page
+            log.info("while full %03d %s", n, "x" * 60)
+        assert handler.broken
+        clock.advance(logs.RETRY_S)
+        log.info("still full")  # the retry fails too: no second stderr message
+        assert handler.broken
+        free(filler)
+        clock.advance(logs.RETRY_S)
+        log.info("space is back")
+        lines = read_log(state)
+        handler.close()
+        logging.getLogger().removeHandler(handler)
+    assert lines[0].endswith("before the disk filled")
+    assert lines[-1].endswith("INFO kiosk: space is back")
+    assert "log file writable again" in lines[-2]
+    assert capsys.readouterr().err.count("cannot write the log file") == 1

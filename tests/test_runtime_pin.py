@@ -168,14 +168,91 @@ def test_lock_counts_down_and_opens_after_the_wait(pad):
     assert keypad.attempt("2580").status == OK
 
 
-def test_after_the_lock_the_tries_start_again(pad):
+def test_after_a_lock_each_wrong_pin_locks_again_for_twice_as_long_up_to_an_hour(pad):
     keypad, clock = pad
     for _ in range(5):
         keypad.attempt("1111")
-    clock.advance(60)
-    result = keypad.attempt("1111")
-    assert result.status == WRONG
-    assert result.remaining_tries == 4
+    waits = []
+    for _ in range(8):
+        clock.advance(keypad.seconds_locked())
+        result = keypad.attempt("1111")
+        assert result.status == LOCKED
+        waits.append(result.seconds_left)
+    assert waits == [120, 240, 480, 960, 1920, 3600, 3600, 3600]
+    clock.advance(3600)
+    assert keypad.attempt("2580").ok
+    # The right PIN starts over: five tries, then a minute.
+    assert [keypad.attempt("1111").status for _ in range(5)] == [WRONG] * 4 + [LOCKED]
+    assert keypad.seconds_locked() == pytest.approx(60.0)
+
+
+def test_the_lockout_survives_a_restart(store):
+    store.set_pin("2580")
+    clock = FakeClock(1_700_000_000.0)
+    first = PinPad(store, clock)
+    for _ in range(3):
+        first.attempt("1111")
+    # A restart (power cut, watchdog) does not give fresh tries ...
+    second = PinPad(store, clock)
+    assert [second.attempt("1111").status for _ in range(2)] == [WRONG, LOCKED]
+    clock.advance(30)
+    # ... nor lift the lock, nor forget how long the next one lasts.
+    third = PinPad(store, clock)
+    assert third.seconds_locked() == pytest.approx(30.0)
+    assert third.attempt("2580").status == LOCKED
+    clock.advance(30)
+    assert third.attempt("1111").seconds_left == pytest.approx(120.0)
+    assert PinPad(store, clock).seconds_locked() == pytest.approx(120.0)
+    # The PIN itself is untouched by the lockout record beside it.
+    assert store.verify("2580")
+
+
+def test_a_clock_set_back_cannot_stretch_the_lock(store):
+    store.set_pin("2580")
+    clock = FakeClock(1_700_000_000.0)
+    keypad = PinPad(store, clock)
+    for _ in range(5):
+        keypad.attempt("1111")
+    clock.now -= 86_400  # the kiosk's clock jumps back a day
+    assert PinPad(store, clock).seconds_locked() == pytest.approx(60.0)
+
+
+def test_a_new_pin_from_set_pin_lifts_the_lock_of_the_running_pad(store):
+    store.set_pin("2580")
+    clock = FakeClock(1_700_000_000.0)
+    keypad = PinPad(store, clock)
+    for _ in range(5):
+        keypad.attempt("1111")
+    assert keypad.seconds_locked() > 0
+    PinStore(store.path).set_pin("3917")  # kiosk set-pin, another process
+    assert keypad.seconds_locked() == 0
+    assert keypad.attempt("3917").ok
+
+
+@pytest.mark.parametrize(
+    "record", ['"x"', '{"failures": "a"}', '{"failures": -1, "level": 0, "locked_until": 0}']
+)
+def test_a_damaged_lockout_record_never_means_fresh_tries(store, record):
+    store.set_pin("2580")
+    data = json.loads(store.path.read_text())
+    data["staff_pin_lockout"] = json.loads(record)
+    store.path.write_text(json.dumps(data))
+    keypad = PinPad(store, FakeClock(1_700_000_000.0))
+    assert keypad.attempt("1111").status == LOCKED  # treated as after a first lockout
+    assert keypad.attempt("2580").status == LOCKED
+
+
+def test_a_lockout_that_cannot_be_saved_still_holds_in_memory(store, monkeypatch, caplog):
+    store.set_pin("2580")
+    keypad = PinPad(store, FakeClock(1_700_000_000.0))
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("kiosk.runtime.pin.write_json_atomic", full_disk)
+    results = [keypad.attempt("1111").status for _ in range(5)]
+    assert results == [WRONG] * 4 + [LOCKED]
+    assert "cannot save the PIN lockout" in caplog.text
 
 
 def test_a_right_pin_clears_the_wrong_count(pad):
@@ -196,10 +273,10 @@ def test_no_pin_set_keeps_the_panel_shut(store):
 
 def test_set_pin_from_stdin(monkeypatch, tmp_path, capsys):
     monkeypatch.setenv("KIOSK_STATE_DIR", str(tmp_path))
-    monkeypatch.setattr("sys.stdin", io.StringIO("97531\n"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("97351\n"))
     assert main(["set-pin", "--pin-stdin"]) == 0
-    assert PinStore(tmp_path / "settings.json").verify("97531")
-    assert "97531" not in (tmp_path / "settings.json").read_text()
+    assert PinStore(tmp_path / "settings.json").verify("97351")
+    assert "97351" not in (tmp_path / "settings.json").read_text()
     assert "stored" in capsys.readouterr().out
 
 
@@ -217,14 +294,39 @@ def test_set_pin_stdin_empty_exits_2(monkeypatch, tmp_path, capsys):
 
 
 def test_set_pin_asks_twice(monkeypatch, tmp_path):
-    answers = iter(["8642", "8642"])
+    answers = iter(["8652", "8652"])
     monkeypatch.setattr(cli_pin.getpass, "getpass", lambda prompt: next(answers))
     assert main(["set-pin", "--state-dir", str(tmp_path)]) == 0
-    assert PinStore(tmp_path / "settings.json").verify("8642")
+    assert PinStore(tmp_path / "settings.json").verify("8652")
+
+
+@pytest.mark.parametrize(
+    "pin",
+    ["1234", "0000", "4321", "7890", "0987", "2468", "13579", "99999999", "1212", "123123"],
+)
+def test_set_pin_refuses_pins_a_visitor_would_try_first(monkeypatch, tmp_path, capsys, pin):
+    monkeypatch.setattr("sys.stdin", io.StringIO(pin + "\n"))
+    assert main(["set-pin", "--pin-stdin", "--state-dir", str(tmp_path)]) == 2
+    assert "too easy to guess" in capsys.readouterr().err
+    assert not (tmp_path / "settings.json").exists()
+
+
+def test_set_pin_asks_again_before_a_weak_pin_is_repeated(monkeypatch, tmp_path, capsys):
+    prompts = []
+    monkeypatch.setattr(cli_pin.getpass, "getpass", lambda prompt: prompts.append(prompt) or "1111")
+    assert main(["set-pin", "--state-dir", str(tmp_path)]) == 2
+    assert len(prompts) == 1
+    assert "too easy to guess" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("pin", ["2580", "1357924", "8652", "1122", "90210"])
+def test_less_obvious_pins_are_accepted(monkeypatch, tmp_path, pin):
+    monkeypatch.setattr("sys.stdin", io.StringIO(pin + "\n"))
+    assert main(["set-pin", "--pin-stdin", "--state-dir", str(tmp_path)]) == 0
 
 
 def test_set_pin_mismatch_exits_2_and_changes_nothing(monkeypatch, tmp_path, capsys):
-    answers = iter(["8642", "8643"])
+    answers = iter(["8652", "8653"])
     monkeypatch.setattr(cli_pin.getpass, "getpass", lambda prompt: next(answers))
     assert main(["set-pin", "--state-dir", str(tmp_path)]) == 2
     assert "do not match" in capsys.readouterr().err
@@ -234,6 +336,6 @@ def test_set_pin_mismatch_exits_2_and_changes_nothing(monkeypatch, tmp_path, cap
 def test_set_pin_unwritable_state_dir_exits_1(monkeypatch, tmp_path, capsys):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    monkeypatch.setattr("sys.stdin", io.StringIO("1234\n"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("4817\n"))
     assert main(["set-pin", "--pin-stdin", "--state-dir", str(blocker / "state")]) == 1
     assert "cannot write" in capsys.readouterr().err

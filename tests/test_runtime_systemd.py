@@ -110,7 +110,7 @@ def test_unit_without_compositor(capsys, tmp_path):
 
 def test_unit_quotes_paths_with_spaces(capsys, tmp_path):
     exhibits = tmp_path / "Museum Content"
-    lines = unit_lines(capsys, "--exhibits", str(exhibits), "--compositor", "none")
+    lines = unit_lines(capsys, "--user", "m", "--exhibits", str(exhibits), "--compositor", "none")
     assert f'"{exhibits}"' in next(line for line in lines if line.startswith("ExecStart="))
 
 
@@ -120,3 +120,27 @@ def test_unit_defaults_to_the_current_user_and_folder(capsys, monkeypatch, tmp_p
     lines = unit_lines(capsys)
     assert "User=curator" in lines
     assert f"WorkingDirectory={Path(tmp_path).resolve()}" in lines
+
+
+def refusal(capsys, *args: str) -> str:
+    assert main(["service-unit", *args]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""  # no half-written unit to redirect into /etc/systemd/system
+    return err
+
+
+def test_unit_refuses_root_named_or_by_default(capsys, monkeypatch):
+    assert "refusing to run the kiosk as root" in refusal(capsys, "--user", "root")
+    monkeypatch.setattr("getpass.getuser", lambda: "root")  # run by root without --user
+    assert "pass --user kiosk" in refusal(capsys)
+
+
+@pytest.mark.parametrize("user", ["museum kiosk", "0", "-kiosk", "kiosk\nUser=root", ""])
+def test_unit_refuses_user_names_systemd_cannot_read(capsys, user):
+    assert f"{user!r} is not a valid user name for systemd" in refusal(capsys, f"--user={user}")
+
+
+def test_unit_refuses_a_tty_or_path_that_breaks_the_file(capsys, tmp_path):
+    assert "not a virtual terminal" in refusal(capsys, "--user", "m", "--tty", "tty1 x")
+    bad = tmp_path / "line\nbreak"
+    assert "control character" in refusal(capsys, "--user", "m", "--workdir", str(bad))

@@ -114,7 +114,8 @@ def test_default_database_comes_from_the_state_folder(
         (["{junk}"], 1, "junk.sqlite3: cannot read"),
         (["{db}", "--since", "2024-05-03", "--until", "2024-05-01"], 2, "is after --until"),
         (["{db}", "--since", "May 1st"], 2, "not a date"),
-        (["{db}", "--chart-size", "huge"], 2, "not a size"),
+        (["{db}", "--chart-size", "huge"], 2, "expected WIDTHxHEIGHT"),
+        (["{db}", "--chart-size", "100x100"], 2, "out of range (320x240 to 10000)"),
         (["{db}", "--chart", "{tmp}/no/such/folder/out.png"], 1, "cannot write the chart"),
     ],
 )

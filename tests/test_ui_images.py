@@ -9,10 +9,15 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.model import ContentSet
+from kiosk.media import cache as cache_module
+from kiosk.media.errors import BadImageError, CacheWriteError
+from kiosk.runtime.backoff import Backoff
 from kiosk.ui.images import ImageStore
 from kiosk.ui.present import SCREEN, THUMB, image_key
 from kiosk.ui.session import make_service
+from tests.diskfull import fill, free, tiny_disk
 from tests.factories import make_site
+from tests.fakes import FakeClock
 from tests.uitools import load
 
 
@@ -49,3 +54,80 @@ def test_unknown_images_and_kinds_have_no_url_and_build_nothing(
         assert store.url(key) == ""
     assert store.pending == 0
     assert image_key(cover, SCREEN) != image_key(cover, THUMB)
+
+
+def test_a_rendition_that_could_not_be_written_is_retried_after_a_wait(
+    tmp_path: Path, content: ContentSet, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk is not a bad image: once space is back the image appears."""
+    clock = FakeClock()
+    service = make_service(tmp_path / "cache", (1920, 1080))
+    store = ImageStore(service, retry=Backoff(first_s=5, clock=clock))
+    store.set_content(content)
+    key = image_key(content.exhibits[0].cover, THUMB)
+    real_write = cache_module.write_atomically
+
+    def full_disk(final: Path, data: bytes, source: Path) -> None:
+        raise CacheWriteError(source, f"cannot write rendition {final}: No space left on device")
+
+    monkeypatch.setattr(cache_module, "write_atomically", full_disk)
+    assert store.url(key) == ""
+    qtbot.waitUntil(lambda: store.pending == 0)
+    assert store.failures == {}  # not marked as a bad image
+    assert store.url(key) == "" and store.pending == 0  # waiting: no build on every frame
+
+    monkeypatch.setattr(cache_module, "write_atomically", real_write)  # space is back
+    clock.advance(5)
+    revision = store.revision
+    store.retry_due()  # what the wake-up timer calls
+    assert store.revision == revision + 1  # QML asks for its images again
+    assert store.url(key) == ""
+    qtbot.waitUntil(lambda: store.pending == 0)
+    assert store.url(key).startswith("file://")
+    service.shutdown()
+
+
+def test_a_bad_image_is_not_retried(
+    tmp_path: Path, content: ContentSet, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = FakeClock()
+    service = make_service(tmp_path / "cache", (1920, 1080))
+    store = ImageStore(service, retry=Backoff(first_s=5, clock=clock))
+    store.set_content(content)
+    cover = content.exhibits[0].cover
+    key = image_key(cover, THUMB)
+
+    def bad(*args: object, **kwargs: object) -> None:
+        raise BadImageError(cover.path, "image file is truncated")
+
+    monkeypatch.setattr(cache_module, "write_atomically", bad)
+    store.url(key)
+    qtbot.waitUntil(lambda: store.pending == 0)
+    assert key in store.failures
+    clock.advance(3600)
+    store.retry_due()
+    assert store.url(key) == "" and store.pending == 0
+    service.shutdown()
+
+
+def test_renditions_on_a_real_full_disk_appear_once_space_is_back(
+    tmp_path: Path, content: ContentSet, qtbot: QtBot
+) -> None:
+    clock = FakeClock()
+    with tiny_disk(tmp_path / "disk", size_kb=400) as disk:
+        service = make_service(disk / "cache", (1920, 1080))
+        store = ImageStore(service, retry=Backoff(first_s=5, clock=clock))
+        store.set_content(content)
+        key = image_key(content.exhibits[0].cover, SCREEN)
+        filler = fill(disk)
+        store.url(key)
+        qtbot.waitUntil(lambda: store.pending == 0)
+        assert store.url(key) == "" and store.failures == {}
+        assert sorted(p.name for p in disk.rglob("*") if p.is_file()) == ["filler.bin"]
+        free(filler)
+        clock.advance(5)
+        store.retry_due()
+        store.url(key)
+        qtbot.waitUntil(lambda: store.pending == 0)
+        assert store.url(key).startswith("file://")
+        service.shutdown()

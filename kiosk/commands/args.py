@@ -28,8 +28,10 @@ def add_exhibits_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def size_type(largest: int = 16384) -> Callable[[str], tuple[int, int]]:
-    """An argparse type for ``WIDTHxHEIGHT`` (screens, windows, renditions)."""
+def size_type(
+    largest: int = 16384, smallest: tuple[int, int] = (1, 1)
+) -> Callable[[str], tuple[int, int]]:
+    """An argparse type for ``WIDTHxHEIGHT`` (screens, windows, renditions, charts)."""
 
     def parse(text: str) -> tuple[int, int]:
         try:
@@ -37,8 +39,10 @@ def size_type(largest: int = 16384) -> Callable[[str], tuple[int, int]]:
         except ValueError:
             message = f"expected WIDTHxHEIGHT such as 1920x1080, not {text!r}"
             raise argparse.ArgumentTypeError(message) from None
-        if not (0 < width <= largest and 0 < height <= largest):
-            raise argparse.ArgumentTypeError(f"size {text!r} is out of range (1 to {largest})")
+        low_w, low_h = smallest
+        if not (low_w <= width <= largest and low_h <= height <= largest):
+            low = f"{low_w}x{low_h}" if smallest != (1, 1) else "1"
+            raise argparse.ArgumentTypeError(f"size {text!r} is out of range ({low} to {largest})")
         return width, height
 
     return parse

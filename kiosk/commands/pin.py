@@ -8,7 +8,21 @@ import sys
 from pathlib import Path
 
 from kiosk.runtime import paths
-from kiosk.runtime.pin import MAX_DIGITS, MIN_DIGITS, PinStore, check_pin_format
+from kiosk.runtime.pin import (
+    MAX_DIGITS,
+    MIN_DIGITS,
+    PinStore,
+    check_pin_format,
+    weak_pin_reason,
+)
+
+
+def _check(pin: str) -> None:
+    """The format, then the PINs a visitor would try first; ``ValueError`` with why."""
+    check_pin_format(pin)
+    weak = weak_pin_reason(pin)
+    if weak:
+        raise ValueError(f"that PIN is too easy to guess: {weak}; choose another")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,7 +49,7 @@ def _read_pin(from_stdin: bool) -> str:
         return line.rstrip("\r\n")
     try:
         first = getpass.getpass(f"New staff PIN ({MIN_DIGITS}-{MAX_DIGITS} digits): ")
-        check_pin_format(first)
+        _check(first)
         second = getpass.getpass("Repeat the PIN: ")
     except (EOFError, KeyboardInterrupt):
         raise ValueError("no PIN entered") from None
@@ -48,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     folder = args.state_dir if args.state_dir is not None else paths.state_dir()
     try:
         pin = _read_pin(args.pin_stdin)
-        check_pin_format(pin)
+        _check(pin)
     except ValueError as error:
         sys.stderr.write(f"kiosk set-pin: {error}\n")
         return 2

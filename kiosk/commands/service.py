@@ -10,11 +10,17 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import re
 import shutil
 import sys
 from pathlib import Path
 
 UNIT_NAME = "friendship-kiosk.service"
+# systemd's strict rule for User= names (and Debian adduser's default): a letter or
+# '_' first, then letters, digits, '_' and '-', at most 32 characters. It also rules
+# out numeric ids, so "0" cannot stand in for root.
+_USER = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,31}")
+_TTY = re.compile(r"tty[0-9]{1,2}")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -142,10 +148,35 @@ def render_unit(
     return "\n".join(lines)
 
 
+def unit_problem(user: str, tty: str, paths: tuple[Path, ...]) -> str | None:
+    """Why these values would give a unit that is unsafe or that systemd cannot read."""
+    if user == "root":
+        return (
+            "refusing to run the kiosk as root (a visitor-facing program needs no "
+            "privileges); create an account for it, for example "
+            "'adduser --disabled-password kiosk', and pass --user kiosk"
+        )
+    if not _USER.fullmatch(user):
+        return (
+            f"{user!r} is not a valid user name for systemd: use a letter or '_' first, "
+            "then letters, digits, '_' or '-' (no spaces), at most 32 characters"
+        )
+    if not _TTY.fullmatch(tty):
+        return f"{tty!r} is not a virtual terminal name such as tty1"
+    for path in paths:
+        if any(ord(c) < 32 or ord(c) == 127 for c in str(path)):
+            return f"the path {str(path)!r} holds a control character a unit file cannot carry"
+    return None
+
+
 def run(args: argparse.Namespace) -> int:
     workdir = (args.workdir or Path.cwd()).resolve()
     exhibits = (args.exhibits or workdir / "exhibits").resolve()
-    user = args.user or getpass.getuser()
+    user = args.user if args.user is not None else getpass.getuser()
+    problem = unit_problem(user, args.tty, (workdir, exhibits, Path(args.python)))
+    if problem:
+        sys.stderr.write(f"kiosk service-unit: {problem}\n")
+        return 2
     sys.stdout.write(
         render_unit(
             user=user,

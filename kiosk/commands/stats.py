@@ -10,12 +10,13 @@ import argparse
 import csv
 import io
 import json
-import os
 import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
+from kiosk.commands.args import size_type
+from kiosk.runtime import paths
 from kiosk.runtime.analytics import AnalyticsError
 from kiosk.runtime.stats import Report, build_report
 
@@ -24,20 +25,7 @@ DB_SUFFIX = ".sqlite3"
 
 def default_database() -> Path:
     """This kiosk's own database: ``<state dir>/analytics.sqlite3``."""
-    try:
-        from kiosk.runtime import paths
-
-        return paths.analytics_path()
-    except (ImportError, AttributeError):  # paths.py absent: same rule, spelled out
-        explicit = os.environ.get("KIOSK_STATE_DIR")
-        xdg = os.environ.get("XDG_STATE_HOME")
-        if explicit:
-            folder = Path(explicit).expanduser()
-        elif xdg and Path(xdg).is_absolute():
-            folder = Path(xdg) / "friendship-kiosk"
-        else:
-            folder = Path.home() / ".local" / "state" / "friendship-kiosk"
-        return folder / "analytics.sqlite3"
+    return paths.analytics_path()
 
 
 def _iso_date(text: str) -> date:
@@ -45,17 +33,6 @@ def _iso_date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
-
-
-def _size(text: str) -> tuple[int, int]:
-    width, _, height = text.lower().partition("x")
-    try:
-        size = (int(width), int(height))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a size (WIDTHxHEIGHT): {text!r}") from None
-    if not (320 <= size[0] <= 10000 and 240 <= size[1] <= 10000):
-        raise argparse.ArgumentTypeError(f"size out of range (320x240 to 10000x10000): {text}")
-    return size
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -72,7 +49,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
     parser.add_argument("--chart", type=Path, metavar="PNG", help="also draw the figures to PNG")
     parser.add_argument(
-        "--chart-size", type=_size, default=(1600, 1000), metavar="WxH", help="default 1600x1000"
+        "--chart-size",
+        type=size_type(10000, smallest=(320, 240)),
+        default=(1600, 1000),
+        metavar="WxH",
+        help="default 1600x1000",
     )
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from kiosk.content import glyphs
 from kiosk.content.model import Problem, Text
 from kiosk.content.yamlsafe import MappingNode, Node, ScalarNode, SequenceNode, kind_of
 
@@ -128,6 +129,20 @@ class Checker:
             return ""
         return node.value
 
+    def visitor_text(self, node: Node | None, where: str) -> str:
+        """``text`` for words shown on screen: warns about characters the kiosk's
+        fonts cannot draw (an emoji shows as an empty box)."""
+        value = self.text(node, where)
+        missing = glyphs.undrawable(value)
+        if missing:
+            assert node is not None
+            self.warn(
+                node,
+                f"{quote(where)} has characters the kiosk's fonts cannot draw (they show "
+                f"as empty boxes): {glyphs.describe(missing)}",
+            )
+        return value
+
     def text_map(self, node: Node | None, where: str) -> Text:
         """A visitor-facing text: one string per declared language, the default required."""
         default = self.languages.default
@@ -145,7 +160,7 @@ class Checker:
                     f"kiosk.yaml; {suggest(code, declared, 'declared')}",
                 )
                 continue
-            text = self.text(value, child(where, code))
+            text = self.visitor_text(value, child(where, code))
             if text:
                 values[code] = text
         written = set(mapping.keys())

@@ -12,9 +12,10 @@ def _texts(value: object) -> Iterator[Text]:
     if isinstance(value, Text):
         yield value
     elif is_dataclass(value) and not isinstance(value, type):
+        # every field: a new text field (or a list of them) is counted without a change
+        # here; ids, paths and hashes are not texts and yield nothing
         for f in fields(value):
-            if f.name not in ("folder", "path", "root", "files"):
-                yield from _texts(getattr(value, f.name))
+            yield from _texts(getattr(value, f.name))
     elif isinstance(value, (tuple, list)):
         for item in value:
             yield from _texts(item)

@@ -17,6 +17,9 @@ from kiosk.content.imagerefs import ImageCache
 from kiosk.content.model import Exhibit, Fact, ImageRef, Problem, Section, Text, TimelineEntry
 from kiosk.content.yamlsafe import Node, ScalarNode
 
+# The longest id analytics stores (kiosk.runtime.analytics checks ids against it):
+# a longer one would validate and then never appear in ``kiosk stats``.
+MAX_ID_LENGTH = 80
 _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _ORDER = re.compile(r"[0-9]{1,6}")
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -53,6 +56,9 @@ def read_exhibit(
     exhibit_id = c.matching(
         f.get("id"), "id", _ID, "must use only lowercase letters a-z, digits and single '-'"
     )
+    if len(exhibit_id) > MAX_ID_LENGTH:
+        c.error(f["id"], f"id is {len(exhibit_id)} characters long; at most {MAX_ID_LENGTH} fit")
+        exhibit_id = ""
     order_text = c.matching(
         f.get("order"), "order", _ORDER, 'must be a whole number from 0 to 999999, like "20"'
     )

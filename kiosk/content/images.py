@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import threading
 import warnings
 from collections.abc import Iterator
@@ -17,6 +16,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from kiosk.content.atomic import write_atomic
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -232,15 +233,11 @@ class CheckedImages:
                 k: [i.format, i.width, i.height, i.orientation] for k, i in self._known.items()
             }
             self.changed = False
+        data = json.dumps({"version": self.VERSION, "images": images}).encode("utf-8")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            temp.write_text(
-                json.dumps({"version": self.VERSION, "images": images}), encoding="utf-8"
-            )
-            os.replace(temp, path)
+            write_atomic(path, data, fsync=False)  # no temporary file left on failure
         except OSError:
-            pass
+            self.changed = True  # saved again after the next load, once there is room
 
 
 CHECKED = CheckedImages()  # shared by every load in this process

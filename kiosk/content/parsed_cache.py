@@ -19,19 +19,22 @@ itself, never in ``exhibits/``: curators' files are untrusted, this one is not.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import operator
 import os
 import pickle
+import time
 from pathlib import Path
 
 from kiosk import __version__
+from kiosk.content.atomic import write_atomic
 from kiosk.content.images import CHECKED, jpeg_decode_deferred
 from kiosk.content.model import ContentSet, ImageRef, LoadResult
 
 log = logging.getLogger("kiosk.content")
-FORMAT = 5  # bump when the model's shape changes
+FORMAT = 6  # bump when the model's shape, or what a load reports, changes
 _PREFIX = "content-"
 
 
@@ -131,13 +134,23 @@ def _read(entry: Path) -> ContentSet | None:
 
 def _write(entry: Path, content: ContentSet) -> None:
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        temp = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
-        with temp.open("wb") as handle:
-            pickle.dump(content, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, entry)
-        for old in entry.parent.glob(f"{_PREFIX}*.pickle"):
-            if old != entry:
-                old.unlink(missing_ok=True)
+        data = pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL)
+        write_atomic(entry, data, fsync=False)  # a cache: a lost entry is a slower start
     except OSError as error:  # read-only or full disk: only the next start is slower
         log.warning("parsed-content cache not written (%s)", error)
+        return
+    for old in entry.parent.glob(f"{_PREFIX}*.pickle"):
+        if old != entry:
+            with contextlib.suppress(OSError):
+                old.unlink()
+    _sweep_temporary(entry.parent)
+
+
+def _sweep_temporary(folder: Path, older_than_s: float = 3600.0) -> None:
+    """Temporary files of writers that died (or of versions that left them on a full
+    disk); an hour old, so a writer still at work keeps its own."""
+    cutoff = time.time() - older_than_s
+    for temp in folder.glob(f".{_PREFIX}*.tmp"):
+        with contextlib.suppress(OSError):
+            if temp.stat().st_mtime < cutoff:
+                temp.unlink()

@@ -44,6 +44,9 @@ IDLE_KEYS = {
     "countdown": "countdown_s",
     "attract_slide": "attract_slide_s",
 }
+# Every timing is a Qt timer interval in milliseconds at run time: a 32-bit value
+# (about 24 days) overflows on start, and a fraction of a second keeps a core busy.
+TIMING_RANGE_S = (1.0, 86_400.0)
 _CODE = re.compile(r"[a-z]{2,3}")
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 
@@ -123,7 +126,7 @@ def _languages(c: Checker, node: Node | None) -> tuple[Language, ...]:
             _CODE,
             "must be 2 or 3 lowercase letters, like 'uz'",
         )
-        name = c.text(f.get("name"), child(where, "name"))
+        name = c.visitor_text(f.get("name"), child(where, "name"))
         if code and code in first_line:
             c.error(
                 f["code"],
@@ -149,6 +152,13 @@ def _idle(c: Checker, node: Node | None) -> IdleSettings:
             seconds = math.nan
         if not math.isfinite(seconds) or seconds <= 0:
             c.error(value_node, f"{where} {quote(text)} must be a number of seconds above 0")
+            continue
+        low, high = TIMING_RANGE_S
+        if not low <= seconds <= high:
+            c.error(
+                value_node,
+                f"{where} {quote(text)} must be from {low:g} to {high:g} seconds (1 day)",
+            )
             continue
         values[IDLE_KEYS[key]] = seconds
     return IdleSettings(**values)

@@ -46,6 +46,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from kiosk.content.exhibit_schema import MAX_ID_LENGTH
+
 logger = logging.getLogger("kiosk.analytics")
 
 PAGE_KINDS = frozenset({"home", "exhibit", "gallery", "timeline", "attract"})
@@ -55,7 +57,7 @@ EVENT_KINDS = frozenset(
     {"gallery_image", "gallery_zoom", "timeline_open", "language_change", "still_there", "listen"}
 )
 
-_EXHIBIT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,79}")
+_EXHIBIT_ID = re.compile(rf"[A-Za-z0-9][A-Za-z0-9._-]{{0,{MAX_ID_LENGTH - 1}}}")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,2}")
 _ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 

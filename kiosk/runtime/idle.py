@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kiosk.content.model import IdleSettings
+from kiosk.runtime.listeners import Listeners
 
 log = logging.getLogger("kiosk.idle")
 
@@ -66,7 +67,7 @@ class IdleMachine:
         max_hold_s: float = 600.0,
     ) -> None:
         self.settings = settings or IdleSettings()
-        self.listeners: list[Listener] = []
+        self._listeners: Listeners[IdleEvent] = Listeners(log, "idle")
         self._clock = clock
         self._max_hold_s = max_hold_s
         self._state = IdleState.ATTRACT
@@ -80,6 +81,11 @@ class IdleMachine:
     @property
     def state(self) -> IdleState:
         return self._state
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """``listener`` gets every ``IdleEvent``; one that raises is logged, and the
+        others and the reset still happen."""
+        return self._listeners.subscribe(listener)
 
     def set_settings(self, settings: IdleSettings) -> None:
         """New timings (a content reload); they apply from the next tick."""
@@ -166,10 +172,4 @@ class IdleMachine:
     ) -> None:
         self._state = state
         event = IdleEvent(kind=kind, reason=reason, at=now, state=state, session_s=session_s)
-        for listener in list(self.listeners):
-            try:
-                listener(event)
-            except Exception:
-                # One broken listener (say analytics on a full disk) must not stop
-                # the kiosk from returning to attract.
-                log.exception("idle listener failed on %s", kind)
+        self._listeners.notify(event)

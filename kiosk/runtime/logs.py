@@ -2,7 +2,8 @@
 
 Lines are meant for grep: ``2026-11-27T10:00:00 INFO kiosk.reload: reload
 accepted version=abc123 exhibits=5``. Logging itself must never take the kiosk
-down: an unwritable or full disk degrades to stderr only, said once.
+down: an unwritable or full disk degrades to stderr only, said once, and the file
+is taken up again when it can be written.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import logging
 import logging.handlers
 import sys
 import threading
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
@@ -26,6 +28,7 @@ FAULT_FILE = "faulthandler.log"
 MAX_BYTES = 1_000_000
 BACKUP_COUNT = 5
 MAX_LOGGED_ERRORS = 20
+RETRY_S = 10.0  # how often a broken log file is tried again (opening a file is cheap)
 
 _fault_file: IO[Any] | None = None  # kept open for as long as the process lives
 
@@ -41,13 +44,61 @@ class _StderrHandler(_MarkedHandler, logging.StreamHandler):
 
 
 class _FileHandler(_MarkedHandler, logging.handlers.RotatingFileHandler):
-    """A rotating file that gives up quietly (after saying so once) on a write error."""
+    """A rotating file that survives a full or failing disk.
+
+    On a write error it says so once on stderr and stops writing; every
+    ``retry_s`` seconds a new line tries to reopen the file, so once space is freed
+    the file carries on (with a line saying how many lines only stderr got) instead
+    of staying silent until a restart.
+    """
 
     broken = False
+    retry_s = RETRY_S
+    clock: Callable[[], float] = staticmethod(time.monotonic)
+    _retry_at = 0.0
+    _lost = 0  # lines that went to stderr only while broken
+    _said = False  # the breakage was reported on stderr; once until the file works
 
     def emit(self, record: logging.LogRecord) -> None:
-        if not self.broken:
-            super().emit(record)
+        if self.broken and (self.clock() < self._retry_at or not self._reopen()):
+            self._lost += 1
+            return
+        super().emit(record)
+
+    def _reopen(self) -> bool:
+        """Open the file again and say so in it; False while it still cannot be written."""
+        self._close_stream()
+        try:
+            self.stream = self._open()
+        except OSError:
+            self._retry_at = self.clock() + self.retry_s
+            return False
+        self.broken = False
+        note = logging.makeLogRecord(
+            {
+                "name": "kiosk.logs",
+                "levelno": logging.WARNING,
+                "levelname": "WARNING",
+                "msg": "log file writable again; %d lines went to stderr only",
+                "args": (self._lost,),
+                "kiosk_note": True,  # not counted as a lost line if it fails too
+            }
+        )
+        super().emit(note)  # a failure lands in handleError: broken again
+        if self.broken:
+            return False
+        self._lost = 0
+        self._said = False
+        with contextlib.suppress(Exception):
+            sys.stderr.write(f"kiosk: the log file {self.baseFilename} is written again\n")
+        return True
+
+    def _close_stream(self) -> None:
+        stream, self.stream = self.stream, None
+        if stream is not None:
+            # unwritten buffered bytes make close() fail again on a full disk
+            with contextlib.suppress(OSError, ValueError):
+                stream.close()
 
     def flush(self) -> None:
         if self.broken:
@@ -66,11 +117,17 @@ class _FileHandler(_MarkedHandler, logging.handlers.RotatingFileHandler):
         if self.broken:
             return
         self.broken = True
+        self._retry_at = self.clock() + self.retry_s
+        if record is not None and not getattr(record, "kiosk_note", False):
+            self._lost += 1
+        if self._said:
+            return
+        self._said = True
         error = sys.exc_info()[1]
         with contextlib.suppress(Exception):
             sys.stderr.write(
                 f"kiosk: cannot write the log file {self.baseFilename} ({error}); "
-                "logging to stderr only from now on\n"
+                f"logging to stderr only until it can be written again\n"
             )
 
 

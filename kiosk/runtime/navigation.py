@@ -7,8 +7,13 @@ touch, clicker and timeout can never disagree about the current screen.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+
+from kiosk.runtime.listeners import Listeners
+
+log = logging.getLogger("kiosk.navigation")
 
 HOME = "home"
 EXHIBIT = "exhibit"
@@ -34,7 +39,7 @@ class Navigator:
         self, exhibit_ids: Sequence[str], gallery_sizes: dict[str, int], start: str = ATTRACT
     ) -> None:
         self._stack: list[Place] = [Place(start)]
-        self._listeners: list[Callable[[Place], None]] = []
+        self._listeners: Listeners[Place] = Listeners(log, "navigation")
         self.set_content(exhibit_ids, gallery_sizes)
 
     def set_content(self, exhibit_ids: Sequence[str], gallery_sizes: dict[str, int]) -> None:
@@ -53,8 +58,9 @@ class Navigator:
     def depth(self) -> int:
         return len(self._stack)
 
-    def subscribe(self, listener: Callable[[Place], None]) -> None:
-        self._listeners.append(listener)
+    def subscribe(self, listener: Callable[[Place], None]) -> Callable[[], None]:
+        """``listener`` gets the new place after every move."""
+        return self._listeners.subscribe(listener)
 
     # visitor actions -------------------------------------------------------------
 
@@ -156,5 +162,4 @@ class Navigator:
         self._notify()
 
     def _notify(self) -> None:
-        for listener in self._listeners:
-            listener(self.place)
+        self._listeners.notify(self.place)

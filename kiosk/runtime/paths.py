@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+
+from kiosk.content.atomic import write_atomic
 
 APP_DIR_NAME = "friendship-kiosk"
 SETTINGS_FILE = "settings.json"
@@ -69,18 +70,7 @@ def write_json_atomic(path: Path, data: Mapping[str, Any], mode: int = 0o600) ->
     """Write ``data`` so that readers see the old file or the new one, never half.
 
     A temporary file in the same folder (created with ``mode``), flushed to disk,
-    then renamed over the target.
+    then renamed over the target; on any failure (a full disk) it is removed.
     """
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.fchmod(fd, mode)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, indent=2, sort_keys=True)
-            handle.write("\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    text = json.dumps(data, indent=2, sort_keys=True) + "\n"
+    write_atomic(path, text.encode("utf-8"), mode=mode)

@@ -96,7 +96,7 @@ class Visit:
         self._ticks = 0
         self._last_place = Place("")
         if idle is not None:
-            idle.listeners.append(self.on_idle)  # the machine logs a listener that raises
+            idle.subscribe(self.on_idle)  # the machine logs a listener that raises
         if reload is not None:
             reload.on_event = self.on_reload  # so does the reload controller
 

@@ -15,7 +15,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal, Slot
 
 from kiosk.content.model import ContentSet, ImageRef
+from kiosk.media.errors import CacheWriteError
 from kiosk.media.service import RenditionService
+from kiosk.runtime.backoff import Backoff
 
 log = logging.getLogger("kiosk.images")
 
@@ -25,11 +27,22 @@ class ImageStore(QObject):
 
     revisionChanged = Signal()
     _built = Signal(str, str)  # key, file path (emitted from worker threads)
-    _failed = Signal(str, str)  # key, message
+    _failed = Signal(str, str, bool)  # key, message, may pass (the rendition was not written)
 
-    def __init__(self, service: RenditionService, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        service: RenditionService,
+        parent: QObject | None = None,
+        retry: Backoff | None = None,
+    ) -> None:
         super().__init__(parent)
         self._service = service
+        # Renditions that could not be written (full disk) are tried again, later
+        # and later; a bad image is not.
+        self._retry = retry or Backoff()
+        self._retry_timer = QTimer(self)  # one wake-up for every waiting rendition
+        self._retry_timer.setSingleShot(True)
+        self._retry_timer.timeout.connect(self.retry_due)
         self._refs: dict[str, ImageRef] = {}  # by content hash; keys are "sha256:kind"
         self._urls: dict[str, str] = {}
         self._pending: set[str] = set()
@@ -42,6 +55,7 @@ class ImageStore(QObject):
         """New content: forget keys that went away, keep URLs of those that stayed."""
         refs = {ref.sha256: ref for ref in content.images()}
         self._urls = {k: v for k, v in self._urls.items() if _sha(k) in refs}
+        self._retry.keep(lambda k: _sha(str(k)) in refs)
         self._refs = refs
 
     def url(self, key: str) -> str:
@@ -54,13 +68,15 @@ class ImageStore(QObject):
         made = kind in self._service.cache.boxes  # a rendition the service makes
         if ref is None or not made or key in self._pending or key in self._failures:
             return ""
+        if self._retry.waiting(key):
+            return ""
         self._pending.add(key)
 
         def ready(path: Path) -> None:
             self._built.emit(key, str(path))
 
         def failed(error: Exception) -> None:
-            self._failed.emit(key, str(error))
+            self._failed.emit(key, str(error), isinstance(error, CacheWriteError))
 
         path = self._service.request(ref, kind, on_ready=ready, on_error=failed)
         if path is not None:
@@ -104,18 +120,47 @@ class ImageStore(QObject):
     @Slot(str, str)
     def _on_built(self, key: str, path: str) -> None:
         self._pending.discard(key)
+        self._retry.succeeded(key)
         if _sha(key) in self._refs:
             self._remember(key, Path(path))
             self.revision += 1
             self.revisionChanged.emit()
 
-    @Slot(str, str)
-    def _on_failed(self, key: str, message: str) -> None:
+    @Slot(str, str, bool)
+    def _on_failed(self, key: str, message: str, may_pass: bool) -> None:
         self._pending.discard(key)
+        if may_pass:
+            wait = self._retry.failed(key)
+            first = self._retry.failures(key) == 1  # said once, not at every retry
+            log.log(
+                logging.WARNING if first else logging.DEBUG,
+                "rendition not written key=%s: %s; again in %.0f s",
+                key,
+                message,
+                wait,
+            )
+            self._schedule_retry()
+            return
         self._failures[key] = message
         log.error("rendition failed key=%s: %s", key, message)
         self.revision += 1
         self.revisionChanged.emit()
+
+    @Slot()
+    def retry_due(self) -> None:
+        """A wait is over: a new revision makes QML ask for its images again, and
+        ``url`` builds the ones whose wait has passed."""
+        self.revision += 1
+        self.revisionChanged.emit()
+        self._schedule_retry()
+
+    def _schedule_retry(self) -> None:
+        seconds = self._retry.next_in()
+        if seconds is None:
+            return
+        ms = int(seconds * 1000) + 1
+        if not self._retry_timer.isActive() or self._retry_timer.remainingTime() > ms:
+            self._retry_timer.start(ms)
 
 
 def _sha(key: str) -> str:
