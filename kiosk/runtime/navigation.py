@@ -49,10 +49,6 @@ class Navigator:
     def place(self) -> Place:
         return self._stack[-1]
 
-    @property
-    def depth(self) -> int:
-        return len(self._stack)
-
     def subscribe(self, listener: Callable[[Place], None]) -> None:
         self._listeners.append(listener)
 
