@@ -67,7 +67,7 @@ def test_session_page_views_and_dwell(tmp_path: Path) -> None:
     rec.language_change("uz", "ru")
     rec.timeline_open("1995-10-02")
     rec.still_there(True)
-    rec.session_end("home")
+    rec.session_end("staff")
     rec.session_start("az")
     clock.now += 7
     rec.session_end("idle_reset")
@@ -77,7 +77,7 @@ def test_session_page_views_and_dwell(tmp_path: Path) -> None:
     assert rows(db, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
     assert rows(db, "PRAGMA journal_mode") == [("wal",)]
     assert rows(db, "SELECT * FROM sessions ORDER BY session_no") == [
-        ("kiosk-a", 1, T0 + 30, "uz", T0 + 87.5, "home"),
+        ("kiosk-a", 1, T0 + 30, "uz", T0 + 87.5, "staff"),
         ("kiosk-a", 2, T0 + 87.5, "az", T0 + 94.5, "idle_reset"),
     ]
     assert rows(db, "SELECT session_no, page, exhibit_id, started_at, dwell_s FROM page_views") == [
@@ -129,6 +129,7 @@ def test_session_numbers_continue_across_restarts(tmp_path: Path) -> None:
         lambda r: r.page_view("exhibit", "John Smith, 12 Main St"),
         lambda r: r.session_start("Uzbek please"),
         lambda r: r.session_end("bored"),
+        lambda r: r.session_end("home"),  # nothing ends a session by going home
         lambda r: r.gallery_image("museum", -1),
         lambda r: r.gallery_zoom("museum", "2"),
         lambda r: r.timeline_open("the day we met"),
@@ -151,20 +152,20 @@ def test_retention_at_start_and_daily(tmp_path: Path) -> None:
     db, clock = tmp_path / "analytics.sqlite3", FakeClock()
     rec = recorder(db, clock)
     rec.session_start("uz")
-    rec.session_end("home")
+    rec.session_end("staff")
     rec.close()
 
     clock.now = T0 + 2.5 * DAY  # restart: rows older than 2 days go at once
     rec = recorder(db, clock, retention_days=2)
     rec.session_start("ru")
     rec.page_view("home")
-    rec.session_end("home")
+    rec.session_end("staff")
     assert rec.flush()
     assert rows(db, "SELECT language FROM sessions") == [("ru",)]
 
     clock.now += 2.2 * DAY  # still running a few days later: the daily clean-up
     rec.session_start("en")
-    rec.session_end("home")
+    rec.session_end("staff")
     assert rec.flush()
     rec.close()
     assert rows(db, "SELECT language FROM sessions") == [("en",)]
@@ -183,7 +184,7 @@ def test_corrupt_database_is_moved_aside_and_a_new_one_started(
         for _ in range(300):
             rec.session_start("uz")
             rec.page_view("exhibit", "friendship-museum")
-            rec.session_end("home")
+            rec.session_end("staff")
         rec.close()
         with db.open("r+b") as f:
             f.seek(4096)
@@ -192,7 +193,7 @@ def test_corrupt_database_is_moved_aside_and_a_new_one_started(
 
     rec = recorder(db, clock)
     rec.session_start("az")
-    rec.session_end("home")
+    rec.session_end("staff")
     assert rec.flush()
     rec.close()
 
@@ -237,7 +238,7 @@ READ_ONLY_SCRIPT = textwrap.dedent(
     rec = AnalyticsRecorder(sys.argv[1], "k", flush_interval_s=0.05)
     for _ in range(50):
         rec.session_start("uz"); rec.page_view("exhibit", "a"); rec.gallery_image("a", 1)
-        rec.timeline_open("1995-10-02"); rec.still_there(True); rec.session_end("home")
+        rec.timeline_open("1995-10-02"); rec.still_there(True); rec.session_end("staff")
     flushed = rec.flush()
     rec.close()
     print(json.dumps({"flushed": flushed, "enabled": rec.enabled, "errors": errors}))
@@ -311,7 +312,7 @@ def test_locked_database_is_retried(tmp_path: Path, monkeypatch, caplog) -> None
     locker = sqlite3.connect(db, isolation_level=None)
     locker.execute("BEGIN EXCLUSIVE")
     rec.session_start("en")
-    rec.session_end("home")
+    rec.session_end("staff")
     assert rec.flush() is False
     locker.execute("ROLLBACK")
     locker.close()

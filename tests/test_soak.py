@@ -51,16 +51,16 @@ def tour(kw: KioskWindow, content: ContentSet) -> Iterator[Callable[[], None]]:
                 yield lambda: kiosk.nav.openGallery(0)
                 for index in range(1, len(exhibit.gallery)):
                     yield lambda index=index: kiosk.nav.showGalleryImage(index)
-                yield kiosk.back
+                yield kiosk.nav.back
             code = next(codes)
             yield lambda code=code: kiosk.language.choose(code)
-            yield kiosk.back
-        yield kiosk.openTimeline
+            yield kiosk.nav.back
+        yield kiosk.nav.openTimeline
         code = next(codes)
         yield lambda code=code: kiosk.language.choose(code)
-        yield kiosk.home
+        yield kiosk.nav.home
         yield kiosk.reset_to_attract
-        yield kiosk.leaveAttract
+        yield kiosk.nav.leaveAttract
 
 
 def run_steps(kw: KioskWindow, steps: Iterator[Callable[[], None]], count: int) -> int:

@@ -28,7 +28,7 @@ LOBBY = [
             (0, "page_view", ("home",)),
             (10, "page_view", ("exhibit", "museum")),
             (70, "page_view", ("exhibit", "school")),
-            (100, "session_end", ("home",)),
+            (100, "session_end", ("staff",)),
         ],
     ),
     (
@@ -62,7 +62,7 @@ HALL = [
         "az",
         [  # length 400; museum dwell 400
             (0, "page_view", ("exhibit", "museum")),
-            (400, "session_end", ("home",)),
+            (400, "session_end", ("staff",)),
         ],
     ),
     (
@@ -72,7 +72,7 @@ HALL = [
             (0, "page_view", ("exhibit", "culture")),
             (10, "still_there", (True,)),
             (30, "page_view", ("exhibit", "museum")),
-            (50, "session_end", ("home",)),
+            (50, "session_end", ("staff",)),
         ],
     ),
 ]
@@ -124,7 +124,7 @@ def test_two_kiosks_merged(lobby_db: Path, hall_db: Path) -> None:
     assert report.median_session_s == 200
     assert report.p90_session_s == pytest.approx(360)
     assert report.unfinished_sessions == 0
-    assert report.end_reasons == {"home": 3, "idle_reset": 2}
+    assert report.end_reasons == {"staff": 3, "idle_reset": 2}
     assert report.still_there == {"answered": 1, "unanswered": 1}
     assert report.timeline_opens == {"1995-10-02": 1}
     assert report.page_views == {"attract": 7, "exhibit": 7, "home": 2, "gallery": 1, "timeline": 1}

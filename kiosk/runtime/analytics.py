@@ -7,7 +7,7 @@ The kiosk records how its screens are used, never who uses them.
 Recorded, per kiosk (the kiosk id is the machine's host name unless configured):
 
 - sessions: a running number per kiosk, start and end time, how the session ended
-  (``idle_reset``, ``home``, ``staff``, or ``shutdown`` when the program stopped);
+  (``idle_reset``, ``staff``, or ``shutdown`` when the program stopped);
 - page views: the page kind (home, exhibit, gallery, timeline, attract), the exhibit
   id, when the page was opened and how long it stayed on screen;
 - gallery images viewed and zoomed (exhibit id and image position), timeline entries
@@ -51,7 +51,7 @@ from kiosk.content.exhibit_schema import MAX_ID_LENGTH
 logger = logging.getLogger("kiosk.analytics")
 
 PAGE_KINDS = frozenset({"home", "exhibit", "gallery", "timeline", "attract"})
-END_REASONS = frozenset({"idle_reset", "home", "staff"})
+END_REASONS = frozenset({"idle_reset", "staff"})
 SHUTDOWN_REASON = "shutdown"
 EVENT_KINDS = frozenset(
     {"gallery_image", "gallery_zoom", "timeline_open", "language_change", "still_there", "listen"}

@@ -54,10 +54,6 @@ class Navigator:
     def place(self) -> Place:
         return self._stack[-1]
 
-    @property
-    def depth(self) -> int:
-        return len(self._stack)
-
     def subscribe(self, listener: Callable[[Place], None]) -> Callable[[], None]:
         """``listener`` gets the new place after every move."""
         return self._listeners.subscribe(listener)

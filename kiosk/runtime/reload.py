@@ -67,7 +67,10 @@ def _default_loader(root: Path) -> LoadResult:
 
 
 class ReloadController:
-    """Owns the content shown by the kiosk and decides when new content replaces it."""
+    """Decides which content set is current and when new content replaces it.
+
+    ``current`` is the set accepted for the screen; the screen itself takes each
+    new one from a SWAPPED event (``kiosk.runtime.visit``), never by comparing."""
 
     def __init__(
         self,

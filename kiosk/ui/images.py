@@ -84,14 +84,10 @@ class ImageStore(QObject):
             return self._remember(key, Path(path))
         return ""
 
-    def prefetch(self, keys: Iterable[str]) -> None:
-        """Ask for renditions ahead of need (attract slides, tiles): never blocks."""
-        for key in keys:
-            self.url(key)
-
     def prefetch_gradually(self, keys: Iterable[str], per_slice: int = 100) -> None:
-        """Like ``prefetch`` for thousands of keys: a slice per event-loop turn, so
-        even the cache look-ups (a file check each) never hold a frame back."""
+        """Ask for renditions ahead of need (tiles, attract slides, the whole site),
+        never blocking: a slice of keys per event-loop turn, so even the cache
+        look-ups (a file check each) never hold a frame back."""
         pending = iter(keys)
 
         def next_slice() -> None:

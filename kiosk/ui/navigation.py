@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.content.model import ContentSet
-from kiosk.runtime.navigation import ATTRACT, Navigator, Place
+from kiosk.runtime.navigation import ATTRACT, SCREENS, Navigator, Place
 
 
 class Navigation(QObject):
@@ -45,6 +45,13 @@ class Navigation(QObject):
 
     exhibitId = Property(str, _get_exhibit_id, notify=changed)
 
+    def _get_screens(self) -> dict[str, str]:
+        return _SCREENS
+
+    # The screen names of kiosk.runtime.navigation, so QML compares ``nav.screen``
+    # with ``nav.screens.gallery`` and never spells a name itself.
+    screens = Property(dict, _get_screens, constant=True)
+
     @Slot(str)
     def openExhibit(self, exhibit_id: str) -> None:
         self.navigator.open_exhibit(exhibit_id)
@@ -81,6 +88,9 @@ class Navigation(QObject):
     @Slot(int)
     def noteZoom(self, index: int) -> None:
         self.zoomed.emit(index)
+
+
+_SCREENS = {name: name for name in SCREENS}
 
 
 def _navigation_content(content: ContentSet) -> tuple[list[str], dict[str, int]]:

@@ -12,8 +12,10 @@ from typing import Any
 from kiosk.content.model import BulletList, ContentSet, Exhibit, ImageRef, Text
 from kiosk.content.richtext import parse_blocks
 
-THUMB = "thumb"
-SCREEN = "screen"
+# The rendition kinds the views ask for (the second half of an image key). QML never
+# spells them: it gets whole keys from the dicts below.
+THUMB = "thumb"  # tiles and gallery strips, kiosk.media.cache.DEFAULT_THUMB_BOX
+SCREEN = "screen"  # full pages and the gallery, fitted to this screen
 
 
 def image_key(image: ImageRef, kind: str) -> str:

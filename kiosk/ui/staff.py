@@ -8,7 +8,8 @@ passed once to ``submitPin``) and shows ``message``, ``lockedSeconds`` and
 
 The wiring supplies a ``StaffActions``. Its ``status()`` returns a
 ``kiosk.runtime.staff_status.StaffStatus`` (its fields are documented there), and
-``status_to_qml`` is the one place it becomes the mapping the QML binds to.
+``status_to_qml`` is the one place it becomes the mapping the QML binds to. While
+the panel is locked ``status`` is empty: nothing of the kiosk shows behind the pad.
 """
 
 from __future__ import annotations
@@ -17,12 +18,15 @@ import logging
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.runtime.pin import LOCKED, MAX_DIGITS, MIN_DIGITS, OK, UNSET, PinPad, PinResult
-from kiosk.runtime.staff_status import StaffStatus
+
+if TYPE_CHECKING:
+    # Imported when staff look, not at start: its dataclasses cost ~10 ms to create.
+    from kiosk.runtime.staff_status import StaffStatus
 
 log = logging.getLogger("kiosk.staff")
 
@@ -76,7 +80,10 @@ def _lines(lines: tuple[str, ...]) -> list[str]:
     return [*lines[:MAX_LINES], f"... and {hidden} more (see the log)"]
 
 
-_EMPTY = status_to_qml(StaffStatus())
+def _no_status() -> StaffStatus:
+    from kiosk.runtime.staff_status import StaffStatus
+
+    return StaffStatus()
 
 
 def _nothing() -> None:
@@ -112,13 +119,13 @@ class Staff(QObject):
         super().__init__(parent)
         self._pinpad = pinpad
         self._actions = actions or StaffActions(
-            status=StaffStatus, reload_now=_nothing, go_attract=_nothing, quit=_nothing
+            status=_no_status, reload_now=_nothing, go_attract=_nothing, quit=_nothing
         )
         self._open = False
         self._unlocked = False
         self._message = ""
         self._locked_seconds = 0
-        self._status = _EMPTY
+        self._status: dict[str, Any] = {}  # filled when unlocked
         # Counts the lockout down on screen; PinPad alone decides when it ends.
         self._ticker = QTimer(self)
         self._ticker.setInterval(tick_ms)
@@ -187,8 +194,8 @@ class Staff(QObject):
             self.unlockedChanged.emit()
         if value:
             self.refresh()
-        elif self._status != _EMPTY:
-            self._status = _EMPTY  # nothing of the kiosk shows behind the pad
+        elif self._status:
+            self._status = {}  # nothing of the kiosk shows behind the pad
             self.statusChanged.emit()
 
     def _set_message(self, text: str) -> None:
@@ -286,6 +293,8 @@ class Staff(QObject):
             status = status_to_qml(self._actions.status())
         except Exception as error:  # a status bug must not hide the panel's actions
             log.exception("staff status failed")
+            from kiosk.runtime.staff_status import StaffStatus
+
             status = status_to_qml(StaffStatus(errors=(f"status unavailable: {error}",)))
         if status != self._status:
             self._status = status

@@ -9,8 +9,10 @@
    content loader, the rendition service: about 40 modules) and the content loaded.
 
 So this module imports at its top only ``kiosk.ui.app`` and what the type checker
-needs; every other import is in the one block in ``_assemble``, after ``MainQml()``.
-Do not move them up: the first frame would wait for them.
+needs; the start-up imports are the one block in ``_assemble``, after ``MainQml()``.
+Do not move them up: the first frame would wait for them. The helpers at the end
+import what only they use, where they use it (the image-check record, analytics,
+the staff status: the last two only in kiosk mode or when staff look).
 """
 
 from __future__ import annotations

@@ -59,15 +59,11 @@ Rectangle {
                 width: page.columnWidth
                 spacing: page.ui.gap
 
-                Text {
+                SectionHeading {
                     objectName: "pageTitle"
-                    width: parent.width
+                    ui: page.ui
                     text: page.content.title || ""
-                    textFormat: Text.PlainText
-                    wrapMode: Text.Wrap
                     font.pixelSize: page.ui.title
-                    font.weight: Font.Bold
-                    color: page.ui.ink
                 }
                 Text {
                     objectName: "pageSubtitle"
@@ -88,60 +84,15 @@ Rectangle {
 
                 Repeater {
                     model: page.content.sections || []
-                    Column {
-                        id: section
-                        required property var modelData
-                        width: parent.width
-                        spacing: page.ui.gap
-                        topPadding: page.ui.gap
-                        Text {
-                            objectName: "sectionHeading"
-                            width: parent.width
-                            text: section.modelData.heading
-                            textFormat: Text.PlainText
-                            wrapMode: Text.Wrap
-                            font.pixelSize: page.ui.heading
-                            font.weight: Font.Bold
-                            color: page.ui.ink
-                        }
-                        TextBlocks { width: parent.width; ui: page.ui; blocks: section.modelData.blocks }
-                        Column {
-                            visible: !!section.modelData.image
-                            width: parent.width
-                            spacing: page.ui.gap / 3
-                            RenditionImage {
-                                width: parent.width
-                                height: section.modelData.image ? Math.round(width / Math.max(1.2, section.modelData.image.aspect)) : 0
-                                visible: !!section.modelData.image
-                                kiosk: page.kiosk
-                                ui: page.ui
-                                key: section.modelData.image ? section.modelData.image.key : ""
-                                alt: section.modelData.image ? section.modelData.image.alt : ""
-                                fillMode: Image.PreserveAspectFit
-                            }
-                            Text {
-                                width: parent.width
-                                text: section.modelData.image ? [section.modelData.image.caption, section.modelData.image.credit].filter(t => t !== "").join(" · ") : ""
-                                textFormat: Text.PlainText
-                                wrapMode: Text.Wrap
-                                font.pixelSize: page.ui.caption
-                                color: page.ui.muted
-                            }
-                        }
-                    }
+                    ExhibitSection { width: parent.width; kiosk: page.kiosk; ui: page.ui }
                 }
 
-                Text {
+                SectionHeading {
                     objectName: "factsHeading"
                     visible: (page.content.facts || []).length > 0
                     topPadding: page.ui.gap
-                    width: parent.width
+                    ui: page.ui
                     text: page.kiosk.strings.facts || ""
-                    textFormat: Text.PlainText
-                    wrapMode: Text.Wrap
-                    font.pixelSize: page.ui.heading
-                    font.weight: Font.Bold
-                    color: page.ui.ink
                 }
                 Flow {
                     id: facts
@@ -160,58 +111,22 @@ Rectangle {
                     }
                 }
 
-                Text {
+                SectionHeading {
                     objectName: "galleryHeading"
                     visible: (page.content.gallery || []).length > 0
                     topPadding: page.ui.gap
-                    width: parent.width
+                    ui: page.ui
                     text: page.kiosk.strings.gallery || ""
-                    textFormat: Text.PlainText
-                    wrapMode: Text.Wrap
-                    font.pixelSize: page.ui.heading
-                    font.weight: Font.Bold
-                    color: page.ui.ink
                 }
             }
 
-            ListView {
-                id: strip
-                objectName: "galleryStrip"
-                visible: count > 0
+            GalleryStrip {
                 x: Math.max(0, (parent.width - page.columnWidth) / 2)
                 width: parent.width - x
                 height: Math.round(260 * page.ui.k)
-                orientation: ListView.Horizontal
-                spacing: page.ui.gap
-                rightMargin: page.ui.margin
-                boundsBehavior: Flickable.StopAtBounds
+                kiosk: page.kiosk
+                ui: page.ui
                 model: page.content.gallery || []
-                delegate: Rectangle {
-                    id: thumb
-                    required property var modelData
-                    required property int index
-                    objectName: "galleryThumb_" + index
-                    width: Math.round(strip.height * 1.5)
-                    height: strip.height
-                    radius: page.ui.radius
-                    color: page.ui.surface
-                    clip: true
-                    opacity: thumbTap.pressed ? 0.8 : 1
-                    Accessible.role: Accessible.Button
-                    Accessible.name: modelData.alt
-                    RenditionImage {
-                        anchors.fill: parent
-                        kiosk: page.kiosk
-                        ui: page.ui
-                        key: thumb.modelData.thumb
-                        alt: thumb.modelData.alt
-                    }
-                    TapHandler {
-                        id: thumbTap
-                        gesturePolicy: TapHandler.ReleaseWithinBounds
-                        onTapped: page.kiosk.nav.openGallery(thumb.index)
-                    }
-                }
             }
         }
     }

@@ -35,7 +35,7 @@ Rectangle {
         Connections {
             target: viewer.kiosk.nav
             function onChanged() {
-                if (viewer.kiosk.nav.screen === "gallery" && pager.currentIndex !== viewer.kiosk.nav.index)
+                if (viewer.kiosk.nav.screen === viewer.kiosk.nav.screens.gallery && pager.currentIndex !== viewer.kiosk.nav.index)
                     pager.currentIndex = viewer.kiosk.nav.index
             }
         }

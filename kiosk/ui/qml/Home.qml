@@ -51,7 +51,7 @@ Rectangle {
         cellHeight: Math.round((cellWidth - home.ui.gap) * 9 / 16 + home.ui.heading * 3.4 + home.ui.caption * 2.5 + home.ui.gap * 2)
         model: home.kiosk.exhibits
         boundsBehavior: Flickable.StopAtBounds
-        currentIndex: home.kiosk.nav.screen === "home" ? home.kiosk.nav.index : currentIndex
+        currentIndex: home.kiosk.nav.screen === home.kiosk.nav.screens.home ? home.kiosk.nav.index : currentIndex
         highlightFollowsCurrentItem: false
         onCurrentIndexChanged: positionViewAtIndex(currentIndex, GridView.Contain)
         delegate: Item {

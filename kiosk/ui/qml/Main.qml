@@ -13,7 +13,8 @@ Window {
     flags: kioskMode ? (Qt.Window | Qt.FramelessWindowHint) : Qt.Window
 
     readonly property string current: kiosk.nav.screen
-    readonly property bool onPage: current === "exhibit" || current === "gallery"
+    readonly property var screens: kiosk.nav.screens
+    readonly property bool onPage: current === screens.exhibit || current === screens.gallery
 
     Connections {
         target: root.kiosk
@@ -38,14 +39,14 @@ Window {
             kiosk: root.kiosk
             ui: style
             showFocus: !root.kioskMode
-            visible: root.current === "home" || layerFade.running
+            visible: root.current === root.screens.home || layerFade.running
         }
 
         Loader {
             id: timelineLoader
             objectName: "timelineLoader"
             anchors.fill: parent
-            active: root.current === "timeline"
+            active: root.current === root.screens.timeline
             sourceComponent: Component { TimelinePage { kiosk: root.kiosk; ui: style } }
             onLoaded: layerFade.restartFor(item)
         }
@@ -63,7 +64,7 @@ Window {
             id: galleryLoader
             objectName: "galleryLoader"
             anchors.fill: parent
-            active: root.current === "gallery"
+            active: root.current === root.screens.gallery
             sourceComponent: Component { GalleryViewer { kiosk: root.kiosk; ui: style } }
             onLoaded: layerFade.restartFor(item)
         }
@@ -72,7 +73,7 @@ Window {
             id: attractLoader
             objectName: "attractLoader"
             anchors.fill: parent
-            active: root.current === "attract"
+            active: root.current === root.screens.attract
             sourceComponent: Component { AttractLoop { kiosk: root.kiosk; ui: style; slideMs: root.kiosk.attractSlideMs } }
         }
 

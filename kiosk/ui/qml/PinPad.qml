@@ -15,8 +15,7 @@ Item {
     property string entry: ""
     readonly property real key: Math.max(96, Math.round(116 * ui.k))
     readonly property real spacing: Math.round(18 * ui.k)
-    readonly property color keyColor: "#2A313C"
-    readonly property color text: "#F4F5F7"
+    required property var colors
 
     implicitWidth: Math.max(grid.width, messageText.implicitWidth)
     implicitHeight: column.implicitHeight
@@ -65,9 +64,9 @@ Item {
                     width: Math.round(26 * pad.ui.k)
                     height: width
                     radius: width / 2
-                    color: index < pad.entry.length ? pad.text : "transparent"
+                    color: index < pad.entry.length ? pad.colors.text : "transparent"
                     border.width: Math.max(2, Math.round(3 * pad.ui.k))
-                    border.color: pad.text
+                    border.color: pad.colors.text
                 }
             }
         }
@@ -82,7 +81,7 @@ Item {
             textFormat: Text.PlainText
             wrapMode: Text.Wrap
             font.pixelSize: pad.ui.body
-            color: pad.locked ? "#FFB4B4" : pad.text
+            color: pad.locked ? pad.colors.locked : pad.colors.text
         }
 
         Grid {
@@ -103,7 +102,7 @@ Item {
                     height: pad.key
                     radius: pad.ui.radius
                     color: tap.pressed && usable ? Qt.lighter(base, 1.5) : base
-                    readonly property color base: modelData === "ok" && usable ? pad.ui.accent : pad.keyColor
+                    readonly property color base: modelData === "ok" && usable ? pad.ui.accent : pad.colors.key
                     opacity: usable ? 1 : 0.4
                     Accessible.role: Accessible.Button
                     Accessible.name: modelData
@@ -114,7 +113,7 @@ Item {
                         textFormat: Text.PlainText
                         font.pixelSize: keyCap.modelData.length > 1 ? pad.ui.body : pad.ui.title
                         font.weight: Font.DemiBold
-                        color: pad.text
+                        color: pad.colors.text
                     }
                     TapHandler {
                         id: tap

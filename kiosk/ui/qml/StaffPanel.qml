@@ -7,42 +7,15 @@ Rectangle {
     required property var staff
     required property var ui
     objectName: "staffPanel"
-    color: "#15191F"
+    color: colors.background
 
-    readonly property color text: "#F4F5F7"
-    readonly property color muted: "#AEB6C2"
-    readonly property color card: "#363E4A"
-    readonly property color errorColor: "#FF9C9C"
-    readonly property color warningColor: "#F5C451"
+    readonly property StaffColors colors: StaffColors {}
+
     readonly property var status: staff.status
     readonly property var today: status.today || ({})
     readonly property bool wide: width > height
     property bool confirmQuit: false
     property Item previousFocus: null
-
-    component Heading: Text {
-        width: parent ? parent.width : 0
-        textFormat: Text.PlainText
-        wrapMode: Text.Wrap
-        topPadding: panel.ui.gap
-        font.pixelSize: panel.ui.heading
-        font.weight: Font.Bold
-        color: panel.text
-    }
-    component Line: Text {
-        width: parent ? parent.width : 0
-        textFormat: Text.PlainText
-        wrapMode: Text.Wrap
-        font.pixelSize: panel.ui.body
-        color: panel.text
-    }
-    component Problem: Text {
-        width: parent ? parent.width : 0
-        textFormat: Text.PlainText
-        wrapMode: Text.WrapAtWordBoundaryOrAnywhere
-        font.pixelSize: panel.ui.caption
-        font.family: "monospace"
-    }
 
     // keys and focus: the pad takes digits, Esc closes, nothing reaches the visitor views
     readonly property bool unlocked: staff.unlocked
@@ -79,7 +52,7 @@ Rectangle {
                 elide: Text.ElideRight
                 font.pixelSize: panel.ui.title
                 font.weight: Font.Bold
-                color: panel.text
+                color: panel.colors.text
             }
             Text {
                 objectName: "trialNote"
@@ -89,7 +62,7 @@ Rectangle {
                 textFormat: Text.PlainText
                 wrapMode: Text.Wrap
                 font.pixelSize: panel.ui.caption
-                color: panel.warningColor
+                color: panel.colors.warning
             }
         }
         Row {
@@ -122,6 +95,7 @@ Rectangle {
         anchors.verticalCenterOffset: header.height / 2
         width: Math.min(parent.width - 2 * panel.ui.margin, Math.round(720 * panel.ui.k))
         ui: panel.ui
+        colors: panel.colors
         message: panel.staff.message
         locked: panel.staff.lockedSeconds > 0
         minDigits: panel.staff.minDigits
@@ -154,7 +128,7 @@ Rectangle {
                 wrapMode: Text.Wrap
                 font.pixelSize: panel.ui.body
                 font.weight: Font.DemiBold
-                color: panel.warningColor
+                color: panel.colors.warning
             }
         }
 
@@ -178,74 +152,84 @@ Rectangle {
                 width: flick.width
                 spacing: Math.round(8 * panel.ui.k)
 
-                Heading { text: "Content"; topPadding: 0 }
-                Line {
+                StaffHeading { ui: panel.ui; colors: panel.colors; text: "Content"; topPadding: 0 }
+                StaffLine {
+                    ui: panel.ui; colors: panel.colors
                     objectName: "statusVersion"
                     text: "Version: " + (panel.status.contentVersion || "unknown")
                 }
-                Line {
+                StaffLine {
+                    ui: panel.ui; colors: panel.colors
                     objectName: "statusLoadedAt"
                     text: "Loaded: " + (panel.status.loadedAt || "unknown")
                 }
-                Line {
+                StaffLine {
+                    ui: panel.ui; colors: panel.colors
                     objectName: "statusPending"
                     visible: (panel.status.pending || "") !== ""
                     text: "Waiting to swap in at the attract loop: " + (panel.status.pending || "")
-                    color: panel.warningColor
+                    color: panel.colors.warning
                 }
-                Line {
+                StaffLine {
+                    ui: panel.ui; colors: panel.colors
                     objectName: "statusMode"
                     visible: (panel.status.mode || "") !== ""
                     text: "Mode: " + (panel.status.mode || "")
                 }
 
-                Heading { text: "Last reload" }
-                Line {
+                StaffHeading { ui: panel.ui; colors: panel.colors; text: "Last reload" }
+                StaffLine {
+                    ui: panel.ui; colors: panel.colors
                     objectName: "statusClean"
                     visible: (panel.status.errors || []).length === 0 && (panel.status.warnings || []).length === 0
                     text: "No errors or warnings"
-                    color: panel.muted
+                    color: panel.colors.muted
                 }
-                Line {
+                StaffLine {
+                    ui: panel.ui; colors: panel.colors
                     objectName: "errorCount"
                     visible: (panel.status.errors || []).length > 0
                     text: (panel.status.errors || []).length === 1 ? "1 error: the last good content stays on screen"
                         : (panel.status.errors || []).length + " errors: the last good content stays on screen"
-                    color: panel.errorColor
+                    color: panel.colors.error
                 }
                 Repeater {
                     model: panel.status.errors || []
-                    delegate: Problem {
+                    delegate: StaffProblem {
+                        ui: panel.ui
                         required property string modelData
                         objectName: "statusError"
                         text: modelData
-                        color: panel.errorColor
+                        color: panel.colors.error
                     }
                 }
-                Line {
+                StaffLine {
+                    ui: panel.ui; colors: panel.colors
                     objectName: "warningCount"
                     visible: (panel.status.warnings || []).length > 0
                     text: (panel.status.warnings || []).length === 1 ? "1 warning"
                         : (panel.status.warnings || []).length + " warnings"
-                    color: panel.warningColor
+                    color: panel.colors.warning
                 }
                 Repeater {
                     model: panel.status.warnings || []
-                    delegate: Problem {
+                    delegate: StaffProblem {
+                        ui: panel.ui
                         required property string modelData
                         objectName: "statusWarning"
                         text: modelData
-                        color: panel.warningColor
+                        color: panel.colors.warning
                     }
                 }
 
-                Heading { text: "Images" }
-                Line {
+                StaffHeading { ui: panel.ui; colors: panel.colors; text: "Images" }
+                StaffLine {
+                    ui: panel.ui; colors: panel.colors
                     objectName: "statusCache"
                     text: panel.status.cache || "unknown"
                 }
 
-                Heading { text: "Languages" }
+                StaffHeading { ui: panel.ui; colors: panel.colors; text: "Languages" }
                 Repeater {
                     model: panel.status.languages || []
                     delegate: Item {
@@ -262,19 +246,19 @@ Rectangle {
                             textFormat: Text.PlainText
                             elide: Text.ElideRight
                             font.pixelSize: panel.ui.body
-                            color: panel.text
+                            color: panel.colors.text
                         }
                         Rectangle {
                             id: track
                             anchors { left: languageName.right; right: percent.left; verticalCenter: parent.verticalCenter; leftMargin: panel.ui.gap; rightMargin: panel.ui.gap }
                             height: Math.round(14 * panel.ui.k)
                             radius: height / 2
-                            color: panel.card
+                            color: panel.colors.card
                             Rectangle {
                                 width: parent.width * languageRow.modelData.complete / 100
                                 height: parent.height
                                 radius: parent.radius
-                                color: languageRow.modelData.complete >= 100 ? panel.ui.accent2 : panel.warningColor
+                                color: languageRow.modelData.complete >= 100 ? panel.ui.accent2 : panel.colors.warning
                             }
                         }
                         Text {
@@ -285,7 +269,7 @@ Rectangle {
                             text: languageRow.modelData.complete + " %"
                             textFormat: Text.PlainText
                             font.pixelSize: panel.ui.body
-                            color: panel.text
+                            color: panel.colors.text
                         }
                     }
                 }
@@ -297,19 +281,22 @@ Rectangle {
                     parent: panel.wide ? actions : statusColumn
                     width: parent ? parent.width : 0
                     spacing: statusColumn.spacing
-                    Heading { text: "Today" }
-                    Line {
+                    StaffHeading { ui: panel.ui; colors: panel.colors; text: "Today" }
+                    StaffLine {
+                        ui: panel.ui; colors: panel.colors
                         objectName: "statusSessions"
                         text: panel.today.sessions === 1 ? "1 visitor session" : (panel.today.sessions || 0) + " visitor sessions"
                     }
-                    Line {
+                    StaffLine {
+                        ui: panel.ui; colors: panel.colors
                         visible: (panel.today.topExhibits || []).length > 0
                         text: "Most viewed:"
-                        color: panel.muted
+                        color: panel.colors.muted
                     }
                     Repeater {
                         model: panel.today.topExhibits || []
-                        delegate: Line {
+                        delegate: StaffLine {
+                            ui: panel.ui; colors: panel.colors
                             required property string modelData
                             required property int index
                             objectName: "topExhibit"
@@ -317,7 +304,8 @@ Rectangle {
                             text: (index + 1) + ". " + modelData
                         }
                     }
-                    Line {
+                    StaffLine {
+                        ui: panel.ui; colors: panel.colors
                         objectName: "languageShares"
                         visible: (panel.today.languageShares || []).length > 0
                         text: "Languages: " + (panel.today.languageShares || []).map(s => s.code + " " + s.share + " %").join(",  ")

@@ -25,7 +25,7 @@ Rectangle {
         clip: true
         boundsBehavior: Flickable.StopAtBounds
         model: page.kiosk.timeline
-        currentIndex: page.kiosk.nav.screen === "timeline" ? page.kiosk.nav.index : currentIndex
+        currentIndex: page.kiosk.nav.screen === page.kiosk.nav.screens.timeline ? page.kiosk.nav.index : currentIndex
         highlightFollowsCurrentItem: false
         onCurrentIndexChanged: positionViewAtIndex(currentIndex, ListView.Contain)
         header: Text {
