@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from kiosk.content.imagerefs import ImageChecker
     from kiosk.content.model import LoadResult
 
 log = logging.getLogger("kiosk")
@@ -92,7 +93,8 @@ def _run(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
 
     from kiosk.content.fallback import fallback_content
-    from kiosk.content.images import CHECKED, jpeg_decoding_deferred
+    from kiosk.content.imagerecord import ImageRecord
+    from kiosk.content.imagerefs import ImageChecker
     from kiosk.media.cache import default_cache_dir, image_checks_path
     from kiosk.runtime.idle import IdleMachine
     from kiosk.runtime.reload import ReloadController
@@ -105,20 +107,19 @@ def _run(args: argparse.Namespace) -> int:
     screen = app.primaryScreen()
     screen_size = (screen.size().width(), screen.size().height()) if screen else (1920, 1080)
     size = args.size if windowed else screen_size
-    checks = image_checks_path(args.cache)
-    CHECKED.load(checks)
+    record = ImageRecord(image_checks_path(args.cache))  # saved after each decoding load
     parsed_cache = (args.cache or default_cache_dir()) / "parsed"  # beside the renditions
     reload = ReloadController(
         args.dir,
-        loader=partial(_load, parsed_cache=parsed_cache, checks=checks),
+        loader=partial(_load, parsed_cache=parsed_cache, images=ImageChecker(record)),
         preview=args.preview,
     )
-    # JPEGs are decoded by the load after the first frame (Controller, start_watching):
+    # Images are decoded by the load after the first frame (Controller, start_watching):
     # a broken one is then rejected like any bad edit, its file and line in the log,
     # the staff panel and the preview banner, while the kiosk shows what it has (that
     # image as a placeholder: its rendition fails too)
-    with jpeg_decoding_deferred():
-        initial = reload.load_initial()
+    start = ImageChecker(record, decode_now=False)
+    initial = reload.load_initial(partial(_load, parsed_cache=parsed_cache, images=start))
     qml.advance()
     content = reload.current or fallback_content(args.dir)
     if initial.content is None:
@@ -171,23 +172,21 @@ def _run(args: argparse.Namespace) -> int:
     try:
         return app.exec()
     finally:
-        if CHECKED.changed:
-            CHECKED.save(checks)
+        record.save()
         if recorder is not None:
             recorder.close()
         reload.close()
         service.shutdown(wait=False)
 
 
-def _load(root: Path, parsed_cache: Path, checks: Path) -> LoadResult:
+def _load(root: Path, parsed_cache: Path, images: ImageChecker) -> LoadResult:
     """Every load of the running kiosk: through the parsed-content cache, and the
-    record of checked images saved when a load added to it."""
-    from kiosk.content.images import CHECKED, jpeg_decode_deferred
+    record of checked images saved when a load decoded (the start-up load does not)."""
     from kiosk.content.parsed_cache import load_cached
 
-    result = load_cached(root, parsed_cache)
-    if CHECKED.changed and not jpeg_decode_deferred():  # at start, saved after the checks
-        CHECKED.save(checks)
+    result = load_cached(root, parsed_cache, images)
+    if images.decode_now:
+        images.record.save()  # only if it changed; a power cut then loses no checks
     return result
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.content.checks import Checker, Languages, child, item, quote
-from kiosk.content.imagerefs import ImageCache
+from kiosk.content.imagerefs import ImageCache, ImageChecker
 from kiosk.content.model import Exhibit, Fact, ImageRef, Problem, Section, Text, TimelineEntry
 from kiosk.content.yamlsafe import Node, ScalarNode
 
@@ -35,12 +35,17 @@ class ExhibitResult:
 
 
 def read_exhibit(
-    root: Node | None, path: Path, languages: Languages, texts: dict[Text, Text] | None = None
+    root: Node | None,
+    path: Path,
+    languages: Languages,
+    texts: dict[Text, Text] | None = None,
+    images: ImageChecker | None = None,
 ) -> ExhibitResult:
     """Check one exhibit's tree (``root`` None: its YAML was already reported unusable).
 
-    ``texts`` is the loader's pool of texts, shared by every file (see ``Checker``)."""
-    c = _ExhibitChecker(path, languages, texts)
+    ``texts`` is the loader's pool of texts, shared by every file (see ``Checker``);
+    ``images`` is how the loader has images checked (see ``ImageChecker``)."""
+    c = _ExhibitChecker(path, languages, texts, images)
     if root is None:
         return ExhibitResult(path, None, "", None, None, None, [], [])
     f = c.fields(
@@ -97,11 +102,15 @@ def read_exhibit(
 
 class _ExhibitChecker(Checker):
     def __init__(
-        self, path: Path, languages: Languages, texts: dict[Text, Text] | None = None
+        self,
+        path: Path,
+        languages: Languages,
+        texts: dict[Text, Text] | None = None,
+        images: ImageChecker | None = None,
     ) -> None:
         super().__init__(path, languages, texts)
         self.folder = path.parent.resolve()
-        self.cache = ImageCache()
+        self.cache = ImageCache(images)
 
     def image(self, node: Node | None, where: str, *, caption_required: bool) -> ImageRef | None:
         required = (*_IMAGE_REQUIRED, "caption") if caption_required else _IMAGE_REQUIRED
