@@ -1,6 +1,6 @@
 """Images that passed their check are not decoded again, in this run or the next.
 
-The record is handed to the loader explicitly (``ImageChecker``); nothing is shared
+The record is handed to the loader explicitly (``ImageChecks``); nothing is shared
 through the process.
 """
 
@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.content import images
-from kiosk.content.imagerecord import ImageRecord, image_record
-from kiosk.content.imagerefs import ImageChecker
+from kiosk.content.imagerecord import ImageChecks, ImageRecord, image_record
 from kiosk.content.images import ImageProblem
 from kiosk.content.loader import load_content
 from tests.factories import make_site
@@ -26,17 +25,17 @@ def test_a_second_load_skips_images_already_checked(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = make_site(tmp_path / "site")
-    checker = ImageChecker()
+    checker = ImageChecks()
     assert load_content(root, checker).content is not None
     monkeypatch.setattr("kiosk.content.imagerefs.check_image", _refuse)
     assert load_content(root, checker).content is not None
-    result = load_content(root, ImageChecker())  # another record: checked afresh
+    result = load_content(root, ImageChecks())  # another record: checked afresh
     assert result.content is None and "was decoded again" in result.errors[0].message
 
 
 def test_a_changed_file_is_checked_again(tmp_path: Path) -> None:
     root = make_site(tmp_path / "site")
-    checker = ImageChecker()
+    checker = ImageChecks()
     assert load_content(root, checker).content is not None
     (root / "alpha" / "images" / "cover.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
     result = load_content(root, checker)
@@ -50,25 +49,25 @@ def test_the_record_carries_over_to_the_next_start(
     root = make_site(tmp_path / "site")
     path = tmp_path / "cache" / "image-checks.json"
     with image_record(path) as record:
-        assert load_content(root, ImageChecker(record)).content is not None
+        assert load_content(root, ImageChecks(record)).content is not None
     assert path.is_file()
 
     monkeypatch.setattr("kiosk.content.imagerefs.check_image", _refuse)
     with image_record(path) as next_start:
-        assert load_content(root, ImageChecker(next_start)).content is not None
+        assert load_content(root, ImageChecks(next_start)).content is not None
 
 
 def test_a_header_only_check_is_not_recorded_as_a_pass(tmp_path: Path) -> None:
     root = make_site(tmp_path / "site")
     path = tmp_path / "image-checks.json"
     with image_record(path) as record:
-        content = load_content(root, ImageChecker(record, decode_now=False)).content
+        content = load_content(root, ImageChecks(record, decode_now=False)).content
         assert content is not None
         assert record.get(content.exhibits[0].cover.sha256, ".jpg") is None
     assert not path.exists()  # nothing passed, nothing written
 
     with image_record(path) as record:
-        content = load_content(root, ImageChecker(record, decode_now=False)).content
+        content = load_content(root, ImageChecks(record, decode_now=False)).content
         assert content is not None
         cover = content.exhibits[0].cover
         assert record.confirm(cover.sha256, ".jpg")  # as prepare does once it built it

@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.content import parsed_cache
-from kiosk.content.imagerecord import ImageRecord
-from kiosk.content.imagerefs import ImageChecker
+from kiosk.content.imagerecord import ImageChecks, ImageRecord
 from kiosk.content.model import LoadResult
 from kiosk.content.parsed_cache import fingerprint, load_cached, unchecked_images
 from tests.factories import make_site, tmap, truncated_jpeg, valid_exhibit
@@ -87,7 +86,7 @@ def test_a_start_load_checks_images_by_header_and_the_next_load_decodes_them(
     tmp_path: Path, checked: ImageRecord, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = make_site(tmp_path / "site")
-    start, later = ImageChecker(checked, decode_now=False), ImageChecker(checked)
+    start, later = ImageChecks(checked, decode_now=False), ImageChecks(checked)
     first = load_cached(root, tmp_path / "cache", start)
     assert first.content is not None
     assert sorted(ref.rel for _, ref in unchecked_images(first.content, later)) == [
@@ -108,10 +107,10 @@ def test_a_truncated_jpeg_passes_the_start_and_is_reported_by_the_next_load(
 ) -> None:
     root = make_site(tmp_path / "site")
     (root / "alpha" / "images" / "cover.jpg").write_bytes(truncated_jpeg())
-    start = load_cached(root, tmp_path / "cache", ImageChecker(checked, decode_now=False))
+    start = load_cached(root, tmp_path / "cache", ImageChecks(checked, decode_now=False))
     assert start.content is not None  # the first frame shows, the cover as a placeholder
 
-    after = load_cached(root, tmp_path / "cache", ImageChecker(checked))
+    after = load_cached(root, tmp_path / "cache", ImageChecks(checked))
     assert after.content is None
     (error,) = [e for e in after.errors if "cover.jpg" in e.message]
     assert error.path == root / "alpha" / "exhibit.yaml" and error.line > 0
@@ -125,8 +124,8 @@ def test_a_load_on_another_thread_still_decodes_while_the_start_does_not(
     root = make_site(tmp_path / "site")
     (root / "alpha" / "images" / "cover.jpg").write_bytes(truncated_jpeg())
     with ThreadPoolExecutor(1) as worker:
-        later = worker.submit(load_cached, root, None, ImageChecker(checked))
-        start = load_cached(root, None, ImageChecker(checked, decode_now=False))
+        later = worker.submit(load_cached, root, None, ImageChecks(checked))
+        start = load_cached(root, None, ImageChecks(checked, decode_now=False))
         result = later.result()
     assert start.content is not None
     assert result.content is None
@@ -144,7 +143,7 @@ def test_a_permission_change_is_a_change(tmp_path: Path) -> None:
 
 def test_cached_image_paths_stay_text_until_something_asks(tmp_path: Path) -> None:
     root = make_site(tmp_path / "site")
-    checker = ImageChecker()  # one record, as in the kiosk: the hit decodes nothing
+    checker = ImageChecks()  # one record, as in the kiosk: the hit decodes nothing
     loaded = load_cached(root, tmp_path / "cache", checker).content
     assert loaded is not None
     _ = loaded.exhibits[0].cover.path  # made while loading, as by any user

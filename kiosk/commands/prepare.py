@@ -74,14 +74,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _prepare(args: argparse.Namespace, record: ImageRecord) -> int:
-    from kiosk.content.imagerefs import ImageChecker
+    from kiosk.content.imagerecord import ImageChecks
     from kiosk.content.loader import load_content
 
     root: Path = args.dir
     # Building a rendition decodes the image in full, so decoding it first to check it
     # would be done twice (a third of the time on camera files): a broken one fails
     # its build instead, named in the summary, and every other image is still built.
-    result = load_content(root, ImageChecker(record, decode_now=False))
+    result = load_content(root, ImageChecks(record, decode_now=False))
     if result.content is None:
         for problem in result.errors:
             print(problem, file=sys.stderr)

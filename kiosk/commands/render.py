@@ -26,13 +26,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["QT_QUICK_BACKEND"] = "software"
-    from kiosk.content.imagerecord import image_record
-    from kiosk.content.imagerefs import ImageChecker
+    from kiosk.content.imagerecord import ImageChecks, image_record
     from kiosk.content.loader import load_content
     from kiosk.media.cache import image_checks_path
 
     with image_record(image_checks_path(args.cache)) as record:
-        result = load_content(args.dir, ImageChecker(record))
+        result = load_content(args.dir, ImageChecks(record))
     if result.content is None:
         for problem in result.errors:
             print(problem, file=sys.stderr)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from kiosk.content.imagerefs import ImageChecker
+    from kiosk.content.imagerecord import ImageChecks
     from kiosk.content.model import LoadResult
 
 log = logging.getLogger("kiosk")
@@ -93,8 +93,7 @@ def _run(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
 
     from kiosk.content.fallback import fallback_content
-    from kiosk.content.imagerecord import ImageRecord
-    from kiosk.content.imagerefs import ImageChecker
+    from kiosk.content.imagerecord import ImageChecks, ImageRecord
     from kiosk.media.cache import default_cache_dir, image_checks_path
     from kiosk.runtime.idle import IdleMachine
     from kiosk.runtime.reload import ReloadController
@@ -111,14 +110,14 @@ def _run(args: argparse.Namespace) -> int:
     parsed_cache = (args.cache or default_cache_dir()) / "parsed"  # beside the renditions
     reload = ReloadController(
         args.dir,
-        loader=partial(_load, parsed_cache=parsed_cache, images=ImageChecker(record)),
+        loader=partial(_load, parsed_cache=parsed_cache, images=ImageChecks(record)),
         preview=args.preview,
     )
     # Images are decoded by the load after the first frame (Controller, start_watching):
     # a broken one is then rejected like any bad edit, its file and line in the log,
     # the staff panel and the preview banner, while the kiosk shows what it has (that
     # image as a placeholder: its rendition fails too)
-    start = ImageChecker(record, decode_now=False)
+    start = ImageChecks(record, decode_now=False)
     initial = reload.load_initial(partial(_load, parsed_cache=parsed_cache, images=start))
     qml.advance()
     content = reload.current or fallback_content(args.dir)
@@ -179,7 +178,7 @@ def _run(args: argparse.Namespace) -> int:
         service.shutdown(wait=False)
 
 
-def _load(root: Path, parsed_cache: Path, images: ImageChecker) -> LoadResult:
+def _load(root: Path, parsed_cache: Path, images: ImageChecks) -> LoadResult:
     """Every load of the running kiosk: through the parsed-content cache, and the
     record of checked images saved when a load decoded (the start-up load does not)."""
     from kiosk.content.parsed_cache import load_cached

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.content.checks import Checker, Languages, child, item, quote
-from kiosk.content.imagerefs import ImageCache, ImageChecker
+from kiosk.content.imagerecord import ImageChecks
+from kiosk.content.imagerefs import ImageCache
 from kiosk.content.model import Exhibit, Fact, ImageRef, Problem, Section, Text, TimelineEntry
 from kiosk.content.yamlsafe import Node, ScalarNode
 
@@ -39,12 +40,12 @@ def read_exhibit(
     path: Path,
     languages: Languages,
     texts: dict[Text, Text] | None = None,
-    images: ImageChecker | None = None,
+    images: ImageChecks | None = None,
 ) -> ExhibitResult:
     """Check one exhibit's tree (``root`` None: its YAML was already reported unusable).
 
     ``texts`` is the loader's pool of texts, shared by every file (see ``Checker``);
-    ``images`` is how the loader has images checked (see ``ImageChecker``)."""
+    ``images`` is how the loader has images checked (see ``ImageChecks``)."""
     c = _ExhibitChecker(path, languages, texts, images)
     if root is None:
         return ExhibitResult(path, None, "", None, None, None, [], [])
@@ -106,7 +107,7 @@ class _ExhibitChecker(Checker):
         path: Path,
         languages: Languages,
         texts: dict[Text, Text] | None = None,
-        images: ImageChecker | None = None,
+        images: ImageChecks | None = None,
     ) -> None:
         super().__init__(path, languages, texts)
         self.folder = path.parent.resolve()

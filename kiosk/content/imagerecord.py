@@ -3,8 +3,9 @@
 Checking decodes every image: most of a load's time. A file whose bytes passed once
 passes again, so reloads in a running kiosk and, through the record on disk, the next
 start skip it. Only passes are kept: a bad file is checked, and reported, every time.
-Each command opens the record with ``image_record`` and hands it to the loader (inside
-an ``ImageChecker``); nothing else in the process shares it.
+Each command opens the record with ``image_record`` and hands it to the loader inside
+an ``ImageChecks``; nothing else in the process shares it. This module stays light: it
+is on the kiosk's start-up path, which a parsed-content cache hit answers.
 """
 
 from __future__ import annotations
@@ -18,6 +19,27 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kiosk.content.images import ImageInfo
+
+
+class ImageChecks:
+    """How one load checks its images: what it is handed, explicitly.
+
+    ``record`` holds the files that passed before (by content hash), which are not
+    decoded again. With ``decode_now`` False only headers are checked: the kiosk's
+    start-up load (the first frame must not wait for camera-size decodes; the load
+    after it decodes them off the UI thread) and ``kiosk prepare`` (building the
+    renditions decodes every image anyway). Those images go into the record as
+    header-only, and ``ImageRecord.confirm`` makes them passes once built.
+    """
+
+    __slots__ = ("decode_now", "record")
+
+    def __init__(self, record: ImageRecord | None = None, *, decode_now: bool = True) -> None:
+        self.record = record if record is not None else ImageRecord()
+        self.decode_now = decode_now
+
+    def __repr__(self) -> str:
+        return f"ImageChecks({self.record.path}, decode_now={self.decode_now})"
 
 
 @contextmanager

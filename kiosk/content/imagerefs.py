@@ -14,15 +14,14 @@ exhibit file's reader puts the line of its ``file:`` field in front.
 
 from __future__ import annotations
 
-import difflib
 import errno
 import hashlib
 import re
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from kiosk.content.imagerecord import ImageRecord
+from kiosk.content.imagerecord import ImageChecks
 from kiosk.content.images import ImageProblem, check_image, read_image_file
 
 _DRIVE = re.compile(r"[A-Za-z]:")
@@ -37,53 +36,38 @@ class CheckedImage:
     size: int  # bytes
 
 
-@dataclass(frozen=True)
-class ImageChecker:
-    """How one load checks its images: what it hands the loader, explicitly.
-
-    ``record`` holds the files that passed before (by content hash), which are not
-    decoded again. With ``decode_now`` False only headers are checked: the kiosk's
-    start-up load (the first frame must not wait for camera-size decodes, the load
-    after it decodes them off the UI thread) and ``kiosk prepare`` (building the
-    renditions decodes every image anyway). Those images go into the record as
-    header-only, and ``ImageRecord.confirm`` makes them passes once built.
-    """
-
-    record: ImageRecord = field(default_factory=ImageRecord)
-    decode_now: bool = True
-
-    def check(self, target: Path, folder: Path, rel: str) -> CheckedImage | str:
-        """Read, hash and check one resolved image file; a message for the curator if
-        unfit."""
-        problem = _file_problem(target, folder, rel)
-        if problem:
-            return problem
+def check_file(target: Path, folder: Path, rel: str, images: ImageChecks) -> CheckedImage | str:
+    """Read, hash and check one resolved image file as ``images`` says; a message for
+    the curator if unfit."""
+    problem = _file_problem(target, folder, rel)
+    if problem:
+        return problem
+    try:
+        data = read_image_file(target)
+    except ImageProblem as refused:
+        return f"image {target.name!r} {refused}"
+    except OSError as error:
+        return _unreadable(rel, error)
+    sha256 = hashlib.sha256(data).hexdigest()
+    info = images.record.get(sha256, target.suffix)
+    if info is None:
         try:
-            data = read_image_file(target)
+            info = check_image(data, target.suffix, decode_now=images.decode_now)
         except ImageProblem as refused:
             return f"image {target.name!r} {refused}"
-        except OSError as error:
-            return _unreadable(rel, error)
-        sha256 = hashlib.sha256(data).hexdigest()
-        info = self.record.get(sha256, target.suffix)
-        if info is None:
-            try:
-                info = check_image(data, target.suffix, decode_now=self.decode_now)
-            except ImageProblem as refused:
-                return f"image {target.name!r} {refused}"
-            if self.decode_now:
-                self.record.add(sha256, target.suffix, info)
-            else:
-                self.record.add_header_only(sha256, target.suffix, info)
-        width, height = info.display_size
-        return CheckedImage(target, sha256, width, height, len(data))
+        if images.decode_now:
+            images.record.add(sha256, target.suffix, info)
+        else:
+            images.record.add_header_only(sha256, target.suffix, info)
+    width, height = info.display_size
+    return CheckedImage(target, sha256, width, height, len(data))
 
 
 class ImageCache:
     """Each file is read, hashed and checked once, however often it is referenced."""
 
-    def __init__(self, checker: ImageChecker | None = None) -> None:
-        self._checker = checker or ImageChecker()
+    def __init__(self, images: ImageChecks | None = None) -> None:
+        self._images = images or ImageChecks()
         self._done: dict[Path, CheckedImage | str] = {}
 
     def check(self, folder: Path, rel: str) -> CheckedImage | str:
@@ -103,7 +87,7 @@ class ImageCache:
                 "link); copy the image into the folder instead"
             )
         if target not in self._done:
-            self._done[target] = self._checker.check(target, folder, rel)
+            self._done[target] = check_file(target, folder, rel, self._images)
         return self._done[target]
 
 
@@ -148,6 +132,8 @@ def _loop(rel: str) -> str:
 
 def _near_miss(target: Path, folder: Path) -> str:
     """Suggest a file that differs only slightly (often letter case or extension)."""
+    import difflib  # only for a missing file: not on the kiosk's start-up path
+
     parent = target.parent
     try:
         names = [p.name for p in parent.iterdir() if p.is_file()]

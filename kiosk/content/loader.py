@@ -13,7 +13,7 @@ import stat
 from pathlib import Path, PurePosixPath
 
 from kiosk.content.exhibit_schema import ExhibitResult, read_exhibit
-from kiosk.content.imagerefs import ImageChecker
+from kiosk.content.imagerecord import ImageChecks
 from kiosk.content.model import ContentSet, LoadResult, Problem, Text
 from kiosk.content.site_schema import declared_codes, read_site
 from kiosk.content.yamlsafe import Node, read_yaml_file
@@ -49,14 +49,14 @@ def exhibit_folders(root: Path) -> tuple[list[Path], list[Problem]]:
     return folders, problems
 
 
-def load_content(root: Path, images: ImageChecker | None = None) -> LoadResult:
+def load_content(root: Path, images: ImageChecks | None = None) -> LoadResult:
     """Read ``root/kiosk.yaml`` and every ``root/<slug>/exhibit.yaml`` with its images.
 
     ``images`` says how images are checked: against which record of earlier passes,
     and whether decoded now; by default, all decoded, nothing remembered. Never
     raises for what is on the disk: an unreadable or looping path is a problem.
     """
-    images = images or ImageChecker()
+    images = images or ImageChecks()
     site_path = root / SITE_FILE
     problem = _not_a_file(
         site_path, f"no {SITE_FILE} here; a content folder needs its site settings file"

@@ -8,7 +8,7 @@ taken with one ``stat`` per file. Any change, even a touch, means a full load an
 a new entry. Only valid sets are kept: errors are always found afresh.
 
 Images are the one exception to "checked once": a set loaded by an
-``ImageChecker`` that does not decode (the kiosk's start) is cached with its images
+``ImageChecks`` that does not decode (the kiosk's start) is cached with its images
 checked by header only. So a hit is trusted only as far as the checker's record
 goes: any image not recorded there is decoded now, and on a failure the whole
 folder is loaded afresh, so the broken file is reported with its exhibit file and
@@ -28,7 +28,7 @@ import pickle
 from pathlib import Path
 
 from kiosk import __version__
-from kiosk.content.imagerefs import ImageChecker
+from kiosk.content.imagerecord import ImageChecks
 from kiosk.content.model import ContentSet, ImageRef, LoadResult
 
 log = logging.getLogger("kiosk.content")
@@ -68,7 +68,7 @@ def fingerprint(root: Path) -> str:
 _name = operator.attrgetter("name")
 
 
-def load_content(root: Path, images: ImageChecker) -> LoadResult:
+def load_content(root: Path, images: ImageChecks) -> LoadResult:
     """The full load; imported late, since a cache hit needs neither YAML nor Pillow."""
     from kiosk.content.loader import load_content as full_load
 
@@ -76,10 +76,10 @@ def load_content(root: Path, images: ImageChecker) -> LoadResult:
 
 
 def load_cached(
-    root: Path, cache_dir: Path | None, images: ImageChecker | None = None
+    root: Path, cache_dir: Path | None, images: ImageChecks | None = None
 ) -> LoadResult:
     """``load_content``, answered from the cache when the folder has not changed."""
-    images = images or ImageChecker()
+    images = images or ImageChecks()
     if cache_dir is None:
         return load_content(root, images)
     key = fingerprint(root)
@@ -99,7 +99,7 @@ def load_cached(
     return result
 
 
-def unchecked_images(content: ContentSet, images: ImageChecker) -> list[tuple[Path, ImageRef]]:
+def unchecked_images(content: ContentSet, images: ImageChecks) -> list[tuple[Path, ImageRef]]:
     """Each image of ``content`` whose bytes have not passed a full check yet (by
     ``images.record``), with its exhibit folder."""
     return [
@@ -110,13 +110,15 @@ def unchecked_images(content: ContentSet, images: ImageChecker) -> list[tuple[Pa
     ]
 
 
-def _images_pass(content: ContentSet, images: ImageChecker) -> bool:
+def _images_pass(content: ContentSet, images: ImageChecks) -> bool:
     """Finish the checks a load that did not decode left; False sends the caller to a
     full load."""
     if not images.decode_now:
         return True
+    from kiosk.content.imagerefs import check_file  # not needed by a start-up cache hit
+
     for folder, ref in unchecked_images(content, images):
-        checked = images.check(ref.path, folder, ref.rel)
+        checked = check_file(ref.path, folder, ref.rel, images)
         if isinstance(checked, str) or checked.sha256 != ref.sha256:
             return False
     return True
