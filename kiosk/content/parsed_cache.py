@@ -3,14 +3,14 @@
 Parsing and checking 1,000 exhibits takes seconds; a kiosk restarting on the same
 folder need not do it again. The cache is keyed by a fingerprint of the folder
 (every file's name, size, modification time, inode and mode, plus the loader's
-version),
-taken with one ``stat`` per file. Any change, even a touch, means a full load and
-a new entry. Only valid sets are kept: errors are always found afresh.
+version), taken with one ``stat`` per file. Any change, even a touch or a chmod,
+means a full load and a new entry. Only valid sets are kept: errors are always
+found afresh.
 
 Images are the one exception to "checked once": a set loaded by an
 ``ImageChecks`` that does not decode (the kiosk's start) is cached with its images
-checked by header only. So a hit is trusted only as far as the checker's record
-goes: any image not recorded there is decoded now, and on a failure the whole
+checked by header only. So a hit is trusted only as far as the record of checked
+images goes: any image not recorded there is decoded now, and on a failure the whole
 folder is loaded afresh, so the broken file is reported with its exhibit file and
 line. A checker that does not decode leaves even that to the next load.
 
