@@ -20,7 +20,8 @@ import pytest
 
 from kiosk.content import atomic, parsed_cache
 from kiosk.content.atomic import write_atomic
-from kiosk.content.images import CheckedImages, ImageInfo
+from kiosk.content.imagerecord import ImageRecord
+from kiosk.content.images import ImageInfo
 from kiosk.content.parsed_cache import load_cached
 from kiosk.runtime.paths import write_json_atomic
 from kiosk.runtime.pin import PinPad, PinStore
@@ -95,17 +96,17 @@ def test_temporary_files_left_by_an_earlier_full_disk_are_swept(tmp_path: Path) 
 
 
 def test_image_check_record_on_a_real_full_disk(tmp_path: Path) -> None:
-    checked = CheckedImages()
-    checked.add("ab" * 32, ".jpg", ImageInfo("JPEG", 10, 20, 1))
     with tiny_disk(tmp_path / "disk") as disk:
         record = disk / "renditions" / "image-checks.json"
+        checked = ImageRecord(record)
+        checked.add("ab" * 32, ".jpg", ImageInfo("JPEG", 10, 20, 1))
         filler = fill(disk)
-        checked.save(record)
+        checked.save()
         assert not record.exists()
         assert leftovers(disk) == []  # was: .image-checks.json.<pid>.tmp, zero bytes
         assert checked.changed  # so the next load saves it again
         free(filler)
-        checked.save(record)
+        checked.save()
         assert record.exists() and not checked.changed
         assert leftovers(disk) == []
 

@@ -266,7 +266,7 @@ def replace_cover(data: bytes, name: str = "cover.jpg") -> Callable[[Path], None
         (
             "cover.jpg",
             lambda: Path(__file__).read_bytes(),
-            "image 'cover.jpg' does not open: cannot identify image file",
+            "image 'cover.jpg' is not a JPEG, PNG or WebP image",
         ),
         (
             "cover.gif",

@@ -15,7 +15,7 @@ from test_media_support import make_ref, save_noise_jpeg
 
 from kiosk.cli import main
 from kiosk.commands.prepare import _ProgressLine
-from kiosk.content.images import CheckedImages
+from kiosk.content.imagerecord import ImageRecord
 from kiosk.content.model import ImageRef, Problem
 from kiosk.media.cache import image_checks_path
 from tests.factories import make_site, noise_jpeg, truncated_jpeg, valid_exhibit
@@ -29,7 +29,7 @@ def _stub_loader(
     """Stand in for ``kiosk.content.loader`` so these tests are about prepare only."""
     roots: list[Path] = []
 
-    def load_content(root: Path) -> SimpleNamespace:
+    def load_content(root: Path, images: object = None) -> SimpleNamespace:
         roots.append(root)
         content = None if refs is None else SimpleNamespace(images=lambda: iter(refs))
         return SimpleNamespace(content=content, errors=errors, warnings=())
@@ -91,7 +91,7 @@ def test_prepare_exits_1_when_an_image_fails(
     out, err = capsys.readouterr()
     assert code == 1
     assert "3 images: 2 built, 0 already cached, 1 failed" in out
-    assert f"failed: {bad}: image data is damaged or truncated" in out
+    assert f"failed: {bad}: image does not open: " in out
     assert f"prepare: error: {bad}: " in err
 
 
@@ -160,7 +160,7 @@ def test_progress_errors_get_their_own_line_on_a_terminal(good_refs: list[ImageR
     assert f"\r\x1b[Kprepare: error: {good_refs[1].path}: damaged\n" in stream.getvalue()
 
 
-def test_prepare_decodes_jpegs_once_by_building_them_and_records_the_passes(
+def test_prepare_decodes_images_once_by_building_them_and_records_the_passes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = make_site(
@@ -173,10 +173,9 @@ def test_prepare_decodes_jpegs_once_by_building_them_and_records_the_passes(
 
     assert main(["prepare", str(root), "--cache", str(cache)]) == 1
     out, _ = capsys.readouterr()
-    assert f"failed: {bad.resolve()}: image data is damaged or truncated" in out
+    assert f"failed: {bad.resolve()}: image does not open: image file is truncated" in out
     assert "1 failed" in out  # and every other image was built
 
-    record = CheckedImages()
-    record.load(image_checks_path(cache))
+    record = ImageRecord(image_checks_path(cache))
     assert record.get(hashlib.sha256(good.read_bytes()).hexdigest(), ".jpg") is not None
     assert record.get(hashlib.sha256(bad.read_bytes()).hexdigest(), ".jpg") is None

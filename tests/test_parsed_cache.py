@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.content import parsed_cache
-from kiosk.content.images import CheckedImages, jpeg_decoding_deferred
+from kiosk.content.imagerecord import ImageChecks, ImageRecord
 from kiosk.content.model import LoadResult
 from kiosk.content.parsed_cache import fingerprint, load_cached, unchecked_images
 from tests.factories import make_site, tmap, truncated_jpeg, valid_exhibit
@@ -73,45 +73,44 @@ def test_only_the_newest_entry_is_kept(tmp_path: Path) -> None:
     assert len(list((tmp_path / "cache").glob("content-*.pickle"))) == 1
 
 
-# JPEG decoding deferred at start ------------------------------------------------------
+# Image decoding left to the load after the start ----------------------------------
 
 
 @pytest.fixture
-def checked(monkeypatch: pytest.MonkeyPatch) -> CheckedImages:
+def checked() -> ImageRecord:
     """A record of checked images of this test's own, as at a first start."""
-    fresh = CheckedImages()
-    monkeypatch.setattr("kiosk.content.imagerefs.CHECKED", fresh)
-    monkeypatch.setattr("kiosk.content.parsed_cache.CHECKED", fresh)
-    return fresh
+    return ImageRecord()
 
 
-def test_a_start_load_checks_jpegs_by_header_and_the_next_load_decodes_them(
-    tmp_path: Path, checked: CheckedImages, monkeypatch: pytest.MonkeyPatch
+def test_a_start_load_checks_images_by_header_and_the_next_load_decodes_them(
+    tmp_path: Path, checked: ImageRecord, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = make_site(tmp_path / "site")
-    with jpeg_decoding_deferred():
-        first = load_cached(root, tmp_path / "cache")
+    start, later = ImageChecks(checked, decode_now=False), ImageChecks(checked)
+    first = load_cached(root, tmp_path / "cache", start)
     assert first.content is not None
-    assert [ref.rel for _, ref in unchecked_images(first.content)] == ["images/cover.jpg"]
+    assert sorted(ref.rel for _, ref in unchecked_images(first.content, later)) == [
+        "images/cover.jpg",
+        "images/photo.png",
+    ]
     assert checked.get(first.content.exhibits[0].cover.sha256, ".jpg") is None
 
     monkeypatch.setattr(parsed_cache, "load_content", _no_loading)
-    again = load_cached(root, tmp_path / "cache")  # decodes the JPEG, parses nothing
+    again = load_cached(root, tmp_path / "cache", later)  # decodes the images, parses nothing
     assert again.content == first.content
-    assert unchecked_images(again.content) == []
+    assert unchecked_images(again.content, later) == []
     assert checked.get(first.content.exhibits[0].cover.sha256, ".jpg") is not None
 
 
 def test_a_truncated_jpeg_passes_the_start_and_is_reported_by_the_next_load(
-    tmp_path: Path, checked: CheckedImages
+    tmp_path: Path, checked: ImageRecord
 ) -> None:
     root = make_site(tmp_path / "site")
     (root / "alpha" / "images" / "cover.jpg").write_bytes(truncated_jpeg())
-    with jpeg_decoding_deferred():
-        start = load_cached(root, tmp_path / "cache")
+    start = load_cached(root, tmp_path / "cache", ImageChecks(checked, decode_now=False))
     assert start.content is not None  # the first frame shows, the cover as a placeholder
 
-    after = load_cached(root, tmp_path / "cache")
+    after = load_cached(root, tmp_path / "cache", ImageChecks(checked))
     assert after.content is None
     (error,) = [e for e in after.errors if "cover.jpg" in e.message]
     assert error.path == root / "alpha" / "exhibit.yaml" and error.line > 0
@@ -119,23 +118,36 @@ def test_a_truncated_jpeg_passes_the_start_and_is_reported_by_the_next_load(
     assert checked.get(start.content.exhibits[0].cover.sha256, ".jpg") is None
 
 
-def test_a_load_on_another_thread_still_decodes_while_the_start_defers(
-    tmp_path: Path, checked: CheckedImages
+def test_a_load_on_another_thread_still_decodes_while_the_start_does_not(
+    tmp_path: Path, checked: ImageRecord
 ) -> None:
     root = make_site(tmp_path / "site")
     (root / "alpha" / "images" / "cover.jpg").write_bytes(truncated_jpeg())
-    with jpeg_decoding_deferred(), ThreadPoolExecutor(1) as worker:
-        result = worker.submit(load_cached, root, None).result()
+    with ThreadPoolExecutor(1) as worker:
+        later = worker.submit(load_cached, root, None, ImageChecks(checked))
+        start = load_cached(root, None, ImageChecks(checked, decode_now=False))
+        result = later.result()
+    assert start.content is not None
     assert result.content is None
     assert any("truncated" in e.message for e in result.errors)
 
 
+def test_a_permission_change_is_a_change(tmp_path: Path) -> None:
+    """The mode is in the fingerprint: a file made unreadable is loaded (and reported)
+    again, not answered from the cache."""
+    root = make_site(tmp_path / "site")
+    before = fingerprint(root)
+    (root / "alpha" / "images" / "cover.jpg").chmod(0o200)
+    assert fingerprint(root) != before
+
+
 def test_cached_image_paths_stay_text_until_something_asks(tmp_path: Path) -> None:
     root = make_site(tmp_path / "site")
-    loaded = load_cached(root, tmp_path / "cache").content
+    checker = ImageChecks()  # one record, as in the kiosk: the hit decodes nothing
+    loaded = load_cached(root, tmp_path / "cache", checker).content
     assert loaded is not None
     _ = loaded.exhibits[0].cover.path  # made while loading, as by any user
-    hit = load_cached(root, tmp_path / "cache").content
+    hit = load_cached(root, tmp_path / "cache", checker).content
     assert hit is not None and hit == loaded
     cover = hit.exhibits[0].cover
     assert "path" not in vars(cover)  # the pickle carried the text only

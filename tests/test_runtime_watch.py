@@ -141,6 +141,25 @@ def test_a_rename_over_the_file_is_a_change(tree, clock):
     assert watcher.poll()  # the inode changed
 
 
+def test_a_permission_change_on_a_shown_image_is_a_change(tree, clock):
+    """chmod leaves size, time and inode alone; the mode is compared too, so a file
+    made unreadable is loaded again (and reported) instead of staying unnoticed."""
+    image = tree / "museum" / "cover.jpg"
+    image.write_bytes(b"jpeg bytes")
+    watcher = TreeWatcher(tree, settle_s=1.0, clock=clock)
+    before = image.stat()
+    image.chmod(0o200)
+    after = image.stat()
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (
+        before.st_size,
+        before.st_mtime_ns,
+        before.st_ino,
+    )
+    watcher.poll()
+    clock.advance(1)
+    assert watcher.poll()
+
+
 def test_new_folders_are_watched_too(tree, clock):
     watcher = TreeWatcher(tree, settle_s=1.0, clock=clock)
     (tree / "culture-days" / "images").mkdir(parents=True)

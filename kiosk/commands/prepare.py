@@ -11,7 +11,7 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from kiosk.media.batch import BuildSummary, build_all
 from kiosk.media.cache import (
@@ -23,6 +23,9 @@ from kiosk.media.cache import (
     screen_box,
 )
 from kiosk.media.safe_open import RenditionError
+
+if TYPE_CHECKING:
+    from kiosk.content.imagerecord import ImageRecord
 
 DEFAULT_SCREEN = (1920, 1080)
 
@@ -64,17 +67,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kiosk.content.images import CHECKED, jpeg_decoding_deferred
+    from kiosk.content.imagerecord import image_record
+
+    with image_record(image_checks_path(args.cache)) as record:
+        return _prepare(args, record)
+
+
+def _prepare(args: argparse.Namespace, record: ImageRecord) -> int:
+    from kiosk.content.imagerecord import ImageChecks
     from kiosk.content.loader import load_content
 
     root: Path = args.dir
-    checks = image_checks_path(args.cache)
-    CHECKED.load(checks)
-    # Building a rendition decodes the JPEG in full, so decoding it first to check it
+    # Building a rendition decodes the image in full, so decoding it first to check it
     # would be done twice (a third of the time on camera files): a broken one fails
     # its build instead, named in the summary, and every other image is still built.
-    with jpeg_decoding_deferred():
-        result = load_content(root)
+    result = load_content(root, ImageChecks(record, decode_now=False))
     if result.content is None:
         for problem in result.errors:
             print(problem, file=sys.stderr)
@@ -91,9 +98,7 @@ def run(args: argparse.Namespace) -> int:
     failed = {source.sha256 for source, _ in summary.failed}
     for ref in result.content.images():
         if ref.sha256 not in failed:  # built now or before, from these very bytes
-            CHECKED.confirm(ref.sha256, ref.suffix)
-    if CHECKED.changed:
-        CHECKED.save(checks)  # the kiosk's next start need not decode these again
+            record.confirm(ref.sha256, ref.suffix)  # the kiosk's next start need not decode it
     _print_summary(summary, cache)
     return 0 if summary.ok else 1
 

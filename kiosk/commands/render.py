@@ -26,15 +26,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["QT_QUICK_BACKEND"] = "software"
-    from kiosk.content.images import CHECKED
+    from kiosk.content.imagerecord import ImageChecks, image_record
     from kiosk.content.loader import load_content
     from kiosk.media.cache import image_checks_path
 
-    checks = image_checks_path(args.cache)
-    CHECKED.load(checks)
-    result = load_content(args.dir)
-    if CHECKED.changed:
-        CHECKED.save(checks)
+    with image_record(image_checks_path(args.cache)) as record:
+        result = load_content(args.dir, ImageChecks(record))
     if result.content is None:
         for problem in result.errors:
             print(problem, file=sys.stderr)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import stat
 import sys
 from pathlib import Path
 
@@ -48,12 +49,22 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _usage_problem(root: Path) -> str | None:
-    if not root.exists():
+    """DIR is not a content folder at all. One that cannot be read is left to the
+    loader, which reports it as a content error naming the file it could not open
+    (``Path.exists`` and ``is_file`` raise for those on Python 3.11)."""
+    try:
+        if not stat.S_ISDIR(root.stat().st_mode):
+            return f"{root}: not a folder"
+    except (FileNotFoundError, NotADirectoryError):
         return f"{root}: no such folder"
-    if not root.is_dir():
-        return f"{root}: not a folder"
-    if not (root / SITE_FILE).is_file():
+    except OSError:
+        return None
+    try:
+        (root / SITE_FILE).stat()
+    except (FileNotFoundError, NotADirectoryError):
         return f"{root}: no {SITE_FILE} in this folder; is it a kiosk content folder?"
+    except OSError:
+        return None
     return None
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from kiosk.content.checks import Checker, Languages, child, item, quote
 from kiosk.content.credits import read_credits
+from kiosk.content.imagerecord import ImageChecks
 from kiosk.content.imagerefs import ImageCache
 from kiosk.content.model import Exhibit, Fact, ImageRef, Problem, Section, Text, TimelineEntry
 from kiosk.content.yamlsafe import Node, ScalarNode
@@ -39,12 +40,17 @@ class ExhibitResult:
 
 
 def read_exhibit(
-    root: Node | None, path: Path, languages: Languages, texts: dict[Text, Text] | None = None
+    root: Node | None,
+    path: Path,
+    languages: Languages,
+    texts: dict[Text, Text] | None = None,
+    images: ImageChecks | None = None,
 ) -> ExhibitResult:
     """Check one exhibit's tree (``root`` None: its YAML was already reported unusable).
 
-    ``texts`` is the loader's pool of texts, shared by every file (see ``Checker``)."""
-    c = _ExhibitChecker(path, languages, texts)
+    ``texts`` is the loader's pool of texts, shared by every file (see ``Checker``);
+    ``images`` is how the loader has images checked (see ``ImageChecks``)."""
+    c = _ExhibitChecker(path, languages, texts, images)
     if root is None:
         return ExhibitResult(path, None, "", None, None, None, [], [])
     f = c.fields(
@@ -106,11 +112,15 @@ def read_exhibit(
 
 class _ExhibitChecker(Checker):
     def __init__(
-        self, path: Path, languages: Languages, texts: dict[Text, Text] | None = None
+        self,
+        path: Path,
+        languages: Languages,
+        texts: dict[Text, Text] | None = None,
+        images: ImageChecks | None = None,
     ) -> None:
         super().__init__(path, languages, texts)
         self.folder = path.parent.resolve()
-        self.cache = ImageCache()
+        self.cache = ImageCache(images)
 
     def image(self, node: Node | None, where: str, *, caption_required: bool) -> ImageRef | None:
         required = (*_IMAGE_REQUIRED, "caption") if caption_required else _IMAGE_REQUIRED

@@ -1,32 +1,48 @@
-"""Checking that a curator's image is one the kiosk can show, without decoding it all.
+"""Opening a curator's image without trusting it: the one place the kiosk's rules live.
 
-Shared limits live here so the rendition pipeline (``kiosk.media``) applies the same
-rules the validator promised the curator.
+The validator (``kiosk.content``) and the rendition build (``kiosk.media``) both read,
+open, decode and turn an original through the functions here, so ``kiosk validate``
+and ``kiosk prepare`` reach the same verdict on the same bytes, by the same limits.
+
+Thread safety: the reload thread checks images while rendition threads build them.
+Nothing here changes process-wide state. In particular the warning filters are left
+alone (``warnings.catch_warnings`` swaps them for the whole process, whatever lock its
+caller holds, so it would silence or raise another thread's warnings): Pillow warns
+about a decompression bomb only above ``Image.MAX_IMAGE_PIXELS``, which is more than
+``MAX_PIXELS``, and the pixel count is checked right after the header is read, before
+anything is decoded. Above twice that, Pillow refuses on its own.
+
+Errors are ``ImageProblem`` whose message follows the image's name ("is not a JPEG,
+PNG or WebP image"), so each layer names the file its own way.
 """
 
 from __future__ import annotations
 
 import io
-import json
-import threading
-import warnings
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kiosk.content.atomic import write_atomic
-
 if TYPE_CHECKING:
     from PIL import Image
 
-ALLOWED_FORMATS = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",), "WEBP": (".webp",)}
+# Pillow's format name -> the extensions a file of that format may have. MPO is a
+# multi-picture JPEG (some cameras save one): the kiosk shows its first picture.
+ALLOWED_FORMATS = {
+    "JPEG": (".jpg", ".jpeg"),
+    "MPO": (".jpg", ".jpeg"),
+    "PNG": (".png",),
+    "WEBP": (".webp",),
+}
 ALLOWED_SUFFIXES = frozenset(s for suffixes in ALLOWED_FORMATS.values() for s in suffixes)
+_OPENERS = ["JPEG", "PNG", "WEBP"]  # Pillow's JPEG opener also recognises MPO
 MAX_PIXELS = 60_000_000  # a 60 MP camera image is fine; a 20000x20000 bomb is not
 MAX_IMAGE_BYTES = 80 * 1024 * 1024
 _ORIENTATION = 0x0112
+_TOO_MANY_PIXELS = (
+    f"has too many pixels to decode safely; the limit is {MAX_PIXELS // 1_000_000} megapixels"
+)
+_SAVE_AGAIN = "save it again from an image editor"
 
 
 class ImageProblem(Exception):
@@ -35,9 +51,9 @@ class ImageProblem(Exception):
 
 @dataclass(frozen=True)
 class ImageInfo:
-    """What a check learnt from an image's header."""
+    """What a check learnt from an image."""
 
-    format: str
+    format: str  # "JPEG" (an MPO's first picture too), "PNG" or "WEBP"
     width: int  # as stored in the file
     height: int
     orientation: int = 1  # EXIF orientation tag; 5-8 mean the picture is shown turned
@@ -50,194 +66,111 @@ class ImageInfo:
         return self.width, self.height
 
 
-_JPEG_DECODE_DEFERRED: ContextVar[bool] = ContextVar("jpeg_decode_deferred", default=False)
+def read_image_file(path: Path) -> bytes:
+    """The file's bytes, refusing an empty or oversized file before reading it.
 
-
-@contextmanager
-def jpeg_decoding_deferred() -> Iterator[None]:
-    """Within, loads check JPEGs by their header only: ``CHECKED`` holds them as
-    header-only (``add_header_only``), not as passes.
-
-    For the kiosk's start: decoding camera-size JPEGs is most of a first load's
-    time, and the first frame must not wait for it. Whatever has not passed is
-    decoded by a later load off the UI thread, which reports a broken file like any
-    other error (``kiosk.content.parsed_cache``); ``kiosk prepare`` confirms them by
-    building their renditions. A context variable, so a load on another thread at
-    the same time still checks everything.
+    Raises ``ImageProblem``, or ``OSError`` when the file cannot be read.
     """
-    token = _JPEG_DECODE_DEFERRED.set(True)
-    try:
-        yield
-    finally:
-        _JPEG_DECODE_DEFERRED.reset(token)
+    _check_byte_count(path.stat().st_size)
+    return path.read_bytes()
 
 
-def jpeg_decode_deferred() -> bool:
-    return _JPEG_DECODE_DEFERRED.get()
+def open_checked(data: bytes, suffix: str) -> Image.Image:
+    """The image in ``data``, its header checked against the kiosk's rules, not decoded.
 
-
-def probe_image(path: Path, data: bytes | None = None, *, decode: bool = True) -> ImageInfo:
-    """Open the header and check the file's body; raise ImageProblem if unfit.
-
-    ``data`` is the file's bytes when the caller already read them (to hash them),
-    so the file is read once. PNG and WebP are checked with ``verify()`` (chunk
-    structure and checksums, no pixel decode); JPEG has no such check in Pillow, so
-    it is decoded in draft mode at 1/8 scale, which is fast and still notices a
-    truncated file (``ImageFile.LOAD_TRUNCATED_IMAGES`` must stay False). With
-    ``decode=False`` that JPEG decode is skipped: the header is checked only.
+    ``suffix`` is the file's extension: it must be allowed and match the content.
+    Raises ``ImageProblem``; decode the image with ``decode`` so damage found there
+    is reported the same way. The caller closes the image.
     """
-    suffix = path.suffix.lower()
+    suffix = suffix.lower()
     if suffix not in ALLOWED_SUFFIXES:
-        raise ImageProblem(
-            f"image {path.name!r} has extension {suffix or '(none)'!r}; "
-            "use .jpg, .jpeg, .png or .webp"
-        )
-    size = len(data) if data is not None else path.stat().st_size
-    if size == 0:
-        raise ImageProblem(f"image {path.name!r} is an empty file")
-    if size > MAX_IMAGE_BYTES:
-        raise ImageProblem(f"image {path.name!r} is {size // (1024 * 1024)} MB; the limit is 80 MB")
+        raise ImageProblem(f"has extension {suffix or '(none)'!r}; use .jpg, .jpeg, .png or .webp")
+    _check_byte_count(len(data))
     from PIL import Image  # here, not at the top: a kiosk start with warm caches never needs it
 
-    source: Path | io.BytesIO = io.BytesIO(data) if data is not None else path
     try:
-        # Not thread-safe (warning filters are global), but only ever briefly changed.
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(source, formats=list(ALLOWED_FORMATS)) as image:
-                fmt = image.format or "?"
-                width, height = image.size
-                if width * height > MAX_PIXELS:
-                    raise ImageProblem(
-                        f"image {path.name!r} is {width}x{height} pixels; "
-                        f"the limit is {MAX_PIXELS // 1_000_000} megapixels"
-                    )
-                orientation = _orientation(image)
-                if fmt == "JPEG":
-                    if decode:
-                        image.draft(None, (max(1, width // 8), max(1, height // 8)))
-                        image.load()
-                else:
-                    image.verify()
-    except ImageProblem:
-        raise
+        image = Image.open(io.BytesIO(data), formats=_OPENERS)
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
-        raise ImageProblem(
-            f"image {path.name!r} has too many pixels to decode safely; "
-            f"the limit is {MAX_PIXELS // 1_000_000} megapixels"
-        ) from None
-    except Exception as error:  # Pillow raises many types for broken files
-        raise ImageProblem(
-            f"image {path.name!r} does not open: {error}; save it again from an image editor"
-        ) from None
-    if suffix not in ALLOWED_FORMATS.get(fmt, ()):
-        raise ImageProblem(f"image {path.name!r} is {fmt} data but named {suffix}")
-    return ImageInfo(fmt, width, height, orientation)
+        # The warning arrives as an exception only where filters make it one (tests,
+        # ``python -W error``); elsewhere the pixel count below refuses the image.
+        raise ImageProblem(_TOO_MANY_PIXELS) from None
+    except Image.UnidentifiedImageError:
+        raise ImageProblem("is not a JPEG, PNG or WebP image") from None
+    except Exception as error:  # Pillow raises many types for broken headers
+        raise ImageProblem(f"does not open: {error}; {_SAVE_AGAIN}") from None
+    try:
+        if suffix not in ALLOWED_FORMATS.get(image.format or "", ()):
+            raise ImageProblem(f"is {image_format(image)} data but named {suffix}")
+        width, height = image.size
+        if width * height > MAX_PIXELS:
+            raise ImageProblem(
+                f"is {width}x{height} pixels; the limit is {MAX_PIXELS // 1_000_000} megapixels"
+            )
+    except ImageProblem:
+        image.close()
+        raise
+    return image
 
 
-def _orientation(image: Image.Image) -> int:
-    """The EXIF orientation found in the header, without loading the image data.
+def decode(image: Image.Image, draft_size: tuple[int, int] | None = None) -> None:
+    """Decode ``image`` (from ``open_checked``) in place: its first picture, as shown.
 
-    ``getexif()`` would read a PNG to its end looking for a late eXIf chunk, which
-    spoils the ``verify()`` that must follow ``open()`` directly; header EXIF is
-    where cameras and editors put it.
+    ``draft_size`` lets the JPEG decoder scale down by 1/2, 1/4 or 1/8 while decoding
+    (never below that size): the same decoder reading the same data, so it finds the
+    same damage, in a fraction of the time. Truncated data is always an error: a grey
+    lower half is not something to show visitors for weeks. Raises ``ImageProblem``.
+    """
+    from PIL import ImageFile
+
+    if ImageFile.LOAD_TRUNCATED_IMAGES:  # someone flipped Pillow's global; refuse to guess
+        raise ImageProblem("cannot be checked: Pillow is set to load truncated images")
+    try:
+        if draft_size is not None and image_format(image) == "JPEG":
+            image.draft(None, draft_size)
+        image.load()
+    except Exception as error:  # truncated data is an OSError, other damage varies
+        raise ImageProblem(f"does not open: {error}; {_SAVE_AGAIN}") from None
+
+
+def image_format(image: Image.Image) -> str:
+    """The format as the kiosk treats it: an MPO is a JPEG (its first picture)."""
+    fmt = image.format or "?"
+    return "JPEG" if fmt == "MPO" else fmt
+
+
+def orientation(image: Image.Image) -> int:
+    """The EXIF orientation (1-8; 1 when there is none or it is unreadable).
+
+    Read as ``ImageOps.exif_transpose`` reads it (EXIF, else XMP), from what Pillow
+    has read so far, so it never decodes anything: a PNG's eXIf chunk after the pixels
+    counts once the image is decoded (Pillow's PNG ``getexif`` would decode to look).
     """
     from PIL import Image
 
-    raw = image.info.get("exif")
-    if not isinstance(raw, bytes):
-        return 1
-    exif = Image.Exif()
     try:
-        exif.load(raw)
+        value = Image.Image.getexif(image).get(_ORIENTATION, 1)
     except Exception:  # a broken EXIF block: show the picture as stored
         return 1
-    value = exif.get(_ORIENTATION, 1)
     return value if isinstance(value, int) and 1 <= value <= 8 else 1
 
 
-class CheckedImages:
-    """Files that passed ``probe_image``, by content hash and extension.
+def check_image(data: bytes, suffix: str, *, decode_now: bool = True) -> ImageInfo:
+    """What the validator asks: will this image make a rendition? Raises ``ImageProblem``.
 
-    Probing decodes every JPEG (at 1/8 scale): most of a load's time. A file whose
-    bytes passed once passes again, so reloads in a running kiosk and, through
-    ``load``/``save``, the next start skip it. Only passes are kept: a bad file is
-    checked, and reported, every time.
+    With ``decode_now`` the first picture is decoded as the rendition build decodes it
+    (a JPEG at 1/8 scale), so both reach the same verdict; without, only the header is
+    checked and the decode is left to a later load or to the build.
     """
-
-    VERSION = 1  # bump when probe_image's rules change
-
-    def __init__(self) -> None:
-        self._known: dict[str, ImageInfo] = {}
-        self._lock = threading.Lock()
-        self._record: Path | None = None  # a previous run's record, not read yet
-        self._headers: dict[str, ImageInfo] = {}  # JPEGs checked by header only, so far
-        self.changed = False
-
-    def get(self, sha256: str, suffix: str) -> ImageInfo | None:
-        if self._record is not None:
-            self._read_record()
-        return self._known.get(f"{sha256}{suffix.lower()}")
-
-    def add(self, sha256: str, suffix: str, info: ImageInfo) -> None:
-        if self._record is not None:
-            self._read_record()
-        with self._lock:
-            self._known[f"{sha256}{suffix.lower()}"] = info
-            self.changed = True
-
-    def add_header_only(self, sha256: str, suffix: str, info: ImageInfo) -> None:
-        """A JPEG whose header passed inside ``jpeg_decoding_deferred()``: not a pass
-        yet, but ``confirm`` makes it one once its bytes were decoded elsewhere."""
-        with self._lock:
-            self._headers[f"{sha256}{suffix.lower()}"] = info
-
-    def confirm(self, sha256: str, suffix: str) -> bool:
-        """These bytes decoded in full elsewhere (a rendition was built from them):
-        the header-only check becomes a pass. False if there was none to confirm."""
-        with self._lock:
-            info = self._headers.pop(f"{sha256}{suffix.lower()}", None)
-        if info is None:
-            return False
-        self.add(sha256, suffix, info)
-        return True
-
-    def load(self, path: Path) -> None:
-        """Use a previous run's record, read when first needed: a start answered by
-        the parsed-content cache never needs it (10,000 images: 12 ms). A missing or
-        unreadable record is simply empty."""
-        with self._lock:
-            self._record = path
-
-    def _read_record(self) -> None:
-        with self._lock:
-            path, self._record = self._record, None
-            if path is None:
-                return  # another thread read it first
-            try:
-                record = json.loads(path.read_text(encoding="utf-8"))
-                if record.get("version") != self.VERSION:
-                    return
-                known = {k: ImageInfo(*v) for k, v in record["images"].items()}
-            except (OSError, ValueError, TypeError, KeyError):
-                return
-            self._known = {**known, **self._known}  # this run's checks win
-
-    def save(self, path: Path) -> None:
-        """Write atomically; failing to (read-only or full disk) only costs speed."""
-        if self._record is not None:
-            self._read_record()  # keep what the previous runs recorded
-        with self._lock:
-            images = {
-                k: [i.format, i.width, i.height, i.orientation] for k, i in self._known.items()
-            }
-            self.changed = False
-        data = json.dumps({"version": self.VERSION, "images": images}).encode("utf-8")
-        try:
-            write_atomic(path, data, fsync=False)  # no temporary file left on failure
-        except OSError:
-            self.changed = True  # saved again after the next load, once there is room
+    with open_checked(data, suffix) as image:
+        width, height = image.size  # before a draft changes them
+        if decode_now:
+            decode(image, draft_size=(max(1, width // 8), max(1, height // 8)))
+        return ImageInfo(image_format(image), width, height, orientation(image))
 
 
-CHECKED = CheckedImages()  # shared by every load in this process
+def _check_byte_count(size: int) -> None:
+    if size == 0:
+        raise ImageProblem("is an empty file")
+    if size > MAX_IMAGE_BYTES:
+        limit = MAX_IMAGE_BYTES // (1024 * 1024)
+        raise ImageProblem(f"is {size // (1024 * 1024)} MB; the limit is {limit} MB")

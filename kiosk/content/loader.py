@@ -9,32 +9,60 @@ round instead of one error per run. Pure Python: safe to run off the UI thread.
 from __future__ import annotations
 
 import hashlib
+import stat
 from pathlib import Path, PurePosixPath
 
 from kiosk.content.exhibit_schema import ExhibitResult, read_exhibit
+from kiosk.content.imagerecord import ImageChecks
 from kiosk.content.model import ContentSet, LoadResult, Problem, Text
 from kiosk.content.site_schema import declared_codes, read_site
 from kiosk.content.yamlsafe import Node, read_yaml_file
 
 SITE_FILE = "kiosk.yaml"
 EXHIBIT_FILE = "exhibit.yaml"
+_PERMISSION_HINT = "the kiosk's user must be allowed to read it and open the folders above it"
 
 
-def exhibit_folders(root: Path) -> list[Path]:
-    """The exhibit folders, by name; names starting with '.' or '_' are set aside."""
+def exhibit_folders(root: Path) -> tuple[list[Path], list[Problem]]:
+    """The exhibit folders, by name, and a problem for each entry the disk refused.
+
+    Names starting with '.' or '_' are set aside without a look. An exhibits folder
+    that cannot be listed is one problem naming it; a folder inside that cannot be
+    looked at is reported by the caller, which reads it next.
+    """
     try:
         children = sorted(root.iterdir())
-    except OSError:
-        return []
-    return [p for p in children if p.is_dir() and not p.name.startswith((".", "_"))]
+    except OSError as error:
+        return [], [_disk_problem(root, error, "cannot list this folder")]
+    folders: list[Path] = []
+    problems: list[Problem] = []
+    for child in children:
+        if child.name.startswith((".", "_")):
+            continue
+        try:
+            if stat.S_ISDIR(child.stat().st_mode):
+                folders.append(child)
+        except FileNotFoundError:
+            continue  # removed while listing, or a broken symbolic link: not a folder
+        except OSError as error:
+            problems.append(_disk_problem(child, error, "cannot look at this entry"))
+    return folders, problems
 
 
-def load_content(root: Path) -> LoadResult:
-    """Read ``root/kiosk.yaml`` and every ``root/<slug>/exhibit.yaml`` with its images."""
+def load_content(root: Path, images: ImageChecks | None = None) -> LoadResult:
+    """Read ``root/kiosk.yaml`` and every ``root/<slug>/exhibit.yaml`` with its images.
+
+    ``images`` says how images are checked: against which record of earlier passes,
+    and whether decoded now; by default, all decoded, nothing remembered. Never
+    raises for what is on the disk: an unreadable or looping path is a problem.
+    """
+    images = images or ImageChecks()
     site_path = root / SITE_FILE
-    if not site_path.is_file():
-        message = f"no {SITE_FILE} here; a content folder needs its site settings file"
-        return LoadResult(None, (Problem(site_path, 0, 0, message),), ())
+    problem = _not_a_file(
+        site_path, f"no {SITE_FILE} here; a content folder needs its site settings file"
+    )
+    if problem is not None:
+        return LoadResult(None, (problem,), ())
     errors: list[Problem] = []
     warnings: list[Problem] = []
     digests: dict[str, str] = {}  # relative name -> sha256 of the bytes
@@ -49,27 +77,26 @@ def load_content(root: Path) -> LoadResult:
     codes = site_result.languages.codes or declared_codes(parsed.root)
 
     results: list[ExhibitResult] = []
-    folders = exhibit_folders(root)
+    folders, listing_problems = exhibit_folders(root)
+    errors += listing_problems
     for folder in folders:
         path = folder / EXHIBIT_FILE
-        if not path.is_file():
-            errors.append(
-                Problem(
-                    folder,
-                    0,
-                    0,
-                    f"folder has no {EXHIBIT_FILE}; add one, or "
-                    "rename the folder to start with '_' to set it aside",
-                )
-            )
+        problem = _not_a_file(
+            path,
+            f"folder has no {EXHIBIT_FILE}; add one, or "
+            "rename the folder to start with '_' to set it aside",
+            missing_at=folder,
+        )
+        if problem is not None:
+            errors.append(problem)
             continue
         parsed = read_yaml_file(path)
         digests[f"{folder.name}/{EXHIBIT_FILE}"] = hashlib.sha256(parsed.data).hexdigest()
-        result = read_exhibit(parsed.root, path, site_result.languages, texts)
+        result = read_exhibit(parsed.root, path, site_result.languages, texts, images)
         errors += [*parsed.problems, *result.errors]
         warnings += result.warnings
         results.append(result)
-    if not folders:
+    if not folders and not listing_problems:
         errors.append(Problem(root, 0, 0, "no exhibit folders found"))
     errors += _clashes(results, root)
 
@@ -128,3 +155,24 @@ def _version(digests: dict[str, str]) -> str:
         version.update(name.encode("utf-8", "surrogateescape"))
         version.update(b"\0" + digests[name].encode("ascii") + b"\n")
     return version.hexdigest()
+
+
+def _not_a_file(path: Path, missing: str, missing_at: Path | None = None) -> Problem | None:
+    """None when ``path`` is a regular file; else a problem naming it (or, when it is
+    simply missing, ``missing_at``). One ``stat``: on Python 3.11 ``Path.is_file``
+    raises when a folder on the way cannot be searched."""
+    try:
+        mode = path.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return Problem(missing_at or path, 0, 0, missing)
+    except OSError as error:
+        return _disk_problem(path, error, "cannot be read")
+    if not stat.S_ISREG(mode):
+        return Problem(path, 0, 0, "is not a file; it must be a YAML text file")
+    return None
+
+
+def _disk_problem(path: Path, error: OSError, what: str) -> Problem:
+    reason = error.strerror or type(error).__name__
+    hint = f"; {_PERMISSION_HINT}" if isinstance(error, PermissionError) else ""
+    return Problem(path, 0, 0, f"{what}: {reason}{hint}")

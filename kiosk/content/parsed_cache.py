@@ -2,16 +2,17 @@
 
 Parsing and checking 1,000 exhibits takes seconds; a kiosk restarting on the same
 folder need not do it again. The cache is keyed by a fingerprint of the folder
-(every file's name, size, modification time and inode, plus the loader's version),
-taken with one ``stat`` per file. Any change, even a touch, means a full load and
-a new entry. Only valid sets are kept: errors are always found afresh.
+(every file's name, size, modification time, inode and mode, plus the loader's
+version), taken with one ``stat`` per file. Any change, even a touch or a chmod,
+means a full load and a new entry. Only valid sets are kept: errors are always
+found afresh.
 
-Images are the one exception to "checked once": a set loaded inside
-``jpeg_decoding_deferred()`` (the kiosk's start) is cached with its JPEGs checked
-by header only. So a hit is trusted only as far as ``CHECKED`` goes: any image
-not recorded there is decoded now, and on a failure the whole folder is loaded
-afresh, so the broken file is reported with its exhibit file and line. Inside
-``jpeg_decoding_deferred()`` even that waits, for the load after the first frame.
+Images are the one exception to "checked once": a set loaded by an
+``ImageChecks`` that does not decode (the kiosk's start) is cached with its images
+checked by header only. So a hit is trusted only as far as the record of checked
+images goes: any image not recorded there is decoded now, and on a failure the whole
+folder is loaded afresh, so the broken file is reported with its exhibit file and
+line. A checker that does not decode leaves even that to the next load.
 
 The file lives in the kiosk's own per-user cache folder, written by the kiosk
 itself, never in ``exhibits/``: curators' files are untrusted, this one is not.
@@ -30,7 +31,7 @@ from pathlib import Path
 
 from kiosk import __version__
 from kiosk.content.atomic import write_atomic
-from kiosk.content.images import CHECKED, jpeg_decode_deferred
+from kiosk.content.imagerecord import ImageChecks
 from kiosk.content.model import ContentSet, ImageRef, LoadResult
 
 log = logging.getLogger("kiosk.content")
@@ -39,7 +40,9 @@ _PREFIX = "content-"
 
 
 def fingerprint(root: Path) -> str:
-    """Every file under ``root`` by name, size, mtime and inode; cheap, no reading."""
+    """Every file under ``root`` by name, size, mtime, inode and mode; cheap, no reading.
+
+    The mode counts: a file made unreadable must be loaded again to be reported."""
     lines = [f"{FORMAT}:{__version__}:{root.resolve()}\n"]
     stack = [""]
     while stack:
@@ -58,7 +61,7 @@ def fingerprint(root: Path) -> str:
                 st = entry.stat()  # follows links: a changed link target counts
             except OSError:
                 continue
-            lines.append(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\n")
+            lines.append(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\0{st.st_mode}\n")
     # surrogateescape: a name that is not UTF-8 (a camera's, an old share's) is hashed
     # as the disk gave it instead of failing every load
     text = "".join(lines).encode("utf-8", "surrogateescape")
@@ -68,21 +71,24 @@ def fingerprint(root: Path) -> str:
 _name = operator.attrgetter("name")
 
 
-def load_content(root: Path) -> LoadResult:
+def load_content(root: Path, images: ImageChecks) -> LoadResult:
     """The full load; imported late, since a cache hit needs neither YAML nor Pillow."""
     from kiosk.content.loader import load_content as full_load
 
-    return full_load(root)
+    return full_load(root, images)
 
 
-def load_cached(root: Path, cache_dir: Path | None) -> LoadResult:
+def load_cached(
+    root: Path, cache_dir: Path | None, images: ImageChecks | None = None
+) -> LoadResult:
     """``load_content``, answered from the cache when the folder has not changed."""
+    images = images or ImageChecks()
     if cache_dir is None:
-        return load_content(root)
+        return load_content(root, images)
     key = fingerprint(root)
     entry = cache_dir / f"{_PREFIX}{key[:32]}.pickle"
     cached = _read(entry)
-    if cached is not None and _images_pass(cached):
+    if cached is not None and _images_pass(cached, images):
         return LoadResult(
             cached,
             (),
@@ -90,31 +96,32 @@ def load_cached(root: Path, cache_dir: Path | None) -> LoadResult:
             exhibit_count=len(cached.exhibits),
             language_codes=cached.site.language_codes,
         )
-    result = load_content(root)
+    result = load_content(root, images)
     if result.content is not None and fingerprint(root) == key:  # unchanged while loading
         _write(entry, result.content)
     return result
 
 
-def unchecked_images(content: ContentSet) -> list[tuple[Path, ImageRef]]:
-    """Each image of ``content`` whose bytes have not passed a full check yet, with
-    its exhibit folder."""
+def unchecked_images(content: ContentSet, images: ImageChecks) -> list[tuple[Path, ImageRef]]:
+    """Each image of ``content`` whose bytes have not passed a full check yet (by
+    ``images.record``), with its exhibit folder."""
     return [
         (exhibit.folder, ref)
         for exhibit in content.exhibits
         for ref in exhibit.images()
-        if CHECKED.get(ref.sha256, ref.suffix) is None
+        if images.record.get(ref.sha256, ref.suffix) is None
     ]
 
 
-def _images_pass(content: ContentSet) -> bool:
-    """Finish the checks a deferred load left; False sends the caller to a full load."""
-    if jpeg_decode_deferred():
+def _images_pass(content: ContentSet, images: ImageChecks) -> bool:
+    """Finish the checks a load that did not decode left; False sends the caller to a
+    full load."""
+    if not images.decode_now:
         return True
-    from kiosk.content.imagerefs import check_file
+    from kiosk.content.imagerefs import check_file  # not needed by a start-up cache hit
 
-    for folder, ref in unchecked_images(content):
-        checked = check_file(ref.path, folder, ref.rel)
+    for folder, ref in unchecked_images(content, images):
+        checked = check_file(ref.path, folder, ref.rel, images)
         if isinstance(checked, str) or checked.sha256 != ref.sha256:
             return False
     return True

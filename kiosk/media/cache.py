@@ -54,7 +54,7 @@ def default_cache_dir() -> Path:
 
 
 def image_checks_path(cache_root: Path | None = None) -> Path:
-    """The record of images that passed validation (``kiosk.content.images.CHECKED``),
+    """The record of images that passed their check (``kiosk.content.imagerecord``),
     kept beside the renditions: both are derived from the originals' bytes."""
     return (cache_root or default_cache_dir()) / "image-checks.json"
 

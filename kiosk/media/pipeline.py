@@ -16,12 +16,13 @@ from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PIL import ExifTags, Image
+from PIL import Image
+
+from kiosk.content.images import image_format, orientation
+from kiosk.media.safe_open import RenditionError, decode, open_image
 
 if TYPE_CHECKING:
     from PIL import ImageCms
-
-from kiosk.media.safe_open import RenditionError, decode, open_image
 
 JPEG_QUALITY = 88
 # Baseline with optimised Huffman tables, not progressive. Measured on a 1920x1280
@@ -75,26 +76,26 @@ def render(path: Path, data: bytes, boxes: Mapping[str, Box]) -> dict[str, Encod
         return {}
     image = open_image(path, data)
     try:
-        if image.format != "JPEG":  # no draft mode; and a PNG may keep EXIF after the pixels
+        if image_format(image) != "JPEG":  # no draft mode; a PNG may keep EXIF after the pixels
             decode(path, image)
-        orientation = _orientation(image)
-        upright = _upright_size(image.size, orientation)
+        turn = orientation(image)
+        upright = _upright_size(image.size, turn)
         fitted = [fit_within(upright, box) for box in boxes.values()]
         needed = (max(w for w, _ in fitted), max(h for _, h in fitted))
-        decode(path, image, draft_size=_stored(needed, orientation))
+        decode(path, image, draft_size=_stored(needed, turn))
         icc = image.info.get("icc_profile") or None
         source = _normalise_mode(image)
-        upright_size = _upright_size(source.size, orientation)
+        upright_size = _upright_size(source.size, turn)
         results = {}
         for kind, box in boxes.items():
-            target = _stored(fit_within(upright_size, box), orientation)
+            target = _stored(fit_within(upright_size, box), turn)
             sized = source
             if target != source.size:
                 # reducing_gap: box-reduce by an integer factor first when shrinking by
                 # 2x or more (as Image.thumbnail does): thumbnails cost 18 ms, not 45.
                 sized = source.resize(target, Image.Resampling.LANCZOS, reducing_gap=2.0)
-            if orientation in _TRANSPOSE:
-                sized = sized.transpose(_TRANSPOSE[orientation])
+            if turn in _TRANSPOSE:
+                sized = sized.transpose(_TRANSPOSE[turn])
             results[kind] = _encode(_to_srgb(sized, icc, path))
         return results
     except RenditionError:
@@ -105,16 +106,8 @@ def render(path: Path, data: bytes, boxes: Mapping[str, Box]) -> dict[str, Encod
         image.close()
 
 
-def _orientation(image: Image.Image) -> int:
-    try:
-        value = image.getexif().get(ExifTags.Base.Orientation, 1)
-    except Exception:  # damaged EXIF must not stop an otherwise good photograph
-        return 1
-    return value if value in _TRANSPOSE else 1
-
-
-def _upright_size(size: Box, orientation: int) -> Box:
-    return (size[1], size[0]) if orientation in _SWAPS_AXES else size
+def _upright_size(size: Box, turn: int) -> Box:
+    return (size[1], size[0]) if turn in _SWAPS_AXES else size
 
 
 _stored = _upright_size  # swapping is its own inverse
@@ -166,13 +159,13 @@ def _to_srgb(image: Image.Image, icc: bytes | None, path: Path) -> Image.Image:
 
 @functools.lru_cache(maxsize=16)
 def _transform(icc: bytes, mode: str) -> ImageCms.ImageCmsTransform | None:
-    from PIL import ImageCms  # colour management loads only when an image needs it
-
     """The transform to sRGB, or None when the profile already is sRGB.
 
     Skipping sRGB to sRGB (what most cameras embed) saves ~20 ms per 1920 px image.
     NOCACHE makes one transform safe to apply from several threads at once.
     """
+    from PIL import ImageCms  # colour management loads only when an image needs it
+
     with _CMS_LOCK:
         profile = ImageCms.ImageCmsProfile(BytesIO(icc))
         description = (profile.profile.profile_description or "").strip()

@@ -110,9 +110,12 @@ class ReloadController:
     def busy(self) -> bool:
         return self._future is not None
 
-    def load_initial(self) -> LoadResult:
-        """Load on the caller's thread, at start-up, before anything is shown."""
-        result = self._run_loader()
+    def load_initial(self, loader: Loader | None = None) -> LoadResult:
+        """Load on the caller's thread, at start-up, before anything is shown.
+
+        ``loader``, for this load only: the start may check less than later loads
+        (the kiosk's leaves image decoding to the load after the first frame)."""
+        result = self._run_loader(loader)
         self._apply(result)
         return result
 
@@ -198,9 +201,9 @@ class ReloadController:
             self._looked = True
         return self._run_loader()
 
-    def _run_loader(self) -> LoadResult:
+    def _run_loader(self, loader: Loader | None = None) -> LoadResult:
         try:
-            return self._loader(self.root)
+            return (loader or self._loader)(self.root)
         except Exception as error:
             # A loader bug must look like bad content, not take the kiosk down.
             log.exception("content loader failed on %s", self.root)

@@ -36,10 +36,13 @@ class Stamp(NamedTuple):
     size: int
     mtime_ns: int
     inode: int  # a rename over a file changes it even when size and time do not
+    mode: int  # a chmod changes neither: a file made unreadable must be loaded (and reported)
 
 
 Snapshot = dict[str, Stamp]
-_FOLDER = Stamp(-1, 0, 0)  # folders count by presence: their mtime moves with temp files
+# Folders count by presence: their mtime moves with temp files. A folder made
+# unreadable is seen all the same: the files under it drop out of the snapshot.
+_FOLDER = Stamp(-1, 0, 0, 0)
 
 
 def snapshot(root: Path) -> Snapshot:
@@ -69,7 +72,7 @@ def snapshot(root: Path) -> Snapshot:
                 info = entry.stat()
             except OSError:
                 continue
-            result[rel] = Stamp(info.st_size, info.st_mtime_ns, info.st_ino)
+            result[rel] = Stamp(info.st_size, info.st_mtime_ns, info.st_ino, info.st_mode)
     return result
 
 

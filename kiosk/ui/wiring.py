@@ -195,43 +195,37 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
 class ImageChecks:
     """Everything the kiosk does with the record of images already checked, in one place.
 
-    Loaded before the first load; saved after every load that added to it, and at
-    exit. The start-up load checks JPEGs by their header only (``load_initial``):
-    the load after the first frame (``ReloadController.start_watching``) decodes
-    them, so a broken one is rejected like any bad edit, its file and line in the
-    log, the staff panel and the preview banner, while the kiosk shows what it has.
+    The record (``kiosk.content.imagerecord.ImageRecord``) is read when first needed,
+    saved after every load that decoded, and at exit. The start-up load checks images
+    by their header only (``load_initial``): the load after the first frame
+    (``ReloadController.start_watching``) decodes them, so a broken one is rejected
+    like any bad edit, its file and line in the log, the staff panel and the preview
+    banner, while the kiosk shows what it has.
     """
 
     def __init__(self, cache: Path | None) -> None:
-        from kiosk.content.images import CHECKED
+        from kiosk.content.imagerecord import ImageRecord
         from kiosk.media.cache import default_cache_dir, image_checks_path
 
-        self.path = image_checks_path(cache)
+        self.record = ImageRecord(image_checks_path(cache))
         self.parsed_cache = (cache or default_cache_dir()) / "parsed"  # beside the renditions
-        CHECKED.load(self.path)
 
     def loader(self) -> Callable[[Path], LoadResult]:
-        """Every load of the running kiosk: through the parsed-content cache."""
-        return self._load
+        """Every load of the running kiosk: through the parsed-content cache, decoding."""
+        return partial(self._load, decode_now=True)
 
     def load_initial(self, reload: ReloadController) -> LoadResult:
-        from kiosk.content.images import jpeg_decoding_deferred
-
-        with jpeg_decoding_deferred():
-            return reload.load_initial()
+        return reload.load_initial(partial(self._load, decode_now=False))
 
     def save(self) -> None:
-        from kiosk.content.images import CHECKED
+        self.record.save()  # only if it changed
 
-        if CHECKED.changed:
-            CHECKED.save(self.path)
-
-    def _load(self, root: Path) -> LoadResult:
-        from kiosk.content.images import jpeg_decode_deferred
+    def _load(self, root: Path, decode_now: bool) -> LoadResult:
+        from kiosk.content.imagerecord import ImageChecks as Checks
         from kiosk.content.parsed_cache import load_cached
 
-        result = load_cached(root, self.parsed_cache)
-        if not jpeg_decode_deferred():  # at start, saved after the checks
+        result = load_cached(root, self.parsed_cache, Checks(self.record, decode_now=decode_now))
+        if decode_now:  # the start-up load's header checks are saved once confirmed
             self.save()
         return result
 
