@@ -130,12 +130,18 @@ def _run(args: argparse.Namespace) -> int:
     recorder = _recorder(state, args.kiosk_id) if mode == "kiosk" else None
     pinpad = PinPad(store) if store is not None and not args.no_pin else None
 
+    # stop signals and the staff Quit (kiosk.ui.stop_signals): one way out, exit 0
+    from kiosk.ui.stop_signals import Stopper, end_session_on_staff_quit
+
+    stopper = Stopper(app, before_stop=end_session_on_staff_quit(recorder))
+    stopper.install_signals()
+
     holder: dict[str, Controller] = {}
     actions = StaffActions(
         status=lambda: _status(reload, holder["c"], state),
         reload_now=reload.reload_now,
         go_attract=lambda: holder["c"].go_attract("staff"),
-        quit=app.quit,
+        quit=lambda: stopper.stop("staff"),
     )
     staff = Staff(pinpad, actions)
     kw = build_window(
@@ -168,15 +174,18 @@ def _run(args: argparse.Namespace) -> int:
     logs.log_start(__version__, content.version, mode)
     controller.firstFrame.connect(gc.enable)
     QTimer.singleShot(500, kw.window, lambda: _prefetch(kw))  # dropped with the window
+    stopper.listen()
     try:
         return app.exec()
     finally:
+        stopper.uninstall_signals()
         if CHECKED.changed:
             CHECKED.save(checks)
         if recorder is not None:
             recorder.close()
         reload.close()
         service.shutdown(wait=False)
+        logs.log_stop(stopper.reason or "window closed")
 
 
 def _load(root: Path, parsed_cache: Path, checks: Path) -> LoadResult:
