@@ -8,8 +8,9 @@ exit code is the kiosk's. Offscreen, input cannot come from outside the process,
 hence this driver.
 
 Scripts:
-- ``visit``: tap the attract loop (a session starts, home opens), open an exhibit
-  and go back home: page views and a session that is open when the test signals.
+- ``visit``: tap the attract loop (a session starts, home opens), open an exhibit:
+  page views and a session still open when the test signals. The exhibit ids
+  whose tiles home showed go into MARKER.
 - ``staff-quit``: a visit, then the staff gesture (long press in the corner), the
   PIN from ``$KIOSK_TEST_PIN``, Quit kiosk and Really quit.
 """
@@ -79,15 +80,31 @@ def _wait_for(window: QQuickWindow, name: str, tries: int = 100) -> QQuickItem:
     raise RuntimeError(f"{name} never appeared")
 
 
-def _visit(window: QQuickWindow) -> None:
+def _tiles(window: QQuickWindow) -> list[str]:
+    """The exhibit tiles a visitor sees on home: visible, with a size, in the window."""
+    found, stack = [], [window.contentItem()]
+    while stack:
+        item = stack.pop()
+        stack.extend(item.childItems())
+        name = item.objectName()
+        if name.startswith("tile_") and item.isVisible() and item.width() > 0:
+            centre = _centre(item)
+            if 0 <= centre.x() < window.width() and 0 <= centre.y() < window.height():
+                found.append(name.removeprefix("tile_"))
+    return sorted(found)
+
+
+def _visit(window: QQuickWindow) -> str:
     _wait_for(window, "attractLoop")
     _tap(window, QPoint(window.width() // 2, window.height() // 2))
     tile = _wait_for(window, "tile_alpha")
+    tiles = _tiles(window)
     _tap(window, _centre(tile))
     _wait_for(window, "exhibitLoader")
+    return " ".join(tiles)
 
 
-def _staff_quit(window: QQuickWindow) -> None:
+def _staff_quit(window: QQuickWindow) -> str:
     _visit(window)
     corner = _centre(_wait_for(window, "staffCorner"))
     QTest.mousePress(window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, corner)
@@ -98,6 +115,7 @@ def _staff_quit(window: QQuickWindow) -> None:
     _click(window, "pinKey_ok")
     _click(window, "quitButton")
     _click(window, "quitConfirmButton")
+    return ""
 
 
 SCRIPTS = {"visit": _visit, "staff-quit": _staff_quit}
@@ -110,8 +128,8 @@ def _play(script: str, marker: Path) -> None:
         return
     _wait(500)  # the first frames, then the start-up load's after-look
     try:
-        SCRIPTS[script](window)
-        marker.write_text("done\n", encoding="utf-8")
+        seen = SCRIPTS[script](window)
+        marker.write_text(f"done\n{seen}", encoding="utf-8")
     except Exception as error:  # the parent test reads it and fails
         marker.write_text(f"failed: {error!r}\n", encoding="utf-8")
 

@@ -38,6 +38,7 @@ class Kiosk:
     process: subprocess.Popen[bytes]
     state: Path
     output: Path
+    seen: str = ""  # what the script reported (``visit``: the tiles home showed)
 
     def wait(self, timeout: float = 60) -> int:
         return self.process.wait(timeout)
@@ -98,9 +99,10 @@ def start(
         while not marker.exists() and process.poll() is None and time.monotonic() < deadline:
             time.sleep(0.05)
         done = marker.read_text(encoding="utf-8") if marker.exists() else "never finished"
-        if done != "done\n" and script != "staff-quit":
+        if not done.startswith("done\n") and script != "staff-quit":
             kiosk.kill()
             raise AssertionError(f"script {script}: {done}\n{kiosk.text()}")
+        kiosk.seen = done.removeprefix("done\n")
     return kiosk
 
 

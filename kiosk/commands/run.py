@@ -112,6 +112,7 @@ def _run(args: argparse.Namespace) -> int:
         args.dir,
         loader=partial(_load, parsed_cache=parsed_cache, checks=checks),
         preview=args.preview,
+        keep_in=parsed_cache,  # the last accepted set, for a start with errors on disk
     )
     # JPEGs are decoded by the load after the first frame (Controller, start_watching):
     # a broken one is then rejected like any bad edit, its file and line in the log,
@@ -121,7 +122,7 @@ def _run(args: argparse.Namespace) -> int:
         initial = reload.load_initial()
     qml.advance()
     content = reload.current or fallback_content(args.dir)
-    if initial.content is None:
+    if reload.current is None:
         log.error(
             "no valid content at start: showing the 'being updated' screen; "
             "fix the errors above and the kiosk picks the content up"
