@@ -8,6 +8,10 @@ The policy, in one place:
 - an invalid set never replaces anything: its errors are kept in
   ``last_errors`` (staff panel, preview overlay) and logged; they clear when a
   later load succeeds;
+- a folder with a release manifest (``kiosk publish``, ``kiosk.runtime.manifest``)
+  is accepted only when it matches the manifest exactly; otherwise it is rejected
+  like a bad edit, whatever stage its copy is at. Preview mode, where curators
+  edit in place, goes by the settle time alone;
 - with ``keep_in``, the set shown is kept on disk once a full load has accepted
   it (``kiosk.runtime.last_good``), and a start whose folder does not validate
   starts from it: only a kiosk that never accepted content has nothing to show.
@@ -32,6 +36,7 @@ from typing import Any
 from kiosk.content.model import ContentSet, LoadResult, Problem
 from kiosk.runtime import logs
 from kiosk.runtime.last_good import LastGood
+from kiosk.runtime.manifest import Verifier
 from kiosk.runtime.watch import TreeWatcher
 
 log = logging.getLogger("kiosk.reload")
@@ -109,6 +114,7 @@ class ReloadController:
         self._watching = False  # set by start_watching(), at the latest on the first poll()
         self._looked = False  # the watcher's first look is taken (on the reload thread)
         self._last_good = LastGood(keep_in, root) if keep_in is not None else None
+        self._release = None if preview else Verifier(root)
         self._starting = False  # in load_initial: a set checked less is not kept yet
         self.started_from_kept = False  # the folder had errors at start; showing the kept set
 
@@ -118,7 +124,7 @@ class ReloadController:
 
     def load_initial(self) -> LoadResult:
         """Load on the caller's thread, at start-up, before anything is shown."""
-        result = self._run_loader()
+        result = self._run_loader(full=False)  # sizes now, hashes after the first frame
         self._starting = True
         try:
             self._apply(result)
@@ -220,9 +226,22 @@ class ReloadController:
             self._looked = True
         return self._run_loader()
 
-    def _run_loader(self) -> LoadResult:
+    def _run_loader(self, full: bool = True) -> LoadResult:
+        """The load, checked against the release manifest when there is one;
+        ``full=False`` (at start) compares the files' sizes, not their hashes: the
+        loaded version, which must equal the release's, covers every file shown."""
         try:
-            return self._loader(self.root)
+            manifest = None
+            if self._release is not None:
+                manifest, problems = self._release.check(full)
+                if problems:
+                    return LoadResult(None, tuple(problems), ())
+            result = self._loader(self.root)
+            if self._release is not None and manifest is not None and result.content is not None:
+                problems = self._release.check_version(manifest, result.content.version)
+                if problems:
+                    return LoadResult(None, tuple(problems), result.warnings)
+            return result
         except Exception as error:
             # A loader bug must look like bad content, not take the kiosk down.
             log.exception("content loader failed on %s", self.root)
