@@ -12,11 +12,11 @@ version equal to the published one. Anything else is reported (log, staff panel,
 preview banner) and nothing of it is shown, whatever order the files arrived in.
 With no manifest (curators editing in place) the settle time is all there is.
 
-Cost: the check at start compares presence and sizes (one ``stat`` per file, done
-by the watcher anyway) and the loaded version, which already hashes every file
-the kiosk shows; the full SHA-256 check of every file runs with the load after
-the first frame and with every reload, off the UI thread, re-hashing only files
-whose size, time or inode changed.
+Cost: at start only the manifest is read and the loaded version compared with
+it (the loader already hashes every file the kiosk shows, so equal versions mean
+those files are the release's, byte for byte); the listing and SHA-256 check of
+every file runs with the load after the first frame and with every reload, off
+the UI thread, re-hashing only files whose size, time or inode changed.
 """
 
 from __future__ import annotations
@@ -141,14 +141,17 @@ class Verifier:
 
     def check(self, full: bool = True) -> tuple[Manifest | None, list[Problem]]:
         """The manifest (None: no release, anything goes) and how the folder
-        differs from it; ``full=False`` compares presence and sizes only."""
+        differs from it. ``full=False`` (at start) only reads the manifest: the
+        version check after the load then vouches for every file shown, and a
+        listing of a large folder (13,000 files, ~80 ms) waits for the load after
+        the first frame."""
         try:
             manifest = read(self.root)
         except ManifestError as error:
             return None, [Problem(manifest_path(self.root), 0, 0, str(error))]
-        if manifest is None:
-            return None, []
-        return manifest, self._differences(manifest, full)
+        if manifest is None or not full:
+            return manifest, []
+        return manifest, self._differences(manifest)
 
     def check_version(self, manifest: Manifest, version: str) -> list[Problem]:
         if version == manifest.version:
@@ -159,7 +162,7 @@ class Verifier:
         )
         return [Problem(manifest_path(self.root), 0, 0, message)]
 
-    def _differences(self, manifest: Manifest, full: bool) -> list[Problem]:
+    def _differences(self, manifest: Manifest) -> list[Problem]:
         problems: list[Problem] = []
         try:
             present = set(content_files(self.root))
@@ -184,7 +187,7 @@ class Verifier:
                         "(still being copied?)",
                     )
                 )
-            elif full and self._hash(entry.path, info) != entry.sha256:
+            elif self._hash(entry.path, info) != entry.sha256:
                 problems.append(_problem(path, "differs from the release (SHA-256)"))
         for rel in sorted(present - listed):
             problems.append(_problem(self.root / rel, "is not part of the release"))

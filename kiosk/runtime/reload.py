@@ -124,7 +124,7 @@ class ReloadController:
 
     def load_initial(self) -> LoadResult:
         """Load on the caller's thread, at start-up, before anything is shown."""
-        result = self._run_loader(full=False)  # sizes now, hashes after the first frame
+        result = self._run_loader(full=False)  # every file's hash after the first frame
         self._starting = True
         try:
             self._apply(result)
@@ -228,8 +228,8 @@ class ReloadController:
 
     def _run_loader(self, full: bool = True) -> LoadResult:
         """The load, checked against the release manifest when there is one;
-        ``full=False`` (at start) compares the files' sizes, not their hashes: the
-        loaded version, which must equal the release's, covers every file shown."""
+        ``full=False`` (at start) checks only the loaded version against the
+        release's, which covers every file shown; the files' hashes come later."""
         try:
             manifest = None
             if self._release is not None:
