@@ -5,6 +5,7 @@ Real loader, real folders, an injected clock (no sleeps)."""
 from __future__ import annotations
 
 import json
+import random
 import shutil
 from pathlib import Path
 
@@ -197,3 +198,45 @@ def test_publish_lists_every_file_with_size_and_hash(tmp_path: Path) -> None:
     assert listed["alpha/images/cover.jpg"]["size"] == cover.stat().st_size
     assert listed["alpha/images/cover.jpg"]["sha256"] == manifest.sha256_of(cover)
     assert not is_ignored(RELEASE_FILE) and is_ignored(".kiosk-release.json.123.tmp")
+
+
+def test_a_hundred_random_copies_never_accept_an_unpublished_state(tmp_path: Path) -> None:
+    """Published releases copied file by file in random order, some stalled half-way
+    for longer than the settle time, half of the rounds followed by a broken edit in
+    place: the kiosk only ever shows or holds a published version."""
+    rng = random.Random(11)
+    releases = [_release(tmp_path / f"r{n}", title=f"Beta {n}") for n in range(4)]
+    published = {json.loads((r / RELEASE_FILE).read_text())["version"] for r in releases}
+    root = tmp_path / "kiosk"
+    shutil.copytree(releases[0], root)
+    kiosk = Kiosk(root)
+    assert kiosk.initial.content is not None
+
+    def check() -> None:
+        for shown in (kiosk.controller.current, kiosk.controller.pending):
+            assert shown is None or shown.version in published
+
+    accepted = set()
+    for _round in range(100):
+        source = rng.choice(releases)
+        names = sorted(p.relative_to(source) for p in source.rglob("*") if p.is_file())
+        rng.shuffle(names)
+        stall_at = rng.randrange(len(names)) if rng.random() < 0.4 else None
+        for index, name in enumerate(names):
+            data = (source / name).read_bytes()
+            if index == stall_at:
+                (root / name).write_bytes(data[: len(data) // 2])
+                kiosk.stall()
+                check()
+            (root / name).write_bytes(data)
+            kiosk.controller.poll()
+            check()
+        if rng.random() < 0.5:  # an edit in place, never published
+            path = root / "alpha" / "exhibit.yaml"
+            path.write_bytes(path.read_bytes().replace(b"Alpha", b"Alpha!", 1))
+        kiosk.stall()
+        check()
+        shown = kiosk.controller.at_attract()
+        if shown is not None:
+            accepted.add(shown.version)
+    assert len(accepted) >= 2  # releases did get through
