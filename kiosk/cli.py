@@ -15,6 +15,7 @@ from collections.abc import Sequence
 COMMANDS: dict[str, tuple[str, str]] = {
     "run": ("kiosk.commands.run", "start the kiosk (the default command)"),
     "validate": ("kiosk.commands.validate", "check exhibit content and list every problem"),
+    "publish": ("kiosk.commands.publish", "validate content and write its release manifest"),
     "prepare": ("kiosk.commands.prepare", "build all image renditions ahead of time"),
     "init": ("kiosk.commands.init", "copy the sample exhibits to start a museum's own content"),
     "render": ("kiosk.commands.render", "render a screen headless to PNG"),

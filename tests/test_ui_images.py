@@ -130,4 +130,42 @@ def test_renditions_on_a_real_full_disk_appear_once_space_is_back(
         store.url(key)
         qtbot.waitUntil(lambda: store.pending == 0)
         assert store.url(key).startswith("file://")
+
+
+def test_a_kept_set_draws_an_image_whose_original_is_gone(tmp_path: Path, qtbot: QtBot) -> None:
+    """The last accepted set outlives a broken folder: its images come from the
+    renditions, cached by the originals' content hash, not from the originals."""
+    from kiosk.content.loader import load_content
+    from kiosk.runtime.reload import ImmediateExecutor, ReloadController
+
+    site = make_site(tmp_path / "site")
+    cache, keep = tmp_path / "cache", tmp_path / "cache" / "parsed"
+    first = ReloadController(site, load_content, executor=ImmediateExecutor(), keep_in=keep)
+    first.load_initial()
+    first.start_watching()  # the load after the first frame keeps the set
+    assert first.current is not None
+    cover = first.current.exhibits[0].cover
+    service = make_service(cache, (1920, 1080))
+    built = ImageStore(service)
+    built.set_content(first.current)
+    for key in (image_key(cover, THUMB), image_key(cover, SCREEN)):
+        built.url(key)  # asked for, as the screens do: built in the background
+    qtbot.waitUntil(lambda: built.pending == 0, timeout=30_000)
+    assert not built.failures
+    service.shutdown()
+
+    (site / "alpha" / "images" / "cover.jpg").unlink()
+    again = ReloadController(site, load_content, executor=ImmediateExecutor(), keep_in=keep)
+    assert again.load_initial().content is None  # the folder names the missing file
+    assert again.current is not None and again.current.version == first.current.version
+    service = make_service(cache, (1920, 1080))
+    try:
+        store = ImageStore(service)
+        store.set_content(again.current)
+        for kind in (THUMB, SCREEN):
+            url = store.url(image_key(cover, kind))
+            assert url.startswith("file://"), kind
+            assert Path(url.removeprefix("file://")).stat().st_size > 0
+        assert store.pending == 0 and not store.failures
+    finally:
         service.shutdown()

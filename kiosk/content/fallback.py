@@ -2,6 +2,12 @@
 
 A calm "being updated" screen instead of a crash loop: the service manager keeps
 the process up, the watcher keeps looking, and the first valid set replaces this.
+Only a kiosk that never accepted content shows it: one that did starts from the
+last accepted set (``kiosk.runtime.last_good``).
+
+The message is the attract loop's "touch to explore" line, one per language, and
+home's subtitle; the title stays empty, or the attract loop would show the
+default language's line twice (title, then the first of the lines).
 """
 
 from __future__ import annotations
@@ -28,7 +34,8 @@ FALLBACK_VERSION = "fallback"
 def fallback_content(root: Path) -> ContentSet:
     message = Text(_MESSAGE, "uz")
     site = Site(
-        title=message,
+        title=Text({}, "uz"),
+        subtitle=message,
         languages=_LANGUAGES,
         default_language="uz",
         idle=IdleSettings(),

@@ -244,3 +244,8 @@ def log_reload_rejected(errors: Iterable[object]) -> None:
 def short(content_version: str | None) -> str:
     """A content hash shortened for logs, like a git commit."""
     return content_version[:12] if content_version else "none"
+
+
+def log_stop(reason: str) -> None:
+    """The last line of a run: why it ended (``SIGTERM``, ``staff``, ``window closed``...)."""
+    logging.getLogger("kiosk").info("stop reason=%s", reason)

@@ -7,7 +7,14 @@ The policy, in one place:
   change under their finger; in preview mode it replaces ``current`` at once;
 - an invalid set never replaces anything: its errors are kept in
   ``last_errors`` (staff panel, preview overlay) and logged; they clear when a
-  later load succeeds.
+  later load succeeds;
+- a folder with a release manifest (``kiosk publish``, ``kiosk.runtime.manifest``)
+  is accepted only when it matches the manifest exactly; otherwise it is rejected
+  like a bad edit, whatever stage its copy is at. Preview mode, where curators
+  edit in place, goes by the settle time alone;
+- with ``keep_in``, the set shown is kept on disk once a full load has accepted
+  it (``kiosk.runtime.last_good``), and a start whose folder does not validate
+  starts from it: only a kiosk that never accepted content has nothing to show.
 
 Threading: the loader runs on a worker (an ``Executor``); its result is applied
 on the caller's thread the next time it calls ``poll()`` (or ``at_attract()``),
@@ -17,6 +24,7 @@ needs no locks or queued signals.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from collections.abc import Callable
@@ -27,6 +35,8 @@ from typing import Any
 
 from kiosk.content.model import ContentSet, LoadResult, Problem
 from kiosk.runtime import logs
+from kiosk.runtime.last_good import LastGood
+from kiosk.runtime.manifest import Verifier
 from kiosk.runtime.watch import TreeWatcher
 
 log = logging.getLogger("kiosk.reload")
@@ -83,6 +93,7 @@ class ReloadController:
         executor: Executor | None = None,
         preview: bool = False,
         settle_s: float = 1.0,
+        keep_in: Path | None = None,
     ) -> None:
         self.root = root
         self.preview = preview
@@ -105,6 +116,10 @@ class ReloadController:
         self.watcher = TreeWatcher(root, settle_s=settle_s, clock=clock, baseline=False)
         self._watching = False  # set by start_watching(), at the latest on the first poll()
         self._looked = False  # the watcher's first look is taken (on the reload thread)
+        self._last_good = LastGood(keep_in, root) if keep_in is not None else None
+        self._release = None if preview else Verifier(root)
+        self._starting = False  # in load_initial: a set checked less is not kept yet
+        self.started_from_kept = False  # the folder had errors at start; showing the kept set
 
     @property
     def busy(self) -> bool:
@@ -115,8 +130,23 @@ class ReloadController:
 
         ``loader``, for this load only: the start may check less than later loads
         (the kiosk's leaves image decoding to the load after the first frame)."""
-        result = self._run_loader(loader)
-        self._apply(result)
+        result = self._run_loader(loader, full=False)  # every file's hash after the first frame
+        self._starting = True
+        try:
+            self._apply(result)
+        finally:
+            self._starting = False
+        if self.current is None and self._last_good is not None:
+            kept = self._last_good.load()
+            if kept is not None:
+                self.current = kept
+                self.started_from_kept = True
+                log.warning(
+                    "starting from the last accepted content version=%s exhibits=%d "
+                    "(the folder has the errors above)",
+                    logs.short(kept.version),
+                    len(kept.exhibits),
+                )
         return result
 
     def start_watching(self) -> None:
@@ -163,6 +193,7 @@ class ReloadController:
         if self.pending is None:
             return None
         self._swap(self.pending)
+        self._keep(self.current)
         return self.current
 
     def wait(self, timeout: float | None = None) -> None:
@@ -201,9 +232,22 @@ class ReloadController:
             self._looked = True
         return self._run_loader()
 
-    def _run_loader(self, loader: Loader | None = None) -> LoadResult:
+    def _run_loader(self, loader: Loader | None = None, full: bool = True) -> LoadResult:
+        """The load, checked against the release manifest when there is one;
+        ``full=False`` (at start) checks only the loaded version against the
+        release's, which covers every file shown; the files' hashes come later."""
         try:
-            return (loader or self._loader)(self.root)
+            manifest = None
+            if self._release is not None:
+                manifest, problems = self._release.check(full)
+                if problems:
+                    return LoadResult(None, tuple(problems), ())
+            result = (loader or self._loader)(self.root)
+            if self._release is not None and manifest is not None and result.content is not None:
+                problems = self._release.check_version(manifest, result.content.version)
+                if problems:
+                    return LoadResult(None, tuple(problems), result.warnings)
+            return result
         except Exception as error:
             # A loader bug must look like bad content, not take the kiosk down.
             log.exception("content loader failed on %s", self.root)
@@ -222,10 +266,12 @@ class ReloadController:
         self.last_errors = ()
         if self.current is None or (self.preview and content.version != self.current.version):
             self._swap(content)
+            self._keep(content)
         elif content.version == self.current.version:
             if self.pending is not None:
                 log.info("pending content dropped: the folder is back to the current version")
             self.pending = None
+            self._keep(content)  # the load after the first frame confirms the start's set
             self._emit(ReloadEvent(UNCHANGED, content.version))
         elif self.pending is not None and content.version == self.pending.version:
             self._emit(ReloadEvent(UNCHANGED, content.version))
@@ -239,6 +285,15 @@ class ReloadController:
         self.pending = None
         logs.log_reload_accepted(content.version, len(content.exhibits))
         self._emit(ReloadEvent(SWAPPED, content.version))
+
+    def _keep(self, content: ContentSet | None) -> None:
+        """Keep the set shown for the next start, off the caller's thread; not the
+        start-up load's (its JPEGs are checked by header only), which the load after
+        the first frame confirms."""
+        if content is None or self._last_good is None or self._starting:
+            return
+        with contextlib.suppress(RuntimeError):  # shut down: the next start keeps it
+            self._executor.submit(self._last_good.save, content)
 
     def _emit(self, event: ReloadEvent) -> None:
         if self.on_event is None:

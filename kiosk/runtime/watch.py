@@ -23,12 +23,15 @@ log = logging.getLogger("kiosk.watch")
 # (.name.swp), Syncthing (.syncthing.*), .git and .DS_Store; the rest are the
 # visible leftovers of editors and downloads. 4913 is vim's write test.
 IGNORED_PATTERNS = ("*~", "*.swp", "*.swx", "*.tmp", "*.part", "#*#", "~*", "4913")
+# ``kiosk publish``'s release manifest (kiosk.runtime.manifest): hidden, yet watched,
+# since it may be the last file of a copy to arrive
+RELEASE_FILE = ".kiosk-release.json"
 
 
 def is_ignored(name: str) -> bool:
     """Whether a file or folder name is an editor, sync or OS artefact, not content."""
     if name.startswith("."):
-        return True
+        return name != RELEASE_FILE
     return any(fnmatch.fnmatchcase(name, pattern) for pattern in IGNORED_PATTERNS)
 
 

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from kiosk.runtime.reload import ReloadController
     from kiosk.runtime.staff_status import StaffStatus
     from kiosk.ui.controller import Controller
+    from kiosk.ui.stop_signals import Stopper
 
 log = logging.getLogger("kiosk")
 
@@ -65,10 +66,12 @@ def run_kiosk(options: RunOptions) -> int:
     app = ensure_application()
     qml = MainQml()  # compiles on Qt's loader thread while the rest is imported and loaded
     kiosk = _assemble(app, qml, options)
+    kiosk.stopper.listen()  # SIGTERM, SIGINT, SIGHUP from here on end through the loop
     try:
         return app.exec()
     finally:
-        kiosk.shutdown(kiosk.stop_reason)
+        kiosk.stopper.uninstall_signals()  # a signal during cleanup ends the process
+        kiosk.shutdown(kiosk.stopper.reason or "window closed")
 
 
 class RunningKiosk:
@@ -83,6 +86,7 @@ class RunningKiosk:
         service: RenditionService,
         recorder: AnalyticsRecorder | None,
         image_checks: ImageChecks,
+        stopper: Stopper,
     ) -> None:
         self.app = app
         self.kw = kw
@@ -91,14 +95,15 @@ class RunningKiosk:
         self.service = service
         self.recorder = recorder
         self.image_checks = image_checks
-        self.stop_reason = "exit"  # the event loop ended on its own (last window closed)
+        self.stopper = stopper
         self._shut_down = False
 
     def quit(self, reason: str) -> None:
-        """Leave the event loop (staff Quit); ``shutdown`` follows in ``run_kiosk``."""
+        """Leave the event loop (staff Quit), exit status 0; ``shutdown`` follows in
+        ``run_kiosk``. Not ``app.quit()``: that asks the windows to close first, which
+        kiosk mode refuses."""
         log.info("quit requested: %s", reason)
-        self.stop_reason = reason
-        self.app.quit()
+        self.stopper.stop(reason)
 
     def shutdown(self, reason: str) -> None:
         """The one way out: end the visitor session, write analytics, stop the workers.
@@ -113,6 +118,9 @@ class RunningKiosk:
             self.recorder.close()  # ends an open session ("shutdown") and flushes
         self.reload.close()
         self.service.shutdown(wait=False)
+        from kiosk.runtime import logs
+
+        logs.log_stop(reason)
 
 
 def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> RunningKiosk:
@@ -131,6 +139,7 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
     from kiosk.ui.controller import Controller, hide_cursor
     from kiosk.ui.session import make_service
     from kiosk.ui.staff import Staff, StaffActions
+    from kiosk.ui.stop_signals import Stopper, end_session_on_staff_quit
 
     kiosk_mode = options.mode == KIOSK
     qml.advance()
@@ -138,18 +147,23 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
     screen_size = (screen.size().width(), screen.size().height()) if screen else (1920, 1080)
     image_checks = ImageChecks(options.cache)
     reload = ReloadController(
-        options.exhibits, loader=image_checks.loader(), preview=options.mode == PREVIEW
+        options.exhibits,
+        loader=image_checks.loader(),
+        preview=options.mode == PREVIEW,
+        keep_in=image_checks.parsed_cache,  # the last accepted set, for a start with errors
     )
     initial = image_checks.load_initial(reload)
     qml.advance()
     content = reload.current or fallback_content(options.exhibits)
-    if initial.content is None:
+    if reload.current is None:
         log.error(
             "no valid content at start: showing the 'being updated' screen; "
             "fix the errors above and the kiosk picks the content up"
         )
     service = make_service(options.cache, screen_size)
     recorder = _recorder(options.state, options.kiosk_id) if kiosk_mode else None
+    stopper = Stopper(app, before_stop=end_session_on_staff_quit(recorder))
+    stopper.install_signals()
 
     staff = Staff(PinPad(options.pin_store) if options.pin_store is not None else None)
     kw = build_window(
@@ -169,7 +183,7 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
         kiosk_mode=kiosk_mode,
         preview=options.mode == PREVIEW,
     )
-    kiosk = RunningKiosk(app, kw, controller, reload, service, recorder, image_checks)
+    kiosk = RunningKiosk(app, kw, controller, reload, service, recorder, image_checks, stopper)
     staff.set_actions(
         StaffActions(
             status=partial(_staff_status, kw, reload, options),

@@ -1,0 +1,80 @@
+"""Stop signals and the staff Quit on a real ``kiosk`` process: exit 0, the visitor
+session ended with its reason, every queued analytics event stored, one ``stop``
+line, no SQLite write-ahead log left behind."""
+
+from __future__ import annotations
+
+import signal
+from pathlib import Path
+
+import pytest
+
+from kiosk.media.cache import image_checks_path
+from kiosk.runtime import paths
+from kiosk.runtime.pin import PinStore
+from tests.factories import make_site
+from tests.process import rows, start
+
+PIN = "2580"
+
+
+def _kiosk_args(tmp_path: Path) -> list[str]:
+    site = make_site(tmp_path / "site")
+    return [
+        "--state-dir",
+        str(tmp_path / "state"),
+        "--cache",
+        str(tmp_path / "cache"),
+        "--no-pin",
+        str(site),
+    ]
+
+
+def _stored(db: Path) -> dict[str, object]:
+    return {
+        "sessions": rows(db, "SELECT session_no, ended_at IS NOT NULL, end_reason FROM sessions"),
+        "pages": rows(db, "SELECT page, exhibit_id, dwell_s IS NOT NULL FROM page_views"),
+    }
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
+def test_a_stop_signal_ends_the_session_and_stores_every_event(
+    tmp_path: Path, stop: signal.Signals
+) -> None:
+    kiosk = start(tmp_path, _kiosk_args(tmp_path), script="visit")
+    try:
+        kiosk.process.send_signal(stop)
+        code = kiosk.wait()
+    finally:
+        kiosk.kill()
+    assert code == 0, kiosk.text()
+    db = paths.analytics_path(kiosk.state)
+    assert not db.with_name(db.name + "-wal").exists()  # checked before anything reads it
+    stored = _stored(db)
+    assert stored["sessions"] == [(1, 1, "shutdown")]
+    # the attract loop, home, the exhibit: each stored, each with its dwell
+    assert stored["pages"] == [("home", None, 1), ("exhibit", "alpha", 1)], stored["pages"]
+    stops = [line for line in kiosk.log().splitlines() if " stop reason=" in line]
+    assert len(stops) == 1 and stops[0].endswith(f"stop reason={stop.name}"), kiosk.log()
+    checked = image_checks_path(tmp_path / "cache").read_text(encoding="utf-8")
+    assert '.jpg": ["JPEG"' in checked  # the JPEG decoded after the first frame, recorded
+
+
+def test_staff_quit_through_the_panel_quits(tmp_path: Path) -> None:
+    args = _kiosk_args(tmp_path)
+    args.remove("--no-pin")
+    (tmp_path / "state").mkdir()
+    PinStore(paths.settings_path(tmp_path / "state")).set_pin(PIN)
+    kiosk = start(tmp_path, args, script="staff-quit", env={"KIOSK_TEST_PIN": PIN})
+    try:
+        code = kiosk.wait()
+    finally:
+        kiosk.kill()
+    log = kiosk.log()
+    assert code == 0, kiosk.text()
+    assert "staff action: Quit" in log
+    assert "close request ignored" not in log
+    assert log.rstrip().splitlines()[-1].endswith("stop reason=staff"), log
+    db = paths.analytics_path(kiosk.state)
+    assert not db.with_name(db.name + "-wal").exists()
+    assert _stored(db)["sessions"] == [(1, 1, "staff")]
