@@ -21,6 +21,7 @@ GALLERY = "gallery"
 TIMELINE = "timeline"
 ATTRACT = "attract"
 SCREENS = (HOME, EXHIBIT, GALLERY, TIMELINE, ATTRACT)
+MAX_DEPTH = 8  # places Back can return through; older ones above home are forgotten
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,11 @@ class Navigator:
         self._set([Place(ATTRACT)])
 
     def open_exhibit(self, exhibit_id: str) -> None:
+        """From the timeline, Back returns to it; from anywhere else, Back goes home."""
         if exhibit_id not in self._ids:
+            return
+        if self.place.screen == TIMELINE:
+            self._push(Place(EXHIBIT, exhibit_id))
             return
         stack = [p for p in self._stack if p.screen == HOME] or [Place(HOME)]
         stack[0] = replace(stack[0], index=self._ids.index(exhibit_id))
@@ -154,7 +159,10 @@ class Navigator:
         return place
 
     def _push(self, place: Place) -> None:
+        """On top of the stack; a long walk forgets its oldest places, never home."""
         self._stack.append(place)
+        if len(self._stack) > MAX_DEPTH:
+            self._stack = [self._stack[0], *self._stack[-(MAX_DEPTH - 1) :]]
         self._notify()
 
     def _set(self, stack: list[Place]) -> None:
