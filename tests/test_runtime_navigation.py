@@ -47,3 +47,26 @@ def test_a_long_walk_between_timeline_and_exhibits_is_bounded_and_ends_home() ->
         screens.append(nav.place.screen)
     assert screens[:2] == [TIMELINE, EXHIBIT]
     assert nav.place.screen == HOME
+
+
+def test_the_readme_lists_every_presenter_key_the_help_overlay_shows() -> None:
+    from kiosk.runtime.navigation import PRESENTER_KEYS
+    from tests.conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    missing = [keys for keys, _ in PRESENTER_KEYS if f"| {keys} |" not in readme]
+    assert not missing
+
+
+def test_page_keys_scroll_an_exhibit_page_until_its_end_then_change_exhibit() -> None:
+    nav = navigator()
+    nav.open_exhibit("alpha")
+    assert nav.page(1, at_start=True, at_end=False) is True  # scroll
+    assert nav.place.exhibit_id == "alpha"
+    assert nav.page(1, at_start=False, at_end=True) is False
+    assert nav.place.exhibit_id == "beta"
+    assert nav.page(-1, at_start=False, at_end=True) is True
+    assert nav.page(-1, at_start=True, at_end=False) is False
+    assert nav.place.exhibit_id == "alpha"
+    assert nav.line(1) is True and nav.place.exhibit_id == "alpha"
+    assert nav.next_exhibit() == "beta"

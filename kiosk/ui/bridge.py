@@ -24,12 +24,12 @@ from PySide6.QtCore import (
 )
 
 from kiosk.content.model import ContentSet
-from kiosk.runtime.navigation import ATTRACT
+from kiosk.runtime.navigation import ATTRACT, HOME, PRESENTER_KEYS
 from kiosk.ui import present
 from kiosk.ui.images import ImageStore
 from kiosk.ui.language import Language
 from kiosk.ui.navigation import Navigation
-from kiosk.ui.overlays import IdleOverlay, Problems
+from kiosk.ui.overlays import IdleOverlay, Presenter, Problems
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
@@ -103,6 +103,10 @@ class Kiosk(QObject):
     imageRevisionChanged = Signal()
     resetRequested = Signal()  # views drop scroll positions, zoom and overlays
     fullScreenToggleRequested = Signal()
+    scrollRequested = Signal(float)  # the exhibit page scrolls by this part of its height
+
+    LINE = 0.2  # Down/Up scroll a fifth of what is visible
+    SCREENFUL = 0.85  # PageDown/PageUp: a screenful, keeping a line to read on from
 
     def __init__(
         self,
@@ -122,6 +126,7 @@ class Kiosk(QObject):
         self._nav = Navigation(content, start, self)
         self._idle = IdleOverlay(self)
         self._problems = Problems(self)
+        self._presenter = Presenter(PRESENTER_KEYS, self)
         self.language.changed.connect(self._refresh_texts)
         self.nav.changed.connect(self._refresh_page)
         images.revisionChanged.connect(self.imageRevisionChanged)
@@ -133,6 +138,7 @@ class Kiosk(QObject):
     nav: Navigation = _part(lambda self: self._nav)
     idle: IdleOverlay = _part(lambda self: self._idle)
     problems: Problems = _part(lambda self: self._problems)
+    presenter: Presenter = _part(lambda self: self._presenter)
 
     # content ---------------------------------------------------------------------------
 
@@ -170,6 +176,9 @@ class Kiosk(QObject):
         exhibit = self._content.exhibit(self.nav.place.exhibit_id)
         language = self.language.current
         page = present.exhibit_page(exhibit, language, self._strings) if exhibit else {}
+        following = self._content.exhibit(self.nav.navigator.next_exhibit())
+        if page and following:
+            page["next"] = {"exhibitId": following.id, "title": following.title.get(language)}
         if page != self._page:
             self._page = page
             self.pageChanged.emit()
@@ -257,14 +266,33 @@ class Kiosk(QObject):
 
         k = Qt.Key
         nav = self.nav.navigator
+        presenter = self.presenter
+        control = key_value(Qt.KeyboardModifier.ControlModifier)
+        if key == key_value(k.Key_Q) and modifiers & control:
+            return presenter.quit()
+        if presenter.asking:  # the quit question takes every key until answered
+            if key in _values(k.Key_Return, k.Key_Enter, k.Key_Y):
+                presenter.confirmQuit()
+            elif key in _values(k.Key_Escape, k.Key_N, k.Key_Backspace):
+                presenter.cancelQuit()
+            return True
+        if key in _values(k.Key_F1, k.Key_Question):
+            presenter.toggle_help()
+            return True
+        if presenter.help_showing and key == key_value(k.Key_Escape):
+            presenter.hideHelp()
+            return True
+        if key == key_value(k.Key_Escape) and nav.place.screen == HOME and presenter.ask():
+            return True
+        at_start, at_end = self.nav.page_edges
         language = self.language
         actions: dict[Qt.Key, Callable[[], object]] = {
             k.Key_Right: lambda: nav.step(1),
-            k.Key_PageDown: lambda: nav.step(1),
-            k.Key_Down: lambda: nav.step(1),
             k.Key_Left: lambda: nav.step(-1),
-            k.Key_PageUp: lambda: nav.step(-1),
-            k.Key_Up: lambda: nav.step(-1),
+            k.Key_PageDown: lambda: self._scroll(nav.page(1, at_start, at_end), self.SCREENFUL),
+            k.Key_PageUp: lambda: self._scroll(nav.page(-1, at_start, at_end), -self.SCREENFUL),
+            k.Key_Down: lambda: self._scroll(nav.line(1), self.LINE),
+            k.Key_Up: lambda: self._scroll(nav.line(-1), -self.LINE),
             k.Key_Return: nav.activate,
             k.Key_Enter: nav.activate,
             k.Key_Space: nav.activate,
@@ -287,6 +315,14 @@ class Kiosk(QObject):
         action()
         return True
 
+    def _scroll(self, scroll: bool, fraction: float) -> None:
+        if scroll:
+            self.scrollRequested.emit(fraction)
 
-def key_value(key: Qt.Key) -> int:
-    return int(key.value) if hasattr(key, "value") else int(key)
+
+def _values(*keys: Qt.Key) -> tuple[int, ...]:
+    return tuple(key_value(k) for k in keys)
+
+
+def key_value(key: Qt.Key | Qt.KeyboardModifier) -> int:
+    return int(key.value) if hasattr(key, "value") else int(cast(int, key))

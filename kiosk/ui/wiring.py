@@ -176,6 +176,9 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
             quit=partial(kiosk.quit, "staff"),
         )
     )
+    # Ctrl+Q and Esc on home quit a presentation; kiosk mode quits only from the staff panel
+    kw.kiosk.presenter.set_quit_allowed(not kiosk_mode)
+    kw.kiosk.presenter.quitRequested.connect(partial(kiosk.quit, "keyboard"))
     if options.mode == PREVIEW:
         kw.kiosk.problems.set([str(p) for p in initial.errors])
     if kiosk_mode:

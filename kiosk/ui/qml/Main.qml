@@ -92,6 +92,22 @@ Window {
             sourceComponent: Component { ProblemsBanner { kiosk: root.kiosk; ui: style } }
         }
 
+        Loader {
+            id: helpLoader
+            objectName: "helpLoader"
+            anchors.fill: parent
+            active: root.kiosk.presenter.helpVisible
+            sourceComponent: Component { PresenterHelp { kiosk: root.kiosk; ui: style } }
+        }
+
+        Loader {
+            id: quitLoader
+            objectName: "quitLoader"
+            anchors.fill: parent
+            active: root.kiosk.presenter.askingToQuit
+            sourceComponent: Component { QuitQuestion { kiosk: root.kiosk; ui: style } }
+        }
+
         StaffCorner {
             objectName: "staffCorner"
             anchors { right: parent.right; top: parent.top }
