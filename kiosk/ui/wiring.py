@@ -125,6 +125,7 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
     from kiosk.runtime.idle import IdleMachine
     from kiosk.runtime.pin import PinPad
     from kiosk.runtime.reload import ReloadController
+    from kiosk.runtime.visit import reload_timing
     from kiosk.ui.app import build_window
     from kiosk.ui.controller import Controller, hide_cursor
     from kiosk.ui.session import make_service
@@ -135,8 +136,12 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
     screen = app.primaryScreen()
     screen_size = (screen.size().width(), screen.size().height()) if screen else (1920, 1080)
     image_checks = ImageChecks(options.cache)
+    preview = options.mode == PREVIEW
     reload = ReloadController(
-        options.exhibits, loader=image_checks.loader(), preview=options.mode == PREVIEW
+        options.exhibits,
+        loader=image_checks.loader(),
+        preview=preview,
+        settle_s=reload_timing(preview).settle_s,
     )
     initial = image_checks.load_initial(reload)
     qml.advance()
