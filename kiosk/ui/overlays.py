@@ -48,13 +48,27 @@ class IdleOverlay(QObject):
 
 
 class Problems(QObject):
-    """Content errors as ``file:line:column: message`` lines (preview mode)."""
+    """Content errors as ``file:line:column: message`` lines (preview mode), and the
+    folder preview watches (its badge shows while ``watching`` is set)."""
 
     changed = Signal()
+    watchingChanged = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._lines: list[str] = []
+        self._watching = ""
+
+    def set_watching(self, folder: str) -> None:
+        """Preview mode: the exhibits folder it shows edits of."""
+        if folder != self._watching:
+            self._watching = folder
+            self.watchingChanged.emit()
+
+    def _get_watching(self) -> str:
+        return self._watching
+
+    watching = Property(str, _get_watching, notify=watchingChanged)
 
     def set(self, lines: Sequence[str]) -> None:
         if list(lines) != self._lines:

@@ -185,6 +185,7 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
     kw.kiosk.presenter.set_quit_allowed(not kiosk_mode)
     kw.kiosk.presenter.quitRequested.connect(partial(kiosk.quit, "keyboard"))
     if options.mode == PREVIEW:
+        kw.kiosk.problems.set_watching(str(options.exhibits))
         kw.kiosk.problems.set([str(p) for p in initial.errors])
     if kiosk_mode:
         kw.window.showFullScreen()
