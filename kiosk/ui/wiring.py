@@ -129,7 +129,7 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
     from kiosk.ui.app import build_window
     from kiosk.ui.controller import Controller, hide_cursor
     from kiosk.ui.session import make_service
-    from kiosk.ui.staff import Staff, StaffActions
+    from kiosk.ui.staff import PRESENTATION_NOTE, TRIAL_NOTE, Staff, StaffActions
 
     kiosk_mode = options.mode == KIOSK
     qml.advance()
@@ -154,7 +154,12 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
     service = make_service(options.cache, screen_size)
     recorder = _recorder(options.state, options.kiosk_id) if kiosk_mode else None
 
-    staff = Staff(PinPad(options.pin_store) if options.pin_store is not None else None)
+    # Outside kiosk mode the panel opens without a PIN: whoever has the laptop can
+    # quit it anyway (Ctrl+Q), and a presentation machine need not have a PIN set.
+    if kiosk_mode and options.pin_store is not None:
+        staff = Staff(PinPad(options.pin_store))
+    else:
+        staff = Staff(None, no_pin_note=TRIAL_NOTE if kiosk_mode else PRESENTATION_NOTE)
     kw = build_window(
         content,
         service,

@@ -85,7 +85,7 @@ Rectangle {
                 objectName: "trialNote"
                 visible: panel.staff.trialMode
                 width: parent.width
-                text: "No PIN (trial mode): anyone can open this panel"
+                text: panel.staff.noPinNote
                 textFormat: Text.PlainText
                 wrapMode: Text.Wrap
                 font.pixelSize: panel.ui.caption
