@@ -43,7 +43,7 @@ Rectangle {
                     objectName: "quitConfirm"
                     ui: overlay.ui
                     primary: true
-                    color: overlay.ui.highlight  // a warning colour: this ends the presentation
+                    fill: overlay.ui.highlight  // a warning colour: this ends the presentation
                     text: "Quit (Enter)"
                     onActivated: overlay.kiosk.presenter.confirmQuit()
                 }
