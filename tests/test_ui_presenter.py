@@ -205,3 +205,67 @@ def test_esc_on_an_exhibit_page_goes_back_without_asking(content, rendition_cach
         key(kw, Qt.Key.Key_Escape)
         assert kw.kiosk.nav.place.screen == "home"
         assert not items(kw, "quitQuestion")
+
+
+def test_a_language_change_keeps_the_gallery_image(content, rendition_cache: Path) -> None:
+    exhibit = next(e for e in content.exhibits if len(e.gallery) > 2)
+    with open_window(content, rendition_cache, size=(1280, 800)) as kw:
+        kw.kiosk.nav.openExhibit(exhibit.id)
+        kw.kiosk.nav.openGallery(1)
+        settle_ui(kw)
+        assert item(kw, "galleryCaption").property("text") == exhibit.gallery[1].caption.get("uz")
+        kw.kiosk.language.choose("ru")
+        settle_ui(kw)
+        assert kw.kiosk.nav.place.index == 1
+        assert item(kw, "galleryCaption").property("text") == exhibit.gallery[1].caption.get("ru")
+        assert item(kw, "galleryPager").property("currentIndex") == 1
+        pager = item(kw, "galleryPager")
+        assert pager.property("contentX") == pytest.approx(pager.width(), abs=2)  # image 2 shows
+        key(kw, Qt.Key.Key_Right)  # and the next key goes on from there
+        assert kw.kiosk.nav.place.index == 2
+
+
+def test_a_language_change_keeps_the_open_timeline_entry(content, rendition_cache: Path) -> None:
+    with open_window(content, rendition_cache, size=(1280, 800)) as kw:
+        kw.kiosk.nav.openTimeline()
+        settle_ui(kw)
+        tap(kw, item(kw, "timelineEntry_3"))
+        listing = item(kw, "timelineList")
+        listing.setProperty("contentY", listing.property("contentY") + 200)
+        settle_ui(kw)
+        entry_y = item(kw, "timelineEntry_3").mapToScene(QPointF(0, 0)).y()
+        assert _shown(kw, "timelineEntry_3")
+        kw.kiosk.language.choose("en")
+        settle_ui(kw)
+        assert kw.kiosk.nav.place.index == 3
+        assert item(kw, "timelineList").property("currentIndex") == 3  # still open
+        entry = item(kw, "timelineEntry_3")
+        assert entry.mapToScene(QPointF(0, 0)).y() == pytest.approx(entry_y, abs=40)
+        assert _shown(kw, "timelineEntry_3")
+        labels = [i.property("text") for i in items(kw, "timelineHeading")]
+        assert content.timeline()[3][1].title.get("en") in labels
+
+
+def test_a_language_change_keeps_the_place_on_an_exhibit_page(
+    content, rendition_cache: Path
+) -> None:
+    with open_window(content, rendition_cache, size=(1280, 800)) as kw:
+        key(kw, Qt.Key.Key_Return)
+        for _ in range(3):
+            key(kw, Qt.Key.Key_PageDown)
+        flick = _flick(kw)
+        headings = [h for h in items(kw, "sectionHeading") if _visible_in(kw, h)]
+        assert headings
+        index = items(kw, "sectionHeading").index(headings[0])
+        share = flick.property("contentY") / (flick.property("contentHeight") - flick.height())
+        kw.kiosk.language.choose("en")
+        settle_ui(kw)
+        flick = _flick(kw)
+        after = flick.property("contentY") / (flick.property("contentHeight") - flick.height())
+        assert after == pytest.approx(share, abs=0.05)
+        assert _visible_in(kw, items(kw, "sectionHeading")[index])
+
+
+def _visible_in(kw, target) -> bool:  # type: ignore[no-untyped-def]
+    top = target.mapToScene(QPointF(0, 0)).y()
+    return top >= 0 and top + target.height() <= kw.window.height()

@@ -79,6 +79,38 @@ class ExhibitListModel(QAbstractListModel):
             self.endResetModel()
 
 
+class RowsModel(QAbstractListModel):
+    """Rows of a list view as one ``modelData`` role each. A language switch changes
+    the rows in place, so the view keeps its scroll position and current item (a new
+    JavaScript array would rebuild it from the top)."""
+
+    _ROLE = _USER_ROLE + 1
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[dict[str, Any]] = []
+
+    def roleNames(self) -> dict[int, QByteArray]:
+        return {self._ROLE: QByteArray(b"modelData")}
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = _DISPLAY_ROLE) -> Any:
+        if role != self._ROLE or not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        return self._rows[index.row()]
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        if rows and len(rows) == len(self._rows):
+            self._rows = rows
+            self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
+        else:
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
+
+
 _Part = TypeVar("_Part", bound=QObject)
 
 
@@ -120,7 +152,8 @@ class Kiosk(QObject):
         self._images = images
         self._tiles = ExhibitListModel(self)
         self._page: dict[str, Any] = {}
-        self._timeline: list[dict[str, Any]] | None = None  # made when first read
+        self._timeline = RowsModel(self)
+        self._timeline_made = False  # its rows are made when first read
         self._strings: dict[str, str] = {}
         self._language = Language(content, self)
         self._nav = Navigation(content, start, self)
@@ -168,7 +201,8 @@ class Kiosk(QObject):
         language = self.language.current
         self._strings = present.strings(self._content, language)
         self._tiles.set_rows([present.tile(e, language) for e in self._content.exhibits])
-        self._timeline = None
+        if self._timeline_made:
+            self._timeline.set_rows(present.timeline(self._content, language))
         self._refresh_page()
         self.textsChanged.emit()
 
@@ -215,12 +249,13 @@ class Kiosk(QObject):
 
     page = Property(dict, _get_page, notify=pageChanged)
 
-    def _get_timeline(self) -> list[dict[str, Any]]:
-        if self._timeline is None:
-            self._timeline = present.timeline(self._content, self.language.current)
+    def _get_timeline(self) -> RowsModel:
+        if not self._timeline_made:
+            self._timeline_made = True
+            self._timeline.set_rows(present.timeline(self._content, self.language.current))
         return self._timeline
 
-    timeline = Property(list, _get_timeline, notify=textsChanged)
+    timeline = Property(QObject, _get_timeline, constant=True)
 
     def _get_has_timeline(self) -> bool:
         return any(e.timeline for e in self._content.exhibits)
