@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQuick import QQuickWindow
 from PySide6.QtTest import QTest
@@ -58,8 +59,14 @@ def _run_kiosk(
             QTest.qWait(30)
         return 0
 
+    real_exec = QGuiApplication.exec
     monkeypatch.setattr(QGuiApplication, "exec", staticmethod(run_during))
     assert main(args) == 0
+    # A quit during ``during`` (staff Quit: QCoreApplication.exit) leaves Qt's "quit
+    # now" flag set, which only a real exec() clears; every later event loop (the next
+    # test's QML loading) would return at once.
+    QTimer.singleShot(0, qapp, lambda: qapp.exit(0))
+    real_exec()
 
 
 def _wait_for_first_frame(window: QQuickWindow, qtbot: QtBot) -> None:

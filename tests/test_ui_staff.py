@@ -636,3 +636,43 @@ def test_in_the_real_window(store, clock, actions, tmp_path, rendition_cache):
         assert not uitools.items(kw, "staffPanel")
         assert kw.window.activeFocusItem().objectName() == "stage"  # keyboard works again
     assert MESSAGES.lines == []
+
+
+def _scene_y(item: QQuickItem) -> float:
+    return item.mapToScene(QPointF(0, 0)).y()
+
+
+def test_a_status_message_does_not_move_the_buttons(staff, open_window, actions):
+    ui = unlocked(staff, open_window)
+    before = {name: _scene_y(ui.find(name)) for name in ("reloadButton", "quitButton")}
+    version_before = _scene_y(ui.find("statusVersion"))
+    ui.tap("reloadButton")
+    assert ui.shown("panelMessage") and ui.text("panelMessage") == "Reload requested"
+    message = ui.find("panelMessage")
+    assert message.height() > 10
+    assert {name: _scene_y(ui.find(name)) for name in before} == before
+    assert _scene_y(ui.find("statusVersion")) == version_before
+    # the line lies above the buttons and the status, not over them
+    assert _scene_y(message) + message.height() <= min(*before.values(), version_before)
+
+
+def test_really_quit_is_red_and_counts_down_before_it_goes_away(staff, open_window, actions):
+    ui = unlocked(staff, open_window)
+    ui.find("staffPanel").setProperty("confirmTickMs", 150)  # a short second
+    ui.tap("quitButton")
+    button = ui.find("quitConfirmButton")
+    assert button.property("text") == "Really quit (8)"
+    ui.settle()
+    image = ui.window.grabWindow()
+    corner = button.mapToScene(QPointF(button.width() / 2, 6)).toPoint()
+    colour = image.pixelColor(corner)
+    assert colour.red() > 150 and colour.green() < 80 and colour.blue() < 80  # red, not teal
+    seen = set()
+    deadline = 200
+    while ui.shown("quitConfirmRow") and deadline:
+        seen.add(ui.find("quitConfirmButton").property("text"))
+        QTest.qWait(10)
+        deadline -= 1
+    assert {"Really quit (7)", "Really quit (3)", "Really quit (1)"} <= seen
+    assert ui.shown("quitButton") and not ui.shown("quitConfirmRow")
+    actions.quit.assert_not_called()

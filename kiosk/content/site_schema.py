@@ -39,6 +39,8 @@ STRING_KEYS = (
 # Strings once required that no screen shows: a kiosk.yaml written for an older
 # kiosk still loads, and the curator is told they can go.
 RETIRED_STRING_KEYS = ("close", "choose_language")
+# Strings newer screens show: a kiosk.yaml without them still loads (English is shown).
+OPTIONAL_STRING_KEYS = ("next_exhibit",)
 IDLE_KEYS = {
     "still_there_after": "still_there_after_s",
     "countdown": "countdown_s",
@@ -87,7 +89,10 @@ def read_site(root: Node | None, path: Path, texts: dict[Text, Text] | None = No
     title = c.text_map(f.get("title"), "title")
     subtitle = c.text_map(f["subtitle"], "subtitle") if "subtitle" in f else None
     strings_fields = c.fields(
-        f.get("strings"), "strings", required=STRING_KEYS, optional=RETIRED_STRING_KEYS
+        f.get("strings"),
+        "strings",
+        required=STRING_KEYS,
+        optional=RETIRED_STRING_KEYS + OPTIONAL_STRING_KEYS,
     )
     _retired_strings(c, f.get("strings"), strings_fields)
     strings = {key: c.text_map(node, child("strings", key)) for key, node in strings_fields.items()}

@@ -21,6 +21,22 @@ GALLERY = "gallery"
 TIMELINE = "timeline"
 ATTRACT = "attract"
 SCREENS = (HOME, EXHIBIT, GALLERY, TIMELINE, ATTRACT)
+# What the help overlay (F1 or ?) and the README list for presenters; the key map
+# itself is in kiosk.ui.bridge.Kiosk.handleKey.
+PRESENTER_KEYS: tuple[tuple[str, str], ...] = (
+    ("Right / Left", "next / previous exhibit (image in the gallery)"),
+    ("Down / Up", "scroll the exhibit page"),
+    ("PageDown / PageUp", "scroll a screenful; at the end of a page, the next exhibit"),
+    ("Enter / Space", "open the chosen exhibit, or its gallery"),
+    ("Backspace / Esc", "back to where you came from"),
+    ("Home", "home screen"),
+    ("T", "timeline"),
+    ("L, 1-9", "next language, or language by number"),
+    ("F11", "full screen on / off"),
+    ("F1 or ?", "this help"),
+    ("Ctrl+Q", "quit (Esc on the home screen asks first; not in kiosk mode)"),
+)
+MAX_DEPTH = 8  # places Back can return through; older ones above home are forgotten
 
 
 @dataclass(frozen=True)
@@ -54,6 +70,11 @@ class Navigator:
     def place(self) -> Place:
         return self._stack[-1]
 
+    @property
+    def depth(self) -> int:
+        """Places on the back stack, the current one included (at most ``MAX_DEPTH``)."""
+        return len(self._stack)
+
     def subscribe(self, listener: Callable[[Place], None]) -> Callable[[], None]:
         """``listener`` gets the new place after every move."""
         return self._listeners.subscribe(listener)
@@ -68,7 +89,11 @@ class Navigator:
         self._set([Place(ATTRACT)])
 
     def open_exhibit(self, exhibit_id: str) -> None:
+        """From the timeline, Back returns to it; from anywhere else, Back goes home."""
         if exhibit_id not in self._ids:
+            return
+        if self.place.screen == TIMELINE:
+            self._push(Place(EXHIBIT, exhibit_id))
             return
         stack = [p for p in self._stack if p.screen == HOME] or [Place(HOME)]
         stack[0] = replace(stack[0], index=self._ids.index(exhibit_id))
@@ -125,6 +150,28 @@ class Navigator:
         elif place.screen == TIMELINE:
             self.focus(place.index + delta)
 
+    def page(self, delta: int, at_start: bool, at_end: bool) -> bool:
+        """PageDown/PageUp, what a clicker sends: on an exhibit page the page scrolls
+        (returns True) until its end (start), then the next (previous) exhibit shows."""
+        if self.place.screen == EXHIBIT and not (at_end if delta > 0 else at_start):
+            return True
+        self.step(delta)
+        return False
+
+    def line(self, delta: int) -> bool:
+        """Down/Up: scroll an exhibit page (returns True); elsewhere, like Right/Left."""
+        if self.place.screen == EXHIBIT:
+            return True
+        self.step(delta)
+        return False
+
+    def next_exhibit(self) -> str:
+        """The exhibit after the one on screen, in the site's order ("" if none)."""
+        place = self.place
+        if place.screen not in (EXHIBIT, GALLERY) or len(self._ids) < 2:
+            return ""
+        return self._ids[(self._ids.index(place.exhibit_id) + 1) % len(self._ids)]
+
     def activate(self) -> None:
         """Enter: open what has the focus."""
         place = self.place
@@ -150,7 +197,10 @@ class Navigator:
         return place
 
     def _push(self, place: Place) -> None:
+        """On top of the stack; a long walk forgets its oldest places, never home."""
         self._stack.append(place)
+        if len(self._stack) > MAX_DEPTH:
+            self._stack = [self._stack[0], *self._stack[-(MAX_DEPTH - 1) :]]
         self._notify()
 
     def _set(self, stack: list[Place]) -> None:

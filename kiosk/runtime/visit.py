@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from kiosk.content.model import ContentSet
@@ -72,6 +73,28 @@ class KioskView(Protocol):
     def refresh_staff(self) -> None:
         """Let an unlocked staff panel read its status again."""
         ...
+
+
+TICK_MS = 250  # the heartbeat: timeouts, the countdown, looks for edits
+
+
+@dataclass(frozen=True)
+class ReloadTiming:
+    """How often the exhibits folder is looked at, and how long it must be quiet."""
+
+    settle_s: float  # quiet time before a change is loaded
+    reload_every: int  # heartbeat ticks between two looks
+
+
+def reload_timing(preview: bool, tick_ms: int = TICK_MS) -> ReloadTiming:
+    """Kiosk mode looks about once a second and waits a second of quiet: a copy of
+    many files lands whole, and the new set waits for the attract loop anyway. A
+    curator in preview watches the screen after each save: a look at every tick and
+    a short settle put a save on screen within two seconds (an editor's save is one
+    write or one rename)."""
+    if preview:
+        return ReloadTiming(settle_s=0.3, reload_every=1)
+    return ReloadTiming(settle_s=1.0, reload_every=max(1, 1000 // tick_ms))
 
 
 class Visit:

@@ -24,12 +24,12 @@ from PySide6.QtCore import (
 )
 
 from kiosk.content.model import ContentSet
-from kiosk.runtime.navigation import ATTRACT
+from kiosk.runtime.navigation import ATTRACT, HOME, PRESENTER_KEYS
 from kiosk.ui import present
 from kiosk.ui.images import ImageStore
 from kiosk.ui.language import Language
 from kiosk.ui.navigation import Navigation
-from kiosk.ui.overlays import IdleOverlay, Problems
+from kiosk.ui.overlays import IdleOverlay, Presenter, Problems
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
@@ -79,6 +79,38 @@ class ExhibitListModel(QAbstractListModel):
             self.endResetModel()
 
 
+class RowsModel(QAbstractListModel):
+    """Rows of a list view as one ``modelData`` role each. A language switch changes
+    the rows in place, so the view keeps its scroll position and current item (a new
+    JavaScript array would rebuild it from the top)."""
+
+    _ROLE = _USER_ROLE + 1
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[dict[str, Any]] = []
+
+    def roleNames(self) -> dict[int, QByteArray]:
+        return {self._ROLE: QByteArray(b"modelData")}
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = _DISPLAY_ROLE) -> Any:
+        if role != self._ROLE or not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        return self._rows[index.row()]
+
+    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+        if rows and len(rows) == len(self._rows):
+            self._rows = rows
+            self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
+        else:
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
+
+
 _Part = TypeVar("_Part", bound=QObject)
 
 
@@ -103,6 +135,10 @@ class Kiosk(QObject):
     imageRevisionChanged = Signal()
     resetRequested = Signal()  # views drop scroll positions, zoom and overlays
     fullScreenToggleRequested = Signal()
+    scrollRequested = Signal(float)  # the exhibit page scrolls by this part of its height
+
+    LINE = 0.2  # Down/Up scroll a fifth of what is visible
+    SCREENFUL = 0.85  # PageDown/PageUp: a screenful, keeping a line to read on from
 
     def __init__(
         self,
@@ -116,12 +152,14 @@ class Kiosk(QObject):
         self._images = images
         self._tiles = ExhibitListModel(self)
         self._page: dict[str, Any] = {}
-        self._timeline: list[dict[str, Any]] | None = None  # made when first read
+        self._timeline = RowsModel(self)
+        self._timeline_made = False  # its rows are made when first read
         self._strings: dict[str, str] = {}
         self._language = Language(content, self)
         self._nav = Navigation(content, start, self)
         self._idle = IdleOverlay(self)
         self._problems = Problems(self)
+        self._presenter = Presenter(PRESENTER_KEYS, self)
         self.language.changed.connect(self._refresh_texts)
         self.nav.changed.connect(self._refresh_page)
         images.revisionChanged.connect(self.imageRevisionChanged)
@@ -133,6 +171,7 @@ class Kiosk(QObject):
     nav: Navigation = _part(lambda self: self._nav)
     idle: IdleOverlay = _part(lambda self: self._idle)
     problems: Problems = _part(lambda self: self._problems)
+    presenter: Presenter = _part(lambda self: self._presenter)
 
     # content ---------------------------------------------------------------------------
 
@@ -162,7 +201,8 @@ class Kiosk(QObject):
         language = self.language.current
         self._strings = present.strings(self._content, language)
         self._tiles.set_rows([present.tile(e, language) for e in self._content.exhibits])
-        self._timeline = None
+        if self._timeline_made:
+            self._timeline.set_rows(present.timeline(self._content, language))
         self._refresh_page()
         self.textsChanged.emit()
 
@@ -170,6 +210,9 @@ class Kiosk(QObject):
         exhibit = self._content.exhibit(self.nav.place.exhibit_id)
         language = self.language.current
         page = present.exhibit_page(exhibit, language, self._strings) if exhibit else {}
+        following = self._content.exhibit(self.nav.navigator.next_exhibit())
+        if page and following:
+            page["next"] = {"exhibitId": following.id, "title": following.title.get(language)}
         if page != self._page:
             self._page = page
             self.pageChanged.emit()
@@ -206,12 +249,13 @@ class Kiosk(QObject):
 
     page = Property(dict, _get_page, notify=pageChanged)
 
-    def _get_timeline(self) -> list[dict[str, Any]]:
-        if self._timeline is None:
-            self._timeline = present.timeline(self._content, self.language.current)
+    def _get_timeline(self) -> RowsModel:
+        if not self._timeline_made:
+            self._timeline_made = True
+            self._timeline.set_rows(present.timeline(self._content, self.language.current))
         return self._timeline
 
-    timeline = Property(list, _get_timeline, notify=textsChanged)
+    timeline = Property(QObject, _get_timeline, constant=True)
 
     def _get_has_timeline(self) -> bool:
         return any(e.timeline for e in self._content.exhibits)
@@ -257,14 +301,33 @@ class Kiosk(QObject):
 
         k = Qt.Key
         nav = self.nav.navigator
+        presenter = self.presenter
+        control = key_value(Qt.KeyboardModifier.ControlModifier)
+        if key == key_value(k.Key_Q) and modifiers & control:
+            return presenter.quit()
+        if presenter.asking:  # the quit question takes every key until answered
+            if key in _values(k.Key_Return, k.Key_Enter, k.Key_Y):
+                presenter.confirmQuit()
+            elif key in _values(k.Key_Escape, k.Key_N, k.Key_Backspace):
+                presenter.cancelQuit()
+            return True
+        if key in _values(k.Key_F1, k.Key_Question):
+            presenter.toggle_help()
+            return True
+        if presenter.help_showing and key == key_value(k.Key_Escape):
+            presenter.hideHelp()
+            return True
+        if key == key_value(k.Key_Escape) and nav.place.screen == HOME and presenter.ask():
+            return True
+        at_start, at_end = self.nav.page_edges
         language = self.language
         actions: dict[Qt.Key, Callable[[], object]] = {
             k.Key_Right: lambda: nav.step(1),
-            k.Key_PageDown: lambda: nav.step(1),
-            k.Key_Down: lambda: nav.step(1),
             k.Key_Left: lambda: nav.step(-1),
-            k.Key_PageUp: lambda: nav.step(-1),
-            k.Key_Up: lambda: nav.step(-1),
+            k.Key_PageDown: lambda: self._scroll(nav.page(1, at_start, at_end), self.SCREENFUL),
+            k.Key_PageUp: lambda: self._scroll(nav.page(-1, at_start, at_end), -self.SCREENFUL),
+            k.Key_Down: lambda: self._scroll(nav.line(1), self.LINE),
+            k.Key_Up: lambda: self._scroll(nav.line(-1), -self.LINE),
             k.Key_Return: nav.activate,
             k.Key_Enter: nav.activate,
             k.Key_Space: nav.activate,
@@ -287,6 +350,14 @@ class Kiosk(QObject):
         action()
         return True
 
+    def _scroll(self, scroll: bool, fraction: float) -> None:
+        if scroll:
+            self.scrollRequested.emit(fraction)
 
-def key_value(key: Qt.Key) -> int:
-    return int(key.value) if hasattr(key, "value") else int(key)
+
+def _values(*keys: Qt.Key) -> tuple[int, ...]:
+    return tuple(key_value(k) for k in keys)
+
+
+def key_value(key: Qt.Key | Qt.KeyboardModifier) -> int:
+    return int(key.value) if hasattr(key, "value") else int(cast(int, key))

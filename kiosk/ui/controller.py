@@ -20,7 +20,7 @@ from kiosk.runtime import systemd
 from kiosk.runtime.idle import IdleMachine
 from kiosk.runtime.navigation import Place
 from kiosk.runtime.reload import ReloadController
-from kiosk.runtime.visit import Visit
+from kiosk.runtime.visit import TICK_MS, Visit, reload_timing
 from kiosk.ui.app import KioskWindow
 
 if TYPE_CHECKING:
@@ -84,7 +84,7 @@ class Controller(QObject):
         recorder: AnalyticsRecorder | None = None,
         kiosk_mode: bool = False,
         preview: bool = False,
-        tick_ms: int = 250,
+        tick_ms: int = TICK_MS,
     ) -> None:
         super().__init__(kw.window)
         self.kw = kw
@@ -97,7 +97,7 @@ class Controller(QObject):
             reload=reload,
             recorder=recorder,
             preview=preview,
-            reload_every=1 if tick_ms >= 1000 else max(1, 1000 // tick_ms),  # about once a second
+            reload_every=reload_timing(preview, tick_ms).reload_every,
         )
         kiosk = kw.kiosk
         kw.window.installEventFilter(self)

@@ -18,6 +18,7 @@ class Navigation(QObject):
         super().__init__(parent)
         self.navigator = Navigator(*_navigation_content(content), start=start)
         self.navigator.subscribe(self._on_place)
+        self.page_edges = (True, True)  # the exhibit page is at its start, at its end
 
     @property
     def place(self) -> Place:
@@ -71,6 +72,17 @@ class Navigation(QObject):
     @Slot(int)
     def focusIndex(self, index: int) -> None:
         self.navigator.focus(index)
+
+    @Slot(bool, bool)
+    def setPageEdges(self, at_start: bool, at_end: bool) -> None:
+        """The exhibit page says whether it is scrolled to its start or its end."""
+        self.page_edges = (at_start, at_end)
+
+    @Slot()
+    def nextExhibit(self) -> None:
+        exhibit_id = self.navigator.next_exhibit()
+        if exhibit_id:
+            self.navigator.step(1)
 
     @Slot()
     def back(self) -> None:

@@ -48,13 +48,27 @@ class IdleOverlay(QObject):
 
 
 class Problems(QObject):
-    """Content errors as ``file:line:column: message`` lines (preview mode)."""
+    """Content errors as ``file:line:column: message`` lines (preview mode), and the
+    folder preview watches (its badge shows while ``watching`` is set)."""
 
     changed = Signal()
+    watchingChanged = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._lines: list[str] = []
+        self._watching = ""
+
+    def set_watching(self, folder: str) -> None:
+        """Preview mode: the exhibits folder it shows edits of."""
+        if folder != self._watching:
+            self._watching = folder
+            self.watchingChanged.emit()
+
+    def _get_watching(self) -> str:
+        return self._watching
+
+    watching = Property(str, _get_watching, notify=watchingChanged)
 
     def set(self, lines: Sequence[str]) -> None:
         if list(lines) != self._lines:
@@ -69,3 +83,85 @@ class Problems(QObject):
         return self._lines
 
     lines = Property(list, _get_lines, notify=changed)
+
+
+class Presenter(QObject):
+    """What a presenter's keyboard lays over the screens: the key help and the quit
+    question. Quitting is possible only outside kiosk mode (``quit_allowed``)."""
+
+    changed = Signal()
+    quitRequested = Signal()
+
+    def __init__(self, keys: Sequence[tuple[str, str]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._keys = [{"keys": k, "action": a} for k, a in keys]
+        self._help = False
+        self._asking = False
+        self._quit_allowed = False
+
+    def set_quit_allowed(self, allowed: bool) -> None:
+        self._quit_allowed = allowed
+        self.changed.emit()
+
+    @property
+    def quit_allowed(self) -> bool:
+        return self._quit_allowed
+
+    @property
+    def asking(self) -> bool:
+        return self._asking
+
+    @property
+    def help_showing(self) -> bool:
+        return self._help
+
+    def quit(self) -> bool:
+        """Ctrl+Q, or the visitor said yes; False in kiosk mode (the staff panel quits)."""
+        if not self._quit_allowed:
+            return False
+        self._set(asking=False)
+        self.quitRequested.emit()
+        return True
+
+    def ask(self) -> bool:
+        """Esc on the home screen: ask before quitting (never in kiosk mode)."""
+        if not self._quit_allowed:
+            return False
+        self._set(asking=True)
+        return True
+
+    def toggle_help(self) -> None:
+        self._set(help=not self._help)
+
+    def _set(self, *, help: bool | None = None, asking: bool | None = None) -> None:
+        new = (self._help if help is None else help, self._asking if asking is None else asking)
+        if new != (self._help, self._asking):
+            self._help, self._asking = new
+            self.changed.emit()
+
+    def _get_help(self) -> bool:
+        return self._help
+
+    helpVisible = Property(bool, _get_help, notify=changed)
+
+    def _get_asking(self) -> bool:
+        return self._asking
+
+    askingToQuit = Property(bool, _get_asking, notify=changed)
+
+    def _get_keys(self) -> list[dict[str, str]]:
+        return self._keys
+
+    keys = Property(list, _get_keys, constant=True)
+
+    @Slot()
+    def hideHelp(self) -> None:
+        self._set(help=False)
+
+    @Slot()
+    def confirmQuit(self) -> None:
+        self.quit()
+
+    @Slot()
+    def cancelQuit(self) -> None:
+        self._set(asking=False)

@@ -98,8 +98,13 @@ def locked_message(seconds: int) -> str:
     return f"Locked: try again in {seconds} s"
 
 
+TRIAL_NOTE = "No PIN (trial mode): anyone can open this panel"
+PRESENTATION_NOTE = "No PIN outside kiosk mode: anyone at this window can open this panel"
+
+
 class Staff(QObject):
-    """The pad and the panel. ``pinpad=None`` is the ``--no-pin`` trial mode."""
+    """The pad and the panel. ``pinpad=None``: the panel opens without a PIN (the
+    ``--no-pin`` trial, and every mode but kiosk); ``no_pin_note`` says which."""
 
     openChanged = Signal()
     unlockedChanged = Signal()
@@ -115,9 +120,11 @@ class Staff(QObject):
         *,
         auto_close_ms: int = AUTO_CLOSE_MS,
         tick_ms: int = TICK_MS,
+        no_pin_note: str = TRIAL_NOTE,
     ) -> None:
         super().__init__(parent)
         self._pinpad = pinpad
+        self._no_pin_note = no_pin_note
         self._actions = actions or StaffActions(
             status=_no_status, reload_now=_nothing, go_attract=_nothing, quit=_nothing
         )
@@ -170,6 +177,11 @@ class Staff(QObject):
         return self._pinpad is None
 
     trialMode = Property(bool, _get_trial_mode, constant=True)
+
+    def _get_no_pin_note(self) -> str:
+        return self._no_pin_note
+
+    noPinNote = Property(str, _get_no_pin_note, constant=True)
 
     def _get_min_digits(self) -> int:
         return MIN_DIGITS

@@ -135,10 +135,11 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
     from kiosk.runtime.idle import IdleMachine
     from kiosk.runtime.pin import PinPad
     from kiosk.runtime.reload import ReloadController
+    from kiosk.runtime.visit import reload_timing
     from kiosk.ui.app import build_window
     from kiosk.ui.controller import Controller, hide_cursor
     from kiosk.ui.session import make_service
-    from kiosk.ui.staff import Staff, StaffActions
+    from kiosk.ui.staff import PRESENTATION_NOTE, TRIAL_NOTE, Staff, StaffActions
     from kiosk.ui.stop_signals import Stopper, end_session_on_staff_quit
 
     kiosk_mode = options.mode == KIOSK
@@ -146,10 +147,12 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
     screen = app.primaryScreen()
     screen_size = (screen.size().width(), screen.size().height()) if screen else (1920, 1080)
     image_checks = ImageChecks(options.cache)
+    preview = options.mode == PREVIEW
     reload = ReloadController(
         options.exhibits,
         loader=image_checks.loader(),
-        preview=options.mode == PREVIEW,
+        preview=preview,
+        settle_s=reload_timing(preview).settle_s,
         keep_in=image_checks.parsed_cache,  # the last accepted set, for a start with errors
     )
     initial = image_checks.load_initial(reload)
@@ -165,7 +168,12 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
     stopper = Stopper(app, before_stop=end_session_on_staff_quit(recorder))
     stopper.install_signals()
 
-    staff = Staff(PinPad(options.pin_store) if options.pin_store is not None else None)
+    # Outside kiosk mode the panel opens without a PIN: whoever has the laptop can
+    # quit it anyway (Ctrl+Q), and a presentation machine need not have a PIN set.
+    if kiosk_mode and options.pin_store is not None:
+        staff = Staff(PinPad(options.pin_store))
+    else:
+        staff = Staff(None, no_pin_note=TRIAL_NOTE if kiosk_mode else PRESENTATION_NOTE)
     kw = build_window(
         content,
         service,
@@ -192,7 +200,11 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
             quit=partial(kiosk.quit, "staff"),
         )
     )
+    # Ctrl+Q and Esc on home quit a presentation; kiosk mode quits only from the staff panel
+    kw.kiosk.presenter.set_quit_allowed(not kiosk_mode)
+    kw.kiosk.presenter.quitRequested.connect(partial(kiosk.quit, "keyboard"))
     if options.mode == PREVIEW:
+        kw.kiosk.problems.set_watching(str(options.exhibits))
         kw.kiosk.problems.set([str(p) for p in initial.errors])
     if kiosk_mode:
         kw.window.showFullScreen()

@@ -10,7 +10,36 @@ Rectangle {
     color: ui.background
     objectName: "exhibitPage"
 
-    function resetView() { flick.contentY = 0 }
+    function resetView() { scroller.stop(); flick.contentY = 0 }
+
+    // another exhibit starts at its top; the gallery and a language change keep the place
+    readonly property string shownId: content.exhibitId || ""
+    onShownIdChanged: resetView()
+
+    // presenter keys: kiosk decides whether to scroll, the page knows how far it can
+    readonly property real scrollEnd: Math.max(0, flick.contentHeight - flick.height)
+    readonly property bool atStart: flick.contentY <= 1
+    readonly property bool atEnd: flick.contentY >= scrollEnd - 1
+    function reportEdges() { kiosk.nav.setPageEdges(atStart, atEnd) }
+    onAtStartChanged: reportEdges()
+    onAtEndChanged: reportEdges()
+    Component.onCompleted: reportEdges()
+    Connections {
+        target: page.kiosk
+        function onScrollRequested(fraction) {
+            const from = scroller.running ? scroller.to : flick.contentY
+            scroller.stop()
+            scroller.to = Math.max(0, Math.min(page.scrollEnd, from + fraction * flick.height))
+            scroller.start()
+        }
+    }
+    NumberAnimation {
+        id: scroller
+        target: flick
+        property: "contentY"
+        duration: page.ui.fade
+        easing.type: Easing.OutCubic
+    }
 
     TopBar {
         id: topBar
@@ -127,6 +156,19 @@ Rectangle {
                 kiosk: page.kiosk
                 ui: page.ui
                 model: page.content.gallery || []
+            }
+
+            // the end of every page offers the next exhibit
+            NavButton {
+                objectName: "nextExhibit"
+                visible: !!page.content.next
+                x: Math.max(0, (parent.width - page.columnWidth) / 2)
+                maxWidth: page.columnWidth
+                ui: page.ui
+                primary: true
+                glyph: "›"
+                text: page.content.next ? (page.kiosk.strings.next_exhibit || "Next") + ": " + page.content.next.title : ""
+                onActivated: page.kiosk.nav.nextExhibit()
             }
         }
     }

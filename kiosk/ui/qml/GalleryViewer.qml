@@ -32,6 +32,13 @@ Rectangle {
         }
         // a swipe reports where it landed; buttons and keys move the view through kiosk
         onMovementEnded: viewer.kiosk.nav.showGalleryImage(currentIndex)
+        // a language change brings new captions (a new model): stay on the same image
+        onModelChanged: Qt.callLater(pager.keepPlace)
+        function keepPlace() {
+            if (viewer.kiosk.nav.screen !== "gallery") return
+            currentIndex = viewer.kiosk.nav.index
+            positionViewAtIndex(currentIndex, ListView.Beginning)
+        }
         Connections {
             target: viewer.kiosk.nav
             function onChanged() {

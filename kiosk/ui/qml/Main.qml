@@ -25,10 +25,19 @@ Window {
         }
     }
 
+    Loader {
+        id: previewLoader
+        objectName: "previewLoader"
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        active: root.kiosk.problems.watching !== ""
+        height: item ? item.implicitHeight : 0
+        sourceComponent: Component { PreviewBadge { kiosk: root.kiosk; ui: style } }
+    }
+
     Item {
         id: stage
         objectName: "stage"
-        anchors.fill: parent
+        anchors { fill: parent; topMargin: previewLoader.height }
         focus: true
         Keys.onPressed: (event) => { event.accepted = root.kiosk.handleKey(event.key, event.modifiers) }
         Component.onCompleted: forceActiveFocus()
@@ -89,8 +98,26 @@ Window {
             id: problemsLoader
             objectName: "problemsLoader"
             anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+            // its own height, at most 40% of the screen: the rest scrolls inside it
+            height: item ? Math.min(item.implicitHeight, stage.height * 0.4) : 0
             active: root.kiosk.problems.lines.length > 0
             sourceComponent: Component { ProblemsBanner { kiosk: root.kiosk; ui: style } }
+        }
+
+        Loader {
+            id: helpLoader
+            objectName: "helpLoader"
+            anchors.fill: parent
+            active: root.kiosk.presenter.helpVisible
+            sourceComponent: Component { PresenterHelp { kiosk: root.kiosk; ui: style } }
+        }
+
+        Loader {
+            id: quitLoader
+            objectName: "quitLoader"
+            anchors.fill: parent
+            active: root.kiosk.presenter.askingToQuit
+            sourceComponent: Component { QuitQuestion { kiosk: root.kiosk; ui: style } }
         }
 
         StaffCorner {

@@ -17,7 +17,8 @@ Rectangle {
     color: tap.pressed ? Qt.darker(base, 1.18) : base
     border.width: primary || selected ? 0 : Math.max(1, 2 * ui.k)
     border.color: ui.line
-    readonly property color base: primary || selected ? ui.accent : ui.surface
+    property color fill: ui.accent  // of a primary button: a warning colour for destructive ones
+    readonly property color base: primary || selected ? fill : ui.surface
     Accessible.role: Accessible.Button
     Accessible.name: text
 

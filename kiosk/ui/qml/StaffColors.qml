@@ -10,4 +10,5 @@ QtObject {
     readonly property color error: "#FF9C9C"
     readonly property color warning: "#F5C451"
     readonly property color locked: "#FFB4B4"
+    readonly property color danger: "#C62828"  // white on it: 5.6:1, for destructive actions
 }

@@ -58,7 +58,7 @@ Rectangle {
                 objectName: "trialNote"
                 visible: panel.staff.trialMode
                 width: parent.width
-                text: "No PIN (trial mode): anyone can open this panel"
+                text: panel.staff.noPinNote
                 textFormat: Text.PlainText
                 wrapMode: Text.Wrap
                 font.pixelSize: panel.ui.caption
@@ -116,16 +116,19 @@ Rectangle {
         }
 
         Item {
+            // a line of its own, kept when empty: a message never pushes the buttons
             id: panelMessage
+            objectName: "panelMessageLine"
             anchors { left: parent.left; right: parent.right; top: parent.top }
-            height: messageText.text === "" ? 0 : messageText.implicitHeight + panel.ui.gap / 2
+            height: Math.ceil(messageText.font.pixelSize * 1.5) + panel.ui.gap / 2
             Text {
                 id: messageText
                 objectName: "panelMessage"
                 width: parent.width
                 text: panel.staff.unlocked ? panel.staff.message : ""
                 textFormat: Text.PlainText
-                wrapMode: Text.Wrap
+                maximumLineCount: 1
+                elide: Text.ElideRight
                 font.pixelSize: panel.ui.body
                 font.weight: Font.DemiBold
                 color: panel.colors.warning
@@ -360,7 +363,7 @@ Rectangle {
                     implicitHeight: actions.buttonHeight
                     ui: panel.ui
                     text: "Quit kiosk"
-                    onActivated: { panel.confirmQuit = true; confirmTimeout.restart() }
+                    onActivated: { panel.confirmSecondsLeft = panel.confirmSeconds; panel.confirmQuit = true; confirmTimeout.restart() }
                 }
                 Row {
                     // the confirmation takes the Quit button's place for a few seconds
@@ -374,7 +377,8 @@ Rectangle {
                         implicitHeight: actions.buttonHeight
                         ui: panel.ui
                         primary: true
-                        text: "Really quit"
+                        fill: panel.colors.danger  // destructive: a warning colour, not the teal
+                        text: "Really quit (" + panel.confirmSecondsLeft + ")"
                         onActivated: { panel.confirmQuit = false; panel.staff.quit() }
                     }
                     NavButton {
@@ -390,9 +394,18 @@ Rectangle {
         }
     }
 
+    // the confirmation counts down on the button, then gives way to Quit again
+    property int confirmSeconds: 8
+    property int confirmSecondsLeft: confirmSeconds
+    property int confirmTickMs: 1000  // tests shorten the second
     Timer {
         id: confirmTimeout
-        interval: 8000
-        onTriggered: panel.confirmQuit = false
+        interval: panel.confirmTickMs
+        repeat: true
+        running: panel.confirmQuit
+        onTriggered: {
+            panel.confirmSecondsLeft -= 1
+            if (panel.confirmSecondsLeft <= 0) panel.confirmQuit = false
+        }
     }
 }

@@ -104,6 +104,7 @@ Rectangle {
                         blocks: entry.open ? entry.modelData.blocks : []
                     }
                     NavButton {
+                        objectName: "timelineOpenExhibit"
                         visible: entry.open
                         ui: page.ui
                         primary: true

@@ -1,0 +1,46 @@
+import QtQuick
+
+// Preview mode only: a strip of its own above the screens, so a curator always knows
+// this window shows edits of one folder live (it covers nothing).
+Rectangle {
+    id: badge
+    required property var kiosk
+    required property var ui
+    objectName: "previewBadge"
+    color: "#1D2430"
+    implicitHeight: Math.round(row.implicitHeight + ui.gap / 2)
+
+    Row {
+        id: row
+        anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; leftMargin: badge.ui.gap; rightMargin: badge.ui.gap }
+        spacing: badge.ui.gap / 2
+        Rectangle {
+            anchors.verticalCenter: parent.verticalCenter
+            width: label.implicitWidth + badge.ui.gap
+            height: label.implicitHeight + badge.ui.gap / 4
+            radius: height / 2
+            color: "#F2B134"
+            Text {
+                id: label
+                objectName: "previewLabel"
+                anchors.centerIn: parent
+                text: "PREVIEW"
+                textFormat: Text.PlainText
+                font.pixelSize: badge.ui.caption
+                font.weight: Font.Bold
+                color: "#1D2430"
+            }
+        }
+        Text {
+            objectName: "previewFolder"
+            anchors.verticalCenter: parent.verticalCenter
+            width: row.width - x
+            text: "watching " + badge.kiosk.problems.watching
+                  + (badge.kiosk.problems.lines.length ? "  ·  " + badge.kiosk.problems.lines.length + " problems" : "  ·  no problems")
+            textFormat: Text.PlainText
+            elide: Text.ElideMiddle
+            font.pixelSize: badge.ui.caption
+            color: "white"
+        }
+    }
+}

@@ -1,0 +1,72 @@
+"""Where Back goes, with no Qt: the navigator's stack of places."""
+
+from __future__ import annotations
+
+from kiosk.runtime.navigation import EXHIBIT, GALLERY, HOME, MAX_DEPTH, TIMELINE, Navigator
+
+IDS = ["alpha", "beta", "gamma"]
+
+
+def navigator() -> Navigator:
+    return Navigator(IDS, {"alpha": 3, "beta": 0, "gamma": 2}, start=HOME)
+
+
+def test_back_from_an_exhibit_opened_on_the_timeline_returns_to_the_timeline() -> None:
+    nav = navigator()
+    nav.open_timeline()
+    nav.focus(2)
+    nav.open_exhibit("beta")
+    assert (nav.place.screen, nav.place.exhibit_id) == (EXHIBIT, "beta")
+    nav.back()
+    assert nav.place.screen == TIMELINE
+    assert nav.place.index == 2  # the entry the visitor had open
+    nav.back()
+    assert nav.place.screen == HOME
+
+
+def test_back_from_an_exhibit_opened_on_home_goes_home() -> None:
+    nav = navigator()
+    nav.open_exhibit("gamma")
+    nav.open_gallery(1)
+    assert nav.place.screen == GALLERY
+    nav.back()
+    assert nav.place.screen == EXHIBIT
+    nav.back()
+    assert (nav.place.screen, nav.place.index) == (HOME, 2)
+
+
+def test_a_long_walk_between_timeline_and_exhibits_is_bounded_and_ends_home() -> None:
+    nav = navigator()
+    for _ in range(50):
+        nav.open_timeline()
+        nav.open_exhibit("alpha")
+    assert nav.depth <= MAX_DEPTH
+    screens = []
+    while nav.depth > 1:
+        nav.back()
+        screens.append(nav.place.screen)
+    assert screens[:2] == [TIMELINE, EXHIBIT]
+    assert nav.place.screen == HOME
+
+
+def test_the_readme_lists_every_presenter_key_the_help_overlay_shows() -> None:
+    from kiosk.runtime.navigation import PRESENTER_KEYS
+    from tests.conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    missing = [keys for keys, _ in PRESENTER_KEYS if f"| {keys} |" not in readme]
+    assert not missing
+
+
+def test_page_keys_scroll_an_exhibit_page_until_its_end_then_change_exhibit() -> None:
+    nav = navigator()
+    nav.open_exhibit("alpha")
+    assert nav.page(1, at_start=True, at_end=False) is True  # scroll
+    assert nav.place.exhibit_id == "alpha"
+    assert nav.page(1, at_start=False, at_end=True) is False
+    assert nav.place.exhibit_id == "beta"
+    assert nav.page(-1, at_start=False, at_end=True) is True
+    assert nav.page(-1, at_start=True, at_end=False) is False
+    assert nav.place.exhibit_id == "alpha"
+    assert nav.line(1) is True and nav.place.exhibit_id == "alpha"
+    assert nav.next_exhibit() == "beta"

@@ -1,0 +1,271 @@
+"""A presenter's and a visitor's walk in the real window: keys, Back, language changes."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtTest import QTest
+
+from kiosk.ui.render import settle
+from tests.conftest import BUNDLED
+from tests.uitools import grab, item, items, key, load, open_window, tap
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+
+@pytest.fixture(scope="module")
+def content():  # type: ignore[no-untyped-def]
+    return load(BUNDLED)
+
+
+def _open_from_timeline(kw, content) -> str:  # type: ignore[no-untyped-def]
+    tap(kw, item(kw, "timelineButton"))
+    tap(kw, item(kw, "timelineEntry_1"))
+    assert kw.kiosk.nav.place.index == 1
+    target = content.timeline()[1][0].id
+    tap(kw, item(kw, "timelineOpenExhibit"))
+    assert (kw.kiosk.nav.place.screen, kw.kiosk.nav.place.exhibit_id) == ("exhibit", target)
+    return target
+
+
+def test_back_button_after_timeline_then_exhibit_returns_to_the_timeline(
+    content, rendition_cache: Path
+) -> None:
+    with open_window(content, rendition_cache) as kw:
+        _open_from_timeline(kw, content)
+        tap(kw, item(kw, "backButton"))
+        assert kw.kiosk.nav.place.screen == "timeline"
+        assert item(kw, "timelinePage").isVisible()
+        assert kw.kiosk.nav.place.index == 1
+
+
+def test_backspace_after_timeline_then_exhibit_returns_to_the_timeline(
+    content, rendition_cache: Path
+) -> None:
+    with open_window(content, rendition_cache) as kw:
+        _open_from_timeline(kw, content)
+        key(kw, Qt.Key.Key_Backspace)
+        assert kw.kiosk.nav.place.screen == "timeline"
+        assert item(kw, "timelinePage").isVisible()
+
+
+def _flick(kw):  # type: ignore[no-untyped-def]
+    return item(kw, "exhibitFlick")
+
+
+def _shown(kw, name: str) -> bool:  # type: ignore[no-untyped-def]
+    """Whether an item is on screen: visible, with a size, inside the window's height."""
+    target = item(kw, name)
+    top = target.mapToScene(QPointF(0, 0)).y()
+    bottom = top + target.height()
+    return target.width() > 0 and target.height() > 0 and top >= 0 and bottom <= kw.window.height()
+
+
+def test_down_and_up_scroll_the_exhibit_page_and_do_not_change_exhibit(
+    content, rendition_cache: Path
+) -> None:
+    first = content.exhibits[0].id
+    with open_window(content, rendition_cache, size=(1280, 800)) as kw:
+        key(kw, Qt.Key.Key_Return)
+        assert kw.kiosk.nav.place.exhibit_id == first
+        flick = _flick(kw)
+        assert flick.property("contentY") == 0
+        key(kw, Qt.Key.Key_Down)
+        key(kw, Qt.Key.Key_Down)
+        scrolled = flick.property("contentY")
+        assert scrolled > 0.3 * flick.height()
+        assert kw.kiosk.nav.place.exhibit_id == first
+        key(kw, Qt.Key.Key_Up)
+        assert 0 < flick.property("contentY") < scrolled
+        key(kw, Qt.Key.Key_Right)
+        assert kw.kiosk.nav.place.exhibit_id == content.exhibits[1].id
+        assert _flick(kw).property("contentY") == 0  # the next exhibit starts at its top
+        key(kw, Qt.Key.Key_Left)
+        assert kw.kiosk.nav.place.exhibit_id == first
+
+
+def test_page_down_reads_to_the_end_of_the_page_then_opens_the_next_exhibit(
+    content, rendition_cache: Path
+) -> None:
+    ids = [e.id for e in content.exhibits]
+    with open_window(content, rendition_cache, size=(1280, 800)) as kw:
+        key(kw, Qt.Key.Key_Return)
+        flick = _flick(kw)
+        end = flick.property("contentHeight") - flick.height()
+        assert end > 2 * flick.height()  # the page is several screens long
+        positions = [flick.property("contentY")]
+        while kw.kiosk.nav.place.exhibit_id == ids[0]:
+            assert len(positions) < 40, "PageDown never reached the next exhibit"
+            key(kw, Qt.Key.Key_PageDown)
+            positions.append(_flick(kw).property("contentY"))
+        assert positions[-2] == pytest.approx(end, abs=1)  # the end was shown before moving on
+        steps = [b - a for a, b in itertools.pairwise(positions[:-1])]
+        assert all(0 < s <= flick.height() for s in steps)  # no text skipped
+        assert kw.kiosk.nav.place.exhibit_id == ids[1]
+        assert positions[-1] == 0
+        key(kw, Qt.Key.Key_PageDown)
+        assert kw.kiosk.nav.place.exhibit_id == ids[1]
+        key(kw, Qt.Key.Key_PageUp)
+        key(kw, Qt.Key.Key_PageUp)
+        assert kw.kiosk.nav.place.exhibit_id == ids[0]
+
+
+def test_the_end_of_each_page_offers_the_next_exhibit(content, rendition_cache: Path) -> None:
+    ids = [e.id for e in content.exhibits]
+    with open_window(content, rendition_cache, size=(1280, 800)) as kw:
+        key(kw, Qt.Key.Key_Return)
+        assert not _shown(kw, "nextExhibit")  # below the first screen
+        flick = _flick(kw)
+        flick.setProperty("contentY", flick.property("contentHeight") - flick.height())
+        settle_ui(kw)
+        assert _shown(kw, "nextExhibit")
+        label = "Keyingisi: " + content.exhibits[1].title.get("uz")
+        assert item(kw, "nextExhibit").property("text") == label
+        tap(kw, item(kw, "nextExhibit"))
+        assert kw.kiosk.nav.place.exhibit_id == ids[1]
+
+
+def test_f1_and_question_mark_show_the_key_help(content, rendition_cache: Path) -> None:
+    with open_window(content, rendition_cache, size=(1280, 800)) as kw:
+        before = grab(kw)
+        key(kw, Qt.Key.Key_F1)
+        card = item(kw, "presenterHelpCard")
+        assert card.width() > 400 and card.height() > 400
+        assert _inside(kw, card)
+        keys = [i.property("text") for i in items(kw, "helpKeys")]
+        assert "Down / Up" in keys and "Ctrl+Q" in keys
+        assert grab(kw) != before
+        key(kw, Qt.Key.Key_Escape)
+        assert not items(kw, "presenterHelp")
+        assert kw.kiosk.nav.place.screen == "home"  # Esc closed the help, nothing else
+        QTest.keyClick(kw.window, "?")
+        settle_ui(kw)
+        assert items(kw, "presenterHelpCard")
+
+
+def _inside(kw, target) -> bool:  # type: ignore[no-untyped-def]
+    corner = target.mapToScene(QPointF(0, 0))
+    return (
+        corner.x() >= 0
+        and corner.y() >= 0
+        and corner.x() + target.width() <= kw.window.width()
+        and corner.y() + target.height() <= kw.window.height()
+    )
+
+
+def settle_ui(kw) -> None:  # type: ignore[no-untyped-def]
+    settle(kw.window, kw.images, timeout_s=30)
+
+
+def test_ctrl_q_asks_to_quit_a_presentation_and_never_a_kiosk(
+    content, rendition_cache: Path
+) -> None:
+    with open_window(content, rendition_cache, size=(1280, 800)) as kw:
+        quits: list[int] = []
+        kw.kiosk.presenter.quitRequested.connect(lambda: quits.append(1))
+        QTest.keyClick(kw.window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+        assert quits == []  # kiosk mode (the default): only the staff panel quits
+        key(kw, Qt.Key.Key_Escape)
+        assert not items(kw, "quitQuestion")
+        kw.kiosk.presenter.set_quit_allowed(True)  # what --windowed and --preview set
+        QTest.keyClick(kw.window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+        assert quits == [1]
+
+
+def test_esc_on_the_home_screen_asks_before_quitting(content, rendition_cache: Path) -> None:
+    with open_window(content, rendition_cache, size=(1280, 800)) as kw:
+        quits: list[int] = []
+        kw.kiosk.presenter.quitRequested.connect(lambda: quits.append(1))
+        kw.kiosk.presenter.set_quit_allowed(True)
+        before = grab(kw)
+        key(kw, Qt.Key.Key_Escape)
+        question = item(kw, "quitQuestionText")
+        assert question.width() > 100 and question.height() > 20 and _inside(kw, question)
+        assert _shown(kw, "quitConfirm") and _shown(kw, "quitStay")
+        assert grab(kw) != before
+        key(kw, Qt.Key.Key_Right)  # swallowed while asking
+        assert kw.kiosk.nav.place.index == 0
+        key(kw, Qt.Key.Key_Escape)  # stay
+        assert not items(kw, "quitQuestion") and quits == []
+        key(kw, Qt.Key.Key_Escape)
+        key(kw, Qt.Key.Key_Return)
+        assert quits == [1]
+        key(kw, Qt.Key.Key_Escape)
+        tap(kw, item(kw, "quitConfirm"))
+        assert quits == [1, 1]
+
+
+def test_esc_on_an_exhibit_page_goes_back_without_asking(content, rendition_cache: Path) -> None:
+    with open_window(content, rendition_cache, size=(1280, 800)) as kw:
+        kw.kiosk.presenter.set_quit_allowed(True)
+        key(kw, Qt.Key.Key_Return)
+        key(kw, Qt.Key.Key_Escape)
+        assert kw.kiosk.nav.place.screen == "home"
+        assert not items(kw, "quitQuestion")
+
+
+def test_a_language_change_keeps_the_gallery_image(content, rendition_cache: Path) -> None:
+    exhibit = next(e for e in content.exhibits if len(e.gallery) > 2)
+    with open_window(content, rendition_cache, size=(1280, 800)) as kw:
+        kw.kiosk.nav.openExhibit(exhibit.id)
+        kw.kiosk.nav.openGallery(1)
+        settle_ui(kw)
+        assert item(kw, "galleryCaption").property("text") == exhibit.gallery[1].caption.get("uz")
+        kw.kiosk.language.choose("ru")
+        settle_ui(kw)
+        assert kw.kiosk.nav.place.index == 1
+        assert item(kw, "galleryCaption").property("text") == exhibit.gallery[1].caption.get("ru")
+        assert item(kw, "galleryPager").property("currentIndex") == 1
+        pager = item(kw, "galleryPager")
+        assert pager.property("contentX") == pytest.approx(pager.width(), abs=2)  # image 2 shows
+        key(kw, Qt.Key.Key_Right)  # and the next key goes on from there
+        assert kw.kiosk.nav.place.index == 2
+
+
+def test_a_language_change_keeps_the_open_timeline_entry(content, rendition_cache: Path) -> None:
+    with open_window(content, rendition_cache, size=(1280, 800)) as kw:
+        kw.kiosk.nav.openTimeline()
+        settle_ui(kw)
+        tap(kw, item(kw, "timelineEntry_3"))
+        listing = item(kw, "timelineList")
+        listing.setProperty("contentY", listing.property("contentY") + 200)
+        settle_ui(kw)
+        entry_y = item(kw, "timelineEntry_3").mapToScene(QPointF(0, 0)).y()
+        assert _shown(kw, "timelineEntry_3")
+        kw.kiosk.language.choose("en")
+        settle_ui(kw)
+        assert kw.kiosk.nav.place.index == 3
+        assert item(kw, "timelineList").property("currentIndex") == 3  # still open
+        entry = item(kw, "timelineEntry_3")
+        assert entry.mapToScene(QPointF(0, 0)).y() == pytest.approx(entry_y, abs=40)
+        assert _shown(kw, "timelineEntry_3")
+        labels = [i.property("text") for i in items(kw, "timelineHeading")]
+        assert content.timeline()[3][1].title.get("en") in labels
+
+
+def test_a_language_change_keeps_the_place_on_an_exhibit_page(
+    content, rendition_cache: Path
+) -> None:
+    with open_window(content, rendition_cache, size=(1280, 800)) as kw:
+        key(kw, Qt.Key.Key_Return)
+        for _ in range(3):
+            key(kw, Qt.Key.Key_PageDown)
+        flick = _flick(kw)
+        headings = [h for h in items(kw, "sectionHeading") if _visible_in(kw, h)]
+        assert headings
+        index = items(kw, "sectionHeading").index(headings[0])
+        share = flick.property("contentY") / (flick.property("contentHeight") - flick.height())
+        kw.kiosk.language.choose("en")
+        settle_ui(kw)
+        flick = _flick(kw)
+        after = flick.property("contentY") / (flick.property("contentHeight") - flick.height())
+        assert after == pytest.approx(share, abs=0.05)
+        assert _visible_in(kw, items(kw, "sectionHeading")[index])
+
+
+def _visible_in(kw, target) -> bool:  # type: ignore[no-untyped-def]
+    top = target.mapToScene(QPointF(0, 0)).y()
+    return top >= 0 and top + target.height() <= kw.window.height()
