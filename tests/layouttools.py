@@ -14,13 +14,14 @@ def scene_rect(item: QQuickItem) -> QRectF:
     return item.mapRectToScene(QRectF(0, 0, item.width(), item.height()))
 
 
+def kind(item: QQuickItem) -> str:
+    """The Qt Quick type, also for items QML extended (a Behavior makes "QQuickText_QML_7")."""
+    return item.metaObject().className().split("_QML")[0]
+
+
 def texts_in(root: QQuickItem) -> list[QQuickItem]:
     """Every shown Text item under ``root`` with something written in it."""
-    return [
-        i
-        for i in walk(root)
-        if i.metaObject().className() == "QQuickText" and visible(i) and i.property("text")
-    ]
+    return [i for i in walk(root) if kind(i) == "QQuickText" and visible(i) and i.property("text")]
 
 
 def text_problems(flick: QQuickItem) -> list[str]:
