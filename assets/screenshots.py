@@ -22,6 +22,7 @@ SHOTS: dict[str, list[str]] = {
     "timeline": ["--screen", "timeline", "--lang", "en", "--index", "1"],
     "attract": ["--screen", "attract"],
     "still-there": ["--screen", "still-there", "--lang", "ru"],
+    "about": ["--screen", "about", "--lang", "en"],
     "exhibit-portrait": [
         *["--screen", "exhibit", "--exhibit", "fuzuli-school", "--lang", "uz"],
         *["--size", "1080x1920"],

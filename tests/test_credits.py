@@ -176,3 +176,42 @@ def test_credits_survive_the_parsed_content_cache(tmp_path: Path) -> None:
     again = pickle.loads(pickle.dumps(content))
     assert again.site.credits == content.site.credits
     assert again.exhibits[0].credits == content.exhibits[0].credits
+
+
+def test_about_string_left_out_gets_the_kiosks_own_wording_per_language(tmp_path: Path) -> None:
+    """A kiosk.yaml written before the About screen still loads, with no warning, and
+    the home button is labelled in each language (English for any other)."""
+    languages = ("uz", "ru", "fr")
+    site = _in_languages(valid_site(), languages)
+    site["languages"] = [{"code": code, "name": code} for code in languages]
+    assert "about" not in site["strings"]
+    root = make_site(tmp_path, {"alpha": _in_languages(valid_exhibit(), languages)}, site=site)
+    result = load_content(root)
+    assert [str(p) for p in (*result.errors, *result.warnings)] == []
+    assert result.content is not None
+    about = result.content.site.strings["about"]
+    assert [about.get(code) for code in languages] == [
+        "Koʻrgazma haqida",
+        "О выставке",
+        "About this exhibition",
+    ]
+
+
+def test_about_string_written_in_kiosk_yaml_wins(tmp_path: Path) -> None:
+    site = valid_site()
+    site["strings"]["about"] = tmap("Credits")
+    result = load_content(make_site(tmp_path, site=site))
+    assert result.content is not None
+    assert result.content.site.strings["about"].get("en") == "Credits [en]"
+
+
+def _in_languages(data: Any, languages: tuple[str, ...]) -> Any:
+    """The same exhibit with every text map written in ``languages`` only."""
+    if isinstance(data, dict):
+        if set(data) == {"uz", "az", "ru", "en"}:
+            text = data["uz"].rsplit(" [", 1)[0]
+            return tmap(text, languages)
+        return {key: _in_languages(value, languages) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_in_languages(value, languages) for value in data]
+    return data

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-SCREENS = ("home", "exhibit", "gallery", "timeline", "attract", "still-there")
+SCREENS = ("home", "exhibit", "gallery", "timeline", "about", "attract", "still-there")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

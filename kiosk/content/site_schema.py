@@ -36,6 +36,16 @@ STRING_KEYS = (
     "continue",
     "image_position",
 )
+# Strings added after kiosk.yaml files were written: one left out gets the kiosk's own
+# wording (in these languages, else English), so an older kiosk.yaml still loads.
+DEFAULTED_STRINGS: dict[str, dict[str, str]] = {
+    "about": {
+        "uz": "Koʻrgazma haqida",
+        "az": "Sərgi haqqında",
+        "ru": "О выставке",
+        "en": "About this exhibition",
+    },
+}
 # Strings once required that no screen shows: a kiosk.yaml written for an older
 # kiosk still loads, and the curator is told they can go.
 RETIRED_STRING_KEYS = ("close", "choose_language")
@@ -92,10 +102,11 @@ def read_site(root: Node | None, path: Path, texts: dict[Text, Text] | None = No
         f.get("strings"),
         "strings",
         required=STRING_KEYS,
-        optional=RETIRED_STRING_KEYS + OPTIONAL_STRING_KEYS,
+        optional=(*DEFAULTED_STRINGS, *RETIRED_STRING_KEYS, *OPTIONAL_STRING_KEYS),
     )
     _retired_strings(c, f.get("strings"), strings_fields)
     strings = {key: c.text_map(node, child("strings", key)) for key, node in strings_fields.items()}
+    strings.update(_defaulted_strings(languages, strings))
     idle = _idle(c, f.get("idle"))
     theme = _theme(c, f.get("theme"))
     credits = read_credits(c, f.get("credits"))
@@ -104,6 +115,16 @@ def read_site(root: Node | None, path: Path, texts: dict[Text, Text] | None = No
         return SiteResult(None, languages, c.errors, c.warnings)
     site = Site(title, declared, default, idle, strings, theme, subtitle, credits, speech)
     return SiteResult(site, languages, c.errors, c.warnings)
+
+
+def _defaulted_strings(languages: Languages, written: dict[str, Text]) -> dict[str, Text]:
+    """The kiosk's own wording for each defaulted string the file leaves out."""
+    made = {}
+    for key, wording in DEFAULTED_STRINGS.items():
+        if key not in written:
+            values = {code: wording.get(code, wording["en"]) for code in languages.codes}
+            made[key] = Text(values, languages.default)
+    return made
 
 
 def _retired_strings(c: Checker, node: Node | None, fields: dict[str, Node]) -> None:

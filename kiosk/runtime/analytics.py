@@ -8,7 +8,7 @@ Recorded, per kiosk (the kiosk id is the machine's host name unless configured):
 
 - sessions: a running number per kiosk, start and end time, how the session ended
   (``idle_reset``, ``staff``, or ``shutdown`` when the program stopped);
-- page views: the page kind (home, exhibit, gallery, timeline, attract), the exhibit
+- page views: the page kind (home, exhibit, gallery, timeline, attract, about), the exhibit
   id, when the page was opened and how long it stayed on screen;
 - gallery images viewed and zoomed (exhibit id and image position), timeline entries
   opened (their ISO date), language choices (language codes), whether the
@@ -50,7 +50,7 @@ from kiosk.content.exhibit_schema import MAX_ID_LENGTH
 
 logger = logging.getLogger("kiosk.analytics")
 
-PAGE_KINDS = frozenset({"home", "exhibit", "gallery", "timeline", "attract"})
+PAGE_KINDS = frozenset({"home", "exhibit", "gallery", "timeline", "attract", "about"})
 END_REASONS = frozenset({"idle_reset", "staff"})
 SHUTDOWN_REASON = "shutdown"
 EVENT_KINDS = frozenset(

@@ -20,7 +20,8 @@ EXHIBIT = "exhibit"
 GALLERY = "gallery"
 TIMELINE = "timeline"
 ATTRACT = "attract"
-SCREENS = (HOME, EXHIBIT, GALLERY, TIMELINE, ATTRACT)
+ABOUT = "about"  # the exhibition's sources and credits
+SCREENS = (HOME, EXHIBIT, GALLERY, TIMELINE, ATTRACT, ABOUT)
 # What the help overlay (F1 or ?) and the README list for presenters; the key map
 # itself is in kiosk.ui.bridge.Kiosk.handleKey.
 PRESENTER_KEYS: tuple[tuple[str, str], ...] = (
@@ -109,6 +110,13 @@ class Navigator:
         if self.place.screen == TIMELINE:
             return
         self._push(Place(TIMELINE, index=max(0, index)))
+
+    def open_about(self) -> None:
+        """The credits: one level above where the visitor is, so Back returns there."""
+        if self.place.screen == ATTRACT:
+            self.home()
+        if self.place.screen != ABOUT:
+            self._push(Place(ABOUT))
 
     def show_gallery_image(self, index: int) -> None:
         """The visitor swiped: remember which image is showing."""

@@ -154,6 +154,7 @@ class Kiosk(QObject):
         self._page: dict[str, Any] = {}
         self._timeline = RowsModel(self)
         self._timeline_made = False  # its rows are made when first read
+        self._about: dict[str, Any] | None = None  # made when first read
         self._strings: dict[str, str] = {}
         self._language = Language(content, self)
         self._nav = Navigation(content, start, self)
@@ -203,6 +204,7 @@ class Kiosk(QObject):
         self._tiles.set_rows([present.tile(e, language) for e in self._content.exhibits])
         if self._timeline_made:
             self._timeline.set_rows(present.timeline(self._content, language))
+        self._about = None
         self._refresh_page()
         self.textsChanged.emit()
 
@@ -256,6 +258,14 @@ class Kiosk(QObject):
         return self._timeline
 
     timeline = Property(QObject, _get_timeline, constant=True)
+
+    def _get_about(self) -> dict[str, Any]:
+        if self._about is None:
+            self._about = present.about(self._content, self.language.current)
+        return self._about
+
+    # Read only by the About screen, which exists only while it shows.
+    about = Property(dict, _get_about, notify=textsChanged)
 
     def _get_has_timeline(self) -> bool:
         return any(e.timeline for e in self._content.exhibits)

@@ -69,6 +69,10 @@ class Navigation(QObject):
     def openTimeline(self) -> None:
         self.navigator.open_timeline()
 
+    @Slot()
+    def openAbout(self) -> None:
+        self.navigator.open_about()
+
     @Slot(int)
     def focusIndex(self, index: int) -> None:
         self.navigator.focus(index)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from kiosk.content.credits import CreditLine, about_page
 from kiosk.content.model import BulletList, ContentSet, Exhibit, ImageRef, Text
 from kiosk.content.richtext import parse_blocks
 
@@ -23,8 +24,12 @@ def image_key(image: ImageRef, kind: str) -> str:
 
 
 def blocks(text: Text, language: str) -> list[dict[str, Any]]:
+    return _blocks(text.get(language))
+
+
+def _blocks(text: str) -> list[dict[str, Any]]:
     result: list[dict[str, Any]] = []
-    for block in parse_blocks(text.get(language)):
+    for block in parse_blocks(text):
         if isinstance(block, BulletList):
             result.append({"kind": "list", "text": "", "items": list(block.items)})
         else:
@@ -94,6 +99,32 @@ def timeline(content: ContentSet, language: str) -> list[dict[str, Any]]:
         }
         for exhibit, entry in content.timeline()
     ]
+
+
+def about(content: ContentSet, language: str) -> dict[str, Any]:
+    """The "About this exhibition" screen: the site's credits, then each exhibit's own
+    credits and its images grouped by credit, every text already split into blocks."""
+    page = about_page(content, language)
+    return {
+        "title": page.title,
+        "credits": _credit_lines(page.credits),
+        "exhibits": [
+            {
+                "exhibitId": exhibit.id,
+                "title": exhibit.title,
+                "credits": _credit_lines(exhibit.credits),
+                "images": [
+                    {"credit": group.credit, "images": list(group.images)}
+                    for group in exhibit.images
+                ],
+            }
+            for exhibit in page.exhibits
+        ],
+    }
+
+
+def _credit_lines(lines: tuple[CreditLine, ...]) -> list[dict[str, Any]]:
+    return [{"label": line.label, "blocks": _blocks(line.text)} for line in lines]
 
 
 def strings(content: ContentSet, language: str) -> dict[str, str]:

@@ -1,12 +1,17 @@
 import QtQuick
 
-// One exhibit: hero, title, summary, sections, fact cards and a gallery strip.
+// One exhibit: the cover and its caption, then the text with, beside it on a landscape
+// screen (below it in portrait), the gallery strip and the key facts.
 Rectangle {
     id: page
     required property var kiosk
     required property var ui
     readonly property var content: kiosk.page
     readonly property real columnWidth: Math.min(width - 2 * ui.margin, ui.measure)
+    // landscape: pictures and facts beside the text, so they show on the first screen
+    readonly property bool beside: !ui.portrait && width - 2 * ui.margin >= 1100 * ui.k
+    readonly property real sideWidth: Math.round((width - 2 * ui.margin) * 0.34)
+    readonly property real textWidth: beside ? width - 2 * ui.margin - sideWidth - 2 * ui.gap : columnWidth
     color: ui.background
     objectName: "exhibitPage"
 
@@ -53,7 +58,7 @@ Rectangle {
         id: flick
         objectName: "exhibitFlick"
         anchors { left: parent.left; right: parent.right; top: topBar.bottom; bottom: parent.bottom }
-        contentHeight: body.height + page.ui.margin * 2
+        contentHeight: body.height + page.ui.margin * 2 + cue.height / 2
         boundsBehavior: Flickable.StopAtBounds
         clip: true
         flickDeceleration: 2500
@@ -64,28 +69,31 @@ Rectangle {
             width: flick.width
             spacing: page.ui.gap * 1.5
 
-            RenditionImage {
-                objectName: "hero"
+            Column {
                 width: parent.width
-                height: Math.round(Math.min(page.height * (page.ui.portrait ? 0.3 : 0.42), width / 1.5))
-                kiosk: page.kiosk
-                ui: page.ui
-                key: page.content.hero ? page.content.hero.key : ""
-                alt: page.content.hero ? page.content.hero.alt : ""
-                Text {
-                    anchors { right: parent.right; bottom: parent.bottom; margins: page.ui.gap / 2 }
-                    text: page.content.hero ? page.content.hero.credit : ""
-                    textFormat: Text.PlainText
-                    font.pixelSize: page.ui.caption
-                    color: "white"
-                    style: Text.Outline
-                    styleColor: Qt.rgba(0, 0, 0, 0.5)
+                RenditionImage {
+                    objectName: "hero"
+                    width: parent.width
+                    height: Math.round(Math.min(page.height * (page.ui.portrait ? 0.3 : 0.32), width / 1.5))
+                    kiosk: page.kiosk
+                    ui: page.ui
+                    key: page.content.hero ? page.content.hero.key : ""
+                    alt: page.content.hero ? page.content.hero.alt : ""
+                }
+                HeroCaption {
+                    width: parent.width
+                    ui: page.ui
+                    image: page.content.hero || null
+                    inset: textColumn.x
+                    textWidth: page.beside ? width - 2 * inset : textColumn.width
                 }
             }
 
             Column {
-                x: (parent.width - width) / 2
-                width: page.columnWidth
+                id: textColumn
+                objectName: "textColumn"
+                x: page.beside ? page.ui.margin : (parent.width - width) / 2
+                width: page.textWidth
                 spacing: page.ui.gap
 
                 SectionHeading {
@@ -115,55 +123,23 @@ Rectangle {
                     model: page.content.sections || []
                     ExhibitSection { width: parent.width; kiosk: page.kiosk; ui: page.ui }
                 }
-
-                SectionHeading {
-                    objectName: "factsHeading"
-                    visible: (page.content.facts || []).length > 0
-                    topPadding: page.ui.gap
-                    ui: page.ui
-                    text: page.kiosk.strings.facts || ""
-                }
-                Flow {
-                    id: facts
-                    width: parent.width
-                    spacing: page.ui.gap
-                    readonly property int columns: width > 900 * page.ui.k ? 3 : 2
-                    Repeater {
-                        model: page.content.facts || []
-                        FactCard {
-                            required property var modelData
-                            width: (facts.width - (facts.columns - 1) * facts.spacing) / facts.columns
-                            ui: page.ui
-                            label: modelData.label
-                            value: modelData.value
-                        }
-                    }
-                }
-
-                SectionHeading {
-                    objectName: "galleryHeading"
-                    visible: (page.content.gallery || []).length > 0
-                    topPadding: page.ui.gap
-                    ui: page.ui
-                    text: page.kiosk.strings.gallery || ""
-                }
             }
 
-            GalleryStrip {
-                x: Math.max(0, (parent.width - page.columnWidth) / 2)
-                width: parent.width - x
-                height: Math.round(260 * page.ui.k)
-                kiosk: page.kiosk
-                ui: page.ui
-                model: page.content.gallery || []
+            // the side column's room in the page: under the text in portrait; in
+            // landscape only what it reaches below the text (a positioner skips a
+            // zero-height item, so the column itself lives outside it)
+            Item {
+                id: sideSlot
+                width: parent.width
+                height: page.beside ? Math.max(0, side.height - textColumn.height - body.spacing) : side.height
             }
 
             // the end of every page offers the next exhibit
             NavButton {
                 objectName: "nextExhibit"
                 visible: !!page.content.next
-                x: Math.max(0, (parent.width - page.columnWidth) / 2)
-                maxWidth: page.columnWidth
+                x: textColumn.x
+                maxWidth: textColumn.width
                 ui: page.ui
                 primary: true
                 glyph: "›"
@@ -171,5 +147,23 @@ Rectangle {
                 onActivated: page.kiosk.nav.nextExhibit()
             }
         }
+
+        ExhibitSide {
+            id: side
+            x: page.beside ? textColumn.x + textColumn.width + 2 * page.ui.gap : textColumn.x
+            y: body.y + (page.beside ? textColumn.y : sideSlot.y)
+            width: page.beside ? page.sideWidth : textColumn.width
+            kiosk: page.kiosk
+            ui: page.ui
+            gallery: page.content.gallery || []
+            facts: page.content.facts || []
+        }
+    }
+
+    ScrollCue {
+        id: cue
+        anchors { left: flick.left; right: flick.right; bottom: flick.bottom }
+        ui: page.ui
+        flick: flick
     }
 }

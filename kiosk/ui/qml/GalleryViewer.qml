@@ -1,6 +1,6 @@
 import QtQuick
 
-// Full-screen gallery: swipe between images, zoom resets on swipe, caption always readable.
+// Full-screen gallery: swipe between images, zoom resets on swipe, the caption below the picture.
 Rectangle {
     id: viewer
     required property var kiosk
@@ -15,7 +15,9 @@ Rectangle {
     ListView {
         id: pager
         objectName: "galleryPager"
-        anchors.fill: parent
+        // the caption sits below the picture, never over it
+        anchors { left: parent.left; right: parent.right; top: parent.top; bottom: captionBar.top }
+        clip: true
         orientation: ListView.Horizontal
         snapMode: ListView.SnapOneItem
         highlightRangeMode: ListView.StrictlyEnforceRange
@@ -64,11 +66,13 @@ Rectangle {
         id: captionBar
         objectName: "captionBar"
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-        height: captionColumn.implicitHeight + viewer.ui.gap * 2
-        color: Qt.rgba(0, 0, 0, 0.72)
+        // room for two lines of caption and one of credit, so the picture above does not
+        // jump in size from one image to the next; a longer caption takes more
+        height: Math.max(captionColumn.implicitHeight, viewer.ui.body * 2.7 + viewer.ui.caption * 1.5) + viewer.ui.gap * 2
+        color: "#1B1C1F"
         Column {
             id: captionColumn
-            anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; leftMargin: viewer.ui.margin; rightMargin: viewer.ui.margin }
+            anchors { left: parent.left; right: parent.right; top: parent.top; topMargin: viewer.ui.gap; leftMargin: viewer.ui.margin; rightMargin: viewer.ui.margin }
             spacing: viewer.ui.gap / 4
             Text {
                 objectName: "galleryCaption"
@@ -105,7 +109,7 @@ Rectangle {
     NavButton {
         objectName: "galleryPrevious"
         visible: viewer.shown > 0
-        anchors { left: parent.left; verticalCenter: parent.verticalCenter; margins: viewer.ui.gap }
+        anchors { left: parent.left; verticalCenter: pager.verticalCenter; margins: viewer.ui.gap }
         ui: viewer.ui
         glyph: "‹"
         onActivated: viewer.kiosk.nav.showGalleryImage(viewer.shown - 1)
@@ -113,7 +117,7 @@ Rectangle {
     NavButton {
         objectName: "galleryNext"
         visible: viewer.shown < viewer.items.length - 1
-        anchors { right: parent.right; verticalCenter: parent.verticalCenter; margins: viewer.ui.gap }
+        anchors { right: parent.right; verticalCenter: pager.verticalCenter; margins: viewer.ui.gap }
         ui: viewer.ui
         glyph: "›"
         onActivated: viewer.kiosk.nav.showGalleryImage(viewer.shown + 1)

@@ -96,6 +96,13 @@ Rectangle {
                 text: home.kiosk.strings.timeline || ""
                 onActivated: home.kiosk.nav.openTimeline()
             }
+            NavButton {
+                objectName: "aboutButton"
+                ui: home.ui
+                glyph: "ℹ"
+                text: home.kiosk.strings.about || ""
+                onActivated: home.kiosk.nav.openAbout()
+            }
         }
     }
 }

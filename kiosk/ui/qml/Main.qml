@@ -22,6 +22,7 @@ Window {
             home.resetView()
             if (exhibitLoader.item) exhibitLoader.item.resetView()
             if (timelineLoader.item) timelineLoader.item.resetView()
+            if (aboutLoader.item) aboutLoader.item.resetView()
         }
     }
 
@@ -57,6 +58,15 @@ Window {
             anchors.fill: parent
             active: root.current === root.screens.timeline
             sourceComponent: Component { TimelinePage { kiosk: root.kiosk; ui: style } }
+            onLoaded: layerFade.restartFor(item)
+        }
+
+        Loader {
+            id: aboutLoader
+            objectName: "aboutLoader"
+            anchors.fill: parent
+            active: root.current === "about"
+            sourceComponent: Component { AboutPage { kiosk: root.kiosk; ui: style } }
             onLoaded: layerFade.restartFor(item)
         }
 

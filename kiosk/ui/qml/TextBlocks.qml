@@ -41,6 +41,7 @@ Column {
                         color: blocksView.ui.accent
                     }
                     Text {
+                        objectName: "bullet"
                         width: bullet.width - blocksView.fontSize
                         text: bullet.modelData
                         textFormat: Text.PlainText

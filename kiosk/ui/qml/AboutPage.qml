@@ -1,0 +1,133 @@
+import QtQuick
+
+// "About this exhibition": the sources of the whole exhibition, then each exhibit's
+// own sources and who made its pictures, in plain text.
+Rectangle {
+    id: page
+    required property var kiosk
+    required property var ui
+    readonly property var about: kiosk.about
+    readonly property real columnWidth: Math.min(width - 2 * ui.margin, ui.measure)
+    color: ui.background
+    objectName: "aboutPage"
+
+    function resetView() { flick.contentY = 0 }
+
+    TopBar {
+        id: topBar
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        kiosk: page.kiosk
+        ui: page.ui
+        z: 2
+    }
+
+    Flickable {
+        id: flick
+        objectName: "aboutFlick"
+        anchors { left: parent.left; right: parent.right; top: topBar.bottom; bottom: parent.bottom }
+        contentHeight: body.height + page.ui.margin * 2 + cue.height / 2
+        boundsBehavior: Flickable.StopAtBounds
+        clip: true
+        flickDeceleration: 2500
+        maximumFlickVelocity: 6000
+
+        Column {
+            id: body
+            x: (parent.width - width) / 2
+            y: page.ui.margin
+            width: page.columnWidth
+            spacing: page.ui.gap * 1.5
+
+            Column {
+                width: parent.width
+                spacing: page.ui.gap / 3
+                Text {
+                    objectName: "aboutTitle"
+                    width: parent.width
+                    text: page.kiosk.strings.about || ""
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    font.pixelSize: page.ui.title
+                    font.weight: Font.Bold
+                    color: page.ui.ink
+                }
+                Text {
+                    objectName: "aboutSiteTitle"
+                    width: parent.width
+                    text: page.about.title || ""
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    font.pixelSize: page.ui.heading * 0.85
+                    color: page.ui.accent
+                }
+            }
+
+            Repeater {
+                model: page.about.credits || []
+                AboutCredit {
+                    required property var modelData
+                    width: body.width
+                    ui: page.ui
+                    label: modelData.label
+                    blocks: modelData.blocks
+                }
+            }
+
+            Repeater {
+                model: page.about.exhibits || []
+                Rectangle {
+                    id: card
+                    required property var modelData
+                    objectName: "aboutExhibit_" + modelData.exhibitId
+                    width: body.width
+                    height: cardColumn.implicitHeight + page.ui.gap * 2
+                    radius: page.ui.radius
+                    color: page.ui.surface
+                    border.color: page.ui.line
+                    Column {
+                        id: cardColumn
+                        anchors { left: parent.left; right: parent.right; top: parent.top; margins: page.ui.gap }
+                        spacing: page.ui.gap
+                        Text {
+                            objectName: "aboutExhibitTitle"
+                            width: parent.width
+                            text: card.modelData.title
+                            textFormat: Text.PlainText
+                            wrapMode: Text.Wrap
+                            font.pixelSize: page.ui.heading
+                            font.weight: Font.Bold
+                            color: page.ui.ink
+                        }
+                        Repeater {
+                            model: card.modelData.credits
+                            AboutCredit {
+                                required property var modelData
+                                width: cardColumn.width
+                                ui: page.ui
+                                label: modelData.label
+                                blocks: modelData.blocks
+                            }
+                        }
+                        Repeater {
+                            model: card.modelData.images
+                            AboutCredit {
+                                required property var modelData
+                                width: cardColumn.width
+                                ui: page.ui
+                                label: modelData.credit
+                                blocks: [{ kind: "list", text: "", items: modelData.images }]
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    ScrollCue {
+        id: cue
+        anchors { left: flick.left; right: flick.right; bottom: flick.bottom }
+        ui: page.ui
+        flick: flick
+    }
+}

@@ -1,0 +1,59 @@
+import QtQuick
+
+// "There is more below": the last lines fade out above a down arrow; a tap scrolls on.
+// It goes when the end of the page is on screen.
+Item {
+    id: cue
+    required property var ui
+    required property Flickable flick
+    readonly property real lastY: flick.originY + flick.contentHeight - flick.height
+    readonly property bool more: flick.contentHeight > flick.height + 1 && flick.contentY < lastY - 2
+    objectName: "scrollCue"
+    height: Math.round(150 * ui.k)
+    opacity: more ? 1 : 0
+    visible: opacity > 0
+    Behavior on opacity { NumberAnimation { duration: cue.ui.fade } }
+
+    Rectangle {
+        anchors.fill: parent
+        gradient: Gradient {
+            GradientStop { position: 0; color: Qt.rgba(cue.ui.background.r, cue.ui.background.g, cue.ui.background.b, 0) }
+            GradientStop { position: 0.7; color: cue.ui.background }
+        }
+    }
+    Rectangle {
+        id: arrow
+        objectName: "scrollCueArrow"
+        anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: cue.ui.gap / 2 }
+        width: cue.ui.target
+        height: width
+        radius: width / 2
+        color: tap.pressed ? Qt.darker(cue.ui.accent, 1.18) : cue.ui.accent
+        Accessible.role: Accessible.Button
+        Accessible.name: "↓"
+        Text {
+            anchors.centerIn: parent
+            text: "›"  // turned to point down: Noto Sans has no down arrow
+            textFormat: Text.PlainText
+            rotation: 90
+            font.pixelSize: cue.ui.title
+            font.weight: Font.Bold
+            color: "white"
+        }
+        TapHandler {
+            id: tap
+            gesturePolicy: TapHandler.ReleaseWithinBounds
+            onTapped: {
+                scroll.to = Math.min(cue.lastY, cue.flick.contentY + cue.flick.height * 0.8)
+                scroll.restart()
+            }
+        }
+    }
+    NumberAnimation {
+        id: scroll
+        target: cue.flick
+        property: "contentY"
+        duration: cue.ui.fade * 1.5
+        easing.type: Easing.OutCubic
+    }
+}

@@ -1,0 +1,65 @@
+"""Geometry checks for scrolling pages: what a person sees of each text, not that it exists."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF
+from PySide6.QtQuick import QQuickItem
+
+from kiosk.ui.app import KioskWindow
+from kiosk.ui.render import settle
+from tests.uitools import visible, walk
+
+
+def scene_rect(item: QQuickItem) -> QRectF:
+    return item.mapRectToScene(QRectF(0, 0, item.width(), item.height()))
+
+
+def kind(item: QQuickItem) -> str:
+    """The Qt Quick type, also for items QML extended (a Behavior makes "QQuickText_QML_7")."""
+    return item.metaObject().className().split("_QML")[0]
+
+
+def texts_in(root: QQuickItem) -> list[QQuickItem]:
+    """Every shown Text item under ``root`` with something written in it."""
+    return [i for i in walk(root) if kind(i) == "QQuickText" and visible(i) and i.property("text")]
+
+
+def text_problems(flick: QQuickItem) -> list[str]:
+    """Texts in a scrolling page that are cut, empty-sized, outside the page's clip
+    (sideways, or past the end a scroll can reach) or drawn over another text."""
+    problems = []
+    view = scene_rect(flick)
+    content_top = view.top() - flick.property("contentY") + flick.property("originY")
+    content_bottom = content_top + flick.property("contentHeight")
+    texts = texts_in(flick)
+    rects = []
+    for text in texts:
+        label = repr(text.property("text")[:40])
+        rect = scene_rect(text)
+        rects.append((label, rect))
+        if rect.width() < 1 or rect.height() < 1:
+            problems.append(f"{label} has no size")
+        if text.property("truncated"):
+            problems.append(f"{label} is truncated")
+        if text.property("contentWidth") > text.width() + 1:
+            problems.append(f"{label} is wider than its box")
+        if rect.left() < view.left() - 1 or rect.right() > view.right() + 1:
+            problems.append(f"{label} reaches outside the page sideways")
+        if rect.top() < content_top - 1 or rect.bottom() > content_bottom + 1:
+            problems.append(f"{label} lies beyond the scrollable content")
+    for i, (label, rect) in enumerate(rects):
+        for other, other_rect in rects[i + 1 :]:
+            shared = rect.intersected(other_rect)
+            if shared.width() > 1 and shared.height() > 1:
+                problems.append(f"{label} overlaps {other}")
+    return problems
+
+
+def scroll_to_end(kw: KioskWindow, flick: QQuickItem) -> None:
+    end = flick.property("originY") + flick.property("contentHeight") - flick.height()
+    flick.setProperty("contentY", max(flick.property("originY"), end))
+    settle(kw.window, kw.images, timeout_s=30)
+
+
+def lowest_text(flick: QQuickItem) -> QRectF:
+    return max((scene_rect(t) for t in texts_in(flick)), key=lambda r: r.bottom())
