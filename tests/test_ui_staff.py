@@ -112,6 +112,7 @@ STATUS = StaffStatus(
     ),
     warnings=("exhibits/people/exhibit.yaml:20:7: no 'az' translation",),
     cache="38 of 40 renditions ready, 2 failed",
+    speech="Reading aloud: off (espeak-ng is not installed)",
     languages=(
         LanguageCompleteness("uz", "Oʻzbekcha", 100),
         LanguageCompleteness("az", "Azərbaycanca", 96),
@@ -275,6 +276,7 @@ def test_the_qml_mapping_has_every_name_the_panel_reads():
         "errors": list(STATUS.errors),
         "warnings": list(STATUS.warnings),
         "cache": "38 of 40 renditions ready, 2 failed",
+        "speech": STATUS.speech,
         "languages": [
             {"code": "uz", "name": "Oʻzbekcha", "complete": 100},
             {"code": "az", "name": "Azərbaycanca", "complete": 96},
@@ -288,7 +290,7 @@ def test_the_qml_mapping_has_every_name_the_panel_reads():
         },
     }
     panel = (QML_DIR / "StaffPanel.qml").read_text(encoding="utf-8")
-    for name in ("contentVersion", "loadedAt", "pending", "errors", "warnings", "cache"):
+    for name in ("contentVersion", "loadedAt", "pending", "errors", "warnings", "cache", "speech"):
         assert f"panel.status.{name}" in panel
     for name in ("sessions", "topExhibits", "languageShares"):
         assert f"panel.today.{name}" in panel

@@ -12,18 +12,10 @@ Rectangle {
 
     function resetView() { flick.contentY = 0 }
 
-    TopBar {
-        id: topBar
-        anchors { left: parent.left; right: parent.right; top: parent.top }
-        kiosk: page.kiosk
-        ui: page.ui
-        z: 2
-    }
-
     Flickable {
         id: flick
         objectName: "exhibitFlick"
-        anchors { left: parent.left; right: parent.right; top: topBar.bottom; bottom: parent.bottom }
+        anchors.fill: parent
         contentHeight: body.height + page.ui.margin * 2
         boundsBehavior: Flickable.StopAtBounds
         clip: true

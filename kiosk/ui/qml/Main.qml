@@ -32,40 +32,63 @@ Window {
         Keys.onPressed: (event) => { event.accepted = root.kiosk.handleKey(event.key, event.modifiers) }
         Component.onCompleted: forceActiveFocus()
 
-        Home {
-            id: home
-            anchors.fill: parent
+        // every screen but the attract loop sits above the control bar
+        Item {
+            id: screens
+            anchors { left: parent.left; right: parent.right; top: parent.top; bottom: navBar.top }
+
+            Home {
+                id: home
+                anchors.fill: parent
+                kiosk: root.kiosk
+                ui: style
+                showFocus: !root.kioskMode
+                visible: root.current === "home" || layerFade.running
+            }
+
+            Loader {
+                id: timelineLoader
+                objectName: "timelineLoader"
+                anchors.fill: parent
+                active: root.current === "timeline"
+                sourceComponent: Component { TimelinePage { kiosk: root.kiosk; ui: style } }
+                onLoaded: layerFade.restartFor(item)
+            }
+
+            Loader {
+                id: exhibitLoader
+                objectName: "exhibitLoader"
+                anchors.fill: parent
+                active: root.onPage
+                sourceComponent: Component { ExhibitPage { kiosk: root.kiosk; ui: style } }
+                onLoaded: layerFade.restartFor(item)
+            }
+
+            Loader {
+                id: galleryLoader
+                objectName: "galleryLoader"
+                anchors.fill: parent
+                active: root.current === "gallery"
+                sourceComponent: Component { GalleryViewer { kiosk: root.kiosk; ui: style } }
+                onLoaded: layerFade.restartFor(item)
+            }
+        }
+
+        CaptionStrip {
+            anchors { left: parent.left; right: parent.right; bottom: navBar.top }
+            height: implicitHeight
             kiosk: root.kiosk
             ui: style
-            showFocus: !root.kioskMode
-            visible: root.current === "home" || layerFade.running
         }
 
-        Loader {
-            id: timelineLoader
-            objectName: "timelineLoader"
-            anchors.fill: parent
-            active: root.current === "timeline"
-            sourceComponent: Component { TimelinePage { kiosk: root.kiosk; ui: style } }
-            onLoaded: layerFade.restartFor(item)
-        }
-
-        Loader {
-            id: exhibitLoader
-            objectName: "exhibitLoader"
-            anchors.fill: parent
-            active: root.onPage
-            sourceComponent: Component { ExhibitPage { kiosk: root.kiosk; ui: style } }
-            onLoaded: layerFade.restartFor(item)
-        }
-
-        Loader {
-            id: galleryLoader
-            objectName: "galleryLoader"
-            anchors.fill: parent
-            active: root.current === "gallery"
-            sourceComponent: Component { GalleryViewer { kiosk: root.kiosk; ui: style } }
-            onLoaded: layerFade.restartFor(item)
+        NavBar {
+            id: navBar
+            anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+            // the attract loop has the whole screen; its height goes with it
+            height: visible ? implicitHeight : 0
+            visible: root.current !== "attract"
+            kiosk: root.kiosk
+            ui: style
         }
 
         Loader {

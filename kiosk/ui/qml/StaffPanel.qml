@@ -244,6 +244,7 @@ Rectangle {
                     objectName: "statusCache"
                     text: panel.status.cache || "unknown"
                 }
+                Line { objectName: "statusSpeech"; visible: text !== ""; text: panel.status.speech || "" }
 
                 Heading { text: "Languages" }
                 Repeater {

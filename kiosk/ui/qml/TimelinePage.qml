@@ -10,18 +10,10 @@ Rectangle {
 
     function resetView() { list.contentY = list.originY }
 
-    TopBar {
-        id: topBar
-        anchors { left: parent.left; right: parent.right; top: parent.top }
-        kiosk: page.kiosk
-        ui: page.ui
-        z: 2
-    }
-
     ListView {
         id: list
         objectName: "timelineList"
-        anchors { left: parent.left; right: parent.right; top: topBar.bottom; bottom: parent.bottom }
+        anchors.fill: parent
         clip: true
         boundsBehavior: Flickable.StopAtBounds
         model: page.kiosk.timeline
