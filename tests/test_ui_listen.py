@@ -61,7 +61,11 @@ def test_listen_reads_the_page_in_the_visitors_language_and_a_second_tap_stops(
         assert items(kw, "listenButton") == []  # home: nothing to read
         kw.kiosk.language.choose("az")
         open_exhibit(kw)
+        silent = item(kw, "listenButton").mapRectToScene(item(kw, "listenButton").boundingRect())
         tap(kw, item(kw, "listenButton"))
+        # "Stop" in place of "Listen": the same box, nothing beside it moves
+        speaking = item(kw, "listenButton").mapRectToScene(item(kw, "listenButton").boundingRect())
+        assert speaking == silent
         expected = reading_for(CONTENT, kw.kiosk.nav.place, "az")
         assert expected is not None
         assert engine.said == [(VOICES["az"], expected.text)]

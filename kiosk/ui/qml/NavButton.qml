@@ -19,7 +19,7 @@ Rectangle {
         for (const t of widthTexts) widest = Math.max(widest, Math.ceil(metrics.advanceWidth(t)))
         return widest
     }
-    readonly property real glyphRoom: glyph !== "" ? glyphText.implicitWidth + (text !== "" || widthTexts.length > 0 ? row.spacing : 0) : 0
+    readonly property real glyphRoom: glyph !== "" ? glyphText.width + (text !== "" || widthTexts.length > 0 ? row.spacing : 0) : 0
     implicitHeight: Math.max(ui.target, row.implicitHeight + ui.gap)
     implicitWidth: Math.min(maxWidth, Math.max(ui.target, glyphRoom + (text !== "" || widthTexts.length > 0 ? labelRoom : 0) + 2 * ui.gap))
     opacity: enabled ? 1 : 0.4
@@ -38,6 +38,9 @@ Rectangle {
         Text {
             id: glyphText
             visible: button.glyph !== ""
+            // a fixed slot: "▶" and "■" differ in width, the button must not
+            width: Math.max(implicitWidth, button.ui.heading)
+            horizontalAlignment: Text.AlignHCenter
             text: button.glyph
             textFormat: Text.PlainText
             font.pixelSize: button.ui.heading
