@@ -477,6 +477,8 @@ def test_unlocked_panel_shows_the_status(staff, open_window):
     assert [i.property("text") for i in ui.find_all("statusWarning")] == list(STATUS.warnings)
     assert not ui.find("statusClean").isVisible()
     assert ui.text("statusCache") == "38 of 40 renditions ready, 2 failed"
+    assert ui.find("statusSpeech").isVisible()
+    assert ui.text("statusSpeech") == "Reading aloud: off (espeak-ng is not installed)"
     assert len(ui.find_all("languageRow")) == 4
     assert ui.text("statusSessions") == "42 visitor sessions"
     top = [i.property("text") for i in ui.find_all("topExhibit")]

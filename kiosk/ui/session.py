@@ -10,7 +10,7 @@ from kiosk.content.model import ContentSet
 from kiosk.media.cache import RenditionCache, default_cache_dir, screen_box
 from kiosk.media.service import RenditionService
 from kiosk.ui.app import KioskWindow, build_window
-from kiosk.ui.render import grab, settle
+from kiosk.ui.render import grab, hold_still, settle
 
 
 def make_service(cache: Path | None, size: tuple[int, int]) -> RenditionService:
@@ -53,6 +53,7 @@ def open_screen(
         go_to(kw, screen, exhibit_id, index)
         kw.window.show()
         settle(kw.window, kw.images)
+        hold_still(kw.window)
         return grab(kw.window)
     finally:
         kw.window.close()
