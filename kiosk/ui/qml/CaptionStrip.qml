@@ -24,6 +24,6 @@ Rectangle {
         font.weight: Font.DemiBold
         color: strip.ui.surface
     }
-    // taps on the caption stop here instead of reaching the page beneath
-    TapHandler {}
+    // a tap on the caption is taken here, not by the page the strip covers
+    MouseArea { anchors.fill: parent }
 }

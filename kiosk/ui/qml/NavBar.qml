@@ -20,8 +20,6 @@ Rectangle {
     implicitHeight: (twoRows ? 2 * ui.target + ui.gap / 2 : ui.target) + ui.gap * 1.5
 
     Rectangle { anchors { left: parent.left; right: parent.right; top: parent.top } height: 1; color: bar.ui.line }
-    // taps on the bar's gaps stop here instead of reaching the page beneath
-    TapHandler {}
 
     Row {
         id: navRow
