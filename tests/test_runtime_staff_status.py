@@ -170,3 +170,19 @@ def test_languages_keep_the_site_order(tmp_path: Path) -> None:
     assert status.languages == tuple(
         LanguageCompleteness(code, names[code], 100) for code in content.site.language_codes
     )
+
+
+def test_speech_says_why_reading_aloud_is_off_or_which_voices_are_missing() -> None:
+    from speechfakes import FakeEngine
+
+    from kiosk.runtime.speech import Speaker
+    from kiosk.runtime.staff_status import speech_status
+
+    codes = ("uz", "az", "ru", "en")
+    off = Speaker(FakeEngine(reason="espeak-ng is not installed; install it with: apt-get"))
+    assert speech_status(off, codes) == (
+        "Reading aloud: off (espeak-ng is not installed; install it with: apt-get)"
+    )
+    no_uz = Speaker(FakeEngine(voices=frozenset({"az", "ru", "en-us"})))
+    assert speech_status(no_uz, codes) == "Reading aloud: on, but no voice for uz"
+    assert speech_status(Speaker(FakeEngine()), codes) == "Reading aloud: on (uz, az, ru, en)"

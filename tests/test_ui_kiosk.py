@@ -321,7 +321,7 @@ def test_a_scripted_visit_records_exactly_its_events(
         width, height = kw.window.width(), kw.window.height()
         swipe(kw, QPoint(int(width * 0.8), height // 2), QPoint(int(width * 0.2), height // 2))
         wait(kw, clock, controller, 5)
-        tap(kw, item(kw, "galleryBack"))  # gallery dwell 15 s
+        tap(kw, item(kw, "backButton"))  # gallery dwell 15 s
         tap(kw, item(kw, "homeButton"))
         tap(kw, item(kw, f"tile_{second.id}"))
         wait(kw, clock, controller, 20)

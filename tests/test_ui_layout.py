@@ -9,12 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFontMetricsF
+from PySide6.QtQuick import QQuickItem
 
 from kiosk.ui.app import KioskWindow
 from kiosk.ui.render import settle
 from tests.conftest import BUNDLED
-from tests.uitools import distinct_colours, grab, items, load, open_window, walk
+from tests.uitools import distinct_colours, grab, item, items, load, open_window, walk
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -55,16 +57,76 @@ def cut_texts(kw: KioskWindow) -> list[str]:
             left = text.mapToScene(text.boundingRect().topLeft()).x()
             if left < -1 or left + text.width() > window_width + 1:
                 problems.append(f"{label} reaches outside the window")
+            clipper = clipped_by(text)
+            if clipper is not None:
+                problems.append(f"{label} is cut off at the edge of {clipper}")
     return problems
+
+
+def clipped_by(text: QQuickItem) -> str | None:
+    """The clipping box (a card, a bar) that cuts off part of ``text``'s lines, such
+    as the descenders of a last line; None when every line is drawn whole.
+
+    Scrolling views (Flickables) are left out: a tile half scrolled out of sight is
+    not cut, the visitor scrolls to it."""
+    lines_height = max(text.height(), text.property("contentHeight"))
+    top = text.mapToScene(QPointF(0, 0)).y()
+    bottom = top + lines_height
+    parent = text.parentItem()
+    while parent is not None:
+        holder = parent.parentItem()
+        scrolled = parent.inherits("QQuickFlickable") or (
+            holder is not None and holder.inherits("QQuickFlickable")
+        )
+        if parent.clip() and not scrolled:
+            box_top = parent.mapToScene(QPointF(0, 0)).y()
+            if top < box_top - 1 or bottom > box_top + parent.height() + 1:
+                name = parent.objectName() or type(parent).__name__
+                return f"{name} ({bottom - box_top - parent.height():.0f} px below)"
+        parent = parent.parentItem()
+    return None
+
+
+def test_the_clipping_check_catches_a_last_line_cut_at_a_card_edge(
+    rendition_cache: Path,
+) -> None:
+    """The check itself: subtitle lines taller than the room the tile keeps for them,
+    so the last line's descenders fall past the card's edge (as on the old tiles)."""
+    with open_window(CONTENT, rendition_cache, size=(1920, 1080)) as kw:
+        assert cut_texts(kw) == []
+        subtitle = items(kw, "tileSubtitle")[0]
+        subtitle.setProperty("lineHeight", 1.6)
+        settle(kw.window, kw.images)
+        assert any("is cut off at the edge of tile_" in p for p in cut_texts(kw))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_home_in_landscape_shows_every_exhibit_at_once_with_titles_of_one_size(
+    language: str, rendition_cache: Path
+) -> None:
+    with open_window(CONTENT, rendition_cache, size=(1920, 1080)) as kw:
+        kw.kiosk.language.choose(language)
+        settle(kw.window, kw.images)
+        grid = item(kw, "tiles")
+        grid_top = grid.mapToScene(QPointF(0, 0)).y()
+        bar_top = item(kw, "navBar").mapToScene(QPointF(0, 0)).y()
+        tiles = [item(kw, "tile_" + e.id) for e in CONTENT.exhibits]
+        assert len(tiles) == len(CONTENT.exhibits) == 5
+        for tile in tiles:
+            top = tile.mapToScene(QPointF(0, 0)).y()
+            assert grid_top - 1 <= top and top + tile.height() <= bar_top + 1, tile.objectName()
+        assert len({t.property("font").pixelSize() for t in items(kw, "tileTitle")}) == 1
+        assert cut_texts(kw) == []
 
 
 def small_targets(kw: KioskWindow) -> list[str]:
     found = []
-    for item in walk(kw.window.contentItem()):
-        name = item.objectName()
-        target = name.endswith(("Button", "galleryBack")) or name.startswith("language_")
-        if target and item.isVisible() and (item.height() < 48 or item.width() < 48):
-            found.append(f"{name} is {item.width():.0f}x{item.height():.0f}")
+    for candidate in walk(kw.window.contentItem()):
+        name = candidate.objectName()
+        target = name.endswith("Button") or name.startswith("language_")
+        small = candidate.height() < 48 or candidate.width() < 48
+        if target and candidate.isVisible() and small:
+            found.append(f"{name} is {candidate.width():.0f}x{candidate.height():.0f}")
     return found
 
 
@@ -148,7 +210,7 @@ def test_noto_sans_from_the_font_package_draws_every_letter() -> None:
         assert metrics.inFontUcs4(ord(letter)), letter
 
 
-def test_a_tile_title_too_long_for_its_room_shrinks_then_ends_in_an_ellipsis(
+def test_a_tile_title_too_long_for_its_room_ends_in_an_ellipsis_at_the_same_size(
     tmp_path: Path, rendition_cache: Path
 ) -> None:
     from tests.factories import make_site, tmap, valid_exhibit
@@ -165,9 +227,11 @@ def test_a_tile_title_too_long_for_its_room_shrinks_then_ends_in_an_ellipsis(
         long_tile, short_tile = items(kw, "tileTitle")
         subtitle = items(kw, "tileSubtitle")[0]
         assert long_tile.property("text").startswith("Oʻzbekiston")
-        assert long_tile.property("fitting") is True
+        assert long_tile.property("truncated") is True  # "…", not text over the subtitle
         assert long_tile.property("contentHeight") <= long_tile.height() + 1
         title_bottom = long_tile.mapToScene(long_tile.boundingRect().bottomLeft()).y()
         assert subtitle.mapToScene(subtitle.boundingRect().topLeft()).y() >= title_bottom
-        assert short_tile.property("fitting") is False  # no fitting work when it fits
         assert short_tile.property("truncated") is False
+        # no shrinking to fit: both titles at one size, so the grid reads evenly
+        sizes = {t.property("font").pixelSize() for t in (long_tile, short_tile)}
+        assert len(sizes) == 1

@@ -38,7 +38,7 @@ def test_home_exhibit_gallery_swipe_back_timeline_by_touch(content, rendition_ca
         assert kw.kiosk.nav.place.index == 1
         assert item(kw, "galleryCaption").property("text") == first.gallery[1].caption.get("uz")
 
-        tap(kw, item(kw, "galleryBack"))
+        tap(kw, item(kw, "backButton"))
         assert kw.kiosk.nav.place.screen == "exhibit"
         tap(kw, item(kw, "backButton"))
         assert kw.kiosk.nav.place.screen == "home"

@@ -112,6 +112,7 @@ STATUS = StaffStatus(
     ),
     warnings=("exhibits/people/exhibit.yaml:20:7: no 'az' translation",),
     cache="38 of 40 renditions ready, 2 failed",
+    speech="Reading aloud: off (espeak-ng is not installed)",
     languages=(
         LanguageCompleteness("uz", "Oʻzbekcha", 100),
         LanguageCompleteness("az", "Azərbaycanca", 96),
@@ -274,6 +275,7 @@ def test_the_qml_mapping_has_every_name_the_panel_reads():
         "errors": list(STATUS.errors),
         "warnings": list(STATUS.warnings),
         "cache": "38 of 40 renditions ready, 2 failed",
+        "speech": STATUS.speech,
         "languages": [
             {"code": "uz", "name": "Oʻzbekcha", "complete": 100},
             {"code": "az", "name": "Azərbaycanca", "complete": 96},
@@ -287,7 +289,7 @@ def test_the_qml_mapping_has_every_name_the_panel_reads():
         },
     }
     panel = (QML_DIR / "StaffPanel.qml").read_text(encoding="utf-8")
-    for name in ("contentVersion", "loadedAt", "pending", "errors", "warnings", "cache"):
+    for name in ("contentVersion", "loadedAt", "pending", "errors", "warnings", "cache", "speech"):
         assert f"panel.status.{name}" in panel
     for name in ("sessions", "topExhibits", "languageShares"):
         assert f"panel.today.{name}" in panel
@@ -474,6 +476,8 @@ def test_unlocked_panel_shows_the_status(staff, open_window):
     assert [i.property("text") for i in ui.find_all("statusWarning")] == list(STATUS.warnings)
     assert not ui.find("statusClean").isVisible()
     assert ui.text("statusCache") == "38 of 40 renditions ready, 2 failed"
+    assert ui.find("statusSpeech").isVisible()
+    assert ui.text("statusSpeech") == "Reading aloud: off (espeak-ng is not installed)"
     assert len(ui.find_all("languageRow")) == 4
     assert ui.text("statusSessions") == "42 visitor sessions"
     top = [i.property("text") for i in ui.find_all("topExhibit")]

@@ -63,6 +63,7 @@ class StaffStatus:
     cache: str = ""  # the rendition cache in words
     languages: tuple[LanguageCompleteness, ...] = ()  # in the site's order
     today: Today = Today()
+    speech: str = ""  # reading aloud in words: on, or why not
 
 
 class ReloadState(Protocol):
@@ -105,6 +106,7 @@ def build_status(
     reload: ReloadState,
     renditions: Renditions,
     today: Today,
+    speech: str = "",
 ) -> StaffStatus:
     from kiosk.content.coverage import language_completeness  # only when staff look
 
@@ -122,7 +124,28 @@ def build_status(
             for lang in content.site.languages
         ),
         today=today,
+        speech=speech,
     )
+
+
+class SpeechState(Protocol):
+    """What the staff panel reads of ``kiosk.runtime.speech.Speaker``."""
+
+    @property
+    def available(self) -> bool: ...
+    @property
+    def reason(self) -> str: ...
+    def missing_voices(self, languages: tuple[str, ...]) -> tuple[str, ...]: ...
+
+
+def speech_status(speaker: SpeechState, languages: tuple[str, ...]) -> str:
+    """Reading aloud in one line: why it is not offered, or in which languages it is."""
+    if not speaker.available:
+        return f"Reading aloud: off ({speaker.reason})"
+    missing = speaker.missing_voices(languages)
+    if missing:
+        return f"Reading aloud: on, but no voice for {', '.join(missing)}"
+    return f"Reading aloud: on ({', '.join(languages)})"
 
 
 def exhibit_titles(content: ContentSet) -> dict[str, str]:

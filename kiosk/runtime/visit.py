@@ -231,6 +231,11 @@ class Visit:
         if self.recorder and new != old and self.view.place().screen != ATTRACT:
             self.recorder.language_change(old, new)
 
+    def on_listen(self, exhibit_id: str, language: str, entry_date: str) -> None:
+        """A reading started: counted per exhibit (and timeline entry) and language."""
+        if self.recorder:
+            self.recorder.listen(exhibit_id, language, entry_date or None)
+
     def on_zoom(self, index: int) -> None:
         place = self.view.place()
         if self.recorder and place.screen == GALLERY:

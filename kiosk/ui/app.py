@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from kiosk.media.service import RenditionService
     from kiosk.ui.bridge import Kiosk
     from kiosk.ui.images import ImageStore
+    from kiosk.ui.speech import SpeechControl
     from kiosk.ui.staff import Staff
 
 log = logging.getLogger("kiosk.ui")
@@ -161,7 +162,9 @@ def build_window(
     kiosk_mode: bool = False,
     staff: Staff | None = None,
     qml: MainQml | None = None,
+    speech: SpeechControl | None = None,
 ) -> KioskWindow:
+    """The window on ``content``; without ``speech`` nothing is read aloud (render, tests)."""
     from kiosk.ui.bridge import Kiosk
     from kiosk.ui.images import ImageStore
     from kiosk.ui.staff import Staff
@@ -170,7 +173,7 @@ def build_window(
     qInstallMessageHandler(MESSAGES.handler)
     qml = qml or MainQml()
     images = ImageStore(service)
-    kiosk = Kiosk(content, images, start=start)
+    kiosk = Kiosk(content, images, start=start, speech=speech)
     if staff is None:
         staff = Staff(None)  # no actions: nothing to reload or quit (render, tests)
     window = qml.create(

@@ -24,15 +24,18 @@ from PySide6.QtCore import (
 )
 
 from kiosk.content.model import ContentSet
-from kiosk.runtime.navigation import ATTRACT, HOME, PRESENTER_KEYS
+from kiosk.runtime.navigation import ATTRACT, HOME, PRESENTER_KEYS, Place
 from kiosk.ui import present
 from kiosk.ui.images import ImageStore
 from kiosk.ui.language import Language
+from kiosk.ui.listen import ReadAloud
 from kiosk.ui.navigation import Navigation
 from kiosk.ui.overlays import IdleOverlay, Presenter, Problems
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
+
+    from kiosk.ui.speech import SpeechControl
 
 log = logging.getLogger("kiosk.ui")
 
@@ -126,7 +129,8 @@ class Kiosk(QObject):
     It holds the content set (the one copy the views see) and what QML draws from
     it; each other concern is a sub-object QML reaches as ``kiosk.<name>``:
     ``language`` (the visitor's language), ``nav`` (where the visitor is),
-    ``idle`` (the "still there?" overlay) and ``problems`` (the curator's banner).
+    ``idle`` (the "still there?" overlay), ``problems`` (the curator's banner) and
+    ``speech`` (the listen button and its captions).
     """
 
     contentChanged = Signal()
@@ -145,6 +149,7 @@ class Kiosk(QObject):
         content: ContentSet,
         images: ImageStore,
         start: str = ATTRACT,
+        speech: SpeechControl | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -161,8 +166,13 @@ class Kiosk(QObject):
         self._idle = IdleOverlay(self)
         self._problems = Problems(self)
         self._presenter = Presenter(PRESENTER_KEYS, self)
+        self._speech = ReadAloud(speech, self._where, self)
         self.language.changed.connect(self._refresh_texts)
         self.nav.changed.connect(self._refresh_page)
+        # the text being read has left the screen
+        self.language.changed.connect(lambda *_: self.speech.moved())
+        self.nav.changed.connect(self.speech.moved)
+        self.resetRequested.connect(self.speech.stop)
         images.revisionChanged.connect(self.imageRevisionChanged)
         self.set_content(content)
 
@@ -173,6 +183,7 @@ class Kiosk(QObject):
     idle: IdleOverlay = _part(lambda self: self._idle)
     problems: Problems = _part(lambda self: self._problems)
     presenter: Presenter = _part(lambda self: self._presenter)
+    speech: ReadAloud = _part(lambda self: self._speech)
 
     # content ---------------------------------------------------------------------------
 
@@ -187,10 +198,14 @@ class Kiosk(QObject):
         self.language.set_content(content)  # may fall back to the default language
         self.nav.set_content(content)
         self._refresh_texts()
+        self.speech.set_content(content)
         self.contentChanged.emit()
         self._images.prefetch_gradually(
             [present.image_key(e.cover, present.THUMB) for e in content.exhibits]
         )
+
+    def _where(self) -> tuple[ContentSet, Place, str]:
+        return self._content, self.nav.place, self.language.current
 
     def reset_to_attract(self) -> None:
         """Between visitors: attract loop, default language, views forget their state."""
@@ -274,10 +289,16 @@ class Kiosk(QObject):
     # every entry into JavaScript at the first frame and at every language switch.
     hasTimeline = Property(bool, _get_has_timeline, notify=contentChanged)
 
-    def _get_attract_images(self) -> list[str]:
-        return present.attract_images(self._content)
+    def _get_attract_slides(self) -> list[dict[str, str]]:
+        return present.attract_slides(self._content, self.language.current)
 
-    attractImages = Property(list, _get_attract_images, notify=contentChanged)
+    attractSlides = Property(list, _get_attract_slides, notify=textsChanged)
+
+    def _get_every_language_strings(self) -> dict[str, list[str]]:
+        return present.strings_in_every_language(self._content)
+
+    # the control bar sizes each button for its longest word in any language
+    everyLanguageStrings = Property(dict, _get_every_language_strings, notify=contentChanged)
 
     def _get_attract_texts(self) -> list[str]:
         text = self._content.site.strings.get("touch_to_explore")

@@ -127,12 +127,40 @@ def _credit_lines(lines: tuple[CreditLine, ...]) -> list[dict[str, Any]]:
     return [{"label": line.label, "blocks": _blocks(line.text)} for line in lines]
 
 
+# Words of the control bar that a site's kiosk.yaml need not give: the listen button
+# is new, and a museum's own content from before it must keep loading.
+BAR_WORDS: dict[str, dict[str, str]] = {
+    "listen": {"uz": "Tinglash", "az": "Dinlə", "ru": "Слушать", "en": "Listen"},
+    "stop_reading": {"uz": "Toʻxtatish", "az": "Dayandır", "ru": "Стоп", "en": "Stop"},
+}
+
+
 def strings(content: ContentSet, language: str) -> dict[str, str]:
-    return {key: text.get(language) for key, text in content.site.strings.items()}
+    words = {key: _bar_word(key, language, content) for key in BAR_WORDS}
+    return words | {key: text.get(language) for key, text in content.site.strings.items()}
 
 
-def attract_images(content: ContentSet) -> list[str]:
-    """One screen-sized image per exhibit (its cover) then the galleries, no repeats."""
-    keys = [image_key(e.cover, SCREEN) for e in content.exhibits]
-    keys += [image_key(g, SCREEN) for e in content.exhibits for g in e.gallery]
-    return list(dict.fromkeys(keys))
+def strings_in_every_language(content: ContentSet) -> dict[str, list[str]]:
+    """Each UI word in every language of the site: the control bar sizes its buttons
+    for the longest, so they do not move when the visitor changes language."""
+    codes = content.site.language_codes
+    return {
+        key: [strings(content, code)[key] for code in codes] for key in strings(content, codes[0])
+    }
+
+
+def _bar_word(key: str, language: str, content: ContentSet) -> str:
+    words = BAR_WORDS[key]
+    return words.get(language) or words.get(content.site.default_language) or words["en"]
+
+
+def attract_slides(content: ContentSet, language: str) -> list[dict[str, str]]:
+    """The attract loop's slides: each exhibit's cover, then the galleries, no repeats,
+    each with the title of the exhibit it belongs to."""
+    slides: dict[str, str] = {}
+    for exhibit in content.exhibits:
+        slides.setdefault(image_key(exhibit.cover, SCREEN), exhibit.title.get(language))
+    for exhibit in content.exhibits:
+        for image in exhibit.gallery:
+            slides.setdefault(image_key(image, SCREEN), exhibit.title.get(language))
+    return [{"key": key, "title": title} for key, title in slides.items()]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
@@ -65,6 +65,17 @@ def settle(window: QQuickWindow, images: ImageStore, timeout_s: float = 60.0) ->
         if quiet_rounds >= 5:  # 300 ms with nothing loading: fades have finished
             return True
     return False
+
+
+def hold_still(window: QQuickWindow) -> None:
+    """Stop the attract loop's slow pan and zoom at its start: a rendered screen is a
+    still picture, the same at every run (the README's screenshots are compared)."""
+    for item in visual_tree(window.contentItem()):
+        if item.objectName() == "attractLoop":
+            drift = item.findChild(QObject, "attractMotion")
+            if drift is not None:
+                drift.setProperty("running", False)
+            item.setProperty("motion", 0.0)
 
 
 def grab(window: QQuickWindow) -> QImage:

@@ -11,7 +11,7 @@ from kiosk.media.cache import DEFAULT_THUMB_BOX, RenditionCache, default_cache_d
 from kiosk.media.service import RenditionService
 from kiosk.ui import present
 from kiosk.ui.app import KioskWindow, build_window
-from kiosk.ui.render import grab, settle
+from kiosk.ui.render import grab, hold_still, settle
 
 
 def make_service(cache: Path | None, size: tuple[int, int]) -> RenditionService:
@@ -56,6 +56,7 @@ def open_screen(
         go_to(kw, screen, exhibit_id, index)
         kw.window.show()
         settle(kw.window, kw.images)
+        hold_still(kw.window)
         return grab(kw.window)
     finally:
         kw.window.close()

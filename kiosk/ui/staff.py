@@ -59,6 +59,7 @@ def status_to_qml(status: StaffStatus) -> dict[str, Any]:
         "errors": _lines(status.errors),
         "warnings": _lines(status.warnings),
         "cache": status.cache,
+        "speech": status.speech,
         "languages": [
             {"code": lang.code, "name": lang.name, "complete": lang.complete}
             for lang in status.languages

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from kiosk.runtime.reload import ReloadController
     from kiosk.runtime.staff_status import StaffStatus
     from kiosk.ui.controller import Controller
+    from kiosk.ui.speech import SpeechControl
     from kiosk.ui.stop_signals import Stopper
 
 log = logging.getLogger("kiosk")
@@ -139,6 +140,7 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
     from kiosk.ui.app import build_window
     from kiosk.ui.controller import Controller, hide_cursor
     from kiosk.ui.session import make_service
+    from kiosk.ui.speech import SpeechControl
     from kiosk.ui.staff import PRESENTATION_NOTE, TRIAL_NOTE, Staff, StaffActions
     from kiosk.ui.stop_signals import Stopper, end_session_on_staff_quit
 
@@ -174,6 +176,9 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
         staff = Staff(PinPad(options.pin_store))
     else:
         staff = Staff(None, no_pin_note=TRIAL_NOTE if kiosk_mode else PRESENTATION_NOTE)
+    # made here, on the UI thread, which lives as long as the kiosk: the speech
+    # child's parent-death signal is tied to the thread that starts it
+    speech = SpeechControl()
     kw = build_window(
         content,
         service,
@@ -182,6 +187,7 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
         kiosk_mode=kiosk_mode,
         staff=staff,
         qml=qml,
+        speech=speech,
     )
     controller = Controller(
         kw,
@@ -194,7 +200,7 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
     kiosk = RunningKiosk(app, kw, controller, reload, service, recorder, image_checks, stopper)
     staff.set_actions(
         StaffActions(
-            status=partial(_staff_status, kw, reload, options),
+            status=partial(_staff_status, kw, reload, options, speech),
             reload_now=reload.reload_now,
             go_attract=partial(controller.go_attract, "staff"),
             quit=partial(kiosk.quit, "staff"),
@@ -275,13 +281,16 @@ def _prefetch(kw: KioskWindow) -> None:
     kw.images.prefetch_gradually(thumbs + screens)
 
 
-def _staff_status(kw: KioskWindow, reload: ReloadController, options: RunOptions) -> StaffStatus:
+def _staff_status(
+    kw: KioskWindow, reload: ReloadController, options: RunOptions, speech: SpeechControl
+) -> StaffStatus:
     """What the staff panel shows; built only when staff look."""
     from kiosk.runtime import paths
     from kiosk.runtime.staff_status import (
         Renditions,
         build_status,
         exhibit_titles,
+        speech_status,
         today_summary,
     )
 
@@ -294,5 +303,10 @@ def _staff_status(kw: KioskWindow, reload: ReloadController, options: RunOptions
     db = paths.analytics_path(options.state) if options.state is not None else None
     today = today_summary(db, exhibit_titles(content), dt.date.today())
     return build_status(
-        mode=options.mode, content=content, reload=reload, renditions=renditions, today=today
+        mode=options.mode,
+        content=content,
+        reload=reload,
+        renditions=renditions,
+        today=today,
+        speech=speech_status(speech.speaker, content.site.language_codes),
     )

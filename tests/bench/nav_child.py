@@ -170,7 +170,7 @@ class Driver:
                         "tap",
                         "back",
                         lambda: kiosk.nav.place.screen == "exhibit",
-                        target="galleryBack",
+                        target="backButton",
                         within="galleryViewer",
                     )
                 yield lang_step("exhibitPage")

@@ -13,18 +13,10 @@ Rectangle {
 
     function resetView() { flick.contentY = 0 }
 
-    TopBar {
-        id: topBar
-        anchors { left: parent.left; right: parent.right; top: parent.top }
-        kiosk: page.kiosk
-        ui: page.ui
-        z: 2
-    }
-
     Flickable {
         id: flick
         objectName: "aboutFlick"
-        anchors { left: parent.left; right: parent.right; top: topBar.bottom; bottom: parent.bottom }
+        anchors.fill: parent  // Back and Home are in the control bar below
         contentHeight: body.height + page.ui.margin * 2 + cue.height / 2
         boundsBehavior: Flickable.StopAtBounds
         clip: true

@@ -1,6 +1,8 @@
 import QtQuick
 
-// Between visitors: a slow cross-fading slideshow and "touch to explore" in every language.
+// Between visitors: each exhibit's pictures drifting slowly (a pan and zoom that
+// shows the screen is alive), the exhibit's title, and "touch to explore" in every
+// language, large enough to read from three metres.
 Rectangle {
     id: attract
     required property var kiosk
@@ -8,80 +10,129 @@ Rectangle {
     property int slideMs: 8000
     property int slide: 0
     property bool started: false  // the first slide shows at once; later ones cross-fade
-    readonly property var images: kiosk.attractImages
+    // how far the showing slide has drifted, 0 to 1 over its time on screen
+    property real motion: 0
+    readonly property var slides: kiosk.attractSlides
+    readonly property var current: slides.length ? slides[slide % slides.length] : null
+    // at least 56 px at 1080p: read from three metres
+    readonly property real invitationSize: Math.max(56, Math.round(60 * ui.k))
     color: "#111214"
     objectName: "attractLoop"
 
     Repeater {
-        id: slides
-        model: attract.images
-        RenditionImage {
-            required property string modelData
+        id: pictures
+        model: attract.slides
+        Item {
+            id: slideItem
+            required property var modelData
             required property int index
+            readonly property bool showing: index === attract.slide % Math.max(1, attract.slides.length)
+            readonly property alias ready: picture.ready
+            objectName: "attractSlide_" + index
             anchors.fill: parent
-            kiosk: attract.kiosk
-            ui: attract.ui
-            key: modelData
+            clip: true
             // only the showing slide and the next one are loaded
-            visible: opacity > 0 || index === (attract.slide + 1) % attract.images.length
-            opacity: index === attract.slide % Math.max(1, attract.images.length) ? 1 : 0
+            visible: opacity > 0 || index === (attract.slide + 1) % attract.slides.length
+            opacity: showing ? 1 : 0
             Behavior on opacity {
                 enabled: attract.started
-                NumberAnimation { duration: 1600; easing.type: Easing.InOutQuad }
+                NumberAnimation { duration: 300; easing.type: Easing.OutCubic }
+            }
+            RenditionImage {
+                id: picture
+                objectName: "attractPicture"
+                anchors.fill: parent
+                kiosk: attract.kiosk
+                ui: attract.ui
+                key: slideItem.modelData.key
+                // a slow zoom from the centre with a sideways drift, alternating direction
+                readonly property real drift: slideItem.showing ? attract.motion : 0
+                transform: [
+                    Scale {
+                        origin.x: picture.width / 2
+                        origin.y: picture.height / 2
+                        xScale: 1.0 + 0.08 * picture.drift
+                        yScale: xScale
+                    },
+                    Translate { x: (slideItem.index % 2 ? 1 : -1) * 0.03 * picture.width * picture.drift }
+                ]
             }
         }
+    }
+    NumberAnimation {
+        id: drifting
+        objectName: "attractMotion"
+        target: attract
+        property: "motion"
+        from: 0
+        to: 1
+        duration: attract.slideMs
+        easing.type: Easing.Linear
+        running: attract.visible
     }
     Timer {
         interval: attract.slideMs
         // the next slide comes only once the current one has been seen
-        running: attract.visible && attract.images.length > 1 && slides.count > attract.slide
-                 && slides.itemAt(attract.slide) !== null && slides.itemAt(attract.slide).ready
+        running: attract.visible && attract.slides.length > 1 && pictures.count > attract.slide
+                 && pictures.itemAt(attract.slide) !== null && pictures.itemAt(attract.slide).ready
         repeat: true
         onTriggered: {
             attract.started = true
-            attract.slide = (attract.slide + 1) % attract.images.length
+            attract.slide = (attract.slide + 1) % attract.slides.length
+            drifting.restart()
         }
     }
 
+    // the site's name at the top, over a band that keeps it readable on any picture
+    Rectangle {
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        height: siteTitle.implicitHeight + attract.ui.margin * 1.5
+        color: Qt.rgba(0, 0, 0, 0.55)
+        Text {
+            id: siteTitle
+            objectName: "attractTitle"
+            anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; leftMargin: attract.ui.margin; rightMargin: attract.ui.margin }
+            text: attract.kiosk.siteTitle
+            textFormat: Text.PlainText
+            wrapMode: Text.Wrap
+            font.pixelSize: attract.ui.heading
+            font.weight: Font.DemiBold
+            color: "white"
+        }
+    }
+
+    // the slide's exhibit and the invitation, on a solid band
     Rectangle {
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-        height: callColumn.implicitHeight + attract.ui.margin * 2
-        gradient: Gradient {
-            GradientStop { position: 0.0; color: Qt.rgba(0, 0, 0, 0) }
-            GradientStop { position: 0.35; color: Qt.rgba(0, 0, 0, 0.62) }
-            GradientStop { position: 1.0; color: Qt.rgba(0, 0, 0, 0.78) }
-        }
+        height: callColumn.implicitHeight + attract.ui.margin * 1.5
+        color: Qt.rgba(0.07, 0.07, 0.08, 0.92)
         Column {
             id: callColumn
-            anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: attract.ui.margin }
+            anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; leftMargin: attract.ui.margin; rightMargin: attract.ui.margin }
             spacing: attract.ui.gap / 2
             Text {
-                objectName: "attractTitle"
+                objectName: "slideTitle"
                 width: parent.width
-                text: attract.kiosk.siteTitle
+                text: attract.current ? attract.current.title : ""
                 textFormat: Text.PlainText
                 wrapMode: Text.Wrap
                 font.pixelSize: attract.ui.title
                 font.weight: Font.Bold
                 color: "white"
             }
-            Column {
-                width: parent.width
-                spacing: attract.ui.gap / 4
-                Repeater {
-                    model: attract.kiosk.attractTexts
-                    Text {
-                        required property string modelData
-                        required property int index
-                        objectName: "touchToExplore"
-                        width: parent.width
-                        text: modelData
-                        textFormat: Text.PlainText
-                        wrapMode: Text.Wrap
-                        font.pixelSize: index === 0 ? attract.ui.heading : attract.ui.body
-                        font.weight: index === 0 ? Font.DemiBold : Font.Normal
-                        color: index === 0 ? "white" : Qt.rgba(1, 1, 1, 0.85)
-                    }
+            Rectangle { width: parent.width; height: Math.max(2, 3 * attract.ui.k); color: attract.ui.accent }
+            Repeater {
+                model: attract.kiosk.attractTexts
+                Text {
+                    required property string modelData
+                    objectName: "touchToExplore"
+                    width: parent.width
+                    text: modelData
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    font.pixelSize: attract.invitationSize
+                    font.weight: Font.DemiBold
+                    color: "white"
                 }
             }
         }

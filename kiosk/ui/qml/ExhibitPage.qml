@@ -46,18 +46,10 @@ Rectangle {
         easing.type: Easing.OutCubic
     }
 
-    TopBar {
-        id: topBar
-        anchors { left: parent.left; right: parent.right; top: parent.top }
-        kiosk: page.kiosk
-        ui: page.ui
-        z: 2
-    }
-
     Flickable {
         id: flick
         objectName: "exhibitFlick"
-        anchors { left: parent.left; right: parent.right; top: topBar.bottom; bottom: parent.bottom }
+        anchors.fill: parent
         contentHeight: body.height + page.ui.margin * 2 + cue.height / 2
         boundsBehavior: Flickable.StopAtBounds
         clip: true

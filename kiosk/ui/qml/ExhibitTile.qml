@@ -10,6 +10,8 @@ Rectangle {
     required property string subtitle
     required property string cover
     property bool focused: false
+    property int titleLines: 2
+    property int subtitleLines: 2
 
     objectName: "tile_" + exhibitId
     radius: ui.radius
@@ -26,7 +28,8 @@ Rectangle {
         ui: tile.ui
         key: tile.cover
         anchors { left: parent.left; right: parent.right; top: parent.top; margins: tile.border.width }
-        height: Math.round(width * 9 / 16)
+        // the rest of the tile: the texts below have their fixed room
+        height: Math.max(0, tile.height - tile.ui.tileTextRoom(tile.titleLines, tile.subtitleLines) - tile.border.width)
     }
     Rectangle {
         anchors { left: parent.left; right: parent.right; top: coverImage.bottom }
@@ -40,31 +43,23 @@ Rectangle {
     }
     Column {
         anchors {
-            left: parent.left; right: parent.right; top: coverImage.bottom; bottom: parent.bottom
+            left: parent.left; right: parent.right; top: coverImage.bottom
             margins: tile.ui.gap; topMargin: tile.ui.gap * 1.25
         }
         spacing: tile.ui.gap / 3
         Text {
             objectName: "tileTitle"
             width: parent.width
-            // Shrinking to fit lays the text out many times, so it is switched on
-            // only for a title that does not fit its room, and then stays on; a title
-            // too long even at the smallest size ends in "…" instead of overlapping.
-            readonly property real room: parent.height * 0.62
-            readonly property bool fitting: fontSizeMode !== Text.FixedSize  // for tools
-            height: fitting ? room : implicitHeight
-            onImplicitHeightChanged: fitIfNeeded()
-            onRoomChanged: fitIfNeeded()
-            function fitIfNeeded() {
-                if (fontSizeMode === Text.FixedSize && room > 0 && implicitHeight > room)
-                    fontSizeMode = Text.VerticalFit
-            }
+            // every tile gives its title the same room at the same size, so the grid
+            // reads evenly; a title longer than that ends in "…" (the layout tests
+            // fail on it: the bundled titles must fit)
+            height: tile.titleLines * tile.ui.tileTitleLine
             text: tile.title
             textFormat: Text.PlainText
             wrapMode: Text.Wrap
-            elide: fitting ? Text.ElideRight : Text.ElideNone
-            minimumPixelSize: Math.round(tile.ui.body * 0.85)
-            font.pixelSize: tile.ui.heading
+            maximumLineCount: tile.titleLines
+            elide: Text.ElideRight
+            font.pixelSize: tile.ui.tileTitle
             font.weight: Font.DemiBold
             lineHeight: 1.1
             color: tile.ui.ink
@@ -75,6 +70,8 @@ Rectangle {
             text: tile.subtitle
             textFormat: Text.PlainText
             wrapMode: Text.Wrap
+            maximumLineCount: tile.subtitleLines
+            elide: Text.ElideRight
             font.pixelSize: tile.ui.caption
             lineHeight: 1.15
             color: tile.ui.muted

@@ -95,17 +95,6 @@ Rectangle {
         }
     }
 
-    Row {
-        anchors { left: parent.left; top: parent.top; margins: viewer.ui.gap }
-        spacing: viewer.ui.gap
-        NavButton {
-            objectName: "galleryBack"
-            ui: viewer.ui
-            glyph: "‹"
-            text: viewer.kiosk.strings.back || ""
-            onActivated: viewer.kiosk.nav.back()
-        }
-    }
     NavButton {
         objectName: "galleryPrevious"
         visible: viewer.shown > 0

@@ -1,6 +1,6 @@
 import QtQuick
 
-// The home screen: the site title, a tile per exhibit, the language bar.
+// The home screen: the site title and a tile per exhibit.
 Rectangle {
     id: home
     required property var kiosk
@@ -35,23 +35,49 @@ Rectangle {
             font.pixelSize: home.ui.body
             color: home.ui.muted
         }
+        NavButton {
+            objectName: "aboutButton"
+            ui: home.ui
+            glyph: "ℹ"
+            text: home.kiosk.strings.about || ""
+            onActivated: home.kiosk.nav.openAbout()
+        }
     }
 
     GridView {
         id: grid
         objectName: "tiles"
         anchors {
-            left: parent.left; right: parent.right; top: header.bottom; bottom: footer.top
+            left: parent.left; right: parent.right; top: header.bottom; bottom: parent.bottom
             leftMargin: home.ui.margin - home.ui.gap / 2; rightMargin: anchors.leftMargin
             topMargin: home.ui.gap; bottomMargin: home.ui.gap / 2
         }
         clip: true
-        readonly property int columns: home.ui.portrait ? 2 : (width > 1500 * home.ui.k ? 3 : 2)
+        // Portrait: two columns, scrolled. Landscape: the fewest columns (three or
+        // more) that show every exhibit at once, so none hides below the fold.
+        readonly property int columns: home.ui.portrait ? 2 : fittingColumns()
+        // narrow tiles give their texts a line more
+        readonly property int textLines: linesFor(columns)
+        function linesFor(c) { return home.ui.portrait || c >= 4 ? 3 : 2 }
         cellWidth: Math.floor(width / columns)
-        cellHeight: Math.round((cellWidth - home.ui.gap) * 9 / 16 + home.ui.heading * 3.4 + home.ui.caption * 2.5 + home.ui.gap * 2)
+        // a 16:9 cover at least; up to 4:3 where the screen has the height to spare
+        cellHeight: home.ui.portrait ? cellHeightFor(columns)
+            : Math.max(cellHeightFor(columns), Math.min(cellHeightFor(columns, 3 / 4), Math.floor(height / Math.ceil(Math.max(1, count) / columns))))
+        function cellHeightFor(c, shape) {
+            const lines = linesFor(c)
+            const cover = Math.round((Math.floor(width / c) - home.ui.gap) * (shape || 9 / 16))
+            return cover + home.ui.tileTextRoom(lines, lines) + home.ui.gap
+        }
+        function fittingColumns() {
+            const n = Math.max(1, count)
+            for (let c = 3; c < n; c++) {
+                if (Math.ceil(n / c) * cellHeightFor(c) <= height) return c
+            }
+            return Math.max(3, n)
+        }
         model: home.kiosk.exhibits
         boundsBehavior: Flickable.StopAtBounds
-        currentIndex: home.kiosk.nav.screen === home.kiosk.nav.screens.home ? home.kiosk.nav.index : currentIndex
+        currentIndex: home.kiosk.nav.screen === "home" ? home.kiosk.nav.index : currentIndex
         highlightFollowsCurrentItem: false
         onCurrentIndexChanged: positionViewAtIndex(currentIndex, GridView.Contain)
         delegate: Item {
@@ -71,37 +97,9 @@ Rectangle {
                 title: cell.title
                 subtitle: cell.subtitle
                 cover: cell.cover
+                titleLines: grid.textLines
+                subtitleLines: grid.textLines
                 focused: home.showFocus && grid.currentIndex === cell.index
-            }
-        }
-    }
-
-    Rectangle {
-        id: footer
-        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-        height: footerFlow.implicitHeight + 2 * home.ui.gap
-        color: home.ui.surface
-        Rectangle { anchors { left: parent.left; right: parent.right; top: parent.top } height: 1; color: home.ui.line }
-        Flow {
-            id: footerFlow
-            anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; leftMargin: home.ui.margin; rightMargin: home.ui.margin }
-            spacing: home.ui.gap
-            LanguageBar { kiosk: home.kiosk; ui: home.ui }
-            NavButton {
-                objectName: "timelineButton"
-                visible: home.kiosk.hasTimeline
-                ui: home.ui
-                primary: true
-                glyph: "◷"
-                text: home.kiosk.strings.timeline || ""
-                onActivated: home.kiosk.nav.openTimeline()
-            }
-            NavButton {
-                objectName: "aboutButton"
-                ui: home.ui
-                glyph: "ℹ"
-                text: home.kiosk.strings.about || ""
-                onActivated: home.kiosk.nav.openAbout()
             }
         }
     }

@@ -43,49 +43,72 @@ Window {
         Keys.onPressed: (event) => { event.accepted = root.kiosk.handleKey(event.key, event.modifiers) }
         Component.onCompleted: forceActiveFocus()
 
-        Home {
-            id: home
-            anchors.fill: parent
+        // every screen but the attract loop sits above the control bar
+        Item {
+            id: screenArea
+            anchors { left: parent.left; right: parent.right; top: parent.top; bottom: navBar.top }
+
+            Home {
+                id: home
+                anchors.fill: parent
+                kiosk: root.kiosk
+                ui: style
+                showFocus: !root.kioskMode
+                visible: root.current === root.screens.home || layerFade.running
+            }
+
+            Loader {
+                id: timelineLoader
+                objectName: "timelineLoader"
+                anchors.fill: parent
+                active: root.current === root.screens.timeline
+                sourceComponent: Component { TimelinePage { kiosk: root.kiosk; ui: style } }
+                onLoaded: layerFade.restartFor(item)
+            }
+
+            Loader {
+                id: aboutLoader
+                objectName: "aboutLoader"
+                anchors.fill: parent
+                active: root.current === "about"
+                sourceComponent: Component { AboutPage { kiosk: root.kiosk; ui: style } }
+                onLoaded: layerFade.restartFor(item)
+            }
+
+            Loader {
+                id: exhibitLoader
+                objectName: "exhibitLoader"
+                anchors.fill: parent
+                active: root.onPage
+                sourceComponent: Component { ExhibitPage { kiosk: root.kiosk; ui: style } }
+                onLoaded: layerFade.restartFor(item)
+            }
+
+            Loader {
+                id: galleryLoader
+                objectName: "galleryLoader"
+                anchors.fill: parent
+                active: root.current === root.screens.gallery
+                sourceComponent: Component { GalleryViewer { kiosk: root.kiosk; ui: style } }
+                onLoaded: layerFade.restartFor(item)
+            }
+        }
+
+        CaptionStrip {
+            anchors { left: parent.left; right: parent.right; bottom: navBar.top }
+            height: implicitHeight
             kiosk: root.kiosk
             ui: style
-            showFocus: !root.kioskMode
-            visible: root.current === root.screens.home || layerFade.running
         }
 
-        Loader {
-            id: timelineLoader
-            objectName: "timelineLoader"
-            anchors.fill: parent
-            active: root.current === root.screens.timeline
-            sourceComponent: Component { TimelinePage { kiosk: root.kiosk; ui: style } }
-            onLoaded: layerFade.restartFor(item)
-        }
-
-        Loader {
-            id: aboutLoader
-            objectName: "aboutLoader"
-            anchors.fill: parent
-            active: root.current === "about"
-            sourceComponent: Component { AboutPage { kiosk: root.kiosk; ui: style } }
-            onLoaded: layerFade.restartFor(item)
-        }
-
-        Loader {
-            id: exhibitLoader
-            objectName: "exhibitLoader"
-            anchors.fill: parent
-            active: root.onPage
-            sourceComponent: Component { ExhibitPage { kiosk: root.kiosk; ui: style } }
-            onLoaded: layerFade.restartFor(item)
-        }
-
-        Loader {
-            id: galleryLoader
-            objectName: "galleryLoader"
-            anchors.fill: parent
-            active: root.current === root.screens.gallery
-            sourceComponent: Component { GalleryViewer { kiosk: root.kiosk; ui: style } }
-            onLoaded: layerFade.restartFor(item)
+        NavBar {
+            id: navBar
+            anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+            // the attract loop has the whole screen; its height goes with it
+            height: visible ? implicitHeight : 0
+            visible: root.current !== root.screens.attract
+            kiosk: root.kiosk
+            ui: style
         }
 
         Loader {
@@ -107,7 +130,7 @@ Window {
         Loader {
             id: problemsLoader
             objectName: "problemsLoader"
-            anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+            anchors { left: parent.left; right: parent.right; bottom: navBar.top }
             // its own height, at most 40% of the screen: the rest scrolls inside it
             height: item ? Math.min(item.implicitHeight, stage.height * 0.4) : 0
             active: root.kiosk.problems.lines.length > 0

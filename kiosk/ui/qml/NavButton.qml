@@ -8,11 +8,21 @@ Rectangle {
     property string glyph: ""
     property bool primary: false
     property bool selected: false
+    // every text this button may show (its label in each language): it is as wide as
+    // the longest, so it keeps its size and place when the language changes
+    property var widthTexts: []
     signal activated()
 
     property real maxWidth: 100000
+    readonly property real labelRoom: {
+        let widest = label.implicitWidth
+        for (const t of widthTexts) widest = Math.max(widest, Math.ceil(metrics.advanceWidth(t)))
+        return widest
+    }
+    readonly property real glyphRoom: glyph !== "" ? glyphText.width + (text !== "" || widthTexts.length > 0 ? row.spacing : 0) : 0
     implicitHeight: Math.max(ui.target, row.implicitHeight + ui.gap)
-    implicitWidth: Math.min(maxWidth, Math.max(ui.target, row.implicitWidth + 2 * ui.gap))
+    implicitWidth: Math.min(maxWidth, Math.max(ui.target, glyphRoom + (text !== "" || widthTexts.length > 0 ? labelRoom : 0) + 2 * ui.gap))
+    opacity: enabled ? 1 : 0.4
     radius: Math.min(height / 2, ui.target / 2)
     color: tap.pressed ? Qt.darker(base, 1.18) : base
     border.width: primary || selected ? 0 : Math.max(1, 2 * ui.k)
@@ -27,7 +37,11 @@ Rectangle {
         anchors.centerIn: parent
         spacing: ui.gap / 2
         Text {
+            id: glyphText
             visible: button.glyph !== ""
+            // a fixed slot: "▶" and "■" differ in width, the button must not
+            width: Math.max(implicitWidth, button.ui.heading)
+            horizontalAlignment: Text.AlignHCenter
             text: button.glyph
             textFormat: Text.PlainText
             font.pixelSize: button.ui.heading
@@ -35,6 +49,7 @@ Rectangle {
             anchors.verticalCenter: parent.verticalCenter
         }
         Text {
+            id: label
             objectName: "buttonLabel"
             visible: button.text !== ""
             width: Math.min(implicitWidth, button.maxWidth - 2 * button.ui.gap - (button.glyph !== "" ? button.ui.heading + row.spacing : 0))
@@ -47,8 +62,10 @@ Rectangle {
             anchors.verticalCenter: parent.verticalCenter
         }
     }
+    FontMetrics { id: metrics; font: label.font }
     TapHandler {
         id: tap
+        enabled: button.enabled
         gesturePolicy: TapHandler.ReleaseWithinBounds
         onTapped: button.activated()
     }

@@ -231,6 +231,12 @@ Rectangle {
                     objectName: "statusCache"
                     text: panel.status.cache || "unknown"
                 }
+                StaffLine {
+                    ui: panel.ui; colors: panel.colors
+                    objectName: "statusSpeech"
+                    visible: text !== ""
+                    text: panel.status.speech || ""
+                }
 
                 StaffHeading { ui: panel.ui; colors: panel.colors; text: "Languages" }
                 Repeater {

@@ -26,4 +26,12 @@ QtObject {
     readonly property real radius: Math.round(14 * k)
     readonly property real measure: Math.round(1180 * k)   // ~70 characters of body text
     readonly property int fade: 220
+
+    // home tiles: every title and subtitle has the same size and room (Noto Sans: a line is 1.37 em)
+    readonly property real tileTitle: Math.round(30 * k)  // one size on every tile
+    readonly property real tileTitleLine: Math.ceil(tileTitle * 1.1 * 1.37)
+    readonly property real tileSubtitleLine: Math.ceil(caption * 1.15 * 1.37)
+    function tileTextRoom(titleLines, subtitleLines) {
+        return Math.ceil(gap * 2.25 + gap / 3 + titleLines * tileTitleLine + subtitleLines * tileSubtitleLine)
+    }
 }

@@ -1,0 +1,29 @@
+import QtQuick
+
+// While the kiosk reads aloud, the sentence being read, on a solid band just above
+// the control bar, for visitors who are hard of hearing.
+Rectangle {
+    id: strip
+    required property var kiosk
+    required property var ui
+    objectName: "captionStrip"
+    visible: kiosk.speech.speaking && kiosk.speech.currentSentence !== ""
+    color: ui.ink
+    implicitHeight: sentence.implicitHeight + ui.gap * 1.5
+
+    Text {
+        id: sentence
+        objectName: "captionSentence"
+        anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; leftMargin: strip.ui.margin; rightMargin: strip.ui.margin }
+        text: strip.kiosk.speech.currentSentence
+        textFormat: Text.PlainText
+        wrapMode: Text.Wrap
+        maximumLineCount: 3
+        elide: Text.ElideRight
+        font.pixelSize: strip.ui.body
+        font.weight: Font.DemiBold
+        color: strip.ui.surface
+    }
+    // a tap on the caption is taken here, not by the page the strip covers
+    MouseArea { anchors.fill: parent }
+}

@@ -1,0 +1,162 @@
+"""The one control bar: on every screen but the attract loop, in the lower part of the
+screen, with buttons that stay put whatever the language and that nothing covers."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fakes import FakeClock
+from PySide6.QtCore import QPointF
+from PySide6.QtQuick import QQuickItem
+from speechfakes import FakeEngine
+
+from kiosk.runtime.speech import Speaker
+from kiosk.ui.app import KioskWindow
+from kiosk.ui.render import settle
+from kiosk.ui.speech import SpeechControl
+from tests.conftest import BUNDLED
+from tests.uitools import items, load, open_window, visible, walk
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+CONTENT = load(BUNDLED)
+LANGUAGES = CONTENT.site.language_codes
+SIZES = [(1920, 1080), (1080, 1920)]
+EXHIBIT = CONTENT.exhibits[2]  # one with a gallery and timeline entries
+BAR_BUTTONS = (
+    "backButton",
+    "homeButton",
+    "timelineButton",
+    *(f"language_{code}" for code in LANGUAGES),
+)
+
+
+def speech() -> SpeechControl:
+    return SpeechControl(Speaker(FakeEngine(), clock=FakeClock()))
+
+
+def go(kw: KioskWindow, screen: str) -> None:
+    nav = kw.kiosk.nav
+    nav.home()
+    if screen == "exhibit":
+        nav.openExhibit(EXHIBIT.id)
+    elif screen == "gallery":
+        nav.openExhibit(EXHIBIT.id)
+        nav.openGallery(0)
+    elif screen == "timeline":
+        nav.openTimeline()
+        nav.focusIndex(1)
+    settle(kw.window, kw.images)
+    assert nav.place.screen == screen
+
+
+def painted_stack(root: QQuickItem) -> Iterator[QQuickItem]:
+    """Visible items that draw something, bottom first (siblings in z, then document order)."""
+    if not root.isVisible() or root.opacity() == 0:
+        return
+    children = sorted(root.childItems(), key=lambda c: c.z())
+    for child in children:
+        if child.z() < 0:
+            yield from painted_stack(child)
+    if root.flags() & QQuickItem.Flag.ItemHasContents:
+        yield root
+    for child in children:
+        if child.z() >= 0:
+            yield from painted_stack(child)
+
+
+def covered(kw: KioskWindow, button: QQuickItem) -> str | None:
+    """What is drawn over the middle of ``button``, if anything."""
+    point = button.mapToScene(QPointF(button.width() / 2, button.height() / 2))
+    top = None
+    for candidate in painted_stack(kw.window.contentItem()):
+        local = candidate.mapFromScene(point)
+        if candidate.contains(local):
+            top = candidate
+    ancestor = top
+    while ancestor is not None and ancestor is not button:
+        ancestor = ancestor.parentItem()
+    if ancestor is button:
+        return None
+    return top.objectName() or type(top).__name__ if top is not None else "nothing"
+
+
+def geometry(kw: KioskWindow, names: tuple[str, ...]) -> dict[str, tuple[int, int, int, int]]:
+    found = {}
+    for name in names:
+        (button,) = items(kw, name)
+        corner = button.mapToScene(QPointF(0, 0))
+        found[name] = (
+            round(corner.x()),
+            round(corner.y()),
+            round(button.width()),
+            round(button.height()),
+        )
+    return found
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_bar_stays_put_on_every_screen_in_every_language(
+    size: tuple[int, int], rendition_cache: Path
+) -> None:
+    width, height = size
+    with open_window(CONTENT, rendition_cache, size=size, speech=speech()) as kw:
+        seen: dict[str, tuple[int, int, int, int]] = {}
+        for screen in ("home", "exhibit", "gallery", "timeline"):
+            for language in LANGUAGES:
+                kw.kiosk.language.choose(language)
+                go(kw, screen)
+                names = BAR_BUTTONS + (("listenButton",) if screen != "home" else ())
+                where = f"{screen} in {language}"
+                for name, (x, y, w, h) in geometry(kw, names).items():
+                    assert seen.setdefault(name, (x, y, w, h)) == (x, y, w, h), (
+                        f"{name} moved: {where}"
+                    )
+                    assert x >= 0 and x + w <= width and y >= 0 and y + h <= height, name
+                    assert h >= 64 and w >= 64, f"{name} is {w}x{h}"
+                    # in the lower part of the screen, within reach of a seated visitor
+                    assert y >= height / 2, f"{name} at y={y} on {where}"
+                    (button,) = items(kw, name)
+                    assert covered(kw, button) is None, f"{name} covered on {where}"
+        # nothing overlaps: every button has its own place
+        for a, (x1, y1, w1, h1) in seen.items():
+            for b, (x2, y2, w2, h2) in seen.items():
+                apart = x1 + w1 <= x2 or x2 + w2 <= x1 or y1 + h1 <= y2 or y2 + h2 <= y1
+                assert a == b or apart, f"{a} overlaps {b}"
+
+
+def test_the_bar_is_not_on_the_attract_loop_and_the_staff_corner_is_at_the_top(
+    rendition_cache: Path,
+) -> None:
+    with open_window(CONTENT, rendition_cache, size=(1080, 1920), start="attract") as kw:
+        assert items(kw, "navBar") == [] and items(kw, "backButton") == []
+        kw.kiosk.nav.leaveAttract()
+        settle(kw.window, kw.images)
+        (bar,) = items(kw, "navBar")
+        (corner,) = [i for i in walk(kw.window.contentItem()) if i.objectName() == "staffCorner"]
+        assert corner.mapToScene(QPointF(0, 0)).y() == 0  # out of a visitor's reach
+        assert bar.mapToScene(QPointF(0, 0)).y() > kw.window.height() * 0.8
+
+
+def test_back_is_dimmed_at_home_and_the_current_place_is_marked(rendition_cache: Path) -> None:
+    with open_window(CONTENT, rendition_cache) as kw:
+        (back,) = items(kw, "backButton")
+        (home,) = items(kw, "homeButton")
+        assert not back.isEnabled() and back.opacity() < 1
+        assert home.property("selected") is True
+        go(kw, "timeline")
+        assert back.isEnabled() and back.opacity() == 1
+        assert home.property("selected") is False
+        assert items(kw, "timelineButton")[0].property("selected") is True
+
+
+def test_the_accessibility_slot_is_in_the_bar(rendition_cache: Path) -> None:
+    with open_window(CONTENT, rendition_cache, speech=speech()) as kw:
+        go(kw, "exhibit")
+        (slot,) = [i for i in walk(kw.window.contentItem()) if i.objectName() == "a11yControls"]
+        (bar,) = items(kw, "navBar")
+        (listen,) = items(kw, "listenButton")
+        assert visible(slot) and listen.parentItem() is slot
+        assert slot.parentItem() is bar
