@@ -119,6 +119,10 @@ def read(root: Path) -> Manifest | None:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
+    except PermissionError:
+        if not os.access(root, os.R_OK | os.X_OK):
+            return None  # the folder itself is closed: the load names it, file by file
+        raise ManifestError("release manifest unreadable (permission denied)") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ManifestError(f"release manifest unreadable ({error})") from None
     try:
