@@ -45,8 +45,10 @@ def _run_kiosk(
     qapp: QGuiApplication,
     monkeypatch: pytest.MonkeyPatch,
     during: Callable[[QQuickWindow], None],
+    quits: bool = False,
 ) -> None:
-    """``kiosk ARGS`` in this process, its event loop replaced by ``during(window)``."""
+    """``kiosk ARGS`` in this process, its event loop replaced by ``during(window)``;
+    ``quits`` when ``during`` quits the kiosk."""
 
     def run_during() -> int:
         windows = qapp.topLevelWindows()
@@ -62,6 +64,8 @@ def _run_kiosk(
     real_exec = QGuiApplication.exec
     monkeypatch.setattr(QGuiApplication, "exec", staticmethod(run_during))
     assert main(args) == 0
+    if not quits:
+        return
     # A quit during ``during`` (staff Quit: QCoreApplication.exit) leaves Qt's "quit
     # now" flag set, which only a real exec() clears; every later event loop (the next
     # test's QML loading) would return at once.
@@ -137,7 +141,11 @@ def test_the_staff_panel_of_the_wired_kiosk_shows_its_status_and_quits_through_s
     args = ["--windowed", "--no-pin", "--cache", str(tmp_path / "cache")]
     with caplog.at_level(logging.INFO, logger="kiosk"):
         _run_kiosk(
-            [*args, "--state-dir", str(tmp_path / "s"), str(root)], qapp, monkeypatch, during
+            [*args, "--state-dir", str(tmp_path / "s"), str(root)],
+            qapp,
+            monkeypatch,
+            during,
+            quits=True,
         )
     status = seen["status"]
     assert isinstance(status, dict)
