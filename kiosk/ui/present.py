@@ -88,16 +88,20 @@ def exhibit_page(exhibit: Exhibit, language: str, strings: dict[str, str]) -> di
 
 
 def timeline(content: ContentSet, language: str) -> list[dict[str, Any]]:
+    """The timeline's rows; ``firstOfYear`` marks where each year begins."""
+    dated = content.timeline()
+    years = [entry.date[:4] for _, entry in dated]
     return [
         {
             "date": entry.date,
+            "firstOfYear": row == 0 or years[row - 1] != years[row],
             "label": entry.label.get(language),
             "title": entry.title.get(language),
             "blocks": blocks(entry.text, language),
             "exhibitId": exhibit.id,
             "exhibitTitle": exhibit.title.get(language),
         }
-        for exhibit, entry in content.timeline()
+        for row, (exhibit, entry) in enumerate(dated)
     ]
 
 

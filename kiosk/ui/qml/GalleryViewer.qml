@@ -37,7 +37,7 @@ Rectangle {
         // a language change brings new captions (a new model): stay on the same image
         onModelChanged: Qt.callLater(pager.keepPlace)
         function keepPlace() {
-            if (viewer.kiosk.nav.screen !== "gallery") return
+            if (viewer.kiosk.nav.screen !== viewer.kiosk.nav.screens.gallery) return
             currentIndex = viewer.kiosk.nav.index
             positionViewAtIndex(currentIndex, ListView.Beginning)
         }

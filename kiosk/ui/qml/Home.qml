@@ -77,7 +77,7 @@ Rectangle {
         }
         model: home.kiosk.exhibits
         boundsBehavior: Flickable.StopAtBounds
-        currentIndex: home.kiosk.nav.screen === "home" ? home.kiosk.nav.index : currentIndex
+        currentIndex: home.kiosk.nav.screen === home.kiosk.nav.screens.home ? home.kiosk.nav.index : currentIndex
         highlightFollowsCurrentItem: false
         onCurrentIndexChanged: positionViewAtIndex(currentIndex, GridView.Contain)
         delegate: Item {

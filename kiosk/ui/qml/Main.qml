@@ -70,7 +70,7 @@ Window {
                 id: aboutLoader
                 objectName: "aboutLoader"
                 anchors.fill: parent
-                active: root.current === "about"
+                active: root.current === root.screens.about
                 sourceComponent: Component { AboutPage { kiosk: root.kiosk; ui: style } }
                 onLoaded: layerFade.restartFor(item)
             }

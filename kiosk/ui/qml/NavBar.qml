@@ -43,7 +43,7 @@ Rectangle {
             glyph: "⌂"
             text: bar.kiosk.strings.home || ""
             widthTexts: bar.words.home || []
-            selected: bar.screen === "home"
+            selected: bar.screen === bar.kiosk.nav.screens.home
             onActivated: bar.kiosk.nav.home()
         }
         NavButton {
@@ -53,7 +53,7 @@ Rectangle {
             glyph: "◷"
             text: bar.kiosk.strings.timeline || ""
             widthTexts: bar.words.timeline || []
-            selected: bar.screen === "timeline"
+            selected: bar.screen === bar.kiosk.nav.screens.timeline
             onActivated: bar.kiosk.nav.openTimeline()
         }
     }

@@ -23,7 +23,7 @@ Rectangle {
         clip: true
         boundsBehavior: Flickable.StopAtBounds
         model: page.kiosk.timeline
-        currentIndex: page.kiosk.nav.screen === "timeline" ? page.kiosk.nav.index : currentIndex
+        currentIndex: page.kiosk.nav.screen === page.kiosk.nav.screens.timeline ? page.kiosk.nav.index : currentIndex
         highlightFollowsCurrentItem: false
         onCurrentIndexChanged: positionViewAtIndex(currentIndex, ListView.Contain)
         header: Text {
@@ -47,7 +47,7 @@ Rectangle {
             readonly property bool open: list.currentIndex === index
             readonly property string year: modelData.date.substring(0, 4)
             // a year is marked where it begins
-            readonly property bool firstOfYear: index === 0 || page.kiosk.timeline[index - 1].date.substring(0, 4) !== year
+            readonly property bool firstOfYear: modelData.firstOfYear
             objectName: "timelineEntry_" + index
             // full width: a ListView places its delegates at x 0, whatever they say;
             // the column inside keeps to the page grid
