@@ -227,9 +227,8 @@ def test_a_language_change_keeps_the_gallery_image(content, rendition_cache: Pat
 
 def test_a_language_change_keeps_the_open_timeline_entry(content, rendition_cache: Path) -> None:
     with open_window(content, rendition_cache, size=(1280, 800)) as kw:
-        kw.kiosk.nav.openTimeline()
+        kw.kiosk.nav.navigator.open_timeline(3)  # the fourth entry open, as a tap does
         settle_ui(kw)
-        tap(kw, item(kw, "timelineEntry_3"))
         listing = item(kw, "timelineList")
         listing.setProperty("contentY", listing.property("contentY") + 200)
         settle_ui(kw)
