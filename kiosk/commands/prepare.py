@@ -20,7 +20,7 @@ from kiosk.media.cache import (
     RenditionCache,
     default_cache_dir,
     image_checks_path,
-    screen_box,
+    rendition_boxes,
 )
 from kiosk.media.safe_open import RenditionError
 
@@ -59,7 +59,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=size_type(),
         default=DEFAULT_THUMB_BOX,
         metavar="WxH",
-        help="box that thumbnails fit in (default: 720x720)",
+        help="box that thumbnails fit in (default: {}x{})".format(*DEFAULT_THUMB_BOX),
     )
     parser.add_argument(
         "--workers", type=_positive, help="parallel builds (default: number of CPUs)"
@@ -87,7 +87,7 @@ def _prepare(args: argparse.Namespace, record: ImageRecord) -> int:
             print(problem, file=sys.stderr)
         print(f"prepare: {root} has {len(result.errors)} error(s); nothing built", file=sys.stderr)
         return 1
-    boxes = {"screen": screen_box(*args.screen), "thumb": args.thumb}
+    boxes = rendition_boxes(args.screen, args.thumb)
     cache = RenditionCache(args.cache if args.cache is not None else default_cache_dir(), boxes)
     cache.sweep_temporary()
     display = _ProgressLine(sys.stderr)
