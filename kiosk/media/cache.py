@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from kiosk.content.places import cache_root
 from kiosk.media.errors import CacheWriteError
 
 if TYPE_CHECKING:
@@ -51,9 +52,7 @@ class ImageSource(Protocol):
 
 def default_cache_dir() -> Path:
     """Per-user: ``$XDG_CACHE_HOME/friendship-kiosk/renditions`` or ``~/.cache/...``."""
-    base = os.environ.get("XDG_CACHE_HOME")
-    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"
-    return root / "friendship-kiosk" / "renditions"
+    return cache_root() / "renditions"
 
 
 def image_checks_path(cache_root: Path | None = None) -> Path:
