@@ -173,7 +173,7 @@ class Kiosk(QObject):
         # the text being read has left the screen
         self.language.changed.connect(lambda *_: self.speech.moved())
         self.nav.changed.connect(self.speech.moved)
-        self.resetRequested.connect(self.speech.stop)
+        self.resetRequested.connect(self.speech.reset)
         images.revisionChanged.connect(self.imageRevisionChanged)
         self.set_content(content)
 
