@@ -11,16 +11,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from PySide6.QtCore import (
-    Property,
-    QAbstractListModel,
-    QByteArray,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.content.model import ContentSet
 from kiosk.runtime.navigation import ATTRACT, PRESENTER_KEYS, Place
@@ -29,6 +20,7 @@ from kiosk.ui.images import ImageStore
 from kiosk.ui.keys import KeyMap
 from kiosk.ui.language import Language
 from kiosk.ui.listen import ReadAloud
+from kiosk.ui.models import RowsModel, tile_model
 from kiosk.ui.navigation import Navigation
 from kiosk.ui.overlays import IdleOverlay, Presenter, Problems
 
@@ -36,81 +28,6 @@ if TYPE_CHECKING:
     from kiosk.ui.speech import SpeechControl
 
 log = logging.getLogger("kiosk.ui")
-
-_Index = QModelIndex | QPersistentModelIndex
-# Qt.ItemDataRole values, fixed by Qt's API. Spelled out because the first use of
-# PySide's ``Qt`` namespace builds a hundred Python enums (12 ms) before the first
-# frame; the key map (kiosk.ui.keys) imports it on the first key press instead.
-_DISPLAY_ROLE = 0
-_USER_ROLE = 0x0100
-
-
-class ExhibitListModel(QAbstractListModel):
-    """Home tiles; a language switch changes data in place so views keep their scroll."""
-
-    _ROLES = ("exhibitId", "title", "subtitle", "cover")
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[dict[str, Any]] = []
-
-    def roleNames(self) -> dict[int, QByteArray]:
-        base = _USER_ROLE + 1
-        return {base + i: QByteArray(name.encode()) for i, name in enumerate(self._ROLES)}
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: _Index, role: int = _DISPLAY_ROLE) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        offset = role - (_USER_ROLE + 1)
-        if 0 <= offset < len(self._ROLES):
-            return self._rows[index.row()][self._ROLES[offset]]
-        return None
-
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        same_ids = [r["exhibitId"] for r in rows] == [r["exhibitId"] for r in self._rows]
-        if same_ids and rows:
-            self._rows = rows
-            self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
-        else:
-            self.beginResetModel()
-            self._rows = rows
-            self.endResetModel()
-
-
-class RowsModel(QAbstractListModel):
-    """Rows of a list view as one ``modelData`` role each. A language switch changes
-    the rows in place, so the view keeps its scroll position and current item (a new
-    JavaScript array would rebuild it from the top)."""
-
-    _ROLE = _USER_ROLE + 1
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[dict[str, Any]] = []
-
-    def roleNames(self) -> dict[int, QByteArray]:
-        return {self._ROLE: QByteArray(b"modelData")}
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: _Index, role: int = _DISPLAY_ROLE) -> Any:
-        if role != self._ROLE or not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        return self._rows[index.row()]
-
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        if rows and len(rows) == len(self._rows):
-            self._rows = rows
-            self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
-        else:
-            self.beginResetModel()
-            self._rows = rows
-            self.endResetModel()
-
 
 _Part = TypeVar("_Part", bound=QObject)
 
@@ -149,7 +66,7 @@ class Kiosk(QObject):
         super().__init__(parent)
         self._content = content
         self._images = images
-        self._tiles = ExhibitListModel(self)
+        self._tiles = tile_model(self)
         self._page: dict[str, Any] = {}
         self._timeline = RowsModel(self)
         self._timeline_made = False  # its rows are made when first read
@@ -258,7 +175,7 @@ class Kiosk(QObject):
 
     theme = Property(dict, _get_theme, notify=contentChanged)
 
-    def _get_tiles(self) -> ExhibitListModel:
+    def _get_tiles(self) -> RowsModel:
         return self._tiles
 
     exhibits = Property(QObject, _get_tiles, constant=True)
