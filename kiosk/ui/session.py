@@ -53,6 +53,7 @@ def open_screen(
             kw.kiosk.language.choose(language)
         go_to(kw, screen, exhibit_id, index)
         kw.window.show()
+        hold_still(kw.window)
         settle(kw.window, kw.images)
         hold_still(kw.window)
         return grab(kw.window)
