@@ -47,6 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.content.exhibit_schema import MAX_ID_LENGTH
+from kiosk.runtime.plural import plural
 
 logger = logging.getLogger("kiosk.analytics")
 
@@ -381,7 +382,9 @@ class _Writer:
         if len(self.pending) > r._max_pending:
             dropped = len(self.pending) - r._max_pending
             del self.pending[:dropped]
-            logger.error("analytics: dropped %d unwritten events (database unavailable)", dropped)
+            logger.error(
+                "analytics: dropped %s (database unavailable)", plural(dropped, "unwritten event")
+            )
         if self.conn is None and not r._disabled:
             self.connect()
         ok = self.write() if self.conn is not None else False
