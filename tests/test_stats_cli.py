@@ -146,6 +146,11 @@ def test_csv_rounds_seconds_to_tenths_and_shares_to_thousandths(tmp_path: Path, 
     assert decimals and max(map(len, decimals)) <= 3
 
 
+def test_the_table_says_where_lengths_and_dwell_times_end(dbs: list[str], capsys) -> None:
+    assert main(["stats", *dbs]) == 0
+    assert "end at the last touch" in capsys.readouterr().out
+
+
 @pytest.mark.parametrize(
     ("argv", "code", "message"),
     [
