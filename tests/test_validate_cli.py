@@ -7,7 +7,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from factories import exhibit_text, image_item, line_of, make_site, tmap, valid_exhibit
+from factories import (
+    exhibit_text,
+    image_item,
+    line_of,
+    make_site,
+    tmap,
+    valid_exhibit,
+    valid_site,
+)
 
 from kiosk.cli import main
 
@@ -49,26 +57,31 @@ def test_errors_then_warnings_relative_to_the_parent(
 def test_problems_come_in_file_and_line_order_whatever_their_kind(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A curator works through the files top to bottom: a warning on line 3 comes
-    before an error on line 40 of the same file, and alpha's before beta's."""
+    """A curator works through the files top to bottom: the site file first, then a
+    warning on line 3 before an error on line 40 of the same file, alpha's before beta's."""
+    site = valid_site()
+    site["idle"]["still_there_after"] = "1e12"
     root = make_site(
         tmp_path / "exhibits",
         {
             "alpha": valid_exhibit(title={"uz": "Alfa"}, gallery=[image_item("x.jpg")]),
             "beta": valid_exhibit(id="beta", order="x"),
         },
+        site,
     )
     code, out, _ = run(capsys, str(root))
     assert code == 1
     lines = out.splitlines()
     where = [line.split(": ")[0] for line in lines[:-1]]
     alpha = exhibit_text(root)
+    site_text = (root / "kiosk.yaml").read_text(encoding="utf-8")
     assert where == [
+        f"exhibits/kiosk.yaml:{line_of(site_text, 'still_there_after:')}:22",
         f"exhibits/alpha/exhibit.yaml:{line_of(alpha, 'uz: Alfa')}:3",
         f"exhibits/alpha/exhibit.yaml:{line_of(alpha, 'file: x.jpg')}:9",
         f"exhibits/beta/exhibit.yaml:{line_of(exhibit_text(root, 'beta'), 'order:')}:8",
     ]
-    assert "warning: missing translation" in lines[0] and "warning" not in lines[1]
+    assert "warning: missing translation" in lines[1] and "warning" not in lines[2]
 
 
 def test_relative_dir_is_shown_as_given(

@@ -48,10 +48,18 @@ def shown_path(root: Path, path: Path) -> str:
 
 def in_file_order(root: Path, problems: Iterable[Problem]) -> list[Problem]:
     """By file, then line and column: a curator fixes them top to bottom, file by file.
-    At the same place an error comes before a warning."""
+    The site's ``kiosk.yaml`` comes first, then the exhibit folders by name; at the same
+    place an error comes before a warning."""
+    site_file = root / SITE_FILE
     return sorted(
         problems,
-        key=lambda p: (shown_path(root, p.path), p.line, p.column, p.severity != "error"),
+        key=lambda p: (
+            p.path != site_file,
+            shown_path(root, p.path),
+            p.line,
+            p.column,
+            p.severity != "error",
+        ),
     )
 
 
