@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kiosk.runtime.plural import plural
+
 if TYPE_CHECKING:
     from kiosk.content.model import ContentSet
 
@@ -44,7 +46,6 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.content.imagerecord import ImageChecks, image_record
     from kiosk.content.loader import load_content
     from kiosk.media.cache import image_checks_path
-    from kiosk.runtime.plural import plural
 
     with image_record(image_checks_path(args.cache)) as record:
         result = load_content(args.dir, ImageChecks(record))
@@ -85,8 +86,6 @@ def run(args: argparse.Namespace) -> int:
 def _index_problem(content: ContentSet, screen: str, exhibit_id: str, index: int) -> str | None:
     """``--index`` outside what the screen has: the kiosk would quietly show another
     image (or none), so the curator would review the wrong picture."""
-    from kiosk.runtime.plural import plural
-
     if screen == "gallery":
         exhibit = content.exhibit(exhibit_id)
         count = len(exhibit.gallery) if exhibit is not None else 0
