@@ -141,6 +141,29 @@ def test_a_quiet_tail_longer_than_the_session_ends_it_where_it_began(tmp_path: P
     assert rows(db, "SELECT dwell_s FROM page_views") == [(0.0,)]
 
 
+def test_a_database_from_before_the_idle_tail_is_upgraded_in_place(tmp_path: Path) -> None:
+    """A kiosk updated in the field keeps its sessions; theirs have no idle tail."""
+    db, clock = tmp_path / "analytics.sqlite3", FakeClock()
+    old = sqlite3.connect(db, isolation_level=None)
+    old.executescript(analytics.MIGRATIONS[0] + "PRAGMA user_version = 1;")
+    old.execute("INSERT INTO kiosks VALUES ('kiosk-a', 1)")
+    old.execute(
+        "INSERT INTO sessions VALUES ('kiosk-a', 1, ?, 'uz', ?, 'idle_reset')", (T0, T0 + 107)
+    )
+    old.close()
+    rec = recorder(db, clock)
+    clock.now += 200
+    rec.session_start("ru")
+    clock.now += 10
+    rec.session_end("idle_reset", idle_s=4.0)
+    rec.close()
+    assert rows(db, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
+    assert rows(db, "SELECT session_no, ended_at - started_at, idle_tail_s FROM sessions") == [
+        (1, 107.0, None),
+        (2, 6.0, 4.0),
+    ]
+
+
 def test_session_numbers_continue_across_restarts(tmp_path: Path) -> None:
     db, clock = tmp_path / "analytics.sqlite3", FakeClock()
     for _ in range(2):
