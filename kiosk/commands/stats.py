@@ -137,8 +137,7 @@ def format_table(report: Report) -> str:
         f"Sessions: {report.sessions}   median length {_duration(report.median_session_s)}"
         f"   90th percentile {_duration(report.p90_session_s)}"
         f"   unfinished {report.unfinished_sessions}",
-        "  (lengths and dwell times end at the last touch: the wait before an idle reset"
-        " is not counted)",
+        "  (lengths and dwell times end at the last touch, not at the idle reset)",
     ]
     if report.end_reasons:
         out.append("Ended by: " + ", ".join(f"{k} {v}" for k, v in report.end_reasons.items()))
