@@ -255,23 +255,24 @@ def replace_cover(data: bytes, name: str = "cover.jpg") -> Callable[[Path], None
         (
             "cover.jpg",
             lambda: big_jpeg()[:200_000],
-            "image 'cover.jpg' does not open: image file is truncated",
+            "image 'images/cover.jpg' does not open: image file is truncated",
         ),
-        ("cover.jpg", lambda: b"", "image 'cover.jpg' is an empty file"),
+        ("cover.jpg", lambda: b"", "image 'images/cover.jpg' is an empty file"),
         (
             "cover.png",
             bomb_png,
-            "image 'cover.png' has too many pixels to decode safely; the limit is 60 megapixels",
+            "image 'images/cover.png' has too many pixels to decode safely; "
+            "the limit is 60 megapixels",
         ),
         (
             "cover.jpg",
             lambda: Path(__file__).read_bytes(),
-            "image 'cover.jpg' is not a JPEG, PNG or WebP image",
+            "image 'images/cover.jpg' is not a JPEG, PNG or WebP image",
         ),
         (
             "cover.gif",
             lambda: b"GIF89a",
-            "image 'cover.gif' has extension '.gif'; use .jpg, .jpeg, .png or .webp",
+            "image 'images/cover.gif' has extension '.gif'; use .jpg, .jpeg, .png or .webp",
         ),
     ],
 )
@@ -289,7 +290,7 @@ def test_png_data_named_jpg(tmp_path: Path) -> None:
     png = io.BytesIO()
     Image.new("RGB", (8, 8)).save(png, "PNG")
     problem, _ = with_cover(tmp_path, "images/cover.jpg", replace_cover(png.getvalue()))
-    assert problem.message == "image 'cover.jpg' is PNG data but named .jpg"
+    assert problem.message == "image 'images/cover.jpg' is PNG data but named .jpg"
 
 
 def test_webp_and_exif_rotation(tmp_path: Path) -> None:
