@@ -129,6 +129,37 @@ def test_an_idle_reset_ends_the_visit_and_its_last_page_at_the_last_touch(
     ]
 
 
+def test_a_shutdown_ends_an_open_visit_at_the_last_touch_when_it_is_known(
+    tmp_path: Path,
+) -> None:
+    db, clock = tmp_path / "analytics.sqlite3", FakeClock()
+    rec = recorder(db, clock)
+    rec.session_start("ru")
+    rec.page_view("home")
+    clock.now += 4
+    rec.page_view("exhibit", "alpha")
+    clock.now += 6 + 40  # read for 6 s, then 40 s of nobody before the stop signal
+    rec.close(idle_s=40.0)
+    assert rows(db, "SELECT ended_at - started_at, end_reason, idle_tail_s FROM sessions") == [
+        (10.0, "shutdown", 40.0)
+    ]
+    assert rows(db, "SELECT page, dwell_s FROM page_views ORDER BY id") == [
+        ("home", 4.0),
+        ("exhibit", 6.0),
+    ]
+
+
+def test_a_shutdown_with_an_unknown_or_invalid_tail_ends_at_the_shutdown(
+    tmp_path: Path,
+) -> None:
+    db, clock = tmp_path / "analytics.sqlite3", FakeClock()
+    rec = recorder(db, clock)
+    rec.session_start("ru")
+    clock.now += 8
+    rec.close(idle_s=float("nan"))
+    assert rows(db, "SELECT ended_at - started_at, idle_tail_s FROM sessions") == [(8.0, None)]
+
+
 def test_a_quiet_tail_longer_than_the_session_ends_it_where_it_began(tmp_path: Path) -> None:
     db, clock = tmp_path / "analytics.sqlite3", FakeClock()
     rec = recorder(db, clock)

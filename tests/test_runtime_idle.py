@@ -251,3 +251,13 @@ def test_a_reset_says_how_long_nobody_had_touched_the_screen(machine, clock):
     assert (reset.kind, reset.reason) == ("reset", "timeout")
     assert reset.session_s == pytest.approx(90.0)
     assert reset.quiet_s == pytest.approx(70.0)  # the quiet wait plus the countdown
+
+
+def test_quiet_time_counts_from_the_last_input() -> None:
+    clock = FakeClock()
+    machine = IdleMachine(IdleSettings(), clock=clock)
+    machine.touch()
+    clock.advance(12.5)
+    assert machine.quiet_s == 12.5
+    machine.touch()
+    assert machine.quiet_s == 0.0

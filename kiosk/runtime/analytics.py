@@ -27,8 +27,9 @@ else is refused before it reaches the database.
 Time counted as a visit ends at the last touch. When the kiosk resets for idleness,
 nobody touched it for the quiet time and the "still there?" countdown: the session's
 end and the last page's dwell stop at the last touch, and that quiet time is kept
-apart as the session's ``idle_tail_s`` (unknown, NULL, when the program stopped or a
-new session began without a reset). Rows older than the retention
+apart as the session's ``idle_tail_s``. A shutdown ends an open session at its last
+touch too, when the caller knows it (``close(idle_s=...)``); the tail is unknown
+(NULL) when it does not, or when a new session began without a reset. Rows older than the retention
 period (365 days by default) are deleted when the kiosk starts and once a day.
 The database never leaves the machine unless staff copy it for ``kiosk stats``.
 
@@ -326,11 +327,15 @@ class AnalyticsRecorder:
         self._wake.set()
         return ticket.done.wait(timeout) and ticket.ok
 
-    def close(self, timeout: float = 10.0) -> None:
-        """End an open session (reason ``shutdown``), write the queue, stop the writer."""
+    def close(self, timeout: float = 10.0, idle_s: float | None = None) -> None:
+        """End an open session (reason ``shutdown``), write the queue, stop the writer.
+        ``idle_s``: how long nobody had touched the screen, as for ``session_end``."""
+        if idle_s is not None and not _valid_seconds(idle_s):
+            self._check("close", False)
+            idle_s = None
         with self._lock:
             if self._session is not None:
-                self._end_locked(self._clock(), SHUTDOWN_REASON)
+                self._end_locked(self._clock(), SHUTDOWN_REASON, idle_s)
             self._close_page_locked(self._clock())
         self._stopping = True
         self._wake.set()

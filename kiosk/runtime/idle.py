@@ -85,6 +85,12 @@ class IdleMachine:
     def state(self) -> IdleState:
         return self._state
 
+    @property
+    def quiet_s(self) -> float:
+        """Seconds since the last visitor input: at a shutdown, the part of an open
+        session that nobody touched."""
+        return max(0.0, self._clock() - self._last_input)
+
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         """``listener`` gets every ``IdleEvent``; one that raises is logged, and the
         others and the reset still happen."""
