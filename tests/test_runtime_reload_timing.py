@@ -82,11 +82,11 @@ def test_a_save_shows_within_two_seconds_in_preview(tmp_path: Path) -> None:
     assert seconds_until_a_save_shows(tmp_path, preview=True) <= 2.0
 
 
-def test_kiosk_mode_shows_a_save_within_four_seconds_between_visitors(tmp_path: Path) -> None:
-    """A look at every poll (once a second) and a second of quiet: the look that
-    finds the folder settled, its load, and the poll that collects it. Looking only
-    at every other poll took up to six."""
-    assert seconds_until_a_save_shows(tmp_path, preview=False) <= 4.0
+def test_kiosk_mode_shows_a_save_within_three_seconds_between_visitors(tmp_path: Path) -> None:
+    """A look at every poll (once a second), a second of quiet, and what the look and
+    the load found read at the next heartbeat, not the next poll. Looking only at every
+    other poll, and reading results only at polls, took five seconds here."""
+    assert seconds_until_a_save_shows(tmp_path, preview=False) <= 3.0
 
 
 def test_kiosk_mode_waits_longer_for_a_copy_to_settle(tmp_path: Path) -> None:
