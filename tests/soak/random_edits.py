@@ -34,8 +34,9 @@ the loader's content versions (a hash of every file's name and bytes), computed 
 the script on its own copy of each state.
 
 Timing: the kiosk looks at its folder once a second and waits a second of quiet, so
-an edit takes 2-3 s; 100 edits take about 5 minutes. No timing is asserted. A test
-runs a seeded slice of ten (tests/test_random_edits.py).
+an edit takes 2-4 s (a stalled copy, waited on twice, about 6); 100 edits took 6
+minutes on the development machine. No timing is asserted. A test runs a seeded
+slice of six (tests/test_random_edits.py).
 """
 
 from __future__ import annotations
@@ -254,7 +255,7 @@ def write_whole(path: Path, data: bytes, atomic: bool) -> None:
         path.write_bytes(data)
 
 
-def write_half(path: Path, data: bytes) -> object:
+def write_half(path: Path, data: bytes) -> io.BufferedWriter:
     """The first half of ``data`` in place; the open file, to finish later."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle = path.open("wb")
@@ -263,8 +264,7 @@ def write_half(path: Path, data: bytes) -> object:
     return handle
 
 
-def finish(handle: object, data: bytes) -> None:
-    assert isinstance(handle, io.BufferedWriter)
+def finish(handle: io.BufferedWriter, data: bytes) -> None:
     handle.write(data[len(data) // 2 :])
     handle.close()
 
@@ -480,7 +480,6 @@ class Run:
                 continue
             handle = write_half(self.live / rel, release[rel])
             if interrupt:
-                assert isinstance(handle, io.BufferedWriter)
                 handle.close()
                 return  # the stick is pulled out: the rest never arrives
             # Stalled for as long as it takes the kiosk to look at the half-way folder
