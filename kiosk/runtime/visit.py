@@ -134,8 +134,11 @@ class Visit:
             showing = self.idle.state == IdleState.STILL_THERE
             self.view.show_still_there(showing, self._seconds_left() if showing else 0)
         self._ticks += 1
-        if self.reload is not None and self._ticks % self.reload_every == 0:
-            self.reload.poll()
+        if self.reload is not None:
+            if self._ticks % self.reload_every == 0:
+                self.reload.poll()
+            else:
+                self.reload.collect()  # what finished since goes on without waiting
 
     def visitor_answered(self) -> None:
         """The visitor tapped "continue" (or anything): the session goes on."""
