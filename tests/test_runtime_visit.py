@@ -373,6 +373,22 @@ def test_without_idle_the_attract_screen_is_between_visitors(site, tmp_path):
     assert view.shown_log == ["v2"] and view.resets == 1
 
 
+def test_a_presentation_shows_a_new_set_when_the_presenter_comes_back_home(site, tmp_path):
+    """Windowed mode has no idle reset: without this, an edit would never be shown."""
+    loads = Loads()
+    reload = reload_for(tmp_path, version(site, "v1"), loads)
+    view = FakeView(version(site, "v1"), Place(EXHIBIT, "alpha"))
+    visit = Visit(view, reload=reload)
+    visit.on_place(view.current_place)
+    loads.results.append(good(version(site, "v2")))
+    reload.reload_now()
+    visit.on_place(Place(GALLERY, "alpha", 1))
+    assert view.shown_log == []  # mid-talk: the pages stay as they are
+    view.current_place = Place(HOME)
+    visit.on_place(view.current_place)
+    assert view.shown_log == ["v2"] and reload.pending is None
+
+
 def test_the_folder_is_looked_at_every_few_ticks(site, tmp_path):
     reload = MagicMock(spec=ReloadController)
     visit = Visit(FakeView(site), reload=reload, reload_every=4)

@@ -24,7 +24,7 @@ from kiosk.runtime.idle import (
     IdleMachine,
     IdleState,
 )
-from kiosk.runtime.navigation import ATTRACT, GALLERY, TIMELINE, Place
+from kiosk.runtime.navigation import ATTRACT, GALLERY, HOME, TIMELINE, Place
 from kiosk.runtime.reload import SWAPPED, ReloadController, ReloadEvent
 
 if TYPE_CHECKING:
@@ -214,8 +214,12 @@ class Visit:
     # analytics -------------------------------------------------------------------------
 
     def on_place(self, place: Place) -> None:
-        """Page views, gallery images and timeline entries, each once."""
+        """Page views, gallery images and timeline entries, each once; without an idle
+        reset (a presentation), a new content set waiting goes on screen when the
+        presenter comes back to the home screen, the one pause a talk has."""
         previous, self._last_place = self._last_place, place
+        if self.idle is None and place.screen == HOME and previous.screen != HOME:
+            self._swap_if_pending()
         recorder = self.recorder
         if recorder is None:
             return
