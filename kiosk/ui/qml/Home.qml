@@ -10,13 +10,16 @@ Rectangle {
     objectName: "home"
 
     function resetView() { grid.contentY = grid.originY }
+    readonly property Item titleItem: siteTitle  // takes the focus when the screen comes
 
     Column {
         id: header
         anchors { left: parent.left; right: parent.right; top: parent.top; margins: home.ui.margin }
         spacing: home.ui.gap / 3
-        Text {
+        ScreenText {
+            id: siteTitle
             objectName: "siteTitle"
+            Accessible.role: Accessible.Heading
             width: parent.width
             text: home.kiosk.siteTitle
             textFormat: Text.PlainText
@@ -25,7 +28,7 @@ Rectangle {
             font.weight: Font.Bold
             color: home.ui.ink
         }
-        Text {
+        ScreenText {
             objectName: "siteSubtitle"
             visible: text !== ""
             width: parent.width
