@@ -347,14 +347,28 @@ def test_keys_and_press_actions_work_with_the_focus_on_a_title(kw: KioskWindow) 
                 return None
             return tree.focus.role(), tree.focus.text(QAccessible.Text.Name)
 
-    heading = QAccessible.Role.Heading
+    heading, button = QAccessible.Role.Heading, QAccessible.Role.Button
     show(kw, "home", "uz")
+    assert heard() == (heading, CONTENT.site.title.get("uz"))
+    key(kw, Qt.Key.Key_Right)  # the presenter's arrows: the highlighted tile is named
+    assert heard() == (button, CONTENT.exhibits[kw.kiosk.nav.place.index].title.get("uz"))
+    key(kw, Qt.Key.Key_Right)
+    assert heard() == (button, CONTENT.exhibits[kw.kiosk.nav.place.index].title.get("uz"))
+    assert kw.kiosk.nav.place.index >= 1
     press(kw, f"tile_{EXHIBIT.id}")
     assert kw.kiosk.nav.place.exhibit_id == EXHIBIT.id
     assert heard() == (heading, EXHIBIT.title.get("uz"))
     key(kw, Qt.Key.Key_Right)  # the title has the focus; the presenter's keys still work
     following = CONTENT.exhibits[CONTENT.exhibits.index(EXHIBIT) + 1]
     assert kw.kiosk.nav.place.exhibit_id == following.id
+    assert heard() == (heading, following.title.get("uz"))
+    press(kw, "listenButton")  # Listen turns into Stop, and is named so
+    assert kw.kiosk.speech.speaking
+    with reading(kw) as tree:
+        (listen,) = [i for i in tree.nodes if i.object().objectName() == "listenButton"]
+        assert listen.text(QAccessible.Text.Name) == BAR_WORDS["stop_reading"]["uz"]
+    press(kw, "listenButton")
+    assert not kw.kiosk.speech.speaking
     assert heard() == (heading, following.title.get("uz"))
     press(kw, "language_ru")  # the focus stays, and is read in the new language
     assert kw.kiosk.language.code == "ru"

@@ -11,6 +11,13 @@ Rectangle {
 
     function resetView() { grid.contentY = grid.originY }
     readonly property Item titleItem: siteTitle  // takes the focus when the screen comes
+    // The presenter's arrows move the highlight: the highlighted tile takes the focus from
+    // the title or the tile before, so a screen reader names each exhibit in turn.
+    function holdsFocus() {
+        for (let i = Window.activeFocusItem; i; i = i.parent) if (i === home) return true
+        return false
+    }
+    function focusTile() { if (grid.currentItem) grid.currentItem.tile.forceActiveFocus() }
 
     Column {
         id: header
@@ -82,7 +89,11 @@ Rectangle {
         boundsBehavior: Flickable.StopAtBounds
         currentIndex: home.kiosk.nav.screen === home.kiosk.nav.screens.home ? home.kiosk.nav.index : currentIndex
         highlightFollowsCurrentItem: false
-        onCurrentIndexChanged: positionViewAtIndex(currentIndex, GridView.Contain)
+        keyNavigationEnabled: false  // the arrows are the presenter's (kiosk.handleKey)
+        onCurrentIndexChanged: {
+            positionViewAtIndex(currentIndex, GridView.Contain)
+            if (home.showFocus && home.holdsFocus()) Qt.callLater(home.focusTile)
+        }
         delegate: Item {
             id: cell
             required property int index
@@ -90,9 +101,11 @@ Rectangle {
             required property string title
             required property string subtitle
             required property string cover
+            readonly property Item tile: tileItem
             width: grid.cellWidth
             height: grid.cellHeight
             ExhibitTile {
+                id: tileItem
                 anchors { fill: parent; margins: home.ui.gap / 2 }
                 kiosk: home.kiosk
                 ui: home.ui
