@@ -102,6 +102,7 @@ def test_a_truncated_jpeg_shows_the_kiosk_first_then_its_error_with_file_and_lin
     assert seen["title"]  # the content itself, not the "being updated" screen
     (line,) = [p for p in seen["later"] if "cover.jpg" in str(p)]  # type: ignore[attr-defined]
     assert f"{root / 'alpha' / 'exhibit.yaml'}:" in line and "image file is truncated" in line
+    assert "image 'images/cover.jpg' does not open" in line  # the path as the YAML has it
 
 
 def test_the_garbage_collector_waits_for_the_first_frame_and_no_longer(

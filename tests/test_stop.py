@@ -33,6 +33,8 @@ def _kiosk_args(tmp_path: Path) -> list[str]:
 def _stored(db: Path) -> dict[str, object]:
     return {
         "sessions": rows(db, "SELECT session_no, ended_at IS NOT NULL, end_reason FROM sessions"),
+        # the session ends at the visitor's last touch; the quiet time after it is its tail
+        "tails": rows(db, "SELECT idle_tail_s >= 0 FROM sessions"),
         "pages": rows(db, "SELECT page, exhibit_id, dwell_s IS NOT NULL FROM page_views"),
     }
 
@@ -52,6 +54,7 @@ def test_a_stop_signal_ends_the_session_and_stores_every_event(
     assert not db.with_name(db.name + "-wal").exists()  # checked before anything reads it
     stored = _stored(db)
     assert stored["sessions"] == [(1, 1, "shutdown")]
+    assert stored["tails"] == [(1,)], "the session's quiet tail at the stop was not recorded"
     # the attract loop, home, the exhibit: each stored, each with its dwell
     assert stored["pages"] == [("home", None, 1), ("exhibit", "alpha", 1)], stored["pages"]
     stops = [line for line in kiosk.log().splitlines() if " stop reason=" in line]

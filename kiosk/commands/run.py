@@ -10,7 +10,11 @@ from pathlib import Path
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from kiosk.commands.args import add_exhibits_argument, size_type
+    from kiosk.commands.args import (
+        add_exhibits_argument,
+        add_size_argument,
+        add_state_dir_argument,
+    )
 
     add_exhibits_argument(parser)
     parser.add_argument(
@@ -23,14 +27,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="for curators: windowed, edits appear at once, errors on screen",
     )
-    parser.add_argument(
-        "--size",
-        type=size_type(8000),
-        default=(1280, 800),
-        help="window size in windowed mode (default 1280x800)",
-    )
+    add_size_argument(parser, "--size", (1280, 800), "window size in windowed mode", largest=8000)
     parser.add_argument("--cache", type=Path, help="rendition cache folder")
-    parser.add_argument("--state-dir", type=Path, help="logs, settings and analytics folder")
+    add_state_dir_argument(parser)
     parser.add_argument(
         "--no-pin", action="store_true", help="trial only: kiosk mode without a staff PIN"
     )

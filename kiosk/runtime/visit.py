@@ -162,7 +162,10 @@ class Visit:
             if recorder:
                 if event.reason == "timeout":
                     recorder.still_there(False)
-                recorder.session_end(END_BY_STAFF if event.reason == "staff" else "idle_reset")
+                # The visit ended at the last touch: the quiet wait and the countdown
+                # after it are recorded apart, not as time spent on the page.
+                reason = END_BY_STAFF if event.reason == "staff" else "idle_reset"
+                recorder.session_end(reason, idle_s=event.quiet_s)
             self._swap_if_pending()
             view.reset_to_attract()
 

@@ -12,12 +12,11 @@ from typing import Any
 from kiosk.content.credits import CreditLine, about_page
 from kiosk.content.model import BulletList, ContentSet, Exhibit, ImageRef, Text
 from kiosk.content.richtext import parse_blocks
+from kiosk.media.cache import SCREEN, THUMB
 from kiosk.ui.glyph_names import GLYPH_NAMES
 
-# The rendition kinds the views ask for (the second half of an image key). QML never
-# spells them: it gets whole keys from the dicts below.
-THUMB = "thumb"  # tiles and gallery strips, kiosk.media.cache.DEFAULT_THUMB_BOX
-SCREEN = "screen"  # full pages and the gallery, fitted to this screen
+# The rendition kinds (the second half of an image key) are named by the cache that
+# makes them. QML never spells them: it gets whole keys from the dicts below.
 
 
 def image_key(image: ImageRef, kind: str) -> str:
@@ -41,7 +40,7 @@ def _blocks(text: str) -> list[dict[str, Any]]:
 def _image(image: ImageRef, kind: str, language: str) -> dict[str, Any]:
     return {
         "key": image_key(image, kind),
-        "thumb": image_key(image, THUMB),
+        "thumb": image_key(image, THUMB),  # the key of the strip's picture
         "alt": image.alt.get(language),
         "credit": image.credit.get(language),
         "caption": image.caption.get(language) if image.caption else "",

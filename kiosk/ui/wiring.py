@@ -116,7 +116,9 @@ class RunningKiosk:
         log.info("shutting down: %s", reason)
         self.image_checks.save()
         if self.recorder is not None:
-            self.recorder.close()  # ends an open session ("shutdown") and flushes
+            # ends an open session ("shutdown") at the last touch, and flushes
+            idle = self.controller.idle
+            self.recorder.close(idle_s=idle.quiet_s if idle is not None else None)
         self.reload.close()
         self.service.shutdown(wait=False)
         from kiosk.runtime import logs

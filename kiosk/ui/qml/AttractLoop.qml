@@ -12,6 +12,8 @@ Rectangle {
     property bool started: false  // the first slide shows at once; later ones cross-fade
     // how far the showing slide has drifted, 0 to 1 over its time on screen
     property real motion: 0
+    // held on its first slide with no motion: ``kiosk render`` draws a still picture
+    property bool still: false
     readonly property var slides: kiosk.attractSlides
     readonly property var current: slides.length ? slides[slide % slides.length] : null
     // at least 56 px at 1080p: read from three metres
@@ -70,12 +72,13 @@ Rectangle {
         to: 1
         duration: attract.slideMs
         easing.type: Easing.Linear
-        running: attract.visible
+        running: attract.visible && !attract.still
     }
     Timer {
+        objectName: "attractTimer"
         interval: attract.slideMs
         // the next slide comes only once the current one has been seen
-        running: attract.visible && attract.slides.length > 1 && pictures.count > attract.slide
+        running: attract.visible && !attract.still && attract.slides.length > 1 && pictures.count > attract.slide
                  && pictures.itemAt(attract.slide) !== null && pictures.itemAt(attract.slide).ready
         repeat: true
         onTriggered: {

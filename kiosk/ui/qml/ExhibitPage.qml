@@ -31,7 +31,7 @@ Rectangle {
     onAtEndChanged: reportEdges()
     Component.onCompleted: reportEdges()
     Connections {
-        target: page.kiosk
+        target: page.kiosk.keys
         function onScrollRequested(fraction) {
             const from = scroller.running ? scroller.to : flick.contentY
             scroller.stop()

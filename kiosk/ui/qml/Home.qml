@@ -89,7 +89,7 @@ Rectangle {
         boundsBehavior: Flickable.StopAtBounds
         currentIndex: home.kiosk.nav.screen === home.kiosk.nav.screens.home ? home.kiosk.nav.index : currentIndex
         highlightFollowsCurrentItem: false
-        keyNavigationEnabled: false  // the arrows are the presenter's (kiosk.handleKey)
+        keyNavigationEnabled: false  // the arrows are the presenter's (kiosk.keys)
         onCurrentIndexChanged: {
             positionViewAtIndex(currentIndex, GridView.Contain)
             if (home.showFocus && home.holdsFocus()) Qt.callLater(home.focusTile)

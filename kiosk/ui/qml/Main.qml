@@ -56,7 +56,7 @@ Window {
         objectName: "stage"
         anchors { fill: parent; topMargin: previewLoader.height }
         focus: true
-        Keys.onPressed: (event) => { event.accepted = root.kiosk.handleKey(event.key, event.modifiers) }
+        Keys.onPressed: (event) => { event.accepted = root.kiosk.keys.handle(event.key, event.modifiers) }
         Component.onCompleted: root.focusTitle()
 
         // every screen but the attract loop sits above the control bar

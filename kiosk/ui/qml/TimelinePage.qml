@@ -27,7 +27,7 @@ Rectangle {
         model: page.kiosk.timeline
         currentIndex: page.kiosk.nav.screen === page.kiosk.nav.screens.timeline ? page.kiosk.nav.index : currentIndex
         highlightFollowsCurrentItem: false
-        // the arrow keys belong to the presenter (kiosk.handleKey): the list must not take
+        // the arrow keys belong to the presenter (kiosk.keys): the list must not take
         // them while its title, inside it, has the focus
         keyNavigationEnabled: false
         onCurrentIndexChanged: {
