@@ -124,8 +124,7 @@ class Driver:
                 "tap",
                 f"language@{page}",
                 lambda: kiosk.language.current == code,
-                target=f"language_{code}",
-                within=page,
+                target=f"language_{code}",  # in the fixed control bar, on every screen
             )
 
         while True:
@@ -170,31 +169,27 @@ class Driver:
                         "tap",
                         "back",
                         lambda: kiosk.nav.place.screen == "exhibit",
-                        target="backButton",
-                        within="galleryViewer",
+                        target="backButton",  # the control bar
                     )
                 yield lang_step("exhibitPage")
                 yield Step(
                     "tap",
                     "back",
                     lambda: kiosk.nav.place.screen == "home",
-                    target="backButton",
-                    within="exhibitPage",
+                    target="backButton",  # the control bar
                 )
             yield Step(
                 "tap",
                 "timeline",
                 lambda: kiosk.nav.place.screen == "timeline",
-                target="timelineButton",
-                within="home",
+                target="timelineButton",  # the control bar
             )
             yield lang_step("timelinePage")
             yield Step(
                 "tap",
                 "home",
                 lambda: kiosk.nav.place.screen == "home",
-                target="homeButton",
-                within="timelinePage",
+                target="homeButton",  # the control bar
             )
             yield lang_step("home")
             self.cycles += 1
