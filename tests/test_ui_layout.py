@@ -6,6 +6,7 @@ or sticking out of the window), not only at pixels.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -195,9 +196,15 @@ def test_every_text_item_in_qml_is_plain_text() -> None:
         text = source.read_text(encoding="utf-8")
         assert "RichText" not in text and "StyledText" not in text and "MarkdownText" not in text
         assert "openUrlExternally" not in text and "onLinkActivated" not in text
-        for block in text.split("Text {")[1:]:
+        # a bare Text says PlainText itself; ScreenText (and what is built on it) says
+        # it once, and nothing may set another format (no RichText etc., above)
+        for block in re.split(r"(?<![\w.])Text \{", text)[1:]:
             head = block.split("\n}")[0]
             assert "textFormat: Text.PlainText" in head, f"{source.name}: a Text without PlainText"
+        formats = re.findall(r"textFormat:\s*([\w.]+)", text)
+        assert all(f == "Text.PlainText" for f in formats), f"{source.name}: {formats}"
+    screen_text = (qml / "ScreenText.qml").read_text(encoding="utf-8")
+    assert "textFormat: Text.PlainText" in screen_text
 
 
 def test_noto_sans_from_the_font_package_draws_every_letter() -> None:
