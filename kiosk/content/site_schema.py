@@ -45,6 +45,14 @@ DEFAULTED_STRINGS: dict[str, dict[str, str]] = {
         "ru": "О выставке",
         "en": "About this exhibition",
     },
+    # the control bar's text size ("Aa") button: its accessible name
+    "text_size": {
+        "uz": "Matn oʻlchami",
+        "az": "Mətn ölçüsü",
+        "ru": "Размер текста",
+        "en": "Text size",
+    },
+    "contrast": {"uz": "Kontrast", "az": "Kontrast", "ru": "Контраст", "en": "Contrast"},
 }
 # Strings once required that no screen shows: a kiosk.yaml written for an older
 # kiosk still loads, and the curator is told they can go.

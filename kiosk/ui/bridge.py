@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 from kiosk.content.model import ContentSet
 from kiosk.runtime.navigation import ATTRACT, HOME, PRESENTER_KEYS, Place
 from kiosk.ui import present
+from kiosk.ui.appearance import Appearance
 from kiosk.ui.images import ImageStore
 from kiosk.ui.language import Language
 from kiosk.ui.listen import ReadAloud
@@ -129,8 +130,9 @@ class Kiosk(QObject):
     It holds the content set (the one copy the views see) and what QML draws from
     it; each other concern is a sub-object QML reaches as ``kiosk.<name>``:
     ``language`` (the visitor's language), ``nav`` (where the visitor is),
-    ``idle`` (the "still there?" overlay), ``problems`` (the curator's banner) and
-    ``speech`` (the listen button and its captions).
+    ``idle`` (the "still there?" overlay), ``problems`` (the curator's banner),
+    ``speech`` (the listen button and its captions) and ``appearance`` (text size
+    and contrast).
     """
 
     contentChanged = Signal()
@@ -167,6 +169,7 @@ class Kiosk(QObject):
         self._problems = Problems(self)
         self._presenter = Presenter(PRESENTER_KEYS, self)
         self._speech = ReadAloud(speech, self._where, self)
+        self._appearance = Appearance(self)
         self.language.changed.connect(self._refresh_texts)
         self.nav.changed.connect(self._refresh_page)
         # the text being read has left the screen
@@ -184,6 +187,7 @@ class Kiosk(QObject):
     problems: Problems = _part(lambda self: self._problems)
     presenter: Presenter = _part(lambda self: self._presenter)
     speech: ReadAloud = _part(lambda self: self._speech)
+    appearance: Appearance = _part(lambda self: self._appearance)
 
     # content ---------------------------------------------------------------------------
 
@@ -208,10 +212,12 @@ class Kiosk(QObject):
         return self._content, self.nav.place, self.language.current
 
     def reset_to_attract(self) -> None:
-        """Between visitors: attract loop, default language, views forget their state."""
+        """Between visitors: attract loop, default language, normal text size and
+        colours, views forget their state."""
         self.resetRequested.emit()
         self.nav.navigator.attract()
         self.language.reset()
+        self.appearance.reset()
 
     def _refresh_texts(self) -> None:
         language = self.language.current

@@ -185,5 +185,7 @@ Window {
         k: Math.max(0.75, Math.min(root.width, root.height) / 1080)
         portrait: root.height > root.width
         theme: root.kiosk.theme
+        textScale: root.kiosk.appearance.textScale
+        highContrast: root.kiosk.appearance.highContrast
     }
 }
