@@ -16,7 +16,7 @@ Rectangle {
     readonly property var current: slides.length ? slides[slide % slides.length] : null
     // at least 56 px at 1080p: read from three metres
     readonly property real invitationSize: Math.max(56, Math.round(60 * ui.k))
-    color: "#111214"
+    color: ui.stage
     objectName: "attractLoop"
 
     Repeater {
@@ -87,7 +87,7 @@ Rectangle {
     Rectangle {
         anchors { left: parent.left; right: parent.right; top: parent.top }
         height: siteTitle.implicitHeight + attract.ui.margin * 1.5
-        color: Qt.rgba(0, 0, 0, 0.55)
+        color: attract.ui.highContrast ? attract.ui.stageSurface : Qt.rgba(0, 0, 0, 0.55)
         Text {
             id: siteTitle
             objectName: "attractTitle"
@@ -97,7 +97,7 @@ Rectangle {
             wrapMode: Text.Wrap
             font.pixelSize: attract.ui.heading
             font.weight: Font.DemiBold
-            color: "white"
+            color: attract.ui.stageInk
         }
     }
 
@@ -105,7 +105,7 @@ Rectangle {
     Rectangle {
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
         height: callColumn.implicitHeight + attract.ui.margin * 1.5
-        color: Qt.rgba(0.07, 0.07, 0.08, 0.92)
+        color: attract.ui.highContrast ? attract.ui.stageSurface : Qt.rgba(0.07, 0.07, 0.08, 0.92)
         Column {
             id: callColumn
             anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; leftMargin: attract.ui.margin; rightMargin: attract.ui.margin }
@@ -118,7 +118,7 @@ Rectangle {
                 wrapMode: Text.Wrap
                 font.pixelSize: attract.ui.title
                 font.weight: Font.Bold
-                color: "white"
+                color: attract.ui.stageInk
             }
             Rectangle { width: parent.width; height: Math.max(2, 3 * attract.ui.k); color: attract.ui.accent }
             Repeater {
@@ -132,7 +132,7 @@ Rectangle {
                     wrapMode: Text.Wrap
                     font.pixelSize: attract.invitationSize
                     font.weight: Font.DemiBold
-                    color: "white"
+                    color: attract.ui.stageInk
                 }
             }
         }
