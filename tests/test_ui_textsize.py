@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from fakes import FakeClock
 from PySide6.QtCore import QPointF
+from PySide6.QtGui import QAccessible
 from speechfakes import FakeEngine
 
 from kiosk.runtime.speech import Speaker
@@ -177,3 +178,24 @@ def test_the_aa_button_grows_the_text_and_the_idle_reset_shrinks_it(
         kw.kiosk.nav.openExhibit(CONTENT.exhibits[0].id)
         settle(kw.window, kw.images)
         assert title_size() == normal and button_label() == "100 %"
+
+
+def test_text_size_and_contrast_are_named_in_the_visitors_language(
+    rendition_cache: Path,
+) -> None:
+    """What a screen reader says for the two buttons: the words of kiosk.yaml."""
+    strings = CONTENT.site.strings
+    with open_window(CONTENT, rendition_cache, size=(1920, 1080)) as kw:
+        for language in LANGUAGES:
+            kw.kiosk.language.choose(language)
+            relaid(kw)
+            size = QAccessible.queryAccessibleInterface(items(kw, "textSizeButton")[0])
+            contrast = QAccessible.queryAccessibleInterface(items(kw, "contrastButton")[0])
+            assert size.role() == contrast.role() == QAccessible.Role.Button
+            assert size.text(QAccessible.Text.Name) == strings["text_size"].get(language) + " 100 %"
+            assert contrast.text(QAccessible.Text.Name) == strings["contrast"].get(language)
+            assert all(strings[k].get(language) for k in ("text_size", "contrast"))
+        assert not contrast.state().checked
+        kw.kiosk.appearance.toggleContrast()
+        relaid(kw)
+        assert contrast.state().checked

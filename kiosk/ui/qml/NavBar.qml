@@ -13,12 +13,19 @@ Rectangle {
     required property var ui
     readonly property var words: kiosk.everyLanguageStrings
     readonly property string screen: kiosk.nav.screen
-    readonly property real room: width - 2 * ui.margin
     // the accessibility controls with Listen, shown or not: the layout is the same on every screen
     readonly property real a11yRoom: textSizeButton.width + contrastButton.width + listenButton.width + 2 * a11y.spacing
+    // the screen's margin at the sides, or a narrower one where that saves a row
+    readonly property real side: rowsWithin(width - 2 * ui.gap) < rowsWithin(width - 2 * ui.margin) ? ui.gap : ui.margin
+    readonly property real room: width - 2 * side
     // 1: all in one row; 2: the languages above; 3: languages, accessibility, navigation
     readonly property int rows: navRow.width + a11yRoom + languages.rowWidth + 2 * ui.gap <= room ? 1
         : navRow.width + a11yRoom + ui.gap <= room && languages.rowWidth <= room ? 2 : 3
+    function rowsWithin(space) {
+        if (navRow.width + a11yRoom + languages.rowWidth + 2 * ui.gap <= space) return 1
+        const languageRows = languages.rowWidth <= space ? 1 : 2
+        return languageRows + (navRow.width + a11yRoom + ui.gap <= space ? 1 : 2)
+    }
     readonly property real edge: ui.gap * 0.75  // above the top row and below the bottom one
     readonly property real rowGap: ui.gap / 2
     objectName: "navBar"
@@ -31,7 +38,7 @@ Rectangle {
     Row {
         id: navRow
         objectName: "navButtons"
-        x: bar.ui.margin
+        x: bar.side
         y: bar.height - bar.edge - height
         spacing: bar.ui.gap / 2
         NavButton {
@@ -69,7 +76,7 @@ Rectangle {
     Row {
         id: a11y
         objectName: "a11yControls"
-        x: (bar.rows === 1 ? languages.x - bar.ui.gap : bar.width - bar.ui.margin) - width
+        x: (bar.rows === 1 ? languages.x - bar.ui.gap : bar.width - bar.side) - width
         y: bar.rows === 3 ? navRow.y - bar.rowGap - height : navRow.y + (navRow.height - height) / 2
         spacing: bar.ui.gap / 2
         layoutDirection: Qt.RightToLeft
@@ -115,7 +122,7 @@ Rectangle {
 
     LanguageBar {
         id: languages
-        x: bar.width - bar.ui.margin - width
+        x: bar.width - bar.side - width
         y: bar.rows === 1 ? navRow.y + (navRow.height - height) / 2
                           : (bar.rows === 2 ? navRow.y : a11y.y) - bar.rowGap - height
         maxWidth: bar.room
