@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from fakes import FakeClock
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QAccessible
 from speechfakes import FakeEngine
 
@@ -49,6 +49,17 @@ def test_the_size_steps_through_three_and_wraps_and_the_reset_puts_it_back() -> 
     assert (appearance.text_scale, appearance.high_contrast) == (1.0, False)
     with pytest.raises(ValueError):
         appearance.set_text_scale(2.0)
+
+
+def bar_buttons(kw: KioskWindow) -> dict[str, QRectF]:
+    """Where each shown button of the bar is, rounded to whole pixels."""
+    found = {}
+    for bar in items(kw, "navBar"):
+        for button in walk(bar):
+            name = button.objectName()
+            if button.isVisible() and (name.endswith("Button") or name.startswith("language_")):
+                found[name] = QRectF(scene_rect(button).toRect())
+    return found
 
 
 def bar_problems(kw: KioskWindow) -> list[str]:
@@ -134,12 +145,15 @@ def test_every_screen_at_every_larger_size_is_uncut(
             go_to(kw, screen)
             for scale in LARGER:
                 kw.kiosk.appearance.set_text_scale(scale)
+                bar: dict[str, QRectF] = {}  # each bar button, as the first language placed it
                 for language in LANGUAGES if screen != "attract" else LANGUAGES[:1]:
                     kw.kiosk.language.choose(language)
                     relaid(kw)
                     where = f"{screen} at {scale:.0%} in {language}"
                     problems = cut_texts(kw) if screen == "attract" else screen_problems(kw)
                     assert problems == [], where
+                    for name, rect in bar_buttons(kw).items():
+                        assert bar.setdefault(name, rect) == rect, f"{name} moved: {where}"
                     checked += 1
             kw.kiosk.appearance.set_text_scale(1.0)
         assert checked == (len(SCREENS) - 1) * len(LARGER) * len(LANGUAGES) + len(LARGER)
