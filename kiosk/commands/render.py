@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 SCREENS = ("home", "exhibit", "gallery", "timeline", "about", "attract", "still-there")
+TEXT_SIZES = (100, 125, 150)  # kiosk.ui.appearance.TEXT_SCALES, without importing Qt here
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -19,6 +20,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", help="language code (default: the site's default)")
     parser.add_argument("--index", type=int, default=0, help="gallery image or timeline entry")
     parser.add_argument("--size", type=size_type(8000), default=(1920, 1080), help="WIDTHxHEIGHT")
+    parser.add_argument(
+        "--text-size",
+        type=int,
+        choices=TEXT_SIZES,
+        default=100,
+        help="text size in percent, as a visitor sets it with the Aa button",
+    )
+    parser.add_argument("--contrast", action="store_true", help="high contrast, black on white")
     parser.add_argument("--cache", type=Path, help="rendition cache folder")
     parser.add_argument("-o", "--output", type=Path, required=True, help="PNG file to write")
 
@@ -51,7 +60,15 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.ui.session import open_screen
 
     image = open_screen(
-        content, args.screen, exhibit_id, args.lang, args.index, args.size, args.cache
+        content,
+        args.screen,
+        exhibit_id,
+        args.lang,
+        args.index,
+        args.size,
+        args.cache,
+        text_scale=args.text_size / 100,
+        high_contrast=args.contrast,
     )
     args.output.parent.mkdir(parents=True, exist_ok=True)
     if not image.save(str(args.output), "PNG"):  # type: ignore[call-overload]
