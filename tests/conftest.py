@@ -10,6 +10,8 @@ os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
 os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp/kiosk-test-runtime")
 os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
 
+import shutil  # noqa: E402
+import subprocess  # noqa: E402
 import sys  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -47,3 +49,24 @@ def qapp():  # type: ignore[no-untyped-def]
     from kiosk.ui.app import ensure_application
 
     return ensure_application()
+
+
+@pytest.fixture
+def xvfb_display() -> Iterator[str]:
+    """A private X server (Xvfb), for what only a real window with a render thread
+    shows; start the kiosk on it with ``tests.process.start(..., display=...)``."""
+    if shutil.which("Xvfb") is None:
+        pytest.skip("Xvfb is not installed")
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(write_end,),
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_end)
+    try:
+        with os.fdopen(read_end) as numbers:
+            yield ":" + numbers.readline().strip()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -15,8 +15,12 @@ def scene_rect(item: QQuickItem) -> QRectF:
 
 
 def kind(item: QQuickItem) -> str:
-    """The Qt Quick type, also for items QML extended (a Behavior makes "QQuickText_QML_7")."""
-    return item.metaObject().className().split("_QML")[0]
+    """The Qt Quick type, also for items QML extended (a Behavior makes "QQuickText_QML_7")
+    and for components built on one (a ScreenText or a SectionHeading is a QQuickText)."""
+    meta = item.metaObject()
+    while meta.superClass() is not None and "_QML" in meta.className():
+        meta = meta.superClass()
+    return meta.className()
 
 
 def texts_in(root: QQuickItem) -> list[QQuickItem]:

@@ -46,7 +46,7 @@ def test_a_visit_to_about_is_a_page_view_that_ends_the_last_one(tmp_path: Path) 
     rec.page_view("about")
     now[0] += 45
     rec.page_view("home")
-    rec.session_end("home")
+    rec.session_end("idle_reset")
     assert rec.flush()
     rec.close()
     with closing(sqlite3.connect(db)) as conn:

@@ -77,8 +77,8 @@ def test_session_page_views_and_dwell(tmp_path: Path) -> None:
     assert rows(db, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
     assert rows(db, "PRAGMA journal_mode") == [("wal",)]
     assert rows(db, "SELECT * FROM sessions ORDER BY session_no") == [
-        ("kiosk-a", 1, T0 + 30, "uz", T0 + 87.5, "staff"),
-        ("kiosk-a", 2, T0 + 87.5, "az", T0 + 94.5, "idle_reset"),
+        ("kiosk-a", 1, T0 + 30, "uz", T0 + 87.5, "staff", None),
+        ("kiosk-a", 2, T0 + 87.5, "az", T0 + 94.5, "idle_reset", None),
     ]
     assert rows(db, "SELECT session_no, page, exhibit_id, started_at, dwell_s FROM page_views") == [
         (None, "attract", None, T0, 30.0),
@@ -106,6 +106,95 @@ def test_session_page_views_and_dwell(tmp_path: Path) -> None:
     assert kiosks == {"kiosk-a"}
 
 
+def test_an_idle_reset_ends_the_visit_and_its_last_page_at_the_last_touch(
+    tmp_path: Path,
+) -> None:
+    """A timeline read for 2 s, then 90 s of nobody and the 15 s countdown: the page
+    was on screen 107 s, the visitor there for 2; the 105 s are kept apart."""
+    db, clock = tmp_path / "analytics.sqlite3", FakeClock()
+    rec = recorder(db, clock)
+    rec.session_start("uz")
+    clock.now += 3
+    rec.page_view("timeline")
+    clock.now += 2 + 90 + 15
+    rec.session_end("idle_reset", idle_s=105.0)
+    rec.page_view("attract")
+    rec.close()
+    assert rows(db, "SELECT ended_at - started_at, end_reason, idle_tail_s FROM sessions") == [
+        (5.0, "idle_reset", 105.0)
+    ]
+    assert rows(db, "SELECT page, started_at, dwell_s FROM page_views ORDER BY id") == [
+        ("timeline", T0 + 3, 2.0),
+        ("attract", T0 + 110, 0.0),
+    ]
+
+
+def test_a_shutdown_ends_an_open_visit_at_the_last_touch_when_it_is_known(
+    tmp_path: Path,
+) -> None:
+    db, clock = tmp_path / "analytics.sqlite3", FakeClock()
+    rec = recorder(db, clock)
+    rec.session_start("ru")
+    rec.page_view("home")
+    clock.now += 4
+    rec.page_view("exhibit", "alpha")
+    clock.now += 6 + 40  # read for 6 s, then 40 s of nobody before the stop signal
+    rec.close(idle_s=40.0)
+    assert rows(db, "SELECT ended_at - started_at, end_reason, idle_tail_s FROM sessions") == [
+        (10.0, "shutdown", 40.0)
+    ]
+    assert rows(db, "SELECT page, dwell_s FROM page_views ORDER BY id") == [
+        ("home", 4.0),
+        ("exhibit", 6.0),
+    ]
+
+
+def test_a_shutdown_with_an_unknown_or_invalid_tail_ends_at_the_shutdown(
+    tmp_path: Path,
+) -> None:
+    db, clock = tmp_path / "analytics.sqlite3", FakeClock()
+    rec = recorder(db, clock)
+    rec.session_start("ru")
+    clock.now += 8
+    rec.close(idle_s=float("nan"))
+    assert rows(db, "SELECT ended_at - started_at, idle_tail_s FROM sessions") == [(8.0, None)]
+
+
+def test_a_quiet_tail_longer_than_the_session_ends_it_where_it_began(tmp_path: Path) -> None:
+    db, clock = tmp_path / "analytics.sqlite3", FakeClock()
+    rec = recorder(db, clock)
+    rec.session_start("uz")
+    rec.page_view("home")
+    clock.now += 30
+    rec.session_end("staff", idle_s=600.0)  # a pointer held since before the session
+    rec.close()
+    assert rows(db, "SELECT ended_at, idle_tail_s FROM sessions") == [(T0, 30.0)]
+    assert rows(db, "SELECT dwell_s FROM page_views") == [(0.0,)]
+
+
+def test_a_database_from_before_the_idle_tail_is_upgraded_in_place(tmp_path: Path) -> None:
+    """A kiosk updated in the field keeps its sessions; theirs have no idle tail."""
+    db, clock = tmp_path / "analytics.sqlite3", FakeClock()
+    old = sqlite3.connect(db, isolation_level=None)
+    old.executescript(analytics.MIGRATIONS[0] + "PRAGMA user_version = 1;")
+    old.execute("INSERT INTO kiosks VALUES ('kiosk-a', 1)")
+    old.execute(
+        "INSERT INTO sessions VALUES ('kiosk-a', 1, ?, 'uz', ?, 'idle_reset')", (T0, T0 + 107)
+    )
+    old.close()
+    rec = recorder(db, clock)
+    clock.now += 200
+    rec.session_start("ru")
+    clock.now += 10
+    rec.session_end("idle_reset", idle_s=4.0)
+    rec.close()
+    assert rows(db, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
+    assert rows(db, "SELECT session_no, ended_at - started_at, idle_tail_s FROM sessions") == [
+        (1, 107.0, None),
+        (2, 6.0, 4.0),
+    ]
+
+
 def test_session_numbers_continue_across_restarts(tmp_path: Path) -> None:
     db, clock = tmp_path / "analytics.sqlite3", FakeClock()
     for _ in range(2):
@@ -130,6 +219,9 @@ def test_session_numbers_continue_across_restarts(tmp_path: Path) -> None:
         lambda r: r.session_start("Uzbek please"),
         lambda r: r.session_end("bored"),
         lambda r: r.session_end("home"),  # nothing ends a session by going home
+        lambda r: r.session_end("idle_reset", idle_s=-1.0),
+        lambda r: r.session_end("idle_reset", idle_s=float("nan")),
+        lambda r: r.session_end("idle_reset", idle_s="90"),
         lambda r: r.gallery_image("museum", -1),
         lambda r: r.gallery_zoom("museum", "2"),
         lambda r: r.timeline_open("the day we met"),

@@ -1,19 +1,21 @@
-"""The ``kiosk`` entry point: usage lines name the command as it was typed."""
+"""The ``kiosk`` entry point: usage lines name the command as it was typed, every
+option says what it does and what it defaults to, counts agree with their nouns."""
 
 from __future__ import annotations
 
+import argparse
+
 import pytest
 
-from kiosk.cli import COMMANDS, main
+from kiosk.cli import COMMANDS, _build_parser, main
+from kiosk.runtime.plural import plural
 
 
 @pytest.mark.parametrize(
     ("argv", "usage"),
     [
-        (["run", "--help"], "usage: kiosk run [-h]"),
+        *[([name, "--help"], f"usage: kiosk {name} [-h]") for name in COMMANDS],
         (["--windowed", "--help"], "usage: kiosk [-h]"),
-        (["validate", "--help"], "usage: kiosk validate [-h]"),
-        (["init", "--help"], "usage: kiosk init [-h]"),
     ],
 )
 def test_help_names_the_command(
@@ -30,3 +32,34 @@ def test_overview_lists_every_command(capsys: pytest.CaptureFixture[str]) -> Non
     out = capsys.readouterr().out
     for name in COMMANDS:
         assert f"\n  {name} " in out
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_every_option_has_help_and_shows_its_default(command: str) -> None:
+    parser = _build_parser(command)
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            continue
+        name = "/".join(action.option_strings) or action.dest
+        assert action.help, f"kiosk {command} {name} has no help text"
+        has_default = action.default not in (None, False, [], argparse.SUPPRESS)
+        if has_default:
+            assert "default" in action.help, f"kiosk {command} {name}: no default in its help"
+
+
+def test_state_dir_means_the_same_wherever_it_is_taken() -> None:
+    helps = {
+        command: next(a.help for a in _build_parser(command)._actions if a.dest == "state_dir")
+        for command in ("run", "set-pin", "stats")
+    }
+    assert len(set(helps.values())) == 1, helps
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [(0, "0 sessions"), (1, "1 session"), (2, "2 sessions"), (1, "1 try"), (3, "3 tries")],
+)
+def test_counts_agree_with_their_nouns(count: int, expected: str) -> None:
+    word = expected.split(" ", 1)[1]
+    singular, plural_form = ("try", "tries") if word.startswith("tr") else ("session", None)
+    assert plural(count, singular, plural_form) == expected

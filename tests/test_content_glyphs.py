@@ -50,7 +50,7 @@ def test_an_emoji_in_a_title_is_a_warning_with_file_and_line(
     assert out == [
         f"exhibits/alpha/exhibit.yaml:{line}:7: warning: 'title.en' has characters the "
         f"kiosk's fonts cannot draw (they show as empty boxes): '{EMOJI}' (U+1F600)",
-        "1 exhibit, 4 languages: 0 errors, 1 warning",
+        f"1 exhibit, 4 languages: 0 errors, 1 warning (checked {root})",
     ]
     assert main(["validate", "--strict", str(root)]) == 1
 

@@ -112,7 +112,7 @@ def test_an_apng_with_a_frame_sequence_error_fails_validate_and_prepare_alike(
 
     assert main(["validate", str(root)]) == 1
     out = capsys.readouterr().out
-    assert "exhibit.yaml:" in out and "image 'moving.png' does not open: " in out
+    assert "exhibit.yaml:" in out and "image 'images/moving.png' does not open: " in out
     assert "APNG contains frame sequence errors" in out
 
     assert main(["prepare", str(root), "--cache", str(tmp_path / "cache")]) == 1
@@ -157,7 +157,7 @@ def test_a_multi_picture_jpeg_is_still_refused_under_another_image_name(tmp_path
 def test_an_unidentified_image_says_which_formats_are_expected(tmp_path: Path) -> None:
     root = _site_with_cover(tmp_path, "cover.jpg", b"GIF89a" + b"\0" * 64)
     (problem,) = load_content(root).errors
-    assert problem.message == "image 'cover.jpg' is not a JPEG, PNG or WebP image"
+    assert problem.message == "image 'images/cover.jpg' is not a JPEG, PNG or WebP image"
     assert problem.line > 0
     path = root / "alpha" / "images" / "cover.jpg"
     with pytest.raises(BadImageError) as caught:

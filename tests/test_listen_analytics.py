@@ -22,7 +22,7 @@ def record(db: Path, kiosk: str, calls: list[tuple[str, str, str | None]]) -> No
     for exhibit, language, entry_date in calls:
         clock.advance(5)
         rec.listen(exhibit, language, entry_date)
-    rec.session_end("home")
+    rec.session_end("idle_reset")
     assert rec.flush()
     rec.close()
 

@@ -14,7 +14,7 @@ from PIL import Image
 from test_media_support import make_ref, save_noise_jpeg
 
 from kiosk.cli import main
-from kiosk.commands.prepare import _ProgressLine
+from kiosk.commands.prepare import _Names, _ProgressLine
 from kiosk.content.imagerecord import ImageRecord
 from kiosk.content.model import ImageRef, Problem
 from kiosk.media.cache import image_checks_path
@@ -91,8 +91,8 @@ def test_prepare_exits_1_when_an_image_fails(
     out, err = capsys.readouterr()
     assert code == 1
     assert "3 images: 2 built, 0 already cached, 1 failed" in out
-    assert f"failed: {bad}: image does not open: " in out
-    assert f"prepare: error: {bad}: " in err
+    assert "failed: museum/torn.jpg: image does not open: " in out
+    assert "prepare: error: museum/torn.jpg: " in err
 
 
 def test_prepare_exits_1_on_invalid_content(
@@ -104,7 +104,7 @@ def test_prepare_exits_1_on_invalid_content(
     assert main(["prepare", str(tmp_path), "--cache", str(tmp_path / "c")]) == 1
     _, err = capsys.readouterr()
     assert f"{tmp_path / 'museum' / 'exhibit.yaml'}:3:7: missing required field: title" in err
-    assert "nothing built" in err
+    assert f"prepare: {tmp_path} has 1 error; nothing built" in err
     assert not (tmp_path / "c").exists()
 
 
@@ -135,29 +135,33 @@ class _Terminal(io.StringIO):
         return True
 
 
-def test_progress_on_a_terminal_is_one_updating_line(good_refs: list[ImageRef]) -> None:
+def test_progress_on_a_terminal_is_one_updating_line(
+    good_refs: list[ImageRef], tmp_path: Path
+) -> None:
     stream = _Terminal()
-    line = _ProgressLine(stream)
+    line = _ProgressLine(stream, _Names(tmp_path / "exhibits"))
     line.update(1, 2, good_refs[0], None)
     line.update(2, 2, good_refs[1], None)
     line.finish()
 
     text = stream.getvalue()
     assert "\n" not in text
-    assert "\r\x1b[Kprepare: 1/2 images ... hall.jpg" in text
-    assert "\r\x1b[Kprepare: 2/2 images ... logo.png" in text
+    assert "\r\x1b[Kprepare: 1/2 images ... museum/hall.jpg" in text
+    assert "\r\x1b[Kprepare: 2/2 images ... museum/logo.png" in text
     assert text.endswith("\r\x1b[K")
 
 
-def test_progress_errors_get_their_own_line_on_a_terminal(good_refs: list[ImageRef]) -> None:
+def test_progress_errors_get_their_own_line_on_a_terminal(
+    good_refs: list[ImageRef], tmp_path: Path
+) -> None:
     from kiosk.media import BadImageError
 
     stream = _Terminal()
-    line = _ProgressLine(stream)
+    line = _ProgressLine(stream, _Names(tmp_path / "exhibits"))
     line.update(1, 2, good_refs[0], None)
     line.update(2, 2, good_refs[1], BadImageError(good_refs[1].path, "damaged"))
 
-    assert f"\r\x1b[Kprepare: error: {good_refs[1].path}: damaged\n" in stream.getvalue()
+    assert "\r\x1b[Kprepare: error: museum/logo.png: damaged\n" in stream.getvalue()
 
 
 def test_prepare_decodes_images_once_by_building_them_and_records_the_passes(
@@ -171,9 +175,13 @@ def test_prepare_decodes_images_once_by_building_them_and_records_the_passes(
     bad.write_bytes(truncated_jpeg())
     cache = tmp_path / "cache"
 
-    assert main(["prepare", str(root), "--cache", str(cache)]) == 1
-    out, _ = capsys.readouterr()
-    assert f"failed: {bad.resolve()}: image does not open: image file is truncated" in out
+    assert main(["prepare", str(root), "--cache", str(cache), "--workers", "1"]) == 1
+    out, err = capsys.readouterr()
+    # Both are images/cover.jpg: each is named with its exhibit's folder.
+    assert "failed: beta/images/cover.jpg: image does not open: image file is truncated" in out
+    assert "prepare: error: beta/images/cover.jpg: image does not open" in err
+    progress = [line for line in err.splitlines() if " images ... " in line]
+    assert progress and progress[0].endswith(" ... alpha/images/cover.jpg"), progress
     assert "1 failed" in out  # and every other image was built
 
     record = ImageRecord(image_checks_path(cache))

@@ -7,47 +7,29 @@ keyboard another process can type on. The Esc-asks path is tested in-process
 
 from __future__ import annotations
 
-import os
 import shutil
-import socket
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.factories import make_site
-from tests.test_run_cli import xvfb_display  # noqa: F401  (a fixture)
+from tests.process import start, x_environment
 
 
-def test_ctrl_q_quits_a_windowed_kiosk_process(tmp_path: Path, xvfb_display: str) -> None:  # noqa: F811
+def test_ctrl_q_quits_a_windowed_kiosk_process(tmp_path: Path, xvfb_display: str) -> None:
     if shutil.which("xdotool") is None:
         pytest.skip("xdotool is not installed")
     root = make_site(tmp_path / "site")
-    address = tmp_path / "notify.sock"
-    env = {**os.environ, "DISPLAY": xvfb_display, "QT_QPA_PLATFORM": "xcb"}
-    env["NOTIFY_SOCKET"] = str(address)
-    env.pop("QT_QUICK_BACKEND", None)
     args = ["--windowed", "--cache", str(tmp_path / "cache"), "--state-dir", str(tmp_path / "s")]
-    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as listener:
-        listener.bind(str(address))
-        listener.settimeout(60)
-        child = subprocess.Popen(
-            [sys.executable, "-m", "kiosk", *args, str(root)],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        try:
-            while not listener.recv(256).decode().startswith("READY=1"):
-                pass
-            subprocess.run(["xdotool", "key", "ctrl+q"], env=env, check=True, timeout=30)
-            _, stderr = child.communicate(timeout=30)
-        finally:
-            if child.poll() is None:
-                child.kill()
-                child.communicate()
-    assert child.returncode == 0, stderr
-    assert "quit requested: keyboard" in stderr
-    assert "shutting down: keyboard" in stderr
+    kiosk = start(tmp_path, [*args, str(root)], display=xvfb_display)
+    try:
+        env = x_environment(xvfb_display)
+        subprocess.run(["xdotool", "key", "ctrl+q"], env=env, check=True, timeout=30)
+        code = kiosk.wait(30)
+    finally:
+        kiosk.kill()
+    output = kiosk.text()
+    assert code == 0, output
+    assert "quit requested: keyboard" in output
+    assert "shutting down: keyboard" in output

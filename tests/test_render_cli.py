@@ -8,7 +8,9 @@ import pytest
 from PIL import Image
 
 from kiosk.cli import main
-from tests.factories import make_site, valid_exhibit
+from kiosk.content.loader import load_content
+from kiosk.runtime.plural import plural
+from tests.factories import image_item, make_site, valid_exhibit
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -58,7 +60,44 @@ def test_invalid_content_renders_nothing_and_lists_the_errors(
     assert main(["render", str(root), "--cache", str(rendition_cache), "-o", str(out)]) == 1
     err = capsys.readouterr().err
     assert f"{root / 'alpha' / 'exhibit.yaml'}:2:" in err
+    assert "render: 1 content error; nothing rendered" in err
     assert not out.exists()
+
+
+@pytest.mark.parametrize("index", ["9", "3", "-1"])
+def test_a_gallery_index_out_of_range_is_refused_naming_the_exhibit(
+    index: str, tmp_path: Path, rendition_cache: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    three = [image_item(), image_item(), image_item()]
+    root = make_site(tmp_path / "site", {"alpha": valid_exhibit(gallery=three)})
+    out = tmp_path / "x.png"
+    argv = ["render", str(root), "--screen", "gallery", "--exhibit", "alpha", "--index", index]
+    assert main([*argv, "--cache", str(rendition_cache), "-o", str(out)]) == 2
+    assert capsys.readouterr().err == (
+        f"render: --index {index} is out of range: exhibit 'alpha' has 3 gallery images "
+        "(--index 0 to 2)\n"
+    )
+    assert not out.exists()
+
+
+def test_a_timeline_index_out_of_range_says_how_many_entries_there_are(
+    tmp_path: Path, rendition_cache: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_site(tmp_path / "site")
+    entries = len(load_content(root).content.timeline())  # type: ignore[union-attr]
+    argv = ["render", str(root), "--screen", "timeline", "--index", str(entries)]
+    assert main([*argv, "--cache", str(rendition_cache), "-o", str(tmp_path / "x.png")]) == 2
+    assert f"the timeline has {plural(entries, 'entry', 'entries')}" in capsys.readouterr().err
+
+
+def test_screen_option_says_what_it_draws_and_its_default(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit):
+        main(["render", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "--screen SCREEN the screen to draw: home, exhibit, gallery," in help_text
+    assert "still-there (default: home)" in help_text
 
 
 def test_renders_larger_text_in_high_contrast(tmp_path: Path, rendition_cache: Path) -> None:

@@ -4,12 +4,7 @@ from __future__ import annotations
 
 import gc
 import logging
-import os
-import shutil
-import socket
-import subprocess
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.cli import main
 from tests.conftest import BUNDLED
 from tests.factories import make_site, truncated_jpeg
+from tests.process import start
 
 
 def test_kiosk_mode_without_a_pin_refuses_and_says_how_to_set_one(
@@ -102,6 +98,7 @@ def test_a_truncated_jpeg_shows_the_kiosk_first_then_its_error_with_file_and_lin
     assert seen["title"]  # the content itself, not the "being updated" screen
     (line,) = [p for p in seen["later"] if "cover.jpg" in str(p)]  # type: ignore[attr-defined]
     assert f"{root / 'alpha' / 'exhibit.yaml'}:" in line and "image file is truncated" in line
+    assert "image 'images/cover.jpg' does not open" in line  # the path as the YAML has it
 
 
 def test_the_garbage_collector_waits_for_the_first_frame_and_no_longer(
@@ -156,56 +153,19 @@ def test_the_staff_panel_of_the_wired_kiosk_shows_its_status_and_quits_through_s
     assert "shutting down: staff" in caplog.text
 
 
-@pytest.fixture
-def xvfb_display() -> Iterator[str]:
-    """A private X server (Xvfb), for what only a real window with a render thread shows."""
-    if shutil.which("Xvfb") is None:
-        pytest.skip("Xvfb is not installed")
-    read_end, write_end = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        pass_fds=(write_end,),
-        stderr=subprocess.DEVNULL,
-    )
-    os.close(write_end)
-    try:
-        with os.fdopen(read_end) as numbers:
-            yield ":" + numbers.readline().strip()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-
-
 def test_a_start_under_x_prints_no_warning(tmp_path: Path, xvfb_display: str) -> None:
     """The first-frame hook ran twice under xcb (a second frame already queued) and
     libpyside warned "Failed to disconnect" on every start."""
     root = make_site(tmp_path / "site")
-    address = tmp_path / "notify.sock"
-    env = {
-        **os.environ,
-        "DISPLAY": xvfb_display,
-        "QT_QPA_PLATFORM": "xcb",
-        "NOTIFY_SOCKET": str(address),
-        "WATCHDOG_USEC": "100000",  # a heartbeat every 50 ms: the event loop is running
-    }
-    env.pop("QT_QUICK_BACKEND", None)
     args = ["--windowed", "--cache", str(tmp_path / "cache"), "--state-dir", str(tmp_path / "s")]
-    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as listener:
-        listener.bind(str(address))
-        listener.settimeout(60)
-        child = subprocess.Popen(
-            [sys.executable, "-m", "kiosk", *args, str(root)],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        try:
-            messages = [listener.recv(256).decode()]
-            while messages.count("WATCHDOG=1") < 10:  # half a second of frames after READY
-                messages.append(listener.recv(256).decode())
-        finally:
-            child.terminate()
-            _, stderr = child.communicate(timeout=30)
-    assert any(m.startswith("READY=1") for m in messages)
-    assert "Warning" not in stderr and "Failed to disconnect" not in stderr, stderr
+    watchdog = {"WATCHDOG_USEC": "100000"}  # a heartbeat every 50 ms: the event loop runs
+    kiosk = start(tmp_path, [*args, str(root)], display=xvfb_display, env=watchdog, listen=True)
+    try:
+        assert kiosk.notifications is not None
+        kiosk.notifications.wait_for("WATCHDOG=1", 10)  # half a second of frames after READY
+        kiosk.process.terminate()
+        kiosk.wait(30)
+    finally:
+        kiosk.kill()
+    output = kiosk.text()
+    assert "Warning" not in output and "Failed to disconnect" not in output, output

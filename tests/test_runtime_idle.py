@@ -235,3 +235,29 @@ def test_an_unsubscribed_listener_hears_nothing_more(machine):
     idle.go_attract()
     assert kinds(heard) == ["session_start"]
     assert kinds(events) == ["session_start", "reset"]
+
+
+def test_a_reset_says_how_long_nobody_had_touched_the_screen(machine, clock):
+    """Analytics end the visit at the last touch: the reset carries the quiet tail."""
+    idle, events = machine
+    idle.touch()
+    clock.advance(20)
+    idle.touch()  # the last touch, 20 s into the session
+    clock.advance(60)
+    idle.tick()
+    clock.advance(10)
+    idle.tick()
+    reset = events[-1]
+    assert (reset.kind, reset.reason) == ("reset", "timeout")
+    assert reset.session_s == pytest.approx(90.0)
+    assert reset.quiet_s == pytest.approx(70.0)  # the quiet wait plus the countdown
+
+
+def test_quiet_time_counts_from_the_last_input() -> None:
+    clock = FakeClock()
+    machine = IdleMachine(IdleSettings(), clock=clock)
+    machine.touch()
+    clock.advance(12.5)
+    assert machine.quiet_s == 12.5
+    machine.touch()
+    assert machine.quiet_s == 0.0

@@ -64,6 +64,8 @@ def test_a_status_names_version_reload_images_and_languages(tmp_path: Path) -> N
     )
     assert status.warnings == ()
     assert status.cache == "2 of 4 renditions ready, 1 building, 1 failed"
+    one = Renditions(total=1, building=0, failed=0).describe()
+    assert one == "1 of 1 rendition ready, 0 building, 0 failed"
     codes = shown.site.language_codes
     assert [lang.code for lang in status.languages] == list(codes)
     assert all(lang.complete == 100 for lang in status.languages)

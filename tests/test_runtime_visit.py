@@ -206,7 +206,7 @@ def test_a_session_from_first_touch_to_timeout(site, recorder):
     assert recorder.mock_calls == [
         call.session_start(site.site.default_language),
         call.still_there(False),
-        call.session_end("idle_reset"),
+        call.session_end("idle_reset", idle_s=75.5),  # 60 s quiet, then the countdown
     ]
 
 
@@ -244,9 +244,47 @@ def test_staff_return_to_attract_ends_the_session_as_staff(site, recorder):
     idle.touch()
     visit.go_attract("staff")
     assert view.resets == 1
-    assert recorder.mock_calls[-1] == call.session_end("staff")
+    assert recorder.mock_calls[-1] == call.session_end("staff", idle_s=0.0)
     visit.go_attract("staff")  # already at attract: the views reset again, no session
     assert view.resets == 2 and recorder.session_end.call_count == 1
+
+
+def test_a_visit_and_its_last_page_end_at_the_last_touch_not_at_the_reset(site, tmp_path):
+    """The timeline read for 2 s, then 90 s of nobody and the 15 s countdown: the
+    report must not call that a 107 s dwell (it did)."""
+    import sqlite3
+
+    clock = FakeClock()
+    idle = IdleMachine(IdleSettings(still_there_after_s=90, countdown_s=15), clock)
+    db = tmp_path / "analytics.sqlite3"
+    recorder = AnalyticsRecorder(db, "lobby", clock=clock, flush_interval_s=3600)
+    view = FakeView(site, Place(HOME))
+    visit = Visit(view, idle=idle, recorder=recorder)
+    idle.touch()  # the first touch starts the session on the home screen
+    visit.on_place(view.current_place)
+    clock.advance(4)
+    idle.touch()
+    view.current_place = Place(TIMELINE)
+    visit.on_place(view.current_place)
+    clock.advance(2)
+    idle.touch()  # a scroll: the last touch
+    clock.advance(90)
+    visit.tick()
+    assert view.still_there == (True, 15)
+    clock.advance(15)
+    visit.tick()
+    assert view.resets == 1
+    recorder.close()
+    rows = sqlite3.connect(db)
+    try:
+        sessions = rows.execute(
+            "SELECT ended_at - started_at, end_reason, idle_tail_s FROM sessions"
+        ).fetchall()
+        pages = rows.execute("SELECT page, dwell_s FROM page_views ORDER BY id").fetchall()
+    finally:
+        rows.close()
+    assert sessions == [(6.0, "idle_reset", 105.0)]
+    assert pages == [("home", 4.0), ("timeline", 2.0)]
 
 
 # reloads --------------------------------------------------------------------------------
@@ -333,6 +371,22 @@ def test_without_idle_the_attract_screen_is_between_visitors(site, tmp_path):
     assert view.shown_log == []
     visit.go_attract("staff")
     assert view.shown_log == ["v2"] and view.resets == 1
+
+
+def test_a_presentation_shows_a_new_set_when_the_presenter_comes_back_home(site, tmp_path):
+    """Windowed mode has no idle reset: without this, an edit would never be shown."""
+    loads = Loads()
+    reload = reload_for(tmp_path, version(site, "v1"), loads)
+    view = FakeView(version(site, "v1"), Place(EXHIBIT, "alpha"))
+    visit = Visit(view, reload=reload)
+    visit.on_place(view.current_place)
+    loads.results.append(good(version(site, "v2")))
+    reload.reload_now()
+    visit.on_place(Place(GALLERY, "alpha", 1))
+    assert view.shown_log == []  # mid-talk: the pages stay as they are
+    view.current_place = Place(HOME)
+    visit.on_place(view.current_place)
+    assert view.shown_log == ["v2"] and reload.pending is None
 
 
 def test_the_folder_is_looked_at_every_few_ticks(site, tmp_path):

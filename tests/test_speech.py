@@ -83,6 +83,20 @@ def test_a_reading_that_ends_by_itself_is_noticed_with_the_engines_complaint(
     assert "No such file or directory" in caplog.text
 
 
+def test_a_failed_reading_withdraws_reading_aloud_until_tried_again() -> None:
+    engine = FakeEngine()
+    speaker = Speaker(engine)
+    assert speaker.start(TEXTS["en"], "en")
+    engine.played[0].ended = True
+    engine.played[0].complaint = "espeak-ng: error: No such file or directory"
+    assert not speaker.speaking
+    assert not speaker.available and not speaker.can_read("en")
+    assert speaker.reason == "the last reading failed: espeak-ng: error: No such file or directory"
+    assert not speaker.start(TEXTS["en"], "en") and len(engine.played) == 1
+    speaker.try_again()
+    assert speaker.available and speaker.start(TEXTS["en"], "en")
+
+
 def test_captions_follow_the_reading_on_the_injected_clock() -> None:
     clock = FakeClock()
     speaker = Speaker(FakeEngine(), rate_wpm=175, clock=clock)

@@ -107,6 +107,50 @@ def test_default_database_comes_from_the_state_folder(
     assert json.loads(capsys.readouterr().out)["sessions"] == 3
 
 
+def test_state_dir_picks_the_database_as_set_pin_picks_the_settings(
+    dbs: list[str], tmp_path: Path, monkeypatch, capsys
+) -> None:
+    monkeypatch.setenv("KIOSK_STATE_DIR", str(tmp_path / "elsewhere"))
+    state = tmp_path / "state"
+    record(state / "analytics.sqlite3", "lobby", LOBBY)
+    assert main(["stats", "--state-dir", str(state), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["sessions"] == 3
+    empty = tmp_path / "empty"
+    assert main(["stats", "--state-dir", str(empty)]) == 2
+    assert f"no analytics database at {empty / 'analytics.sqlite3'}" in capsys.readouterr().err
+    assert main(["stats", "--state-dir", str(state), dbs[0]]) == 2
+    assert "give DB files or --state-dir, not both" in capsys.readouterr().err
+
+
+def test_csv_rounds_seconds_to_tenths_and_shares_to_thousandths(tmp_path: Path, capsys) -> None:
+    start = LOBBY[0][0]
+    thirds = [
+        (
+            start,
+            "uz",
+            [(0, "page_view", ("exhibit", "museum")), (100 / 3, "session_end", ("staff",))],
+        ),
+        (start + 600, "ru", [(200 / 3, "session_end", ("staff",))]),
+        (start + 1200, "en", [(200 / 3, "session_end", ("staff",))]),
+    ]
+    db = record(tmp_path / "thirds.sqlite3", "lobby", thirds)
+    assert main(["stats", str(db), "--format", "csv"]) == 0
+    table = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    value = {(r["section"], r["key"], r["metric"]): r["value"] for r in table}
+    assert value[("summary", "", "median_session_s")] == "66.7"
+    assert value[("summary", "", "p90_session_s")] == "66.7"
+    assert value[("exhibit", "museum", "median_dwell_s")] == "33.3"
+    assert value[("language", "uz", "share")] == "0.333"
+    assert value[("kiosk", "lobby", "median_session_s")] == "66.7"
+    decimals = [v.split(".")[1] for v in value.values() if "." in v]
+    assert decimals and max(map(len, decimals)) <= 3
+
+
+def test_the_table_says_where_lengths_and_dwell_times_end(dbs: list[str], capsys) -> None:
+    assert main(["stats", *dbs]) == 0
+    assert "end at the last touch" in capsys.readouterr().out
+
+
 @pytest.mark.parametrize(
     ("argv", "code", "message"),
     [

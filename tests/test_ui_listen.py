@@ -20,6 +20,7 @@ from kiosk.runtime.captions import split_sentences
 from kiosk.runtime.idle import IdleMachine
 from kiosk.runtime.readaloud import reading_for
 from kiosk.runtime.speech import VOICES, Speaker
+from kiosk.runtime.staff_status import speech_status
 from kiosk.ui.app import KioskWindow
 from kiosk.ui.controller import Controller
 from kiosk.ui.render import settle
@@ -122,6 +123,31 @@ def test_without_espeak_there_is_no_listen_button(rendition_cache: Path) -> None
         open_exhibit(kw)
         assert items(kw, "listenButton") == []
         assert item(kw, "homeButton")  # the rest of the bar as ever
+
+
+def test_a_reading_that_fails_takes_the_button_away_until_the_next_visitor(
+    rendition_cache: Path,
+) -> None:
+    """espeak-ng with no sound device ends at once: the visitor must not be left with a
+    button that does nothing, and the staff panel must say why."""
+    with window(rendition_cache) as (kw, engine):
+        open_exhibit(kw)
+        tap(kw, item(kw, "listenButton"))
+        engine.played[0].ended = True
+        engine.played[0].complaint = "espeak-ng: error: No such file or directory"
+        control = kw.kiosk.speech.control
+        assert control is not None
+        control.poll()  # the look the timer takes while a reading goes on
+        settle(kw.window, kw.images)
+        assert items(kw, "listenButton") == []
+        assert item(kw, "homeButton")  # the rest of the bar as ever
+        staff_line = speech_status(control.speaker, CONTENT.site.language_codes)
+        assert staff_line.startswith("Reading aloud: off (the last reading failed: espeak-ng")
+        kw.kiosk.reset_to_attract()  # the next visitor
+        settle(kw.window, kw.images)
+        open_exhibit(kw)
+        tap(kw, item(kw, "listenButton"))
+        assert len(engine.played) == 2 and kw.kiosk.speech.speaking
 
 
 def test_a_language_without_a_voice_has_no_listen_button(rendition_cache: Path) -> None:

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QPointF
 from PySide6.QtQuick import QQuickItem
 
-from kiosk.ui.render import pump, settle
+from kiosk.ui.render import hold_still, pump, settle
 from tests.conftest import BUNDLED
 from tests.uitools import grab, item, items, load, open_window
 
@@ -129,3 +129,26 @@ def test_attract_pictures_drift_slowly(rendition_cache: Path) -> None:
         assert 1.05 < at_end.width() / at_start.width() < 1.12
         assert at_end.center().x() != at_start.center().x()
         assert grab(kw) != before
+
+
+def test_a_rendered_attract_screen_holds_its_first_slide_however_long_images_take(
+    rendition_cache: Path,
+) -> None:
+    """``kiosk render`` and the README screenshots: if waiting for the images outlasts
+    a slide, the loop must not have moved on to another slide or faded half-way."""
+    with attract_window(rendition_cache) as kw:
+        loop = item(kw, "attractLoop")
+        hold_still(kw.window)
+        settle(kw.window, kw.images)
+        first = grab(kw)
+        loop.setProperty("started", True)
+        loop.setProperty("slide", 2)  # as if the slide timer had fired during the wait
+        loop.setProperty("motion", 0.5)
+        settle(kw.window, kw.images)
+        assert grab(kw) != first
+        hold_still(kw.window)
+        timer = loop.findChild(object, "attractTimer")  # type: ignore[call-overload]
+        assert timer is not None and not timer.property("running")
+        assert (loop.property("slide"), loop.property("motion")) == (0, 0.0)
+        settle(kw.window, kw.images)
+        assert grab(kw) == first

@@ -638,7 +638,13 @@ def test_in_the_real_window(store, clock, actions, tmp_path, rendition_cache):
         uitools.tap(kw, uitools.item(kw, "attractButton"))
         actions.go_attract.assert_called_once()
         assert not uitools.items(kw, "staffPanel")
-        assert kw.window.activeFocusItem().objectName() == "stage"  # keyboard works again
+        # keyboard works again: the focus is back on the screen's title, keys go on up
+        # to the stage
+        focus = kw.window.activeFocusItem()
+        assert focus is not None and focus.objectName() == "siteTitle"
+        while focus is not None and focus.objectName() != "stage":
+            focus = focus.parentItem()
+        assert focus is not None
     assert MESSAGES.lines == []
 
 

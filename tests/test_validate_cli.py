@@ -7,7 +7,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from factories import exhibit_text, line_of, make_site, tmap, valid_exhibit
+from factories import (
+    exhibit_text,
+    image_item,
+    line_of,
+    make_site,
+    tmap,
+    valid_exhibit,
+    valid_site,
+)
 
 from kiosk.cli import main
 
@@ -20,7 +28,8 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 def test_valid_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     root = make_site(tmp_path / "exhibits")
-    assert run(capsys, str(root)) == (0, "1 exhibit, 4 languages: 0 errors, 0 warnings\n", "")
+    summary = f"1 exhibit, 4 languages: 0 errors, 0 warnings (checked {root})\n"
+    assert run(capsys, str(root)) == (0, summary, "")
 
 
 def test_errors_then_warnings_relative_to_the_parent(
@@ -41,8 +50,38 @@ def test_errors_then_warnings_relative_to_the_parent(
         "order 'x' must be a whole number from 0 to 999999, like \"20\"",
         f"exhibits/alpha/exhibit.yaml:{line_of(text, 'uz: Alfa')}:3: "
         "warning: missing translation for 'title': az, ru, en",
-        "2 exhibits, 4 languages: 1 error, 1 warning",
+        f"2 exhibits, 4 languages: 1 error, 1 warning (checked {root})",
     ]
+
+
+def test_problems_come_in_file_and_line_order_whatever_their_kind(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A curator works through the files top to bottom: the site file first, then a
+    warning on line 3 before an error on line 40 of the same file, alpha's before beta's."""
+    site = valid_site()
+    site["idle"]["still_there_after"] = "1e12"
+    root = make_site(
+        tmp_path / "exhibits",
+        {
+            "alpha": valid_exhibit(title={"uz": "Alfa"}, gallery=[image_item("x.jpg")]),
+            "beta": valid_exhibit(id="beta", order="x"),
+        },
+        site,
+    )
+    code, out, _ = run(capsys, str(root))
+    assert code == 1
+    lines = out.splitlines()
+    where = [line.split(": ")[0] for line in lines[:-1]]
+    alpha = exhibit_text(root)
+    site_text = (root / "kiosk.yaml").read_text(encoding="utf-8")
+    assert where == [
+        f"exhibits/kiosk.yaml:{line_of(site_text, 'still_there_after:')}:22",
+        f"exhibits/alpha/exhibit.yaml:{line_of(alpha, 'uz: Alfa')}:3",
+        f"exhibits/alpha/exhibit.yaml:{line_of(alpha, 'file: x.jpg')}:9",
+        f"exhibits/beta/exhibit.yaml:{line_of(exhibit_text(root, 'beta'), 'order:')}:8",
+    ]
+    assert "warning: missing translation" in lines[1] and "warning" not in lines[2]
 
 
 def test_relative_dir_is_shown_as_given(
@@ -62,7 +101,7 @@ def test_strict_turns_warnings_into_errors(
     code, out, _ = run(capsys, "--strict", str(root))
     assert code == 1
     assert "warning:" not in out
-    assert out.splitlines()[-1] == "1 exhibit, 4 languages: 1 error, 0 warnings"
+    assert out.splitlines()[-1] == f"1 exhibit, 4 languages: 1 error, 0 warnings (checked {root})"
 
 
 def test_json_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -72,6 +111,7 @@ def test_json_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     report = json.loads(out)
     assert code == 0
     assert report["valid"] is True
+    assert report["folder"] == str(root)
     assert report["exhibits"] == 1
     assert report["languages"] == ["uz", "az", "ru", "en"]
     assert report["errors"] == []
@@ -129,4 +169,5 @@ def test_default_dir_is_the_bundled_exhibits(
 
     root = make_site(tmp_path / "exhibits")
     monkeypatch.setattr(kiosk.commands.args, "bundled_exhibits", lambda: root)
-    assert run(capsys) == (0, "1 exhibit, 4 languages: 0 errors, 0 warnings\n", "")
+    summary = f"1 exhibit, 4 languages: 0 errors, 0 warnings (checked {root})\n"
+    assert run(capsys) == (0, summary, "")  # says which folder "the default" was

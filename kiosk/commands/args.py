@@ -1,4 +1,5 @@
-"""Arguments several commands share: the exhibits folder and ``WIDTHxHEIGHT`` sizes."""
+"""Arguments several commands share: the exhibits folder, the machine's state folder and
+``WIDTHxHEIGHT`` sizes, each with one meaning and one help text wherever it appears."""
 
 from __future__ import annotations
 
@@ -46,3 +47,36 @@ def size_type(
         return width, height
 
     return parse
+
+
+STATE_DIR_HELP = (
+    "this machine's state folder: logs, settings (the staff PIN) and analytics "
+    "(default: $KIOSK_STATE_DIR, $XDG_STATE_HOME/friendship-kiosk or "
+    "~/.local/state/friendship-kiosk)"
+)
+
+
+def add_state_dir_argument(parser: argparse.ArgumentParser) -> None:
+    """``--state-dir``: the folder ``kiosk`` keeps its PIN, logs and analytics in, so
+    ``set-pin`` and ``stats`` look where ``run`` writes."""
+    parser.add_argument("--state-dir", type=Path, default=None, metavar="DIR", help=STATE_DIR_HELP)
+
+
+def add_size_argument(
+    parser: argparse.ArgumentParser,
+    flag: str,
+    default: tuple[int, int],
+    help_text: str,
+    *,
+    largest: int = 16384,
+    smallest: tuple[int, int] = (1, 1),
+) -> None:
+    """A ``WxH`` option whose help always shows its default, written as it is typed."""
+    width, height = default
+    parser.add_argument(
+        flag,
+        type=size_type(largest, smallest),
+        default=default,
+        metavar="WxH",
+        help=f"{help_text} (default: {width}x{height})",
+    )

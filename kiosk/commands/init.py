@@ -20,6 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kiosk.commands.args import bundled_exhibits
+    from kiosk.runtime.plural import plural
 
     target: Path = args.dir
     source = bundled_exhibits()
@@ -39,7 +40,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"kiosk init: {error.filename or target}: {reason}", file=sys.stderr)
         return 2
     exhibits = sorted(p.parent.name for p in target.glob("*/exhibit.yaml"))
-    print(f"copied {len(exhibits)} sample exhibits to {target}: {', '.join(exhibits)}")
+    copied = plural(len(exhibits), "sample exhibit")
+    print(f"copied {copied} to {target}: {', '.join(exhibits)}")
     print(f"next: edit {target / 'kiosk.yaml'}, then check with 'kiosk validate {target}'")
     print(f"      and see it with 'kiosk --preview {target}'")
     return 0

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from pathlib import Path
 
+from kiosk.commands.args import add_state_dir_argument
 from kiosk.runtime import paths
 from kiosk.runtime.pin import (
     MAX_DIGITS,
@@ -31,13 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="read the PIN from one line of standard input (for scripts) instead of asking",
     )
-    parser.add_argument(
-        "--state-dir",
-        type=Path,
-        default=None,
-        help="the machine's state folder (default: $KIOSK_STATE_DIR, "
-        "$XDG_STATE_HOME/friendship-kiosk or ~/.local/state/friendship-kiosk)",
-    )
+    add_state_dir_argument(parser)
 
 
 def _read_pin(from_stdin: bool) -> str:

@@ -20,9 +20,10 @@ from kiosk.media.cache import (
     RenditionCache,
     default_cache_dir,
     image_checks_path,
-    screen_box,
+    rendition_boxes,
 )
 from kiosk.media.safe_open import RenditionError
+from kiosk.runtime.plural import plural
 
 if TYPE_CHECKING:
     from kiosk.content.imagerecord import ImageRecord
@@ -41,26 +42,19 @@ def _positive(text: str) -> int:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from kiosk.commands.args import add_exhibits_argument, size_type
+    from kiosk.commands.args import add_exhibits_argument, add_size_argument
 
     add_exhibits_argument(parser)
     parser.add_argument(
         "--cache", type=Path, help=f"rendition cache folder (default: {default_cache_dir()})"
     )
-    parser.add_argument(
+    add_size_argument(
+        parser,
         "--screen",
-        type=size_type(),
-        default=DEFAULT_SCREEN,
-        metavar="WxH",
-        help="the kiosk's screen; renditions fit its long side squared (default: 1920x1080)",
+        DEFAULT_SCREEN,
+        "the kiosk's screen; renditions fit its long side squared",
     )
-    parser.add_argument(
-        "--thumb",
-        type=size_type(),
-        default=DEFAULT_THUMB_BOX,
-        metavar="WxH",
-        help="box that thumbnails fit in (default: 720x720)",
-    )
+    add_size_argument(parser, "--thumb", DEFAULT_THUMB_BOX, "box that thumbnails fit in")
     parser.add_argument(
         "--workers", type=_positive, help="parallel builds (default: number of CPUs)"
     )
@@ -85,12 +79,14 @@ def _prepare(args: argparse.Namespace, record: ImageRecord) -> int:
     if result.content is None:
         for problem in result.errors:
             print(problem, file=sys.stderr)
-        print(f"prepare: {root} has {len(result.errors)} error(s); nothing built", file=sys.stderr)
+        count = plural(len(result.errors), "error")
+        print(f"prepare: {root} has {count}; nothing built", file=sys.stderr)
         return 1
-    boxes = {"screen": screen_box(*args.screen), "thumb": args.thumb}
+    boxes = rendition_boxes(args.screen, args.thumb)
     cache = RenditionCache(args.cache if args.cache is not None else default_cache_dir(), boxes)
     cache.sweep_temporary()
-    display = _ProgressLine(sys.stderr)
+    names = _Names(root)
+    display = _ProgressLine(sys.stderr, names)
     summary = build_all(
         result.content.images(), None, cache, workers=args.workers, progress=display.update
     )
@@ -99,25 +95,43 @@ def _prepare(args: argparse.Namespace, record: ImageRecord) -> int:
     for ref in result.content.images():
         if ref.sha256 not in failed:  # built now or before, from these very bytes
             record.confirm(ref.sha256, ref.suffix)  # the kiosk's next start need not decode it
-    _print_summary(summary, cache)
+    _print_summary(summary, cache, names)
     return 0 if summary.ok else 1
+
+
+class _Names:
+    """Images named from the exhibits folder (``fuzuli-school/images/cover.jpg``): every
+    exhibit may have its own ``images/cover.jpg``, so the file name alone says nothing."""
+
+    def __init__(self, root: Path) -> None:
+        self.roots = (root.absolute(), root.resolve())
+
+    def image(self, path: Path) -> str:
+        for root in self.roots:
+            if path.is_relative_to(root):
+                return path.relative_to(root).as_posix()
+        return str(path)
+
+    def error(self, error: RenditionError) -> str:
+        return f"{self.image(error.path)}: {error.reason}"
 
 
 class _ProgressLine:
     """One line rewritten in place on a terminal; occasional plain lines otherwise."""
 
-    def __init__(self, stream: TextIO, interval_s: float = 2.0) -> None:
+    def __init__(self, stream: TextIO, names: _Names, interval_s: float = 2.0) -> None:
         self.stream = stream
+        self.names = names
         self.tty = stream.isatty()
         self.interval_s = interval_s
         self.last = float("-inf")
         self.shown = False
 
     def update(self, done: int, total: int, ref: ImageSource, error: RenditionError | None) -> None:
-        line = f"prepare: {done}/{total} images ... {ref.path.name}"
+        line = f"prepare: {done}/{plural(total, 'image')} ... {self.names.image(ref.path)}"
         if error is not None:
             self._clear()
-            print(f"prepare: error: {error}", file=self.stream)
+            print(f"prepare: error: {self.names.error(error)}", file=self.stream)
         now = time.monotonic()
         if self.tty:
             self.stream.write(f"\r\x1b[K{line}")
@@ -137,10 +151,11 @@ class _ProgressLine:
             self.shown = False
 
 
-def _print_summary(summary: BuildSummary, cache: RenditionCache) -> None:
+def _print_summary(summary: BuildSummary, cache: RenditionCache, names: _Names) -> None:
     print(
-        f"prepare: {summary.total} images: {summary.built} built, {summary.cached} already "
-        f"cached, {len(summary.failed)} failed in {summary.seconds:.1f} s (cache: {cache.root})"
+        f"prepare: {plural(summary.total, 'image')}: {summary.built} built, {summary.cached} "
+        f"already cached, {len(summary.failed)} failed in {summary.seconds:.1f} s "
+        f"(cache: {cache.root})"
     )
     for _ref, error in summary.failed:
-        print(f"  failed: {error}")
+        print(f"  failed: {names.error(error)}")

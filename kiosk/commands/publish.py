@@ -14,9 +14,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from kiosk.commands.validate import _line, _summary, _usage_problem
+from kiosk.commands import problems
 from kiosk.content.loader import load_content
 from kiosk.runtime import manifest
+from kiosk.runtime.plural import plural
 from kiosk.runtime.watch import snapshot
 
 
@@ -28,16 +29,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     root: Path = args.dir
-    usage_problem = _usage_problem(root)
+    usage_problem = problems.usage_problem(root)
     if usage_problem:
         print(f"kiosk publish: {usage_problem}", file=sys.stderr)
         return 2
     before = snapshot(root)
     result = load_content(root)
-    for problem in [*result.errors, *result.warnings]:
-        print(_line(root, problem))
+    for problem in problems.in_file_order(root, [*result.errors, *result.warnings]):
+        print(problems.problem_line(root, problem))
     if result.content is None:
-        print(_summary(result, list(result.errors), list(result.warnings)))
+        print(problems.summary(root, result, len(result.errors), len(result.warnings)))
         print("nothing published: fix the errors above and publish again", file=sys.stderr)
         return 1
     release = manifest.build(root, result.content.version)
@@ -45,9 +46,9 @@ def run(args: argparse.Namespace) -> int:
         print("kiosk publish: the folder changed while it was read; run again", file=sys.stderr)
         return 1
     path = manifest.write(root, release)
-    print(_summary(result, [], list(result.warnings)))
+    print(problems.summary(root, result, 0, len(result.warnings)))
     print(
         f"published version {result.content.version[:12]}: "
-        f"{len(release.files)} files listed in {path}"
+        f"{plural(len(release.files), 'file')} listed in {path}"
     )
     return 0

@@ -6,20 +6,37 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kiosk.runtime.plural import plural
+
+if TYPE_CHECKING:
+    from kiosk.content.model import ContentSet
 
 SCREENS = ("home", "exhibit", "gallery", "timeline", "about", "attract", "still-there")
 TEXT_SIZES = (100, 125, 150)  # kiosk.ui.appearance.TEXT_SCALES, without importing Qt here
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from kiosk.commands.args import add_exhibits_argument, size_type
+    from kiosk.commands.args import add_exhibits_argument, add_size_argument
 
     add_exhibits_argument(parser)
-    parser.add_argument("--screen", choices=SCREENS, default="home")
+    parser.add_argument(
+        "--screen",
+        choices=SCREENS,
+        default="home",
+        metavar="SCREEN",
+        help=f"the screen to draw: {', '.join(SCREENS)} (default: home)",
+    )
     parser.add_argument("--exhibit", help="exhibit id (exhibit and gallery screens)")
     parser.add_argument("--lang", help="language code (default: the site's default)")
-    parser.add_argument("--index", type=int, default=0, help="gallery image or timeline entry")
-    parser.add_argument("--size", type=size_type(8000), default=(1920, 1080), help="WIDTHxHEIGHT")
+    parser.add_argument(
+        "--index",
+        type=int,
+        default=0,
+        help="gallery image or timeline entry, counted from 0 (default: 0)",
+    )
+    add_size_argument(parser, "--size", (1920, 1080), "screen size", largest=8000)
     parser.add_argument(
         "--text-size",
         type=int,
@@ -44,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
     if result.content is None:
         for problem in result.errors:
             print(problem, file=sys.stderr)
-        print(f"render: {len(result.errors)} content errors; nothing rendered", file=sys.stderr)
+        count = plural(len(result.errors), "content error")
+        print(f"render: {count}; nothing rendered", file=sys.stderr)
         return 1
     content = result.content
     if args.lang and args.lang not in content.site.language_codes:
@@ -55,6 +73,10 @@ def run(args: argparse.Namespace) -> int:
     if args.screen in ("exhibit", "gallery") and content.exhibit(exhibit_id) is None:
         known = ", ".join(e.id for e in content.exhibits)
         print(f"render: unknown exhibit {exhibit_id!r}; known: {known}", file=sys.stderr)
+        return 2
+    index_problem = _index_problem(content, args.screen, exhibit_id, args.index)
+    if index_problem:
+        print(f"render: {index_problem}", file=sys.stderr)
         return 2
 
     from kiosk.ui.session import open_screen
@@ -76,3 +98,22 @@ def run(args: argparse.Namespace) -> int:
         return 1
     print(f"render: {args.screen} {args.size[0]}x{args.size[1]} -> {args.output}")
     return 0
+
+
+def _index_problem(content: ContentSet, screen: str, exhibit_id: str, index: int) -> str | None:
+    """``--index`` outside what the screen has: the kiosk would quietly show another
+    image (or none), so the curator would review the wrong picture."""
+    if screen == "gallery":
+        exhibit = content.exhibit(exhibit_id)
+        count = len(exhibit.gallery) if exhibit is not None else 0
+        where = f"exhibit {exhibit_id!r} has {plural(count, 'gallery image')}"
+    elif screen == "timeline":
+        count = len(content.timeline())
+        where = f"the timeline has {plural(count, 'entry', 'entries')}"
+    else:
+        return None
+    if 0 <= index < count:
+        return None
+    if count == 0:
+        return f"--index {index}: {where}"
+    return f"--index {index} is out of range: {where} (--index 0 to {count - 1})"

@@ -7,10 +7,18 @@ import gc
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kiosk.runtime.early_signals import EarlySignals
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from kiosk.commands.args import add_exhibits_argument, size_type
+    from kiosk.commands.args import (
+        add_exhibits_argument,
+        add_size_argument,
+        add_state_dir_argument,
+    )
 
     add_exhibits_argument(parser)
     parser.add_argument(
@@ -23,14 +31,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="for curators: windowed, edits appear at once, errors on screen",
     )
-    parser.add_argument(
-        "--size",
-        type=size_type(8000),
-        default=(1280, 800),
-        help="window size in windowed mode (default 1280x800)",
-    )
+    add_size_argument(parser, "--size", (1280, 800), "window size in windowed mode", largest=8000)
     parser.add_argument("--cache", type=Path, help="rendition cache folder")
-    parser.add_argument("--state-dir", type=Path, help="logs, settings and analytics folder")
+    add_state_dir_argument(parser)
     parser.add_argument(
         "--no-pin", action="store_true", help="trial only: kiosk mode without a staff PIN"
     )
@@ -47,17 +50,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # First of all: a stop signal from here on is noted and ends the kiosk cleanly
+    # once it can (kiosk.runtime.early_signals), not the process in mid-start.
+    from kiosk.runtime.early_signals import EarlySignals
+
+    early = EarlySignals().install()
     # Start-up allocates hundreds of thousands of objects (Qt bindings, the content)
     # and frees few: the cyclic collector would walk them over and over, about 7 ms
     # before the first frame. It is switched back on at the first frame.
     gc.disable()
     try:
-        return _run(args)
+        return _run(args, early)
     finally:
         gc.enable()
+        early.uninstall()
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace, early: EarlySignals) -> int:
     from kiosk.runtime import logs, paths
     from kiosk.runtime.pin import PinStore
 
@@ -87,6 +96,9 @@ def _run(args: argparse.Namespace) -> int:
         print(f"kiosk: {no_screen}", file=sys.stderr)
         return 2
 
+    if early.reason is not None:  # stopped before anything was shown: nothing to end
+        logs.log_stop(early.reason)
+        return 0
     from kiosk.ui.wiring import RunOptions, run_kiosk
 
     options = RunOptions(
@@ -98,6 +110,7 @@ def _run(args: argparse.Namespace) -> int:
         pin_store=None if args.no_pin else store,
         show_cursor=args.show_cursor,
         kiosk_id=args.kiosk_id,
+        early_signals=early,
     )
     return run_kiosk(options)
 

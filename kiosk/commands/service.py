@@ -41,7 +41,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="run under the cage Wayland kiosk compositor (default) or start the kiosk directly",
     )
     parser.add_argument(
-        "--python", default=sys.executable, help="the Python that has the kiosk installed"
+        "--python",
+        default=sys.executable,
+        help="the Python that has the kiosk installed (default: the one running this command)",
     )
     parser.add_argument("--tty", default="tty1", help="virtual terminal for cage (default: tty1)")
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from kiosk.commands.args import size_type
+from kiosk.commands.args import add_size_argument, add_state_dir_argument
 from kiosk.runtime import paths
 from kiosk.runtime.analytics import AnalyticsError
 from kiosk.runtime.stats import Report, build_report
@@ -23,9 +23,9 @@ from kiosk.runtime.stats import Report, build_report
 DB_SUFFIX = ".sqlite3"
 
 
-def default_database() -> Path:
+def default_database(state_dir: Path | None = None) -> Path:
     """This kiosk's own database: ``<state dir>/analytics.sqlite3``."""
-    return paths.analytics_path()
+    return paths.analytics_path(state_dir)
 
 
 def _iso_date(text: str) -> date:
@@ -42,24 +42,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=Path,
         metavar="DB",
         help="analytics databases, one per kiosk, or folders of *.sqlite3 files "
-        "(default: this kiosk's <state dir>/analytics.sqlite3)",
+        "(default: analytics.sqlite3 in the state folder, see --state-dir)",
     )
+    add_state_dir_argument(parser)
     parser.add_argument("--since", type=_iso_date, help="first day included (YYYY-MM-DD)")
     parser.add_argument("--until", type=_iso_date, help="last day included (YYYY-MM-DD)")
-    parser.add_argument("--format", choices=("table", "csv", "json"), default="table")
-    parser.add_argument("--chart", type=Path, metavar="PNG", help="also draw the figures to PNG")
     parser.add_argument(
-        "--chart-size",
-        type=size_type(10000, smallest=(320, 240)),
-        default=(1600, 1000),
-        metavar="WxH",
-        help="default 1600x1000",
+        "--format",
+        choices=("table", "csv", "json"),
+        default="table",
+        help="table to read, csv for a spreadsheet, json for tools (default: table)",
+    )
+    parser.add_argument("--chart", type=Path, metavar="PNG", help="also draw the figures to PNG")
+    add_size_argument(
+        parser, "--chart-size", (1600, 1000), "chart size", largest=10000, smallest=(320, 240)
     )
 
 
-def _databases(given: list[Path]) -> list[Path]:
+def _databases(given: list[Path], state_dir: Path | None) -> list[Path]:
     if not given:
-        default = default_database()
+        default = default_database(state_dir)
         return [default] if default.is_file() else []
     found: list[Path] = []
     for path in given:
@@ -75,10 +77,14 @@ def run(args: argparse.Namespace) -> int:
     if args.since and args.until and args.since > args.until:
         err.write(f"kiosk stats: --since {args.since} is after --until {args.until}\n")
         return 2
-    databases = _databases(list(args.databases))
+    if args.databases and args.state_dir is not None:
+        err.write("kiosk stats: give DB files or --state-dir, not both\n")
+        return 2
+    databases = _databases(list(args.databases), args.state_dir)
     missing = [p for p in databases if not p.is_file()]
     if not databases or missing:
-        where = ", ".join(map(str, missing or args.databases or [default_database()]))
+        default = default_database(args.state_dir)
+        where = ", ".join(map(str, missing or args.databases or [default]))
         err.write(
             f"kiosk stats: no analytics database at {where}\n"
             "  (a kiosk creates it when it first runs; pass DB files or folders to merge)\n"
@@ -131,6 +137,7 @@ def format_table(report: Report) -> str:
         f"Sessions: {report.sessions}   median length {_duration(report.median_session_s)}"
         f"   90th percentile {_duration(report.p90_session_s)}"
         f"   unfinished {report.unfinished_sessions}",
+        "  (lengths and dwell times end at the last touch, not at the idle reset)",
     ]
     if report.end_reasons:
         out.append("Ended by: " + ", ".join(f"{k} {v}" for k, v in report.end_reasons.items()))
@@ -211,10 +218,16 @@ def format_table(report: Report) -> str:
     return "\n".join(out) + "\n"
 
 
+def _seconds(value: float | None) -> float | None:
+    """Tenths of a second: a median of thirteen decimals claims a precision that no
+    touchscreen visit has, and makes the spreadsheet harder to read."""
+    return None if value is None else round(value, 1)
+
+
 def _csv_rows(report: Report) -> Iterator[tuple[object, ...]]:
     yield ("summary", "", "sessions", report.sessions)
-    yield ("summary", "", "median_session_s", report.median_session_s)
-    yield ("summary", "", "p90_session_s", report.p90_session_s)
+    yield ("summary", "", "median_session_s", _seconds(report.median_session_s))
+    yield ("summary", "", "p90_session_s", _seconds(report.p90_session_s))
     yield ("summary", "", "unfinished_sessions", report.unfinished_sessions)
     yield ("summary", "", "kiosks", " ".join(report.kiosk_ids))
     for reason, n in report.end_reasons.items():
@@ -228,12 +241,12 @@ def _csv_rows(report: Report) -> Iterator[tuple[object, ...]]:
     for e in report.exhibits:
         yield ("exhibit", e.exhibit_id, "views", e.views)
         yield ("exhibit", e.exhibit_id, "sessions_reached", e.sessions_reached)
-        yield ("exhibit", e.exhibit_id, "median_dwell_s", e.median_dwell_s)
+        yield ("exhibit", e.exhibit_id, "median_dwell_s", _seconds(e.median_dwell_s))
         yield ("exhibit", e.exhibit_id, "gallery_images", e.gallery_images)
         yield ("exhibit", e.exhibit_id, "gallery_zooms", e.gallery_zooms)
     for lang in report.languages:
         yield ("language", lang.language, "sessions", lang.sessions)
-        yield ("language", lang.language, "share", round(lang.share, 6))
+        yield ("language", lang.language, "share", round(lang.share, 3))
     for page, n in report.page_views.items():
         yield ("page", page, "views", n)
     for entry, n in report.timeline_opens.items():
@@ -242,7 +255,7 @@ def _csv_rows(report: Report) -> Iterator[tuple[object, ...]]:
         yield ("listen", f"{x.exhibit_id} {x.language}", "listens", x.listens)
     for k in report.kiosks:
         yield ("kiosk", k.kiosk_id, "sessions", k.sessions)
-        yield ("kiosk", k.kiosk_id, "median_session_s", k.median_session_s)
+        yield ("kiosk", k.kiosk_id, "median_session_s", _seconds(k.median_session_s))
         yield ("kiosk", k.kiosk_id, "page_views", k.page_views)
 
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import stat
 import sys
 from pathlib import Path
 
-from kiosk.content.loader import SITE_FILE, load_content
+from kiosk.commands import problems
+from kiosk.content.loader import load_content
 from kiosk.content.model import LoadResult, Problem
 
 
@@ -29,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     root: Path = args.dir
-    usage_problem = _usage_problem(root)
+    usage_problem = problems.usage_problem(root)
     if usage_problem:
         print(f"kiosk validate: {usage_problem}", file=sys.stderr)
         return 2
@@ -39,80 +39,38 @@ def run(args: argparse.Namespace) -> int:
     if args.strict:
         errors += [_as_error(w) for w in warnings]
         warnings = []
+    errors = problems.in_file_order(root, errors)
+    warnings = problems.in_file_order(root, warnings)
     if args.json:
         print(json.dumps(_report(root, result, errors, warnings), ensure_ascii=False, indent=2))
     else:
-        for problem in [*errors, *warnings]:
-            print(_line(root, problem))
-        print(_summary(result, errors, warnings))
+        for problem in problems.in_file_order(root, [*errors, *warnings]):
+            print(problems.problem_line(root, problem))
+        print(problems.summary(root, result, len(errors), len(warnings)))
     return 1 if errors else 0
-
-
-def _usage_problem(root: Path) -> str | None:
-    """DIR is not a content folder at all. One that cannot be read is left to the
-    loader, which reports it as a content error naming the file it could not open
-    (``Path.exists`` and ``is_file`` raise for those on Python 3.11)."""
-    try:
-        if not stat.S_ISDIR(root.stat().st_mode):
-            return f"{root}: not a folder"
-    except (FileNotFoundError, NotADirectoryError):
-        return f"{root}: no such folder"
-    except OSError:
-        return None
-    try:
-        (root / SITE_FILE).stat()
-    except (FileNotFoundError, NotADirectoryError):
-        return f"{root}: no {SITE_FILE} in this folder; is it a kiosk content folder?"
-    except OSError:
-        return None
-    return None
 
 
 def _as_error(problem: Problem) -> Problem:
     return Problem(problem.path, problem.line, problem.column, problem.message, "error")
 
 
-def _shown(root: Path, path: Path) -> str:
-    """Paths relative to DIR's parent (``exhibits/alpha/exhibit.yaml``) or as given."""
-    if root.is_absolute():
-        try:
-            return path.relative_to(root.parent).as_posix()
-        except ValueError:
-            return str(path)
-    return path.as_posix()
-
-
-def _line(root: Path, problem: Problem) -> str:
-    where = _shown(root, problem.path)
-    if problem.line:
-        where += f":{problem.line}:{problem.column}"
-    label = "warning: " if problem.severity == "warning" else ""
-    return f"{where}: {label}{problem.message}"
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
-def _summary(result: LoadResult, errors: list[Problem], warnings: list[Problem]) -> str:
-    return (
-        f"{_plural(result.exhibit_count, 'exhibit')}, "
-        f"{_plural(len(result.language_codes), 'language')}: "
-        f"{_plural(len(errors), 'error')}, {_plural(len(warnings), 'warning')}"
-    )
-
-
 def _report(
     root: Path, result: LoadResult, errors: list[Problem], warnings: list[Problem]
 ) -> dict[str, object]:
-    def entries(problems: list[Problem]) -> list[dict[str, object]]:
+    def entries(found: list[Problem]) -> list[dict[str, object]]:
         return [
-            {"path": _shown(root, p.path), "line": p.line, "column": p.column, "message": p.message}
-            for p in problems
+            {
+                "path": problems.shown_path(root, p.path),
+                "line": p.line,
+                "column": p.column,
+                "message": p.message,
+            }
+            for p in found
         ]
 
     return {
         "valid": not errors,
+        "folder": str(root),
         "exhibits": result.exhibit_count,
         "languages": list(result.language_codes),
         "errors": entries(errors),

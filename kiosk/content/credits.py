@@ -5,32 +5,17 @@ it. The site names the sources of the whole exhibition and who made its pictures
 an exhibit names its own sources; every image already carries its own credit.
 ``about_page`` gathers the three, in one language, for an "About this exhibition"
 screen, so the screen only lays out plain strings.
+
+Reading the field from YAML is ``kiosk.content.credit_schema``: this module is on the
+window's start-up path (``kiosk.ui.present``) and imports neither PyYAML nor the
+checks.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kiosk.content.checks import Checker, child, item
 from kiosk.content.model import ContentSet, Credit, Exhibit, ImageRef
-from kiosk.content.yamlsafe import Node
-
-CREDIT_KEYS = ("label", "text")
-
-
-def read_credits(c: Checker, node: Node | None, where: str = "credits") -> tuple[Credit, ...]:
-    """A list of ``{label, text}`` text maps, checked like every other field."""
-    credits = []
-    for index, entry in enumerate(c.sequence(node, where)):
-        at = item(where, index)
-        f = c.fields(entry, at, required=CREDIT_KEYS)
-        credits.append(
-            Credit(
-                c.text_map(f.get("label"), child(at, "label")),
-                c.text_map(f.get("text"), child(at, "text")),
-            )
-        )
-    return tuple(credits)
 
 
 @dataclass(frozen=True)

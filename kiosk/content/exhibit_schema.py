@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.content.checks import Checker, Languages, child, item, quote
-from kiosk.content.credits import read_credits
+from kiosk.content.credit_schema import read_credits
 from kiosk.content.imagerecord import ImageChecks
 from kiosk.content.imagerefs import ImageCache
 from kiosk.content.model import Exhibit, Fact, ImageRef, Problem, Section, Text, TimelineEntry

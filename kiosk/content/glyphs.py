@@ -1,10 +1,9 @@
 """Which characters the kiosk's bundled fonts can draw, so validation can warn about
 the rest (emoji, rare scripts) before a visitor sees an empty box.
 
-The fonts are the ``fontpkg-noto-sans`` files the UI registers (found the same way
-as ``kiosk.ui.app.register_fonts``: ``NotoSans[...].ttf`` in the package's ``files``
-folder). Their character maps are read with fontTools, which costs about 0.1 s
-(import and parse), so the map is kept as a list of code-point ranges in a small
+The fonts are the ``fontpkg-noto-sans`` files the UI registers, found by
+``kiosk.content.fonts`` for both. Their character maps are read with fontTools, which
+costs about 0.1 s (import and parse), so the map is kept as a list of code-point ranges in a small
 cache file keyed by each font file's path, size and modification time; after the
 first run a load pays about a millisecond. The parsed-content cache keeps the
 warnings with the content, so a kiosk start answered from it never looks here.
@@ -19,16 +18,16 @@ import functools
 import hashlib
 import json
 import logging
-import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from kiosk.content.atomic import write_atomic
+from kiosk.content.fonts import font_files
+from kiosk.content.places import cache_root
 
 log = logging.getLogger("kiosk.content")
 
-FONT_GLOB = "NotoSans[[]*.ttf"  # the upright files kiosk.ui.app registers
 CACHE_FORMAT = 1
 # Never drawn as a glyph, so never a box: the line breaks and tabs visitor text may
 # hold, the soft hyphen, zero-width and direction marks, word joiners, variation
@@ -45,21 +44,9 @@ _INVISIBLE: tuple[tuple[int, int], ...] = (
 MAX_LISTED = 5  # characters named in one warning; the rest are counted
 
 
-def font_files() -> list[Path]:
-    """The bundled font files, or none when the font package is missing."""
-    try:
-        from fontpkg_noto_sans import ROOT
-    except ImportError:
-        return []
-    return sorted((Path(ROOT) / "files").glob(FONT_GLOB))
-
-
 def cache_file() -> Path:
-    """Beside the kiosk's other caches: ``$XDG_CACHE_HOME/friendship-kiosk`` or
-    ``~/.cache/friendship-kiosk``."""
-    base = os.environ.get("XDG_CACHE_HOME")
-    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"
-    return root / "friendship-kiosk" / "glyphs.json"
+    """Beside the kiosk's other caches (``kiosk.content.places``)."""
+    return cache_root() / "glyphs.json"
 
 
 def _key(fonts: Iterable[Path]) -> str:

@@ -45,7 +45,7 @@ def check_file(target: Path, folder: Path, rel: str, images: ImageChecks) -> Che
     try:
         data = read_image_file(target)
     except ImageProblem as refused:
-        return f"image {target.name!r} {refused}"
+        return f"image {rel!r} {refused}"
     except OSError as error:
         return _unreadable(rel, error)
     sha256 = hashlib.sha256(data).hexdigest()
@@ -54,7 +54,7 @@ def check_file(target: Path, folder: Path, rel: str, images: ImageChecks) -> Che
         try:
             info = check_image(data, target.suffix, decode_now=images.decode_now)
         except ImageProblem as refused:
-            return f"image {target.name!r} {refused}"
+            return f"image {rel!r} {refused}"
         if images.decode_now:
             images.record.add(sha256, target.suffix, info)
         else:

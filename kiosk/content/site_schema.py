@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kiosk.content.checks import Checker, Languages, child, item, quote
 from kiosk.content.colours import BODY_TEXT, contrast_ratio
-from kiosk.content.credits import read_credits
+from kiosk.content.credit_schema import read_credits
 from kiosk.content.model import (
     IdleSettings,
     Language,

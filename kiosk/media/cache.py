@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from kiosk.content.places import cache_root
 from kiosk.media.errors import CacheWriteError
 
 if TYPE_CHECKING:
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
 # never on the kiosk's start-up path, which only looks renditions up.
 PIPELINE_VERSION = 1  # bump when the pipeline would make a different file from the same original
 
+# The rendition kinds, named here once: the views ask for them by these names.
+SCREEN = "screen"  # full pages and the gallery, fitted to the screen's long side squared
+THUMB = "thumb"  # tiles and gallery strips
 DEFAULT_SCREEN_BOX: Box = (1920, 1920)  # the long side squared: serves landscape and portrait
 DEFAULT_THUMB_BOX: Box = (720, 720)
 _SUFFIXES = (".jpg", ".png")
@@ -48,9 +52,7 @@ class ImageSource(Protocol):
 
 def default_cache_dir() -> Path:
     """Per-user: ``$XDG_CACHE_HOME/friendship-kiosk/renditions`` or ``~/.cache/...``."""
-    base = os.environ.get("XDG_CACHE_HOME")
-    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"
-    return root / "friendship-kiosk" / "renditions"
+    return cache_root() / "renditions"
 
 
 def image_checks_path(cache_root: Path | None = None) -> Path:
@@ -65,13 +67,18 @@ def screen_box(width: int, height: int) -> Box:
     return (side, side)
 
 
+def rendition_boxes(screen: tuple[int, int], thumb: Box = DEFAULT_THUMB_BOX) -> dict[str, Box]:
+    """Every rendition kind and its box, for a screen of ``screen`` (width, height)."""
+    return {SCREEN: screen_box(*screen), THUMB: thumb}
+
+
 @dataclass(frozen=True)
 class RenditionCache:
     """Where renditions live and which kinds exist (name -> box in pixels)."""
 
     root: Path = field(default_factory=default_cache_dir)
     boxes: Mapping[str, Box] = field(
-        default_factory=lambda: {"screen": DEFAULT_SCREEN_BOX, "thumb": DEFAULT_THUMB_BOX}
+        default_factory=lambda: {SCREEN: DEFAULT_SCREEN_BOX, THUMB: DEFAULT_THUMB_BOX}
     )
 
     def __post_init__(self) -> None:

@@ -6,10 +6,12 @@ The kiosk records how its screens are used, never who uses them.
 
 Recorded, per kiosk (the kiosk id is the machine's host name unless configured):
 
-- sessions: a running number per kiosk, start and end time, how the session ended
-  (``idle_reset``, ``staff``, or ``shutdown`` when the program stopped);
+- sessions: a running number per kiosk, start time, end time, how the session ended
+  (``idle_reset``, ``staff``, or ``shutdown`` when the program stopped), and the idle
+  tail: the seconds from the last touch to the reset;
 - page views: the page kind (home, exhibit, gallery, timeline, attract, about), the exhibit
-  id, when the page was opened and how long it stayed on screen;
+  id, when the page was opened and its dwell: how long it was on screen while the
+  visitor was still there;
 - gallery images viewed and zoomed (exhibit id and image position), timeline entries
   opened (their ISO date), language choices (language codes), whether the
   "still there?" prompt was answered, and pages read aloud ("listen": the exhibit
@@ -20,7 +22,14 @@ Not recorded: names, faces, photos, sound, free text of any kind, touch position
 device or network identifiers, or anything that could tell one visitor from
 another beyond the session number. Every stored value is one of: an exhibit id,
 a page kind, an ISO date, a language code, an end reason, or an integer; anything
-else is refused before it reaches the database. Rows older than the retention
+else is refused before it reaches the database.
+
+Time counted as a visit ends at the last touch. When the kiosk resets for idleness,
+nobody touched it for the quiet time and the "still there?" countdown: the session's
+end and the last page's dwell stop at the last touch, and that quiet time is kept
+apart as the session's ``idle_tail_s``. A shutdown ends an open session at its last
+touch too, when the caller knows it (``close(idle_s=...)``); the tail is unknown
+(NULL) when it does not, or when a new session began without a reset. Rows older than the retention
 period (365 days by default) are deleted when the kiosk starts and once a day.
 The database never leaves the machine unless staff copy it for ``kiosk stats``.
 
@@ -36,6 +45,7 @@ from __future__ import annotations
 
 import collections
 import logging
+import math
 import re
 import socket
 import sqlite3
@@ -47,6 +57,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.content.exhibit_schema import MAX_ID_LENGTH
+from kiosk.runtime.plural import plural
 
 logger = logging.getLogger("kiosk.analytics")
 
@@ -102,6 +113,10 @@ MIGRATIONS: list[str] = [
         answered INTEGER
     );
     CREATE INDEX events_ts ON events (ts);
+    """,
+    # 2: the session ends at the last touch; the idle wait after it is kept apart.
+    """
+    ALTER TABLE sessions ADD COLUMN idle_tail_s REAL;
     """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -178,6 +193,13 @@ def _valid_index(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 1_000_000
 
 
+def _valid_seconds(value: object) -> bool:
+    """A duration the idle machine measured: a finite number of seconds, at least 0."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return math.isfinite(value) and value >= 0
+
+
 class _FlushTicket:
     def __init__(self) -> None:
         self.done = threading.Event()
@@ -215,6 +237,7 @@ class AnalyticsRecorder:
         self._lock = threading.Lock()
         self._tokens = 0
         self._session: int | None = None  # token of the open session
+        self._session_started = 0.0
         self._page: tuple[int, float] | None = None  # token and start of the open page
         self._rejected: set[str] = set()
         self._writer = _Writer(self)
@@ -239,14 +262,19 @@ class AnalyticsRecorder:
                 self._end_locked(now, None)
             self._close_page_locked(now)
             self._session = self._next_token()
+            self._session_started = now
             self._put(("session", self._session, now, language))
 
-    def session_end(self, reason: str) -> None:
-        if not self._check("session_end", reason in END_REASONS):
+    def session_end(self, reason: str, idle_s: float | None = None) -> None:
+        """The session is over. ``idle_s``: how long nobody had touched the screen when
+        it ended (the idle wait and the countdown); the session and its last page end
+        that long ago, and the tail is stored apart. ``None`` when it is not known."""
+        ok = reason in END_REASONS and (idle_s is None or _valid_seconds(idle_s))
+        if not self._check("session_end", ok):
             return
         with self._lock:
             if self._session is not None:
-                self._end_locked(self._clock(), reason)
+                self._end_locked(self._clock(), reason, idle_s)
 
     def page_view(self, page: str, exhibit_id: str | None = None) -> None:
         ok = page in PAGE_KINDS and (exhibit_id is None or _valid(exhibit_id, _EXHIBIT_ID))
@@ -299,11 +327,15 @@ class AnalyticsRecorder:
         self._wake.set()
         return ticket.done.wait(timeout) and ticket.ok
 
-    def close(self, timeout: float = 10.0) -> None:
-        """End an open session (reason ``shutdown``), write the queue, stop the writer."""
+    def close(self, timeout: float = 10.0, idle_s: float | None = None) -> None:
+        """End an open session (reason ``shutdown``), write the queue, stop the writer.
+        ``idle_s``: how long nobody had touched the screen, as for ``session_end``."""
+        if idle_s is not None and not _valid_seconds(idle_s):
+            self._check("close", False)
+            idle_s = None
         with self._lock:
             if self._session is not None:
-                self._end_locked(self._clock(), SHUTDOWN_REASON)
+                self._end_locked(self._clock(), SHUTDOWN_REASON, idle_s)
             self._close_page_locked(self._clock())
         self._stopping = True
         self._wake.set()
@@ -338,9 +370,14 @@ class AnalyticsRecorder:
             self._put(("dwell", token, max(0.0, now - started)))
             self._page = None
 
-    def _end_locked(self, now: float, reason: str | None) -> None:
-        self._close_page_locked(now)
-        self._put(("end", self._session, now, reason))
+    def _end_locked(self, now: float, reason: str | None, idle_s: float | None = None) -> None:
+        if idle_s is None:
+            self._close_page_locked(now)
+            self._put(("end", self._session, now, reason, None))
+        else:
+            last_touch = max(self._session_started, now - idle_s)
+            self._close_page_locked(last_touch)
+            self._put(("end", self._session, last_touch, reason, now - last_touch))
         self._session = None
 
 
@@ -381,7 +418,9 @@ class _Writer:
         if len(self.pending) > r._max_pending:
             dropped = len(self.pending) - r._max_pending
             del self.pending[:dropped]
-            logger.error("analytics: dropped %d unwritten events (database unavailable)", dropped)
+            logger.error(
+                "analytics: dropped %s (database unavailable)", plural(dropped, "unwritten event")
+            )
         if self.conn is None and not r._disabled:
             self.connect()
         ok = self.write() if self.conn is not None else False
@@ -497,13 +536,13 @@ class _Writer:
             )
             sessions[token] = number
         elif kind == "end":
-            _, token, ts, reason = op
+            _, token, ts, reason, idle_tail = op
             number = sessions.pop(token, None)
             if number is not None:
                 conn.execute(
-                    "UPDATE sessions SET ended_at = ?, end_reason = ?"
+                    "UPDATE sessions SET ended_at = ?, end_reason = ?, idle_tail_s = ?"
                     " WHERE kiosk_id = ? AND session_no = ?",
-                    (ts, reason, kiosk, number),
+                    (ts, reason, idle_tail, kiosk, number),
                 )
         elif kind == "page":
             _, token, session, ts, page, exhibit_id = op

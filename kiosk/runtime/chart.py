@@ -16,6 +16,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from kiosk.runtime.plural import plural
 from kiosk.runtime.stats import Report
 
 logger = logging.getLogger("kiosk.analytics")
@@ -162,7 +163,7 @@ def _languages(c: _Canvas, box: Box, report: Report) -> None:
         lx = x0 + (i % 2) * column
         ly = legend_y + (i // 2) * c.px(34)
         c.draw.rectangle((lx, ly, lx + c.px(22), ly + c.px(22)), fill=SERIES[i % len(SERIES)])
-        text = f"{lang.language}  {lang.share * 100:.1f}%  ({lang.sessions} sessions)"
+        text = f"{lang.language}  {lang.share * 100:.1f}%  ({plural(lang.sessions, 'session')})"
         c.text((lx + c.px(32), ly + c.px(11)), text, 20, anchor="lm")
 
 

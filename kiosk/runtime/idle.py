@@ -44,6 +44,9 @@ class IdleEvent:
     at: float  # clock time of the transition
     state: IdleState  # the state after the transition
     session_s: float | None = None  # on RESET: how long the session lasted
+    # On RESET: seconds since the last visitor input (for a timeout, the quiet wait plus
+    # the countdown): time nobody touched, which analytics do not count as a visit.
+    quiet_s: float | None = None
 
 
 Listener = Callable[[IdleEvent], None]
@@ -81,6 +84,12 @@ class IdleMachine:
     @property
     def state(self) -> IdleState:
         return self._state
+
+    @property
+    def quiet_s(self) -> float:
+        """Seconds since the last visitor input: at a shutdown, the part of an open
+        session that nobody touched."""
+        return max(0.0, self._clock() - self._last_input)
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         """``listener`` gets every ``IdleEvent``; one that raises is logged, and the
@@ -165,11 +174,17 @@ class IdleMachine:
     # Internals
 
     def _reset(self, reason: str, now: float) -> None:
-        self._enter(IdleState.ATTRACT, RESET, reason, now, session_s=now - self._session_from)
-
-    def _enter(
-        self, state: IdleState, kind: str, reason: str, now: float, session_s: float | None = None
-    ) -> None:
-        self._state = state
-        event = IdleEvent(kind=kind, reason=reason, at=now, state=state, session_s=session_s)
+        self._state = IdleState.ATTRACT
+        event = IdleEvent(
+            kind=RESET,
+            reason=reason,
+            at=now,
+            state=IdleState.ATTRACT,
+            session_s=now - self._session_from,
+            quiet_s=max(0.0, now - self._last_input),
+        )
         self._listeners.notify(event)
+
+    def _enter(self, state: IdleState, kind: str, reason: str, now: float) -> None:
+        self._state = state
+        self._listeners.notify(IdleEvent(kind=kind, reason=reason, at=now, state=state))

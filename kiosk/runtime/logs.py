@@ -21,6 +21,7 @@ from types import TracebackType
 from typing import IO, Any
 
 from kiosk.runtime.paths import LOG_FILE
+from kiosk.runtime.plural import plural
 
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 DATE_FORMAT = "%Y-%m-%dT%H:%M:%S"
@@ -79,8 +80,8 @@ class _FileHandler(_MarkedHandler, logging.handlers.RotatingFileHandler):
                 "name": "kiosk.logs",
                 "levelno": logging.WARNING,
                 "levelname": "WARNING",
-                "msg": "log file writable again; %d lines went to stderr only",
-                "args": (self._lost,),
+                "msg": "log file writable again; %s went to stderr only",
+                "args": (plural(self._lost, "line"),),
                 "kiosk_note": True,  # not counted as a lost line if it fails too
             }
         )

@@ -23,7 +23,7 @@ ATTRACT = "attract"
 ABOUT = "about"  # the exhibition's sources and credits
 SCREENS = (HOME, EXHIBIT, GALLERY, TIMELINE, ATTRACT, ABOUT)
 # What the help overlay (F1 or ?) and the README list for presenters; the key map
-# itself is in kiosk.ui.bridge.Kiosk.handleKey.
+# itself is in kiosk.ui.keys.KeyMap.handle.
 PRESENTER_KEYS: tuple[tuple[str, str], ...] = (
     ("Right / Left", "next / previous exhibit (image in the gallery)"),
     ("Down / Up", "scroll the exhibit page"),

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.content.atomic import write_atomic
+from kiosk.content.places import APP_DIR_NAME
 
-APP_DIR_NAME = "friendship-kiosk"
 SETTINGS_FILE = "settings.json"
 LOG_FILE = "kiosk.log"
 ANALYTICS_FILE = "analytics.sqlite3"

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.runtime.paths import read_json, write_json_atomic
+from kiosk.runtime.plural import plural
 
 log = logging.getLogger("kiosk.pin")
 
@@ -307,5 +308,5 @@ class PinPad:
             log.warning("staff PIN wrong: pad locked for %.0f s (lockout %d)", wait, level)
             return PinResult(LOCKED, seconds_left=wait)
         self._set(Lockout(failures, state.level))
-        log.info("staff PIN wrong (%d tries left)", remaining)
+        log.info("staff PIN wrong (%s left)", plural(remaining, "try", "tries"))
         return PinResult(WRONG, remaining_tries=remaining)

@@ -290,17 +290,26 @@ class Speaker:
         self.volume = volume
         self.captions = Captions(clock)
         self.problem = ""  # the engine's last complaint, for the staff panel
+        # Why the last reading failed (no sound device, the engine would not start):
+        # reading aloud is withdrawn until ``try_again``, so a visitor never taps a
+        # button that does nothing.
+        self.failed = ""
         self._playback: Playback | None = None
         self._language = ""
 
     @property
     def available(self) -> bool:
-        return not self.engine.reason
+        return not self.engine.reason and not self.failed
 
     @property
     def reason(self) -> str:
         """Why reading aloud is not offered ("" when it is)."""
-        return self.engine.reason
+        return self.engine.reason or self.failed
+
+    def try_again(self) -> None:
+        """Offer reading aloud again after a failed reading: between visitors and on new
+        content (headphones plugged back in, a sound server restarted)."""
+        self.failed = ""
 
     def can_read(self, language: str) -> bool:
         voice = voice_for(language)
@@ -329,6 +338,7 @@ class Speaker:
             self._playback = self.engine.play(utterance)
         except OSError as exc:
             self.problem = f"cannot start {PROGRAM}: {exc}"
+            self.failed = f"the last reading failed: {self.problem}"
             logger.error("speech: %s", self.problem)
             return False
         self._language = language
@@ -360,4 +370,6 @@ class Speaker:
         if problem and problem != self.problem:
             logger.warning("speech: %s", problem)
         self.problem = problem
+        if problem:
+            self.failed = f"the last reading failed: {problem}"
         return False

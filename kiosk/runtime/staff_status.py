@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Protocol
 
 from kiosk.content.model import ContentSet, Problem
+from kiosk.runtime.plural import plural
 
 log = logging.getLogger("kiosk.staff")
 
@@ -90,7 +91,7 @@ class Renditions:
     def describe(self) -> str:
         ready = self.total - self.building - self.failed
         return (
-            f"{ready} of {self.total} renditions ready, "
+            f"{ready} of {plural(self.total, 'rendition')} ready, "
             f"{self.building} building, {self.failed} failed"
         )
 

@@ -9,10 +9,14 @@ Definitions, so the numbers can be checked by hand:
   ``until`` are inclusive. Sessions count on the day and hour they started; page
   views and gallery events count by their own time.
 - Session length is end minus start, for sessions that have an end (a session cut
-  by a power loss has none). Sessions reset for idleness include the idle wait.
-  The 90th percentile interpolates linearly between ranks (spreadsheet
-  ``PERCENTILE.INC``, numpy's default).
-- Exhibit views are page views of kind ``exhibit``; dwell is their time on screen.
+  by a power loss has none): from the first touch to the last. The quiet wait and
+  the "still there?" countdown before an idle reset are not in it (the recorder
+  stores them apart, as ``idle_tail_s``); databases from kiosks older than schema 2
+  counted them in. The 90th percentile interpolates linearly between ranks
+  (spreadsheet ``PERCENTILE.INC``, numpy's default).
+- Exhibit views are page views of kind ``exhibit``; dwell is their time on screen
+  until the visitor left the page, or, for the last page before an idle reset,
+  until the last touch.
   A session "reaches" an exhibit when any of its pages (exhibit, gallery,
   timeline) shows that exhibit.
 - Languages are counted by sessions: a session uses its start language and every

@@ -24,7 +24,7 @@ from kiosk.runtime.idle import (
     IdleMachine,
     IdleState,
 )
-from kiosk.runtime.navigation import ATTRACT, GALLERY, TIMELINE, Place
+from kiosk.runtime.navigation import ATTRACT, GALLERY, HOME, TIMELINE, Place
 from kiosk.runtime.reload import SWAPPED, ReloadController, ReloadEvent
 
 if TYPE_CHECKING:
@@ -134,8 +134,11 @@ class Visit:
             showing = self.idle.state == IdleState.STILL_THERE
             self.view.show_still_there(showing, self._seconds_left() if showing else 0)
         self._ticks += 1
-        if self.reload is not None and self._ticks % self.reload_every == 0:
-            self.reload.poll()
+        if self.reload is not None:
+            if self._ticks % self.reload_every == 0:
+                self.reload.poll()
+            else:
+                self.reload.collect()  # what finished since goes on without waiting
 
     def visitor_answered(self) -> None:
         """The visitor tapped "continue" (or anything): the session goes on."""
@@ -162,7 +165,10 @@ class Visit:
             if recorder:
                 if event.reason == "timeout":
                     recorder.still_there(False)
-                recorder.session_end(END_BY_STAFF if event.reason == "staff" else "idle_reset")
+                # The visit ended at the last touch: the quiet wait and the countdown
+                # after it are recorded apart, not as time spent on the page.
+                reason = END_BY_STAFF if event.reason == "staff" else "idle_reset"
+                recorder.session_end(reason, idle_s=event.quiet_s)
             self._swap_if_pending()
             view.reset_to_attract()
 
@@ -208,8 +214,12 @@ class Visit:
     # analytics -------------------------------------------------------------------------
 
     def on_place(self, place: Place) -> None:
-        """Page views, gallery images and timeline entries, each once."""
+        """Page views, gallery images and timeline entries, each once; without an idle
+        reset (a presentation), a new content set waiting goes on screen when the
+        presenter comes back to the home screen, the one pause a talk has."""
         previous, self._last_place = self._last_place, place
+        if self.idle is None and place.screen == HOME and previous.screen != HOME:
+            self._swap_if_pending()
         recorder = self.recorder
         if recorder is None:
             return

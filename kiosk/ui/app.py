@@ -66,14 +66,14 @@ def return_freed_memory() -> None:
 
 def register_fonts(app: QGuiApplication) -> str:
     """Noto Sans from the font package, so every machine draws ə ğ ı ş oʻ and Cyrillic alike."""
-    try:
-        from fontpkg_noto_sans import ROOT
-    except ImportError:
+    from kiosk.content.fonts import font_files
+
+    files = font_files()
+    if not files:
         log.error("font package fontpkg-noto-sans missing: falling back to system fonts")
         return app.font().family()
     family = FONT_FAMILY
-    # upright only: nothing on screen is italic, and each file is 4 MB to parse
-    for font_file in sorted((ROOT / "files").glob("NotoSans[[]*.ttf")):
+    for font_file in files:
         font_id = QFontDatabase.addApplicationFont(str(font_file))
         if font_id < 0:
             log.error("could not register font %s", font_file)

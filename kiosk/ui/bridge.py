@@ -1,119 +1,34 @@
 """The object QML is given: the content on screen and, as sub-objects, the
-language, the navigation, the idle overlay and the problem banner.
+language, the navigation, the overlays, read aloud and the key map.
 
 QML reads properties and calls slots; every decision (where Back goes, what a key
-does, which language comes next) is made here or in ``kiosk.runtime``.
+does, which language comes next) is made in these objects or in ``kiosk.runtime``.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from PySide6.QtCore import (
-    Property,
-    QAbstractListModel,
-    QByteArray,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.content.model import ContentSet
-from kiosk.runtime.navigation import ATTRACT, HOME, PRESENTER_KEYS, Place
+from kiosk.runtime.navigation import ATTRACT, PRESENTER_KEYS, Place
 from kiosk.ui import present
 from kiosk.ui.appearance import Appearance
 from kiosk.ui.images import ImageStore
+from kiosk.ui.keys import KeyMap
 from kiosk.ui.language import Language
 from kiosk.ui.listen import ReadAloud
+from kiosk.ui.models import RowsModel, tile_model
 from kiosk.ui.navigation import Navigation
 from kiosk.ui.overlays import IdleOverlay, Presenter, Problems
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import Qt
-
     from kiosk.ui.speech import SpeechControl
 
 log = logging.getLogger("kiosk.ui")
-
-_Index = QModelIndex | QPersistentModelIndex
-# Qt.ItemDataRole values, fixed by Qt's API. Spelled out because the first use of
-# PySide's ``Qt`` namespace builds a hundred Python enums (12 ms) before the first
-# frame; the key map below imports it on the first key press instead.
-_DISPLAY_ROLE = 0
-_USER_ROLE = 0x0100
-
-
-class ExhibitListModel(QAbstractListModel):
-    """Home tiles; a language switch changes data in place so views keep their scroll."""
-
-    _ROLES = ("exhibitId", "title", "subtitle", "cover")
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[dict[str, Any]] = []
-
-    def roleNames(self) -> dict[int, QByteArray]:
-        base = _USER_ROLE + 1
-        return {base + i: QByteArray(name.encode()) for i, name in enumerate(self._ROLES)}
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: _Index, role: int = _DISPLAY_ROLE) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        offset = role - (_USER_ROLE + 1)
-        if 0 <= offset < len(self._ROLES):
-            return self._rows[index.row()][self._ROLES[offset]]
-        return None
-
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        same_ids = [r["exhibitId"] for r in rows] == [r["exhibitId"] for r in self._rows]
-        if same_ids and rows:
-            self._rows = rows
-            self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
-        else:
-            self.beginResetModel()
-            self._rows = rows
-            self.endResetModel()
-
-
-class RowsModel(QAbstractListModel):
-    """Rows of a list view as one ``modelData`` role each. A language switch changes
-    the rows in place, so the view keeps its scroll position and current item (a new
-    JavaScript array would rebuild it from the top)."""
-
-    _ROLE = _USER_ROLE + 1
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[dict[str, Any]] = []
-
-    def roleNames(self) -> dict[int, QByteArray]:
-        return {self._ROLE: QByteArray(b"modelData")}
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: _Index, role: int = _DISPLAY_ROLE) -> Any:
-        if role != self._ROLE or not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        return self._rows[index.row()]
-
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
-        if rows and len(rows) == len(self._rows):
-            self._rows = rows
-            self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
-        else:
-            self.beginResetModel()
-            self._rows = rows
-            self.endResetModel()
-
 
 _Part = TypeVar("_Part", bound=QObject)
 
@@ -131,8 +46,9 @@ class Kiosk(QObject):
     it; each other concern is a sub-object QML reaches as ``kiosk.<name>``:
     ``language`` (the visitor's language), ``nav`` (where the visitor is),
     ``idle`` (the "still there?" overlay), ``problems`` (the curator's banner),
-    ``speech`` (the listen button and its captions) and ``appearance`` (text size
-    and contrast).
+    ``presenter`` (key help and the quit question), ``speech`` (the listen button and
+    its captions), ``keys`` (the keyboard and clicker map) and ``appearance`` (text
+    size and contrast).
     """
 
     contentChanged = Signal()
@@ -140,11 +56,6 @@ class Kiosk(QObject):
     pageChanged = Signal()
     imageRevisionChanged = Signal()
     resetRequested = Signal()  # views drop scroll positions, zoom and overlays
-    fullScreenToggleRequested = Signal()
-    scrollRequested = Signal(float)  # the exhibit page scrolls by this part of its height
-
-    LINE = 0.2  # Down/Up scroll a fifth of what is visible
-    SCREENFUL = 0.85  # PageDown/PageUp: a screenful, keeping a line to read on from
 
     def __init__(
         self,
@@ -157,7 +68,7 @@ class Kiosk(QObject):
         super().__init__(parent)
         self._content = content
         self._images = images
-        self._tiles = ExhibitListModel(self)
+        self._tiles = tile_model(self)
         self._page: dict[str, Any] = {}
         self._timeline = RowsModel(self)
         self._timeline_made = False  # its rows are made when first read
@@ -169,13 +80,20 @@ class Kiosk(QObject):
         self._problems = Problems(self)
         self._presenter = Presenter(PRESENTER_KEYS, self)
         self._speech = ReadAloud(speech, self._where, self)
+        self._keys = KeyMap(
+            self._nav,
+            self._language,
+            self._presenter,
+            lambda: self._content.site.language_codes,
+            self,
+        )
         self._appearance = Appearance(self)
         self.language.changed.connect(self._refresh_texts)
         self.nav.changed.connect(self._refresh_page)
         # the text being read has left the screen
         self.language.changed.connect(lambda *_: self.speech.moved())
         self.nav.changed.connect(self.speech.moved)
-        self.resetRequested.connect(self.speech.stop)
+        self.resetRequested.connect(self.speech.reset)
         images.revisionChanged.connect(self.imageRevisionChanged)
         self.set_content(content)
 
@@ -187,6 +105,7 @@ class Kiosk(QObject):
     problems: Problems = _part(lambda self: self._problems)
     presenter: Presenter = _part(lambda self: self._presenter)
     speech: ReadAloud = _part(lambda self: self._speech)
+    keys: KeyMap = _part(lambda self: self._keys)
     appearance: Appearance = _part(lambda self: self._appearance)
 
     # content ---------------------------------------------------------------------------
@@ -262,7 +181,7 @@ class Kiosk(QObject):
 
     theme = Property(dict, _get_theme, notify=contentChanged)
 
-    def _get_tiles(self) -> ExhibitListModel:
+    def _get_tiles(self) -> RowsModel:
         return self._tiles
 
     exhibits = Property(QObject, _get_tiles, constant=True)
@@ -328,73 +247,3 @@ class Kiosk(QObject):
     def imageUrl(self, key: str, revision: int = 0) -> str:
         """``revision`` is unused: passing it makes the QML binding re-evaluate."""
         return self._images.url(key) if key else ""
-
-    # keys ------------------------------------------------------------------------------
-
-    @Slot(int, int, result=bool)
-    def handleKey(self, key: int, modifiers: int = 0) -> bool:
-        """The presentation keyboard map; returns whether the key was used."""
-        from PySide6.QtCore import Qt
-
-        k = Qt.Key
-        nav = self.nav.navigator
-        presenter = self.presenter
-        control = key_value(Qt.KeyboardModifier.ControlModifier)
-        if key == key_value(k.Key_Q) and modifiers & control:
-            return presenter.quit()
-        if presenter.asking:  # the quit question takes every key until answered
-            if key in _values(k.Key_Return, k.Key_Enter, k.Key_Y):
-                presenter.confirmQuit()
-            elif key in _values(k.Key_Escape, k.Key_N, k.Key_Backspace):
-                presenter.cancelQuit()
-            return True
-        if key in _values(k.Key_F1, k.Key_Question):
-            presenter.toggle_help()
-            return True
-        if presenter.help_showing and key == key_value(k.Key_Escape):
-            presenter.hideHelp()
-            return True
-        if key == key_value(k.Key_Escape) and nav.place.screen == HOME and presenter.ask():
-            return True
-        at_start, at_end = self.nav.page_edges
-        language = self.language
-        actions: dict[Qt.Key, Callable[[], object]] = {
-            k.Key_Right: lambda: nav.step(1),
-            k.Key_Left: lambda: nav.step(-1),
-            k.Key_PageDown: lambda: self._scroll(nav.page(1, at_start, at_end), self.SCREENFUL),
-            k.Key_PageUp: lambda: self._scroll(nav.page(-1, at_start, at_end), -self.SCREENFUL),
-            k.Key_Down: lambda: self._scroll(nav.line(1), self.LINE),
-            k.Key_Up: lambda: self._scroll(nav.line(-1), -self.LINE),
-            k.Key_Return: nav.activate,
-            k.Key_Enter: nav.activate,
-            k.Key_Space: nav.activate,
-            k.Key_Escape: nav.back,
-            k.Key_Backspace: nav.back,
-            k.Key_Home: nav.home,
-            k.Key_T: nav.open_timeline,
-            k.Key_L: language.cycle,
-            k.Key_F11: self.fullScreenToggleRequested.emit,
-        }
-        codes = self._content.site.language_codes
-        for number, code in enumerate(codes[:9], start=1):
-            actions[getattr(k, f"Key_{number}")] = partial(language.choose, code)
-        action = {key_value(k): a for k, a in actions.items()}.get(key)
-        if action is None:
-            return False
-        if nav.place.screen == ATTRACT and key not in (key_value(k.Key_F11), key_value(k.Key_L)):
-            nav.home()
-            return True
-        action()
-        return True
-
-    def _scroll(self, scroll: bool, fraction: float) -> None:
-        if scroll:
-            self.scrollRequested.emit(fraction)
-
-
-def _values(*keys: Qt.Key) -> tuple[int, ...]:
-    return tuple(key_value(k) for k in keys)
-
-
-def key_value(key: Qt.Key | Qt.KeyboardModifier) -> int:
-    return int(key.value) if hasattr(key, "value") else int(cast(int, key))

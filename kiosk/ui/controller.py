@@ -106,7 +106,7 @@ class Controller(QObject):
         kiosk.idle.continueRequested.connect(self._guard(self.visit.visitor_answered))
         kiosk.nav.zoomed.connect(self._guard(self.visit.on_zoom))
         kiosk.speech.listened.connect(self._guard(self.visit.on_listen))
-        kiosk.fullScreenToggleRequested.connect(self._toggle_full_screen)
+        kiosk.keys.fullScreenToggleRequested.connect(self._toggle_full_screen)
         self._timer = QTimer(self)
         self._timer.setInterval(tick_ms)
         self._timer.timeout.connect(self._guard(self.tick))

@@ -5,7 +5,8 @@ nothing either: ``kiosk.runtime.readaloud.reading_for`` says what the screen the
 visitor is on has to read. It only keeps the two in step: the button shows where
 there is something to read and a voice to read it, a tap reads the screen in the
 visitor's language, and any move (navigation, a language change, the idle reset,
-new content) silences it, since the text being read is no longer on screen.
+new content) silences it, since the text being read is no longer on screen. A
+reading that fails (no sound device) withdraws the button until the next visitor.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ class ReadAloud(QObject):
         if control is not None:
             control.setParent(self)  # lives as long as the window
             control.speakingChanged.connect(self.changed)
+            control.speakingChanged.connect(self._withdraw_if_failed)
             control.currentSentenceChanged.connect(self.changed)
             control.started.connect(self._on_started)
 
@@ -47,7 +49,22 @@ class ReadAloud(QObject):
         """New content: its speech settings, and no reading of text that may be gone."""
         if self.control is not None:
             self.control.configure(content.site.speech)
+            self.control.try_again()
         self.moved()
+
+    def reset(self) -> None:
+        """Between visitors: silence, and offer reading aloud again if it failed."""
+        if self.control is not None:
+            self.control.stop()
+            self.control.try_again()
+
+    def _withdraw_if_failed(self) -> None:
+        """A reading that failed (no sound device) takes the button away: a visitor
+        never taps a button that does nothing. The staff panel says why."""
+        if self._can_listen and self.control is not None and not self.control.available:
+            self._can_listen = False
+            self._reading = None
+            self.changed.emit()
 
     def moved(self) -> None:
         """The visitor moved (or the screen changed under them): stop and look again."""

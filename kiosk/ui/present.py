@@ -12,11 +12,11 @@ from typing import Any
 from kiosk.content.credits import CreditLine, about_page
 from kiosk.content.model import BulletList, ContentSet, Exhibit, ImageRef, Text
 from kiosk.content.richtext import parse_blocks
+from kiosk.media.cache import SCREEN, THUMB
+from kiosk.ui.glyph_names import GLYPH_NAMES
 
-# The rendition kinds the views ask for (the second half of an image key). QML never
-# spells them: it gets whole keys from the dicts below.
-THUMB = "thumb"  # tiles and gallery strips, kiosk.media.cache.DEFAULT_THUMB_BOX
-SCREEN = "screen"  # full pages and the gallery, fitted to this screen
+# The rendition kinds (the second half of an image key) are named by the cache that
+# makes them. QML never spells them: it gets whole keys from the dicts below.
 
 
 def image_key(image: ImageRef, kind: str) -> str:
@@ -40,7 +40,7 @@ def _blocks(text: str) -> list[dict[str, Any]]:
 def _image(image: ImageRef, kind: str, language: str) -> dict[str, Any]:
     return {
         "key": image_key(image, kind),
-        "thumb": image_key(image, THUMB),
+        "thumb": image_key(image, THUMB),  # the key of the strip's picture
         "alt": image.alt.get(language),
         "credit": image.credit.get(language),
         "caption": image.caption.get(language) if image.caption else "",
@@ -140,7 +140,7 @@ BAR_WORDS: dict[str, dict[str, str]] = {
 
 
 def strings(content: ContentSet, language: str) -> dict[str, str]:
-    words = {key: _bar_word(key, language, content) for key in BAR_WORDS}
+    words = {key: _bar_word(key, language, content) for key in BAR_WORDS | GLYPH_NAMES}
     return words | {key: text.get(language) for key, text in content.site.strings.items()}
 
 
@@ -154,7 +154,7 @@ def strings_in_every_language(content: ContentSet) -> dict[str, list[str]]:
 
 
 def _bar_word(key: str, language: str, content: ContentSet) -> str:
-    words = BAR_WORDS[key]
+    words = BAR_WORDS.get(key) or GLYPH_NAMES[key]
     return words.get(language) or words.get(content.site.default_language) or words["en"]
 
 

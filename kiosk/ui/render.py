@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 
-from PySide6.QtCore import QEventLoop, QObject, QTimer
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
@@ -68,13 +68,15 @@ def settle(window: QQuickWindow, images: ImageStore, timeout_s: float = 60.0) ->
 
 
 def hold_still(window: QQuickWindow) -> None:
-    """Stop the attract loop's slow pan and zoom at its start: a rendered screen is a
-    still picture, the same at every run (the README's screenshots are compared)."""
+    """Hold the attract loop on its first slide, without its slow pan and zoom: a
+    rendered screen is a still picture, the same at every run however long the
+    images take (the README's screenshots are compared). Call it before waiting for
+    the images, so no slide change comes in between, and again before the grab."""
     for item in visual_tree(window.contentItem()):
         if item.objectName() == "attractLoop":
-            drift = item.findChild(QObject, "attractMotion")
-            if drift is not None:
-                drift.setProperty("running", False)
+            item.setProperty("still", True)  # stops the slide timer and the drift
+            item.setProperty("started", False)  # no cross-fade back to the first
+            item.setProperty("slide", 0)
             item.setProperty("motion", 0.0)
 
 

@@ -7,17 +7,15 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 
 from kiosk.content.model import ContentSet
-from kiosk.media.cache import DEFAULT_THUMB_BOX, RenditionCache, default_cache_dir, screen_box
+from kiosk.media.cache import RenditionCache, default_cache_dir, rendition_boxes
 from kiosk.media.service import RenditionService
-from kiosk.ui import present
 from kiosk.ui.app import KioskWindow, build_window
 from kiosk.ui.render import grab, hold_still, settle
 
 
 def make_service(cache: Path | None, size: tuple[int, int]) -> RenditionService:
     """Renditions for this screen, and thumbnails of the usual size."""
-    boxes = {present.SCREEN: screen_box(*size), present.THUMB: DEFAULT_THUMB_BOX}
-    return RenditionService(RenditionCache(cache or default_cache_dir(), boxes))
+    return RenditionService(RenditionCache(cache or default_cache_dir(), rendition_boxes(size)))
 
 
 def go_to(kw: KioskWindow, screen: str, exhibit_id: str = "", index: int = 0) -> None:
@@ -60,6 +58,7 @@ def open_screen(
         kw.kiosk.appearance.set_high_contrast(high_contrast)
         go_to(kw, screen, exhibit_id, index)
         kw.window.show()
+        hold_still(kw.window)
         settle(kw.window, kw.images)
         hold_still(kw.window)
         return grab(kw.window)

@@ -26,6 +26,7 @@ class SpeechControl(QObject):
         super().__init__(parent)
         self.speaker = speaker if speaker is not None else Speaker()
         self._speaking = False
+        self._available = self.speaker.available
         self._sentence = ""
         self._index = -1
         self._timer = QTimer(self)
@@ -34,6 +35,11 @@ class SpeechControl(QObject):
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.stop)
+
+    def try_again(self) -> None:
+        """Offer reading aloud again after a failed reading (between visitors)."""
+        self.speaker.try_again()
+        self.poll()
 
     def configure(self, settings: SpeechSettings) -> None:
         """kiosk.yaml's rate and volume; from the next reading on."""
@@ -44,12 +50,13 @@ class SpeechControl(QObject):
     def _get_available(self) -> bool:
         return self.speaker.available
 
-    available = Property(bool, _get_available, constant=True)
+    # a failed reading withdraws it, noticed when the reading ends
+    available = Property(bool, _get_available, notify=speakingChanged)
 
     def _get_reason(self) -> str:
         return self.speaker.reason
 
-    reason = Property(str, _get_reason, constant=True)
+    reason = Property(str, _get_reason, notify=speakingChanged)
 
     def _get_speaking(self) -> bool:
         return self._speaking
@@ -101,6 +108,7 @@ class SpeechControl(QObject):
         if (index, sentence) != (self._index, self._sentence):
             self._index, self._sentence = index, sentence
             self.currentSentenceChanged.emit()
-        if speaking != self._speaking:
-            self._speaking = speaking
+        available = self.speaker.available  # a failed reading withdraws it
+        if (speaking, available) != (self._speaking, self._available):
+            self._speaking, self._available = speaking, available
             self.speakingChanged.emit()

@@ -11,6 +11,10 @@ does the cleanup: the analytics recorder ends the visitor session with reason
 ``shutdown`` and the last page view's dwell and writes its queue, the record of
 checked images is saved, and the ``stop`` line is logged.
 
+A signal that comes earlier, while Qt is imported and the content loaded, is noted
+by the run command's first handlers (``kiosk.runtime.early_signals``) and passed on
+here, so it too ends the kiosk through the loop, as soon as the loop runs.
+
 ``QGuiApplication.exit`` is used, not ``quit``: Qt 6's ``quit`` first asks every
 window to close, and in kiosk mode the window refuses (Alt+F4 must not end the
 kiosk), which once made the staff panel's Quit do nothing.
@@ -31,6 +35,7 @@ from kiosk.runtime import systemd
 
 if TYPE_CHECKING:
     from kiosk.runtime.analytics import AnalyticsRecorder  # sqlite3 only in kiosk mode
+    from kiosk.runtime.early_signals import EarlySignals
 
 log = logging.getLogger("kiosk")
 
@@ -72,8 +77,13 @@ class Stopper(QObject):
                 log.exception("preparing to stop failed; stopping anyway")
         self.app.exit(0)
 
-    def install_signals(self) -> None:
-        """Route SIGTERM, SIGINT and SIGHUP through the event loop to ``stop``."""
+    def install_signals(self, early: EarlySignals | None = None) -> None:
+        """Route SIGTERM, SIGINT and SIGHUP through the event loop to ``stop``.
+
+        ``early``: the handlers that noted stop signals while the kiosk was starting
+        (``kiosk.runtime.early_signals``). A signal noted there is passed on like one
+        that comes now, so the kiosk stops as soon as the loop runs; and the
+        handlers from before them are what ``uninstall_signals`` puts back."""
         reader, writer = socket.socketpair()
         reader.setblocking(False)
         writer.setblocking(False)
@@ -82,6 +92,11 @@ class Stopper(QObject):
         for number in STOP_SIGNALS:
             # The Python-level handler does nothing: the wakeup byte carries the signal.
             self._previous_handlers[number] = signal.signal(number, _ignore)
+        if early is not None:
+            self._previous_handlers.update(early.defaults)
+            if early.received is not None:  # read after ours are in: none falls between
+                log.info("stop signal %s came while starting", early.received.name)
+                writer.send(bytes([early.received]))
 
     def listen(self) -> None:
         """Start reading the signals; call just before ``app.exec()``.
@@ -96,8 +111,9 @@ class Stopper(QObject):
         self._notifier.activated.connect(self._on_wakeup)
 
     def uninstall_signals(self) -> None:
-        """Back to the handlers from before (the defaults in ``kiosk``): a signal
-        during cleanup ends the process."""
+        """Back to the handlers from before (Python's defaults in ``kiosk``, also
+        when early ones noted signals while starting): a signal during cleanup ends
+        the process."""
         if self._pair is None:
             return
         if self._notifier is not None:

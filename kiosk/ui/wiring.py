@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from kiosk.content.model import LoadResult
     from kiosk.media.service import RenditionService
     from kiosk.runtime.analytics import AnalyticsRecorder
+    from kiosk.runtime.early_signals import EarlySignals
     from kiosk.runtime.pin import PinStore
     from kiosk.runtime.reload import ReloadController
     from kiosk.runtime.staff_status import StaffStatus
@@ -60,6 +61,7 @@ class RunOptions:
     pin_store: PinStore | None  # None: the staff panel opens without a PIN (trial)
     show_cursor: bool = False
     kiosk_id: str | None = None  # name in analytics (None: the host name)
+    early_signals: EarlySignals | None = None  # stop signals noted while starting
 
 
 def run_kiosk(options: RunOptions) -> int:
@@ -116,7 +118,9 @@ class RunningKiosk:
         log.info("shutting down: %s", reason)
         self.image_checks.save()
         if self.recorder is not None:
-            self.recorder.close()  # ends an open session ("shutdown") and flushes
+            # ends an open session ("shutdown") at the last touch, and flushes
+            idle = self.controller.idle
+            self.recorder.close(idle_s=idle.quiet_s if idle is not None else None)
         self.reload.close()
         self.service.shutdown(wait=False)
         from kiosk.runtime import logs
@@ -168,7 +172,7 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
     service = make_service(options.cache, screen_size)
     recorder = _recorder(options.state, options.kiosk_id) if kiosk_mode else None
     stopper = Stopper(app, before_stop=end_session_on_staff_quit(recorder))
-    stopper.install_signals()
+    stopper.install_signals(options.early_signals)  # one noted while starting: stops at once
 
     # Outside kiosk mode the panel opens without a PIN: whoever has the laptop can
     # quit it anyway (Ctrl+Q), and a presentation machine need not have a PIN set.

@@ -33,6 +33,7 @@ REPO = HERE.parents[1]
 sys.path.insert(0, str(REPO))
 
 from tests.bench import sitegen  # noqa: E402
+from tests.process import environment  # noqa: E402  (the tests' own: offscreen, software)
 
 PYTHON = sys.executable
 KIOSK = [PYTHON, "-c", "import sys; from kiosk.cli import main; sys.exit(main())"]
@@ -43,21 +44,6 @@ def _kiosk_command() -> list[str]:
     """The installed ``kiosk`` console script next to this interpreter, if there is one."""
     script = Path(PYTHON).with_name("kiosk")
     return [str(script)] if script.exists() else KIOSK
-
-
-def environment() -> dict[str, str]:
-    env = dict(os.environ)
-    for name in ("NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID"):
-        env.pop(name, None)
-    env.update(
-        QT_QPA_PLATFORM="offscreen",
-        QT_QUICK_BACKEND="software",
-        QT_QUICK_CONTROLS_STYLE="Basic",
-        XDG_RUNTIME_DIR=env.get("XDG_RUNTIME_DIR", "/tmp/kiosk-bench-runtime"),
-        PYTHONPATH=str(REPO),
-    )
-    os.makedirs(env["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
-    return env
 
 
 def vm_rss_mb(pid: int) -> float:

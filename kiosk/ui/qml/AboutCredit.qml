@@ -8,7 +8,7 @@ Column {
     required property var blocks
     spacing: ui.gap / 4
 
-    Text {
+    ScreenText {
         objectName: "creditLabel"
         width: parent.width
         text: credit.label

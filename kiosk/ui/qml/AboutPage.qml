@@ -12,6 +12,7 @@ Rectangle {
     objectName: "aboutPage"
 
     function resetView() { flick.contentY = 0 }
+    readonly property Item titleItem: aboutTitle  // takes the focus when the page comes
 
     Flickable {
         id: flick
@@ -33,8 +34,10 @@ Rectangle {
             Column {
                 width: parent.width
                 spacing: page.ui.gap / 3
-                Text {
+                ScreenText {
+                    id: aboutTitle
                     objectName: "aboutTitle"
+                    Accessible.role: Accessible.Heading
                     width: parent.width
                     text: page.kiosk.strings.about || ""
                     textFormat: Text.PlainText
@@ -43,7 +46,7 @@ Rectangle {
                     font.weight: Font.Bold
                     color: page.ui.ink
                 }
-                Text {
+                ScreenText {
                     objectName: "aboutSiteTitle"
                     width: parent.width
                     text: page.about.title || ""
@@ -80,8 +83,9 @@ Rectangle {
                         id: cardColumn
                         anchors { left: parent.left; right: parent.right; top: parent.top; margins: page.ui.gap }
                         spacing: page.ui.gap
-                        Text {
+                        ScreenText {
                             objectName: "aboutExhibitTitle"
+                            Accessible.role: Accessible.Heading
                             width: parent.width
                             text: card.modelData.title
                             textFormat: Text.PlainText
@@ -121,5 +125,6 @@ Rectangle {
         anchors { left: flick.left; right: flick.right; bottom: flick.bottom }
         ui: page.ui
         flick: flick
+        spokenName: page.kiosk.strings.scroll_down || ""
     }
 }

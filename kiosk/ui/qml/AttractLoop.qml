@@ -12,12 +12,15 @@ Rectangle {
     property bool started: false  // the first slide shows at once; later ones cross-fade
     // how far the showing slide has drifted, 0 to 1 over its time on screen
     property real motion: 0
+    // held on its first slide with no motion: ``kiosk render`` draws a still picture
+    property bool still: false
     readonly property var slides: kiosk.attractSlides
     readonly property var current: slides.length ? slides[slide % slides.length] : null
     // at least 56 px at 1080p: read from three metres
     readonly property real invitationSize: Math.max(56, Math.round(60 * ui.k))
     color: ui.stage
     objectName: "attractLoop"
+    readonly property Item titleItem: siteTitle  // takes the focus when the loop starts
 
     Repeater {
         id: pictures
@@ -45,6 +48,7 @@ Rectangle {
                 kiosk: attract.kiosk
                 ui: attract.ui
                 key: slideItem.modelData.key
+                decorative: true  // the slide's title below names its exhibit
                 // a slow zoom from the centre with a sideways drift, alternating direction
                 readonly property real drift: slideItem.showing ? attract.motion : 0
                 transform: [
@@ -68,12 +72,13 @@ Rectangle {
         to: 1
         duration: attract.slideMs
         easing.type: Easing.Linear
-        running: attract.visible
+        running: attract.visible && !attract.still
     }
     Timer {
+        objectName: "attractTimer"
         interval: attract.slideMs
         // the next slide comes only once the current one has been seen
-        running: attract.visible && attract.slides.length > 1 && pictures.count > attract.slide
+        running: attract.visible && !attract.still && attract.slides.length > 1 && pictures.count > attract.slide
                  && pictures.itemAt(attract.slide) !== null && pictures.itemAt(attract.slide).ready
         repeat: true
         onTriggered: {
@@ -88,9 +93,10 @@ Rectangle {
         anchors { left: parent.left; right: parent.right; top: parent.top }
         height: siteTitle.implicitHeight + attract.ui.margin * 1.5
         color: attract.ui.highContrast ? attract.ui.stageSurface : Qt.rgba(0, 0, 0, 0.55)
-        Text {
+        ScreenText {
             id: siteTitle
             objectName: "attractTitle"
+            Accessible.role: Accessible.Heading
             anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; leftMargin: attract.ui.margin; rightMargin: attract.ui.margin }
             text: attract.kiosk.siteTitle
             textFormat: Text.PlainText
@@ -110,7 +116,7 @@ Rectangle {
             id: callColumn
             anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; leftMargin: attract.ui.margin; rightMargin: attract.ui.margin }
             spacing: attract.ui.gap / 2
-            Text {
+            ScreenText {
                 objectName: "slideTitle"
                 width: parent.width
                 text: attract.current ? attract.current.title : ""
@@ -123,7 +129,7 @@ Rectangle {
             Rectangle { width: parent.width; height: Math.max(2, 3 * attract.ui.k); color: attract.ui.accent }
             Repeater {
                 model: attract.kiosk.attractTexts
-                Text {
+                ScreenText {
                     required property string modelData
                     objectName: "touchToExplore"
                     width: parent.width
@@ -138,5 +144,13 @@ Rectangle {
         }
     }
     // A MouseArea takes the whole press, so the release cannot reach a tile beneath.
-    MouseArea { anchors.fill: parent; onClicked: attract.kiosk.nav.leaveAttract() }
+    // To a screen reader the whole screen is one button, named by the invitation.
+    MouseArea {
+        objectName: "attractTouch"
+        anchors.fill: parent
+        onClicked: attract.kiosk.nav.leaveAttract()
+        Accessible.role: Accessible.Button
+        Accessible.name: attract.kiosk.strings.touch_to_explore || ""
+        Accessible.onPressAction: attract.kiosk.nav.leaveAttract()
+    }
 }

@@ -11,7 +11,7 @@ Rectangle {
     color: ui.ink
     implicitHeight: sentence.implicitHeight + ui.gap * 1.5
 
-    Text {
+    ScreenText {
         id: sentence
         objectName: "captionSentence"
         anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; leftMargin: strip.ui.margin; rightMargin: strip.ui.margin }

@@ -16,6 +16,7 @@ Rectangle {
     objectName: "exhibitPage"
 
     function resetView() { scroller.stop(); flick.contentY = 0 }
+    readonly property Item titleItem: pageTitle  // takes the focus when the page comes
 
     // another exhibit starts at its top; the gallery and a language change keep the place
     readonly property string shownId: content.exhibitId || ""
@@ -30,7 +31,7 @@ Rectangle {
     onAtEndChanged: reportEdges()
     Component.onCompleted: reportEdges()
     Connections {
-        target: page.kiosk
+        target: page.kiosk.keys
         function onScrollRequested(fraction) {
             const from = scroller.running ? scroller.to : flick.contentY
             scroller.stop()
@@ -89,12 +90,13 @@ Rectangle {
                 spacing: page.ui.gap
 
                 SectionHeading {
+                    id: pageTitle
                     objectName: "pageTitle"
                     ui: page.ui
                     text: page.content.title || ""
                     font.pixelSize: page.ui.title
                 }
-                Text {
+                ScreenText {
                     objectName: "pageSubtitle"
                     width: parent.width
                     text: page.content.subtitle || ""
@@ -157,5 +159,6 @@ Rectangle {
         anchors { left: flick.left; right: flick.right; bottom: flick.bottom }
         ui: page.ui
         flick: flick
+        spokenName: page.kiosk.strings.scroll_down || ""
     }
 }

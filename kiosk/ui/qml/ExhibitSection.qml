@@ -29,7 +29,7 @@ Column {
             alt: section.modelData.image ? section.modelData.image.alt : ""
             fillMode: Image.PreserveAspectFit
         }
-        Text {
+        ScreenText {
             width: parent.width
             text: section.modelData.image ? [section.modelData.image.caption, section.modelData.image.credit].filter(t => t !== "").join(" · ") : ""
             textFormat: Text.PlainText

@@ -11,8 +11,9 @@ Column {
     objectName: "exhibitSide"
     spacing: ui.gap
 
-    Text {
+    ScreenText {
         objectName: "galleryHeading"
+        Accessible.role: Accessible.Heading
         visible: side.gallery.length > 0
         width: parent.width
         text: side.kiosk.strings.gallery || ""
@@ -46,12 +47,13 @@ Column {
             opacity: thumbTap.pressed ? 0.8 : 1
             Accessible.role: Accessible.Button
             Accessible.name: modelData.alt
+            Accessible.onPressAction: side.kiosk.nav.openGallery(thumb.index)
             RenditionImage {
                 anchors.fill: parent
                 kiosk: side.kiosk
                 ui: side.ui
                 key: thumb.modelData.thumb
-                alt: thumb.modelData.alt
+                decorative: true  // the button is named by the image's alt text
             }
             TapHandler {
                 id: thumbTap
@@ -61,8 +63,9 @@ Column {
         }
     }
 
-    Text {
+    ScreenText {
         objectName: "factsHeading"
+        Accessible.role: Accessible.Heading
         visible: side.facts.length > 0
         topPadding: side.gallery.length > 0 ? side.ui.gap / 2 : 0
         width: parent.width

@@ -21,12 +21,15 @@ Rectangle {
     clip: true
     Accessible.role: Accessible.Button
     Accessible.name: title
+    Accessible.description: subtitle
+    Accessible.onPressAction: tile.kiosk.nav.openExhibit(tile.exhibitId)
 
     RenditionImage {
         id: coverImage
         kiosk: tile.kiosk
         ui: tile.ui
         key: tile.cover
+        decorative: true  // the tile's title names it
         anchors { left: parent.left; right: parent.right; top: parent.top; margins: tile.border.width }
         // the rest of the tile: the texts below have their fixed room
         height: Math.max(0, tile.height - tile.ui.tileTextRoom(tile.titleLines, tile.subtitleLines) - tile.border.width)

@@ -6,6 +6,9 @@ Rectangle {
     required property string label
     required property string value
     objectName: "factCard"
+    // read as one line, what the number is before the number
+    Accessible.role: Accessible.StaticText
+    Accessible.name: label + ": " + value
     radius: ui.radius
     color: ui.surface
     border.color: ui.line

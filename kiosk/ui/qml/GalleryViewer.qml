@@ -11,6 +11,9 @@ Rectangle {
     readonly property var current: items.length ? items[shown] : null
     color: ui.stage
     objectName: "galleryViewer"
+    // the caption is this screen's heading: it takes the focus, so a screen reader reads
+    // it on arrival and again as each image comes (the name changes with the image)
+    readonly property Item titleItem: caption
 
     ListView {
         id: pager
@@ -75,8 +78,12 @@ Rectangle {
             id: captionColumn
             anchors { left: parent.left; right: parent.right; top: parent.top; topMargin: viewer.ui.gap; leftMargin: viewer.ui.margin; rightMargin: viewer.ui.margin }
             spacing: viewer.ui.gap / 4
-            Text {
+            ScreenText {
+                id: caption
                 objectName: "galleryCaption"
+                Accessible.role: Accessible.Heading
+                Accessible.name: text !== "" ? text : (viewer.current ? viewer.current.alt : "")
+                Accessible.ignored: false
                 width: parent.width
                 text: viewer.current ? viewer.current.caption : ""
                 textFormat: Text.PlainText
@@ -84,7 +91,7 @@ Rectangle {
                 font.pixelSize: viewer.ui.body
                 color: viewer.ui.stageInk
             }
-            Text {
+            ScreenText {
                 objectName: "galleryCredit"
                 width: parent.width
                 text: viewer.current ? viewer.current.credit + "   " + viewer.current.position : ""
@@ -102,6 +109,7 @@ Rectangle {
         anchors { left: parent.left; verticalCenter: pager.verticalCenter; margins: viewer.ui.gap }
         ui: viewer.ui
         glyph: "‹"
+        spokenName: viewer.kiosk.strings.previous_image || ""
         onActivated: viewer.kiosk.nav.showGalleryImage(viewer.shown - 1)
     }
     NavButton {
@@ -110,6 +118,7 @@ Rectangle {
         anchors { right: parent.right; verticalCenter: pager.verticalCenter; margins: viewer.ui.gap }
         ui: viewer.ui
         glyph: "›"
+        spokenName: viewer.kiosk.strings.next_image || ""
         onActivated: viewer.kiosk.nav.showGalleryImage(viewer.shown + 1)
     }
 }

@@ -19,7 +19,7 @@ Rectangle {
         y: bar.ui.gap * 0.6
         width: bar.textWidth
         spacing: bar.ui.gap / 6
-        Text {
+        ScreenText {
             objectName: "heroCaption"
             visible: text !== ""
             width: parent.width
@@ -30,7 +30,7 @@ Rectangle {
             font.italic: true
             color: bar.ui.ink
         }
-        Text {
+        ScreenText {
             objectName: "heroCredit"
             visible: text !== ""
             width: parent.width

@@ -10,13 +10,23 @@ Rectangle {
     objectName: "home"
 
     function resetView() { grid.contentY = grid.originY }
+    readonly property Item titleItem: siteTitle  // takes the focus when the screen comes
+    // The presenter's arrows move the highlight: the highlighted tile takes the focus from
+    // the title or the tile before, so a screen reader names each exhibit in turn.
+    function holdsFocus() {
+        for (let i = Window.activeFocusItem; i; i = i.parent) if (i === home) return true
+        return false
+    }
+    function focusTile() { if (grid.currentItem) grid.currentItem.tile.forceActiveFocus() }
 
     Column {
         id: header
         anchors { left: parent.left; right: parent.right; top: parent.top; margins: home.ui.margin }
         spacing: home.ui.gap / 3
-        Text {
+        ScreenText {
+            id: siteTitle
             objectName: "siteTitle"
+            Accessible.role: Accessible.Heading
             width: parent.width
             text: home.kiosk.siteTitle
             textFormat: Text.PlainText
@@ -25,7 +35,7 @@ Rectangle {
             font.weight: Font.Bold
             color: home.ui.ink
         }
-        Text {
+        ScreenText {
             objectName: "siteSubtitle"
             visible: text !== ""
             width: parent.width
@@ -79,7 +89,11 @@ Rectangle {
         boundsBehavior: Flickable.StopAtBounds
         currentIndex: home.kiosk.nav.screen === home.kiosk.nav.screens.home ? home.kiosk.nav.index : currentIndex
         highlightFollowsCurrentItem: false
-        onCurrentIndexChanged: positionViewAtIndex(currentIndex, GridView.Contain)
+        keyNavigationEnabled: false  // the arrows are the presenter's (kiosk.keys)
+        onCurrentIndexChanged: {
+            positionViewAtIndex(currentIndex, GridView.Contain)
+            if (home.showFocus && home.holdsFocus()) Qt.callLater(home.focusTile)
+        }
         delegate: Item {
             id: cell
             required property int index
@@ -87,9 +101,11 @@ Rectangle {
             required property string title
             required property string subtitle
             required property string cover
+            readonly property Item tile: tileItem
             width: grid.cellWidth
             height: grid.cellHeight
             ExhibitTile {
+                id: tileItem
                 anchors { fill: parent; margins: home.ui.gap / 2 }
                 kiosk: home.kiosk
                 ui: home.ui

@@ -16,6 +16,22 @@ Window {
     readonly property var screens: kiosk.nav.screens
     readonly property bool onPage: current === screens.exhibit || current === screens.gallery
 
+    // A screen reader announces where the visitor is: each new screen, exhibit or overlay
+    // puts the focus on its title (a heading). Keys still reach the stage: a title does
+    // not take them, so they go on up to its ancestor. The staff panel keeps its own focus.
+    readonly property var focusPlace: [current, kiosk.page.exhibitId || "", stillThereLoader.active,
+                                       helpLoader.active, quitLoader.active, staffLoader.active]
+    onFocusPlaceChanged: Qt.callLater(focusTitle)
+    function focusTitle() {
+        if (staffLoader.item) return
+        const layers = [quitLoader, helpLoader, stillThereLoader, attractLoader, galleryLoader,
+                        exhibitLoader, aboutLoader, timelineLoader]
+        const shown = layers.find(layer => layer.item && layer.item.titleItem)
+        const page = shown ? shown.item : (current === screens.home ? home : null)
+        if (page && page.titleItem) page.titleItem.forceActiveFocus()
+        else stage.forceActiveFocus()
+    }
+
     Connections {
         target: root.kiosk
         function onResetRequested() {
@@ -40,8 +56,8 @@ Window {
         objectName: "stage"
         anchors { fill: parent; topMargin: previewLoader.height }
         focus: true
-        Keys.onPressed: (event) => { event.accepted = root.kiosk.handleKey(event.key, event.modifiers) }
-        Component.onCompleted: forceActiveFocus()
+        Keys.onPressed: (event) => { event.accepted = root.kiosk.keys.handle(event.key, event.modifiers) }
+        Component.onCompleted: root.focusTitle()
 
         // every screen but the attract loop sits above the control bar
         Item {
@@ -80,6 +96,9 @@ Window {
                 objectName: "exhibitLoader"
                 anchors.fill: parent
                 active: root.onPage
+                // kept under the gallery for its place, but hidden once the gallery is in:
+                // a screen reader must not wander into the page the gallery covers
+                visible: root.current === root.screens.exhibit || layerFade.running
                 sourceComponent: Component { ExhibitPage { kiosk: root.kiosk; ui: style } }
                 onLoaded: layerFade.restartFor(item)
             }

@@ -1,6 +1,8 @@
 import QtQuick
 
-// A large touch target with a pressed state that shows within a frame.
+// A large touch target with a pressed state that shows within a frame. A screen reader
+// hears it as a button named by its label, in the language on screen; a button that
+// shows only a sign gives `spokenName` (its label, else its sign, by default).
 Rectangle {
     id: button
     required property var ui
@@ -11,6 +13,7 @@ Rectangle {
     // every text this button may show (its label in each language): it is as wide as
     // the longest, so it keeps its size and place when the language changes
     property var widthTexts: []
+    property string spokenName: text !== "" ? text : glyph
     signal activated()
 
     property real maxWidth: 100000
@@ -31,7 +34,9 @@ Rectangle {
     property color fill: ui.accent  // of a primary button: a warning colour for destructive ones
     readonly property color base: primary || selected ? fill : ui.surface
     Accessible.role: Accessible.Button
-    Accessible.name: text
+    Accessible.name: spokenName
+    Accessible.selected: selected
+    Accessible.onPressAction: if (button.enabled) button.activated()
 
     Row {
         id: row

@@ -20,6 +20,10 @@ Item {
     implicitWidth: Math.max(grid.width, messageText.implicitWidth)
     implicitHeight: column.implicitHeight
     focus: true
+    // it holds the focus while locked: a screen reader names it and reads its message
+    Accessible.role: Accessible.Grouping
+    Accessible.name: "PIN"
+    Accessible.description: message
 
     function type(label) {
         touched()
@@ -52,6 +56,9 @@ Item {
         Row {
             id: dots
             objectName: "pinDots"
+            // the digits themselves are never told, only how many there are
+            Accessible.role: Accessible.StaticText
+            Accessible.name: pad.entry.length + " of " + Math.max(pad.minDigits, pad.entry.length) + " digits"
             property int filled: pad.entry.length
             anchors.horizontalCenter: parent.horizontalCenter
             height: Math.round(36 * pad.ui.k)
@@ -71,7 +78,7 @@ Item {
             }
         }
 
-        Text {
+        ScreenText {
             id: messageText
             objectName: "pinMessage"
             width: parent.width
@@ -104,12 +111,14 @@ Item {
                     color: tap.pressed && usable ? Qt.lighter(base, 1.5) : base
                     readonly property color base: modelData === "ok" && usable ? pad.ui.accent : pad.colors.key
                     opacity: usable ? 1 : 0.4
+                    readonly property string label: modelData === "erase" ? "Erase" : modelData === "ok" ? "OK" : modelData
                     Accessible.role: Accessible.Button
-                    Accessible.name: modelData
+                    Accessible.name: label
+                    Accessible.onPressAction: if (keyCap.usable) pad.type(keyCap.modelData)
 
                     Text {
                         anchors.centerIn: parent
-                        text: keyCap.modelData === "erase" ? "Erase" : keyCap.modelData === "ok" ? "OK" : keyCap.modelData
+                        text: keyCap.label
                         textFormat: Text.PlainText
                         font.pixelSize: keyCap.modelData.length > 1 ? pad.ui.body : pad.ui.title
                         font.weight: Font.DemiBold

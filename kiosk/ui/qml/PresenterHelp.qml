@@ -7,8 +7,16 @@ Rectangle {
     required property var ui
     color: Qt.rgba(0, 0, 0, 0.6)
     objectName: "presenterHelp"
+    readonly property Item titleItem: helpTitle  // takes the focus while the key map shows
 
-    MouseArea { anchors.fill: parent; onClicked: overlay.kiosk.presenter.hideHelp() }
+    MouseArea {
+        objectName: "helpClose"
+        anchors.fill: parent
+        onClicked: overlay.kiosk.presenter.hideHelp()
+        Accessible.role: Accessible.Button
+        Accessible.name: "Close (Esc)"
+        Accessible.onPressAction: overlay.kiosk.presenter.hideHelp()
+    }
     Rectangle {
         objectName: "presenterHelpCard"
         anchors.centerIn: parent
@@ -21,7 +29,10 @@ Rectangle {
             id: column
             anchors { left: parent.left; right: parent.right; top: parent.top; margins: overlay.ui.margin }
             spacing: overlay.ui.gap / 2
-            Text {
+            ScreenText {
+                id: helpTitle
+                objectName: "presenterHelpTitle"
+                Accessible.role: Accessible.Heading
                 width: parent.width
                 text: "Keys"
                 textFormat: Text.PlainText
@@ -35,7 +46,7 @@ Rectangle {
                     required property var modelData
                     width: column.width
                     spacing: overlay.ui.gap
-                    Text {
+                    ScreenText {
                         objectName: "helpKeys"
                         width: parent.width * 0.32
                         text: modelData.keys
@@ -45,7 +56,7 @@ Rectangle {
                         font.weight: Font.Bold
                         color: overlay.ui.accent
                     }
-                    Text {
+                    ScreenText {
                         width: parent.width * 0.68 - overlay.ui.gap
                         text: modelData.action
                         textFormat: Text.PlainText

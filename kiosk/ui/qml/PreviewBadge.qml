@@ -20,7 +20,7 @@ Rectangle {
             height: label.implicitHeight + badge.ui.gap / 4
             radius: height / 2
             color: "#F2B134"
-            Text {
+            ScreenText {
                 id: label
                 objectName: "previewLabel"
                 anchors.centerIn: parent
@@ -31,7 +31,7 @@ Rectangle {
                 color: "#1D2430"
             }
         }
-        Text {
+        ScreenText {
             objectName: "previewFolder"
             anchors.verticalCenter: parent.verticalCenter
             width: row.width - x

@@ -12,7 +12,7 @@ Rectangle {
     readonly property int count: kiosk.problems.lines.length
     implicitHeight: header.implicitHeight + list.contentHeight + ui.gap * 2.5
 
-    Text {
+    ScreenText {
         id: header
         objectName: "problemsCount"
         anchors { left: parent.left; right: parent.right; top: parent.top; margins: banner.ui.gap }
@@ -34,7 +34,7 @@ Rectangle {
         boundsBehavior: Flickable.StopAtBounds
         spacing: banner.ui.gap / 4
         model: banner.kiosk.problems.lines
-        delegate: Text {
+        delegate: ScreenText {
             required property string modelData
             objectName: "problemLine"
             width: list.width - scrollBar.width - banner.ui.gap / 2

@@ -7,6 +7,7 @@ Rectangle {
     required property var ui
     color: Qt.rgba(0, 0, 0, 0.6)
     objectName: "quitQuestion"
+    readonly property Item titleItem: question  // takes the focus while it asks
 
     MouseArea { anchors.fill: parent }  // nothing underneath reacts while asking
     Rectangle {
@@ -19,8 +20,10 @@ Rectangle {
             id: column
             anchors { left: parent.left; right: parent.right; top: parent.top; margins: overlay.ui.margin }
             spacing: overlay.ui.gap
-            Text {
+            ScreenText {
+                id: question
                 objectName: "quitQuestionText"
+                Accessible.role: Accessible.Heading
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
                 text: "Quit the presentation?"

@@ -1,17 +1,21 @@
 import QtQuick
 
-// A rendition by key: a calm placeholder until the background build is ready.
+// A rendition by key: a calm placeholder until the background build is ready. A screen
+// reader names a content image by its alt text; a decorative one (a cover inside a
+// button that is already named, a drifting attract picture) is left out of its tree.
 Item {
     id: holder
     required property var kiosk
     required property var ui
     property string key: ""
     property string alt: ""
+    property bool decorative: false
     property int fillMode: Image.PreserveAspectCrop
     readonly property bool ready: image.status === Image.Ready
     readonly property int imageStatus: image.status  // an int: tools read it from Python
     Accessible.role: Accessible.Graphic
     Accessible.name: alt
+    Accessible.ignored: decorative
 
     Rectangle {
         anchors.fill: parent

@@ -6,6 +6,7 @@ Item {
     id: cue
     required property var ui
     required property Flickable flick
+    property string spokenName: ""  // "scroll down" in the visitor's language
     readonly property real lastY: flick.originY + flick.contentHeight - flick.height
     readonly property bool more: flick.contentHeight > flick.height + 1 && flick.contentY < lastY - 2
     objectName: "scrollCue"
@@ -30,7 +31,12 @@ Item {
         radius: width / 2
         color: tap.pressed ? Qt.darker(cue.ui.accent, 1.18) : cue.ui.accent
         Accessible.role: Accessible.Button
-        Accessible.name: "↓"
+        Accessible.name: cue.spokenName
+        Accessible.onPressAction: arrow.scrollOn()
+        function scrollOn() {
+            scroll.to = Math.min(cue.lastY, cue.flick.contentY + cue.flick.height * 0.8)
+            scroll.restart()
+        }
         Text {
             anchors.centerIn: parent
             text: "›"  // turned to point down: Noto Sans has no down arrow
@@ -43,10 +49,7 @@ Item {
         TapHandler {
             id: tap
             gesturePolicy: TapHandler.ReleaseWithinBounds
-            onTapped: {
-                scroll.to = Math.min(cue.lastY, cue.flick.contentY + cue.flick.height * 0.8)
-                scroll.restart()
-            }
+            onTapped: arrow.scrollOn()
         }
     }
     NumberAnimation {

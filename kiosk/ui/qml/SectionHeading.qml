@@ -1,10 +1,10 @@
 import QtQuick
 
 // A heading on an exhibit page: the page title, each section, "Facts", "Gallery".
-Text {
+ScreenText {
     required property var ui
+    Accessible.role: Accessible.Heading
     width: parent ? parent.width : 0
-    textFormat: Text.PlainText
     wrapMode: Text.Wrap
     font.pixelSize: ui.heading
     font.weight: Font.Bold

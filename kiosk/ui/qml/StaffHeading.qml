@@ -1,11 +1,11 @@
 import QtQuick
 
 // A heading in the staff panel.
-Text {
+ScreenText {
     required property var ui
     required property var colors
+    Accessible.role: Accessible.Heading
     width: parent ? parent.width : 0
-    textFormat: Text.PlainText
     wrapMode: Text.Wrap
     topPadding: ui.gap
     font.pixelSize: ui.heading

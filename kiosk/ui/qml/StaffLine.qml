@@ -1,11 +1,10 @@
 import QtQuick
 
 // A line of status text in the staff panel.
-Text {
+ScreenText {
     required property var ui
     required property var colors
     width: parent ? parent.width : 0
-    textFormat: Text.PlainText
     wrapMode: Text.Wrap
     font.pixelSize: ui.body
     color: colors.text

@@ -8,6 +8,9 @@ Rectangle {
     required property var ui
     objectName: "staffPanel"
     color: colors.background
+    // a screen reader hears a dialog named by its title; the pad or the panel has the focus
+    Accessible.role: Accessible.Dialog
+    Accessible.name: staffTitle.text
 
     readonly property StaffColors colors: StaffColors {}
 
@@ -44,8 +47,10 @@ Rectangle {
         Column {
             id: titleColumn
             anchors { left: parent.left; right: buttons.left; rightMargin: panel.ui.gap }
-            Text {
+            ScreenText {
+                id: staffTitle
                 objectName: "staffTitle"
+                Accessible.role: Accessible.Heading
                 width: parent.width
                 text: panel.staff.unlocked ? "Staff panel" : "Staff"
                 textFormat: Text.PlainText
@@ -54,7 +59,7 @@ Rectangle {
                 font.weight: Font.Bold
                 color: panel.colors.text
             }
-            Text {
+            ScreenText {
                 objectName: "trialNote"
                 visible: panel.staff.trialMode
                 width: parent.width
@@ -121,7 +126,7 @@ Rectangle {
             objectName: "panelMessageLine"
             anchors { left: parent.left; right: parent.right; top: parent.top }
             height: Math.ceil(messageText.font.pixelSize * 1.5) + panel.ui.gap / 2
-            Text {
+            ScreenText {
                 id: messageText
                 objectName: "panelMessage"
                 width: parent.width

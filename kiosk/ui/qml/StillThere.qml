@@ -8,6 +8,7 @@ Rectangle {
     property int secondsLeft: 0
     color: Qt.rgba(0, 0, 0, 0.55)
     objectName: "stillThere"
+    readonly property Item titleItem: title  // takes the focus while the question shows
 
     MouseArea { anchors.fill: parent; onClicked: overlay.kiosk.idle.continueVisit() }
     Rectangle {
@@ -20,8 +21,10 @@ Rectangle {
             id: column
             anchors { left: parent.left; right: parent.right; top: parent.top; margins: overlay.ui.margin }
             spacing: overlay.ui.gap
-            Text {
+            ScreenText {
+                id: title
                 objectName: "stillThereTitle"
+                Accessible.role: Accessible.Heading
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
                 text: overlay.kiosk.strings.still_there || ""
@@ -31,7 +34,7 @@ Rectangle {
                 font.weight: Font.Bold
                 color: overlay.ui.ink
             }
-            Text {
+            ScreenText {
                 objectName: "stillThereCountdown"
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter

@@ -16,7 +16,7 @@ Column {
             required property var modelData
             width: blocksView.width
             spacing: blocksView.ui.gap / 3
-            Text {
+            ScreenText {
                 objectName: "paragraph"
                 visible: block.modelData.kind === "paragraph"
                 width: parent.width
@@ -40,7 +40,7 @@ Column {
                         font.pixelSize: blocksView.fontSize
                         color: blocksView.ui.accentText
                     }
-                    Text {
+                    ScreenText {
                         objectName: "bullet"
                         width: bullet.width - blocksView.fontSize
                         text: bullet.modelData

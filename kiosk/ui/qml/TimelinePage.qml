@@ -9,6 +9,8 @@ Rectangle {
     objectName: "timelinePage"
 
     function resetView() { list.contentY = list.originY }
+    readonly property Item titleItem: list.headerItem  // takes the focus when the page comes
+    function focusOpenEntry() { if (list.currentItem) list.currentItem.titleItem.forceActiveFocus() }
 
     // the page grid: the same centred column as an exhibit page, the same margin each side
     readonly property real columnWidth: Math.min(width - 2 * ui.margin, ui.measure)
@@ -25,9 +27,18 @@ Rectangle {
         model: page.kiosk.timeline
         currentIndex: page.kiosk.nav.screen === page.kiosk.nav.screens.timeline ? page.kiosk.nav.index : currentIndex
         highlightFollowsCurrentItem: false
-        onCurrentIndexChanged: positionViewAtIndex(currentIndex, ListView.Contain)
-        header: Text {
+        // the arrow keys belong to the presenter (kiosk.keys): the list must not take
+        // them while its title, inside it, has the focus
+        keyNavigationEnabled: false
+        onCurrentIndexChanged: {
+            positionViewAtIndex(currentIndex, ListView.Contain)
+            // an entry the visitor opens takes the focus from the page: a screen reader
+            // reads its title (the list would otherwise focus the unnamed row)
+            if (activeFocus) Qt.callLater(page.focusOpenEntry)
+        }
+        header: ScreenText {
             objectName: "timelineTitle"
+            Accessible.role: Accessible.Heading
             x: page.columnX
             width: page.columnWidth
             topPadding: page.ui.margin
@@ -48,6 +59,7 @@ Rectangle {
             readonly property string year: modelData.date.substring(0, 4)
             // a year is marked where it begins
             readonly property bool firstOfYear: modelData.firstOfYear
+            readonly property Item titleItem: entryTitle
             objectName: "timelineEntry_" + index
             // full width: a ListView places its delegates at x 0, whatever they say;
             // the column inside keeps to the page grid
@@ -59,7 +71,7 @@ Rectangle {
                 width: page.columnWidth
                 height: parent.height
 
-                Text {
+                ScreenText {
                     objectName: "timelineYear"
                     visible: entry.firstOfYear
                     width: page.yearWidth
@@ -95,6 +107,8 @@ Rectangle {
                     border.width: entry.open ? 2 : 1
                     Accessible.role: Accessible.Button
                     Accessible.name: entry.modelData.label + ", " + entry.modelData.title
+                    Accessible.selected: entry.open
+                    Accessible.onPressAction: page.kiosk.nav.focusIndex(entry.index)
                     Column {
                         id: cardColumn
                         anchors { left: parent.left; right: parent.right; top: parent.top; margins: page.ui.gap * 0.75; rightMargin: page.ui.gap * 0.75 + chevron.width }
@@ -109,8 +123,10 @@ Rectangle {
                             font.weight: Font.Bold
                             color: page.ui.accentText
                         }
-                        Text {
+                        ScreenText {
+                            id: entryTitle
                             objectName: "timelineHeading"
+                            Accessible.role: Accessible.Heading
                             width: parent.width
                             text: entry.modelData.title
                             textFormat: Text.PlainText

@@ -1,0 +1,117 @@
+"""The presentation keyboard and clicker map: what each key does, on every screen.
+
+QML hands every key press to ``kiosk.keys.handle``; the map decides here, with the
+navigation, the language and the presenter's overlays it is given. The exhibit page
+listens for ``scrollRequested``, the window for ``fullScreenToggleRequested``. The
+keys themselves are listed for the help overlay in ``kiosk.runtime.navigation``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from kiosk.runtime.navigation import ATTRACT, HOME
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import Qt
+
+    from kiosk.ui.language import Language
+    from kiosk.ui.navigation import Navigation
+    from kiosk.ui.overlays import Presenter
+
+
+class KeyMap(QObject):
+    """One key press in, one action out; ``handle`` says whether the key was used."""
+
+    fullScreenToggleRequested = Signal()
+    scrollRequested = Signal(float)  # the exhibit page scrolls by this part of its height
+
+    LINE = 0.2  # Down/Up scroll a fifth of what is visible
+    SCREENFUL = 0.85  # PageDown/PageUp: a screenful, keeping a line to read on from
+
+    def __init__(
+        self,
+        nav: Navigation,
+        language: Language,
+        presenter: Presenter,
+        language_codes: Callable[[], Sequence[str]],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._nav = nav
+        self._language = language
+        self._presenter = presenter
+        self._language_codes = language_codes
+
+    @Slot(int, int, result=bool)
+    def handle(self, key: int, modifiers: int = 0) -> bool:
+        """The presentation keyboard map; returns whether the key was used."""
+        # PySide's Qt namespace costs 12 ms to build: imported at the first key press,
+        # never before the first frame
+        from PySide6.QtCore import Qt
+
+        k = Qt.Key
+        nav = self._nav.navigator
+        presenter = self._presenter
+        control = key_value(Qt.KeyboardModifier.ControlModifier)
+        if key == key_value(k.Key_Q) and modifiers & control:
+            return presenter.quit()
+        if presenter.asking:  # the quit question takes every key until answered
+            if key in _values(k.Key_Return, k.Key_Enter, k.Key_Y):
+                presenter.confirmQuit()
+            elif key in _values(k.Key_Escape, k.Key_N, k.Key_Backspace):
+                presenter.cancelQuit()
+            return True
+        if key in _values(k.Key_F1, k.Key_Question):
+            presenter.toggle_help()
+            return True
+        if presenter.help_showing and key == key_value(k.Key_Escape):
+            presenter.hideHelp()
+            return True
+        if key == key_value(k.Key_Escape) and nav.place.screen == HOME and presenter.ask():
+            return True
+        at_start, at_end = self._nav.page_edges
+        language = self._language
+        actions: dict[Qt.Key, Callable[[], object]] = {
+            k.Key_Right: lambda: nav.step(1),
+            k.Key_Left: lambda: nav.step(-1),
+            k.Key_PageDown: lambda: self._scroll(nav.page(1, at_start, at_end), self.SCREENFUL),
+            k.Key_PageUp: lambda: self._scroll(nav.page(-1, at_start, at_end), -self.SCREENFUL),
+            k.Key_Down: lambda: self._scroll(nav.line(1), self.LINE),
+            k.Key_Up: lambda: self._scroll(nav.line(-1), -self.LINE),
+            k.Key_Return: nav.activate,
+            k.Key_Enter: nav.activate,
+            k.Key_Space: nav.activate,
+            k.Key_Escape: nav.back,
+            k.Key_Backspace: nav.back,
+            k.Key_Home: nav.home,
+            k.Key_T: nav.open_timeline,
+            k.Key_L: language.cycle,
+            k.Key_F11: self.fullScreenToggleRequested.emit,
+        }
+        for number, code in enumerate(self._language_codes()[:9], start=1):
+            actions[getattr(k, f"Key_{number}")] = partial(language.choose, code)
+        action = {key_value(k): a for k, a in actions.items()}.get(key)
+        if action is None:
+            return False
+        if nav.place.screen == ATTRACT and key not in (key_value(k.Key_F11), key_value(k.Key_L)):
+            nav.home()
+            return True
+        action()
+        return True
+
+    def _scroll(self, scroll: bool, fraction: float) -> None:
+        if scroll:
+            self.scrollRequested.emit(fraction)
+
+
+def _values(*keys: Qt.Key) -> tuple[int, ...]:
+    return tuple(key_value(k) for k in keys)
+
+
+def key_value(key: Qt.Key | Qt.KeyboardModifier) -> int:
+    return int(key.value) if hasattr(key, "value") else int(cast(int, key))

@@ -1,0 +1,378 @@
+"""The screen-reader tree: what Orca reaches on every screen, walked from Python.
+
+Every button is named in the language on screen, decorative pictures are left out,
+content pictures carry their alt text, and each new screen puts the focus on its title.
+One window for the whole module; the screens and languages are visited inside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import shiboken6
+from fakes import FakeClock
+from PySide6.QtCore import QObject, QRect, Qt
+from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleInterface
+from PySide6.QtQuick import QQuickItem
+from speechfakes import FakeEngine
+
+from kiosk.runtime.pin import PinPad, PinStore
+from kiosk.runtime.speech import Speaker
+from kiosk.ui.app import KioskWindow
+from kiosk.ui.glyph_names import GLYPH_NAMES
+from kiosk.ui.present import BAR_WORDS
+from kiosk.ui.render import settle
+from kiosk.ui.speech import SpeechControl
+from kiosk.ui.staff import Staff
+from tests.conftest import BUNDLED
+from tests.uitools import key, load, open_window, visible, walk
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+CONTENT = load(BUNDLED)
+EXHIBIT = CONTENT.exhibits[2]  # a gallery, sections with pictures, facts, a next exhibit
+LANGUAGES = ("uz", "ru")  # every string differs between these two
+BUTTON_ROLES = {
+    QAccessible.Role.Button,
+    QAccessible.Role.CheckBox,
+    QAccessible.Role.RadioButton,
+    QAccessible.Role.Link,
+    QAccessible.Role.MenuItem,
+    QAccessible.Role.PageTab,
+    QAccessible.Role.ComboBox,
+    QAccessible.Role.Slider,
+    QAccessible.Role.SpinBox,
+}
+GLYPHS = {"‹", "›", "⌂", "◷", "▶", "■", "↓", "ℹ"}
+# Staff and presenter screens speak English, as they show it; a language names itself.
+SAME_IN_EVERY_LANGUAGE = {"staffCorner", "quitStay", "quitConfirm", "helpClose"}
+VISITOR_SCREENS = ("attract", "home", "exhibit", "gallery", "timeline", "entry", "about", "still")
+OVERLAYS = ("pin", "quit", "help")
+
+
+@dataclass(frozen=True)
+class Node:
+    """One node of the reader's tree, as plain data (the items change as the walk goes on)."""
+
+    role: QAccessible.Role
+    name: str
+    object_name: str
+    label: str | None  # a NavButton's label as shown, None elsewhere or when hidden
+
+
+@dataclass(frozen=True)
+class Visit:
+    """What a screen reader had on one screen in one language."""
+
+    tree: tuple[Node, ...]
+    focus: Node | None
+    focus_on_screen: bool
+    expected_focus: tuple[QAccessible.Role, str]
+    decorative_shown: int  # decorative pictures visible on screen
+    decorative_heard: int  # ... of which in the reader's tree (must be none)
+
+
+@dataclass
+class Tree:
+    nodes: list[QAccessibleInterface]  # what a screen reader reaches, hidden parts left out
+    focus: QAccessibleInterface | None  # the window's focused node
+
+
+@contextmanager
+def reading(kw: KioskWindow) -> Iterator[Tree]:
+    """The window's accessible tree as it is now, as Orca walks it from the window down.
+
+    Every interface is let go of at the end: Qt deletes an item's interface with the
+    item, and PySide would hand the stale wrapper to a later object made at the same
+    address (seen here: a QQuickItem that came back as a QAccessibleObject)."""
+    root = QAccessible.queryAccessibleInterface(kw.window)
+    assert root is not None and root.role() == QAccessible.Role.Window
+    made: list[object] = [root]
+    nodes: list[QAccessibleInterface] = []
+
+    def visit(parent: QAccessibleInterface) -> None:
+        for i in range(parent.childCount()):
+            child = parent.child(i)
+            if child is None:
+                continue
+            made.append(child)
+            if not child.state().invisible:
+                nodes.append(child)
+                visit(child)
+
+    visit(root)
+    focus = root.focusChild()
+    made.append(focus)
+    try:
+        yield Tree(nodes, focus)
+    finally:
+        for wrapper in made:
+            if wrapper is not None and shiboken6.isValid(wrapper):
+                shiboken6.invalidate(wrapper)
+
+
+def node(iface: QAccessibleInterface) -> Node:
+    target = iface.object()
+    label = None
+    if isinstance(target, QQuickItem) and target.metaObject().className().startswith("NavButton"):
+        (shown,) = [i for i in walk(target) if i.objectName() == "buttonLabel"]
+        label = shown.property("text") if visible(shown) else None
+    name = target.objectName() if target is not None else ""
+    return Node(iface.role(), iface.text(QAccessible.Text.Name), name, label)
+
+
+def press(kw: KioskWindow, name: str, nth: int = 0) -> None:
+    """What Orca does on a button: the accessible press action, no touch."""
+    with reading(kw) as tree:
+        found = [i for i in tree.nodes if i.object() and i.object().objectName() == name]
+        assert len(found) > nth, f"{name} is not in the reader's tree"
+        actions = found[nth].actionInterface()
+        assert actions is not None
+        assert QAccessibleActionInterface.pressAction() in actions.actionNames()
+        actions.doAction(QAccessibleActionInterface.pressAction())
+        shiboken6.invalidate(actions)
+    settle(kw.window, kw.images)
+
+
+def on_screen(kw: KioskWindow, target: QObject | None) -> bool:
+    if not isinstance(target, QQuickItem) or not visible(target):
+        return False
+    corner = target.mapToScene(target.boundingRect().topLeft()).toPoint()
+    box = QRect(corner, target.boundingRect().size().toSize())
+    window = QRect(0, 0, kw.window.width(), kw.window.height())
+    return not box.isEmpty() and window.contains(box.center())
+
+
+def word(key: str, language: str) -> str:
+    """A word as the kiosk has it: the site's strings, else the kiosk's own."""
+    if key in GLYPH_NAMES:
+        return GLYPH_NAMES[key][language]
+    if key in BAR_WORDS:
+        return BAR_WORDS[key][language]
+    return CONTENT.site.strings[key].get(language)
+
+
+@pytest.fixture(scope="module")
+def kw(rendition_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[KioskWindow]:
+    store = PinStore(tmp_path_factory.mktemp("pin") / "settings.json")
+    store.set_pin("2580")
+    staff = Staff(PinPad(store, FakeClock()))
+    speech = SpeechControl(Speaker(FakeEngine(), clock=FakeClock()))
+    with open_window(CONTENT, rendition_cache, staff=staff, speech=speech) as window:
+        window.kiosk.presenter.set_quit_allowed(True)
+        yield window
+        staff.close()
+
+
+def show(kw: KioskWindow, screen: str, language: str) -> tuple[QAccessible.Role, str]:
+    """Go to ``screen`` in ``language``; the role and name the focus should then have."""
+    kiosk, nav, presenter = kw.kiosk, kw.kiosk.nav, kw.kiosk.presenter
+    kw.staff.close()
+    kiosk.idle.show(False, 0)
+    presenter.hideHelp()
+    presenter.cancelQuit()
+    if screen == "attract":
+        kiosk.reset_to_attract()
+    else:
+        nav.home()
+    kiosk.language.choose(language)
+    strings = {key: text.get(language) for key, text in CONTENT.site.strings.items()}
+    expected = (QAccessible.Role.Heading, CONTENT.site.title.get(language))
+    if screen in ("exhibit", "gallery"):
+        nav.openExhibit(EXHIBIT.id)
+        expected = (QAccessible.Role.Heading, EXHIBIT.title.get(language))
+    if screen == "gallery":
+        nav.openGallery(1)
+        image = EXHIBIT.gallery[1]
+        caption = image.caption.get(language) if image.caption else image.alt.get(language)
+        expected = (QAccessible.Role.Heading, caption)
+    if screen in ("timeline", "entry"):
+        nav.openTimeline()
+        expected = (QAccessible.Role.Heading, strings["timeline"])
+    if screen == "about":
+        nav.openAbout()
+        expected = (QAccessible.Role.Heading, strings["about"])
+    if screen == "still":
+        kiosk.idle.show(True, 12)
+        expected = (QAccessible.Role.Heading, strings["still_there"])
+    if screen == "help":
+        presenter.toggle_help()
+        expected = (QAccessible.Role.Heading, "Keys")
+    if screen == "quit":
+        presenter.ask()
+        expected = (QAccessible.Role.Heading, "Quit the presentation?")
+    if screen == "pin":
+        kw.staff.gesture()
+        expected = (QAccessible.Role.Grouping, "PIN")
+    settle(kw.window, kw.images)
+    if screen == "entry":  # opened as Orca would: the card's press action
+        press(kw, "timelineCard", nth=2)
+        assert nav.place.index == 2
+        expected = (QAccessible.Role.Heading, CONTENT.timeline()[2][1].title.get(language))
+    return expected
+
+
+Visits = dict[tuple[str, str], Visit]
+
+
+def address(target: QObject | None) -> int:
+    return shiboken6.getCppPointer(target)[0] if target is not None else 0
+
+
+def look(kw: KioskWindow, screen: str, language: str) -> Visit:
+    expected = show(kw, screen, language)
+    with reading(kw) as tree:
+        heard = {address(i.object()) for i in tree.nodes}
+        decorative = [
+            i
+            for i in walk(kw.window.contentItem())
+            if i.property("decorative") is True and visible(i)
+        ]
+        return Visit(
+            tree=tuple(node(i) for i in tree.nodes),
+            focus=node(tree.focus) if tree.focus is not None else None,
+            focus_on_screen=tree.focus is not None and on_screen(kw, tree.focus.object()),
+            expected_focus=expected,
+            decorative_shown=len(decorative),
+            decorative_heard=sum(address(i) in heard for i in decorative),
+        )
+
+
+@pytest.fixture(scope="module")
+def visits(kw: KioskWindow) -> Visits:
+    """Every screen in both languages, walked once for all the tests below."""
+    return {
+        (screen, language): look(kw, screen, language)
+        for language in LANGUAGES
+        for screen in VISITOR_SCREENS + OVERLAYS
+    }
+
+
+def test_every_button_is_named_in_the_language_on_screen(visits: Visits) -> None:
+    names: dict[tuple[str, str], dict[str, str]] = {}
+    for (screen, language), visit in visits.items():
+        where = f"{screen} in {language}"
+        buttons = [n for n in visit.tree if n.role in BUTTON_ROLES]
+        assert len(buttons) >= 2, where
+        seen: dict[str, str] = {}
+        for n in buttons:
+            assert n.name.strip(), f"a button without a name on {where}: {n.object_name}"
+            assert n.name not in GLYPHS, f"{n.object_name} is named only {n.name!r} on {where}"
+            # what the screen shows is what is heard: a labelled button's name is its label
+            assert n.label is None or n.name == n.label, f"{n.object_name} on {where}"
+            if n.object_name:
+                seen.setdefault(n.object_name, n.name)
+        names[screen, language] = seen
+        entry = CONTENT.timeline()[2 if screen == "entry" else 0]
+        expected = {
+            "backButton": word("back", language),
+            "homeButton": word("home", language),
+            "timelineButton": word("timeline", language),
+            "listenButton": word("listen", language),
+            "galleryPrevious": word("previous_image", language),
+            "galleryNext": word("next_image", language),
+            "scrollCueArrow": word("scroll_down", language),
+            "aboutButton": word("about", language),
+            "continueButton": word("continue", language),
+            "attractTouch": word("touch_to_explore", language),
+            "timelineOpenExhibit": entry[0].title.get(language),
+            **{f"language_{lang.code}": lang.name for lang in CONTENT.site.languages},
+            **{f"tile_{e.id}": e.title.get(language) for e in CONTENT.exhibits},
+            **{f"galleryThumb_{i}": g.alt.get(language) for i, g in enumerate(EXHIBIT.gallery)},
+        }
+        for name, wanted in expected.items():
+            if name in seen:
+                assert seen[name] == wanted, f"{name} on {where}"
+    # the buttons of each screen are there ...
+    assert {"backButton", "homeButton", "timelineButton", "language_ru", "aboutButton"} <= set(
+        names["home", "uz"]
+    )
+    assert {"listenButton", "scrollCueArrow", "nextExhibit", "galleryThumb_0"} <= set(
+        names["exhibit", "uz"]
+    )
+    assert {"galleryPrevious", "galleryNext"} <= set(names["gallery", "ru"])
+    for language in LANGUAGES:  # the exhibit page under the gallery is not heard
+        covered = [n for n in visits["gallery", language].tree if n.object_name == "pageTitle"]
+        assert not covered and "nextExhibit" not in names["gallery", language]
+    assert {"attractTouch"} <= set(names["attract", "ru"])
+    assert {"timelineCard", "timelineOpenExhibit"} <= set(names["entry", "ru"])
+    assert {"continueButton"} <= set(names["still", "ru"])
+    assert {"quitStay", "quitConfirm"} <= set(names["quit", "uz"])
+    assert {"helpClose", "staffCorner"} <= set(names["help", "uz"])
+    keys = {f"pinKey_{k}" for k in [*"0123456789", "erase", "ok"]}
+    assert keys <= set(names["pin", "uz"])
+    assert names["pin", "uz"]["pinKey_erase"] == "Erase"
+    # ... and every visitor button changes with the language (a language names itself)
+    for screen in VISITOR_SCREENS:
+        uz, ru = names[screen, "uz"], names[screen, "ru"]
+        for name in set(uz) & set(ru) - SAME_IN_EVERY_LANGUAGE:
+            if name.startswith("language_"):
+                assert uz[name] == ru[name]
+            else:
+                assert uz[name] != ru[name], f"{name} on {screen} is {uz[name]!r} in both"
+
+
+def test_decorative_pictures_are_left_out_and_content_pictures_named(visits: Visits) -> None:
+    for (screen, language), visit in visits.items():
+        where = f"{screen} in {language}"
+        if screen in ("attract", "home", "exhibit"):
+            assert visit.decorative_shown > 0, f"no decorative picture shown on {where}"
+        assert visit.decorative_heard == 0, f"a decorative picture is in the tree on {where}"
+        graphics = [n for n in visit.tree if n.role == QAccessible.Role.Graphic]
+        assert all(n.name.strip() for n in graphics), f"an unnamed picture on {where}"
+        alts = {n.name for n in graphics}
+        if screen == "exhibit":
+            assert EXHIBIT.cover.alt.get(language) in alts
+            assert {s.image.alt.get(language) for s in EXHIBIT.sections if s.image} <= alts
+        if screen == "gallery":
+            assert EXHIBIT.gallery[1].alt.get(language) in alts
+
+
+def test_each_new_screen_puts_the_focus_on_its_title(visits: Visits) -> None:
+    for (screen, language), visit in visits.items():
+        where = f"{screen} in {language}"
+        assert visit.focus is not None, f"no accessible focus on {where}"
+        assert (visit.focus.role, visit.focus.name) == visit.expected_focus, where
+        assert visit.focus_on_screen, f"the focused title is not on screen: {where}"
+
+
+def test_keys_and_press_actions_work_with_the_focus_on_a_title(kw: KioskWindow) -> None:
+    def heard() -> tuple[QAccessible.Role, str] | None:
+        with reading(kw) as tree:
+            if tree.focus is None:
+                return None
+            return tree.focus.role(), tree.focus.text(QAccessible.Text.Name)
+
+    heading, button = QAccessible.Role.Heading, QAccessible.Role.Button
+    show(kw, "home", "uz")
+    assert heard() == (heading, CONTENT.site.title.get("uz"))
+    key(kw, Qt.Key.Key_Right)  # the presenter's arrows: the highlighted tile is named
+    assert heard() == (button, CONTENT.exhibits[kw.kiosk.nav.place.index].title.get("uz"))
+    key(kw, Qt.Key.Key_Right)
+    assert heard() == (button, CONTENT.exhibits[kw.kiosk.nav.place.index].title.get("uz"))
+    assert kw.kiosk.nav.place.index >= 1
+    press(kw, f"tile_{EXHIBIT.id}")
+    assert kw.kiosk.nav.place.exhibit_id == EXHIBIT.id
+    assert heard() == (heading, EXHIBIT.title.get("uz"))
+    key(kw, Qt.Key.Key_Right)  # the title has the focus; the presenter's keys still work
+    following = CONTENT.exhibits[CONTENT.exhibits.index(EXHIBIT) + 1]
+    assert kw.kiosk.nav.place.exhibit_id == following.id
+    assert heard() == (heading, following.title.get("uz"))
+    press(kw, "listenButton")  # Listen turns into Stop, and is named so
+    assert kw.kiosk.speech.speaking
+    with reading(kw) as tree:
+        (listen,) = [i for i in tree.nodes if i.object().objectName() == "listenButton"]
+        assert listen.text(QAccessible.Text.Name) == BAR_WORDS["stop_reading"]["uz"]
+    press(kw, "listenButton")
+    assert not kw.kiosk.speech.speaking
+    assert heard() == (heading, following.title.get("uz"))
+    press(kw, "language_ru")  # the focus stays, and is read in the new language
+    assert kw.kiosk.language.code == "ru"
+    assert heard() == (heading, following.title.get("ru"))
+    press(kw, "backButton")
+    assert kw.kiosk.nav.place.screen == "home"
+    assert heard() == (heading, CONTENT.site.title.get("ru"))
