@@ -18,9 +18,9 @@ from kiosk.ui.app import KioskWindow
 from kiosk.ui.render import settle
 from tests.conftest import BUNDLED
 from tests.contrasttools import contrast, evaluate, failures, measure
-from tests.layouttools import scroll_to_end
+from tests.layouttools import kind, scroll_to_end
 from tests.test_ui_textsize import go_to, relaid
-from tests.uitools import grab, item, items, load, open_window, tap
+from tests.uitools import grab, item, items, load, open_window, tap, visible, walk
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -153,3 +153,24 @@ def test_in_high_contrast_focus_and_selection_still_show(rendition_cache: Path) 
         assert evaluate(focused, "border.width") >= 3 > evaluate(plain, "border.width")
         edge = focused.mapToScene(QPointF(focused.width() / 2, 1))
         assert contrast(pixel(kw, edge), (255, 255, 255)) >= 3
+
+
+def test_the_staff_panel_keeps_its_size_and_colours_whatever_the_visitor_chose(
+    rendition_cache: Path,
+) -> None:
+    def panel_look(kw: KioskWindow) -> tuple[list[int], tuple[int, int, int]]:
+        (panel,) = [i for i in walk(kw.window.contentItem()) if i.objectName() == "staffLoader"]
+        texts = [t for t in walk(panel) if kind(t) == "QQuickText" and visible(t)]
+        background = rgb(panel.property("item").property("color"))
+        return sorted(t.property("font").pixelSize() for t in texts), background
+
+    with open_window(CONTENT, rendition_cache, size=(1920, 1080)) as kw:
+        kw.staff.gesture()  # the hidden gesture; no PIN set in tests: the panel opens
+        settle(kw.window, kw.images)
+        assert kw.staff.open
+        normal = panel_look(kw)
+        assert normal[0]  # the panel's texts were found
+        kw.kiosk.appearance.set_text_scale(1.5)
+        kw.kiosk.appearance.set_high_contrast(True)
+        relaid(kw)
+        assert panel_look(kw) == normal
