@@ -16,6 +16,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QAccessible
 from speechfakes import FakeEngine
 
+from kiosk.commands.render import TEXT_SIZES
 from kiosk.runtime.speech import Speaker
 from kiosk.ui.app import KioskWindow
 from kiosk.ui.appearance import TEXT_SCALES, Appearance
@@ -49,6 +50,8 @@ def test_the_size_steps_through_three_and_wraps_and_the_reset_puts_it_back() -> 
     assert (appearance.text_scale, appearance.high_contrast) == (1.0, False)
     with pytest.raises(ValueError):
         appearance.set_text_scale(2.0)
+    # kiosk render offers the same sizes (it names them without importing Qt)
+    assert tuple(round(s * 100) for s in TEXT_SCALES) == TEXT_SIZES
 
 
 def bar_buttons(kw: KioskWindow) -> dict[str, QRectF]:
