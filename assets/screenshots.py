@@ -27,6 +27,10 @@ SHOTS: dict[str, list[str]] = {
         *["--screen", "exhibit", "--exhibit", "fuzuli-school", "--lang", "uz"],
         *["--size", "1080x1920"],
     ],
+    "larger-text-contrast": [
+        *["--screen", "exhibit", "--exhibit", "culture-days", "--lang", "az"],
+        *["--size", "1080x1920", "--text-size", "150", "--contrast"],
+    ],
 }
 
 

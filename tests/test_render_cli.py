@@ -98,3 +98,19 @@ def test_screen_option_says_what_it_draws_and_its_default(
     help_text = " ".join(capsys.readouterr().out.split())
     assert "--screen SCREEN the screen to draw: home, exhibit, gallery," in help_text
     assert "still-there (default: home)" in help_text
+
+
+def test_renders_larger_text_in_high_contrast(tmp_path: Path, rendition_cache: Path) -> None:
+    """What a visitor who chose 150 % and Contrast sees: black on white; other sizes refused."""
+    base = ["render", "--screen", "about", "--lang", "ru", "--cache", str(rendition_cache)]
+    normal, larger = tmp_path / "normal.png", tmp_path / "larger.png"
+    assert main([*base, "-o", str(normal)]) == 0
+    assert main([*base, "--text-size", "150", "--contrast", "-o", str(larger)]) == 0
+    with Image.open(normal) as before, Image.open(larger) as after:
+        corner = (8, 300)  # the page's background, left of the text
+        assert before.convert("RGB").getpixel(corner) != (255, 255, 255)
+        assert after.convert("RGB").getpixel(corner) == (255, 255, 255)
+        colours = {c for _, c in after.convert("RGB").getcolors(1 << 20) or []}
+        assert (0, 0, 0) in colours
+    with pytest.raises(SystemExit):
+        main([*base, "--text-size", "200", "-o", str(larger)])

@@ -29,6 +29,8 @@ BAR_BUTTONS = (
     "backButton",
     "homeButton",
     "timelineButton",
+    "textSizeButton",
+    "contrastButton",
     *(f"language_{code}" for code in LANGUAGES),
 )
 

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from kiosk.content.model import ContentSet
 
 SCREENS = ("home", "exhibit", "gallery", "timeline", "about", "attract", "still-there")
+TEXT_SIZES = (100, 125, 150)  # kiosk.ui.appearance.TEXT_SCALES, without importing Qt here
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -36,6 +37,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="gallery image or timeline entry, counted from 0 (default: 0)",
     )
     add_size_argument(parser, "--size", (1920, 1080), "screen size", largest=8000)
+    parser.add_argument(
+        "--text-size",
+        type=int,
+        choices=TEXT_SIZES,
+        default=100,
+        help="text size in percent, as a visitor sets it with the Aa button",
+    )
+    parser.add_argument("--contrast", action="store_true", help="high contrast, black on white")
     parser.add_argument("--cache", type=Path, help="rendition cache folder")
     parser.add_argument("-o", "--output", type=Path, required=True, help="PNG file to write")
 
@@ -73,7 +82,15 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.ui.session import open_screen
 
     image = open_screen(
-        content, args.screen, exhibit_id, args.lang, args.index, args.size, args.cache
+        content,
+        args.screen,
+        exhibit_id,
+        args.lang,
+        args.index,
+        args.size,
+        args.cache,
+        text_scale=args.text_size / 100,
+        high_contrast=args.contrast,
     )
     args.output.parent.mkdir(parents=True, exist_ok=True)
     if not image.save(str(args.output), "PNG"):  # type: ignore[call-overload]

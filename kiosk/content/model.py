@@ -106,6 +106,9 @@ class Theme:
     accent: str = "#0099B5"
     accent_2: str = "#1EB53A"
     highlight: str = "#EF3340"
+    # text in the accent's hue (subtitles, dates): the flag blue itself reads at only
+    # about 3:1 on the paper, this darker one at 5:1
+    accent_text: str = "#00738A"
 
     @staticmethod
     def field_names() -> tuple[str, ...]:

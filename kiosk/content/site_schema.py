@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.content.checks import Checker, Languages, child, item, quote
+from kiosk.content.colours import BODY_TEXT, contrast_ratio
 from kiosk.content.credit_schema import read_credits
 from kiosk.content.model import (
     IdleSettings,
@@ -45,6 +46,14 @@ DEFAULTED_STRINGS: dict[str, dict[str, str]] = {
         "ru": "О выставке",
         "en": "About this exhibition",
     },
+    # the control bar's text size ("Aa") button: its accessible name
+    "text_size": {
+        "uz": "Matn oʻlchami",
+        "az": "Mətn ölçüsü",
+        "ru": "Размер текста",
+        "en": "Text size",
+    },
+    "contrast": {"uz": "Kontrast", "az": "Kontrast", "ru": "Контраст", "en": "Contrast"},
 }
 # Strings once required that no screen shows: a kiosk.yaml written for an older
 # kiosk still loads, and the curator is told they can go.
@@ -196,7 +205,30 @@ def _theme(c: Checker, node: Node | None) -> Theme:
         key: c.matching(value, child("theme", key), _COLOUR, "must be a colour like '#1D2430'")
         for key, value in f.items()
     }
-    return Theme(**{key: value.upper() for key, value in colours.items() if value})
+    theme = Theme(**{key: value.upper() for key, value in colours.items() if value})
+    if node is not None:
+        _theme_contrast(c, node, f, theme)
+    return theme
+
+
+# Text colours of the theme and the colours they are drawn on.
+THEME_TEXT = ("ink", "muted", "accent_text")
+THEME_GROUNDS = ("background", "surface")
+
+
+def _theme_contrast(c: Checker, node: Node, written: dict[str, Node], theme: Theme) -> None:
+    """Warn at each text colour too faint to read on a background (WCAG 2.2, 4.5:1),
+    at the line of the text colour (or of the background) the file gives."""
+    for text in THEME_TEXT:
+        for ground in THEME_GROUNDS:
+            ratio = contrast_ratio(getattr(theme, text), getattr(theme, ground))
+            if ratio < BODY_TEXT:
+                c.warn(
+                    written.get(text) or written.get(ground) or node,
+                    f"theme: {text} {getattr(theme, text)} on {ground} {getattr(theme, ground)} "
+                    f"has a contrast of {ratio:.1f}:1, below the {BODY_TEXT}:1 that visitors "
+                    "with weak sight need to read it; choose a darker text or lighter background",
+                )
 
 
 # Read-aloud settings: espeak-ng accepts 80-450 words per minute, but past ~260 a

@@ -16,6 +16,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from kiosk.content.model import ContentSet
 from kiosk.runtime.navigation import ATTRACT, PRESENTER_KEYS, Place
 from kiosk.ui import present
+from kiosk.ui.appearance import Appearance
 from kiosk.ui.images import ImageStore
 from kiosk.ui.keys import KeyMap
 from kiosk.ui.language import Language
@@ -46,7 +47,8 @@ class Kiosk(QObject):
     ``language`` (the visitor's language), ``nav`` (where the visitor is),
     ``idle`` (the "still there?" overlay), ``problems`` (the curator's banner),
     ``presenter`` (key help and the quit question), ``speech`` (the listen button and
-    its captions) and ``keys`` (the keyboard and clicker map).
+    its captions), ``keys`` (the keyboard and clicker map) and ``appearance`` (text
+    size and contrast).
     """
 
     contentChanged = Signal()
@@ -85,6 +87,7 @@ class Kiosk(QObject):
             lambda: self._content.site.language_codes,
             self,
         )
+        self._appearance = Appearance(self)
         self.language.changed.connect(self._refresh_texts)
         self.nav.changed.connect(self._refresh_page)
         # the text being read has left the screen
@@ -103,6 +106,7 @@ class Kiosk(QObject):
     presenter: Presenter = _part(lambda self: self._presenter)
     speech: ReadAloud = _part(lambda self: self._speech)
     keys: KeyMap = _part(lambda self: self._keys)
+    appearance: Appearance = _part(lambda self: self._appearance)
 
     # content ---------------------------------------------------------------------------
 
@@ -127,10 +131,12 @@ class Kiosk(QObject):
         return self._content, self.nav.place, self.language.current
 
     def reset_to_attract(self) -> None:
-        """Between visitors: attract loop, default language, views forget their state."""
+        """Between visitors: attract loop, default language, normal text size and
+        colours, views forget their state."""
         self.resetRequested.emit()
         self.nav.navigator.attract()
         self.language.reset()
+        self.appearance.reset()
 
     def _refresh_texts(self) -> None:
         language = self.language.current

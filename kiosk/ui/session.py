@@ -45,12 +45,17 @@ def open_screen(
     index: int,
     size: tuple[int, int],
     cache: Path | None,
+    *,
+    text_scale: float = 1.0,
+    high_contrast: bool = False,
 ) -> QImage:
     service = make_service(cache, size)
     kw = build_window(content, service, start="home", size=size)
     try:
         if language:
             kw.kiosk.language.choose(language)
+        kw.kiosk.appearance.set_text_scale(text_scale)
+        kw.kiosk.appearance.set_high_contrast(high_contrast)
         go_to(kw, screen, exhibit_id, index)
         kw.window.show()
         hold_still(kw.window)

@@ -53,7 +53,7 @@ Rectangle {
                     textFormat: Text.PlainText
                     wrapMode: Text.Wrap
                     font.pixelSize: page.ui.heading * 0.85
-                    color: page.ui.accent
+                    color: page.ui.accentText
                 }
             }
 

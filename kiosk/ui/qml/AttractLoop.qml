@@ -18,7 +18,7 @@ Rectangle {
     readonly property var current: slides.length ? slides[slide % slides.length] : null
     // at least 56 px at 1080p: read from three metres
     readonly property real invitationSize: Math.max(56, Math.round(60 * ui.k))
-    color: "#111214"
+    color: ui.stage
     objectName: "attractLoop"
     readonly property Item titleItem: siteTitle  // takes the focus when the loop starts
 
@@ -92,7 +92,7 @@ Rectangle {
     Rectangle {
         anchors { left: parent.left; right: parent.right; top: parent.top }
         height: siteTitle.implicitHeight + attract.ui.margin * 1.5
-        color: Qt.rgba(0, 0, 0, 0.55)
+        color: attract.ui.highContrast ? attract.ui.stageSurface : Qt.rgba(0, 0, 0, 0.55)
         ScreenText {
             id: siteTitle
             objectName: "attractTitle"
@@ -103,7 +103,7 @@ Rectangle {
             wrapMode: Text.Wrap
             font.pixelSize: attract.ui.heading
             font.weight: Font.DemiBold
-            color: "white"
+            color: attract.ui.stageInk
         }
     }
 
@@ -111,7 +111,7 @@ Rectangle {
     Rectangle {
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
         height: callColumn.implicitHeight + attract.ui.margin * 1.5
-        color: Qt.rgba(0.07, 0.07, 0.08, 0.92)
+        color: attract.ui.highContrast ? attract.ui.stageSurface : Qt.rgba(0.07, 0.07, 0.08, 0.92)
         Column {
             id: callColumn
             anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; leftMargin: attract.ui.margin; rightMargin: attract.ui.margin }
@@ -124,7 +124,7 @@ Rectangle {
                 wrapMode: Text.Wrap
                 font.pixelSize: attract.ui.title
                 font.weight: Font.Bold
-                color: "white"
+                color: attract.ui.stageInk
             }
             Rectangle { width: parent.width; height: Math.max(2, 3 * attract.ui.k); color: attract.ui.accent }
             Repeater {
@@ -138,7 +138,7 @@ Rectangle {
                     wrapMode: Text.Wrap
                     font.pixelSize: attract.invitationSize
                     font.weight: Font.DemiBold
-                    color: "white"
+                    color: attract.ui.stageInk
                 }
             }
         }

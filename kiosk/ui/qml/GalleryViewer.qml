@@ -9,7 +9,7 @@ Rectangle {
     // the caption follows the image under the finger at once; kiosk hears when it lands
     readonly property int shown: Math.max(0, Math.min(pager.currentIndex, items.length - 1))
     readonly property var current: items.length ? items[shown] : null
-    color: "#111214"
+    color: ui.stage
     objectName: "galleryViewer"
     // the caption is this screen's heading: it takes the focus, so a screen reader reads
     // it on arrival and again as each image comes (the name changes with the image)
@@ -72,7 +72,8 @@ Rectangle {
         // room for two lines of caption and one of credit, so the picture above does not
         // jump in size from one image to the next; a longer caption takes more
         height: Math.max(captionColumn.implicitHeight, viewer.ui.body * 2.7 + viewer.ui.caption * 1.5) + viewer.ui.gap * 2
-        color: "#1B1C1F"
+        color: viewer.ui.stageSurface
+        Rectangle { anchors { left: parent.left; right: parent.right; top: parent.top } height: 1; color: viewer.ui.line; visible: viewer.ui.highContrast }
         Column {
             id: captionColumn
             anchors { left: parent.left; right: parent.right; top: parent.top; topMargin: viewer.ui.gap; leftMargin: viewer.ui.margin; rightMargin: viewer.ui.margin }
@@ -88,7 +89,7 @@ Rectangle {
                 textFormat: Text.PlainText
                 wrapMode: Text.Wrap
                 font.pixelSize: viewer.ui.body
-                color: "white"
+                color: viewer.ui.stageInk
             }
             ScreenText {
                 objectName: "galleryCredit"
@@ -97,7 +98,7 @@ Rectangle {
                 textFormat: Text.PlainText
                 wrapMode: Text.Wrap
                 font.pixelSize: viewer.ui.caption
-                color: "#D9D9D9"
+                color: viewer.ui.stageMuted
             }
         }
     }

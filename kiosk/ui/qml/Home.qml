@@ -66,9 +66,9 @@ Rectangle {
         // Portrait: two columns, scrolled. Landscape: the fewest columns (three or
         // more) that show every exhibit at once, so none hides below the fold.
         readonly property int columns: home.ui.portrait ? 2 : fittingColumns()
-        // narrow tiles give their texts a line more
+        // narrow tiles give their texts a line more, and each step of larger text one more
         readonly property int textLines: linesFor(columns)
-        function linesFor(c) { return home.ui.portrait || c >= 4 ? 3 : 2 }
+        function linesFor(c) { return (home.ui.portrait || c >= 4 ? 3 : 2) + Math.round((home.ui.textScale - 1) * 4) }
         cellWidth: Math.floor(width / columns)
         // a 16:9 cover at least; up to 4:3 where the screen has the height to spare
         cellHeight: home.ui.portrait ? cellHeightFor(columns)

@@ -176,7 +176,7 @@ Window {
             objectName: "staffCorner"
             anchors { right: parent.right; top: parent.top }
             staff: root.staff
-            ui: style
+            ui: staffStyle
         }
 
         Loader {
@@ -184,7 +184,7 @@ Window {
             objectName: "staffLoader"
             anchors.fill: parent
             active: root.staff.open
-            sourceComponent: Component { StaffPanel { staff: root.staff; ui: style } }
+            sourceComponent: Component { StaffPanel { staff: root.staff; ui: staffStyle } }
         }
 
         NumberAnimation {
@@ -203,6 +203,15 @@ Window {
         id: style
         k: Math.max(0.75, Math.min(root.width, root.height) / 1080)
         portrait: root.height > root.width
+        theme: root.kiosk.theme
+        textScale: root.kiosk.appearance.textScale
+        highContrast: root.kiosk.appearance.highContrast
+    }
+    // the staff corner and panel keep their size and colours whatever a visitor chose
+    Style {
+        id: staffStyle
+        k: style.k
+        portrait: style.portrait
         theme: root.kiosk.theme
     }
 }

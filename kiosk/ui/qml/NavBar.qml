@@ -4,29 +4,42 @@ import QtQuick
 // seated or short visitor reaches it on a tall portrait screen: Back, Home and
 // Timeline on the left, the accessibility controls and the languages on the right.
 // Each button is as wide as its longest word in any language, so nothing moves
-// when the language changes. On a narrow screen the languages take a row of
-// their own above the others.
+// when the language changes. Where the groups do not fit side by side (a narrow
+// screen, larger text) the languages take a row of their own above the others,
+// then the accessibility controls too; the languages wrap if they need more.
 Rectangle {
     id: bar
     required property var kiosk
     required property var ui
     readonly property var words: kiosk.everyLanguageStrings
     readonly property string screen: kiosk.nav.screen
-    // languages, navigation and accessibility in one row only where all fit side by side
-    readonly property bool twoRows: navRow.width + listenButton.width + languages.width
-                                    + 2 * ui.gap + 2 * ui.margin > width
+    // the accessibility controls with Listen, shown or not: the layout is the same on every screen
+    readonly property real a11yRoom: textSizeButton.width + contrastButton.width + listenButton.width + 2 * a11y.spacing
+    // the screen's margin at the sides, or a narrower one where that saves a row
+    readonly property real side: rowsWithin(width - 2 * ui.gap) < rowsWithin(width - 2 * ui.margin) ? ui.gap : ui.margin
+    readonly property real room: width - 2 * side
+    // 1: all in one row; 2: the languages above; 3: languages, accessibility, navigation
+    readonly property int rows: navRow.width + a11yRoom + languages.rowWidth + 2 * ui.gap <= room ? 1
+        : navRow.width + a11yRoom + ui.gap <= room && languages.rowWidth <= room ? 2 : 3
+    function rowsWithin(space) {
+        if (navRow.width + a11yRoom + languages.rowWidth + 2 * ui.gap <= space) return 1
+        const languageRows = languages.rowWidth <= space ? 1 : 2
+        return languageRows + (navRow.width + a11yRoom + ui.gap <= space ? 1 : 2)
+    }
+    readonly property real edge: ui.gap * 0.75  // above the top row and below the bottom one
+    readonly property real rowGap: ui.gap / 2
     objectName: "navBar"
     color: ui.surface
-    implicitHeight: (twoRows ? 2 * ui.target + ui.gap / 2 : ui.target) + ui.gap * 1.5
+    implicitHeight: 2 * edge + navRow.height + (rows > 1 ? rowGap + languages.height : 0)
+                    + (rows > 2 ? rowGap + a11y.height : 0)
 
     Rectangle { anchors { left: parent.left; right: parent.right; top: parent.top } height: 1; color: bar.ui.line }
 
     Row {
         id: navRow
         objectName: "navButtons"
-        x: bar.ui.margin
-        anchors.bottom: parent.bottom
-        anchors.bottomMargin: bar.ui.gap * 0.75
+        x: bar.side
+        y: bar.height - bar.edge - height
         spacing: bar.ui.gap / 2
         NavButton {
             objectName: "backButton"
@@ -58,17 +71,42 @@ Rectangle {
         }
     }
 
-    // Reading aloud, and later text size and contrast: right-aligned next to the
-    // languages, so a control appearing or going never moves the others.
+    // Text size, contrast and reading aloud: right-aligned next to the languages,
+    // Listen leftmost, so its appearing or going never moves the others.
     Row {
         id: a11y
         objectName: "a11yControls"
-        anchors.right: bar.twoRows ? parent.right : languages.left
-        anchors.rightMargin: bar.twoRows ? bar.ui.margin : bar.ui.gap
-        anchors.bottom: parent.bottom
-        anchors.bottomMargin: bar.ui.gap * 0.75
+        x: (bar.rows === 1 ? languages.x - bar.ui.gap : bar.width - bar.side) - width
+        y: bar.rows === 3 ? navRow.y - bar.rowGap - height : navRow.y + (navRow.height - height) / 2
         spacing: bar.ui.gap / 2
         layoutDirection: Qt.RightToLeft
+        NavButton {
+            id: textSizeButton
+            objectName: "textSizeButton"
+            ui: bar.ui
+            glyph: "Aa"
+            // the size now: a tap gives the next one, after the largest the first again
+            text: bar.kiosk.appearance.textPercent + " %"
+            widthTexts: bar.kiosk.appearance.percentLabels
+            selected: bar.kiosk.appearance.textScale > 1
+            Accessible.role: Accessible.Button
+            Accessible.name: (bar.kiosk.strings.text_size || "") + " " + text
+            onActivated: bar.kiosk.appearance.stepTextSize()
+        }
+        NavButton {
+            id: contrastButton
+            objectName: "contrastButton"
+            ui: bar.ui
+            glyph: "◐"
+            text: bar.kiosk.strings.contrast || ""
+            widthTexts: bar.words.contrast || []
+            selected: bar.kiosk.appearance.highContrast
+            Accessible.role: Accessible.Button
+            Accessible.name: text
+            Accessible.checkable: true
+            Accessible.checked: selected
+            onActivated: bar.kiosk.appearance.toggleContrast()
+        }
         NavButton {
             id: listenButton
             objectName: "listenButton"
@@ -84,9 +122,10 @@ Rectangle {
 
     LanguageBar {
         id: languages
-        anchors.right: parent.right
-        anchors.rightMargin: bar.ui.margin
-        y: bar.twoRows ? bar.ui.gap * 0.75 : navRow.y
+        x: bar.width - bar.side - width
+        y: bar.rows === 1 ? navRow.y + (navRow.height - height) / 2
+                          : (bar.rows === 2 ? navRow.y : a11y.y) - bar.rowGap - height
+        maxWidth: bar.room
         kiosk: bar.kiosk
         ui: bar.ui
     }

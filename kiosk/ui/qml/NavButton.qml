@@ -18,6 +18,7 @@ Rectangle {
 
     property real maxWidth: 100000
     readonly property real labelRoom: {
+        metrics.font  // measured again when the text size changes, not only the words
         let widest = label.implicitWidth
         for (const t of widthTexts) widest = Math.max(widest, Math.ceil(metrics.advanceWidth(t)))
         return widest

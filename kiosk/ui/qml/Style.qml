@@ -1,25 +1,38 @@
 import QtQuick
 
 // Sizes at 1080p scaled to the window, and the theme colours from kiosk.yaml.
+// The visitor's text size (kiosk.appearance.textScale) multiplies every text size;
+// the high-contrast mode draws black text on white, with no theme colours.
 QtObject {
     property real k: 1
     property bool portrait: false
     property var theme: ({})
+    property real textScale: 1
+    property bool highContrast: false
 
-    readonly property color background: theme.background || "#F7F3EA"
-    readonly property color surface: theme.surface || "#FFFFFF"
-    readonly property color ink: theme.ink || "#1D2430"
-    readonly property color muted: theme.muted || "#5A6270"
-    readonly property color accent: theme.accent || "#0099B5"
-    readonly property color accent2: theme.accent_2 || "#1EB53A"
-    readonly property color highlight: theme.highlight || "#EF3340"
-    readonly property color line: Qt.rgba(ink.r, ink.g, ink.b, 0.12)
+    readonly property color background: highContrast ? "#FFFFFF" : theme.background || "#F7F3EA"
+    readonly property color surface: highContrast ? "#FFFFFF" : theme.surface || "#FFFFFF"
+    readonly property color ink: highContrast ? "#000000" : theme.ink || "#1D2430"
+    readonly property color muted: highContrast ? "#000000" : theme.muted || "#5A6270"
+    readonly property color accent: highContrast ? "#000000" : theme.accent || "#0099B5"
+    readonly property color accent2: highContrast ? "#000000" : theme.accent_2 || "#1EB53A"
+    readonly property color highlight: highContrast ? "#000000" : theme.highlight || "#EF3340"
+    // text in the accent colour (headings, dates): the theme's accent_text, dark
+    // enough to read on the background
+    readonly property color accentText: highContrast ? "#000000" : theme.accent_text || "#00738A"
+    // outlines: faint in the theme, solid black in high contrast so every button shows its edge
+    readonly property color line: highContrast ? "#000000" : Qt.rgba(ink.r, ink.g, ink.b, 0.12)
+    // the backdrop of pictures (gallery, attract loop) and the text on it
+    readonly property color stage: highContrast ? "#FFFFFF" : "#111214"
+    readonly property color stageSurface: highContrast ? "#FFFFFF" : "#1B1C1F"
+    readonly property color stageInk: highContrast ? "#000000" : "#FFFFFF"
+    readonly property color stageMuted: highContrast ? "#000000" : "#D9D9D9"
 
-    readonly property real display: Math.round(72 * k)
-    readonly property real title: Math.round(48 * k)
-    readonly property real heading: Math.round(34 * k)
-    readonly property real body: Math.round(28 * k)
-    readonly property real caption: Math.round(22 * k)
+    readonly property real display: Math.round(72 * k * textScale)
+    readonly property real title: Math.round(48 * k * textScale)
+    readonly property real heading: Math.round(34 * k * textScale)
+    readonly property real body: Math.round(28 * k * textScale)
+    readonly property real caption: Math.round(22 * k * textScale)
     readonly property real margin: Math.round((portrait ? 48 : 64) * k)
     readonly property real gap: Math.round(24 * k)
     readonly property real target: Math.max(64, Math.round(80 * k))
@@ -27,10 +40,11 @@ QtObject {
     readonly property real measure: Math.round(1180 * k)   // ~70 characters of body text
     readonly property int fade: 220
 
-    // home tiles: every title and subtitle has the same size and room (Noto Sans: a line is 1.37 em)
-    readonly property real tileTitle: Math.round(30 * k)  // one size on every tile
-    readonly property real tileTitleLine: Math.ceil(tileTitle * 1.1 * 1.37)
-    readonly property real tileSubtitleLine: Math.ceil(caption * 1.15 * 1.37)
+    // home tiles: every title and subtitle has the same size and room (Noto Sans: a line is
+    // 1.37 em, a little more once its ascent and descent are rounded to whole pixels)
+    readonly property real tileTitle: Math.round(30 * k * textScale)  // one size on every tile
+    readonly property real tileTitleLine: Math.ceil(tileTitle * 1.1 * 1.4)
+    readonly property real tileSubtitleLine: Math.ceil(caption * 1.15 * 1.4)
     function tileTextRoom(titleLines, subtitleLines) {
         return Math.ceil(gap * 2.25 + gap / 3 + titleLines * tileTitleLine + subtitleLines * tileSubtitleLine)
     }

@@ -38,7 +38,7 @@ Column {
                         text: "•"
                         textFormat: Text.PlainText
                         font.pixelSize: blocksView.fontSize
-                        color: blocksView.ui.accent
+                        color: blocksView.ui.accentText
                     }
                     ScreenText {
                         objectName: "bullet"

@@ -121,7 +121,7 @@ Rectangle {
                             wrapMode: Text.Wrap
                             font.pixelSize: page.ui.heading
                             font.weight: Font.Bold
-                            color: page.ui.accent
+                            color: page.ui.accentText
                         }
                         ScreenText {
                             id: entryTitle
@@ -158,14 +158,14 @@ Rectangle {
                         objectName: "timelineChevron"
                         anchors { right: parent.right; top: parent.top; margins: page.ui.gap * 0.6 }
                         width: Math.round(page.ui.target * 0.7); height: width; radius: width / 2
-                        color: entry.open ? page.ui.accent : Qt.rgba(page.ui.accent.r, page.ui.accent.g, page.ui.accent.b, 0.12)
+                        color: entry.open ? page.ui.accentText : Qt.rgba(page.ui.accent.r, page.ui.accent.g, page.ui.accent.b, 0.12)
                         Text {
                             anchors.centerIn: parent
                             text: "⌄"
                             textFormat: Text.PlainText
                             font.pixelSize: page.ui.heading
                             font.weight: Font.Bold
-                            color: entry.open ? "white" : page.ui.accent
+                            color: entry.open ? page.ui.surface : page.ui.accentText
                             rotation: entry.open ? 180 : 0
                             Behavior on rotation { NumberAnimation { duration: page.ui.fade; easing.type: Easing.OutCubic } }
                         }
