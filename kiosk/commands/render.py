@@ -42,7 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         type=int,
         choices=TEXT_SIZES,
         default=100,
-        help="text size in percent, as a visitor sets it with the Aa button",
+        help="text size in percent, as a visitor sets it with the Aa button (default: 100)",
     )
     parser.add_argument("--contrast", action="store_true", help="high contrast, black on white")
     parser.add_argument("--cache", type=Path, help="rendition cache folder")

@@ -66,17 +66,28 @@ Rectangle {
         // Portrait: two columns, scrolled. Landscape: the fewest columns (three or
         // more) that show every exhibit at once, so none hides below the fold.
         readonly property int columns: home.ui.portrait ? 2 : fittingColumns()
-        // narrow tiles give their texts a line more, and each step of larger text one more
-        readonly property int textLines: linesFor(columns)
+        // Choosing the columns: narrow tiles give their texts a line more, and each
+        // step of larger text one more.
         function linesFor(c) { return (home.ui.portrait || c >= 4 ? 3 : 2) + Math.round((home.ui.textScale - 1) * 4) }
+        // The tiles drawn: every title (and every subtitle) gets the room the longest
+        // one needs at this width, in this language and text size, measured below:
+        // the grid reads evenly, nothing ends in "…", and short titles leave no gap.
+        // A curator's overlong text ends in "…" after two lines more than the estimate.
+        readonly property int titleLines: Math.max(1, Math.min(linesFor(columns) + 2, home.linesNeeded(titleMeasure)))
+        readonly property int subtitleLines: Math.max(1, Math.min(linesFor(columns) + 2, home.linesNeeded(subtitleMeasure)))
+        readonly property real textWidth: cellWidth - home.ui.gap * 3  // tile and text margins
+        readonly property real textRoom: home.ui.tileTextRoom(titleLines, subtitleLines)
         cellWidth: Math.floor(width / columns)
         // a 16:9 cover at least; up to 4:3 where the screen has the height to spare
-        cellHeight: home.ui.portrait ? cellHeightFor(columns)
-            : Math.max(cellHeightFor(columns), Math.min(cellHeightFor(columns, 3 / 4), Math.floor(height / Math.ceil(Math.max(1, count) / columns))))
-        function cellHeightFor(c, shape) {
-            const lines = linesFor(c)
-            const cover = Math.round((Math.floor(width / c) - home.ui.gap) * (shape || 9 / 16))
-            return cover + home.ui.tileTextRoom(lines, lines) + home.ui.gap
+        cellHeight: home.ui.portrait ? coverFor(columns) + textRoom + home.ui.gap
+            : Math.max(coverFor(columns) + textRoom + home.ui.gap,
+                       Math.min(coverFor(columns, 3 / 4) + textRoom + home.ui.gap,
+                                Math.floor(height / Math.ceil(Math.max(1, count) / columns))))
+        function coverFor(c, shape) {
+            return Math.round((Math.floor(width / c) - home.ui.gap) * (shape || 9 / 16))
+        }
+        function cellHeightFor(c) {  // while choosing the columns: the estimated lines
+            return coverFor(c) + home.ui.tileTextRoom(linesFor(c), linesFor(c)) + home.ui.gap
         }
         function fittingColumns() {
             const n = Math.max(1, count)
@@ -113,10 +124,50 @@ Rectangle {
                 title: cell.title
                 subtitle: cell.subtitle
                 cover: cell.cover
-                titleLines: grid.textLines
-                subtitleLines: grid.textLines
+                titleLines: grid.titleLines
+                subtitleLines: grid.subtitleLines
                 focused: home.showFocus && grid.currentIndex === cell.index
             }
+        }
+    }
+
+    // Unseen copies of every tile's title and subtitle at the tiles' text width: their
+    // line counts give the room every tile keeps (ExhibitTile draws them the same way).
+    function linesNeeded(measure) {
+        let most = 0
+        for (let i = 0; i < measure.count; i++) {
+            const text = measure.itemAt(i)
+            if (text) most = Math.max(most, text.lineCount)
+        }
+        return most
+    }
+    Repeater {
+        id: titleMeasure
+        model: home.kiosk.exhibits
+        delegate: Text {
+            required property string title
+            visible: false
+            width: grid.textWidth
+            text: title
+            textFormat: Text.PlainText
+            wrapMode: Text.Wrap
+            font.pixelSize: home.ui.tileTitle
+            font.weight: Font.DemiBold
+            lineHeight: 1.1
+        }
+    }
+    Repeater {
+        id: subtitleMeasure
+        model: home.kiosk.exhibits
+        delegate: Text {
+            required property string subtitle
+            visible: false
+            width: grid.textWidth
+            text: subtitle
+            textFormat: Text.PlainText
+            wrapMode: Text.Wrap
+            font.pixelSize: home.ui.caption
+            lineHeight: 1.15
         }
     }
 }
