@@ -94,7 +94,13 @@ Rectangle {
             for (let c = 3; c < n; c++) {
                 if (Math.ceil(n / c) * cellHeightFor(c) <= height) return c
             }
-            return Math.max(3, n)
+            // Not all at once: one row of them all while a title keeps eight letters'
+            // widths a line, else fewer, wider tiles that scroll (larger text, a small
+            // window): "Ozarbayjon" is not broken over two lines.
+            for (let c = Math.max(3, n); c > 3; c--) {
+                if (Math.floor(width / c) - home.ui.gap * 3 >= 8 * home.ui.tileTitle) return c
+            }
+            return 3
         }
         model: home.kiosk.exhibits
         boundsBehavior: Flickable.StopAtBounds
