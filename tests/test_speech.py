@@ -91,7 +91,10 @@ def test_a_failed_reading_withdraws_reading_aloud_until_tried_again() -> None:
     engine.played[0].complaint = "espeak-ng: error: No such file or directory"
     assert not speaker.speaking
     assert not speaker.available and not speaker.can_read("en")
-    assert speaker.reason == "the last reading failed: espeak-ng: error: No such file or directory"
+    assert speaker.reason == (
+        "the last reading failed: espeak-ng: error: No such file or directory; "
+        "check that a sound device is connected and the kiosk's user may use it"
+    )
     assert not speaker.start(TEXTS["en"], "en") and len(engine.played) == 1
     speaker.try_again()
     assert speaker.available and speaker.start(TEXTS["en"], "en")

@@ -274,6 +274,9 @@ def _parse_voices(listing: str) -> frozenset[str]:
 # -- the speaker ------------------------------------------------------------------------
 
 
+SOUND_HINT = "check that a sound device is connected and the kiosk's user may use it"
+
+
 class Speaker:
     """Reads one text at a time; the UI asks ``speaking`` and ``captions`` as it draws."""
 
@@ -371,5 +374,6 @@ class Speaker:
             logger.warning("speech: %s", problem)
         self.problem = problem
         if problem:
-            self.failed = f"the last reading failed: {problem}"
+            # espeak-ng's own words ("No such file or directory") do not say what to do
+            self.failed = f"the last reading failed: {problem}; {SOUND_HINT}"
         return False
