@@ -8,7 +8,7 @@ from factories import make_site, valid_site
 
 from kiosk.content.loader import load_content
 from kiosk.content.model import ContentSet
-from kiosk.ui.glyph_names import GLYPH_NAMES
+from kiosk.content.site_schema import DEFAULTED_STRINGS
 from kiosk.ui.present import strings, strings_in_every_language
 
 
@@ -22,7 +22,8 @@ def site(tmp_path: Path, languages: list[str], default: str) -> ContentSet:
 
 def test_each_kiosk_language_has_its_own_words(tmp_path: Path) -> None:
     content = site(tmp_path, ["uz", "az", "ru", "en"], "uz")
-    for key, words in GLYPH_NAMES.items():
+    for key in ("previous_image", "next_image", "scroll_down"):
+        words = DEFAULTED_STRINGS[key]
         said = [strings(content, code)[key] for code in ("uz", "az", "ru", "en")]
         assert said == [words[code] for code in ("uz", "az", "ru", "en")]
         assert len(set(said)) == 4, key  # no language left in another's words
@@ -31,4 +32,4 @@ def test_each_kiosk_language_has_its_own_words(tmp_path: Path) -> None:
 
 def test_a_language_the_kiosk_has_no_words_for_says_the_default_language(tmp_path: Path) -> None:
     content = site(tmp_path, ["uz", "az", "ru", "en"], "ru")
-    assert strings(content, "de")["next_image"] == GLYPH_NAMES["next_image"]["ru"]
+    assert strings(content, "de")["next_image"] == DEFAULTED_STRINGS["next_image"]["ru"]

@@ -20,11 +20,10 @@ from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleIn
 from PySide6.QtQuick import QQuickItem
 from speechfakes import FakeEngine
 
+from kiosk.content.site_schema import DEFAULTED_STRINGS
 from kiosk.runtime.pin import PinPad, PinStore
 from kiosk.runtime.speech import Speaker
 from kiosk.ui.app import KioskWindow
-from kiosk.ui.glyph_names import GLYPH_NAMES
-from kiosk.ui.present import BAR_WORDS
 from kiosk.ui.render import settle
 from kiosk.ui.speech import SpeechControl
 from kiosk.ui.staff import Staff
@@ -148,11 +147,7 @@ def on_screen(kw: KioskWindow, target: QObject | None) -> bool:
 
 
 def word(key: str, language: str) -> str:
-    """A word as the kiosk has it: the site's strings, else the kiosk's own."""
-    if key in GLYPH_NAMES:
-        return GLYPH_NAMES[key][language]
-    if key in BAR_WORDS:
-        return BAR_WORDS[key][language]
+    """A word as the kiosk has it: the site's strings, the kiosk's own filled in."""
     return CONTENT.site.strings[key].get(language)
 
 
@@ -372,7 +367,7 @@ def test_keys_and_press_actions_work_with_the_focus_on_a_title(kw: KioskWindow) 
     assert kw.kiosk.speech.speaking
     with reading(kw) as tree:
         (listen,) = [i for i in tree.nodes if i.object().objectName() == "listenButton"]
-        assert listen.text(QAccessible.Text.Name) == BAR_WORDS["stop_reading"]["uz"]
+        assert listen.text(QAccessible.Text.Name) == DEFAULTED_STRINGS["stop_reading"]["uz"]
     press(kw, "listenButton")
     assert not kw.kiosk.speech.speaking
     assert heard() == (heading, following.title.get("uz"))

@@ -54,6 +54,28 @@ DEFAULTED_STRINGS: dict[str, dict[str, str]] = {
         "en": "Text size",
     },
     "contrast": {"uz": "Kontrast", "az": "Kontrast", "ru": "Контраст", "en": "Contrast"},
+    # the listen button, and what it says while reading
+    "listen": {"uz": "Tinglash", "az": "Dinlə", "ru": "Слушать", "en": "Listen"},
+    "stop_reading": {"uz": "Toʻxtatish", "az": "Dayandır", "ru": "Стоп", "en": "Stop"},
+    # what a screen reader says for the buttons that show a sign and no word
+    "previous_image": {
+        "uz": "Oldingi rasm",
+        "az": "Əvvəlki şəkil",
+        "ru": "Предыдущее изображение",
+        "en": "Previous image",
+    },
+    "next_image": {
+        "uz": "Keyingi rasm",
+        "az": "Növbəti şəkil",
+        "ru": "Следующее изображение",
+        "en": "Next image",
+    },
+    "scroll_down": {
+        "uz": "Pastga aylantirish",
+        "az": "Aşağı sürüşdür",
+        "ru": "Прокрутить вниз",
+        "en": "Scroll down",
+    },
 }
 # Strings once required that no screen shows: a kiosk.yaml written for an older
 # kiosk still loads, and the curator is told they can go.

@@ -13,7 +13,6 @@ from kiosk.content.credits import CreditLine, about_page
 from kiosk.content.model import BulletList, ContentSet, Exhibit, ImageRef, Text
 from kiosk.content.richtext import parse_blocks
 from kiosk.media.cache import SCREEN, THUMB
-from kiosk.ui.glyph_names import GLYPH_NAMES
 
 # The rendition kinds (the second half of an image key) are named by the cache that
 # makes them. QML never spells them: it gets whole keys from the dicts below.
@@ -131,17 +130,10 @@ def _credit_lines(lines: tuple[CreditLine, ...]) -> list[dict[str, Any]]:
     return [{"label": line.label, "blocks": _blocks(line.text)} for line in lines]
 
 
-# Words of the control bar that a site's kiosk.yaml need not give: the listen button
-# is new, and a museum's own content from before it must keep loading.
-BAR_WORDS: dict[str, dict[str, str]] = {
-    "listen": {"uz": "Tinglash", "az": "Dinlə", "ru": "Слушать", "en": "Listen"},
-    "stop_reading": {"uz": "Toʻxtatish", "az": "Dayandır", "ru": "Стоп", "en": "Stop"},
-}
-
-
 def strings(content: ContentSet, language: str) -> dict[str, str]:
-    words = {key: _bar_word(key, language, content) for key in BAR_WORDS | GLYPH_NAMES}
-    return words | {key: text.get(language) for key, text in content.site.strings.items()}
+    """Every word of the interface in ``language``: kiosk.yaml's, and the kiosk's own
+    wording for those it leaves out (``DEFAULTED_STRINGS``, filled in by the loader)."""
+    return {key: text.get(language) for key, text in content.site.strings.items()}
 
 
 def strings_in_every_language(content: ContentSet) -> dict[str, list[str]]:
@@ -151,11 +143,6 @@ def strings_in_every_language(content: ContentSet) -> dict[str, list[str]]:
     return {
         key: [strings(content, code)[key] for code in codes] for key in strings(content, codes[0])
     }
-
-
-def _bar_word(key: str, language: str, content: ContentSet) -> str:
-    words = BAR_WORDS.get(key) or GLYPH_NAMES[key]
-    return words.get(language) or words.get(content.site.default_language) or words["en"]
 
 
 def attract_slides(content: ContentSet, language: str) -> list[dict[str, str]]:
