@@ -14,11 +14,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from factories import MISSING, line_of, make_site, tmap, to_yaml, valid_exhibit
-
 from kiosk.content.loader import load_content
 from kiosk.content.model import LoadResult, Talk, TalkStep
 from kiosk.content.parsed_cache import load_cached
+from tests.factories import MISSING, line_of, make_site, tmap, to_yaml, valid_exhibit
 
 BUNDLED = Path(__file__).resolve().parents[1] / "exhibits"
 
