@@ -311,3 +311,39 @@ def test_preview_lists_a_broken_talk_while_showing_the_new_content(tmp_path: Pat
     assert view.shown_log == [loaded.content.version]  # the set went on screen
     assert view.problems == [str(p) for p in loaded.left_out] != []
     assert "unknown exhibit id 'alpah'" in view.problems[0]
+
+
+def test_staff_see_a_broken_talk_among_the_errors(tmp_path: Path) -> None:
+    from kiosk.runtime.staff_status import Renditions, Today, build_status
+    from tests.test_runtime_staff_status import FakeReload
+
+    root = site_with_talks(
+        tmp_path, {"visit.yaml": valid_talk(steps=[{"exhibit": "alpah"}], title={"uz": "T"})}
+    )
+    loaded = load_content(root)
+    assert loaded.content is not None
+    status = build_status(
+        mode="kiosk",
+        content=loaded.content,
+        reload=FakeReload(last_warnings=loaded.warnings),
+        renditions=Renditions(total=0, building=0, failed=0),
+        today=Today(sessions=0),
+    )
+    assert len(status.errors) == 1 and "unknown exhibit id 'alpah'" in status.errors[0]
+    assert all("alpah" not in line for line in status.warnings)
+    assert any("missing translation for 'title'" in line for line in status.warnings)
+
+
+def test_publish_refuses_a_folder_with_a_broken_talk(tmp_path: Path) -> None:
+    root = site_with_talks(tmp_path, {"visit.yaml": valid_talk(steps=[{"exhibit": "alpah"}])})
+    run = subprocess.run(
+        [sys.executable, "-m", "kiosk", "publish", str(root)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "unknown exhibit id 'alpah'" in run.stdout
+    assert "1 error, 0 warnings" in run.stdout
+    assert "nothing published" in run.stderr
+    assert not (root / ".kiosk-release.json").exists()
