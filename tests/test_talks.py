@@ -347,3 +347,23 @@ def test_publish_refuses_a_folder_with_a_broken_talk(tmp_path: Path) -> None:
     assert "1 error, 0 warnings" in run.stdout
     assert "nothing published" in run.stderr
     assert not (root / ".kiosk-release.json").exists()
+
+
+def test_a_kiosk_starts_on_its_content_with_a_broken_talk_beside_it(tmp_path: Path) -> None:
+    from kiosk.runtime.logs import short
+    from tests.process import start
+
+    root = site_with_talks(
+        tmp_path, {"good.yaml": valid_talk(), "broken.yaml": valid_talk(steps="not a list")}
+    )
+    expected = load_content(root)
+    assert expected.content is not None and len(expected.left_out) == 1
+    args = ["--windowed", "--cache", str(tmp_path / "cache"), "--state-dir", str(tmp_path / "s")]
+    kiosk = start(tmp_path, [*args, str(root)])  # returns at its first frame
+    try:
+        assert kiosk.process.poll() is None
+        log = (tmp_path / "s" / "kiosk.log").read_text("utf-8")
+        assert f"content={short(expected.content.version)} mode=windowed" in log
+    finally:
+        kiosk.process.terminate()
+        assert kiosk.wait(30) == 0
