@@ -8,6 +8,7 @@ the other talks still load.
 from __future__ import annotations
 
 import pickle
+import re
 import subprocess
 import sys
 from dataclasses import replace
@@ -367,3 +368,47 @@ def test_a_kiosk_starts_on_its_content_with_a_broken_talk_beside_it(tmp_path: Pa
     finally:
         kiosk.process.terminate()
         assert kiosk.wait(30) == 0
+
+
+def test_the_sample_talk_notes_are_our_own_words_and_the_exhibits_facts() -> None:
+    """Notes in our own words (no run of words copied from the source article) and no
+    number the vetted exhibit texts do not already have: nothing added."""
+    from tests.test_exhibit_text import committed_runs, run_hashes, texts_of
+
+    result = load_content(BUNDLED)
+    assert result.content is not None
+    talk = result.content.talks["school-visit"]
+    notes = [(w, t) for w, t in texts_of(talk.steps, "steps") if w.endswith(".notes")]
+    assert len(notes) == len(talk.steps)
+    article = committed_runs()
+    copied = [
+        f"{w} [{c}]" for w, t in notes for c, v in t.values.items() if run_hashes(v) & article
+    ]
+    assert copied == []
+    known = {
+        number
+        for e in result.content.exhibits
+        for _, text in texts_of(e, e.id)
+        for value in text.values.values()
+        for number in re.findall(r"\d+", value)
+    }
+    added = {
+        (w, c, n)
+        for w, t in notes
+        for c, v in t.values.items()
+        for n in re.findall(r"\d+", v)
+        if n not in known
+    }
+    assert added == set()
+
+
+def test_talk_files_are_watched_and_listed_in_a_release(tmp_path: Path) -> None:
+    from kiosk.runtime import manifest
+    from kiosk.runtime.watch import snapshot
+
+    root = site_with_talks(tmp_path, {"good.yaml": valid_talk()})
+    before = snapshot(root)
+    assert "talks/good.yaml" in before
+    (root / "talks" / "good.yaml").write_text(to_yaml(valid_talk(duration="20 min")), "utf-8")
+    assert snapshot(root) != before  # a reload follows, as for any edit
+    assert "talks/good.yaml" in manifest.content_files(root)
