@@ -420,7 +420,10 @@ def soft_shadow(c: Canvas, x0: float, y0: float, x1: float, y1: float, blur_px: 
 
 
 def linked_rings(path: Path, width: int = 1920, height: int = 1280) -> None:
-    """Friendship: two linked rings, one in each flag's colours, over a quiet lattice."""
+    """Friendship: two linked rings over a quiet lattice, each woven of its flag's
+    three bands (Uzbekistan: blue, white, green with thin red lines; Azerbaijan:
+    blue, red, green). No stars ride on the rings: a ring of stars on blue reads as
+    the flag of the European Union."""
     ss = 2
     c = Canvas(width, height, ss)
     paper_background(c)
@@ -434,28 +437,27 @@ def linked_rings(path: Path, width: int = 1920, height: int = 1280) -> None:
     c.img.paste(Image.new("RGB", size, PAPER), (0, 0), veil)
 
     cy = height / 2
-    r_out, band = height * 0.30, height * 0.085
+    r_out, band = height * 0.30, height * 0.10
     centres = (width / 2 - r_out * 0.62, width / 2 + r_out * 0.62)
+    edge = mix(INK, PAPER, 0.45)
 
-    def ring_layer(cx: float, colour: RGB, edge: RGB, motif: str) -> Image.Image:
+    def ring_layer(cx: float, bands: tuple[RGB, RGB, RGB], divider: RGB | None) -> Image.Image:
         layer = Canvas(width, height, ss, (0, 0, 0))
         layer.img = Image.new("RGBA", c.img.size, (0, 0, 0, 0))
         layer.draw = ImageDraw.Draw(layer.img)
-        layer.circle(cx, cy, r_out, colour)
+        step = band / 3
+        for k, colour in enumerate(bands):
+            layer.circle(cx, cy, r_out - k * step, colour)
         layer.circle(cx, cy, r_out - band, (0, 0, 0, 0))  # type: ignore[arg-type]
-        layer.circle(cx, cy, r_out, None, edge, 5)
-        layer.circle(cx, cy, r_out - band, None, edge, 5)
-        count = 12 if motif == "five" else 8
-        for k in range(count):
-            px, py = polar(cx, cy, r_out - band / 2, -math.pi / 2 + 2 * math.pi * k / count)
-            if motif == "five":
-                five_star(layer, px, py, band * 0.2, WHITE)
-            else:
-                eight_star(layer, px, py, band * 0.24, WHITE)
+        if divider is not None:
+            for k in (1, 2):
+                layer.circle(cx, cy, r_out - k * step, None, divider, 4)
+        layer.circle(cx, cy, r_out, None, edge, 3)
+        layer.circle(cx, cy, r_out - band, None, edge, 3)
         return layer.img
 
-    left = ring_layer(centres[0], UZ_BLUE, UZ_RED, "five")
-    right = ring_layer(centres[1], AZ_RED, AZ_BLUE, "eight")
+    left = ring_layer(centres[0], (UZ_BLUE, WHITE, UZ_GREEN), UZ_RED)
+    right = ring_layer(centres[1], (AZ_BLUE, AZ_RED, AZ_GREEN), None)
     for layer in (left, right):
         shadow = layer.getchannel("A").point(lambda v: v * 0.18)
         shadow = shadow.transform(
