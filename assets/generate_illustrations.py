@@ -670,11 +670,9 @@ def rosette_sheet(path: Path, width: int = 1920, height: int = 1280) -> None:
 
 
 def timeline_motif(path: Path, width: int = 1920, height: int = 1280) -> None:
-    """History: a time axis with medallions for 1991, 1995, 1997-1998, 2023 and 2024.
-
-    The axis is broken between 1999 and 2022 (a dotted stretch) so that the
-    events stay legible; no text is drawn.
-    """
+    """History, 1991-1998: a time axis with medallions for 1991, 1995 and 1997-1998
+    (a bar for the two embassy years); no text is drawn. Later years belong to
+    other exhibits, so the axis stops at 1999."""
     c = Canvas(width, height, 2)
     paper_background(c)
     # faint concentric arcs: the long shared past before the axis begins
@@ -683,29 +681,21 @@ def timeline_motif(path: Path, width: int = 1920, height: int = 1280) -> None:
         c.arc(-height * 0.35, height * 0.52, rr, -70, 70, tint(SAND, 0.2 + 0.06 * k), 3)
     y = height * 0.52
     axis = mix(INK, PAPER, 0.35)
-    seg_a = (width * 0.08, width * 0.46, 1990.0, 1999.0)
-    seg_b = (width * 0.58, width * 0.94, 2022.5, 2024.8)
+    xa, xb, ya, yb = width * 0.1, width * 0.92, 1990.0, 1999.0
 
     def X(year: float) -> float:
-        xa, xb, ya, yb = seg_a if year < 2010 else seg_b
         return xa + (xb - xa) * (year - ya) / (yb - ya)
 
-    for xa, xb, ya, yb in (seg_a, seg_b):
-        c.line([(xa, y), (xb, y)], axis, 5)
-        for yr in range(math.ceil(ya), math.floor(yb) + 1):
-            c.line([(X(yr), y - 10), (X(yr), y + 10)], mix(INK, PAPER, 0.5), 2)
-    for k in range(7):  # the dotted stretch between the two segments
-        c.circle(seg_a[1] + (seg_b[0] - seg_a[1]) * (k + 0.5) / 7, y, 4, axis)
+    c.line([(xa, y), (xb, y)], axis, 5)
+    for yr in range(math.ceil(ya), math.floor(yb) + 1):
+        c.line([(X(yr), y - 10), (X(yr), y + 10)], mix(INK, PAPER, 0.5), 2)
     c.rect(X(1997), y - 11, X(1999), y + 11, AZ_BLUE, radius=11)
     events = [  # year, up (+1) or down (-1), colours
         (1991.0, 1, (UZ_BLUE, AZ_BLUE, UZ_GREEN)),
         (1995.75, -1, (AZ_RED, UZ_BLUE, AZ_GREEN)),
         (1998.0, 1, (AZ_BLUE, UZ_GREEN, UZ_RED)),
-        (2023.0, 1, (UZ_GREEN, AZ_RED, UZ_BLUE)),
-        (2023.6, -1, (AZ_GREEN, UZ_BLUE, AZ_RED)),
-        (2024.0, 1, (AZ_BLUE, UZ_GREEN, AZ_RED)),
     ]
-    lift, mr = height * 0.2, height * 0.075
+    lift, mr = height * 0.2, height * 0.09
     for when, side, pal in events:
         x = X(when)
         stem_end = y - side * lift
