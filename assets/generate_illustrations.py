@@ -420,7 +420,10 @@ def soft_shadow(c: Canvas, x0: float, y0: float, x1: float, y1: float, blur_px: 
 
 
 def linked_rings(path: Path, width: int = 1920, height: int = 1280) -> None:
-    """Friendship: two linked rings, one in each flag's colours, over a quiet lattice."""
+    """Friendship: two linked rings over a quiet lattice, each woven of its flag's
+    three bands (Uzbekistan: blue, white, green with thin red lines; Azerbaijan:
+    blue, red, green). No stars ride on the rings: a ring of stars on blue reads as
+    the flag of the European Union."""
     ss = 2
     c = Canvas(width, height, ss)
     paper_background(c)
@@ -434,28 +437,27 @@ def linked_rings(path: Path, width: int = 1920, height: int = 1280) -> None:
     c.img.paste(Image.new("RGB", size, PAPER), (0, 0), veil)
 
     cy = height / 2
-    r_out, band = height * 0.30, height * 0.085
+    r_out, band = height * 0.30, height * 0.10
     centres = (width / 2 - r_out * 0.62, width / 2 + r_out * 0.62)
+    edge = mix(INK, PAPER, 0.45)
 
-    def ring_layer(cx: float, colour: RGB, edge: RGB, motif: str) -> Image.Image:
+    def ring_layer(cx: float, bands: tuple[RGB, RGB, RGB], divider: RGB | None) -> Image.Image:
         layer = Canvas(width, height, ss, (0, 0, 0))
         layer.img = Image.new("RGBA", c.img.size, (0, 0, 0, 0))
         layer.draw = ImageDraw.Draw(layer.img)
-        layer.circle(cx, cy, r_out, colour)
+        step = band / 3
+        for k, colour in enumerate(bands):
+            layer.circle(cx, cy, r_out - k * step, colour)
         layer.circle(cx, cy, r_out - band, (0, 0, 0, 0))  # type: ignore[arg-type]
-        layer.circle(cx, cy, r_out, None, edge, 5)
-        layer.circle(cx, cy, r_out - band, None, edge, 5)
-        count = 12 if motif == "five" else 8
-        for k in range(count):
-            px, py = polar(cx, cy, r_out - band / 2, -math.pi / 2 + 2 * math.pi * k / count)
-            if motif == "five":
-                five_star(layer, px, py, band * 0.2, WHITE)
-            else:
-                eight_star(layer, px, py, band * 0.24, WHITE)
+        if divider is not None:
+            for k in (1, 2):
+                layer.circle(cx, cy, r_out - k * step, None, divider, 4)
+        layer.circle(cx, cy, r_out, None, edge, 3)
+        layer.circle(cx, cy, r_out - band, None, edge, 3)
         return layer.img
 
-    left = ring_layer(centres[0], UZ_BLUE, UZ_RED, "five")
-    right = ring_layer(centres[1], AZ_RED, AZ_BLUE, "eight")
+    left = ring_layer(centres[0], (UZ_BLUE, WHITE, UZ_GREEN), UZ_RED)
+    right = ring_layer(centres[1], (AZ_BLUE, AZ_RED, AZ_GREEN), None)
     for layer in (left, right):
         shadow = layer.getchannel("A").point(lambda v: v * 0.18)
         shadow = shadow.transform(
@@ -668,11 +670,9 @@ def rosette_sheet(path: Path, width: int = 1920, height: int = 1280) -> None:
 
 
 def timeline_motif(path: Path, width: int = 1920, height: int = 1280) -> None:
-    """History: a time axis with medallions for 1991, 1995, 1997-1998, 2023 and 2024.
-
-    The axis is broken between 1999 and 2022 (a dotted stretch) so that the
-    events stay legible; no text is drawn.
-    """
+    """History, 1991-1998: a time axis with medallions for 1991, 1995 and 1997-1998
+    (a bar for the two embassy years); no text is drawn. Later years belong to
+    other exhibits, so the axis stops at 1999."""
     c = Canvas(width, height, 2)
     paper_background(c)
     # faint concentric arcs: the long shared past before the axis begins
@@ -681,29 +681,21 @@ def timeline_motif(path: Path, width: int = 1920, height: int = 1280) -> None:
         c.arc(-height * 0.35, height * 0.52, rr, -70, 70, tint(SAND, 0.2 + 0.06 * k), 3)
     y = height * 0.52
     axis = mix(INK, PAPER, 0.35)
-    seg_a = (width * 0.08, width * 0.46, 1990.0, 1999.0)
-    seg_b = (width * 0.58, width * 0.94, 2022.5, 2024.8)
+    xa, xb, ya, yb = width * 0.1, width * 0.92, 1990.0, 1999.0
 
     def X(year: float) -> float:
-        xa, xb, ya, yb = seg_a if year < 2010 else seg_b
         return xa + (xb - xa) * (year - ya) / (yb - ya)
 
-    for xa, xb, ya, yb in (seg_a, seg_b):
-        c.line([(xa, y), (xb, y)], axis, 5)
-        for yr in range(math.ceil(ya), math.floor(yb) + 1):
-            c.line([(X(yr), y - 10), (X(yr), y + 10)], mix(INK, PAPER, 0.5), 2)
-    for k in range(7):  # the dotted stretch between the two segments
-        c.circle(seg_a[1] + (seg_b[0] - seg_a[1]) * (k + 0.5) / 7, y, 4, axis)
+    c.line([(xa, y), (xb, y)], axis, 5)
+    for yr in range(math.ceil(ya), math.floor(yb) + 1):
+        c.line([(X(yr), y - 10), (X(yr), y + 10)], mix(INK, PAPER, 0.5), 2)
     c.rect(X(1997), y - 11, X(1999), y + 11, AZ_BLUE, radius=11)
     events = [  # year, up (+1) or down (-1), colours
         (1991.0, 1, (UZ_BLUE, AZ_BLUE, UZ_GREEN)),
         (1995.75, -1, (AZ_RED, UZ_BLUE, AZ_GREEN)),
         (1998.0, 1, (AZ_BLUE, UZ_GREEN, UZ_RED)),
-        (2023.0, 1, (UZ_GREEN, AZ_RED, UZ_BLUE)),
-        (2023.6, -1, (AZ_GREEN, UZ_BLUE, AZ_RED)),
-        (2024.0, 1, (AZ_BLUE, UZ_GREEN, AZ_RED)),
     ]
-    lift, mr = height * 0.2, height * 0.075
+    lift, mr = height * 0.2, height * 0.09
     for when, side, pal in events:
         x = X(when)
         stem_end = y - side * lift

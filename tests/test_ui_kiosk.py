@@ -100,12 +100,12 @@ def test_visitor_still_there_attract_visitor_cycle(
         overlay = item(kw, "stillThere")
         assert (
             item(kw, "stillThereCountdown").property("text")
-            == f"Starting over in {int(countdown_s)} s"
+            == f"Starting over in {int(countdown_s)}\u00a0s"
         )
         wait(kw, clock, controller, 1)
         assert (
             item(kw, "stillThereCountdown").property("text")
-            == f"Starting over in {int(countdown_s) - 1} s"
+            == f"Starting over in {int(countdown_s) - 1}\u00a0s"
         )
         still = grab(kw)
         still.save(str(tmp_path / "still-there.png"))
