@@ -202,7 +202,8 @@ class _Composer:
         return Problem(self.path, line, column, message)
 
     def handle(self, event: yaml.Event) -> None:
-        line, column = event.start_mark.line + 1, event.start_mark.column + 1
+        start = event.start_mark
+        line, column = (start.line + 1, start.column + 1) if start is not None else (1, 1)
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:
