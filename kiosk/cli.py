@@ -49,6 +49,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     named = bool(args) and args[0] in COMMANDS
     command = args.pop(0) if named else "run"
+    if command != "run":
+        from kiosk.runtime import early_signals
+
+        stopped = early_signals.release()
+        if stopped is not None:
+            return stopped
     parser = _build_parser(command, named)
     namespace = parser.parse_args(args)  # exits with 2 on usage errors
     module = importlib.import_module(COMMANDS[command][0])

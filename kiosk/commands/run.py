@@ -50,11 +50,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    # First of all: a stop signal from here on is noted and ends the kiosk cleanly
-    # once it can (kiosk.runtime.early_signals), not the process in mid-start.
-    from kiosk.runtime.early_signals import EarlySignals
+    # First of all: a stop signal is noted (since the entry point's first lines, or
+    # from here on) and ends the kiosk cleanly once it can
+    # (kiosk.runtime.early_signals), not the process in mid-start.
+    from kiosk.runtime import early_signals
 
-    early = EarlySignals().install()
+    early = early_signals.take()
     # Start-up allocates hundreds of thousands of objects (Qt bindings, the content)
     # and frees few: the cyclic collector would walk them over and over, about 7 ms
     # before the first frame. It is switched back on at the first frame.
