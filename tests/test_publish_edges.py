@@ -6,6 +6,7 @@ is refused with one line naming it, the same in both commands, and never hangs."
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +16,7 @@ import pytest
 from kiosk.commands.args import bundled_exhibits
 from kiosk.runtime.watch import RELEASE_FILE
 from tests.factories import image_item, jpeg_bytes, line_of, make_site, valid_exhibit
-from tests.process import environment
+from tests.process import environment, start
 
 HANG_S = 60  # a hang, not a slow machine
 
@@ -135,3 +136,32 @@ def test_an_image_name_the_watcher_ignores_is_refused_everywhere(tmp_path: Path,
         (line,) = [line for line in run.stdout.splitlines() if line.startswith(where)]
         assert f"image path 'images/{name}': the kiosk takes '{name}'" in line
         assert "rename it" in line
+
+
+def test_the_running_kiosk_refuses_them_too(tmp_path: Path) -> None:
+    """The same rule in a real kiosk process: an exhibit folder leading out of the tree
+    and an image named like an editor's leftover are content errors in its log (with
+    the image's line), and the kiosk shows none of it."""
+    elsewhere = make_site(tmp_path / "elsewhere", {"beta": valid_exhibit(id="beta", order="20")})
+    root = make_site(
+        tmp_path / "exhibits", {"alpha": valid_exhibit(cover=image_item("images/.cover.jpg"))}
+    )
+    (root / "alpha" / "images" / ".cover.jpg").write_bytes(jpeg_bytes())
+    (root / "beta").symlink_to(elsewhere / "beta")
+    args = ["--windowed", "--state-dir", str(tmp_path / "state"), "--cache", str(tmp_path / "c")]
+    kiosk_process = start(tmp_path, [*args, str(root)])
+    try:
+        kiosk_process.process.send_signal(signal.SIGTERM)
+        assert kiosk_process.wait() == 0
+    finally:
+        kiosk_process.kill()
+    log = kiosk_process.log()
+    text = (root / "alpha" / "exhibit.yaml").read_text(encoding="utf-8")
+    line = line_of(text, ".cover.jpg")
+    assert f"content error: {root / 'alpha' / 'exhibit.yaml'}:{line}:" in log, log
+    assert "the kiosk takes '.cover.jpg' for an editor's or a copy's leftover" in log
+    assert (
+        f"content error: {root / 'beta'}: is a symbolic link that leads outside the "
+        f"exhibits folder (to {elsewhere / 'beta'})"
+    ) in log
+    assert "no valid content at start" in log  # the being-updated screen, not half a set

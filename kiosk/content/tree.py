@@ -114,7 +114,7 @@ def walk(root: Path) -> Listing:
             if is_ignored(entry.name):
                 continue
             rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
-            problem = _entry_problem(root / rel, real_root)
+            problem = _entry_problem(entry, root / rel, real_root)
             if problem == "folder":
                 stack.append(rel)
             elif problem is None:
@@ -127,8 +127,17 @@ def walk(root: Path) -> Listing:
     return listing
 
 
-def _entry_problem(path: Path, real_root: Path) -> str | None:
-    """None for a content file, "folder" for a folder to walk into, else the problem."""
+def _entry_problem(entry: os.DirEntry[str], path: Path, real_root: Path) -> str | None:
+    """None for a content file, "folder" for a folder to walk into, else the problem.
+    The listing's own file types answer for ordinary files and folders (no system
+    call: a release of 13,000 files is listed at every reload)."""
+    try:
+        if entry.is_dir(follow_symlinks=False):
+            return "folder"
+        if entry.is_file(follow_symlinks=False):
+            return None
+    except OSError:
+        pass
     try:
         info = path.lstat()
     except FileNotFoundError:
