@@ -12,6 +12,7 @@ when the handlers waited for the run command)."""
 
 from __future__ import annotations
 
+import re
 import signal
 import subprocess
 import sys
@@ -24,6 +25,8 @@ from kiosk.runtime import paths
 from tests.process import REPO, environment
 
 DELAYS_MS = (0, 5, 10, 20, 30, 45, 60, 80, 100, 130, 160, 200)
+# an import of the kiosk's own beyond the entry point's first lines
+KIOSK_CODE = re.compile(r"\|\s+kiosk\.(cli|commands|runtime\.(?!early_signals$)\w+)$", re.MULTILINE)
 
 
 def _catches(pid: int, number: int) -> bool:
@@ -48,7 +51,9 @@ def test_a_stop_signal_in_the_first_200_ms_is_clean_once_the_kiosk_runs(
         args = ["--windowed", "--state-dir", str(state), str(REPO / "exhibits")]
         process = subprocess.Popen(
             [sys.executable, "-m", "kiosk", *args],
-            env=environment(),
+            # every import finished is written to stderr as it happens: a process ended
+            # by a signal it did not catch shows how far its start had come
+            env={**environment(), "PYTHONPROFILEIMPORTTIME": "1"},
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
@@ -64,12 +69,17 @@ def test_a_stop_signal_in_the_first_200_ms_is_clean_once_the_kiosk_runs(
         stops = [line for line in log.splitlines() if " stop reason=" in line]
         outcome = f"{delay} ms: caught={caught} exit={process.returncode} stops={len(stops)}"
         outcomes.append(outcome)
+        clean = (
+            process.returncode == 0
+            and "Traceback" not in err
+            and len(stops) == 1
+            and stops[0].endswith(f"stop reason={stop.name}")
+        )
         if caught:
             clean_after_catch += 1
-            assert process.returncode == 0, f"{outcome}\n{err}"
-            assert "Traceback" not in err, f"{outcome}\n{err}"
-            assert len(stops) == 1 and stops[0].endswith(f"stop reason={stop.name}"), log
-        else:  # Python still starting: its own handling, never inside the kiosk's code
+            assert clean, f"{outcome}\n{err}\n{log}"
+        elif not clean:  # Python still starting: its own handling, never the kiosk's code
+            # (a clean end here is a handler installed between the look and the signal)
             assert "/kiosk/" not in err, f"{outcome}\n{err}"
-            assert process.returncode in (-stop, 1, 0), f"{outcome}\n{err}"
+            assert not KIOSK_CODE.search(err), f"{outcome}: the kiosk ran without its handlers"
     assert clean_after_catch >= 3, "\n".join(outcomes)  # the sweep reached the kiosk's start
