@@ -7,8 +7,9 @@ and SIGHUP end the process at once (exit 143 or 129, no ``stop`` line), SIGINT r
 ``KeyboardInterrupt`` wherever the start happens to be. A ``systemctl restart``
 right after a start, or a reboot while the kiosk comes up, lands there.
 
-So the entry point (``kiosk/__main__.py``) installs these handlers in its first
-lines, before anything else of the kiosk is imported (``install_at_entry``); the run
+So the entry point (``kiosk/__main__.py``) takes the signals in its first lines,
+before anything else is imported, and this module adopts what it noted
+(``adopt_entry``); the run
 command takes them over (``take``), every other command gives Python's handling back
 (``release``). A caller of ``kiosk.cli.main`` in its own process (a test driver) gets
 them from the run command, before any heavy import. They
@@ -70,10 +71,19 @@ class EarlySignals:
 _at_entry: EarlySignals | None = None
 
 
-def install_at_entry() -> None:
-    """The entry point's first act: note stop signals from here on."""
+def adopt_entry(noted: list[int], before: dict[int, Any]) -> None:
+    """Take over from the entry point's first lines (``kiosk/__main__.py``): its own
+    handlers noted any stop signal in ``noted``; ``before`` are Python's, for
+    ``uninstall``. The kiosk's handlers replace the entry point's before the note is
+    read, so no signal falls between the two."""
     global _at_entry
-    _at_entry = EarlySignals().install()
+    early = EarlySignals()
+    for number in STOP_SIGNALS:
+        signal.signal(number, early._note)
+    early.defaults = dict(before)
+    if noted and early.received is None:
+        early.received = signal.Signals(noted[0])
+    _at_entry = early
 
 
 def take() -> EarlySignals:
