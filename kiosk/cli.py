@@ -43,13 +43,39 @@ def _usage() -> str:
     return "\n".join(lines)
 
 
+def _unknown_command(word: str) -> str | None:
+    """``kiosk valdiate``: a bare word that is neither a command nor a folder; the
+    nearest command, or the list of them."""
+    import difflib
+    from pathlib import Path
+
+    if word.startswith("-") or "/" in word or Path(word).exists():
+        return None
+    start = f"{word!r} is neither a command nor a folder"
+    close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.5)
+    if close:
+        return f"{start}; did you mean 'kiosk {close[0]}'?"
+    return f"{start}; the commands are {', '.join(COMMANDS)} ('kiosk --help' says more)"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in ("-h", "--help"):
         print(_usage())
         return 0
     named = bool(args) and args[0] in COMMANDS
+    if args and not named:
+        unknown = _unknown_command(args[0])
+        if unknown:
+            print(f"kiosk: {unknown}", file=sys.stderr)
+            return 2
     command = args.pop(0) if named else "run"
+    if command != "run":
+        from kiosk.runtime import early_signals
+
+        stopped = early_signals.release()
+        if stopped is not None:
+            return stopped
     parser = _build_parser(command, named)
     namespace = parser.parse_args(args)  # exits with 2 on usage errors
     module = importlib.import_module(COMMANDS[command][0])

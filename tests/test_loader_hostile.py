@@ -261,7 +261,7 @@ def replace_cover(data: bytes, name: str = "cover.jpg") -> Callable[[Path], None
             "cover.png",
             bomb_png,
             "image 'images/cover.png' has too many pixels to decode safely; "
-            "the limit is 60 megapixels",
+            "the limit is 200 megapixels for a JPEG, 60 for PNG and WebP",
         ),
         (
             "cover.jpg",

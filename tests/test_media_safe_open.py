@@ -73,9 +73,10 @@ def test_truncated_large_jpeg_is_refused_with_draft_decoding(tmp_path: Path) -> 
 @pytest.mark.parametrize(
     ("width", "height", "reason"),
     [
-        (8000, 8000, "is 8000x8000 pixels; the limit is 60 megapixels"),  # the kiosk's limit
-        (10000, 10000, "the limit is 60 megapixels"),  # Pillow only warns: still refused
-        (20000, 20000, "too many pixels to decode safely; the limit is 60 megapixels"),
+        (8000, 8000, "is 8000x8000 pixels; the limit is 200 megapixels for a JPEG, 60 for PNG"),
+        (10000, 10000, "60 for PNG and WebP"),  # under Pillow's own bound: the kiosk's
+        (20000, 20000, "is 20000x20000 pixels; the limit is 200 megapixels for a JPEG, 60 for"),
+        (30000, 30000, "too many pixels to decode safely; the limit is 200 megapixels for a"),
     ],
 )
 def test_decompression_bomb_png_is_refused(

@@ -59,8 +59,8 @@ def test_invalid_content_renders_nothing_and_lists_the_errors(
     out = tmp_path / "x.png"
     assert main(["render", str(root), "--cache", str(rendition_cache), "-o", str(out)]) == 1
     err = capsys.readouterr().err
-    assert f"{root / 'alpha' / 'exhibit.yaml'}:2:" in err
-    assert "render: 1 content error; nothing rendered" in err
+    assert "site/alpha/exhibit.yaml:2:" in err
+    assert f"kiosk render: 1 error in {root}; nothing rendered" in err
     assert not out.exists()
 
 

@@ -34,7 +34,7 @@ def test_a_restart_with_a_broken_file_shows_the_previous_content(tmp_path: Path)
     args = [*_args(tmp_path), str(site)]
     first = start(tmp_path, args, script="visit")
     assert first.seen == "alpha beta"
-    kept = tmp_path / "cache" / "parsed"
+    kept = tmp_path / "state" / "last-good"
     deadline = time.monotonic() + START_TIMEOUT_S  # kept by the load after the first frame
     while not list(kept.glob("accepted-*.pickle")) and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -54,6 +54,32 @@ def test_a_restart_with_a_broken_file_shows_the_previous_content(tmp_path: Path)
     assert "being updated" not in log
 
 
+def test_the_last_good_content_outlives_a_cleared_cache(tmp_path: Path) -> None:
+    """The kept set is state, not cache: the cache folder deleted while the content is
+    broken, the restarted kiosk still shows what it showed, not "being updated"."""
+    site = make_site(
+        tmp_path / "site", {"alpha": valid_exhibit(), "beta": valid_exhibit(id="beta", order="20")}
+    )
+    args = [*_args(tmp_path), str(site)]
+    first = start(tmp_path, args, script="visit")
+    kept = tmp_path / "state" / "last-good"
+    deadline = time.monotonic() + START_TIMEOUT_S  # kept by the load after the first frame
+    while not list(kept.glob("accepted-*.pickle")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _stop(first) == 0
+
+    path = site / "beta" / "exhibit.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + 'title: "unclosed\n', encoding="utf-8")
+    shutil.rmtree(tmp_path / "cache")
+
+    second = start(tmp_path, args, script="visit")
+    assert second.seen == "alpha beta"
+    assert _stop(second) == 0
+    log = second.log().split(" stop reason=SIGTERM", 1)[1]
+    assert "starting from the last accepted content" in log
+    assert "being updated" not in log
+
+
 def test_a_restart_in_the_middle_of_a_published_copy_keeps_the_release(tmp_path: Path) -> None:
     """The copy of a new release stalls half-way with a valid half of a file, and the
     kiosk restarts then (a power cut): it shows the previous release, not the half."""
@@ -68,7 +94,7 @@ def test_a_restart_in_the_middle_of_a_published_copy_keeps_the_release(tmp_path:
     shutil.copytree(old, site)
     args = [*_args(tmp_path), str(site)]
     first = start(tmp_path, args, script="visit")
-    kept = tmp_path / "cache" / "parsed"
+    kept = tmp_path / "state" / "last-good"
     deadline = time.monotonic() + START_TIMEOUT_S
     while not list(kept.glob("accepted-*.pickle")) and time.monotonic() < deadline:
         time.sleep(0.05)

@@ -133,3 +133,14 @@ def test_a_damaged_kept_file_is_only_a_lost_fallback(site: Path, tmp_path: Path,
     kept.write_bytes(b"not a pickle")
     assert LastGood(keep, site).load() is None
     assert "unusable" in caplog.text
+
+
+def test_a_set_over_the_size_bound_is_not_kept(tmp_path: Path) -> None:
+    root = make_site(tmp_path / "site")
+    content = load_content(root).content
+    assert content is not None
+    keep = tmp_path / "kept"
+    LastGood(keep, root, max_bytes=1000).save(content)
+    assert list(keep.iterdir()) == []  # nothing half-written left behind
+    LastGood(keep, root).save(content)
+    assert LastGood(keep, root).load() == content

@@ -112,6 +112,8 @@ def test_the_preview_badge_names_the_folder_and_covers_nothing(
         assert item(kw, "previewLabel").property("text") == "PREVIEW"
         folder = item(kw, "previewFolder").property("text")
         assert "/srv/exhibits" in folder and "2 problems" in folder
+        _show(kw, _lines(1))
+        assert item(kw, "previewFolder").property("text").endswith("  ·  1 problem")
         stage = item(kw, "stage")
         assert _box(stage)[1] >= badge.height()  # the screens start below it
         assert grab(kw).pixel(int(badge.width() - 4), 4) == BADGE

@@ -54,11 +54,11 @@ def test_errors_then_warnings_relative_to_the_parent(
     ]
 
 
-def test_problems_come_in_file_and_line_order_whatever_their_kind(
+def test_errors_come_first_then_warnings_each_in_file_and_line_order(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A curator works through the files top to bottom: the site file first, then a
-    warning on line 3 before an error on line 40 of the same file, alpha's before beta's."""
+    """Errors first, so that a long list of missing translations never buries one; each
+    kind top to bottom, file by file: the site file first, alpha's before beta's."""
     site = valid_site()
     site["idle"]["still_there_after"] = "1e12"
     root = make_site(
@@ -77,11 +77,11 @@ def test_problems_come_in_file_and_line_order_whatever_their_kind(
     site_text = (root / "kiosk.yaml").read_text(encoding="utf-8")
     assert where == [
         f"exhibits/kiosk.yaml:{line_of(site_text, 'still_there_after:')}:22",
-        f"exhibits/alpha/exhibit.yaml:{line_of(alpha, 'uz: Alfa')}:3",
         f"exhibits/alpha/exhibit.yaml:{line_of(alpha, 'file: x.jpg')}:9",
         f"exhibits/beta/exhibit.yaml:{line_of(exhibit_text(root, 'beta'), 'order:')}:8",
+        f"exhibits/alpha/exhibit.yaml:{line_of(alpha, 'uz: Alfa')}:3",
     ]
-    assert "warning: missing translation" in lines[1] and "warning" not in lines[2]
+    assert "warning" not in "".join(lines[:3]) and "warning: missing translation" in lines[3]
 
 
 def test_relative_dir_is_shown_as_given(

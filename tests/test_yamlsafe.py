@@ -152,9 +152,42 @@ def test_file_over_the_size_cap_is_an_error(tmp_path: Path) -> None:
 
 
 def test_syntax_error_keeps_the_parser_mark() -> None:
-    assert problems("id: a\ntitle: x: y\n") == [
-        (2, 9, "invalid YAML: mapping values are not allowed in this context"),
+    assert problems('id: a\ntitle: "x\n') == [
+        (
+            3,
+            1,
+            "invalid YAML: found unexpected end of stream (while scanning a quoted scalar"
+            " on line 2)",
+        ),
     ]
+
+
+def test_a_colon_and_space_in_a_text_is_explained_with_the_quoted_form() -> None:
+    """YAML's own words ("mapping values are not allowed here") tell a curator nothing."""
+    assert problems("id: a\ntitle:\n  en: The school: a story\n") == [
+        (
+            3,
+            17,
+            "this text holds ': ' (a colon and a space), which YAML reads as the start of "
+            'another key; put the whole text in double quotes: en: "The school: a story"',
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column", "written"),
+    [
+        ("id:alpha\norder: 20\n", 1, 3, "'id:alpha'; write 'id: alpha'"),
+        ("id: a\ntitle:\n  en:Hello\n\n  ru: Privet\n", 3, 5, "'en:Hello'; write 'en: Hello'"),
+    ],
+)
+def test_a_missing_space_after_a_colon_is_reported_on_its_own_line(
+    text: str, line: int, column: int, written: str
+) -> None:
+    """YAML notices only at the next key; the curator must be sent to the line to fix."""
+    ((found_line, found_column, message),) = problems(text)
+    assert (found_line, found_column) == (line, column)
+    assert message.startswith(f"missing space after ':' in {written}")
 
 
 def test_tab_indentation_gets_a_hint() -> None:

@@ -68,31 +68,29 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _prepare(args: argparse.Namespace, record: ImageRecord) -> int:
+    from kiosk.commands.problems import load_or_report
     from kiosk.content.imagerecord import ImageChecks
-    from kiosk.content.loader import load_content
 
     root: Path = args.dir
     # Building a rendition decodes the image in full, so decoding it first to check it
     # would be done twice (a third of the time on camera files): a broken one fails
     # its build instead, named in the summary, and every other image is still built.
-    result = load_content(root, ImageChecks(record, decode_now=False))
-    if result.content is None:
-        for problem in result.errors:
-            print(problem, file=sys.stderr)
-        count = plural(len(result.errors), "error")
-        print(f"prepare: {root} has {count}; nothing built", file=sys.stderr)
-        return 1
+    content = load_or_report(
+        "prepare", root, ImageChecks(record, decode_now=False), "nothing built"
+    )
+    if isinstance(content, int):
+        return content
     boxes = rendition_boxes(args.screen, args.thumb)
     cache = RenditionCache(args.cache if args.cache is not None else default_cache_dir(), boxes)
     cache.sweep_temporary()
     names = _Names(root)
     display = _ProgressLine(sys.stderr, names)
     summary = build_all(
-        result.content.images(), None, cache, workers=args.workers, progress=display.update
+        content.images(), None, cache, workers=args.workers, progress=display.update
     )
     display.finish()
     failed = {source.sha256 for source, _ in summary.failed}
-    for ref in result.content.images():
+    for ref in content.images():
         if ref.sha256 not in failed:  # built now or before, from these very bytes
             record.confirm(ref.sha256, ref.suffix)  # the kiosk's next start need not decode it
     _print_summary(summary, cache, names)

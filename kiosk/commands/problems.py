@@ -1,19 +1,98 @@
-"""How ``validate`` and ``publish`` report a content folder: the same lines, the same summary.
+"""How the commands open a content folder and report it: one opening, the same lines.
 
-Both commands check a folder the way the kiosk will load it, so a curator reads one
-format whichever was run: every problem as ``file:line:column: message`` in the order
-of the files and their lines, then one summary that names the folder checked.
+``validate``, ``publish``, ``prepare`` and ``render`` all start alike: a DIR that is
+not a content folder at all is one line and exit 2, whichever was run
+(``folder_problem``). ``validate`` and ``publish`` then check the folder the way the
+kiosk will load it, and the way a release is listed (``check_folder``); ``prepare``
+and ``render`` need only loaded content (``load_or_report``). A curator reads one
+format whatever was run: errors first, then warnings, each as
+``file:line:column: message`` in the order of the files and their lines, then one
+summary that names the folder checked.
 """
 
 from __future__ import annotations
 
 import stat
+import sys
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.content.loader import SITE_FILE
-from kiosk.content.model import LoadResult, Problem
+from kiosk.content.model import ContentSet, LoadResult, Problem
 from kiosk.runtime.plural import plural
+
+if TYPE_CHECKING:
+    from kiosk.content.imagerecord import ImageChecks
+
+
+def folder_problem(command: str, root: Path) -> int | None:
+    """Exit status 2, with one line on stderr, when ``root`` is not a content folder."""
+    problem = usage_problem(root)
+    if problem is None:
+        return None
+    print(f"kiosk {command}: {problem}", file=sys.stderr)
+    return 2
+
+
+@dataclass
+class Checked:
+    """A folder as ``validate`` and ``publish`` see it."""
+
+    result: LoadResult
+    errors: list[Problem]
+    warnings: list[Problem]
+    files: list[str]  # the content files a release lists (``kiosk.content.tree.walk``)
+
+
+def check_folder(root: Path, *, strict: bool = False) -> Checked:
+    """Load ``root`` as the kiosk would, and list it as a release would be: a named
+    pipe, a device, a symbolic link to a folder or out of the exhibits folder is an
+    error here even where the kiosk never reads it, since ``publish`` would hash it."""
+    from kiosk.content.loader import load_content
+    from kiosk.content.tree import walk
+
+    result = load_content(root)
+    try:
+        listing = walk(root)
+        files, tree_problems = listing.files, listing.problems
+    except OSError:  # the loader has named the folder it could not list
+        files, tree_problems = [], []
+    named = {p.path for p in result.errors}
+    # a talk with errors is left out of a set that still loads: its errors count here
+    errors = [*result.errors, *result.left_out]
+    errors += [p for p in tree_problems if p.path not in named]
+    warnings = [w for w in result.warnings if w.severity == "warning"]
+    if strict:
+        errors += [Problem(w.path, w.line, w.column, w.message, "error") for w in warnings]
+        warnings = []
+    return Checked(result, in_file_order(root, errors), in_file_order(root, warnings), files)
+
+
+def print_problems(root: Path, errors: list[Problem], warnings: list[Problem]) -> None:
+    """Errors first, so that a long list of missing translations never hides one."""
+    for problem in [*errors, *warnings]:
+        print(problem_line(root, problem))
+
+
+def load_or_report(command: str, root: Path, images: ImageChecks, nothing: str) -> ContentSet | int:
+    """The content of ``root`` for a command that draws or builds from it, or the exit
+    status once the reason is printed: 2 for no content folder, 1 for content errors
+    (listed as ``validate`` lists them, then ``nothing``: what was not done)."""
+    from kiosk.content.loader import load_content
+
+    status = folder_problem(command, root)
+    if status is not None:
+        return status
+    result = load_content(root, images)
+    if result.content is None:
+        for problem in in_file_order(root, list(result.errors)):
+            print(problem_line(root, problem), file=sys.stderr)
+        count = plural(len(result.errors), "error")
+        print(f"kiosk {command}: {count} in {root}; {nothing}", file=sys.stderr)
+        return 1
+    return result.content
 
 
 def usage_problem(root: Path) -> str | None:

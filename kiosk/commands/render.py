@@ -52,19 +52,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["QT_QUICK_BACKEND"] = "software"
+    from kiosk.commands.problems import load_or_report
     from kiosk.content.imagerecord import ImageChecks, image_record
-    from kiosk.content.loader import load_content
     from kiosk.media.cache import image_checks_path
 
     with image_record(image_checks_path(args.cache)) as record:
-        result = load_content(args.dir, ImageChecks(record))
-    if result.content is None:
-        for problem in result.errors:
-            print(problem, file=sys.stderr)
-        count = plural(len(result.errors), "content error")
-        print(f"render: {count}; nothing rendered", file=sys.stderr)
-        return 1
-    content = result.content
+        content = load_or_report("render", args.dir, ImageChecks(record), "nothing rendered")
+    if isinstance(content, int):
+        return content
     if args.lang and args.lang not in content.site.language_codes:
         codes = ", ".join(content.site.language_codes)
         print(f"render: unknown language {args.lang!r}; the site has {codes}", file=sys.stderr)

@@ -7,7 +7,7 @@ import gc
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 if TYPE_CHECKING:
     from kiosk.runtime.early_signals import EarlySignals
@@ -50,11 +50,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    # First of all: a stop signal from here on is noted and ends the kiosk cleanly
-    # once it can (kiosk.runtime.early_signals), not the process in mid-start.
-    from kiosk.runtime.early_signals import EarlySignals
+    # First of all: a stop signal is noted (since the entry point's first lines, or
+    # from here on) and ends the kiosk cleanly once it can
+    # (kiosk.runtime.early_signals), not the process in mid-start.
+    from kiosk.runtime import early_signals
 
-    early = EarlySignals().install()
+    early = early_signals.take()
     # Start-up allocates hundreds of thousands of objects (Qt bindings, the content)
     # and frees few: the cyclic collector would walk them over and over, about 7 ms
     # before the first frame. It is switched back on at the first frame.
@@ -67,11 +68,25 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace, early: EarlySignals) -> int:
-    from kiosk.runtime import logs, paths
-    from kiosk.runtime.pin import PinStore
 
     mode = "preview" if args.preview else "windowed" if args.windowed else "kiosk"
     state = _state_dir(args.state_dir)
+    held = _lock(state)
+    if held is False:
+        return 2
+    try:
+        return _run_locked(args, early, mode, state)
+    finally:
+        if not isinstance(held, bool) and held is not None:
+            held.close()
+
+
+def _run_locked(
+    args: argparse.Namespace, early: EarlySignals, mode: str, state: Path | None
+) -> int:
+    from kiosk.runtime import logs, paths
+    from kiosk.runtime.pin import PinStore
+
     logs.setup_logging(state)
     logs.install_excepthook()
     if not args.dir.is_dir():
@@ -113,6 +128,26 @@ def _run(args: argparse.Namespace, early: EarlySignals) -> int:
         early_signals=early,
     )
     return run_kiosk(options)
+
+
+def _lock(state: Path | None) -> BinaryIO | bool | None:
+    """The state folder's lock (``kiosk.runtime.state_lock``); False, with the reason
+    printed, when another kiosk holds it."""
+    from kiosk.runtime.state_lock import StateInUse, lock_state
+
+    if state is None:
+        return None
+    try:
+        return lock_state(state)
+    except StateInUse as error:
+        print(
+            f"kiosk: {error}; stop it first, or give this one its own --state-dir",
+            file=sys.stderr,
+        )
+        return False
+    except OSError as error:  # a read-only state folder: logged to stderr anyway
+        print(f"kiosk: state folder not locked ({error})", file=sys.stderr)
+        return None
 
 
 def _state_dir(explicit: Path | None) -> Path | None:

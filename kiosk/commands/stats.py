@@ -131,6 +131,13 @@ def _range(report: Report) -> str:
 
 def format_table(report: Report) -> str:
     """Plain text for a terminal or the staff panel."""
+    if report.sessions == 0 and not report.kiosk_ids:  # a kiosk that has not run yet
+        if report.since or report.until:
+            return (
+                f"No visits recorded from {report.since or 'the first day'} "
+                f"to {report.until or 'today'}.\n"
+            )
+        return "No visits recorded yet.\n"
     out = [
         f"Visitor analytics, {_range(report)} — kiosks: {', '.join(report.kiosk_ids) or '-'}",
         "",

@@ -9,11 +9,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
 from kiosk.commands import problems
-from kiosk.content.loader import load_content
 from kiosk.content.model import LoadResult, Problem
 
 
@@ -29,30 +27,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     root: Path = args.dir
-    usage_problem = problems.usage_problem(root)
-    if usage_problem:
-        print(f"kiosk validate: {usage_problem}", file=sys.stderr)
-        return 2
-    result = load_content(root)
-    # a talk with errors is left out of a set that still loads: its errors count here
-    errors = [*result.errors, *result.left_out]
-    warnings = [w for w in result.warnings if w.severity == "warning"]
-    if args.strict:
-        errors += [_as_error(w) for w in warnings]
-        warnings = []
-    errors = problems.in_file_order(root, errors)
-    warnings = problems.in_file_order(root, warnings)
+    status = problems.folder_problem("validate", root)
+    if status is not None:
+        return status
+    checked = problems.check_folder(root, strict=args.strict)
     if args.json:
-        print(json.dumps(_report(root, result, errors, warnings), ensure_ascii=False, indent=2))
+        report = _report(root, checked.result, checked.errors, checked.warnings)
+        print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
-        for problem in problems.in_file_order(root, [*errors, *warnings]):
-            print(problems.problem_line(root, problem))
-        print(problems.summary(root, result, len(errors), len(warnings)))
-    return 1 if errors else 0
-
-
-def _as_error(problem: Problem) -> Problem:
-    return Problem(problem.path, problem.line, problem.column, problem.message, "error")
+        problems.print_problems(root, checked.errors, checked.warnings)
+        print(problems.summary(root, checked.result, len(checked.errors), len(checked.warnings)))
+    return 1 if checked.errors else 0
 
 
 def _report(

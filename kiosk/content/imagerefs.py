@@ -23,6 +23,7 @@ from pathlib import Path, PurePosixPath
 
 from kiosk.content.imagerecord import ImageChecks
 from kiosk.content.images import ImageProblem, check_image, read_image_file
+from kiosk.content.tree import ignored_part
 
 _DRIVE = re.compile(r"[A-Za-z]:")
 
@@ -102,6 +103,13 @@ def path_syntax_problem(rel: str) -> str | None:
         return f"image path {rel!r} contains '\\'; separate folders with '/'"
     if ".." in PurePosixPath(rel).parts:
         return f"image path {rel!r} contains '..'; images must be inside the exhibit folder"
+    ignored = ignored_part(rel)
+    if ignored is not None:
+        return (
+            f"image path {rel!r}: the kiosk takes {ignored!r} for an editor's or a copy's "
+            "leftover (a name starting with '.' or '~', or ending in '~', '.tmp', '.part', "
+            "'.swp') and would never notice a change to it; rename it"
+        )
     return None
 
 

@@ -8,9 +8,11 @@ Thread safety: the reload thread checks images while rendition threads build the
 Nothing here changes process-wide state. In particular the warning filters are left
 alone (``warnings.catch_warnings`` swaps them for the whole process, whatever lock its
 caller holds, so it would silence or raise another thread's warnings): Pillow warns
-about a decompression bomb only above ``Image.MAX_IMAGE_PIXELS``, which is more than
-``MAX_PIXELS``, and the pixel count is checked right after the header is read, before
-anything is decoded. Above twice that, Pillow refuses on its own.
+about a decompression bomb only above ``Image.MAX_IMAGE_PIXELS``, which ``open_checked``
+raises to ``MAX_JPEG_PIXELS`` (the one change it makes to Pillow: the same value from
+every thread), and the pixel count is checked against the kiosk's own limit for the
+format right after the header is read, before anything is decoded. Above twice that,
+Pillow refuses on its own.
 
 Errors are ``ImageProblem`` whose message follows the image's name ("is not a JPEG,
 PNG or WebP image"), so each layer names the file its own way.
@@ -36,11 +38,25 @@ ALLOWED_FORMATS = {
 }
 ALLOWED_SUFFIXES = frozenset(s for suffixes in ALLOWED_FORMATS.values() for s in suffixes)
 _OPENERS = ["JPEG", "PNG", "WEBP"]  # Pillow's JPEG opener also recognises MPO
-MAX_PIXELS = 60_000_000  # a 60 MP camera image is fine; a 20000x20000 bomb is not
+MAX_PIXELS = 60_000_000  # decoded whole (PNG, WebP): a 60 MP image fine, a 20000x20000 bomb not
+# A baseline JPEG is decoded straight at 1/2, 1/4 or 1/8 of its size (``decode``'s
+# draft), so a camera file of 45-100 MP or a large scan costs a fraction of its pixels.
+# Measured (``kiosk prepare``, one worker, peak RSS): a 100 MP and a 200 MP baseline
+# JPEG 107 MB each, under the kiosk's own ~115-150 MB when running and far under the
+# 60 MP PNG the old single limit let through (399 MB). A progressive JPEG keeps every
+# coefficient of the whole picture while decoding (~3.3 bytes a pixel: 100 MP took
+# 369 MB, 200 MP 669 MB), so it is held to the limit of the formats decoded whole.
+MAX_JPEG_PIXELS = 200_000_000
 MAX_IMAGE_BYTES = 80 * 1024 * 1024
 _ORIENTATION = 0x0112
-_TOO_MANY_PIXELS = (
-    f"has too many pixels to decode safely; the limit is {MAX_PIXELS // 1_000_000} megapixels"
+_LIMITS = (
+    f"the limit is {MAX_JPEG_PIXELS // 1_000_000} megapixels for a JPEG, "
+    f"{MAX_PIXELS // 1_000_000} for PNG and WebP"
+)
+_TOO_MANY_PIXELS = f"has too many pixels to decode safely; {_LIMITS}"
+_PROGRESSIVE = (
+    f"is a progressive JPEG, which must be decoded whole: the limit for those is "
+    f"{MAX_PIXELS // 1_000_000} megapixels; save it again as a baseline (standard) JPEG"
 )
 _SAVE_AGAIN = "save it again from an image editor"
 
@@ -88,6 +104,12 @@ def open_checked(data: bytes, suffix: str) -> Image.Image:
     _check_byte_count(len(data))
     from PIL import Image  # here, not at the top: a kiosk start with warm caches never needs it
 
+    # Pillow's own bomb check (a warning above 89 MP, an error above twice that) would
+    # refuse the large JPEGs the kiosk decodes scaled down; the kiosk's limits, checked
+    # below from the header, are the stricter ones for every other format. The same
+    # value each time, so threads setting it at once agree.
+    if Image.MAX_IMAGE_PIXELS is not None and Image.MAX_IMAGE_PIXELS < MAX_JPEG_PIXELS:
+        Image.MAX_IMAGE_PIXELS = MAX_JPEG_PIXELS
     try:
         image = Image.open(io.BytesIO(data), formats=_OPENERS)
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
@@ -102,10 +124,11 @@ def open_checked(data: bytes, suffix: str) -> Image.Image:
         if suffix not in ALLOWED_FORMATS.get(image.format or "", ()):
             raise ImageProblem(f"is {image_format(image)} data but named {suffix}")
         width, height = image.size
-        if width * height > MAX_PIXELS:
-            raise ImageProblem(
-                f"is {width}x{height} pixels; the limit is {MAX_PIXELS // 1_000_000} megapixels"
-            )
+        drafted = image_format(image) == "JPEG" and not image.info.get("progressive")
+        if width * height > (MAX_JPEG_PIXELS if drafted else MAX_PIXELS):
+            if image_format(image) == "JPEG" and width * height <= MAX_JPEG_PIXELS:
+                raise ImageProblem(f"is {width}x{height} pixels and {_PROGRESSIVE}")
+            raise ImageProblem(f"is {width}x{height} pixels; {_LIMITS}")
     except ImageProblem:
         image.close()
         raise

@@ -18,6 +18,7 @@ from kiosk.content.imagerecord import ImageChecks
 from kiosk.content.model import ContentSet, LoadResult, Problem, Talk, Text
 from kiosk.content.site_schema import declared_codes, read_site
 from kiosk.content.talk_schema import TALK_SUFFIX, TALKS_FOLDER, TalkResult, read_talk
+from kiosk.content.tree import is_ignored, outside, outside_message
 from kiosk.content.yamlsafe import Node, read_yaml_file
 
 SITE_FILE = "kiosk.yaml"
@@ -28,10 +29,13 @@ _PERMISSION_HINT = "the kiosk's user must be allowed to read it and open the fol
 def exhibit_folders(root: Path) -> tuple[list[Path], list[Problem]]:
     """The exhibit folders, by name, and a problem for each entry the disk refused.
 
-    Names starting with '.' or '_' are set aside without a look, and so is the
-    ``talks`` folder (read by ``load_talks``). An exhibits folder
-    that cannot be listed is one problem naming it; a folder inside that cannot be
-    looked at is reported by the caller, which reads it next.
+    Names starting with '_', and those the watcher ignores (``tree.is_ignored``:
+    '.' and '~' first), are set aside without a look, and so is the ``talks`` folder
+    (read by ``load_talks``). An exhibits folder that cannot
+    be listed is one problem naming it; a folder inside that cannot be looked at is
+    reported by the caller, which reads it next. A symbolic link to a folder is
+    refused: the watcher does not follow it, so the kiosk would never see an edit in
+    it (and one leading out of the exhibits folder would show what is not content).
     """
     try:
         children = sorted(root.iterdir())
@@ -40,10 +44,13 @@ def exhibit_folders(root: Path) -> tuple[list[Path], list[Problem]]:
     folders: list[Path] = []
     problems: list[Problem] = []
     for child in children:
-        if child.name.startswith((".", "_")) or child.name == TALKS_FOLDER:
+        if child.name.startswith("_") or is_ignored(child.name) or child.name == TALKS_FOLDER:
             continue
         try:
             if stat.S_ISDIR(child.stat().st_mode):
+                if child.is_symlink():
+                    problems.append(_linked_folder(child, root))
+                    continue
                 folders.append(child)
         except FileNotFoundError:
             continue  # removed while listing, or a broken symbolic link: not a folder
@@ -64,6 +71,7 @@ def load_content(root: Path, images: ImageChecks | None = None) -> LoadResult:
     problem = _not_a_file(
         site_path, f"no {SITE_FILE} here; a content folder needs its site settings file"
     )
+    problem = problem or _outside_problem(site_path, root)
     if problem is not None:
         return LoadResult(None, (problem,), ())
     errors: list[Problem] = []
@@ -90,6 +98,7 @@ def load_content(root: Path, images: ImageChecks | None = None) -> LoadResult:
             "rename the folder to start with '_' to set it aside",
             missing_at=folder,
         )
+        problem = problem or _outside_problem(path, root)
         if problem is not None:
             errors.append(problem)
             continue
@@ -148,7 +157,7 @@ def load_talks(
     talks: dict[str, Talk] = {}
     problems: list[Problem] = []
     for path in names:
-        if path.name.startswith((".", "_")):
+        if path.name.startswith("_") or is_ignored(path.name):
             continue
         if not path.name.endswith(TALK_SUFFIX):
             if path.name.endswith(".yml"):
@@ -157,8 +166,11 @@ def load_talks(
                 )
             continue
         problem = _not_a_file(path, "")
+        target = outside(path, root)
+        if problem is None and target is not None:
+            problem = Problem(path, 0, 0, outside_message(target))
         if problem is not None:
-            problems.append(problem)  # unreadable: an error, the talk left out
+            problems.append(problem)  # unreadable or out of the tree: the talk left out
             continue
         parsed = read_yaml_file(path)
         digests[f"{TALKS_FOLDER}/{path.name}"] = hashlib.sha256(parsed.data).hexdigest()
@@ -223,6 +235,22 @@ def _not_a_file(path: Path, missing: str, missing_at: Path | None = None) -> Pro
     if not stat.S_ISREG(mode):
         return Problem(path, 0, 0, "is not a file; it must be a YAML text file")
     return None
+
+
+def _linked_folder(folder: Path, root: Path) -> Problem:
+    target = outside(folder, root)
+    if target is not None:
+        return Problem(folder, 0, 0, outside_message(target))
+    message = (
+        "is a symbolic link to a folder; the kiosk does not follow those "
+        "(it would never see an edit inside), copy the folder instead"
+    )
+    return Problem(folder, 0, 0, message)
+
+
+def _outside_problem(path: Path, root: Path) -> Problem | None:
+    target = outside(path, root)
+    return Problem(path, 0, 0, outside_message(target)) if target is not None else None
 
 
 def _disk_problem(path: Path, error: OSError, what: str) -> Problem:

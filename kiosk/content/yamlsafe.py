@@ -142,6 +142,46 @@ def _show_tag(tag: str) -> str:
     return "!!" + tag.removeprefix(_STD) if tag.startswith(_STD) else tag
 
 
+_NO_SPACE = re.compile(r"^(\s*(?:- )?)([^\s:#'\"][^\s:]*):(\S.*)$")
+
+
+def _mapping_value_problem(
+    lines: list[str], line: int, column: int, raw: str
+) -> tuple[int, int, str]:
+    """YAML's "mapping values are not allowed here", in the kiosk's words: either the
+    line before lacks the space after its key's ':' (``id:alpha`` is one text to YAML,
+    so the error only shows on the next key), or a text holds ': ' and must be quoted."""
+    if not 0 < line <= len(lines):
+        return line, column, raw
+    current = lines[line - 1]
+    indent = len(current) - len(current.lstrip())
+    for number in range(line - 1, 0, -1):
+        before = lines[number - 1]
+        if not before.strip() or before.lstrip().startswith("#"):
+            continue
+        if len(before) - len(before.lstrip()) < indent:
+            break
+        match = _NO_SPACE.match(before)
+        if match and ": " not in before:
+            prefix, key, value = match.groups()
+            where = len(prefix) + len(key) + 1
+            message = (
+                f"missing space after ':' in '{before.strip()}'; "
+                f"write '{key}: {value}' (a key, a colon, a space, then the value)"
+            )
+            return number, where, message
+        break
+    key, sep, value = current.partition(": ")
+    if sep and len(key) < column - 1:
+        quoted = value.strip().replace("\\", "\\\\").replace('"', '\\"')
+        message = (
+            "this text holds ': ' (a colon and a space), which YAML reads as the start of "
+            f'another key; put the whole text in double quotes: {key.strip()}: "{quoted}"'
+        )
+        return line, column, message
+    return line, column, raw
+
+
 class _Fatal(Exception):
     """Stop composing: the rest of the file cannot be trusted or is not worth reading."""
 
@@ -194,15 +234,19 @@ class _Composer:
         message = f"invalid YAML: {error.problem or error.context or 'syntax error'}"
         if "nesting depth" in message:  # libyaml's own bound (1000) met while scanning ahead
             return Problem(self.path, line, column, f"nesting is deeper than {MAX_DEPTH} levels")
+        lines = text.splitlines()
+        if error.problem and error.problem.startswith("mapping values are not allowed"):
+            line, column, message = _mapping_value_problem(lines, line, column, message)
+            return Problem(self.path, line, column, message)
         if error.context and error.problem and error.context_mark:
             message += f" ({error.context} on line {error.context_mark.line + 1})"
-        lines = text.splitlines()
         if 0 < line <= len(lines) and "\t" in lines[line - 1][: max(column, 1)]:
             message += "; indent with spaces, not tabs"
         return Problem(self.path, line, column, message)
 
     def handle(self, event: yaml.Event) -> None:
-        line, column = event.start_mark.line + 1, event.start_mark.column + 1
+        start = event.start_mark
+        line, column = (start.line + 1, start.column + 1) if start is not None else (1, 1)
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:

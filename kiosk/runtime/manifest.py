@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.content.model import Problem
-from kiosk.runtime.watch import RELEASE_FILE, is_ignored
+from kiosk.content.tree import RELEASE_FILE, walk
 
 FORMAT = 1
 _CHUNK = 1 << 20
@@ -54,22 +54,10 @@ def manifest_path(root: Path) -> Path:
 
 
 def content_files(root: Path) -> list[str]:
-    """Every content file under ``root`` (what the watcher watches), sorted."""
-    found: list[str] = []
-    stack = [""]
-    while stack:
-        rel_dir = stack.pop()
-        with os.scandir(root / rel_dir if rel_dir else root) as entries:
-            listing = list(entries)
-        for entry in listing:
-            if is_ignored(entry.name):
-                continue
-            rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
-            if entry.is_dir(follow_symlinks=False):
-                stack.append(rel)
-            elif rel != RELEASE_FILE:
-                found.append(rel)
-    return sorted(found)
+    """Every content file under ``root`` (what the watcher watches), sorted; entries
+    that may not be in a release (``kiosk.content.tree.walk``) are left out here and
+    reported by whoever publishes or verifies."""
+    return walk(root).files
 
 
 def sha256_of(path: Path) -> str:
@@ -80,10 +68,12 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def build(root: Path, version: str, now: dt.datetime | None = None) -> Manifest:
-    """The manifest of the folder as it is (``kiosk publish``, after validation)."""
+def build(root: Path, version: str, files: list[str], now: dt.datetime | None = None) -> Manifest:
+    """The manifest of ``files``, the folder's content files as ``walk`` listed them
+    with no problem (``kiosk publish``, after validation): only regular files are
+    opened, so nothing here can block on a pipe or a device."""
     entries = []
-    for rel in content_files(root):
+    for rel in files:
         path = root / rel
         entries.append(Entry(rel, path.stat().st_size, sha256_of(path)))
     stamp = (now or dt.datetime.now(dt.UTC)).isoformat(timespec="seconds")
@@ -169,9 +159,11 @@ class Verifier:
     def _differences(self, manifest: Manifest) -> list[Problem]:
         problems: list[Problem] = []
         try:
-            present = set(content_files(self.root))
+            listing = walk(self.root)
         except OSError as error:
             return [Problem(self.root, 0, 0, f"cannot list the folder ({error})")]
+        present = set(listing.files)
+        problems += listing.problems
         listed = {entry.path for entry in manifest.files}
         for entry in manifest.files:
             path = self.root / entry.path

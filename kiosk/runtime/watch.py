@@ -9,7 +9,6 @@ copy of many files each become one change, not a burst.
 
 from __future__ import annotations
 
-import fnmatch
 import logging
 import os
 import time
@@ -17,22 +16,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NamedTuple
 
+from kiosk.content.tree import IGNORED_PATTERNS, RELEASE_FILE, is_ignored
+
 log = logging.getLogger("kiosk.watch")
 
-# Hidden names cover rsync (.name.XXXXXX), emacs locks (.#name), vim swap
-# (.name.swp), Syncthing (.syncthing.*), .git and .DS_Store; the rest are the
-# visible leftovers of editors and downloads. 4913 is vim's write test.
-IGNORED_PATTERNS = ("*~", "*.swp", "*.swx", "*.tmp", "*.part", "#*#", "~*", "4913")
-# ``kiosk publish``'s release manifest (kiosk.runtime.manifest): hidden, yet watched,
-# since it may be the last file of a copy to arrive
-RELEASE_FILE = ".kiosk-release.json"
-
-
-def is_ignored(name: str) -> bool:
-    """Whether a file or folder name is an editor, sync or OS artefact, not content."""
-    if name.startswith("."):
-        return name != RELEASE_FILE
-    return any(fnmatch.fnmatchcase(name, pattern) for pattern in IGNORED_PATTERNS)
+__all__ = ["IGNORED_PATTERNS", "RELEASE_FILE", "TreeWatcher", "is_ignored", "snapshot"]
 
 
 class Stamp(NamedTuple):

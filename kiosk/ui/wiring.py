@@ -128,6 +128,14 @@ class RunningKiosk:
         logs.log_stop(reason)
 
 
+def _last_good_folder(options: RunOptions, image_checks: ImageChecks) -> Path:
+    """The last accepted set is state (kiosk.runtime.last_good): in the state folder,
+    or beside the renditions when there is none that can be used."""
+    from kiosk.runtime.last_good import FOLDER
+
+    return options.state / FOLDER if options.state is not None else image_checks.parsed_cache
+
+
 def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> RunningKiosk:
     # The lazy imports of start-up, all of them (see the module docstring).
     import gc
@@ -159,7 +167,7 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
         loader=image_checks.loader(),
         preview=preview,
         settle_s=reload_timing(preview).settle_s,
-        keep_in=image_checks.parsed_cache,  # the last accepted set, for a start with errors
+        keep_in=_last_good_folder(options, image_checks),  # for a start with errors
     )
     initial = image_checks.load_initial(reload)
     qml.advance()

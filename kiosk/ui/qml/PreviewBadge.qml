@@ -35,8 +35,9 @@ Rectangle {
             objectName: "previewFolder"
             anchors.verticalCenter: parent.verticalCenter
             width: row.width - x
-            text: "watching " + badge.kiosk.problems.watching
-                  + (badge.kiosk.problems.lines.length ? "  ·  " + badge.kiosk.problems.lines.length + " problems" : "  ·  no problems")
+            readonly property int count: badge.kiosk.problems.lines.length
+            text: "watching " + badge.kiosk.problems.watching + "  ·  "
+                  + (count === 0 ? "no problems" : count === 1 ? "1 problem" : count + " problems")
             textFormat: Text.PlainText
             elide: Text.ElideMiddle
             font.pixelSize: badge.ui.caption
