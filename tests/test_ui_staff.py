@@ -180,6 +180,14 @@ class Harness:
             self.centre(self.find(name)),
         )
 
+    def tap_item(self, item: QQuickItem) -> None:
+        QTest.mouseClick(
+            self.window,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+            self.centre(item),
+        )
+
     def type_pin(self, digits: str) -> None:
         for digit in digits:
             self.tap(f"pinKey_{digit}")
@@ -680,3 +688,76 @@ def test_really_quit_is_red_and_counts_down_before_it_goes_away(staff, open_wind
     assert seen == [f"Really quit ({n})" for n in range(8, 0, -1)]
     assert ui.shown("quitButton") and not ui.shown("quitConfirmRow")
     actions.quit.assert_not_called()
+
+
+BUSY_DAY = replace(
+    STATUS,
+    today=Today(
+        sessions=1234,
+        top_exhibits=(
+            "Azerbaijan - Uzbekistan Friendship Museum (310)",
+            "Mirzo Ulugbek School in Fuzuli (220)",
+            "Uzbek and Azerbaijani Culture Days (90)",
+        ),
+        language_shares=(
+            LanguageShare("uz", 63),
+            LanguageShare("ru", 20),
+            LanguageShare("az", 10),
+            LanguageShare("en", 7),
+        ),
+    ),
+)
+
+
+def _scene_rect(item: QQuickItem) -> Any:
+    return item.mapRectToScene(item.boundingRect())
+
+
+@pytest.mark.parametrize(
+    "size", [(1920, 1080), (1280, 800), (1080, 1920)], ids=["landscape", "laptop", "portrait"]
+)
+def test_no_status_line_is_cut_without_a_cue(store, clock, open_window, tmp_path, size):
+    """Today's last line ("Languages: uz 63 %, ...") shows whole; where the status list
+    is longer than its column, a cue says so and scrolls it."""
+    busy = StaffActions(
+        status=Mock(return_value=BUSY_DAY), reload_now=Mock(), go_attract=Mock(), quit=Mock()
+    )
+    staff = Staff(PinPad(store, clock), busy, clock=clock)
+    ui = unlocked(staff, open_window, size=size)
+    ui.settle()
+    ui.grab(tmp_path / f"staff-busy-{size[0]}x{size[1]}.png")
+    window = ui.window.contentItem().boundingRect()
+    [shares] = ui.find_all("languageShares")
+    flick = shares.parentItem()
+    while flick.objectName() not in ("statusFlick", "sideFlick"):
+        flick = flick.parentItem()
+    seen = _scene_rect(flick)
+    if size[0] > size[1]:
+        # beside the actions only where it fits whole, else at the end of the status list
+        side = ui.find("sideFlick")
+        assert (
+            flick.objectName() == "statusFlick" or side.property("contentHeight") <= side.height()
+        )
+    for name in ("statusFlick", "sideFlick"):
+        column = ui.find(name)
+        overflow = column.property("contentHeight") - column.height() > 1
+        cues = [c for c in ui.find_all(f"{name}More") if c.isVisible()]
+        if not overflow:
+            assert not cues, name
+            continue
+        [cue] = cues
+        rect = _scene_rect(cue)
+        assert window.contains(rect) and _scene_rect(column).contains(rect) and rect.height() >= 24
+        before = column.property("contentY")
+        ui.tap_item(cue)
+        ui.settle()
+        assert column.property("contentY") > before, name
+        column.setProperty("contentY", column.property("contentHeight") - column.height())
+        ui.settle()
+        assert not cue.isVisible(), name
+    # the line itself: whole, inside its column and the window, once scrolled to it
+    flick.setProperty("contentY", max(0, flick.property("contentHeight") - flick.height()))
+    ui.settle()
+    line = _scene_rect(shares)
+    assert window.contains(line) and _scene_rect(flick).contains(line), (line, seen)
+    assert shares.property("lineCount") >= 1 and shares.height() > 10

@@ -17,6 +17,11 @@ Rectangle {
 
     readonly property var status: staff.status
     readonly property bool wide: width > height
+    // today's numbers go beside the actions only when they fit there whole (measured at
+    // that column's width, so the choice cannot flip back and forth)
+    readonly property real sideWidth: Math.round(560 * ui.k)
+    readonly property bool todayBeside: wide
+        && actions.buttonsHeight + actions.spacing + todayMeasure.implicitHeight <= side.height
     property Item previousFocus: null
 
     // keys and focus: the pad takes digits, Esc closes, nothing reaches the visitor views
@@ -172,11 +177,21 @@ Rectangle {
                 StaffRows {
                     id: todaySection
                     objectName: "todaySection"
-                    parent: panel.wide ? actions : statusColumn
+                    parent: panel.todayBeside ? actions : statusColumn
                     ui: panel.ui; colors: panel.colors; rows: panel.status.today
                 }
             }
         }
+
+        StaffRows {
+            id: todayMeasure
+            visible: false
+            width: panel.sideWidth
+            named: false
+            ui: panel.ui; colors: panel.colors; rows: panel.status.today
+        }
+        StaffMoreCue { ui: panel.ui; colors: panel.colors; flick: flick; z: 1 }
+        StaffMoreCue { ui: panel.ui; colors: panel.colors; flick: side; z: 1 }
 
         // the actions (and, when wide, today's numbers); scrolls only if a small window needs it
         Flickable {
@@ -184,7 +199,7 @@ Rectangle {
             objectName: "sideFlick"
             x: parent.width - width
             y: panel.wide ? panelMessage.height : parent.height - height
-            width: panel.wide ? Math.round(560 * panel.ui.k) : parent.width
+            width: panel.wide ? panel.sideWidth : parent.width
             height: panel.wide ? parent.height - y : actions.implicitHeight
             contentWidth: width
             contentHeight: actions.implicitHeight
@@ -199,6 +214,7 @@ Rectangle {
                 width: side.width
                 spacing: panel.ui.gap
                 readonly property real buttonHeight: Math.round(1.3 * panel.ui.target)
+                readonly property real buttonsHeight: 3 * buttonHeight + 2 * spacing
 
                 NavButton {
                     objectName: "reloadButton"

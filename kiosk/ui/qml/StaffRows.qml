@@ -8,6 +8,7 @@ Column {
     required property var ui
     required property var colors
     required property var rows
+    property bool named: true  // false for a copy that only measures: no second objectName
     width: parent ? parent.width : 0
     spacing: Math.round(8 * ui.k)
 
@@ -20,7 +21,7 @@ Column {
             required property var modelData
             required property int index
             readonly property string kind: modelData.kind
-            objectName: modelData.name
+            objectName: list.named ? modelData.name : ""
             width: list.width
             text: modelData.text
             wrapMode: kind === "problem" ? Text.WrapAtWordBoundaryOrAnywhere : Text.Wrap
