@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from kiosk.runtime.speech import VOICES, Utterance
+from kiosk.runtime.readaloud_engine import VOICES, Utterance
 
 
 class FakePlayback:

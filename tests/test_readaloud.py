@@ -7,7 +7,7 @@ from pathlib import Path
 from kiosk.content.loader import load_content
 from kiosk.content.model import ContentSet
 from kiosk.runtime.navigation import ATTRACT, EXHIBIT, GALLERY, HOME, TIMELINE, Place
-from kiosk.runtime.readaloud import Reading, reading_for
+from kiosk.runtime.readaloud_text import Reading, reading_for
 
 BUNDLED = Path(__file__).resolve().parents[1] / "exhibits"
 

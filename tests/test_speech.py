@@ -20,8 +20,9 @@ from speechfakes import FakeEngine, program_of, real_time_sound_device, running,
 
 from kiosk.content.loader import load_content
 from kiosk.content.spoken import exhibit_text
-from kiosk.runtime.captions import sentence_seconds
-from kiosk.runtime.speech import EspeakEngine, Speaker, Utterance, voice_for
+from kiosk.runtime.readaloud_captions import sentence_seconds
+from kiosk.runtime.readaloud_engine import EspeakEngine, Utterance, voice_for
+from kiosk.runtime.readaloud_speaker import Speaker
 
 BUNDLED = Path(__file__).resolve().parents[1] / "exhibits"
 LANGUAGES = ("uz", "az", "ru", "en")
@@ -259,10 +260,10 @@ def test_stop_kills_the_child(sound_in_real_time: dict[str, str]) -> None:
 
 PARENT = """\
 import sys, time
-import kiosk.runtime.speech
-from kiosk.runtime.speech import Speaker
+import kiosk.runtime.readaloud_engine
+from kiosk.runtime.readaloud_speaker import Speaker
 if sys.argv[1] == "exit":  # as on a system without a parent-death signal: atexit alone
-    kiosk.runtime.speech._die_with_parent = lambda: None
+    kiosk.runtime.readaloud_engine._die_with_parent = lambda: None
 speaker = Speaker()
 assert speaker.start(sys.stdin.read(), "en"), speaker.reason
 print(speaker._playback.pid, flush=True)

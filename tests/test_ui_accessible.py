@@ -22,10 +22,10 @@ from speechfakes import FakeEngine
 
 from kiosk.content.site_schema import DEFAULTED_STRINGS
 from kiosk.runtime.pin import PinPad, PinStore
-from kiosk.runtime.speech import Speaker
+from kiosk.runtime.readaloud_speaker import Speaker
 from kiosk.ui.app import KioskWindow
+from kiosk.ui.readaloud_player import ReadAloudPlayer
 from kiosk.ui.render import settle
-from kiosk.ui.speech import SpeechControl
 from kiosk.ui.staff import Staff
 from tests.conftest import BUNDLED
 from tests.uitools import key, load, open_window, visible, walk
@@ -156,7 +156,7 @@ def kw(rendition_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
     store = PinStore(tmp_path_factory.mktemp("pin") / "settings.json")
     store.set_pin("2580")
     staff = Staff(PinPad(store, FakeClock()))
-    speech = SpeechControl(Speaker(FakeEngine(), clock=FakeClock()))
+    speech = ReadAloudPlayer(Speaker(FakeEngine(), clock=FakeClock()))
     with open_window(CONTENT, rendition_cache, staff=staff, speech=speech) as window:
         window.kiosk.presenter.set_quit_allowed(True)
         yield window

@@ -16,15 +16,16 @@ from speechfakes import FakeEngine
 
 from kiosk.content.model import SpeechSettings
 from kiosk.runtime.analytics import AnalyticsRecorder
-from kiosk.runtime.captions import split_sentences
 from kiosk.runtime.idle import IdleMachine
-from kiosk.runtime.readaloud import reading_for
-from kiosk.runtime.speech import VOICES, Speaker
+from kiosk.runtime.readaloud_captions import split_sentences
+from kiosk.runtime.readaloud_engine import VOICES
+from kiosk.runtime.readaloud_speaker import Speaker
+from kiosk.runtime.readaloud_text import reading_for
 from kiosk.runtime.staff_status import speech_status
 from kiosk.ui.app import KioskWindow
 from kiosk.ui.controller import Controller
+from kiosk.ui.readaloud_player import ReadAloudPlayer
 from kiosk.ui.render import settle
-from kiosk.ui.speech import SpeechControl
 from tests.conftest import BUNDLED
 from tests.uitools import grab, item, items, load, open_window, tap
 
@@ -39,7 +40,7 @@ def window(
     cache: Path, engine: FakeEngine | None = None, **options: object
 ) -> Iterator[tuple[KioskWindow, FakeEngine]]:
     engine = engine if engine is not None else FakeEngine()
-    control = SpeechControl(Speaker(engine, clock=FakeClock()))
+    control = ReadAloudPlayer(Speaker(engine, clock=FakeClock()))
     with open_window(CONTENT, cache, speech=control, **options) as kw:
         yield kw, engine
 

@@ -12,10 +12,10 @@ from PySide6.QtCore import QPointF
 from PySide6.QtQuick import QQuickItem
 from speechfakes import FakeEngine
 
-from kiosk.runtime.speech import Speaker
+from kiosk.runtime.readaloud_speaker import Speaker
 from kiosk.ui.app import KioskWindow
+from kiosk.ui.readaloud_player import ReadAloudPlayer
 from kiosk.ui.render import settle
-from kiosk.ui.speech import SpeechControl
 from tests.conftest import BUNDLED
 from tests.uitools import items, load, open_window, visible, walk
 
@@ -35,8 +35,8 @@ BAR_BUTTONS = (
 )
 
 
-def speech() -> SpeechControl:
-    return SpeechControl(Speaker(FakeEngine(), clock=FakeClock()))
+def speech() -> ReadAloudPlayer:
+    return ReadAloudPlayer(Speaker(FakeEngine(), clock=FakeClock()))
 
 
 def go(kw: KioskWindow, screen: str) -> None:

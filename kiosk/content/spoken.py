@@ -8,7 +8,7 @@ screen, so a bullet's "- " is not read out as "minus".
 
 Every line ends with a full stop (or the curator's own ``.!?…:;``): espeak-ng reads
 a newline as a space, and a title with no stop would run into the next sentence,
-both in the voice and in the captions (``kiosk.runtime.captions``).
+both in the voice and in the captions (``kiosk.runtime.readaloud_captions``).
 """
 
 from __future__ import annotations

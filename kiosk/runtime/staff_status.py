@@ -130,7 +130,7 @@ def build_status(
 
 
 class SpeechState(Protocol):
-    """What the staff panel reads of ``kiosk.runtime.speech.Speaker``."""
+    """What the staff panel reads of ``kiosk.runtime.readaloud_speaker.Speaker``."""
 
     @property
     def available(self) -> bool: ...

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from kiosk.media.service import RenditionService
     from kiosk.ui.bridge import Kiosk
     from kiosk.ui.images import ImageStore
-    from kiosk.ui.speech import SpeechControl
+    from kiosk.ui.readaloud_player import ReadAloudPlayer
     from kiosk.ui.staff import Staff
 
 log = logging.getLogger("kiosk.ui")
@@ -162,7 +162,7 @@ def build_window(
     kiosk_mode: bool = False,
     staff: Staff | None = None,
     qml: MainQml | None = None,
-    speech: SpeechControl | None = None,
+    speech: ReadAloudPlayer | None = None,
 ) -> KioskWindow:
     """The window on ``content``; without ``speech`` nothing is read aloud (render, tests)."""
     from kiosk.ui.bridge import Kiosk

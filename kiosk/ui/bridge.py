@@ -20,13 +20,13 @@ from kiosk.ui.appearance import Appearance
 from kiosk.ui.images import ImageStore
 from kiosk.ui.keys import KeyMap
 from kiosk.ui.language import Language
-from kiosk.ui.listen import ReadAloud
 from kiosk.ui.models import RowsModel, tile_model
 from kiosk.ui.navigation import Navigation
 from kiosk.ui.overlays import IdleOverlay, Presenter, Problems
+from kiosk.ui.readaloud import ReadAloud
 
 if TYPE_CHECKING:
-    from kiosk.ui.speech import SpeechControl
+    from kiosk.ui.readaloud_player import ReadAloudPlayer
 
 log = logging.getLogger("kiosk.ui")
 
@@ -62,7 +62,7 @@ class Kiosk(QObject):
         content: ContentSet,
         images: ImageStore,
         start: str = ATTRACT,
-        speech: SpeechControl | None = None,
+        speech: ReadAloudPlayer | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)

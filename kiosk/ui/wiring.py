@@ -38,7 +38,7 @@ if TYPE_CHECKING:
     from kiosk.runtime.reload import ReloadController
     from kiosk.runtime.staff_status import StaffStatus
     from kiosk.ui.controller import Controller
-    from kiosk.ui.speech import SpeechControl
+    from kiosk.ui.readaloud_player import ReadAloudPlayer
     from kiosk.ui.stop_signals import Stopper
 
 log = logging.getLogger("kiosk")
@@ -143,8 +143,8 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
     from kiosk.runtime.visit import reload_timing
     from kiosk.ui.app import build_window
     from kiosk.ui.controller import Controller, hide_cursor
+    from kiosk.ui.readaloud_player import ReadAloudPlayer
     from kiosk.ui.session import make_service
-    from kiosk.ui.speech import SpeechControl
     from kiosk.ui.staff import PRESENTATION_NOTE, TRIAL_NOTE, Staff, StaffActions
     from kiosk.ui.stop_signals import Stopper, end_session_on_staff_quit
 
@@ -182,7 +182,7 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
         staff = Staff(None, no_pin_note=TRIAL_NOTE if kiosk_mode else PRESENTATION_NOTE)
     # made here, on the UI thread, which lives as long as the kiosk: the speech
     # child's parent-death signal is tied to the thread that starts it
-    speech = SpeechControl()
+    speech = ReadAloudPlayer()
     kw = build_window(
         content,
         service,
@@ -286,7 +286,7 @@ def _prefetch(kw: KioskWindow) -> None:
 
 
 def _staff_status(
-    kw: KioskWindow, reload: ReloadController, options: RunOptions, speech: SpeechControl
+    kw: KioskWindow, reload: ReloadController, options: RunOptions, speech: ReadAloudPlayer
 ) -> StaffStatus:
     """What the staff panel shows; built only when staff look."""
     from kiosk.runtime import paths

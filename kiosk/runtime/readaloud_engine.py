@@ -1,4 +1,4 @@
-"""Reading aloud, offline: espeak-ng as a child process, one reading at a time.
+"""The read-aloud engine: espeak-ng as a child process, offline.
 
 The text goes to espeak-ng on its standard input; its command line is a fixed list
 (voice, speed, volume), never a string a shell parses, so nothing a curator writes
@@ -12,9 +12,9 @@ through ``atexit`` too, and that is all other systems get. The kernel sends the
 signal when the *thread* that started the child ends, so readings are started
 from the UI thread, which lives as long as the kiosk.
 
-``Speaker`` takes its engine as an argument: tests give it a fake that records the
-exact text and voice; the kiosk gives it ``EspeakEngine``. Without espeak-ng,
-``available`` is False and ``reason`` says why, for the staff panel.
+``kiosk.runtime.readaloud_speaker.Speaker`` takes an engine as an argument: tests give
+it a fake that records the exact text and voice; the kiosk gives it ``EspeakEngine``.
+Without espeak-ng the engine's ``reason`` says why, for the staff panel.
 """
 
 from __future__ import annotations
@@ -31,12 +31,9 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO, Protocol
-
-from kiosk.runtime.captions import Captions, CaptionTrack
 
 logger = logging.getLogger("kiosk.speech")
 
@@ -269,111 +266,3 @@ def _parse_voices(listing: str) -> frozenset[str]:
             names.add(columns[1])  # the language, which -v also takes
             names.add(columns[4].rsplit("/", 1)[-1].lower())  # the voice file
     return frozenset(names)
-
-
-# -- the speaker ------------------------------------------------------------------------
-
-
-SOUND_HINT = "check that a sound device is connected and the kiosk's user may use it"
-
-
-class Speaker:
-    """Reads one text at a time; the UI asks ``speaking`` and ``captions`` as it draws."""
-
-    def __init__(
-        self,
-        engine: Engine | None = None,
-        *,
-        rate_wpm: int = 150,
-        volume: int = 100,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self.engine: Engine = engine if engine is not None else EspeakEngine()
-        self.rate_wpm = rate_wpm
-        self.volume = volume
-        self.captions = Captions(clock)
-        self.problem = ""  # the engine's last complaint, for the staff panel
-        # Why the last reading failed (no sound device, the engine would not start):
-        # reading aloud is withdrawn until ``try_again``, so a visitor never taps a
-        # button that does nothing.
-        self.failed = ""
-        self._playback: Playback | None = None
-        self._language = ""
-
-    @property
-    def available(self) -> bool:
-        return not self.engine.reason and not self.failed
-
-    @property
-    def reason(self) -> str:
-        """Why reading aloud is not offered ("" when it is)."""
-        return self.engine.reason or self.failed
-
-    def try_again(self) -> None:
-        """Offer reading aloud again after a failed reading: between visitors and on new
-        content (headphones plugged back in, a sound server restarted)."""
-        self.failed = ""
-
-    def can_read(self, language: str) -> bool:
-        voice = voice_for(language)
-        return self.available and voice is not None and voice in self.engine.voices()
-
-    def missing_voices(self, languages: tuple[str, ...]) -> tuple[str, ...]:
-        """The languages the engine has no voice for (for the staff panel)."""
-        if not self.available:
-            return languages
-        return tuple(code for code in languages if not self.can_read(code))
-
-    def configure(self, rate_wpm: int, volume: int) -> None:
-        """New settings from kiosk.yaml; they apply from the next reading."""
-        self.rate_wpm = rate_wpm
-        self.volume = volume
-
-    def start(self, text: str, language: str) -> bool:
-        """Stop any reading, then read ``text``; False when there is nothing to read
-        or no voice for ``language``."""
-        self.stop()
-        voice = voice_for(language)
-        if not text.strip() or voice is None or not self.can_read(language):
-            return False
-        utterance = Utterance(text, voice, self.rate_wpm, self.volume)
-        try:
-            self._playback = self.engine.play(utterance)
-        except OSError as exc:
-            self.problem = f"cannot start {PROGRAM}: {exc}"
-            self.failed = f"the last reading failed: {self.problem}"
-            logger.error("speech: %s", self.problem)
-            return False
-        self._language = language
-        self.captions.start(CaptionTrack.estimate(text, language, self.rate_wpm))
-        return True
-
-    def stop(self) -> None:
-        playback, self._playback = self._playback, None
-        self.captions.stop()
-        if playback is not None:
-            playback.stop()
-
-    @property
-    def language(self) -> str:
-        """The language being read, "" when silent."""
-        return self._language if self.speaking else ""
-
-    @property
-    def speaking(self) -> bool:
-        """True while a reading goes on; notices one that ended by itself."""
-        playback = self._playback
-        if playback is None:
-            return False
-        if not playback.finished():
-            return True
-        self._playback = None
-        self.captions.stop()
-        problem = playback.problem()
-        if problem and problem != self.problem:
-            logger.warning("speech: %s", problem)
-        self.problem = problem
-        if problem:
-            # espeak-ng's own words ("No such file or directory") do not say what to do
-            self.failed = f"the last reading failed: {problem}; {SOUND_HINT}"
-        return False

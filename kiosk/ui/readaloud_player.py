@@ -1,4 +1,4 @@
-"""Reading aloud for QML: a thin adapter over ``kiosk.runtime.speech.Speaker``.
+"""Reading aloud for QML: a thin adapter over ``kiosk.runtime.readaloud_speaker.Speaker``.
 
 QML binds a "listen" button to ``available`` and ``speaking`` and calls
 ``toggle(text, language)``; a caption strip binds to ``currentSentence``. The
@@ -12,12 +12,12 @@ from __future__ import annotations
 from PySide6.QtCore import Property, QCoreApplication, QObject, QTimer, Signal, Slot
 
 from kiosk.content.model import SpeechSettings
-from kiosk.runtime.speech import Speaker
+from kiosk.runtime.readaloud_speaker import Speaker
 
 POLL_MS = 100  # captions move per sentence; a tenth of a second is within a word
 
 
-class SpeechControl(QObject):
+class ReadAloudPlayer(QObject):
     speakingChanged = Signal()
     currentSentenceChanged = Signal()
     started = Signal(str)  # the language a reading started in: for analytics

@@ -1,7 +1,7 @@
 """The control bar's listen button and caption strip: ``kiosk.speech`` in QML.
 
-``SpeechControl`` (``kiosk.ui.speech``) reads a given text; this object decides
-nothing either: ``kiosk.runtime.readaloud.reading_for`` says what the screen the
+``ReadAloudPlayer`` (``kiosk.ui.readaloud_player``) reads a given text; this object decides
+nothing either: ``kiosk.runtime.readaloud_text.reading_for`` says what the screen the
 visitor is on has to read. It only keeps the two in step: the button shows where
 there is something to read and a voice to read it, a tap reads the screen in the
 visitor's language, and any move (navigation, a language change, the idle reset,
@@ -17,19 +17,19 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.content.model import ContentSet
 from kiosk.runtime.navigation import Place
-from kiosk.runtime.readaloud import Reading, reading_for
-from kiosk.ui.speech import SpeechControl
+from kiosk.runtime.readaloud_text import Reading, reading_for
+from kiosk.ui.readaloud_player import ReadAloudPlayer
 
 
 class ReadAloud(QObject):
-    """What QML binds to for reading aloud; without a ``SpeechControl``, never offered."""
+    """What QML binds to for reading aloud; without a ``ReadAloudPlayer``, never offered."""
 
     changed = Signal()  # canListen, speaking or the caption
     listened = Signal(str, str, str)  # exhibit id, language, timeline entry date ("" if none)
 
     def __init__(
         self,
-        control: SpeechControl | None,
+        control: ReadAloudPlayer | None,
         where: Callable[[], tuple[ContentSet, Place, str]],
         parent: QObject | None = None,
     ) -> None:

@@ -1,0 +1,129 @@
+"""Reading aloud, one reading at a time: the ``Speaker`` the Qt player polls.
+
+It takes its engine as an argument (``kiosk.runtime.readaloud_engine``: espeak-ng in
+the kiosk, a fake that records the exact text and voice in tests), keeps the
+captions in step (``readaloud_captions``), and remembers a failed reading, so a
+visitor is never offered a button that does nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from kiosk.runtime.readaloud_captions import Captions, CaptionTrack
+from kiosk.runtime.readaloud_engine import (
+    PROGRAM,
+    Engine,
+    EspeakEngine,
+    Playback,
+    Utterance,
+    voice_for,
+)
+
+logger = logging.getLogger("kiosk.speech")
+
+SOUND_HINT = "check that a sound device is connected and the kiosk's user may use it"
+
+
+class Speaker:
+    """Reads one text at a time; the UI asks ``speaking`` and ``captions`` as it draws."""
+
+    def __init__(
+        self,
+        engine: Engine | None = None,
+        *,
+        rate_wpm: int = 150,
+        volume: int = 100,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.engine: Engine = engine if engine is not None else EspeakEngine()
+        self.rate_wpm = rate_wpm
+        self.volume = volume
+        self.captions = Captions(clock)
+        self.problem = ""  # the engine's last complaint, for the staff panel
+        # Why the last reading failed (no sound device, the engine would not start):
+        # reading aloud is withdrawn until ``try_again``, so a visitor never taps a
+        # button that does nothing.
+        self.failed = ""
+        self._playback: Playback | None = None
+        self._language = ""
+
+    @property
+    def available(self) -> bool:
+        return not self.engine.reason and not self.failed
+
+    @property
+    def reason(self) -> str:
+        """Why reading aloud is not offered ("" when it is)."""
+        return self.engine.reason or self.failed
+
+    def try_again(self) -> None:
+        """Offer reading aloud again after a failed reading: between visitors and on new
+        content (headphones plugged back in, a sound server restarted)."""
+        self.failed = ""
+
+    def can_read(self, language: str) -> bool:
+        voice = voice_for(language)
+        return self.available and voice is not None and voice in self.engine.voices()
+
+    def missing_voices(self, languages: tuple[str, ...]) -> tuple[str, ...]:
+        """The languages the engine has no voice for (for the staff panel)."""
+        if not self.available:
+            return languages
+        return tuple(code for code in languages if not self.can_read(code))
+
+    def configure(self, rate_wpm: int, volume: int) -> None:
+        """New settings from kiosk.yaml; they apply from the next reading."""
+        self.rate_wpm = rate_wpm
+        self.volume = volume
+
+    def start(self, text: str, language: str) -> bool:
+        """Stop any reading, then read ``text``; False when there is nothing to read
+        or no voice for ``language``."""
+        self.stop()
+        voice = voice_for(language)
+        if not text.strip() or voice is None or not self.can_read(language):
+            return False
+        utterance = Utterance(text, voice, self.rate_wpm, self.volume)
+        try:
+            self._playback = self.engine.play(utterance)
+        except OSError as exc:
+            self.problem = f"cannot start {PROGRAM}: {exc}"
+            self.failed = f"the last reading failed: {self.problem}"
+            logger.error("speech: %s", self.problem)
+            return False
+        self._language = language
+        self.captions.start(CaptionTrack.estimate(text, language, self.rate_wpm))
+        return True
+
+    def stop(self) -> None:
+        playback, self._playback = self._playback, None
+        self.captions.stop()
+        if playback is not None:
+            playback.stop()
+
+    @property
+    def language(self) -> str:
+        """The language being read, "" when silent."""
+        return self._language if self.speaking else ""
+
+    @property
+    def speaking(self) -> bool:
+        """True while a reading goes on; notices one that ended by itself."""
+        playback = self._playback
+        if playback is None:
+            return False
+        if not playback.finished():
+            return True
+        self._playback = None
+        self.captions.stop()
+        problem = playback.problem()
+        if problem and problem != self.problem:
+            logger.warning("speech: %s", problem)
+        self.problem = problem
+        if problem:
+            # espeak-ng's own words ("No such file or directory") do not say what to do
+            self.failed = f"the last reading failed: {problem}; {SOUND_HINT}"
+        return False
