@@ -157,7 +157,7 @@ def kw(rendition_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
     store.set_pin("2580")
     staff = Staff(PinPad(store, FakeClock()))
     speech = ReadAloudPlayer(Speaker(FakeEngine(), clock=FakeClock()))
-    with open_window(CONTENT, rendition_cache, staff=staff, speech=speech) as window:
+    with open_window(CONTENT, rendition_cache, staff=staff, player=speech) as window:
         window.kiosk.presenter.set_quit_allowed(True)
         yield window
         staff.close()
@@ -364,12 +364,12 @@ def test_keys_and_press_actions_work_with_the_focus_on_a_title(kw: KioskWindow) 
     assert kw.kiosk.nav.place.exhibit_id == following.id
     assert heard() == (heading, following.title.get("uz"))
     press(kw, "listenButton")  # Listen turns into Stop, and is named so
-    assert kw.kiosk.speech.speaking
+    assert kw.kiosk.readAloud.speaking
     with reading(kw) as tree:
         (listen,) = [i for i in tree.nodes if i.object().objectName() == "listenButton"]
         assert listen.text(QAccessible.Text.Name) == DEFAULTED_STRINGS["stop_reading"]["uz"]
     press(kw, "listenButton")
-    assert not kw.kiosk.speech.speaking
+    assert not kw.kiosk.readAloud.speaking
     assert heard() == (heading, following.title.get("uz"))
     press(kw, "language_ru")  # the focus stays, and is read in the new language
     assert kw.kiosk.language.code == "ru"

@@ -5,21 +5,22 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from fakes import FakeClock
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, QRectF
 from speechfakes import FakeEngine
 
 from kiosk.content.model import SpeechSettings
+from kiosk.content.site_schema import DEFAULTED_STRINGS
 from kiosk.runtime.analytics import AnalyticsRecorder
 from kiosk.runtime.idle import IdleMachine
 from kiosk.runtime.readaloud_captions import split_sentences
 from kiosk.runtime.readaloud_engine import VOICES
-from kiosk.runtime.readaloud_speaker import Speaker
+from kiosk.runtime.readaloud_speaker import RECHECK_S, SoundOutput, Speaker
 from kiosk.runtime.readaloud_text import reading_for
 from kiosk.runtime.staff_status import speech_status
 from kiosk.ui.app import KioskWindow
@@ -27,7 +28,8 @@ from kiosk.ui.controller import Controller
 from kiosk.ui.readaloud_player import ReadAloudPlayer
 from kiosk.ui.render import settle
 from tests.conftest import BUNDLED
-from tests.uitools import grab, item, items, load, open_window, tap
+from tests.layouttools import scene_rect
+from tests.uitools import grab, item, items, load, open_window, tap, visible
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -41,7 +43,7 @@ def window(
 ) -> Iterator[tuple[KioskWindow, FakeEngine]]:
     engine = engine if engine is not None else FakeEngine()
     control = ReadAloudPlayer(Speaker(engine, clock=FakeClock()))
-    with open_window(CONTENT, cache, speech=control, **options) as kw:
+    with open_window(CONTENT, cache, player=control, **options) as kw:
         yield kw, engine
 
 
@@ -71,9 +73,9 @@ def test_listen_reads_the_page_in_the_visitors_language_and_a_second_tap_stops(
         expected = reading_for(CONTENT, kw.kiosk.nav.place, "az")
         assert expected is not None
         assert engine.said == [(VOICES["az"], expected.text)]
-        assert kw.kiosk.speech.speaking
+        assert kw.kiosk.readAloud.speaking
         tap(kw, item(kw, "listenButton"))
-        assert engine.played[0].stopped and not kw.kiosk.speech.speaking
+        assert engine.played[0].stopped and not kw.kiosk.readAloud.speaking
         assert items(kw, "captionStrip") == []
 
 
@@ -86,7 +88,7 @@ def test_the_caption_strip_shows_the_sentence_being_read_above_the_bar(
         tap(kw, item(kw, "listenButton"))
         strip = item(kw, "captionStrip")
         sentence = item(kw, "captionSentence")
-        assert sentence.property("text") == kw.kiosk.speech.currentSentence != ""
+        assert sentence.property("text") == kw.kiosk.readAloud.currentSentence != ""
         reading = reading_for(CONTENT, kw.kiosk.nav.place, "uz")
         assert reading is not None
         assert sentence.property("text") == split_sentences(reading.text)[0]
@@ -107,7 +109,7 @@ def test_moving_away_stops_the_reading(move: str, rendition_cache: Path) -> None
     with window(rendition_cache) as (kw, engine):
         open_exhibit(kw)
         tap(kw, item(kw, "listenButton"))
-        assert kw.kiosk.speech.speaking
+        assert kw.kiosk.readAloud.speaking
         if move == "navigation":
             tap(kw, item(kw, "homeButton"))
         elif move == "language":
@@ -115,7 +117,7 @@ def test_moving_away_stops_the_reading(move: str, rendition_cache: Path) -> None
         else:
             kw.kiosk.reset_to_attract()
             settle(kw.window, kw.images)
-        assert engine.played[0].stopped and not kw.kiosk.speech.speaking
+        assert engine.played[0].stopped and not kw.kiosk.readAloud.speaking
 
 
 def test_without_espeak_there_is_no_listen_button(rendition_cache: Path) -> None:
@@ -126,29 +128,127 @@ def test_without_espeak_there_is_no_listen_button(rendition_cache: Path) -> None
         assert item(kw, "homeButton")  # the rest of the bar as ever
 
 
-def test_a_reading_that_fails_takes_the_button_away_until_the_next_visitor(
-    rendition_cache: Path,
+def _fail_the_reading(kw: KioskWindow, engine: FakeEngine) -> None:
+    engine.played[-1].ended = True
+    engine.played[-1].complaint = "espeak-ng: error: No such file or directory"
+    player = kw.kiosk.readAloud.player
+    assert player is not None
+    player.poll()  # the look the timer takes while a reading goes on
+    settle(kw.window, kw.images)
+
+
+def _shown_inside(kw: KioskWindow, name: str) -> QRectF:
+    [found] = items(kw, name)
+    assert visible(found), name
+    rect = scene_rect(found)
+    window = QRectF(0, 0, kw.window.width(), kw.window.height())
+    assert rect.width() > 40 and rect.height() > 20 and window.contains(rect), (name, rect)
+    return rect
+
+
+@pytest.mark.parametrize("language", ["uz", "az", "ru", "en"])
+def test_a_reading_that_fails_says_so_then_takes_the_button_away(
+    rendition_cache: Path, language: str
 ) -> None:
-    """espeak-ng with no sound device ends at once: the visitor must not be left with a
-    button that does nothing, and the staff panel must say why."""
+    """The sound device went away: the visitor sees why in their language, on the
+    caption strip above the bar (the button still there, not hidden by it), then the
+    button goes; the staff panel says what to check."""
     with window(rendition_cache) as (kw, engine):
+        kw.kiosk.language.choose(language)
         open_exhibit(kw)
         tap(kw, item(kw, "listenButton"))
-        engine.played[0].ended = True
-        engine.played[0].complaint = "espeak-ng: error: No such file or directory"
-        control = kw.kiosk.speech.control
-        assert control is not None
-        control.poll()  # the look the timer takes while a reading goes on
+        _fail_the_reading(kw, engine)
+        notice = _shown_inside(kw, "captionSentence")
+        assert (
+            item(kw, "captionSentence").property("text") == DEFAULTED_STRINGS["no_sound"][language]
+        )
+        assert item(kw, "captionSentence").property("lineCount") == 1
+        strip = _shown_inside(kw, "captionStrip")
+        button = _shown_inside(kw, "listenButton")
+        assert strip.contains(notice) and not strip.intersects(button)
+        assert strip.bottom() <= scene_rect(item(kw, "navBar")).top() + 1
+        assert not kw.kiosk.readAloud.speaking
+        kw.kiosk.readAloud.end_notice()  # what its timer does after a few seconds
         settle(kw.window, kw.images)
         assert items(kw, "listenButton") == []
+        assert items(kw, "captionStrip") == []
         assert item(kw, "homeButton")  # the rest of the bar as ever
-        staff_line = speech_status(control.speaker, CONTENT.site.language_codes)
+        player = kw.kiosk.readAloud.player
+        assert player is not None
+        staff_line = speech_status(player.speaker, CONTENT.site.language_codes)
         assert staff_line.startswith("Reading aloud: off (the last reading failed: espeak-ng")
-        kw.kiosk.reset_to_attract()  # the next visitor
-        settle(kw.window, kw.images)
+        assert "sound device" in staff_line
+
+
+def test_after_a_failure_the_next_visitors_get_listen_back_only_when_the_sound_works(
+    rendition_cache: Path,
+) -> None:
+    """Not offered, failed and withdrawn all day: after a failure the sound output is
+    looked at again between visitors, at most every few minutes (a fake clock here)."""
+    clock = FakeClock()
+    engine = FakeEngine()
+    player = ReadAloudPlayer(Speaker(engine, clock=clock), run_check=lambda job: job())
+    with open_window(CONTENT, rendition_cache, player=player) as kw:
         open_exhibit(kw)
         tap(kw, item(kw, "listenButton"))
-        assert len(engine.played) == 2 and kw.kiosk.speech.speaking
+        engine.sound_problem = "espeak-ng: error: No such file or directory"
+        _fail_the_reading(kw, engine)
+        kw.kiosk.readAloud.end_notice()
+        kw.kiosk.reset_to_attract()  # the next visitor, a minute later
+        clock.advance(60)
+        open_exhibit(kw)
+        assert items(kw, "listenButton") == [] and engine.sound_checks == 0
+        kw.kiosk.reset_to_attract()  # three minutes on: looked at, still no sound
+        clock.advance(RECHECK_S)
+        kw.kiosk.reset_to_attract()
+        open_exhibit(kw)
+        assert items(kw, "listenButton") == [] and engine.sound_checks == 1
+        engine.sound_problem = ""  # a technician plugged the speakers back in
+        clock.advance(RECHECK_S)
+        kw.kiosk.reset_to_attract()
+        open_exhibit(kw)
+        assert engine.sound_checks == 2
+        _shown_inside(kw, "listenButton")
+        tap(kw, item(kw, "listenButton"))
+        assert len(engine.played) == 2 and kw.kiosk.readAloud.speaking
+
+
+def test_with_no_sound_device_at_start_listen_is_never_offered(rendition_cache: Path) -> None:
+    """The kiosk attaches its player after the first frame and checks the sound output
+    off the UI thread: until the answer, and with no device, there is no Listen."""
+    jobs: list[Callable[[], None]] = []
+    clock = FakeClock()
+    engine = FakeEngine(sound_problem="espeak-ng: error: No such file or directory")
+    speaker = Speaker(engine, clock=clock, sound=SoundOutput(clock))
+    with open_window(CONTENT, rendition_cache) as kw:
+        open_exhibit(kw)
+        assert items(kw, "listenButton") == []  # no player yet: the first frame is drawn
+        kw.kiosk.readAloud.attach(ReadAloudPlayer(speaker, run_check=jobs.append))
+        settle(kw.window, kw.images)
+        assert items(kw, "listenButton") == [] and len(jobs) == 1  # checking
+        assert speech_status(speaker, ("en",)) == "Reading aloud: off (checking the sound output)"
+        jobs.pop()()
+        settle(kw.window, kw.images)
+        assert items(kw, "listenButton") == []
+        assert items(kw, "captionStrip") == []  # nothing to say: nothing was offered
+        staff_line = speech_status(speaker, CONTENT.site.language_codes)
+        assert staff_line.startswith("Reading aloud: off (no sound output: espeak-ng: error")
+        assert "check that a sound device is connected" in staff_line
+
+
+def test_with_sound_listen_shows_once_the_check_is_in(rendition_cache: Path) -> None:
+    jobs: list[Callable[[], None]] = []
+    clock = FakeClock()
+    speaker = Speaker(FakeEngine(), clock=clock, sound=SoundOutput(clock))
+    with open_window(CONTENT, rendition_cache) as kw:
+        open_exhibit(kw)
+        kw.kiosk.readAloud.attach(ReadAloudPlayer(speaker, run_check=jobs.append))
+        settle(kw.window, kw.images)
+        assert items(kw, "listenButton") == []
+        jobs.pop()()
+        settle(kw.window, kw.images)
+        button = _shown_inside(kw, "listenButton")
+        assert button.top() >= scene_rect(item(kw, "navBar")).top() - 1
 
 
 def test_a_language_without_a_voice_has_no_listen_button(rendition_cache: Path) -> None:
@@ -210,7 +310,7 @@ def test_the_sites_speech_settings_reach_the_speaker_and_follow_new_content(
     rendition_cache: Path,
 ) -> None:
     with window(rendition_cache) as (kw, engine):
-        speaker = kw.kiosk.speech.control.speaker  # type: ignore[union-attr]
+        speaker = kw.kiosk.readAloud.player.speaker  # type: ignore[union-attr]
         assert (speaker.rate_wpm, speaker.volume) == (
             CONTENT.site.speech.rate_wpm,
             CONTENT.site.speech.volume,

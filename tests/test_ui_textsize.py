@@ -142,7 +142,7 @@ def test_every_screen_at_every_larger_size_is_uncut(
     size: tuple[int, int], rendition_cache: Path
 ) -> None:
     speech = ReadAloudPlayer(Speaker(FakeEngine(), clock=FakeClock()))  # Listen in the bar too
-    with open_window(CONTENT, rendition_cache, size=size, speech=speech) as kw:
+    with open_window(CONTENT, rendition_cache, size=size, player=speech) as kw:
         checked = 0
         for screen in SCREENS:
             go_to(kw, screen)

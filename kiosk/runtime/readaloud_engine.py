@@ -45,6 +45,7 @@ INSTALL_HINT = "install it with: apt-get install espeak-ng"
 _VOICE_NAME = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*")
 _PR_SET_PDEATHSIG = 1
 _STOP_WAIT_S = 2.0
+SOUND_CHECK_TIMEOUT_S = 10.0
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,11 @@ class Engine(Protocol):
 
     def voices(self) -> frozenset[str]:
         """The voice names the engine has."""
+        ...
+
+    def check_sound(self) -> str:
+        """Open the sound output without saying anything; "" when it works, else what
+        went wrong. Blocks for a moment: called off the UI thread."""
         ...
 
 
@@ -236,6 +242,31 @@ class EspeakEngine:
 
     def play(self, utterance: Utterance) -> EspeakPlayback:
         return EspeakPlayback(self.command(utterance), utterance.text)
+
+    def check_sound(self) -> str:
+        """espeak-ng says a blank at volume 0: it opens the default sound output as a
+        reading would, and with none it complains on stderr (and still exits 0)."""
+        if not self.program:
+            return self.reason
+        try:
+            result = subprocess.run(
+                [self.program, "--stdin", "-a", "0"],
+                input=b" ",
+                capture_output=True,
+                timeout=SOUND_CHECK_TIMEOUT_S,
+                check=False,
+                close_fds=True,
+                preexec_fn=_die_with_parent(),
+            )
+        except (OSError, subprocess.SubprocessError) as exc:
+            return f"cannot start {PROGRAM}: {exc}"
+        said = result.stderr.decode("utf-8", "replace")
+        lines = [line.strip() for line in said.splitlines() if line.strip()]
+        if result.returncode != 0:
+            return (
+                f"{PROGRAM} exited with {result.returncode}: {lines[-1] if lines else ''}".strip()
+            )
+        return f"{PROGRAM}: {lines[-1]}" if lines else ""
 
     def voices(self) -> frozenset[str]:
         """Voice names and languages espeak-ng lists (asked once, when first needed)."""

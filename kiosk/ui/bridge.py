@@ -46,7 +46,7 @@ class Kiosk(QObject):
     it; each other concern is a sub-object QML reaches as ``kiosk.<name>``:
     ``language`` (the visitor's language), ``nav`` (where the visitor is),
     ``idle`` (the "still there?" overlay), ``problems`` (the curator's banner),
-    ``presenter`` (key help and the quit question), ``speech`` (the listen button and
+    ``presenter`` (key help and the quit question), ``readAloud`` (the listen button and
     its captions), ``keys`` (the keyboard and clicker map) and ``appearance`` (text
     size and contrast).
     """
@@ -62,7 +62,7 @@ class Kiosk(QObject):
         content: ContentSet,
         images: ImageStore,
         start: str = ATTRACT,
-        speech: ReadAloudPlayer | None = None,
+        player: ReadAloudPlayer | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -79,7 +79,7 @@ class Kiosk(QObject):
         self._idle = IdleOverlay(self)
         self._problems = Problems(self)
         self._presenter = Presenter(PRESENTER_KEYS, self)
-        self._speech = ReadAloud(speech, self._where, self)
+        self._read_aloud = ReadAloud(player, self._where, self)
         self._keys = KeyMap(
             self._nav,
             self._language,
@@ -91,9 +91,9 @@ class Kiosk(QObject):
         self.language.changed.connect(self._refresh_texts)
         self.nav.changed.connect(self._refresh_page)
         # the text being read has left the screen
-        self.language.changed.connect(lambda *_: self.speech.moved())
-        self.nav.changed.connect(self.speech.moved)
-        self.resetRequested.connect(self.speech.reset)
+        self.language.changed.connect(lambda *_: self.readAloud.moved())
+        self.nav.changed.connect(self.readAloud.moved)
+        self.resetRequested.connect(self.readAloud.reset)
         images.revisionChanged.connect(self.imageRevisionChanged)
         self.set_content(content)
 
@@ -104,7 +104,7 @@ class Kiosk(QObject):
     idle: IdleOverlay = _part(lambda self: self._idle)
     problems: Problems = _part(lambda self: self._problems)
     presenter: Presenter = _part(lambda self: self._presenter)
-    speech: ReadAloud = _part(lambda self: self._speech)
+    readAloud: ReadAloud = _part(lambda self: self._read_aloud)
     keys: KeyMap = _part(lambda self: self._keys)
     appearance: Appearance = _part(lambda self: self._appearance)
 
@@ -121,7 +121,7 @@ class Kiosk(QObject):
         self.language.set_content(content)  # may fall back to the default language
         self.nav.set_content(content)
         self._refresh_texts()
-        self.speech.set_content(content)
+        self.readAloud.set_content(content)
         self.contentChanged.emit()
         self._images.prefetch_gradually(
             [present.image_key(e.cover, present.THUMB) for e in content.exhibits]

@@ -1,74 +1,132 @@
-"""The control bar's listen button and caption strip: ``kiosk.speech`` in QML.
+"""Read-aloud as QML sees it: the control bar's Listen button and the caption strip,
+``kiosk.readAloud``.
 
-``ReadAloudPlayer`` (``kiosk.ui.readaloud_player``) reads a given text; this object decides
-nothing either: ``kiosk.runtime.readaloud_text.reading_for`` says what the screen the
-visitor is on has to read. It only keeps the two in step: the button shows where
-there is something to read and a voice to read it, a tap reads the screen in the
-visitor's language, and any move (navigation, a language change, the idle reset,
-new content) silences it, since the text being read is no longer on screen. A
-reading that fails (no sound device) withdraws the button until the next visitor.
+The player (``kiosk.ui.readaloud_player.ReadAloudPlayer``) reads a given text; this
+object decides nothing either: ``kiosk.runtime.readaloud_text.reading_for`` says what
+the screen the visitor is on has to read. It only keeps the two in step: the button
+shows where there is something to read and a voice and a sound output to read it, a
+tap reads the screen in the visitor's language, and any move (navigation, a language
+change, the idle reset, new content) silences it, since the text being read is no
+longer on screen.
+
+The running kiosk attaches the player after its first frame (``attach``): until then,
+and until the sound output is known to work, the button is not offered, and none of
+the read-aloud engine is imported. A reading that fails (the sound device gone) shows
+the visitor a short notice in their language ("Sound is not available on this
+screen") for ``notice_ms``, then the button goes; the staff panel says why.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 
 from kiosk.content.model import ContentSet
 from kiosk.runtime.navigation import Place
-from kiosk.runtime.readaloud_text import Reading, reading_for
-from kiosk.ui.readaloud_player import ReadAloudPlayer
+
+if TYPE_CHECKING:
+    from kiosk.runtime.readaloud_text import Reading
+    from kiosk.ui.readaloud_player import ReadAloudPlayer
+
+NOTICE_MS = 5000  # long enough to read a short line twice
+NO_SOUND = "no_sound"  # the kiosk string of the notice
 
 
 class ReadAloud(QObject):
-    """What QML binds to for reading aloud; without a ``ReadAloudPlayer``, never offered."""
+    """What QML binds to for reading aloud; without a player, never offered."""
 
-    changed = Signal()  # canListen, speaking or the caption
+    changed = Signal()  # canListen, speaking, the caption or the notice
     listened = Signal(str, str, str)  # exhibit id, language, timeline entry date ("" if none)
 
     def __init__(
         self,
-        control: ReadAloudPlayer | None,
+        player: ReadAloudPlayer | None,
         where: Callable[[], tuple[ContentSet, Place, str]],
         parent: QObject | None = None,
+        *,
+        notice_ms: int = NOTICE_MS,
     ) -> None:
         super().__init__(parent)
-        self.control = control
+        self.player: ReadAloudPlayer | None = None
         self._where = where  # the content on screen, the visitor's place and language
         self._reading: Reading | None = None
         self._can_listen = False
-        if control is not None:
-            control.setParent(self)  # lives as long as the window
-            control.speakingChanged.connect(self.changed)
-            control.speakingChanged.connect(self._withdraw_if_failed)
-            control.currentSentenceChanged.connect(self.changed)
-            control.started.connect(self._on_started)
+        self._notice = ""
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.setInterval(notice_ms)
+        self._notice_timer.timeout.connect(self.end_notice)
+        if player is not None:
+            self.attach(player)
+
+    def attach(self, player: ReadAloudPlayer) -> None:
+        """The player, once there is one: it lives as long as the window."""
+        self.player = player
+        player.setParent(self)
+        player.speakingChanged.connect(self.changed)
+        player.speakingChanged.connect(self._on_player_changed)
+        player.currentSentenceChanged.connect(self.changed)
+        player.started.connect(self._on_started)
+        content, _, _ = self._where()
+        player.configure(content.site.speech)
+        player.check_sound()  # the first look, when it is not known yet
+        self.moved()
 
     def set_content(self, content: ContentSet) -> None:
         """New content: its speech settings, and no reading of text that may be gone."""
-        if self.control is not None:
-            self.control.configure(content.site.speech)
-            self.control.try_again()
+        if self.player is not None:
+            self.player.configure(content.site.speech)
+            self.player.check_sound()  # if a failure was a while ago
         self.moved()
 
     def reset(self) -> None:
-        """Between visitors: silence, and offer reading aloud again if it failed."""
-        if self.control is not None:
-            self.control.stop()
-            self.control.try_again()
+        """Between visitors: silence, and look at a failed sound output again (at most
+        every few minutes: the player's speaker decides)."""
+        if self.player is not None:
+            self.player.stop()
+            self.player.check_sound()
 
-    def _withdraw_if_failed(self) -> None:
-        """A reading that failed (no sound device) takes the button away: a visitor
-        never taps a button that does nothing. The staff panel says why."""
-        if self._can_listen and self.control is not None and not self.control.available:
-            self._can_listen = False
-            self._reading = None
+    def _on_player_changed(self) -> None:
+        """The player's state moved: a reading failed (the notice, then the button
+        goes), or the sound output was found working (the button may show)."""
+        player = self.player
+        if player is None:
+            return
+        if self._can_listen and not player.available:
+            if not self._notice:
+                self._notice = self._no_sound_words()
+                self._notice_timer.start()
+                self.changed.emit()
+            return
+        if not self._can_listen and player.available and not self._notice:
+            self._offer()
+
+    def _no_sound_words(self) -> str:
+        content, _, language = self._where()
+        text = content.site.strings.get(NO_SOUND)
+        return text.get(language) if text is not None else ""
+
+    @Slot()
+    def end_notice(self) -> None:
+        """The notice has been read: it goes, and the button with it."""
+        self._notice_timer.stop()
+        if self._notice:
+            self._notice = ""
             self.changed.emit()
+        self._offer()
 
     def moved(self) -> None:
         """The visitor moved (or the screen changed under them): stop and look again."""
         self.stop()
+        if self._notice:  # the notice was about the screen they left
+            self._notice_timer.stop()
+            self._notice = ""
+            self.changed.emit()
+        self._offer()
+
+    def _offer(self) -> None:
         self._reading = self._reading_here()
         can_listen = self._reading is not None
         if can_listen != self._can_listen:
@@ -76,12 +134,14 @@ class ReadAloud(QObject):
             self.changed.emit()
 
     def _reading_here(self) -> Reading | None:
-        control = self.control
-        if control is None or not control.available:
+        player = self.player
+        if player is None or not player.available:
             return None
         content, place, language = self._where()
-        if not control.speaker.can_read(language):
+        if not player.speaker.can_read(language):
             return None
+        from kiosk.runtime.readaloud_text import reading_for  # with the player, not at start
+
         return reading_for(content, place, language)
 
     def _on_started(self, language: str) -> None:
@@ -97,29 +157,34 @@ class ReadAloud(QObject):
     canListen = Property(bool, _get_can_listen, notify=changed)
 
     def _get_speaking(self) -> bool:
-        return self.control is not None and bool(self.control.speaking)
+        return self.player is not None and bool(self.player.speaking)
 
     speaking = Property(bool, _get_speaking, notify=changed)
 
     def _get_current_sentence(self) -> str:
-        return str(self.control.currentSentence) if self.control is not None else ""
+        return str(self.player.currentSentence) if self.player is not None else ""
 
     currentSentence = Property(str, _get_current_sentence, notify=changed)
+
+    def _get_notice(self) -> str:
+        return self._notice
+
+    notice = Property(str, _get_notice, notify=changed)
 
     @Slot()
     def toggle(self) -> None:
         """The listen button: read this screen, or stop the reading."""
-        if self.control is None:
+        if self.player is None:
             return
-        if self.control.speaking:
-            self.control.stop()
+        if self.player.speaking:
+            self.player.stop()
             return
         reading = self._reading = self._reading_here()
         if reading is not None:
             _, _, language = self._where()
-            self.control.read(reading.text, language)
+            self.player.read(reading.text, language)
 
     @Slot()
     def stop(self) -> None:
-        if self.control is not None:
-            self.control.stop()
+        if self.player is not None:
+            self.player.stop()

@@ -1,13 +1,21 @@
-"""Reading aloud for QML: a thin adapter over ``kiosk.runtime.readaloud_speaker.Speaker``.
+"""The read-aloud player: a thin Qt adapter over ``kiosk.runtime.readaloud_speaker.Speaker``.
 
-QML binds a "listen" button to ``available`` and ``speaking`` and calls
-``toggle(text, language)``; a caption strip binds to ``currentSentence``. The
-speaker's child process is looked at by a timer that runs only while it speaks,
-so a silent kiosk has no extra wake-ups. Everything that decides (which voice,
-which sentence, killing the child) is in the runtime layer.
+``kiosk.ui.readaloud.ReadAloud`` (what QML binds to) drives it: ``read``, ``stop``,
+``available``, ``speaking``, ``currentSentence``. The speaker's child process is
+looked at by a timer that runs only while it speaks, so a silent kiosk has no extra
+wake-ups; the sound output is checked on a thread of its own (``check_sound``), never
+on the UI thread. Everything that decides (which voice, which sentence, when to look
+at the sound output again, killing the child) is in the runtime layer.
+
+The running kiosk makes it after its first frame (``kiosk.ui.wiring``), on the UI
+thread: a reading's child process is tied to the thread that starts it.
 """
 
 from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable
 
 from PySide6.QtCore import Property, QCoreApplication, QObject, QTimer, Signal, Slot
 
@@ -21,10 +29,19 @@ class ReadAloudPlayer(QObject):
     speakingChanged = Signal()
     currentSentenceChanged = Signal()
     started = Signal(str)  # the language a reading started in: for analytics
+    _soundChecked = Signal(str)  # from the checking thread to this (the UI) thread
 
-    def __init__(self, speaker: Speaker | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        speaker: Speaker | None = None,
+        parent: QObject | None = None,
+        *,
+        run_check: Callable[[Callable[[], None]], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.speaker = speaker if speaker is not None else Speaker()
+        self._run_check = run_check or _on_a_thread
+        self._soundChecked.connect(self._on_sound_checked)
         self._speaking = False
         self._available = self.speaker.available
         self._sentence = ""
@@ -36,9 +53,24 @@ class ReadAloudPlayer(QObject):
         if app is not None:
             app.aboutToQuit.connect(self.stop)
 
-    def try_again(self) -> None:
-        """Offer reading aloud again after a failed reading (between visitors)."""
-        self.speaker.try_again()
+    def check_sound(self) -> None:
+        """Look at the sound output if it is time to (the first time, or a while after a
+        failure), off the UI thread; ``speakingChanged`` tells when the answer is in."""
+        if not self.speaker.sound_check_due():
+            return
+        self.speaker.sound.begin()
+        engine = self.speaker.engine
+
+        def job() -> None:
+            problem = engine.check_sound()
+            with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+                self._soundChecked.emit(problem)
+
+        self._run_check(job)
+
+    @Slot(str)
+    def _on_sound_checked(self, problem: str) -> None:
+        self.speaker.sound_checked(problem)
         self.poll()
 
     def configure(self, settings: SpeechSettings) -> None:
@@ -112,3 +144,7 @@ class ReadAloudPlayer(QObject):
         if (speaking, available) != (self._speaking, self._available):
             self._speaking, self._available = speaking, available
             self.speakingChanged.emit()
+
+
+def _on_a_thread(job: Callable[[], None]) -> None:
+    threading.Thread(target=job, name="kiosk-sound-check", daemon=True).start()
