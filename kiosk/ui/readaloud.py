@@ -21,10 +21,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from kiosk.content.model import ContentSet
 from kiosk.runtime.navigation import Place
+from kiosk.ui.props import shown
 
 if TYPE_CHECKING:
     from kiosk.runtime.readaloud_text import Reading
@@ -151,25 +152,13 @@ class ReadAloud(QObject):
 
     # -- QML -----------------------------------------------------------------------------
 
-    def _get_can_listen(self) -> bool:
-        return self._can_listen
+    canListen = shown(bool, "_can_listen", changed)
+    speaking = shown(bool, lambda self: self.player is not None and self.player.speaking, changed)
+    currentSentence = shown(
+        str, lambda self: self.player.currentSentence if self.player is not None else "", changed
+    )
 
-    canListen = Property(bool, _get_can_listen, notify=changed)
-
-    def _get_speaking(self) -> bool:
-        return self.player is not None and bool(self.player.speaking)
-
-    speaking = Property(bool, _get_speaking, notify=changed)
-
-    def _get_current_sentence(self) -> str:
-        return str(self.player.currentSentence) if self.player is not None else ""
-
-    currentSentence = Property(str, _get_current_sentence, notify=changed)
-
-    def _get_notice(self) -> str:
-        return self._notice
-
-    notice = Property(str, _get_notice, notify=changed)
+    notice = shown(str, "_notice", changed)
 
     @Slot()
     def toggle(self) -> None:

@@ -17,10 +17,11 @@ import contextlib
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import Property, QCoreApplication, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
 from kiosk.content.model import SpeechSettings
 from kiosk.runtime.readaloud_speaker import Speaker
+from kiosk.ui.props import shown
 
 POLL_MS = 100  # captions move per sentence; a tenth of a second is within a word
 
@@ -79,31 +80,12 @@ class ReadAloudPlayer(QObject):
 
     # -- QML -----------------------------------------------------------------------------
 
-    def _get_available(self) -> bool:
-        return self.speaker.available
-
     # a failed reading withdraws it, noticed when the reading ends
-    available = Property(bool, _get_available, notify=speakingChanged)
-
-    def _get_reason(self) -> str:
-        return self.speaker.reason
-
-    reason = Property(str, _get_reason, notify=speakingChanged)
-
-    def _get_speaking(self) -> bool:
-        return self._speaking
-
-    speaking = Property(bool, _get_speaking, notify=speakingChanged)
-
-    def _get_current_sentence(self) -> str:
-        return self._sentence
-
-    currentSentence = Property(str, _get_current_sentence, notify=currentSentenceChanged)
-
-    def _get_sentence_index(self) -> int:
-        return self._index
-
-    sentenceIndex = Property(int, _get_sentence_index, notify=currentSentenceChanged)
+    available = shown(bool, lambda self: self.speaker.available, speakingChanged)
+    reason = shown(str, lambda self: self.speaker.reason, speakingChanged)
+    speaking = shown(bool, "_speaking", speakingChanged)
+    currentSentence = shown(str, "_sentence", currentSentenceChanged)
+    sentenceIndex = shown(int, "_index", currentSentenceChanged)
 
     @Slot(str, str)
     def toggle(self, text: str, language: str) -> None:

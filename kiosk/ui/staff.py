@@ -21,10 +21,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from kiosk.runtime.pin import LOCKED, MAX_DIGITS, MIN_DIGITS, OK, UNSET, PinPad, PinResult
 from kiosk.runtime.staff_panel import QuitConfirmation, status_rows, today_rows
+from kiosk.ui.props import shown
 
 if TYPE_CHECKING:
     # Imported when staff look, not at start: its dataclasses cost ~10 ms to create.
@@ -151,60 +152,17 @@ class Staff(QObject):
 
     # properties ----------------------------------------------------------------------
 
-    def _get_open(self) -> bool:
-        return self._open
-
-    open = Property(bool, _get_open, notify=openChanged)
-
-    def _get_unlocked(self) -> bool:
-        return self._unlocked
-
-    unlocked = Property(bool, _get_unlocked, notify=unlockedChanged)
-
-    def _get_message(self) -> str:
-        return self._message
-
-    message = Property(str, _get_message, notify=messageChanged)
-
-    def _get_locked_seconds(self) -> int:
-        return self._locked_seconds
-
-    lockedSeconds = Property(int, _get_locked_seconds, notify=lockedSecondsChanged)
-
-    def _get_status(self) -> dict[str, list[Any]]:
-        return self._status
-
-    status = Property(dict, _get_status, notify=statusChanged)
-
-    def _get_quit_asking(self) -> bool:
-        return self._quit_seen[0]
-
-    quitAsking = Property(bool, _get_quit_asking, notify=quitChanged)
-
-    def _get_quit_label(self) -> str:
-        return self._quit_seen[1]
-
-    quitLabel = Property(str, _get_quit_label, notify=quitChanged)
-
-    def _get_trial_mode(self) -> bool:
-        return self._pinpad is None
-
-    trialMode = Property(bool, _get_trial_mode, constant=True)
-
-    def _get_no_pin_note(self) -> str:
-        return self._no_pin_note
-
-    noPinNote = Property(str, _get_no_pin_note, constant=True)
-
-    def _get_min_digits(self) -> int:
-        return MIN_DIGITS
-
-    minDigits = Property(int, _get_min_digits, constant=True)
-
-    def _get_max_digits(self) -> int:
-        return MAX_DIGITS
-
-    maxDigits = Property(int, _get_max_digits, constant=True)
+    open = shown(bool, "_open", openChanged)
+    unlocked = shown(bool, "_unlocked", unlockedChanged)
+    message = shown(str, "_message", messageChanged)
+    lockedSeconds = shown(int, "_locked_seconds", lockedSecondsChanged)
+    status = shown(dict, "_status", statusChanged)
+    quitAsking = shown(bool, lambda self: self._quit_seen[0], quitChanged)
+    quitLabel = shown(str, lambda self: self._quit_seen[1], quitChanged)
+    trialMode = shown(bool, lambda self: self._pinpad is None)
+    noPinNote = shown(str, "_no_pin_note")
+    minDigits = shown(int, lambda self: MIN_DIGITS)
+    maxDigits = shown(int, lambda self: MAX_DIGITS)
 
     # state changes -------------------------------------------------------------------
 
