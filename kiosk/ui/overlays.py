@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from kiosk.runtime.plural import plural
 from kiosk.ui.props import shown
 
 
@@ -72,6 +73,8 @@ class Problems(QObject):
         return list(self._lines)
 
     lines = shown(list, "_lines", changed)
+    # "1 problem", "3 problems": the count in words for the banner and the badge
+    summary = shown(str, lambda self: plural(len(self._lines), "problem"), changed)
 
 
 class Presenter(QObject):

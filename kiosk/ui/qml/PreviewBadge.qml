@@ -36,7 +36,7 @@ Rectangle {
             anchors.verticalCenter: parent.verticalCenter
             width: row.width - x
             text: "watching " + badge.kiosk.problems.watching
-                  + (badge.kiosk.problems.lines.length ? "  ·  " + badge.kiosk.problems.lines.length + " problems" : "  ·  no problems")
+                  + (badge.kiosk.problems.lines.length ? "  ·  " + badge.kiosk.problems.summary : "  ·  no problems")
             textFormat: Text.PlainText
             elide: Text.ElideMiddle
             font.pixelSize: badge.ui.caption
