@@ -18,7 +18,7 @@ from kiosk.content.model import SpeechSettings
 from kiosk.content.site_schema import DEFAULTED_STRINGS
 from kiosk.runtime.analytics import AnalyticsRecorder
 from kiosk.runtime.idle import IdleMachine
-from kiosk.runtime.readaloud_captions import split_sentences
+from kiosk.runtime.readaloud_captions import sentence_seconds, split_sentences
 from kiosk.runtime.readaloud_engine import VOICES
 from kiosk.runtime.readaloud_speaker import RECHECK_S, SoundOutput, Speaker
 from kiosk.runtime.readaloud_text import reading_for
@@ -324,3 +324,68 @@ def test_the_sites_speech_settings_reach_the_speaker_and_follow_new_content(
         tap(kw, item(kw, "listenButton"))
         utterance = engine.played[-1].utterance
         assert (utterance.rate_wpm, utterance.volume) == (90, 60)
+
+
+def _section_rects(kw: KioskWindow) -> list[QRectF]:
+    return [scene_rect(h) for h in items(kw, "sectionHeading")]
+
+
+def test_a_section_is_read_alone_from_its_own_play_control(rendition_cache: Path) -> None:
+    """Each section heading has a play control beside it (not over it); a tap reads
+    that section only, marks it in the margin and keeps it in view; a second tap stops."""
+    with window(rendition_cache) as (kw, engine):
+        open_exhibit(kw)
+        controls = items(kw, "sectionListen")
+        headings = items(kw, "sectionHeading")
+        assert len(controls) == len(EXHIBIT.sections) == len(headings) >= 2
+        for control, heading in zip(controls, headings, strict=True):
+            c, h = scene_rect(control), scene_rect(heading)
+            assert not c.intersects(h) and c.width() >= 48 and c.height() >= 48
+        last = len(EXHIBIT.sections) - 1
+        flick = item(kw, "exhibitFlick")
+        flick.setProperty("contentY", 0)
+        settle(kw.window, kw.images)
+        # the last section's control is below the fold: a keyboard or screen reader
+        # presses it without scrolling first
+        kw.kiosk.readAloud.readSection(last)
+        settle(kw.window, kw.images)
+        reading = reading_for(CONTENT, kw.kiosk.nav.place, "uz", section=last)
+        assert reading is not None and engine.said == [("uz", reading.text)]
+        assert kw.kiosk.readAloud.readingSection == last
+        [mark] = items(kw, "sectionReadMark")
+        view = scene_rect(flick)
+        heading = _section_rects(kw)[last]
+        assert view.contains(heading), (view, heading)  # scrolled to it
+        m = scene_rect(mark)
+        assert m.width() >= 4 and m.height() >= heading.height() and m.right() <= heading.left()
+        tap(kw, items(kw, "sectionListen")[last])  # the same control again: stop
+        assert engine.played[0].stopped and not kw.kiosk.readAloud.speaking
+        assert items(kw, "sectionReadMark") == []
+
+
+def test_the_whole_page_reading_marks_and_follows_each_section(rendition_cache: Path) -> None:
+    clock = FakeClock()
+    engine = FakeEngine()
+    player = ReadAloudPlayer(Speaker(engine, clock=clock))
+    with open_window(CONTENT, rendition_cache, player=player) as kw:
+        open_exhibit(kw)
+        tap(kw, item(kw, "listenButton"))
+        reading = reading_for(CONTENT, kw.kiosk.nav.place, "uz")
+        assert reading is not None
+        sentences = split_sentences(reading.text)
+        flick = item(kw, "exhibitFlick")
+        rate = player.speaker.rate_wpm  # the site's, set when the player came
+        seen = []
+        for index, text in enumerate(sentences):
+            clock.advance(sentence_seconds(text, "uz", rate) / 2)  # half way through it
+            player.poll()
+            settle(kw.window, kw.images)
+            section = reading.section_of(index)
+            assert kw.kiosk.readAloud.readingSection == section
+            if section >= 0 and (not seen or seen[-1] != section):
+                seen.append(section)
+                heading = _section_rects(kw)[section]
+                assert scene_rect(flick).contains(heading.topLeft()), (section, heading)
+                assert len(items(kw, "sectionReadMark")) == 1
+            clock.advance(sentence_seconds(text, "uz", rate) / 2)
+        assert seen == list(range(len(EXHIBIT.sections)))

@@ -51,22 +51,38 @@ def exhibit_text(exhibit: Exhibit, language: str, facts_heading: str = "") -> st
     """An exhibit page as read aloud: title, subtitle, summary, each section's heading,
     body and picture caption, then the key facts (``facts_heading`` is the site's
     "Key facts" string in ``language``, or "" to leave the heading out)."""
+    return "\n".join(text for _, text in exhibit_parts(exhibit, language, facts_heading) if text)
 
-    def pieces() -> Iterator[str]:
-        yield exhibit.title.get(language)
-        yield exhibit.subtitle.get(language)
-        yield from _blocks(exhibit.summary, language)
-        for section in exhibit.sections:
-            yield section.heading.get(language)
-            yield from _blocks(section.body, language)
-            yield from _caption(section.image, language)
-        if exhibit.facts and facts_heading:
-            yield facts_heading
-        for fact in exhibit.facts:
-            label = fact.label.get(language).strip().rstrip(".:;")
-            yield f"{label}: {fact.value.get(language)}"
 
-    return _lines(pieces())
+def exhibit_parts(
+    exhibit: Exhibit, language: str, facts_heading: str = ""
+) -> list[tuple[int, str]]:
+    """``exhibit_text`` in its parts, in order: (-1, the title, subtitle and summary),
+    (i, section i as ``section_text`` reads it) for each section, (-1, the key facts)."""
+    head = [exhibit.title.get(language), exhibit.subtitle.get(language)]
+    parts = [(-1, _lines([*head, *_blocks(exhibit.summary, language)]))]
+    parts += [(i, section_text(exhibit, i, language)) for i in range(len(exhibit.sections))]
+    facts = [facts_heading] if exhibit.facts and facts_heading else []
+    for fact in exhibit.facts:
+        label = fact.label.get(language).strip().rstrip(".:;")
+        facts.append(f"{label}: {fact.value.get(language)}")
+    parts.append((-1, _lines(facts)))
+    return parts
+
+
+def section_text(exhibit: Exhibit, index: int, language: str) -> str:
+    """One section of an exhibit page as read aloud: its heading, body and picture
+    caption; "" past the end."""
+    if not 0 <= index < len(exhibit.sections):
+        return ""
+    section = exhibit.sections[index]
+    return _lines(
+        [
+            section.heading.get(language),
+            *_blocks(section.body, language),
+            *_caption(section.image, language),
+        ]
+    )
 
 
 def gallery_image_text(exhibit: Exhibit, index: int, language: str) -> str:

@@ -134,7 +134,7 @@ class ReadAloud(QObject):
             self._can_listen = can_listen
             self.changed.emit()
 
-    def _reading_here(self) -> Reading | None:
+    def _reading_here(self, section: int | None = None) -> Reading | None:
         player = self.player
         if player is None or not player.available:
             return None
@@ -143,7 +143,7 @@ class ReadAloud(QObject):
             return None
         from kiosk.runtime.readaloud_text import reading_for  # with the player, not at start
 
-        return reading_for(content, place, language)
+        return reading_for(content, place, language, section)
 
     def _on_started(self, language: str) -> None:
         reading = self._reading
@@ -160,6 +160,16 @@ class ReadAloud(QObject):
 
     notice = shown(str, "_notice", changed)
 
+    def _get_reading_section(self) -> int:
+        player, reading = self.player, self._reading
+        if player is None or reading is None or not player.speaking:
+            return -1
+        return reading.section_of(player.sentenceIndex)
+
+    # the exhibit section the sentence being read is in (-1: none), for the page to
+    # mark it and keep it in view
+    readingSection = shown(int, _get_reading_section, changed)
+
     @Slot()
     def toggle(self) -> None:
         """The listen button: read this screen, or stop the reading."""
@@ -168,7 +178,23 @@ class ReadAloud(QObject):
         if self.player.speaking:
             self.player.stop()
             return
-        reading = self._reading = self._reading_here()
+        self._read(None)
+
+    @Slot(int)
+    def readSection(self, index: int) -> None:
+        """A section's own play control: read that section alone (stopping any other
+        reading); a tap while it is being read stops it."""
+        if self.player is None:
+            return
+        reading = self._reading
+        if self.player.speaking and reading is not None and set(reading.sections) == {index}:
+            self.player.stop()
+            return
+        self._read(index)
+
+    def _read(self, section: int | None) -> None:
+        assert self.player is not None
+        reading = self._reading = self._reading_here(section)
         if reading is not None:
             _, _, language = self._where()
             self.player.read(reading.text, language)

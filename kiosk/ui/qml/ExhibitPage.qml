@@ -39,6 +39,19 @@ Rectangle {
             scroller.start()
         }
     }
+    // read-aloud: the section being read is kept in view
+    readonly property int readingSection: kiosk.readAloud.readingSection
+    onReadingSectionChanged: if (readingSection >= 0) showSection(readingSection)
+    function showSection(index) {
+        const item = sectionRepeater.itemAt(index)
+        if (!item) return
+        const top = item.mapToItem(flick.contentItem, 0, 0).y
+        const seen = flick.height - 2 * ui.target  // the caption strip covers the foot
+        if (top >= flick.contentY && top + Math.min(item.height, seen) <= flick.contentY + seen) return
+        scroller.stop()
+        scroller.to = Math.max(0, Math.min(scrollEnd, top - ui.gap))
+        scroller.start()
+    }
     NumberAnimation {
         id: scroller
         target: flick
@@ -114,6 +127,7 @@ Rectangle {
                 }
 
                 Repeater {
+                    id: sectionRepeater
                     model: page.content.sections || []
                     ExhibitSection { width: parent.width; kiosk: page.kiosk; ui: page.ui }
                 }
