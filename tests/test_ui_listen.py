@@ -16,6 +16,7 @@ from speechfakes import FakeEngine
 
 from kiosk.content.model import SpeechSettings
 from kiosk.content.site_schema import DEFAULTED_STRINGS
+from kiosk.content.spoken import CAPTION, HEADING
 from kiosk.runtime.analytics import AnalyticsRecorder
 from kiosk.runtime.idle import IdleMachine
 from kiosk.runtime.readaloud_captions import sentence_seconds, split_sentences
@@ -382,6 +383,16 @@ def test_the_whole_page_reading_marks_and_follows_each_section(rendition_cache: 
             settle(kw.window, kw.images)
             section = reading.section_of(index)
             assert kw.kiosk.readAloud.readingSection == section
+            piece = reading.piece_of(index)
+            marks = items(kw, "readMark")  # the paragraph, bullet or caption being read
+            assert len(marks) == (1 if section >= 0 and piece != HEADING else 0), (index, piece)
+            if marks:
+                mark = scene_rect(marks[0])
+                said = split_sentences(text)[0][:12]
+                texts = [t for t in items(kw, "paragraph") + items(kw, "bullet")]
+                under = [t for t in texts if mark.contains(scene_rect(t))]
+                assert piece == CAPTION or any(said in t.property("text") for t in under)
+                assert scene_rect(flick).intersects(mark)  # on screen
             if section >= 0 and (not seen or seen[-1] != section):
                 seen.append(section)
                 heading = _section_rects(kw)[section]

@@ -70,19 +70,27 @@ def exhibit_parts(
     return parts
 
 
+HEADING, CAPTION = -1, -2  # pieces of a section that are not one of its text blocks
+
+
 def section_text(exhibit: Exhibit, index: int, language: str) -> str:
     """One section of an exhibit page as read aloud: its heading, body and picture
     caption; "" past the end."""
+    return _lines(text for _, text in section_pieces(exhibit, index, language))
+
+
+def section_pieces(exhibit: Exhibit, index: int, language: str) -> list[tuple[int, str]]:
+    """The pieces ``section_text`` reads, each with its place on screen: ``HEADING``,
+    the number of the paragraph or bullet in the body (counted as the screen shows
+    them: a paragraph is one, a list one per bullet), or ``CAPTION``."""
     if not 0 <= index < len(exhibit.sections):
-        return ""
+        return []
     section = exhibit.sections[index]
-    return _lines(
-        [
-            section.heading.get(language),
-            *_blocks(section.body, language),
-            *_caption(section.image, language),
-        ]
-    )
+    return [
+        (HEADING, section.heading.get(language)),
+        *enumerate(_blocks(section.body, language)),
+        *((CAPTION, caption) for caption in _caption(section.image, language)),
+    ]
 
 
 def gallery_image_text(exhibit: Exhibit, index: int, language: str) -> str:

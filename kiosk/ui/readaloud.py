@@ -170,6 +170,16 @@ class ReadAloud(QObject):
     # mark it and keep it in view
     readingSection = shown(int, _get_reading_section, changed)
 
+    def _get_reading_piece(self) -> int:
+        player, reading = self.player, self._reading
+        if player is None or reading is None or not player.speaking:
+            return -1
+        return reading.piece_of(player.sentenceIndex)
+
+    # in that section, the paragraph or bullet being read (its ``piece`` in the page's
+    # blocks), -1 for the heading, -2 for the picture caption
+    readingPiece = shown(int, _get_reading_piece, changed)
+
     @Slot()
     def toggle(self) -> None:
         """The listen button: read this screen, or stop the reading."""

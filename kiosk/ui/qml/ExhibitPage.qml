@@ -39,15 +39,20 @@ Rectangle {
             scroller.start()
         }
     }
-    // read-aloud: the section being read is kept in view
+    // read-aloud: what is being read (a section's heading, paragraph, bullet or
+    // caption) is kept in view
     readonly property int readingSection: kiosk.readAloud.readingSection
-    onReadingSectionChanged: if (readingSection >= 0) showSection(readingSection)
-    function showSection(index) {
-        const item = sectionRepeater.itemAt(index)
+    readonly property int readingPiece: kiosk.readAloud.readingPiece
+    onReadingSectionChanged: showReading()
+    onReadingPieceChanged: showReading()
+    function showReading() {
+        const item = readingSection >= 0 ? sectionRepeater.itemAt(readingSection) as ExhibitSection : null
         if (!item) return
-        const top = item.mapToItem(flick.contentItem, 0, 0).y
+        const part = item.readingRect()
+        const top = item.mapToItem(flick.contentItem, 0, part.y).y
+        const from = scroller.running ? scroller.to : flick.contentY
         const seen = flick.height - 2 * ui.target  // the caption strip covers the foot
-        if (top >= flick.contentY && top + Math.min(item.height, seen) <= flick.contentY + seen) return
+        if (top >= from && top + Math.min(part.height, seen) <= from + seen) return
         scroller.stop()
         scroller.to = Math.max(0, Math.min(scrollEnd, top - ui.gap))
         scroller.start()

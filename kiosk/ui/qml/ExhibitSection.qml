@@ -13,7 +13,18 @@ Column {
     spacing: ui.gap
     topPadding: ui.gap
 
+    // the part being read aloud, in this section's coordinates: the heading, a
+    // paragraph or bullet, or the picture's caption
+    function readingRect() {
+        const piece = kiosk.readAloud.readingPiece
+        if (piece === -2) return caption.mapToItem(section, 0, 0, caption.width, caption.height)
+        const marked = piece >= 0 ? body.markedRect() : null
+        if (marked) return body.mapToItem(section, marked.x, marked.y, marked.width, marked.height)
+        return headingRow.mapToItem(section, 0, 0, headingRow.width, headingRow.height)
+    }
+
     Item {
+        id: headingRow
         width: parent.width
         height: Math.max(heading.implicitHeight, play.visible ? play.height : 0)
         SectionHeading {
@@ -48,7 +59,13 @@ Column {
             color: section.ui.accent
         }
     }
-    TextBlocks { width: parent.width; ui: section.ui; blocks: section.modelData.blocks }
+    TextBlocks {
+        id: body
+        width: parent.width
+        ui: section.ui
+        blocks: section.modelData.blocks
+        markedPiece: section.beingRead ? section.kiosk.readAloud.readingPiece : -1
+    }
     Column {
         visible: !!section.modelData.image
         width: parent.width
@@ -64,12 +81,18 @@ Column {
             fillMode: Image.PreserveAspectFit
         }
         ScreenText {
+            id: caption
             width: parent.width
             text: section.modelData.image ? [section.modelData.image.caption, section.modelData.image.credit].filter(t => t !== "").join(" · ") : ""
             textFormat: Text.PlainText
             wrapMode: Text.Wrap
             font.pixelSize: section.ui.caption
             color: section.ui.muted
+            ReadMark {
+                visible: section.beingRead && section.kiosk.readAloud.readingPiece === -2
+                color: Qt.rgba(section.ui.accent.r, section.ui.accent.g, section.ui.accent.b, 0.16)
+                gap: section.ui.gap
+            }
         }
     }
 }
