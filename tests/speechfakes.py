@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from kiosk.runtime.speech import VOICES, Utterance
+from kiosk.runtime.readaloud_engine import VOICES, Utterance
 
 
 class FakePlayback:
@@ -27,8 +27,12 @@ class FakePlayback:
 
 
 class FakeEngine:
-    def __init__(self, reason: str = "", voices: frozenset[str] | None = None) -> None:
+    def __init__(
+        self, reason: str = "", voices: frozenset[str] | None = None, sound_problem: str = ""
+    ) -> None:
         self.reason = reason
+        self.sound_problem = sound_problem  # what check_sound finds ("" : a working output)
+        self.sound_checks = 0
         self._voices = frozenset(VOICES.values()) if voices is None else voices
         self.played: list[FakePlayback] = []
 
@@ -39,6 +43,10 @@ class FakeEngine:
 
     def voices(self) -> frozenset[str]:
         return self._voices
+
+    def check_sound(self) -> str:
+        self.sound_checks += 1
+        return self.sound_problem
 
     @property
     def said(self) -> list[tuple[str, str]]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.runtime import analytics
+from kiosk.runtime import analytics, analytics_schema
 from kiosk.runtime.analytics import SCHEMA_VERSION, AnalyticsRecorder
 
 DAY = 86400.0
@@ -369,7 +369,7 @@ def test_read_only_folder_disables_recording_with_one_error(tmp_path: Path, exis
 
 def test_full_disk_keeps_the_batch_and_retries(tmp_path: Path, monkeypatch, caplog) -> None:
     connections: list[sqlite3.Connection] = []
-    real_open = analytics.open_store
+    real_open = analytics_schema.open_store
 
     def tiny_disk(path: Path) -> sqlite3.Connection:
         conn = real_open(path)
@@ -378,7 +378,7 @@ def test_full_disk_keeps_the_batch_and_retries(tmp_path: Path, monkeypatch, capl
         connections.append(conn)
         return conn
 
-    monkeypatch.setattr(analytics, "open_store", tiny_disk)
+    monkeypatch.setattr(analytics_schema, "open_store", tiny_disk)
     db, clock = tmp_path / "analytics.sqlite3", FakeClock()
     rec = recorder(db, clock)
     for _ in range(200):
@@ -397,7 +397,7 @@ def test_full_disk_keeps_the_batch_and_retries(tmp_path: Path, monkeypatch, capl
 
 
 def test_locked_database_is_retried(tmp_path: Path, monkeypatch, caplog) -> None:
-    monkeypatch.setattr(analytics, "BUSY_TIMEOUT_S", 0.05)
+    monkeypatch.setattr(analytics_schema, "BUSY_TIMEOUT_S", 0.05)
     db = tmp_path / "analytics.sqlite3"
     rec = recorder(db, FakeClock())
     assert rec.flush()

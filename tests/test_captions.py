@@ -13,8 +13,13 @@ from fakes import FakeClock
 
 from kiosk.content.loader import load_content
 from kiosk.content.spoken import exhibit_text
-from kiosk.runtime.captions import Captions, CaptionTrack, sentence_seconds, split_sentences
-from kiosk.runtime.speech import voice_for
+from kiosk.runtime.readaloud_captions import (
+    Captions,
+    CaptionTrack,
+    sentence_seconds,
+    split_sentences,
+)
+from kiosk.runtime.readaloud_engine import voice_for
 
 BUNDLED = Path(__file__).resolve().parents[1] / "exhibits"
 

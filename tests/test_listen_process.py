@@ -29,12 +29,18 @@ qml = wiring.MainQml()
 options = RunOptions(Path(sys.argv[1]), WINDOWED, (1280, 800), Path(sys.argv[2]), None, None)
 running = wiring._assemble(app, qml, options)
 
+tries = []
+
 def listen():
     kiosk = running.kw.kiosk
     kiosk.nav.openExhibit(kiosk.content.exhibits[0].id)
-    kiosk.speech.toggle()
+    if not kiosk.readAloud.canListen and len(tries) < 200:  # the sound output is checked
+        tries.append(1)                                     # after the first frame
+        QTimer.singleShot(50, listen)
+        return
+    kiosk.readAloud.toggle()
     children = Path(f"/proc/{os.getpid()}/task/{os.getpid()}/children").read_text().split()
-    print(children[0] if kiosk.speech.speaking and children else "silent", flush=True)
+    print(children[0] if kiosk.readAloud.speaking and children else "silent", flush=True)
 
 QTimer.singleShot(200, listen)
 app.exec()

@@ -6,8 +6,11 @@ from pathlib import Path
 
 from kiosk.content.loader import load_content
 from kiosk.content.model import ContentSet
+from kiosk.content.spoken import CAPTION, HEADING, sentence
 from kiosk.runtime.navigation import ATTRACT, EXHIBIT, GALLERY, HOME, TIMELINE, Place
-from kiosk.runtime.readaloud import Reading, reading_for
+from kiosk.runtime.readaloud_captions import split_sentences
+from kiosk.runtime.readaloud_text import NO_SECTION, Reading, reading_for
+from kiosk.ui import present
 
 BUNDLED = Path(__file__).resolve().parents[1] / "exhibits"
 
@@ -54,3 +57,48 @@ def test_nothing_to_read_on_home_attract_or_a_vanished_place() -> None:
     assert reading_for(content, Place(EXHIBIT, "gone"), "uz") is None
     assert reading_for(content, Place(TIMELINE, index=10_000), "uz") is None
     assert reading_for(content, Place(GALLERY, content.exhibits[0].id, 10_000), "uz") is None
+
+
+def test_one_section_is_read_alone_and_every_sentence_knows_its_section() -> None:
+    content = bundled()
+    exhibit = content.exhibits[0]
+    place = Place(EXHIBIT, exhibit.id)
+    whole = reading_for(content, place, "en")
+    assert whole is not None
+    sentences = split_sentences(whole.text)
+    assert len(whole.sections) == len(sentences)
+    assert whole.section_of(0) == NO_SECTION  # the title
+    for index in range(len(exhibit.sections)):
+        one = reading_for(content, place, "en", section=index)
+        assert one is not None and one.exhibit_id == exhibit.id
+        assert one.text.splitlines()[0].rstrip(".") == exhibit.sections[index].heading.get(
+            "en"
+        ).rstrip(".")
+        assert set(one.sections) == {index}
+        # the section's sentences are the ones the whole reading marks with its number
+        marked = [s for s, n in zip(sentences, whole.sections, strict=True) if n == index]
+        assert marked == list(split_sentences(one.text))
+    assert whole.sections[-1] == NO_SECTION  # the key facts
+    assert reading_for(content, place, "en", section=len(exhibit.sections)) is None
+    assert whole.section_of(len(sentences)) == NO_SECTION
+
+
+def test_each_sentence_knows_its_paragraph_or_bullet_as_the_screen_counts_them() -> None:
+    content = bundled()
+    exhibit, index = next(
+        (e, i)
+        for e in content.exhibits
+        for i, s in enumerate(e.sections)
+        if "\n- " in "\n" + s.body.get("en") and s.image is not None
+    )
+    reading = reading_for(content, Place(EXHIBIT, exhibit.id), "en", section=index)
+    assert reading is not None
+    sentences = split_sentences(reading.text)
+    assert len(reading.pieces) == len(sentences)
+    assert reading.piece_of(0) == HEADING and reading.pieces[-1] == CAPTION
+    blocks = present.exhibit_page(exhibit, "en", {})["sections"][index]["blocks"]
+    shown = [(b["piece"], b["text"]) for b in blocks if b["kind"] == "paragraph"]
+    shown += [(b["piece"] + n, item) for b in blocks for n, item in enumerate(b["items"])]
+    for number, text in shown:  # each paragraph's and bullet's own sentences
+        marked = [s for s, p in zip(sentences, reading.pieces, strict=True) if p == number]
+        assert marked == list(split_sentences(sentence(text))), (number, text)

@@ -146,9 +146,12 @@ def test_the_staff_panel_of_the_wired_kiosk_shows_its_status_and_quits_through_s
         )
     status = seen["status"]
     assert isinstance(status, dict)
-    assert status["mode"] == "windowed" and len(status["contentVersion"]) == 12
-    assert status["loadedAt"] and status["errors"] == []
-    assert status["languages"] and status["today"]["sessions"] == 0
+    rows = {row["name"]: row["text"] for row in status["rows"]}
+    assert rows["statusMode"] == "Mode: windowed"
+    assert len(rows["statusVersion"].removeprefix("Version: ")) == 12
+    assert rows["statusLoadedAt"] != "Loaded: unknown" and "errorCount" not in rows
+    today = {row["name"]: row["text"] for row in status["today"]}
+    assert status["languages"] and today["statusSessions"] == "0 visitor sessions"
     assert "quit requested: staff" in caplog.text
     assert "shutting down: staff" in caplog.text
 

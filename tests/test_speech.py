@@ -20,8 +20,9 @@ from speechfakes import FakeEngine, program_of, real_time_sound_device, running,
 
 from kiosk.content.loader import load_content
 from kiosk.content.spoken import exhibit_text
-from kiosk.runtime.captions import sentence_seconds
-from kiosk.runtime.speech import EspeakEngine, Speaker, Utterance, voice_for
+from kiosk.runtime.readaloud_captions import sentence_seconds
+from kiosk.runtime.readaloud_engine import EspeakEngine, Utterance, voice_for
+from kiosk.runtime.readaloud_speaker import RECHECK_S, SoundOutput, Speaker
 
 BUNDLED = Path(__file__).resolve().parents[1] / "exhibits"
 LANGUAGES = ("uz", "az", "ru", "en")
@@ -83,9 +84,10 @@ def test_a_reading_that_ends_by_itself_is_noticed_with_the_engines_complaint(
     assert "No such file or directory" in caplog.text
 
 
-def test_a_failed_reading_withdraws_reading_aloud_until_tried_again() -> None:
+def test_a_failed_reading_withdraws_reading_aloud_until_a_later_check_finds_sound() -> None:
+    clock = FakeClock()
     engine = FakeEngine()
-    speaker = Speaker(engine)
+    speaker = Speaker(engine, clock=clock)
     assert speaker.start(TEXTS["en"], "en")
     engine.played[0].ended = True
     engine.played[0].complaint = "espeak-ng: error: No such file or directory"
@@ -96,8 +98,65 @@ def test_a_failed_reading_withdraws_reading_aloud_until_tried_again() -> None:
         "check that a sound device is connected and the kiosk's user may use it"
     )
     assert not speaker.start(TEXTS["en"], "en") and len(engine.played) == 1
-    speaker.try_again()
+    # the next visitors do not get it back at once: a look at most every few minutes
+    clock.advance(RECHECK_S - 1)
+    assert not speaker.sound_check_due()
+    clock.advance(1)
+    assert speaker.sound_check_due()
+    speaker.sound.begin()
+    assert not speaker.sound_check_due()  # one look at a time
+    speaker.sound_checked(engine.check_sound())
     assert speaker.available and speaker.start(TEXTS["en"], "en")
+
+
+def test_the_sound_output_is_unknown_until_checked_then_rechecked_after_a_while() -> None:
+    clock = FakeClock()
+    engine = FakeEngine(sound_problem="espeak-ng: error: No such file or directory")
+    speaker = Speaker(engine, clock=clock, sound=SoundOutput(clock))
+    assert not speaker.available and speaker.reason == "checking the sound output"
+    assert speaker.sound_check_due()
+    speaker.sound.begin()
+    speaker.sound_checked(engine.check_sound())
+    assert not speaker.available
+    assert speaker.reason == (
+        "no sound output: espeak-ng: error: No such file or directory; "
+        "check that a sound device is connected and the kiosk's user may use it"
+    )
+    assert not speaker.start(TEXTS["en"], "en") and engine.played == []
+    assert not speaker.sound_check_due()
+    clock.advance(RECHECK_S)
+    assert speaker.sound_check_due()
+    engine.sound_problem = ""  # headphones plugged in
+    speaker.sound.begin()
+    speaker.sound_checked(engine.check_sound())
+    assert speaker.available and speaker.reason == ""
+    clock.advance(10 * RECHECK_S)
+    assert not speaker.sound_check_due()  # a working output is not looked at again
+    assert engine.sound_checks == 2
+
+
+def test_without_espeak_ng_there_is_nothing_to_check() -> None:
+    speaker = Speaker(
+        FakeEngine(reason="espeak-ng is not installed"), sound=SoundOutput(FakeClock())
+    )
+    assert not speaker.sound_check_due()
+    assert speaker.reason == "espeak-ng is not installed"
+
+
+@pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng is not installed")
+def test_the_real_check_finds_no_sound_device_here_and_one_through_alsa(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """This machine has no sound card: espeak-ng exits 0 but complains, and the check
+    says so; with ALSA's file plugin as the device it passes."""
+    monkeypatch.setenv("ALSA_CONFIG_PATH", str(tmp_path / "no-card.conf"))
+    (tmp_path / "no-card.conf").write_text("pcm.!default { type hw card 99 }\n")
+    monkeypatch.setenv("PULSE_SERVER", str(tmp_path / "no-pulse"))
+    problem = EspeakEngine().check_sound()
+    assert problem.startswith("espeak-ng") and problem != "espeak-ng: "
+    for name, value in real_time_sound_device(tmp_path).items():
+        monkeypatch.setenv(name, value)
+    assert EspeakEngine().check_sound() == ""
 
 
 def test_captions_follow_the_reading_on_the_injected_clock() -> None:
@@ -259,10 +318,10 @@ def test_stop_kills_the_child(sound_in_real_time: dict[str, str]) -> None:
 
 PARENT = """\
 import sys, time
-import kiosk.runtime.speech
-from kiosk.runtime.speech import Speaker
+import kiosk.runtime.readaloud_engine
+from kiosk.runtime.readaloud_speaker import RECHECK_S, SoundOutput, Speaker
 if sys.argv[1] == "exit":  # as on a system without a parent-death signal: atexit alone
-    kiosk.runtime.speech._die_with_parent = lambda: None
+    kiosk.runtime.readaloud_engine._die_with_parent = lambda: None
 speaker = Speaker()
 assert speaker.start(sys.stdin.read(), "en"), speaker.reason
 print(speaker._playback.pid, flush=True)

@@ -26,7 +26,17 @@ def sendall(self, data, *args):
 socket.socket.sendall = sendall
 """
 
-NOT_BEFORE_FIRST_FRAME = ("yaml", "kiosk.content.yamlsafe", "kiosk.content.checks")
+NOT_BEFORE_FIRST_FRAME = (
+    "yaml",
+    "kiosk.content.yamlsafe",
+    "kiosk.content.checks",
+    # read-aloud: the player, the espeak-ng engine and the sound check come after it
+    "kiosk.ui.readaloud_player",
+    "kiosk.runtime.readaloud_speaker",
+    "kiosk.runtime.readaloud_engine",
+    "kiosk.runtime.readaloud_captions",
+    "kiosk.runtime.readaloud_text",
+)
 
 
 def _modules_at_first_frame(tmp: Path, hook: Path, name: str) -> set[str]:

@@ -22,10 +22,10 @@ from speechfakes import FakeEngine
 
 from kiosk.content.site_schema import DEFAULTED_STRINGS
 from kiosk.runtime.pin import PinPad, PinStore
-from kiosk.runtime.speech import Speaker
+from kiosk.runtime.readaloud_speaker import Speaker
 from kiosk.ui.app import KioskWindow
+from kiosk.ui.readaloud_player import ReadAloudPlayer
 from kiosk.ui.render import settle
-from kiosk.ui.speech import SpeechControl
 from kiosk.ui.staff import Staff
 from tests.conftest import BUNDLED
 from tests.uitools import key, load, open_window, visible, walk
@@ -156,8 +156,8 @@ def kw(rendition_cache: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
     store = PinStore(tmp_path_factory.mktemp("pin") / "settings.json")
     store.set_pin("2580")
     staff = Staff(PinPad(store, FakeClock()))
-    speech = SpeechControl(Speaker(FakeEngine(), clock=FakeClock()))
-    with open_window(CONTENT, rendition_cache, staff=staff, speech=speech) as window:
+    speech = ReadAloudPlayer(Speaker(FakeEngine(), clock=FakeClock()))
+    with open_window(CONTENT, rendition_cache, staff=staff, player=speech) as window:
         window.kiosk.presenter.set_quit_allowed(True)
         yield window
         staff.close()
@@ -364,12 +364,12 @@ def test_keys_and_press_actions_work_with_the_focus_on_a_title(kw: KioskWindow) 
     assert kw.kiosk.nav.place.exhibit_id == following.id
     assert heard() == (heading, following.title.get("uz"))
     press(kw, "listenButton")  # Listen turns into Stop, and is named so
-    assert kw.kiosk.speech.speaking
+    assert kw.kiosk.readAloud.speaking
     with reading(kw) as tree:
         (listen,) = [i for i in tree.nodes if i.object().objectName() == "listenButton"]
         assert listen.text(QAccessible.Text.Name) == DEFAULTED_STRINGS["stop_reading"]["uz"]
     press(kw, "listenButton")
-    assert not kw.kiosk.speech.speaking
+    assert not kw.kiosk.readAloud.speaking
     assert heard() == (heading, following.title.get("uz"))
     press(kw, "language_ru")  # the focus stays, and is read in the new language
     assert kw.kiosk.language.code == "ru"

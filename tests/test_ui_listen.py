@@ -5,28 +5,32 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from fakes import FakeClock
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QPointF, QRectF
 from speechfakes import FakeEngine
 
 from kiosk.content.model import SpeechSettings
+from kiosk.content.site_schema import DEFAULTED_STRINGS
+from kiosk.content.spoken import CAPTION, HEADING
 from kiosk.runtime.analytics import AnalyticsRecorder
-from kiosk.runtime.captions import split_sentences
 from kiosk.runtime.idle import IdleMachine
-from kiosk.runtime.readaloud import reading_for
-from kiosk.runtime.speech import VOICES, Speaker
+from kiosk.runtime.readaloud_captions import sentence_seconds, split_sentences
+from kiosk.runtime.readaloud_engine import VOICES
+from kiosk.runtime.readaloud_speaker import RECHECK_S, SoundOutput, Speaker
+from kiosk.runtime.readaloud_text import reading_for
 from kiosk.runtime.staff_status import speech_status
 from kiosk.ui.app import KioskWindow
 from kiosk.ui.controller import Controller
+from kiosk.ui.readaloud_player import ReadAloudPlayer
 from kiosk.ui.render import settle
-from kiosk.ui.speech import SpeechControl
 from tests.conftest import BUNDLED
-from tests.uitools import grab, item, items, load, open_window, tap
+from tests.layouttools import scene_rect
+from tests.uitools import grab, item, items, load, open_window, tap, visible
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -39,8 +43,8 @@ def window(
     cache: Path, engine: FakeEngine | None = None, **options: object
 ) -> Iterator[tuple[KioskWindow, FakeEngine]]:
     engine = engine if engine is not None else FakeEngine()
-    control = SpeechControl(Speaker(engine, clock=FakeClock()))
-    with open_window(CONTENT, cache, speech=control, **options) as kw:
+    control = ReadAloudPlayer(Speaker(engine, clock=FakeClock()))
+    with open_window(CONTENT, cache, player=control, **options) as kw:
         yield kw, engine
 
 
@@ -70,9 +74,9 @@ def test_listen_reads_the_page_in_the_visitors_language_and_a_second_tap_stops(
         expected = reading_for(CONTENT, kw.kiosk.nav.place, "az")
         assert expected is not None
         assert engine.said == [(VOICES["az"], expected.text)]
-        assert kw.kiosk.speech.speaking
+        assert kw.kiosk.readAloud.speaking
         tap(kw, item(kw, "listenButton"))
-        assert engine.played[0].stopped and not kw.kiosk.speech.speaking
+        assert engine.played[0].stopped and not kw.kiosk.readAloud.speaking
         assert items(kw, "captionStrip") == []
 
 
@@ -85,7 +89,7 @@ def test_the_caption_strip_shows_the_sentence_being_read_above_the_bar(
         tap(kw, item(kw, "listenButton"))
         strip = item(kw, "captionStrip")
         sentence = item(kw, "captionSentence")
-        assert sentence.property("text") == kw.kiosk.speech.currentSentence != ""
+        assert sentence.property("text") == kw.kiosk.readAloud.currentSentence != ""
         reading = reading_for(CONTENT, kw.kiosk.nav.place, "uz")
         assert reading is not None
         assert sentence.property("text") == split_sentences(reading.text)[0]
@@ -106,7 +110,7 @@ def test_moving_away_stops_the_reading(move: str, rendition_cache: Path) -> None
     with window(rendition_cache) as (kw, engine):
         open_exhibit(kw)
         tap(kw, item(kw, "listenButton"))
-        assert kw.kiosk.speech.speaking
+        assert kw.kiosk.readAloud.speaking
         if move == "navigation":
             tap(kw, item(kw, "homeButton"))
         elif move == "language":
@@ -114,7 +118,7 @@ def test_moving_away_stops_the_reading(move: str, rendition_cache: Path) -> None
         else:
             kw.kiosk.reset_to_attract()
             settle(kw.window, kw.images)
-        assert engine.played[0].stopped and not kw.kiosk.speech.speaking
+        assert engine.played[0].stopped and not kw.kiosk.readAloud.speaking
 
 
 def test_without_espeak_there_is_no_listen_button(rendition_cache: Path) -> None:
@@ -125,29 +129,127 @@ def test_without_espeak_there_is_no_listen_button(rendition_cache: Path) -> None
         assert item(kw, "homeButton")  # the rest of the bar as ever
 
 
-def test_a_reading_that_fails_takes_the_button_away_until_the_next_visitor(
-    rendition_cache: Path,
+def _fail_the_reading(kw: KioskWindow, engine: FakeEngine) -> None:
+    engine.played[-1].ended = True
+    engine.played[-1].complaint = "espeak-ng: error: No such file or directory"
+    player = kw.kiosk.readAloud.player
+    assert player is not None
+    player.poll()  # the look the timer takes while a reading goes on
+    settle(kw.window, kw.images)
+
+
+def _shown_inside(kw: KioskWindow, name: str) -> QRectF:
+    [found] = items(kw, name)
+    assert visible(found), name
+    rect = scene_rect(found)
+    window = QRectF(0, 0, kw.window.width(), kw.window.height())
+    assert rect.width() > 40 and rect.height() > 20 and window.contains(rect), (name, rect)
+    return rect
+
+
+@pytest.mark.parametrize("language", ["uz", "az", "ru", "en"])
+def test_a_reading_that_fails_says_so_then_takes_the_button_away(
+    rendition_cache: Path, language: str
 ) -> None:
-    """espeak-ng with no sound device ends at once: the visitor must not be left with a
-    button that does nothing, and the staff panel must say why."""
+    """The sound device went away: the visitor sees why in their language, on the
+    caption strip above the bar (the button still there, not hidden by it), then the
+    button goes; the staff panel says what to check."""
     with window(rendition_cache) as (kw, engine):
+        kw.kiosk.language.choose(language)
         open_exhibit(kw)
         tap(kw, item(kw, "listenButton"))
-        engine.played[0].ended = True
-        engine.played[0].complaint = "espeak-ng: error: No such file or directory"
-        control = kw.kiosk.speech.control
-        assert control is not None
-        control.poll()  # the look the timer takes while a reading goes on
+        _fail_the_reading(kw, engine)
+        notice = _shown_inside(kw, "captionSentence")
+        assert (
+            item(kw, "captionSentence").property("text") == DEFAULTED_STRINGS["no_sound"][language]
+        )
+        assert item(kw, "captionSentence").property("lineCount") == 1
+        strip = _shown_inside(kw, "captionStrip")
+        button = _shown_inside(kw, "listenButton")
+        assert strip.contains(notice) and not strip.intersects(button)
+        assert strip.bottom() <= scene_rect(item(kw, "navBar")).top() + 1
+        assert not kw.kiosk.readAloud.speaking
+        kw.kiosk.readAloud.end_notice()  # what its timer does after a few seconds
         settle(kw.window, kw.images)
         assert items(kw, "listenButton") == []
+        assert items(kw, "captionStrip") == []
         assert item(kw, "homeButton")  # the rest of the bar as ever
-        staff_line = speech_status(control.speaker, CONTENT.site.language_codes)
+        player = kw.kiosk.readAloud.player
+        assert player is not None
+        staff_line = speech_status(player.speaker, CONTENT.site.language_codes)
         assert staff_line.startswith("Reading aloud: off (the last reading failed: espeak-ng")
-        kw.kiosk.reset_to_attract()  # the next visitor
-        settle(kw.window, kw.images)
+        assert "sound device" in staff_line
+
+
+def test_after_a_failure_the_next_visitors_get_listen_back_only_when_the_sound_works(
+    rendition_cache: Path,
+) -> None:
+    """Not offered, failed and withdrawn all day: after a failure the sound output is
+    looked at again between visitors, at most every few minutes (a fake clock here)."""
+    clock = FakeClock()
+    engine = FakeEngine()
+    player = ReadAloudPlayer(Speaker(engine, clock=clock), run_check=lambda job: job())
+    with open_window(CONTENT, rendition_cache, player=player) as kw:
         open_exhibit(kw)
         tap(kw, item(kw, "listenButton"))
-        assert len(engine.played) == 2 and kw.kiosk.speech.speaking
+        engine.sound_problem = "espeak-ng: error: No such file or directory"
+        _fail_the_reading(kw, engine)
+        kw.kiosk.readAloud.end_notice()
+        kw.kiosk.reset_to_attract()  # the next visitor, a minute later
+        clock.advance(60)
+        open_exhibit(kw)
+        assert items(kw, "listenButton") == [] and engine.sound_checks == 0
+        kw.kiosk.reset_to_attract()  # three minutes on: looked at, still no sound
+        clock.advance(RECHECK_S)
+        kw.kiosk.reset_to_attract()
+        open_exhibit(kw)
+        assert items(kw, "listenButton") == [] and engine.sound_checks == 1
+        engine.sound_problem = ""  # a technician plugged the speakers back in
+        clock.advance(RECHECK_S)
+        kw.kiosk.reset_to_attract()
+        open_exhibit(kw)
+        assert engine.sound_checks == 2
+        _shown_inside(kw, "listenButton")
+        tap(kw, item(kw, "listenButton"))
+        assert len(engine.played) == 2 and kw.kiosk.readAloud.speaking
+
+
+def test_with_no_sound_device_at_start_listen_is_never_offered(rendition_cache: Path) -> None:
+    """The kiosk attaches its player after the first frame and checks the sound output
+    off the UI thread: until the answer, and with no device, there is no Listen."""
+    jobs: list[Callable[[], None]] = []
+    clock = FakeClock()
+    engine = FakeEngine(sound_problem="espeak-ng: error: No such file or directory")
+    speaker = Speaker(engine, clock=clock, sound=SoundOutput(clock))
+    with open_window(CONTENT, rendition_cache) as kw:
+        open_exhibit(kw)
+        assert items(kw, "listenButton") == []  # no player yet: the first frame is drawn
+        kw.kiosk.readAloud.attach(ReadAloudPlayer(speaker, run_check=jobs.append))
+        settle(kw.window, kw.images)
+        assert items(kw, "listenButton") == [] and len(jobs) == 1  # checking
+        assert speech_status(speaker, ("en",)) == "Reading aloud: off (checking the sound output)"
+        jobs.pop()()
+        settle(kw.window, kw.images)
+        assert items(kw, "listenButton") == []
+        assert items(kw, "captionStrip") == []  # nothing to say: nothing was offered
+        staff_line = speech_status(speaker, CONTENT.site.language_codes)
+        assert staff_line.startswith("Reading aloud: off (no sound output: espeak-ng: error")
+        assert "check that a sound device is connected" in staff_line
+
+
+def test_with_sound_listen_shows_once_the_check_is_in(rendition_cache: Path) -> None:
+    jobs: list[Callable[[], None]] = []
+    clock = FakeClock()
+    speaker = Speaker(FakeEngine(), clock=clock, sound=SoundOutput(clock))
+    with open_window(CONTENT, rendition_cache) as kw:
+        open_exhibit(kw)
+        kw.kiosk.readAloud.attach(ReadAloudPlayer(speaker, run_check=jobs.append))
+        settle(kw.window, kw.images)
+        assert items(kw, "listenButton") == []
+        jobs.pop()()
+        settle(kw.window, kw.images)
+        button = _shown_inside(kw, "listenButton")
+        assert button.top() >= scene_rect(item(kw, "navBar")).top() - 1
 
 
 def test_a_language_without_a_voice_has_no_listen_button(rendition_cache: Path) -> None:
@@ -209,7 +311,7 @@ def test_the_sites_speech_settings_reach_the_speaker_and_follow_new_content(
     rendition_cache: Path,
 ) -> None:
     with window(rendition_cache) as (kw, engine):
-        speaker = kw.kiosk.speech.control.speaker  # type: ignore[union-attr]
+        speaker = kw.kiosk.readAloud.player.speaker  # type: ignore[union-attr]
         assert (speaker.rate_wpm, speaker.volume) == (
             CONTENT.site.speech.rate_wpm,
             CONTENT.site.speech.volume,
@@ -223,3 +325,78 @@ def test_the_sites_speech_settings_reach_the_speaker_and_follow_new_content(
         tap(kw, item(kw, "listenButton"))
         utterance = engine.played[-1].utterance
         assert (utterance.rate_wpm, utterance.volume) == (90, 60)
+
+
+def _section_rects(kw: KioskWindow) -> list[QRectF]:
+    return [scene_rect(h) for h in items(kw, "sectionHeading")]
+
+
+def test_a_section_is_read_alone_from_its_own_play_control(rendition_cache: Path) -> None:
+    """Each section heading has a play control beside it (not over it); a tap reads
+    that section only, marks it in the margin and keeps it in view; a second tap stops."""
+    with window(rendition_cache) as (kw, engine):
+        open_exhibit(kw)
+        controls = items(kw, "sectionListen")
+        headings = items(kw, "sectionHeading")
+        assert len(controls) == len(EXHIBIT.sections) == len(headings) >= 2
+        for control, heading in zip(controls, headings, strict=True):
+            c, h = scene_rect(control), scene_rect(heading)
+            assert not c.intersects(h) and c.width() >= 48 and c.height() >= 48
+        last = len(EXHIBIT.sections) - 1
+        flick = item(kw, "exhibitFlick")
+        flick.setProperty("contentY", 0)
+        settle(kw.window, kw.images)
+        # the last section's control is below the fold: a keyboard or screen reader
+        # presses it without scrolling first
+        kw.kiosk.readAloud.readSection(last)
+        settle(kw.window, kw.images)
+        reading = reading_for(CONTENT, kw.kiosk.nav.place, "uz", section=last)
+        assert reading is not None and engine.said == [("uz", reading.text)]
+        assert kw.kiosk.readAloud.readingSection == last
+        [mark] = items(kw, "sectionReadMark")
+        view = scene_rect(flick)
+        heading = _section_rects(kw)[last]
+        assert view.contains(heading), (view, heading)  # scrolled to it
+        m = scene_rect(mark)
+        assert m.width() >= 4 and m.height() >= heading.height() and m.right() <= heading.left()
+        tap(kw, items(kw, "sectionListen")[last])  # the same control again: stop
+        assert engine.played[0].stopped and not kw.kiosk.readAloud.speaking
+        assert items(kw, "sectionReadMark") == []
+
+
+def test_the_whole_page_reading_marks_and_follows_each_section(rendition_cache: Path) -> None:
+    clock = FakeClock()
+    engine = FakeEngine()
+    player = ReadAloudPlayer(Speaker(engine, clock=clock))
+    with open_window(CONTENT, rendition_cache, player=player) as kw:
+        open_exhibit(kw)
+        tap(kw, item(kw, "listenButton"))
+        reading = reading_for(CONTENT, kw.kiosk.nav.place, "uz")
+        assert reading is not None
+        sentences = split_sentences(reading.text)
+        flick = item(kw, "exhibitFlick")
+        rate = player.speaker.rate_wpm  # the site's, set when the player came
+        seen = []
+        for index, text in enumerate(sentences):
+            clock.advance(sentence_seconds(text, "uz", rate) / 2)  # half way through it
+            player.poll()
+            settle(kw.window, kw.images)
+            section = reading.section_of(index)
+            assert kw.kiosk.readAloud.readingSection == section
+            piece = reading.piece_of(index)
+            marks = items(kw, "readMark")  # the paragraph, bullet or caption being read
+            assert len(marks) == (1 if section >= 0 and piece != HEADING else 0), (index, piece)
+            if marks:
+                mark = scene_rect(marks[0])
+                said = split_sentences(text)[0][:12]
+                texts = [t for t in items(kw, "paragraph") + items(kw, "bullet")]
+                under = [t for t in texts if mark.contains(scene_rect(t))]
+                assert piece == CAPTION or any(said in t.property("text") for t in under)
+                assert scene_rect(flick).intersects(mark)  # on screen
+            if section >= 0 and (not seen or seen[-1] != section):
+                seen.append(section)
+                heading = _section_rects(kw)[section]
+                assert scene_rect(flick).contains(heading.topLeft()), (section, heading)
+                assert len(items(kw, "sectionReadMark")) == 1
+            clock.advance(sentence_seconds(text, "uz", rate) / 2)
+        assert seen == list(range(len(EXHIBIT.sections)))

@@ -12,10 +12,10 @@ from PySide6.QtCore import QPointF
 from PySide6.QtQuick import QQuickItem
 from speechfakes import FakeEngine
 
-from kiosk.runtime.speech import Speaker
+from kiosk.runtime.readaloud_speaker import Speaker
 from kiosk.ui.app import KioskWindow
+from kiosk.ui.readaloud_player import ReadAloudPlayer
 from kiosk.ui.render import settle
-from kiosk.ui.speech import SpeechControl
 from tests.conftest import BUNDLED
 from tests.uitools import items, load, open_window, visible, walk
 
@@ -35,8 +35,8 @@ BAR_BUTTONS = (
 )
 
 
-def speech() -> SpeechControl:
-    return SpeechControl(Speaker(FakeEngine(), clock=FakeClock()))
+def speech() -> ReadAloudPlayer:
+    return ReadAloudPlayer(Speaker(FakeEngine(), clock=FakeClock()))
 
 
 def go(kw: KioskWindow, screen: str) -> None:
@@ -104,7 +104,7 @@ def test_the_bar_stays_put_on_every_screen_in_every_language(
     size: tuple[int, int], rendition_cache: Path
 ) -> None:
     width, height = size
-    with open_window(CONTENT, rendition_cache, size=size, speech=speech()) as kw:
+    with open_window(CONTENT, rendition_cache, size=size, player=speech()) as kw:
         seen: dict[str, tuple[int, int, int, int]] = {}
         for screen in ("home", "exhibit", "gallery", "timeline"):
             for language in LANGUAGES:
@@ -155,7 +155,7 @@ def test_back_is_dimmed_at_home_and_the_current_place_is_marked(rendition_cache:
 
 
 def test_the_accessibility_slot_is_in_the_bar(rendition_cache: Path) -> None:
-    with open_window(CONTENT, rendition_cache, speech=speech()) as kw:
+    with open_window(CONTENT, rendition_cache, player=speech()) as kw:
         go(kw, "exhibit")
         (slot,) = [i for i in walk(kw.window.contentItem()) if i.objectName() == "a11yControls"]
         (bar,) = items(kw, "navBar")

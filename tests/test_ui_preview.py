@@ -113,7 +113,9 @@ def test_the_preview_badge_names_the_folder_and_covers_nothing(
         folder = item(kw, "previewFolder").property("text")
         assert "/srv/exhibits" in folder and "2 problems" in folder
         _show(kw, _lines(1))
-        assert item(kw, "previewFolder").property("text").endswith("  ·  1 problem")
+        folder = item(kw, "previewFolder").property("text")
+        assert folder.endswith("·  1 problem")
+        assert item(kw, "problemsCount").property("text").startswith("1 problem in the content")
         stage = item(kw, "stage")
         assert _box(stage)[1] >= badge.height()  # the screens start below it
         assert grab(kw).pixel(int(badge.width() - 4), 4) == BADGE

@@ -16,19 +16,20 @@ from PySide6.QtQml import QQmlComponent, QQmlEngine
 from speechfakes import FakeEngine, program_of, real_time_sound_device, running, wait_until_gone
 
 from kiosk.content.model import SpeechSettings
-from kiosk.runtime.captions import sentence_seconds
-from kiosk.runtime.speech import EspeakEngine, Speaker
-from kiosk.ui.speech import SpeechControl
+from kiosk.runtime.readaloud_captions import sentence_seconds
+from kiosk.runtime.readaloud_engine import EspeakEngine
+from kiosk.runtime.readaloud_speaker import Speaker
+from kiosk.ui.readaloud_player import ReadAloudPlayer
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
 TEXT = "The Friendship Museum.\nIt opened in Tashkent."
 
 
-def make_control(engine: FakeEngine | None = None) -> tuple[SpeechControl, FakeEngine, FakeClock]:
+def make_control(engine: FakeEngine | None = None) -> tuple[ReadAloudPlayer, FakeEngine, FakeClock]:
     engine = engine if engine is not None else FakeEngine()
     clock = FakeClock()
-    return SpeechControl(Speaker(engine, rate_wpm=175, clock=clock)), engine, clock
+    return ReadAloudPlayer(Speaker(engine, rate_wpm=175, clock=clock)), engine, clock
 
 
 def test_toggle_starts_then_stops_with_signals() -> None:
@@ -106,7 +107,7 @@ needs_espeak = pytest.mark.skipif(
 def test_stop_kills_the_espeak_child(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for name, value in real_time_sound_device(tmp_path).items():
         monkeypatch.setenv(name, value)
-    control = SpeechControl(Speaker(EspeakEngine()))
+    control = ReadAloudPlayer(Speaker(EspeakEngine()))
     assert control.read(TEXT * 20, "en")
     pid = control.speaker._playback.pid  # type: ignore[union-attr]
     assert running(pid) and program_of(pid) == "espeak-ng"
@@ -117,13 +118,13 @@ def test_stop_kills_the_espeak_child(tmp_path: Path, monkeypatch: pytest.MonkeyP
 QUITTING_APP = """\
 import sys
 from PySide6.QtCore import QCoreApplication, QTimer
-import kiosk.runtime.speech
-from kiosk.runtime.speech import Speaker
-from kiosk.ui.speech import SpeechControl
+import kiosk.runtime.readaloud_engine
+from kiosk.runtime.readaloud_speaker import Speaker
+from kiosk.ui.readaloud_player import ReadAloudPlayer
 
-kiosk.runtime.speech._die_with_parent = lambda: None  # the quit alone must stop it
+kiosk.runtime.readaloud_engine._die_with_parent = lambda: None  # the quit alone must stop it
 app = QCoreApplication([])
-control = SpeechControl(Speaker())
+control = ReadAloudPlayer(Speaker())
 assert control.read("The Friendship Museum opened in Tashkent. " * 40, "en")
 pid = control.speaker._playback.pid
 print(pid, flush=True)
@@ -151,5 +152,5 @@ def test_quitting_the_application_stops_the_reading(tmp_path: Path) -> None:
 
 def test_adapter_is_a_qobject_for_the_bridge_to_own() -> None:
     parent = QObject()
-    control = SpeechControl(Speaker(FakeEngine()), parent)
+    control = ReadAloudPlayer(Speaker(FakeEngine()), parent)
     assert control.parent() is parent

@@ -35,6 +35,7 @@ from kiosk.runtime.pin import PinPad, PinStore
 from kiosk.runtime.staff_status import LanguageCompleteness, LanguageShare, StaffStatus, Today
 from kiosk.ui.app import MESSAGES, QML_DIR, ensure_application
 from kiosk.ui.staff import (
+    EMPTY_STATUS,
     MAX_LINES,
     PROMPT,
     UNSET_MESSAGE,
@@ -179,6 +180,14 @@ class Harness:
             self.centre(self.find(name)),
         )
 
+    def tap_item(self, item: QQuickItem) -> None:
+        QTest.mouseClick(
+            self.window,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+            self.centre(item),
+        )
+
     def type_pin(self, digits: str) -> None:
         for digit in digits:
             self.tap(f"pinKey_{digit}")
@@ -221,7 +230,7 @@ def actions() -> StaffActions:
 
 @pytest.fixture
 def staff(store: PinStore, clock: FakeClock, actions: StaffActions) -> Iterator[Staff]:
-    staff = Staff(PinPad(store, clock), actions)
+    staff = Staff(PinPad(store, clock), actions, clock=clock)
     yield staff
     staff.close()
 
@@ -267,39 +276,34 @@ def wrong(pin: str = "1357") -> str:
 
 
 def test_the_qml_mapping_has_every_name_the_panel_reads():
-    assert status_to_qml(STATUS) == {
-        "mode": "kiosk",
-        "contentVersion": "a1b2c3d",
-        "loadedAt": "2025-05-14 09:12:03",
-        "pending": "",
-        "errors": list(STATUS.errors),
-        "warnings": list(STATUS.warnings),
-        "cache": "38 of 40 renditions ready, 2 failed",
-        "speech": STATUS.speech,
-        "languages": [
-            {"code": "uz", "name": "Oʻzbekcha", "complete": 100},
-            {"code": "az", "name": "Azərbaycanca", "complete": 96},
-            {"code": "ru", "name": "Русский", "complete": 100},
-            {"code": "en", "name": "English", "complete": 88},
-        ],
-        "today": {
-            "sessions": 42,
-            "topExhibits": list(STATUS.today.top_exhibits),
-            "languageShares": [{"code": "uz", "share": 45}, {"code": "ru", "share": 30}],
-        },
-    }
+    qml = status_to_qml(STATUS)
+    assert set(qml) == set(EMPTY_STATUS) == {"rows", "languages", "today"}
+    assert qml["languages"] == [
+        {"code": "uz", "name": "Oʻzbekcha", "complete": 100},
+        {"code": "az", "name": "Azərbaycanca", "complete": 96},
+        {"code": "ru", "name": "Русский", "complete": 100},
+        {"code": "en", "name": "English", "complete": 88},
+    ]
+    for row in qml["rows"] + qml["today"]:
+        assert set(row) == {"name", "kind", "text", "tone", "indent"}
+        assert row["kind"] in ("heading", "line", "problem")
+        assert row["tone"] in ("text", "muted", "warning", "error")
     panel = (QML_DIR / "StaffPanel.qml").read_text(encoding="utf-8")
-    for name in ("contentVersion", "loadedAt", "pending", "errors", "warnings", "cache", "speech"):
+    for name in EMPTY_STATUS:
         assert f"panel.status.{name}" in panel
-    for name in ("sessions", "topExhibits", "languageShares"):
-        assert f"panel.today.{name}" in panel
+    colors = (QML_DIR / "StaffColors.qml").read_text(encoding="utf-8")
+    for tone in ("text", "muted", "warning", "error"):
+        assert f"property color {tone}:" in colors
 
 
 def test_status_caps_a_flood_of_errors():
     errors = tuple(f"f.yaml:{n}:1: bad" for n in range(MAX_LINES + 50))
     status = status_to_qml(StaffStatus(errors=errors))
-    assert len(status["errors"]) == MAX_LINES + 1
-    assert status["errors"][-1] == "... and 50 more (see the log)"
+    shown = [row["text"] for row in status["rows"] if row["name"] == "statusError"]
+    assert len(shown) == MAX_LINES + 1
+    assert shown[-1] == "... and 50 more (see the log)"
+    [count] = [row["text"] for row in status["rows"] if row["name"] == "errorCount"]
+    assert count.startswith(f"{MAX_LINES + 50} errors")
 
 
 # the pad -----------------------------------------------------------------------------
@@ -313,7 +317,7 @@ def test_gesture_opens_the_pad_and_it_asks_for_the_pin(staff, open_window, actio
     assert ui.shown("pinPad") and not ui.find("staffBody").isVisible()
     assert ui.text("pinMessage") == PROMPT
     assert len(ui.find_all("pinKey_0")) == 1
-    assert staff.status == {}  # nothing behind the pad
+    assert staff.status == EMPTY_STATUS  # nothing behind the pad
     actions.status.assert_not_called()
 
 
@@ -470,11 +474,11 @@ def test_unlocked_panel_shows_the_status(staff, open_window):
     assert ui.text("statusVersion") == "Version: a1b2c3d"
     assert ui.text("statusLoadedAt") == "Loaded: 2025-05-14 09:12:03"
     assert ui.text("statusMode") == "Mode: kiosk"
-    assert not ui.find("statusPending").isVisible()
+    assert not ui.find_all("statusPending")
     assert [i.property("text") for i in ui.find_all("statusError")] == list(STATUS.errors)
     assert ui.text("errorCount").startswith("2 errors")
     assert [i.property("text") for i in ui.find_all("statusWarning")] == list(STATUS.warnings)
-    assert not ui.find("statusClean").isVisible()
+    assert not ui.find_all("statusClean")
     assert ui.text("statusCache") == "38 of 40 renditions ready, 2 failed"
     assert ui.find("statusSpeech").isVisible()
     assert ui.text("statusSpeech") == "Reading aloud: off (espeak-ng is not installed)"
@@ -547,7 +551,7 @@ def test_closing_locks_again(staff, open_window, actions):
     ui = unlocked(staff, open_window)
     ui.tap("closeButton")
     assert not staff.open and not staff.unlocked
-    assert staff.status == {}
+    assert staff.status == EMPTY_STATUS
     staff.gesture()
     assert ui.shown("pinPad")
     assert ui.text("pinMessage") == PROMPT
@@ -666,9 +670,8 @@ def test_a_status_message_does_not_move_the_buttons(staff, open_window, actions)
     assert _scene_y(message) + message.height() <= min(*before.values(), version_before)
 
 
-def test_really_quit_is_red_and_counts_down_before_it_goes_away(staff, open_window, actions):
+def test_really_quit_is_red_and_counts_down_before_it_goes_away(staff, open_window, actions, clock):
     ui = unlocked(staff, open_window)
-    ui.find("staffPanel").setProperty("confirmTickMs", 150)  # a short second
     ui.tap("quitButton")
     button = ui.find("quitConfirmButton")
     assert button.property("text") == "Really quit (8)"
@@ -677,12 +680,84 @@ def test_really_quit_is_red_and_counts_down_before_it_goes_away(staff, open_wind
     corner = button.mapToScene(QPointF(button.width() / 2, 6)).toPoint()
     colour = image.pixelColor(corner)
     assert colour.red() > 150 and colour.green() < 80 and colour.blue() < 80  # red, not teal
-    seen = set()
-    deadline = 200
-    while ui.shown("quitConfirmRow") and deadline:
-        seen.add(ui.find("quitConfirmButton").property("text"))
-        QTest.qWait(10)
-        deadline -= 1
-    assert {"Really quit (7)", "Really quit (3)", "Really quit (1)"} <= seen
+    seen = []
+    while ui.shown("quitConfirmRow") and len(seen) < 20:
+        seen.append(ui.find("quitConfirmButton").property("text"))
+        clock.advance(1)
+        staff.update_quit()  # what the one-second ticker does
+    assert seen == [f"Really quit ({n})" for n in range(8, 0, -1)]
     assert ui.shown("quitButton") and not ui.shown("quitConfirmRow")
     actions.quit.assert_not_called()
+
+
+BUSY_DAY = replace(
+    STATUS,
+    today=Today(
+        sessions=1234,
+        top_exhibits=(
+            "Azerbaijan - Uzbekistan Friendship Museum (310)",
+            "Mirzo Ulugbek School in Fuzuli (220)",
+            "Uzbek and Azerbaijani Culture Days (90)",
+        ),
+        language_shares=(
+            LanguageShare("uz", 63),
+            LanguageShare("ru", 20),
+            LanguageShare("az", 10),
+            LanguageShare("en", 7),
+        ),
+    ),
+)
+
+
+def _scene_rect(item: QQuickItem) -> Any:
+    return item.mapRectToScene(item.boundingRect())
+
+
+@pytest.mark.parametrize(
+    "size", [(1920, 1080), (1280, 800), (1080, 1920)], ids=["landscape", "laptop", "portrait"]
+)
+def test_no_status_line_is_cut_without_a_cue(store, clock, open_window, tmp_path, size):
+    """Today's last line ("Languages: uz 63 %, ...") shows whole; where the status list
+    is longer than its column, a cue says so and scrolls it."""
+    busy = StaffActions(
+        status=Mock(return_value=BUSY_DAY), reload_now=Mock(), go_attract=Mock(), quit=Mock()
+    )
+    staff = Staff(PinPad(store, clock), busy, clock=clock)
+    ui = unlocked(staff, open_window, size=size)
+    ui.settle()
+    ui.grab(tmp_path / f"staff-busy-{size[0]}x{size[1]}.png")
+    window = ui.window.contentItem().boundingRect()
+    [shares] = ui.find_all("languageShares")
+    flick = shares.parentItem()
+    while flick.objectName() not in ("statusFlick", "sideFlick"):
+        flick = flick.parentItem()
+    seen = _scene_rect(flick)
+    if size[0] > size[1]:
+        # beside the actions only where it fits whole, else at the end of the status list
+        side = ui.find("sideFlick")
+        assert (
+            flick.objectName() == "statusFlick" or side.property("contentHeight") <= side.height()
+        )
+    for name in ("statusFlick", "sideFlick"):
+        column = ui.find(name)
+        overflow = column.property("contentHeight") - column.height() > 1
+        cues = [c for c in ui.find_all(f"{name}More") if c.isVisible()]
+        if not overflow:
+            assert not cues, name
+            continue
+        [cue] = cues
+        rect = _scene_rect(cue)
+        assert window.contains(rect) and _scene_rect(column).contains(rect) and rect.height() >= 24
+        before = column.property("contentY")
+        ui.tap_item(cue)
+        ui.settle()
+        assert column.property("contentY") > before, name
+        column.setProperty("contentY", column.property("contentHeight") - column.height())
+        ui.settle()
+        assert not cue.isVisible(), name
+    # the line itself: whole, inside its column and the window, once scrolled to it
+    flick.setProperty("contentY", max(0, flick.property("contentHeight") - flick.height()))
+    ui.settle()
+    line = _scene_rect(shares)
+    assert window.contains(line) and _scene_rect(flick).contains(line), (line, seen)
+    assert shares.property("lineCount") >= 1 and shares.height() > 10

@@ -17,11 +17,11 @@ from PySide6.QtGui import QAccessible
 from speechfakes import FakeEngine
 
 from kiosk.commands.render import TEXT_SIZES
-from kiosk.runtime.speech import Speaker
+from kiosk.runtime.readaloud_speaker import Speaker
 from kiosk.ui.app import KioskWindow
 from kiosk.ui.appearance import TEXT_SCALES, Appearance
+from kiosk.ui.readaloud_player import ReadAloudPlayer
 from kiosk.ui.render import images_loading, pump, settle
-from kiosk.ui.speech import SpeechControl
 from tests.conftest import BUNDLED
 from tests.layouttools import scene_rect, text_problems
 from tests.test_ui_layout import cut_texts, small_targets
@@ -141,8 +141,8 @@ SCREENS = [
 def test_every_screen_at_every_larger_size_is_uncut(
     size: tuple[int, int], rendition_cache: Path
 ) -> None:
-    speech = SpeechControl(Speaker(FakeEngine(), clock=FakeClock()))  # Listen in the bar too
-    with open_window(CONTENT, rendition_cache, size=size, speech=speech) as kw:
+    speech = ReadAloudPlayer(Speaker(FakeEngine(), clock=FakeClock()))  # Listen in the bar too
+    with open_window(CONTENT, rendition_cache, size=size, player=speech) as kw:
         checked = 0
         for screen in SCREENS:
             go_to(kw, screen)

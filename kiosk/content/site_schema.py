@@ -57,6 +57,13 @@ DEFAULTED_STRINGS: dict[str, dict[str, str]] = {
     # the listen button, and what it says while reading
     "listen": {"uz": "Tinglash", "az": "Dinlə", "ru": "Слушать", "en": "Listen"},
     "stop_reading": {"uz": "Toʻxtatish", "az": "Dayandır", "ru": "Стоп", "en": "Stop"},
+    # shown for a moment when a reading fails (the sound device gone), before Listen goes
+    "no_sound": {
+        "uz": "Bu ekranda ovoz mavjud emas",
+        "az": "Bu ekranda səs mövcud deyil",
+        "ru": "На этом экране звук недоступен",
+        "en": "Sound is not available on this screen",
+    },
     # what a screen reader says for the buttons that show a sign and no word
     "previous_image": {
         "uz": "Oldingi rasm",

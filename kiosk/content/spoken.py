@@ -8,7 +8,7 @@ screen, so a bullet's "- " is not read out as "minus".
 
 Every line ends with a full stop (or the curator's own ``.!?…:;``): espeak-ng reads
 a newline as a space, and a title with no stop would run into the next sentence,
-both in the voice and in the captions (``kiosk.runtime.captions``).
+both in the voice and in the captions (``kiosk.runtime.readaloud_captions``).
 """
 
 from __future__ import annotations
@@ -51,22 +51,46 @@ def exhibit_text(exhibit: Exhibit, language: str, facts_heading: str = "") -> st
     """An exhibit page as read aloud: title, subtitle, summary, each section's heading,
     body and picture caption, then the key facts (``facts_heading`` is the site's
     "Key facts" string in ``language``, or "" to leave the heading out)."""
+    return "\n".join(text for _, text in exhibit_parts(exhibit, language, facts_heading) if text)
 
-    def pieces() -> Iterator[str]:
-        yield exhibit.title.get(language)
-        yield exhibit.subtitle.get(language)
-        yield from _blocks(exhibit.summary, language)
-        for section in exhibit.sections:
-            yield section.heading.get(language)
-            yield from _blocks(section.body, language)
-            yield from _caption(section.image, language)
-        if exhibit.facts and facts_heading:
-            yield facts_heading
-        for fact in exhibit.facts:
-            label = fact.label.get(language).strip().rstrip(".:;")
-            yield f"{label}: {fact.value.get(language)}"
 
-    return _lines(pieces())
+def exhibit_parts(
+    exhibit: Exhibit, language: str, facts_heading: str = ""
+) -> list[tuple[int, str]]:
+    """``exhibit_text`` in its parts, in order: (-1, the title, subtitle and summary),
+    (i, section i as ``section_text`` reads it) for each section, (-1, the key facts)."""
+    head = [exhibit.title.get(language), exhibit.subtitle.get(language)]
+    parts = [(-1, _lines([*head, *_blocks(exhibit.summary, language)]))]
+    parts += [(i, section_text(exhibit, i, language)) for i in range(len(exhibit.sections))]
+    facts = [facts_heading] if exhibit.facts and facts_heading else []
+    for fact in exhibit.facts:
+        label = fact.label.get(language).strip().rstrip(".:;")
+        facts.append(f"{label}: {fact.value.get(language)}")
+    parts.append((-1, _lines(facts)))
+    return parts
+
+
+HEADING, CAPTION = -1, -2  # pieces of a section that are not one of its text blocks
+
+
+def section_text(exhibit: Exhibit, index: int, language: str) -> str:
+    """One section of an exhibit page as read aloud: its heading, body and picture
+    caption; "" past the end."""
+    return _lines(text for _, text in section_pieces(exhibit, index, language))
+
+
+def section_pieces(exhibit: Exhibit, index: int, language: str) -> list[tuple[int, str]]:
+    """The pieces ``section_text`` reads, each with its place on screen: ``HEADING``,
+    the number of the paragraph or bullet in the body (counted as the screen shows
+    them: a paragraph is one, a list one per bullet), or ``CAPTION``."""
+    if not 0 <= index < len(exhibit.sections):
+        return []
+    section = exhibit.sections[index]
+    return [
+        (HEADING, section.heading.get(language)),
+        *enumerate(_blocks(section.body, language)),
+        *((CAPTION, caption) for caption in _caption(section.image, language)),
+    ]
 
 
 def gallery_image_text(exhibit: Exhibit, index: int, language: str) -> str:

@@ -131,7 +131,7 @@ def build_status(
 
 
 class SpeechState(Protocol):
-    """What the staff panel reads of ``kiosk.runtime.speech.Speaker``."""
+    """What the staff panel reads of ``kiosk.runtime.readaloud_speaker.Speaker``."""
 
     @property
     def available(self) -> bool: ...
@@ -140,8 +140,11 @@ class SpeechState(Protocol):
     def missing_voices(self, languages: tuple[str, ...]) -> tuple[str, ...]: ...
 
 
-def speech_status(speaker: SpeechState, languages: tuple[str, ...]) -> str:
-    """Reading aloud in one line: why it is not offered, or in which languages it is."""
+def speech_status(speaker: SpeechState | None, languages: tuple[str, ...]) -> str:
+    """Reading aloud in one line: why it is not offered, or in which languages it is.
+    ``None``: the kiosk has not started its read-aloud player yet (the first frame)."""
+    if speaker is None:
+        return "Reading aloud: starting"
     if not speaker.available:
         return f"Reading aloud: off ({speaker.reason})"
     missing = speaker.missing_voices(languages)

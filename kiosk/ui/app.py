@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from kiosk.media.service import RenditionService
     from kiosk.ui.bridge import Kiosk
     from kiosk.ui.images import ImageStore
-    from kiosk.ui.speech import SpeechControl
+    from kiosk.ui.readaloud_player import ReadAloudPlayer
     from kiosk.ui.staff import Staff
 
 log = logging.getLogger("kiosk.ui")
@@ -162,9 +162,10 @@ def build_window(
     kiosk_mode: bool = False,
     staff: Staff | None = None,
     qml: MainQml | None = None,
-    speech: SpeechControl | None = None,
+    player: ReadAloudPlayer | None = None,
 ) -> KioskWindow:
-    """The window on ``content``; without ``speech`` nothing is read aloud (render, tests)."""
+    """The window on ``content``; without a read-aloud ``player`` (render, tests) nothing
+    is read aloud, unless one is attached later (``kiosk.readAloud.attach``)."""
     from kiosk.ui.bridge import Kiosk
     from kiosk.ui.images import ImageStore
     from kiosk.ui.staff import Staff
@@ -173,7 +174,7 @@ def build_window(
     qInstallMessageHandler(MESSAGES.handler)
     qml = qml or MainQml()
     images = ImageStore(service)
-    kiosk = Kiosk(content, images, start=start, speech=speech)
+    kiosk = Kiosk(content, images, start=start, player=player)
     if staff is None:
         staff = Staff(None)  # no actions: nothing to reload or quit (render, tests)
     window = qml.create(

@@ -8,10 +8,9 @@ does, which language comes next) is made in these objects or in ``kiosk.runtime`
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from kiosk.content.model import ContentSet
 from kiosk.runtime.navigation import ATTRACT, PRESENTER_KEYS, Place
@@ -20,23 +19,16 @@ from kiosk.ui.appearance import Appearance
 from kiosk.ui.images import ImageStore
 from kiosk.ui.keys import KeyMap
 from kiosk.ui.language import Language
-from kiosk.ui.listen import ReadAloud
 from kiosk.ui.models import RowsModel, tile_model
 from kiosk.ui.navigation import Navigation
 from kiosk.ui.overlays import IdleOverlay, Presenter, Problems
+from kiosk.ui.props import part, shown
+from kiosk.ui.readaloud import ReadAloud
 
 if TYPE_CHECKING:
-    from kiosk.ui.speech import SpeechControl
+    from kiosk.ui.readaloud_player import ReadAloudPlayer
 
 log = logging.getLogger("kiosk.ui")
-
-_Part = TypeVar("_Part", bound=QObject)
-
-
-def _part(getter: Callable[[Any], _Part]) -> _Part:
-    """A constant QObject property: QML reads ``kiosk.<name>.<property>``, and Python
-    (and mypy) sees the object itself."""
-    return cast(_Part, Property(QObject, getter, constant=True))
 
 
 class Kiosk(QObject):
@@ -46,7 +38,7 @@ class Kiosk(QObject):
     it; each other concern is a sub-object QML reaches as ``kiosk.<name>``:
     ``language`` (the visitor's language), ``nav`` (where the visitor is),
     ``idle`` (the "still there?" overlay), ``problems`` (the curator's banner),
-    ``presenter`` (key help and the quit question), ``speech`` (the listen button and
+    ``presenter`` (key help and the quit question), ``readAloud`` (the listen button and
     its captions), ``keys`` (the keyboard and clicker map) and ``appearance`` (text
     size and contrast).
     """
@@ -62,7 +54,7 @@ class Kiosk(QObject):
         content: ContentSet,
         images: ImageStore,
         start: str = ATTRACT,
-        speech: SpeechControl | None = None,
+        player: ReadAloudPlayer | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -79,7 +71,7 @@ class Kiosk(QObject):
         self._idle = IdleOverlay(self)
         self._problems = Problems(self)
         self._presenter = Presenter(PRESENTER_KEYS, self)
-        self._speech = ReadAloud(speech, self._where, self)
+        self._read_aloud = ReadAloud(player, self._where, self)
         self._keys = KeyMap(
             self._nav,
             self._language,
@@ -91,22 +83,22 @@ class Kiosk(QObject):
         self.language.changed.connect(self._refresh_texts)
         self.nav.changed.connect(self._refresh_page)
         # the text being read has left the screen
-        self.language.changed.connect(lambda *_: self.speech.moved())
-        self.nav.changed.connect(self.speech.moved)
-        self.resetRequested.connect(self.speech.reset)
+        self.language.changed.connect(lambda *_: self.readAloud.moved())
+        self.nav.changed.connect(self.readAloud.moved)
+        self.resetRequested.connect(self.readAloud.reset)
         images.revisionChanged.connect(self.imageRevisionChanged)
         self.set_content(content)
 
     # the sub-objects ---------------------------------------------------------------------
 
-    language: Language = _part(lambda self: self._language)
-    nav: Navigation = _part(lambda self: self._nav)
-    idle: IdleOverlay = _part(lambda self: self._idle)
-    problems: Problems = _part(lambda self: self._problems)
-    presenter: Presenter = _part(lambda self: self._presenter)
-    speech: ReadAloud = _part(lambda self: self._speech)
-    keys: KeyMap = _part(lambda self: self._keys)
-    appearance: Appearance = _part(lambda self: self._appearance)
+    language: Language = part(lambda self: self._language)
+    nav: Navigation = part(lambda self: self._nav)
+    idle: IdleOverlay = part(lambda self: self._idle)
+    problems: Problems = part(lambda self: self._problems)
+    presenter: Presenter = part(lambda self: self._presenter)
+    readAloud: ReadAloud = part(lambda self: self._read_aloud)
+    keys: KeyMap = part(lambda self: self._keys)
+    appearance: Appearance = part(lambda self: self._appearance)
 
     # content ---------------------------------------------------------------------------
 
@@ -121,7 +113,7 @@ class Kiosk(QObject):
         self.language.set_content(content)  # may fall back to the default language
         self.nav.set_content(content)
         self._refresh_texts()
-        self.speech.set_content(content)
+        self.readAloud.set_content(content)
         self.contentChanged.emit()
         self._images.prefetch_gradually(
             [present.image_key(e.cover, present.THUMB) for e in content.exhibits]
@@ -159,37 +151,27 @@ class Kiosk(QObject):
             self._page = page
             self.pageChanged.emit()
 
-    def _get_strings(self) -> dict[str, str]:
-        return self._strings
-
-    strings = Property(dict, _get_strings, notify=textsChanged)
+    strings = shown(dict, "_strings", textsChanged)
 
     def _get_site_title(self) -> str:
         return self._content.site.title.get(self.language.current)
 
-    siteTitle = Property(str, _get_site_title, notify=textsChanged)
+    siteTitle = shown(str, _get_site_title, textsChanged)
 
     def _get_site_subtitle(self) -> str:
         subtitle = self._content.site.subtitle
         return subtitle.get(self.language.current) if subtitle else ""
 
-    siteSubtitle = Property(str, _get_site_subtitle, notify=textsChanged)
+    siteSubtitle = shown(str, _get_site_subtitle, textsChanged)
 
     def _get_theme(self) -> dict[str, str]:
         theme = self._content.site.theme
         return {name: getattr(theme, name) for name in theme.field_names()}
 
-    theme = Property(dict, _get_theme, notify=contentChanged)
+    theme = shown(dict, _get_theme, contentChanged)
 
-    def _get_tiles(self) -> RowsModel:
-        return self._tiles
-
-    exhibits = Property(QObject, _get_tiles, constant=True)
-
-    def _get_page(self) -> dict[str, Any]:
-        return self._page
-
-    page = Property(dict, _get_page, notify=pageChanged)
+    exhibits = shown(QObject, "_tiles")
+    page = shown(dict, "_page", pageChanged)
 
     def _get_timeline(self) -> RowsModel:
         if not self._timeline_made:
@@ -197,7 +179,7 @@ class Kiosk(QObject):
             self._timeline.set_rows(present.timeline(self._content, self.language.current))
         return self._timeline
 
-    timeline = Property(QObject, _get_timeline, constant=True)
+    timeline = shown(QObject, _get_timeline)
 
     def _get_about(self) -> dict[str, Any]:
         if self._about is None:
@@ -205,43 +187,40 @@ class Kiosk(QObject):
         return self._about
 
     # Read only by the About screen, which exists only while it shows.
-    about = Property(dict, _get_about, notify=textsChanged)
+    about = shown(dict, _get_about, textsChanged)
 
     def _get_has_timeline(self) -> bool:
         return any(e.timeline for e in self._content.exhibits)
 
     # What the home screen's button needs; reading ``timeline`` there would turn
     # every entry into JavaScript at the first frame and at every language switch.
-    hasTimeline = Property(bool, _get_has_timeline, notify=contentChanged)
+    hasTimeline = shown(bool, _get_has_timeline, contentChanged)
 
     def _get_attract_slides(self) -> list[dict[str, str]]:
         return present.attract_slides(self._content, self.language.current)
 
-    attractSlides = Property(list, _get_attract_slides, notify=textsChanged)
+    attractSlides = shown(list, _get_attract_slides, textsChanged)
 
     def _get_every_language_strings(self) -> dict[str, list[str]]:
         return present.strings_in_every_language(self._content)
 
     # the control bar sizes each button for its longest word in any language
-    everyLanguageStrings = Property(dict, _get_every_language_strings, notify=contentChanged)
+    everyLanguageStrings = shown(dict, _get_every_language_strings, contentChanged)
 
     def _get_attract_texts(self) -> list[str]:
         text = self._content.site.strings.get("touch_to_explore")
         return [text.get(code) for code in self._content.site.language_codes] if text else []
 
-    attractTexts = Property(list, _get_attract_texts, notify=contentChanged)
+    attractTexts = shown(list, _get_attract_texts, contentChanged)
 
     def _get_attract_slide_ms(self) -> int:
         return int(self._content.site.idle.attract_slide_s * 1000)
 
-    attractSlideMs = Property(int, _get_attract_slide_ms, notify=contentChanged)
+    attractSlideMs = shown(int, _get_attract_slide_ms, contentChanged)
 
     # images ------------------------------------------------------------------------
 
-    def _get_image_revision(self) -> int:
-        return self._images.revision
-
-    imageRevision = Property(int, _get_image_revision, notify=imageRevisionChanged)
+    imageRevision = shown(int, lambda self: self._images.revision, imageRevisionChanged)
 
     @Slot(str, int, result=str)
     def imageUrl(self, key: str, revision: int = 0) -> str:

@@ -105,7 +105,7 @@ class Controller(QObject):
         kiosk.language.changed.connect(self._guard(self.visit.on_language))
         kiosk.idle.continueRequested.connect(self._guard(self.visit.visitor_answered))
         kiosk.nav.zoomed.connect(self._guard(self.visit.on_zoom))
-        kiosk.speech.listened.connect(self._guard(self.visit.on_listen))
+        kiosk.readAloud.listened.connect(self._guard(self.visit.on_listen))
         kiosk.keys.fullScreenToggleRequested.connect(self._toggle_full_screen)
         self._timer = QTimer(self)
         self._timer.setInterval(tick_ms)

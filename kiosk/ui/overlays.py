@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
+
+from kiosk.runtime.plural import plural
+from kiosk.ui.props import shown
 
 
 class IdleOverlay(QObject):
@@ -32,15 +35,8 @@ class IdleOverlay(QObject):
     def seconds_left(self) -> int:
         return self._seconds_left
 
-    def _get_showing(self) -> bool:
-        return self._showing
-
-    visible = Property(bool, _get_showing, notify=changed)
-
-    def _get_seconds_left(self) -> int:
-        return self._seconds_left
-
-    secondsLeft = Property(int, _get_seconds_left, notify=changed)
+    visible = shown(bool, "_showing", changed)
+    secondsLeft = shown(int, "_seconds_left", changed)
 
     @Slot()
     def continueVisit(self) -> None:
@@ -65,10 +61,7 @@ class Problems(QObject):
             self._watching = folder
             self.watchingChanged.emit()
 
-    def _get_watching(self) -> str:
-        return self._watching
-
-    watching = Property(str, _get_watching, notify=watchingChanged)
+    watching = shown(str, "_watching", watchingChanged)
 
     def set(self, lines: Sequence[str]) -> None:
         if list(lines) != self._lines:
@@ -79,10 +72,9 @@ class Problems(QObject):
     def current(self) -> list[str]:
         return list(self._lines)
 
-    def _get_lines(self) -> list[str]:
-        return self._lines
-
-    lines = Property(list, _get_lines, notify=changed)
+    lines = shown(list, "_lines", changed)
+    # "1 problem", "3 problems": the count in words for the banner and the badge
+    summary = shown(str, lambda self: plural(len(self._lines), "problem"), changed)
 
 
 class Presenter(QObject):
@@ -139,20 +131,9 @@ class Presenter(QObject):
             self._help, self._asking = new
             self.changed.emit()
 
-    def _get_help(self) -> bool:
-        return self._help
-
-    helpVisible = Property(bool, _get_help, notify=changed)
-
-    def _get_asking(self) -> bool:
-        return self._asking
-
-    askingToQuit = Property(bool, _get_asking, notify=changed)
-
-    def _get_keys(self) -> list[dict[str, str]]:
-        return self._keys
-
-    keys = Property(list, _get_keys, constant=True)
+    helpVisible = shown(bool, "_help", changed)
+    askingToQuit = shown(bool, "_asking", changed)
+    keys = shown(list, "_keys")
 
     @Slot()
     def hideHelp(self) -> None:

@@ -27,12 +27,18 @@ def blocks(text: Text, language: str) -> list[dict[str, Any]]:
 
 
 def _blocks(text: str) -> list[dict[str, Any]]:
+    """Paragraphs and lists; ``piece`` numbers the paragraphs and bullets in order (a
+    list's first bullet), as read-aloud counts them to mark the one being read."""
     result: list[dict[str, Any]] = []
+    piece = 0
     for block in parse_blocks(text):
         if isinstance(block, BulletList):
-            result.append({"kind": "list", "text": "", "items": list(block.items)})
+            items = list(block.items)
+            result.append({"kind": "list", "text": "", "items": items, "piece": piece})
+            piece += len(items)
         else:
-            result.append({"kind": "paragraph", "text": block.text, "items": []})
+            result.append({"kind": "paragraph", "text": block.text, "items": [], "piece": piece})
+            piece += 1
     return result
 
 

@@ -16,13 +16,16 @@ from __future__ import annotations
 
 import logging
 import math
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from kiosk.runtime.pin import LOCKED, MAX_DIGITS, MIN_DIGITS, OK, UNSET, PinPad, PinResult
+from kiosk.runtime.staff_panel import QuitConfirmation, status_rows, today_rows
+from kiosk.ui.props import shown
 
 if TYPE_CHECKING:
     # Imported when staff look, not at start: its dataclasses cost ~10 ms to create.
@@ -48,29 +51,22 @@ class StaffActions:
     quit: Callable[[], None]
 
 
-def status_to_qml(status: StaffStatus) -> dict[str, Any]:
-    """The status in the names StaffPanel.qml binds to; long problem lists are cut."""
-    today = status.today
+# While the panel is locked: the same shape, nothing of the kiosk in it.
+EMPTY_STATUS: dict[str, list[Any]] = {"rows": [], "languages": [], "today": []}
+
+
+def status_to_qml(status: StaffStatus) -> dict[str, list[Any]]:
+    """The status as StaffPanel.qml lays it out: the status rows (words and tones
+    decided in ``kiosk.runtime.staff_panel``), the language bars, today's rows; long
+    problem lists are cut."""
+    rows = status_rows(status, _lines(status.errors), _lines(status.warnings))
     return {
-        "mode": status.mode,
-        "contentVersion": status.content_version,
-        "loadedAt": status.loaded_at,
-        "pending": status.pending,
-        "errors": _lines(status.errors),
-        "warnings": _lines(status.warnings),
-        "cache": status.cache,
-        "speech": status.speech,
+        "rows": [row.to_qml() for row in rows],
         "languages": [
             {"code": lang.code, "name": lang.name, "complete": lang.complete}
             for lang in status.languages
         ],
-        "today": {
-            "sessions": today.sessions,
-            "topExhibits": list(today.top_exhibits),
-            "languageShares": [
-                {"code": share.code, "share": share.share} for share in today.language_shares
-            ],
-        },
+        "today": [row.to_qml() for row in today_rows(status.today)],
     }
 
 
@@ -112,6 +108,7 @@ class Staff(QObject):
     messageChanged = Signal()
     lockedSecondsChanged = Signal()
     statusChanged = Signal()
+    quitChanged = Signal()
 
     def __init__(
         self,
@@ -122,6 +119,7 @@ class Staff(QObject):
         auto_close_ms: int = AUTO_CLOSE_MS,
         tick_ms: int = TICK_MS,
         no_pin_note: str = TRIAL_NOTE,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(parent)
         self._pinpad = pinpad
@@ -133,7 +131,12 @@ class Staff(QObject):
         self._unlocked = False
         self._message = ""
         self._locked_seconds = 0
-        self._status: dict[str, Any] = {}  # filled when unlocked
+        self._status: dict[str, list[Any]] = EMPTY_STATUS  # filled when unlocked
+        self._quit = QuitConfirmation(clock)
+        self._quit_seen = (False, "")  # what QML last got: asking, label
+        self._quit_ticker = QTimer(self)
+        self._quit_ticker.setInterval(tick_ms)
+        self._quit_ticker.timeout.connect(self.update_quit)
         # Counts the lockout down on screen; PinPad alone decides when it ends.
         self._ticker = QTimer(self)
         self._ticker.setInterval(tick_ms)
@@ -149,50 +152,17 @@ class Staff(QObject):
 
     # properties ----------------------------------------------------------------------
 
-    def _get_open(self) -> bool:
-        return self._open
-
-    open = Property(bool, _get_open, notify=openChanged)
-
-    def _get_unlocked(self) -> bool:
-        return self._unlocked
-
-    unlocked = Property(bool, _get_unlocked, notify=unlockedChanged)
-
-    def _get_message(self) -> str:
-        return self._message
-
-    message = Property(str, _get_message, notify=messageChanged)
-
-    def _get_locked_seconds(self) -> int:
-        return self._locked_seconds
-
-    lockedSeconds = Property(int, _get_locked_seconds, notify=lockedSecondsChanged)
-
-    def _get_status(self) -> dict[str, Any]:
-        return self._status
-
-    status = Property(dict, _get_status, notify=statusChanged)
-
-    def _get_trial_mode(self) -> bool:
-        return self._pinpad is None
-
-    trialMode = Property(bool, _get_trial_mode, constant=True)
-
-    def _get_no_pin_note(self) -> str:
-        return self._no_pin_note
-
-    noPinNote = Property(str, _get_no_pin_note, constant=True)
-
-    def _get_min_digits(self) -> int:
-        return MIN_DIGITS
-
-    minDigits = Property(int, _get_min_digits, constant=True)
-
-    def _get_max_digits(self) -> int:
-        return MAX_DIGITS
-
-    maxDigits = Property(int, _get_max_digits, constant=True)
+    open = shown(bool, "_open", openChanged)
+    unlocked = shown(bool, "_unlocked", unlockedChanged)
+    message = shown(str, "_message", messageChanged)
+    lockedSeconds = shown(int, "_locked_seconds", lockedSecondsChanged)
+    status = shown(dict, "_status", statusChanged)
+    quitAsking = shown(bool, lambda self: self._quit_seen[0], quitChanged)
+    quitLabel = shown(str, lambda self: self._quit_seen[1], quitChanged)
+    trialMode = shown(bool, lambda self: self._pinpad is None)
+    noPinNote = shown(str, "_no_pin_note")
+    minDigits = shown(int, lambda self: MIN_DIGITS)
+    maxDigits = shown(int, lambda self: MAX_DIGITS)
 
     # state changes -------------------------------------------------------------------
 
@@ -207,9 +177,12 @@ class Staff(QObject):
             self.unlockedChanged.emit()
         if value:
             self.refresh()
-        elif self._status:
-            self._status = {}  # nothing of the kiosk shows behind the pad
+        elif self._status is not EMPTY_STATUS:
+            self._status = EMPTY_STATUS  # nothing of the kiosk shows behind the pad
             self.statusChanged.emit()
+        if not value:
+            self._quit.cancel()
+            self.update_quit()
 
     def _set_message(self, text: str) -> None:
         if text != self._message:
@@ -345,6 +318,41 @@ class Staff(QObject):
 
     @Slot()
     def quit(self) -> None:
-        """Quit the kiosk; the QML asks for a confirming tap before calling this."""
+        """Quit the kiosk, no question asked (the panel's button goes through
+        ``askQuit`` and ``confirmQuit``)."""
         if self._allowed("quit"):
             self._call("Quit", self._actions.quit)
+
+    @Slot()
+    def askQuit(self) -> None:
+        """Quit was tapped: ask once more, with a countdown on the confirming button."""
+        if self._allowed("quit"):
+            self._auto_close.start()
+            self._quit.ask()
+            self.update_quit()
+
+    @Slot()
+    def cancelQuit(self) -> None:
+        self._quit.cancel()
+        self.update_quit()
+
+    @Slot()
+    def confirmQuit(self) -> None:
+        """The confirming tap: quits only while the question is still on screen."""
+        confirmed = self._quit.confirm()
+        self.update_quit()
+        if confirmed:
+            self.quit()
+
+    @Slot()
+    def update_quit(self) -> None:
+        """Bring QML up to date with the confirmation (the ticker calls this)."""
+        asking = self._quit.asking
+        seen = (asking, self._quit.label if asking else "")
+        if asking and not self._quit_ticker.isActive():
+            self._quit_ticker.start()
+        elif not asking:
+            self._quit_ticker.stop()
+        if seen != self._quit_seen:
+            self._quit_seen = seen
+            self.quitChanged.emit()

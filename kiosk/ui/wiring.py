@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
     from kiosk.runtime.reload import ReloadController
     from kiosk.runtime.staff_status import StaffStatus
     from kiosk.ui.controller import Controller
-    from kiosk.ui.speech import SpeechControl
     from kiosk.ui.stop_signals import Stopper
 
 log = logging.getLogger("kiosk")
@@ -152,7 +152,6 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
     from kiosk.ui.app import build_window
     from kiosk.ui.controller import Controller, hide_cursor
     from kiosk.ui.session import make_service
-    from kiosk.ui.speech import SpeechControl
     from kiosk.ui.staff import PRESENTATION_NOTE, TRIAL_NOTE, Staff, StaffActions
     from kiosk.ui.stop_signals import Stopper, end_session_on_staff_quit
 
@@ -188,9 +187,6 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
         staff = Staff(PinPad(options.pin_store))
     else:
         staff = Staff(None, no_pin_note=TRIAL_NOTE if kiosk_mode else PRESENTATION_NOTE)
-    # made here, on the UI thread, which lives as long as the kiosk: the speech
-    # child's parent-death signal is tied to the thread that starts it
-    speech = SpeechControl()
     kw = build_window(
         content,
         service,
@@ -199,7 +195,6 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
         kiosk_mode=kiosk_mode,
         staff=staff,
         qml=qml,
-        speech=speech,
     )
     controller = Controller(
         kw,
@@ -212,7 +207,7 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
     kiosk = RunningKiosk(app, kw, controller, reload, service, recorder, image_checks, stopper)
     staff.set_actions(
         StaffActions(
-            status=partial(_staff_status, kw, reload, options, speech),
+            status=partial(_staff_status, kw, reload, options),
             reload_now=reload.reload_now,
             go_attract=partial(controller.go_attract, "staff"),
             quit=partial(kiosk.quit, "staff"),
@@ -232,6 +227,7 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
         kw.window.show()
     logs.log_start(__version__, content.version, options.mode)
     controller.firstFrame.connect(gc.enable)  # kiosk.commands.run switched it off
+    controller.firstFrame.connect(partial(_start_read_aloud, kw))
     QTimer.singleShot(PREFETCH_AFTER_MS, kw.window, partial(_prefetch, kw))  # dropped with it
     return kiosk
 
@@ -293,9 +289,18 @@ def _prefetch(kw: KioskWindow) -> None:
     kw.images.prefetch_gradually(thumbs + screens)
 
 
-def _staff_status(
-    kw: KioskWindow, reload: ReloadController, options: RunOptions, speech: SpeechControl
-) -> StaffStatus:
+def _start_read_aloud(kw: KioskWindow) -> None:
+    """After the first frame: the read-aloud player, and a first look at the sound
+    output (off the UI thread); the Listen button shows once the output is known to
+    work. Made on the UI thread, which lives as long as the kiosk: a reading's child
+    process gets its parent-death signal from the thread that starts it."""
+    from kiosk.runtime.readaloud_speaker import SoundOutput, Speaker
+    from kiosk.ui.readaloud_player import ReadAloudPlayer
+
+    kw.kiosk.readAloud.attach(ReadAloudPlayer(Speaker(sound=SoundOutput(time.monotonic))))
+
+
+def _staff_status(kw: KioskWindow, reload: ReloadController, options: RunOptions) -> StaffStatus:
     """What the staff panel shows; built only when staff look."""
     from kiosk.runtime import paths
     from kiosk.runtime.staff_status import (
@@ -307,6 +312,7 @@ def _staff_status(
     )
 
     content = kw.kiosk.content
+    player = kw.kiosk.readAloud.player
     renditions = Renditions(
         total=2 * sum(1 for _ in content.images()),  # a thumbnail and a screen each
         building=kw.images.pending,
@@ -320,5 +326,7 @@ def _staff_status(
         reload=reload,
         renditions=renditions,
         today=today,
-        speech=speech_status(speech.speaker, content.site.language_codes),
+        speech=speech_status(
+            player.speaker if player is not None else None, content.site.language_codes
+        ),
     )

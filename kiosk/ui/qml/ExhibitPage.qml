@@ -39,6 +39,24 @@ Rectangle {
             scroller.start()
         }
     }
+    // read-aloud: what is being read (a section's heading, paragraph, bullet or
+    // caption) is kept in view
+    readonly property int readingSection: kiosk.readAloud.readingSection
+    readonly property int readingPiece: kiosk.readAloud.readingPiece
+    onReadingSectionChanged: showReading()
+    onReadingPieceChanged: showReading()
+    function showReading() {
+        const item = readingSection >= 0 ? sectionRepeater.itemAt(readingSection) as ExhibitSection : null
+        if (!item) return
+        const part = item.readingRect()
+        const top = item.mapToItem(flick.contentItem, 0, part.y).y
+        const from = scroller.running ? scroller.to : flick.contentY
+        const seen = flick.height - 2 * ui.target  // the caption strip covers the foot
+        if (top >= from && top + Math.min(part.height, seen) <= from + seen) return
+        scroller.stop()
+        scroller.to = Math.max(0, Math.min(scrollEnd, top - ui.gap))
+        scroller.start()
+    }
     NumberAnimation {
         id: scroller
         target: flick
@@ -114,6 +132,7 @@ Rectangle {
                 }
 
                 Repeater {
+                    id: sectionRepeater
                     model: page.content.sections || []
                     ExhibitSection { width: parent.width; kiosk: page.kiosk; ui: page.ui }
                 }

@@ -1,20 +1,71 @@
 import QtQuick
 
 // One section of an exhibit page: heading, text, and an optional image with its caption.
+// With read-aloud on, the heading has a play control that reads this section alone, and
+// a bar in the margin marks the section while it is being read.
 Column {
     id: section
     required property var kiosk
     required property var ui
     required property var modelData
+    required property int index
+    readonly property bool beingRead: kiosk.readAloud.readingSection === index
     spacing: ui.gap
     topPadding: ui.gap
 
-    SectionHeading {
-        objectName: "sectionHeading"
-        ui: section.ui
-        text: section.modelData.heading
+    // the part being read aloud, in this section's coordinates: the heading, a
+    // paragraph or bullet, or the picture's caption
+    function readingRect() {
+        const piece = kiosk.readAloud.readingPiece
+        if (piece === -2) return caption.mapToItem(section, 0, 0, caption.width, caption.height)
+        const marked = piece >= 0 ? body.markedRect() : null
+        if (marked) return body.mapToItem(section, marked.x, marked.y, marked.width, marked.height)
+        return headingRow.mapToItem(section, 0, 0, headingRow.width, headingRow.height)
     }
-    TextBlocks { width: parent.width; ui: section.ui; blocks: section.modelData.blocks }
+
+    Item {
+        id: headingRow
+        width: parent.width
+        height: Math.max(heading.implicitHeight, play.visible ? play.height : 0)
+        SectionHeading {
+            id: heading
+            objectName: "sectionHeading"
+            anchors.verticalCenter: parent.verticalCenter
+            width: parent.width - (play.visible ? play.width + section.ui.gap : 0)
+            ui: section.ui
+            text: section.modelData.heading
+        }
+        NavButton {
+            id: play
+            objectName: "sectionListen"
+            anchors { right: parent.right; verticalCenter: parent.verticalCenter }
+            visible: section.kiosk.readAloud.canListen
+            ui: section.ui
+            glyph: section.beingRead ? "■" : "▶"
+            selected: section.beingRead
+            spokenName: (section.beingRead ? section.kiosk.strings.stop_reading : section.kiosk.strings.listen)
+                        + ": " + section.modelData.heading
+            onActivated: section.kiosk.readAloud.readSection(section.index)
+        }
+        Rectangle {
+            // the mark in the margin, the section's whole height, while it is read
+            objectName: "sectionReadMark"
+            visible: section.beingRead
+            x: -Math.round(section.ui.gap * 0.75)
+            y: -section.topPadding / 2
+            width: Math.max(4, Math.round(6 * section.ui.k))
+            height: section.height - section.topPadding / 2
+            radius: width / 2
+            color: section.ui.accent
+        }
+    }
+    TextBlocks {
+        id: body
+        width: parent.width
+        ui: section.ui
+        blocks: section.modelData.blocks
+        markedPiece: section.beingRead ? section.kiosk.readAloud.readingPiece : -1
+    }
     Column {
         visible: !!section.modelData.image
         width: parent.width
@@ -30,12 +81,18 @@ Column {
             fillMode: Image.PreserveAspectFit
         }
         ScreenText {
+            id: caption
             width: parent.width
             text: section.modelData.image ? [section.modelData.image.caption, section.modelData.image.credit].filter(t => t !== "").join(" · ") : ""
             textFormat: Text.PlainText
             wrapMode: Text.Wrap
             font.pixelSize: section.ui.caption
             color: section.ui.muted
+            ReadMark {
+                visible: section.beingRead && section.kiosk.readAloud.readingPiece === -2
+                color: Qt.rgba(section.ui.accent.r, section.ui.accent.g, section.ui.accent.b, 0.16)
+                gap: section.ui.gap
+            }
         }
     }
 }

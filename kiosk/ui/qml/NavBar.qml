@@ -110,13 +110,13 @@ Rectangle {
         NavButton {
             id: listenButton
             objectName: "listenButton"
-            visible: bar.kiosk.speech.canListen
+            visible: bar.kiosk.readAloud.canListen
             ui: bar.ui
-            glyph: bar.kiosk.speech.speaking ? "■" : "▶"
-            text: (bar.kiosk.speech.speaking ? bar.kiosk.strings.stop_reading : bar.kiosk.strings.listen) || ""
+            glyph: bar.kiosk.readAloud.speaking ? "■" : "▶"
+            text: (bar.kiosk.readAloud.speaking ? bar.kiosk.strings.stop_reading : bar.kiosk.strings.listen) || ""
             widthTexts: (bar.words.listen || []).concat(bar.words.stop_reading || [])
-            selected: bar.kiosk.speech.speaking
-            onActivated: bar.kiosk.speech.toggle()
+            selected: bar.kiosk.readAloud.speaking
+            onActivated: bar.kiosk.readAloud.toggle()
         }
     }
 

@@ -35,9 +35,8 @@ Rectangle {
             objectName: "previewFolder"
             anchors.verticalCenter: parent.verticalCenter
             width: row.width - x
-            readonly property int count: badge.kiosk.problems.lines.length
-            text: "watching " + badge.kiosk.problems.watching + "  ·  "
-                  + (count === 0 ? "no problems" : count === 1 ? "1 problem" : count + " problems")
+            text: "watching " + badge.kiosk.problems.watching
+                  + (badge.kiosk.problems.lines.length ? "  ·  " + badge.kiosk.problems.summary : "  ·  no problems")
             textFormat: Text.PlainText
             elide: Text.ElideMiddle
             font.pixelSize: badge.ui.caption

@@ -9,15 +9,13 @@ Rectangle {
     required property var ui
     objectName: "problemsBanner"
     color: "#3A0B10"
-    readonly property int count: kiosk.problems.lines.length
     implicitHeight: header.implicitHeight + list.contentHeight + ui.gap * 2.5
 
     ScreenText {
         id: header
         objectName: "problemsCount"
         anchors { left: parent.left; right: parent.right; top: parent.top; margins: banner.ui.gap }
-        text: (banner.count === 1 ? "1 problem" : banner.count + " problems")
-              + " in the content: the screen keeps the last version without errors until they are fixed"
+        text: banner.kiosk.problems.summary + " in the content: the screen keeps the last version without errors until they are fixed"
         textFormat: Text.PlainText
         wrapMode: Text.Wrap
         font.pixelSize: banner.ui.body

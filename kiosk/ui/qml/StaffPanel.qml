@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // Staff only, in English: the PIN pad, then content status, today's numbers and three
@@ -15,9 +16,12 @@ Rectangle {
     readonly property StaffColors colors: StaffColors {}
 
     readonly property var status: staff.status
-    readonly property var today: status.today || ({})
     readonly property bool wide: width > height
-    property bool confirmQuit: false
+    // today's numbers go beside the actions only when they fit there whole (measured at
+    // that column's width, so the choice cannot flip back and forth)
+    readonly property real sideWidth: Math.round(560 * ui.k)
+    readonly property bool todayBeside: wide
+        && actions.buttonsHeight + actions.spacing + todayMeasure.implicitHeight <= side.height
     property Item previousFocus: null
 
     // keys and focus: the pad takes digits, Esc closes, nothing reaches the visitor views
@@ -160,173 +164,34 @@ Rectangle {
                 width: flick.width
                 spacing: Math.round(8 * panel.ui.k)
 
-                StaffHeading { ui: panel.ui; colors: panel.colors; text: "Content"; topPadding: 0 }
-                StaffLine {
-                    ui: panel.ui; colors: panel.colors
-                    objectName: "statusVersion"
-                    text: "Version: " + (panel.status.contentVersion || "unknown")
-                }
-                StaffLine {
-                    ui: panel.ui; colors: panel.colors
-                    objectName: "statusLoadedAt"
-                    text: "Loaded: " + (panel.status.loadedAt || "unknown")
-                }
-                StaffLine {
-                    ui: panel.ui; colors: panel.colors
-                    objectName: "statusPending"
-                    visible: (panel.status.pending || "") !== ""
-                    text: "Waiting to swap in at the attract loop: " + (panel.status.pending || "")
-                    color: panel.colors.warning
-                }
-                StaffLine {
-                    ui: panel.ui; colors: panel.colors
-                    objectName: "statusMode"
-                    visible: (panel.status.mode || "") !== ""
-                    text: "Mode: " + (panel.status.mode || "")
-                }
-
-                StaffHeading { ui: panel.ui; colors: panel.colors; text: "Last reload" }
-                StaffLine {
-                    ui: panel.ui; colors: panel.colors
-                    objectName: "statusClean"
-                    visible: (panel.status.errors || []).length === 0 && (panel.status.warnings || []).length === 0
-                    text: "No errors or warnings"
-                    color: panel.colors.muted
-                }
-                StaffLine {
-                    ui: panel.ui; colors: panel.colors
-                    objectName: "errorCount"
-                    visible: (panel.status.errors || []).length > 0
-                    text: (panel.status.errors || []).length === 1 ? "1 error: the last good content stays on screen"
-                        : (panel.status.errors || []).length + " errors: the last good content stays on screen"
-                    color: panel.colors.error
-                }
+                StaffRows { ui: panel.ui; colors: panel.colors; rows: panel.status.rows }
                 Repeater {
-                    model: panel.status.errors || []
-                    delegate: StaffProblem {
-                        ui: panel.ui
-                        required property string modelData
-                        objectName: "statusError"
-                        text: modelData
-                        color: panel.colors.error
-                    }
-                }
-                StaffLine {
-                    ui: panel.ui; colors: panel.colors
-                    objectName: "warningCount"
-                    visible: (panel.status.warnings || []).length > 0
-                    text: (panel.status.warnings || []).length === 1 ? "1 warning"
-                        : (panel.status.warnings || []).length + " warnings"
-                    color: panel.colors.warning
-                }
-                Repeater {
-                    model: panel.status.warnings || []
-                    delegate: StaffProblem {
-                        ui: panel.ui
-                        required property string modelData
-                        objectName: "statusWarning"
-                        text: modelData
-                        color: panel.colors.warning
-                    }
-                }
-
-                StaffHeading { ui: panel.ui; colors: panel.colors; text: "Images" }
-                StaffLine {
-                    ui: panel.ui; colors: panel.colors
-                    objectName: "statusCache"
-                    text: panel.status.cache || "unknown"
-                }
-                StaffLine {
-                    ui: panel.ui; colors: panel.colors
-                    objectName: "statusSpeech"
-                    visible: text !== ""
-                    text: panel.status.speech || ""
-                }
-
-                StaffHeading { ui: panel.ui; colors: panel.colors; text: "Languages" }
-                Repeater {
-                    model: panel.status.languages || []
-                    delegate: Item {
-                        id: languageRow
-                        required property var modelData
-                        objectName: "languageRow"
+                    model: panel.status.languages
+                    delegate: StaffLanguageRow {
+                        ui: panel.ui; colors: panel.colors
                         width: statusColumn.width
-                        height: Math.max(languageName.implicitHeight, panel.ui.body * 1.4)
-                        Text {
-                            id: languageName
-                            anchors { left: parent.left; verticalCenter: parent.verticalCenter }
-                            width: Math.round(parent.width * 0.4)
-                            text: languageRow.modelData.name + " (" + languageRow.modelData.code + ")"
-                            textFormat: Text.PlainText
-                            elide: Text.ElideRight
-                            font.pixelSize: panel.ui.body
-                            color: panel.colors.text
-                        }
-                        Rectangle {
-                            id: track
-                            anchors { left: languageName.right; right: percent.left; verticalCenter: parent.verticalCenter; leftMargin: panel.ui.gap; rightMargin: panel.ui.gap }
-                            height: Math.round(14 * panel.ui.k)
-                            radius: height / 2
-                            color: panel.colors.card
-                            Rectangle {
-                                width: parent.width * languageRow.modelData.complete / 100
-                                height: parent.height
-                                radius: parent.radius
-                                color: languageRow.modelData.complete >= 100 ? panel.ui.accent2 : panel.colors.warning
-                            }
-                        }
-                        Text {
-                            id: percent
-                            anchors { right: parent.right; verticalCenter: parent.verticalCenter }
-                            width: Math.round(90 * panel.ui.k)
-                            horizontalAlignment: Text.AlignRight
-                            text: languageRow.modelData.complete + " %"
-                            textFormat: Text.PlainText
-                            font.pixelSize: panel.ui.body
-                            color: panel.colors.text
-                        }
                     }
                 }
 
                 // at a glance: under the action buttons when wide, at the end of the list when tall
-                Column {
+                StaffRows {
                     id: todaySection
                     objectName: "todaySection"
-                    parent: panel.wide ? actions : statusColumn
-                    width: parent ? parent.width : 0
-                    spacing: statusColumn.spacing
-                    StaffHeading { ui: panel.ui; colors: panel.colors; text: "Today" }
-                    StaffLine {
-                        ui: panel.ui; colors: panel.colors
-                        objectName: "statusSessions"
-                        text: panel.today.sessions === 1 ? "1 visitor session" : (panel.today.sessions || 0) + " visitor sessions"
-                    }
-                    StaffLine {
-                        ui: panel.ui; colors: panel.colors
-                        visible: (panel.today.topExhibits || []).length > 0
-                        text: "Most viewed:"
-                        color: panel.colors.muted
-                    }
-                    Repeater {
-                        model: panel.today.topExhibits || []
-                        delegate: StaffLine {
-                            ui: panel.ui; colors: panel.colors
-                            required property string modelData
-                            required property int index
-                            objectName: "topExhibit"
-                            leftPadding: panel.ui.gap
-                            text: (index + 1) + ". " + modelData
-                        }
-                    }
-                    StaffLine {
-                        ui: panel.ui; colors: panel.colors
-                        objectName: "languageShares"
-                        visible: (panel.today.languageShares || []).length > 0
-                        text: "Languages: " + (panel.today.languageShares || []).map(s => s.code + " " + s.share + " %").join(",  ")
-                    }
+                    parent: panel.todayBeside ? actions : statusColumn
+                    ui: panel.ui; colors: panel.colors; rows: panel.status.today
                 }
             }
         }
+
+        StaffRows {
+            id: todayMeasure
+            visible: false
+            width: panel.sideWidth
+            named: false
+            ui: panel.ui; colors: panel.colors; rows: panel.status.today
+        }
+        StaffMoreCue { ui: panel.ui; colors: panel.colors; flick: flick; z: 1 }
+        StaffMoreCue { ui: panel.ui; colors: panel.colors; flick: side; z: 1 }
 
         // the actions (and, when wide, today's numbers); scrolls only if a small window needs it
         Flickable {
@@ -334,7 +199,7 @@ Rectangle {
             objectName: "sideFlick"
             x: parent.width - width
             y: panel.wide ? panelMessage.height : parent.height - height
-            width: panel.wide ? Math.round(560 * panel.ui.k) : parent.width
+            width: panel.wide ? panel.sideWidth : parent.width
             height: panel.wide ? parent.height - y : actions.implicitHeight
             contentWidth: width
             contentHeight: actions.implicitHeight
@@ -349,6 +214,7 @@ Rectangle {
                 width: side.width
                 spacing: panel.ui.gap
                 readonly property real buttonHeight: Math.round(1.3 * panel.ui.target)
+                readonly property real buttonsHeight: 3 * buttonHeight + 2 * spacing
 
                 NavButton {
                     objectName: "reloadButton"
@@ -369,17 +235,17 @@ Rectangle {
                 }
                 NavButton {
                     objectName: "quitButton"
-                    visible: !panel.confirmQuit
+                    visible: !panel.staff.quitAsking
                     width: parent.width
                     implicitHeight: actions.buttonHeight
                     ui: panel.ui
                     text: "Quit kiosk"
-                    onActivated: { panel.confirmSecondsLeft = panel.confirmSeconds; panel.confirmQuit = true; confirmTimeout.restart() }
+                    onActivated: panel.staff.askQuit()
                 }
                 Row {
                     // the confirmation takes the Quit button's place for a few seconds
                     objectName: "quitConfirmRow"
-                    visible: panel.confirmQuit
+                    visible: panel.staff.quitAsking
                     width: parent.width
                     spacing: panel.ui.gap
                     NavButton {
@@ -389,8 +255,8 @@ Rectangle {
                         ui: panel.ui
                         primary: true
                         fill: panel.colors.danger  // destructive: a warning colour, not the teal
-                        text: "Really quit (" + panel.confirmSecondsLeft + ")"
-                        onActivated: { panel.confirmQuit = false; panel.staff.quit() }
+                        text: panel.staff.quitLabel
+                        onActivated: panel.staff.confirmQuit()
                     }
                     NavButton {
                         objectName: "quitCancelButton"
@@ -398,25 +264,10 @@ Rectangle {
                         implicitHeight: actions.buttonHeight
                         ui: panel.ui
                         text: "Cancel"
-                        onActivated: panel.confirmQuit = false
+                        onActivated: panel.staff.cancelQuit()
                     }
                 }
             }
-        }
-    }
-
-    // the confirmation counts down on the button, then gives way to Quit again
-    property int confirmSeconds: 8
-    property int confirmSecondsLeft: confirmSeconds
-    property int confirmTickMs: 1000  // tests shorten the second
-    Timer {
-        id: confirmTimeout
-        interval: panel.confirmTickMs
-        repeat: true
-        running: panel.confirmQuit
-        onTriggered: {
-            panel.confirmSecondsLeft -= 1
-            if (panel.confirmSecondsLeft <= 0) panel.confirmQuit = false
         }
     }
 }

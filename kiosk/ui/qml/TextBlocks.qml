@@ -1,13 +1,26 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
-// Paragraphs and bullet lists from the content layer, always as plain text.
+// Paragraphs and bullet lists from the content layer, always as plain text. While one
+// is read aloud (``markedPiece``: its number in the blocks' count of paragraphs and
+// bullets) a tint lies behind it.
 Column {
     id: blocksView
     required property var ui
     property var blocks: []
+    property int markedPiece: -1
+    readonly property color markColor: Qt.rgba(ui.accent.r, ui.accent.g, ui.accent.b, 0.16)
     property color color: ui.ink
     property real fontSize: ui.body
     spacing: ui.gap * 0.75
+
+    // the marked paragraph or bullet (each one tells when it is), and where it lies
+    property Item markedItem: null
+    onMarkedPieceChanged: if (markedPiece < 0) markedItem = null
+    function markedRect() {
+        const item = markedItem
+        return item ? item.mapToItem(blocksView, 0, 0, item.width, item.height) : null
+    }
 
     Repeater {
         model: blocksView.blocks
@@ -17,7 +30,11 @@ Column {
             width: blocksView.width
             spacing: blocksView.ui.gap / 3
             ScreenText {
+                id: paragraph
                 objectName: "paragraph"
+                readonly property bool marked: block.modelData.kind === "paragraph"
+                    && block.modelData.piece === blocksView.markedPiece
+                onMarkedChanged: if (marked) blocksView.markedItem = paragraph
                 visible: block.modelData.kind === "paragraph"
                 width: parent.width
                 text: block.modelData.text
@@ -26,12 +43,18 @@ Column {
                 font.pixelSize: blocksView.fontSize
                 lineHeight: 1.3
                 color: blocksView.color
+                ReadMark {
+                    visible: paragraph.marked
+                    color: blocksView.markColor
+                    gap: blocksView.ui.gap
+                }
             }
             Repeater {
                 model: block.modelData.items
                 Row {
                     id: bullet
                     required property string modelData
+                    required property int index
                     width: block.width
                     spacing: blocksView.ui.gap / 2
                     Text {
@@ -41,7 +64,10 @@ Column {
                         color: blocksView.ui.accentText
                     }
                     ScreenText {
+                        id: bulletText
                         objectName: "bullet"
+                        readonly property bool marked: block.modelData.piece + bullet.index === blocksView.markedPiece
+                        onMarkedChanged: if (marked) blocksView.markedItem = bulletText
                         width: bullet.width - blocksView.fontSize
                         text: bullet.modelData
                         textFormat: Text.PlainText
@@ -49,6 +75,11 @@ Column {
                         font.pixelSize: blocksView.fontSize
                         lineHeight: 1.3
                         color: blocksView.color
+                        ReadMark {
+                            visible: bulletText.marked
+                            color: blocksView.markColor
+                            gap: blocksView.ui.gap
+                        }
                     }
                 }
             }

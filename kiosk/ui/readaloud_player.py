@@ -1,30 +1,48 @@
-"""Reading aloud for QML: a thin adapter over ``kiosk.runtime.speech.Speaker``.
+"""The read-aloud player: a thin Qt adapter over ``kiosk.runtime.readaloud_speaker.Speaker``.
 
-QML binds a "listen" button to ``available`` and ``speaking`` and calls
-``toggle(text, language)``; a caption strip binds to ``currentSentence``. The
-speaker's child process is looked at by a timer that runs only while it speaks,
-so a silent kiosk has no extra wake-ups. Everything that decides (which voice,
-which sentence, killing the child) is in the runtime layer.
+``kiosk.ui.readaloud.ReadAloud`` (what QML binds to) drives it: ``read``, ``stop``,
+``available``, ``speaking``, ``currentSentence``. The speaker's child process is
+looked at by a timer that runs only while it speaks, so a silent kiosk has no extra
+wake-ups; the sound output is checked on a thread of its own (``check_sound``), never
+on the UI thread. Everything that decides (which voice, which sentence, when to look
+at the sound output again, killing the child) is in the runtime layer.
+
+The running kiosk makes it after its first frame (``kiosk.ui.wiring``), on the UI
+thread: a reading's child process is tied to the thread that starts it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Property, QCoreApplication, QObject, QTimer, Signal, Slot
+import contextlib
+import threading
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
 from kiosk.content.model import SpeechSettings
-from kiosk.runtime.speech import Speaker
+from kiosk.runtime.readaloud_speaker import Speaker
+from kiosk.ui.props import shown
 
 POLL_MS = 100  # captions move per sentence; a tenth of a second is within a word
 
 
-class SpeechControl(QObject):
+class ReadAloudPlayer(QObject):
     speakingChanged = Signal()
     currentSentenceChanged = Signal()
     started = Signal(str)  # the language a reading started in: for analytics
+    _soundChecked = Signal(str)  # from the checking thread to this (the UI) thread
 
-    def __init__(self, speaker: Speaker | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        speaker: Speaker | None = None,
+        parent: QObject | None = None,
+        *,
+        run_check: Callable[[Callable[[], None]], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.speaker = speaker if speaker is not None else Speaker()
+        self._run_check = run_check or _on_a_thread
+        self._soundChecked.connect(self._on_sound_checked)
         self._speaking = False
         self._available = self.speaker.available
         self._sentence = ""
@@ -36,9 +54,24 @@ class SpeechControl(QObject):
         if app is not None:
             app.aboutToQuit.connect(self.stop)
 
-    def try_again(self) -> None:
-        """Offer reading aloud again after a failed reading (between visitors)."""
-        self.speaker.try_again()
+    def check_sound(self) -> None:
+        """Look at the sound output if it is time to (the first time, or a while after a
+        failure), off the UI thread; ``speakingChanged`` tells when the answer is in."""
+        if not self.speaker.sound_check_due():
+            return
+        self.speaker.sound.begin()
+        engine = self.speaker.engine
+
+        def job() -> None:
+            problem = engine.check_sound()
+            with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+                self._soundChecked.emit(problem)
+
+        self._run_check(job)
+
+    @Slot(str)
+    def _on_sound_checked(self, problem: str) -> None:
+        self.speaker.sound_checked(problem)
         self.poll()
 
     def configure(self, settings: SpeechSettings) -> None:
@@ -47,31 +80,12 @@ class SpeechControl(QObject):
 
     # -- QML -----------------------------------------------------------------------------
 
-    def _get_available(self) -> bool:
-        return self.speaker.available
-
     # a failed reading withdraws it, noticed when the reading ends
-    available = Property(bool, _get_available, notify=speakingChanged)
-
-    def _get_reason(self) -> str:
-        return self.speaker.reason
-
-    reason = Property(str, _get_reason, notify=speakingChanged)
-
-    def _get_speaking(self) -> bool:
-        return self._speaking
-
-    speaking = Property(bool, _get_speaking, notify=speakingChanged)
-
-    def _get_current_sentence(self) -> str:
-        return self._sentence
-
-    currentSentence = Property(str, _get_current_sentence, notify=currentSentenceChanged)
-
-    def _get_sentence_index(self) -> int:
-        return self._index
-
-    sentenceIndex = Property(int, _get_sentence_index, notify=currentSentenceChanged)
+    available = shown(bool, lambda self: self.speaker.available, speakingChanged)
+    reason = shown(str, lambda self: self.speaker.reason, speakingChanged)
+    speaking = shown(bool, "_speaking", speakingChanged)
+    currentSentence = shown(str, "_sentence", currentSentenceChanged)
+    sentenceIndex = shown(int, "_index", currentSentenceChanged)
 
     @Slot(str, str)
     def toggle(self, text: str, language: str) -> None:
@@ -112,3 +126,7 @@ class SpeechControl(QObject):
         if (speaking, available) != (self._speaking, self._available):
             self._speaking, self._available = speaking, available
             self.speakingChanged.emit()
+
+
+def _on_a_thread(job: Callable[[], None]) -> None:
+    threading.Thread(target=job, name="kiosk-sound-check", daemon=True).start()

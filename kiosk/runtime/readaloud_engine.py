@@ -1,4 +1,4 @@
-"""Reading aloud, offline: espeak-ng as a child process, one reading at a time.
+"""The read-aloud engine: espeak-ng as a child process, offline.
 
 The text goes to espeak-ng on its standard input; its command line is a fixed list
 (voice, speed, volume), never a string a shell parses, so nothing a curator writes
@@ -12,9 +12,9 @@ through ``atexit`` too, and that is all other systems get. The kernel sends the
 signal when the *thread* that started the child ends, so readings are started
 from the UI thread, which lives as long as the kiosk.
 
-``Speaker`` takes its engine as an argument: tests give it a fake that records the
-exact text and voice; the kiosk gives it ``EspeakEngine``. Without espeak-ng,
-``available`` is False and ``reason`` says why, for the staff panel.
+``kiosk.runtime.readaloud_speaker.Speaker`` takes an engine as an argument: tests give
+it a fake that records the exact text and voice; the kiosk gives it ``EspeakEngine``.
+Without espeak-ng the engine's ``reason`` says why, for the staff panel.
 """
 
 from __future__ import annotations
@@ -31,12 +31,9 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO, Protocol
-
-from kiosk.runtime.captions import Captions, CaptionTrack
 
 logger = logging.getLogger("kiosk.speech")
 
@@ -48,6 +45,7 @@ INSTALL_HINT = "install it with: apt-get install espeak-ng"
 _VOICE_NAME = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*")
 _PR_SET_PDEATHSIG = 1
 _STOP_WAIT_S = 2.0
+SOUND_CHECK_TIMEOUT_S = 10.0
 
 
 @dataclass(frozen=True)
@@ -83,6 +81,11 @@ class Engine(Protocol):
 
     def voices(self) -> frozenset[str]:
         """The voice names the engine has."""
+        ...
+
+    def check_sound(self) -> str:
+        """Open the sound output without saying anything; "" when it works, else what
+        went wrong. Blocks for a moment: called off the UI thread."""
         ...
 
 
@@ -240,6 +243,31 @@ class EspeakEngine:
     def play(self, utterance: Utterance) -> EspeakPlayback:
         return EspeakPlayback(self.command(utterance), utterance.text)
 
+    def check_sound(self) -> str:
+        """espeak-ng says a blank at volume 0: it opens the default sound output as a
+        reading would, and with none it complains on stderr (and still exits 0)."""
+        if not self.program:
+            return self.reason
+        try:
+            result = subprocess.run(
+                [self.program, "--stdin", "-a", "0"],
+                input=b" ",
+                capture_output=True,
+                timeout=SOUND_CHECK_TIMEOUT_S,
+                check=False,
+                close_fds=True,
+                preexec_fn=_die_with_parent(),
+            )
+        except (OSError, subprocess.SubprocessError) as exc:
+            return f"cannot start {PROGRAM}: {exc}"
+        said = result.stderr.decode("utf-8", "replace")
+        lines = [line.strip() for line in said.splitlines() if line.strip()]
+        if result.returncode != 0:
+            return (
+                f"{PROGRAM} exited with {result.returncode}: {lines[-1] if lines else ''}".strip()
+            )
+        return f"{PROGRAM}: {lines[-1]}" if lines else ""
+
     def voices(self) -> frozenset[str]:
         """Voice names and languages espeak-ng lists (asked once, when first needed)."""
         if self._voices is None:
@@ -269,111 +297,3 @@ def _parse_voices(listing: str) -> frozenset[str]:
             names.add(columns[1])  # the language, which -v also takes
             names.add(columns[4].rsplit("/", 1)[-1].lower())  # the voice file
     return frozenset(names)
-
-
-# -- the speaker ------------------------------------------------------------------------
-
-
-SOUND_HINT = "check that a sound device is connected and the kiosk's user may use it"
-
-
-class Speaker:
-    """Reads one text at a time; the UI asks ``speaking`` and ``captions`` as it draws."""
-
-    def __init__(
-        self,
-        engine: Engine | None = None,
-        *,
-        rate_wpm: int = 150,
-        volume: int = 100,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self.engine: Engine = engine if engine is not None else EspeakEngine()
-        self.rate_wpm = rate_wpm
-        self.volume = volume
-        self.captions = Captions(clock)
-        self.problem = ""  # the engine's last complaint, for the staff panel
-        # Why the last reading failed (no sound device, the engine would not start):
-        # reading aloud is withdrawn until ``try_again``, so a visitor never taps a
-        # button that does nothing.
-        self.failed = ""
-        self._playback: Playback | None = None
-        self._language = ""
-
-    @property
-    def available(self) -> bool:
-        return not self.engine.reason and not self.failed
-
-    @property
-    def reason(self) -> str:
-        """Why reading aloud is not offered ("" when it is)."""
-        return self.engine.reason or self.failed
-
-    def try_again(self) -> None:
-        """Offer reading aloud again after a failed reading: between visitors and on new
-        content (headphones plugged back in, a sound server restarted)."""
-        self.failed = ""
-
-    def can_read(self, language: str) -> bool:
-        voice = voice_for(language)
-        return self.available and voice is not None and voice in self.engine.voices()
-
-    def missing_voices(self, languages: tuple[str, ...]) -> tuple[str, ...]:
-        """The languages the engine has no voice for (for the staff panel)."""
-        if not self.available:
-            return languages
-        return tuple(code for code in languages if not self.can_read(code))
-
-    def configure(self, rate_wpm: int, volume: int) -> None:
-        """New settings from kiosk.yaml; they apply from the next reading."""
-        self.rate_wpm = rate_wpm
-        self.volume = volume
-
-    def start(self, text: str, language: str) -> bool:
-        """Stop any reading, then read ``text``; False when there is nothing to read
-        or no voice for ``language``."""
-        self.stop()
-        voice = voice_for(language)
-        if not text.strip() or voice is None or not self.can_read(language):
-            return False
-        utterance = Utterance(text, voice, self.rate_wpm, self.volume)
-        try:
-            self._playback = self.engine.play(utterance)
-        except OSError as exc:
-            self.problem = f"cannot start {PROGRAM}: {exc}"
-            self.failed = f"the last reading failed: {self.problem}"
-            logger.error("speech: %s", self.problem)
-            return False
-        self._language = language
-        self.captions.start(CaptionTrack.estimate(text, language, self.rate_wpm))
-        return True
-
-    def stop(self) -> None:
-        playback, self._playback = self._playback, None
-        self.captions.stop()
-        if playback is not None:
-            playback.stop()
-
-    @property
-    def language(self) -> str:
-        """The language being read, "" when silent."""
-        return self._language if self.speaking else ""
-
-    @property
-    def speaking(self) -> bool:
-        """True while a reading goes on; notices one that ended by itself."""
-        playback = self._playback
-        if playback is None:
-            return False
-        if not playback.finished():
-            return True
-        self._playback = None
-        self.captions.stop()
-        problem = playback.problem()
-        if problem and problem != self.problem:
-            logger.warning("speech: %s", problem)
-        self.problem = problem
-        if problem:
-            # espeak-ng's own words ("No such file or directory") do not say what to do
-            self.failed = f"the last reading failed: {problem}; {SOUND_HINT}"
-        return False

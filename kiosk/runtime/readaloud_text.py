@@ -1,0 +1,104 @@
+"""What the listen button reads on the screen the visitor is on, and what is counted.
+
+One place decides it for every screen, with no Qt: the exhibit page's text (or one of
+its sections, chosen with the section's own play control), the open gallery image's
+caption, or the open timeline entry. Home and the attract loop have nothing to read,
+so the button is not shown there (``reading_for`` is None).
+
+A reading of an exhibit page knows where each of its sentences is on the page (in the
+order ``readaloud_captions.split_sentences`` gives them): its section
+(``Reading.sections``) and, in that section, the paragraph or bullet (``Reading.pieces``),
+so the page can mark what is being read and keep it in view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kiosk.content.model import ContentSet, Exhibit
+from kiosk.content.spoken import (
+    HEADING,
+    exhibit_parts,
+    gallery_image_text,
+    section_pieces,
+    section_text,
+    sentence,
+    timeline_entry_text,
+)
+from kiosk.runtime.navigation import EXHIBIT, GALLERY, TIMELINE, Place
+from kiosk.runtime.readaloud_captions import split_sentences
+
+NO_SECTION = -1  # a sentence of the page's head or its key facts, or of another screen
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A text to read and what analytics record about it (``AnalyticsRecorder.listen``)."""
+
+    text: str
+    exhibit_id: str
+    entry_date: str | None = None
+    sections: tuple[int, ...] = ()  # the exhibit section of each sentence, or NO_SECTION
+    # of each sentence, in its section: the paragraph or bullet, HEADING or CAPTION
+    pieces: tuple[int, ...] = ()
+
+    def section_of(self, index: int) -> int:
+        """The section the ``index``-th sentence is in (NO_SECTION when none)."""
+        return self.sections[index] if 0 <= index < len(self.sections) else NO_SECTION
+
+    def piece_of(self, index: int) -> int:
+        """The paragraph or bullet of its section the ``index``-th sentence is in
+        (HEADING for a sentence in no section)."""
+        return self.pieces[index] if 0 <= index < len(self.pieces) else HEADING
+
+
+def reading_for(
+    content: ContentSet, place: Place, language: str, section: int | None = None
+) -> Reading | None:
+    """The visitor text of ``place`` in ``language``; None where there is none.
+    ``section``: only that section of an exhibit page."""
+    if place.screen == TIMELINE:
+        entries = content.timeline()
+        if not 0 <= place.index < len(entries):
+            return None
+        owner, entry = entries[place.index]
+        return Reading(timeline_entry_text(entry, language), owner.id, entry.date)
+    exhibit = content.exhibit(place.exhibit_id)
+    if exhibit is None:
+        return None
+    if place.screen == EXHIBIT and section is not None:
+        places = _places(exhibit, section, language)
+        text = section_text(exhibit, section, language)
+        return _marked(text, exhibit.id, places) if text else None
+    if place.screen == EXHIBIT:
+        facts = content.site.string("facts", language)
+        parts = [(i, text) for i, text in exhibit_parts(exhibit, language, facts) if text]
+        places = []
+        for i, text in parts:
+            if i == NO_SECTION:
+                places += [(NO_SECTION, HEADING)] * len(split_sentences(text))
+            else:
+                places += _places(exhibit, i, language)
+        return _marked("\n".join(text for _, text in parts), exhibit.id, places)
+    if place.screen == GALLERY:
+        text = gallery_image_text(exhibit, place.index, language)
+        return Reading(text, exhibit.id) if text else None
+    return None
+
+
+def _places(exhibit: Exhibit, section: int, language: str) -> list[tuple[int, int]]:
+    """(section, piece) of each sentence of a section's reading, in order."""
+    return [
+        (section, piece)
+        for piece, text in section_pieces(exhibit, section, language)
+        for _ in split_sentences(sentence(text))
+    ]
+
+
+def _marked(text: str, exhibit_id: str, places: list[tuple[int, int]]) -> Reading:
+    return Reading(
+        text,
+        exhibit_id,
+        sections=tuple(section for section, _ in places),
+        pieces=tuple(piece for _, piece in places),
+    )

@@ -1,0 +1,49 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+
+// "More below": at the foot of a staff column that is longer than the screen, the last
+// lines fade out above a button that scrolls on; it goes when the end is in view.
+Item {
+    id: cue
+    required property var ui
+    required property var colors
+    required property Flickable flick
+    readonly property real lastY: flick.originY + flick.contentHeight - flick.height
+    readonly property bool more: flick.contentHeight > flick.height + 1 && flick.contentY < lastY - 2
+    objectName: flick.objectName + "More"  // statusFlickMore, sideFlickMore
+    anchors { left: flick.left; right: flick.right; bottom: flick.bottom }
+    height: button.height + Math.round(48 * ui.k)
+    visible: more
+
+    Rectangle {
+        anchors.fill: parent
+        gradient: Gradient {
+            GradientStop { position: 0; color: Qt.rgba(cue.colors.background.r, cue.colors.background.g, cue.colors.background.b, 0) }
+            GradientStop { position: 0.55; color: cue.colors.background }
+        }
+    }
+    // the fade takes taps too: nothing under it is half readable
+    MouseArea { anchors.fill: parent; onClicked: button.scrollOn() }
+    Rectangle {
+        id: button
+        anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom }
+        width: label.implicitWidth + 2 * cue.ui.gap
+        height: Math.max(cue.ui.target * 0.8, label.implicitHeight + cue.ui.gap)
+        radius: height / 2
+        color: cue.colors.card
+        Accessible.role: Accessible.Button
+        Accessible.name: label.text
+        Accessible.onPressAction: button.scrollOn()
+        function scrollOn() {
+            cue.flick.contentY = Math.min(cue.lastY, cue.flick.contentY + cue.flick.height * 0.8)
+        }
+        Text {
+            id: label
+            anchors.centerIn: parent
+            text: "More below \u25BE"
+            textFormat: Text.PlainText
+            font.pixelSize: cue.ui.body
+            color: cue.colors.text
+        }
+    }
+}

@@ -1,0 +1,215 @@
+"""Read-aloud as QML sees it: the control bar's Listen button and the caption strip,
+``kiosk.readAloud``.
+
+The player (``kiosk.ui.readaloud_player.ReadAloudPlayer``) reads a given text; this
+object decides nothing either: ``kiosk.runtime.readaloud_text.reading_for`` says what
+the screen the visitor is on has to read. It only keeps the two in step: the button
+shows where there is something to read and a voice and a sound output to read it, a
+tap reads the screen in the visitor's language, and any move (navigation, a language
+change, the idle reset, new content) silences it, since the text being read is no
+longer on screen.
+
+The running kiosk attaches the player after its first frame (``attach``): until then,
+and until the sound output is known to work, the button is not offered, and none of
+the read-aloud engine is imported. A reading that fails (the sound device gone) shows
+the visitor a short notice in their language ("Sound is not available on this
+screen") for ``notice_ms``, then the button goes; the staff panel says why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from kiosk.content.model import ContentSet
+from kiosk.runtime.navigation import Place
+from kiosk.ui.props import shown
+
+if TYPE_CHECKING:
+    from kiosk.runtime.readaloud_text import Reading
+    from kiosk.ui.readaloud_player import ReadAloudPlayer
+
+NOTICE_MS = 5000  # long enough to read a short line twice
+NO_SOUND = "no_sound"  # the kiosk string of the notice
+
+
+class ReadAloud(QObject):
+    """What QML binds to for reading aloud; without a player, never offered."""
+
+    changed = Signal()  # canListen, speaking, the caption or the notice
+    listened = Signal(str, str, str)  # exhibit id, language, timeline entry date ("" if none)
+
+    def __init__(
+        self,
+        player: ReadAloudPlayer | None,
+        where: Callable[[], tuple[ContentSet, Place, str]],
+        parent: QObject | None = None,
+        *,
+        notice_ms: int = NOTICE_MS,
+    ) -> None:
+        super().__init__(parent)
+        self.player: ReadAloudPlayer | None = None
+        self._where = where  # the content on screen, the visitor's place and language
+        self._reading: Reading | None = None
+        self._can_listen = False
+        self._notice = ""
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.setInterval(notice_ms)
+        self._notice_timer.timeout.connect(self.end_notice)
+        if player is not None:
+            self.attach(player)
+
+    def attach(self, player: ReadAloudPlayer) -> None:
+        """The player, once there is one: it lives as long as the window."""
+        self.player = player
+        player.setParent(self)
+        player.speakingChanged.connect(self.changed)
+        player.speakingChanged.connect(self._on_player_changed)
+        player.currentSentenceChanged.connect(self.changed)
+        player.started.connect(self._on_started)
+        content, _, _ = self._where()
+        player.configure(content.site.speech)
+        player.check_sound()  # the first look, when it is not known yet
+        self.moved()
+
+    def set_content(self, content: ContentSet) -> None:
+        """New content: its speech settings, and no reading of text that may be gone."""
+        if self.player is not None:
+            self.player.configure(content.site.speech)
+            self.player.check_sound()  # if a failure was a while ago
+        self.moved()
+
+    def reset(self) -> None:
+        """Between visitors: silence, and look at a failed sound output again (at most
+        every few minutes: the player's speaker decides)."""
+        if self.player is not None:
+            self.player.stop()
+            self.player.check_sound()
+
+    def _on_player_changed(self) -> None:
+        """The player's state moved: a reading failed (the notice, then the button
+        goes), or the sound output was found working (the button may show)."""
+        player = self.player
+        if player is None:
+            return
+        if self._can_listen and not player.available:
+            if not self._notice:
+                self._notice = self._no_sound_words()
+                self._notice_timer.start()
+                self.changed.emit()
+            return
+        if not self._can_listen and player.available and not self._notice:
+            self._offer()
+
+    def _no_sound_words(self) -> str:
+        content, _, language = self._where()
+        text = content.site.strings.get(NO_SOUND)
+        return text.get(language) if text is not None else ""
+
+    @Slot()
+    def end_notice(self) -> None:
+        """The notice has been read: it goes, and the button with it."""
+        self._notice_timer.stop()
+        if self._notice:
+            self._notice = ""
+            self.changed.emit()
+        self._offer()
+
+    def moved(self) -> None:
+        """The visitor moved (or the screen changed under them): stop and look again."""
+        self.stop()
+        if self._notice:  # the notice was about the screen they left
+            self._notice_timer.stop()
+            self._notice = ""
+            self.changed.emit()
+        self._offer()
+
+    def _offer(self) -> None:
+        self._reading = self._reading_here()
+        can_listen = self._reading is not None
+        if can_listen != self._can_listen:
+            self._can_listen = can_listen
+            self.changed.emit()
+
+    def _reading_here(self, section: int | None = None) -> Reading | None:
+        player = self.player
+        if player is None or not player.available:
+            return None
+        content, place, language = self._where()
+        if not player.speaker.can_read(language):
+            return None
+        from kiosk.runtime.readaloud_text import reading_for  # with the player, not at start
+
+        return reading_for(content, place, language, section)
+
+    def _on_started(self, language: str) -> None:
+        reading = self._reading
+        if reading is not None:
+            self.listened.emit(reading.exhibit_id, language, reading.entry_date or "")
+
+    # -- QML -----------------------------------------------------------------------------
+
+    canListen = shown(bool, "_can_listen", changed)
+    speaking = shown(bool, lambda self: self.player is not None and self.player.speaking, changed)
+    currentSentence = shown(
+        str, lambda self: self.player.currentSentence if self.player is not None else "", changed
+    )
+
+    notice = shown(str, "_notice", changed)
+
+    def _get_reading_section(self) -> int:
+        player, reading = self.player, self._reading
+        if player is None or reading is None or not player.speaking:
+            return -1
+        return reading.section_of(player.sentenceIndex)
+
+    # the exhibit section the sentence being read is in (-1: none), for the page to
+    # mark it and keep it in view
+    readingSection = shown(int, _get_reading_section, changed)
+
+    def _get_reading_piece(self) -> int:
+        player, reading = self.player, self._reading
+        if player is None or reading is None or not player.speaking:
+            return -1
+        return reading.piece_of(player.sentenceIndex)
+
+    # in that section, the paragraph or bullet being read (its ``piece`` in the page's
+    # blocks), -1 for the heading, -2 for the picture caption
+    readingPiece = shown(int, _get_reading_piece, changed)
+
+    @Slot()
+    def toggle(self) -> None:
+        """The listen button: read this screen, or stop the reading."""
+        if self.player is None:
+            return
+        if self.player.speaking:
+            self.player.stop()
+            return
+        self._read(None)
+
+    @Slot(int)
+    def readSection(self, index: int) -> None:
+        """A section's own play control: read that section alone (stopping any other
+        reading); a tap while it is being read stops it."""
+        if self.player is None:
+            return
+        reading = self._reading
+        if self.player.speaking and reading is not None and set(reading.sections) == {index}:
+            self.player.stop()
+            return
+        self._read(index)
+
+    def _read(self, section: int | None) -> None:
+        assert self.player is not None
+        reading = self._reading = self._reading_here(section)
+        if reading is not None:
+            _, _, language = self._where()
+            self.player.read(reading.text, language)
+
+    @Slot()
+    def stop(self) -> None:
+        if self.player is not None:
+            self.player.stop()
