@@ -1,4 +1,5 @@
-"""For CI only (``.ci/run`` loads it with ``-p tests.ci_programs``): a test skipped for
+"""For CI (loaded for every run by pyproject's ``addopts``; acts only where ``CI`` is set,
+as ``.ci/run`` sets it): a test skipped for
 want of a system program (Xvfb, xdotool, espeak-ng, setpriv, mount) fails instead.
 
 On a developer's machine such a skip is a fair answer ("not installed here", listed by
