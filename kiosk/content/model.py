@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
@@ -246,6 +246,7 @@ class Exhibit:
     gallery: tuple[ImageRef, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
     credits: tuple[Credit, ...] = ()  # this exhibit's sources; image credits are on images
+    notes: Text | None = None  # the speaker's notes when a talk shows this exhibit
 
     def images(self) -> Iterator[ImageRef]:
         """Every image the exhibit shows, cover first, each file once."""
@@ -274,6 +275,28 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class TalkStep:
+    """One step of a talk: what the audience sees, and the speaker's notes for it."""
+
+    kind: str  # "exhibit" | "image" | "timeline" | "about"
+    exhibit: str | None  # exhibit id for "exhibit" and "image"
+    image: int | None  # 0-based gallery index for "image"
+    notes: Text | None  # speaker notes per language
+    line: int  # 1-based line in the talk file
+
+
+@dataclass(frozen=True)
+class Talk:
+    """An ordered walk through the content for a presenter (``talks/NAME.yaml``)."""
+
+    id: str  # file stem: talks/school-visit.yaml -> "school-visit"
+    title: Text
+    duration_s: int | None
+    end_time: str | None  # "HH:MM" local time
+    steps: tuple[TalkStep, ...]
+
+
+@dataclass(frozen=True)
 class ContentSet:
     """Everything a kiosk shows, valid as a whole; ``version`` names it."""
 
@@ -282,6 +305,7 @@ class ContentSet:
     exhibits: tuple[Exhibit, ...]  # in display order
     version: str  # hash of every input file: names and bytes
     warnings: tuple[Problem, ...] = ()
+    talks: Mapping[str, Talk] = field(default_factory=dict)
 
     def exhibit(self, exhibit_id: str) -> Exhibit | None:
         return next((e for e in self.exhibits if e.id == exhibit_id), None)
