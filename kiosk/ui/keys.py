@@ -29,6 +29,7 @@ class KeyMap(QObject):
 
     fullScreenToggleRequested = Signal()
     scrollRequested = Signal(float)  # the exhibit page scrolls by this part of its height
+    pageJumpRequested = Signal(bool)  # the exhibit page shows its end (True) or its top
 
     LINE = 0.2  # Down/Up scroll a fifth of what is visible
     SCREENFUL = 0.85  # PageDown/PageUp: a screenful, keeping a line to read on from
@@ -46,6 +47,11 @@ class KeyMap(QObject):
         self._language = language
         self._presenter = presenter
         self._language_codes = language_codes
+        self._talk_keys: Callable[[int, int], bool] | None = None
+
+    def set_talk_keys(self, talk_keys: Callable[[int, int], bool]) -> None:
+        """``kiosk --present``: the talk's keys (``kiosk.ui.presenting``) come first."""
+        self._talk_keys = talk_keys
 
     @Slot(int, int, result=bool)
     def handle(self, key: int, modifiers: int = 0) -> bool:
@@ -71,6 +77,8 @@ class KeyMap(QObject):
             return True
         if presenter.help_showing and key == key_value(k.Key_Escape):
             presenter.hideHelp()
+            return True
+        if self._talk_keys is not None and self._talk_keys(key, modifiers):
             return True
         if key == key_value(k.Key_Escape) and nav.place.screen == HOME and presenter.ask():
             return True
