@@ -19,6 +19,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "prepare": ("kiosk.commands.prepare", "build all image renditions ahead of time"),
     "init": ("kiosk.commands.init", "copy the sample exhibits to start a museum's own content"),
     "render": ("kiosk.commands.render", "render a screen headless to PNG"),
+    "handout": ("kiosk.commands.handout", "write a printable PDF handout of the exhibits"),
     "stats": ("kiosk.commands.stats", "report on visitor analytics"),
     "set-pin": ("kiosk.commands.pin", "set the staff panel PIN"),
     "service-unit": ("kiosk.commands.service", "print a systemd unit for this kiosk"),

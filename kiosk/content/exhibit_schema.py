@@ -57,7 +57,7 @@ def read_exhibit(
         root,
         "",
         required=("id", "order", "title", "subtitle", "summary", "cover"),
-        optional=("sections", "facts", "gallery", "timeline", "credits"),
+        optional=("sections", "facts", "gallery", "timeline", "credits", "notes"),
     )
     exhibit_id = c.matching(
         f.get("id"), "id", _ID, "must use only lowercase letters a-z, digits and single '-'"
@@ -89,6 +89,7 @@ def read_exhibit(
         for i, n in enumerate(c.sequence(f.get("timeline"), "timeline"))
     )
     credits = read_credits(c, f.get("credits"))
+    notes = c.text_map(f["notes"], "notes") if "notes" in f else None  # for presenters
     exhibit = None
     if not c.errors and cover is not None and order is not None:
         exhibit = Exhibit(
@@ -104,6 +105,7 @@ def read_exhibit(
             gallery=tuple(image for image in gallery if image is not None),
             timeline=timeline,
             credits=credits,
+            notes=notes,
         )
     return ExhibitResult(
         path, exhibit, exhibit_id, f.get("id"), order, f.get("order"), c.errors, c.warnings

@@ -12,10 +12,12 @@ import hashlib
 import stat
 from pathlib import Path, PurePosixPath
 
+from kiosk.content.checks import Languages
 from kiosk.content.exhibit_schema import ExhibitResult, read_exhibit
 from kiosk.content.imagerecord import ImageChecks
-from kiosk.content.model import ContentSet, LoadResult, Problem, Text
+from kiosk.content.model import ContentSet, LoadResult, Problem, Talk, Text
 from kiosk.content.site_schema import declared_codes, read_site
+from kiosk.content.talk_schema import TALK_SUFFIX, TALKS_FOLDER, TalkResult, read_talk
 from kiosk.content.yamlsafe import Node, read_yaml_file
 
 SITE_FILE = "kiosk.yaml"
@@ -26,7 +28,8 @@ _PERMISSION_HINT = "the kiosk's user must be allowed to read it and open the fol
 def exhibit_folders(root: Path) -> tuple[list[Path], list[Problem]]:
     """The exhibit folders, by name, and a problem for each entry the disk refused.
 
-    Names starting with '.' or '_' are set aside without a look. An exhibits folder
+    Names starting with '.' or '_' are set aside without a look, and so is the
+    ``talks`` folder (read by ``load_talks``). An exhibits folder
     that cannot be listed is one problem naming it; a folder inside that cannot be
     looked at is reported by the caller, which reads it next.
     """
@@ -37,7 +40,7 @@ def exhibit_folders(root: Path) -> tuple[list[Path], list[Problem]]:
     folders: list[Path] = []
     problems: list[Problem] = []
     for child in children:
-        if child.name.startswith((".", "_")):
+        if child.name.startswith((".", "_")) or child.name == TALKS_FOLDER:
             continue
         try:
             if stat.S_ISDIR(child.stat().st_mode):
@@ -99,6 +102,9 @@ def load_content(root: Path, images: ImageChecks | None = None) -> LoadResult:
     if not folders and not listing_problems:
         errors.append(Problem(root, 0, 0, "no exhibit folders found"))
     errors += _clashes(results, root)
+    galleries = {r.id: (len(r.exhibit.gallery) if r.exhibit else None) for r in results if r.id}
+    talks, talk_problems = load_talks(root, site_result.languages, galleries, texts, digests)
+    warnings += talk_problems
 
     if errors or site_result.site is None:
         return LoadResult(None, tuple(errors), tuple(warnings), len(folders), codes)
@@ -112,8 +118,55 @@ def load_content(root: Path, images: ImageChecks | None = None) -> LoadResult:
         exhibits=tuple(sorted(exhibits, key=lambda e: e.order)),
         version=_version(digests),
         warnings=tuple(warnings),
+        talks=talks,
     )
     return LoadResult(content, (), tuple(warnings), len(folders), codes)
+
+
+def load_talks(
+    root: Path,
+    languages: Languages,
+    galleries: dict[str, int | None],
+    texts: dict[Text, Text],
+    digests: dict[str, str],
+) -> tuple[dict[str, Talk], list[Problem]]:
+    """Every ``talks/*.yaml`` checked against the exhibits, and the problems found.
+
+    Talks are optional extras: a talk with errors is left out and its errors come
+    back with the warnings (still severity "error"), so the rest of the content
+    loads. Every talk file's bytes count in the content version, broken or not.
+    """
+    folder = root / TALKS_FOLDER
+    try:
+        if not stat.S_ISDIR(folder.stat().st_mode):
+            return {}, [Problem(folder, 0, 0, "is not a folder; talk files go in a 'talks' folder")]
+        names = sorted(folder.iterdir())
+    except (FileNotFoundError, NotADirectoryError):
+        return {}, []
+    except OSError as error:
+        return {}, [_disk_problem(folder, error, "cannot list this folder")]
+    talks: dict[str, Talk] = {}
+    problems: list[Problem] = []
+    for path in names:
+        if path.name.startswith((".", "_")):
+            continue
+        if not path.name.endswith(TALK_SUFFIX):
+            if path.name.endswith(".yml"):
+                problems.append(
+                    Problem(path, 0, 0, f"not read: talk files end in {TALK_SUFFIX}", "warning")
+                )
+            continue
+        problem = _not_a_file(path, "")
+        if problem is not None:
+            problems.append(problem)  # unreadable: an error, the talk left out
+            continue
+        parsed = read_yaml_file(path)
+        digests[f"{TALKS_FOLDER}/{path.name}"] = hashlib.sha256(parsed.data).hexdigest()
+        result: TalkResult = read_talk(parsed.root, path, languages, galleries, texts)
+        problems += [*parsed.problems, *result.errors, *result.warnings]
+        if result.talk is not None:
+            talks[result.talk.id] = result.talk
+    return talks, problems
 
 
 def _clashes(results: list[ExhibitResult], root: Path) -> list[Problem]:

@@ -7,7 +7,7 @@ construction, because only the loader makes one, and only after every check pass
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -246,7 +246,7 @@ class Exhibit:
     gallery: tuple[ImageRef, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
     credits: tuple[Credit, ...] = ()  # this exhibit's sources; image credits are on images
-    notes: Text | None = None  # the speaker's notes when a talk shows this exhibit
+    notes: Text | None = None  # speaker notes for a talk; never shown to visitors
 
     def images(self) -> Iterator[ImageRef]:
         """Every image the exhibit shows, cover first, each file once."""
@@ -256,6 +256,31 @@ class Exhibit:
             if image.location not in seen:
                 seen.add(image.location)
                 yield image
+
+
+TALK_STEP_KINDS = ("exhibit", "image", "timeline", "about")
+
+
+@dataclass(frozen=True)
+class TalkStep:
+    """One step of a talk: what the audience sees, and the presenter's notes for it."""
+
+    kind: str  # "exhibit" | "image" | "timeline" | "about"
+    exhibit: str | None  # exhibit id for "exhibit" and "image"
+    image: int | None  # 0-based gallery index for "image"
+    notes: Text | None  # speaker notes per language
+    line: int  # 1-based line in the talk file
+
+
+@dataclass(frozen=True)
+class Talk:
+    """``talks/NAME.yaml``: a titled, ordered walk through the content for a presenter."""
+
+    id: str  # file stem: talks/school-visit.yaml -> "school-visit"
+    title: Text
+    duration_s: int | None
+    end_time: str | None  # "HH:MM" local time
+    steps: tuple[TalkStep, ...]
 
 
 @dataclass(frozen=True)
@@ -275,28 +300,6 @@ class Problem:
 
 
 @dataclass(frozen=True)
-class TalkStep:
-    """One step of a talk: what the audience sees, and the speaker's notes for it."""
-
-    kind: str  # "exhibit" | "image" | "timeline" | "about"
-    exhibit: str | None  # exhibit id for "exhibit" and "image"
-    image: int | None  # 0-based gallery index for "image"
-    notes: Text | None  # speaker notes per language
-    line: int  # 1-based line in the talk file
-
-
-@dataclass(frozen=True)
-class Talk:
-    """An ordered walk through the content for a presenter (``talks/NAME.yaml``)."""
-
-    id: str  # file stem: talks/school-visit.yaml -> "school-visit"
-    title: Text
-    duration_s: int | None
-    end_time: str | None  # "HH:MM" local time
-    steps: tuple[TalkStep, ...]
-
-
-@dataclass(frozen=True)
 class ContentSet:
     """Everything a kiosk shows, valid as a whole; ``version`` names it."""
 
@@ -304,8 +307,18 @@ class ContentSet:
     site: Site
     exhibits: tuple[Exhibit, ...]  # in display order
     version: str  # hash of every input file: names and bytes
-    warnings: tuple[Problem, ...] = ()
-    talks: Mapping[str, Talk] = field(default_factory=dict)
+    warnings: tuple[Problem, ...] = ()  # with the errors of any talk left out
+    talks: Mapping[str, Talk] = field(default_factory=dict, hash=False)  # by id, by file name
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "talks", MappingProxyType(dict(self.talks)))
+
+    def __reduce__(self) -> tuple[type[ContentSet], tuple[object, ...]]:
+        # a read-only mapping does not pickle; the parsed-content cache needs to
+        return (
+            ContentSet,
+            (self.root, self.site, self.exhibits, self.version, self.warnings, dict(self.talks)),
+        )
 
     def exhibit(self, exhibit_id: str) -> Exhibit | None:
         return next((e for e in self.exhibits if e.id == exhibit_id), None)
@@ -322,7 +335,11 @@ class ContentSet:
 
 @dataclass(frozen=True)
 class LoadResult:
-    """Either a content set (errors empty) or the errors (content None). Never half."""
+    """Either a content set (errors empty) or the errors (content None). Never half.
+
+    Talks are the one optional part: a talk file with errors is left out and the set
+    loads without it. Its errors (severity "error") travel with the warnings, the
+    problems that do not stop a set loading; ``left_out`` picks them out."""
 
     content: ContentSet | None
     errors: tuple[Problem, ...]
@@ -334,3 +351,13 @@ class LoadResult:
     @property
     def ok(self) -> bool:
         return self.content is not None
+
+    @property
+    def left_out(self) -> tuple[Problem, ...]:
+        """The errors of talk files that were left out of the loaded set."""
+        return left_out(self.warnings)
+
+
+def left_out(problems: Iterable[Problem]) -> tuple[Problem, ...]:
+    """Among problems that did not stop a load, the errors (of talks left out)."""
+    return tuple(p for p in problems if p.severity == "error")

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
-from kiosk.content.model import ContentSet
+from kiosk.content.model import ContentSet, left_out
 from kiosk.runtime.idle import (
     ANSWERED,
     RESET,
@@ -194,7 +194,9 @@ class Visit:
             self._show(reload.current)  # preview mode, the first valid set, or at attract
         elif reload.pending is not None and self._between_visitors():
             self._swap_if_pending()
-        self.view.show_problems([str(p) for p in reload.last_errors] if self.preview else [])
+        # the errors of talks left out show too: the set loaded, but a talk did not
+        problems = [*reload.last_errors, *left_out(reload.last_warnings)]
+        self.view.show_problems([str(p) for p in problems] if self.preview else [])
         self.view.refresh_staff()
 
     def _between_visitors(self) -> bool:

@@ -228,7 +228,7 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
     kw.kiosk.presenter.quitRequested.connect(partial(kiosk.quit, "keyboard"))
     if options.mode == PREVIEW:
         kw.kiosk.problems.set_watching(str(options.exhibits))
-        kw.kiosk.problems.set([str(p) for p in initial.errors])
+        kw.kiosk.problems.set([str(p) for p in (*initial.errors, *initial.left_out)])
     if kiosk_mode:
         kw.window.showFullScreen()
         if not options.show_cursor:
