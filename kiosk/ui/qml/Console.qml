@@ -156,7 +156,7 @@ Window {
             }
             Flickable {
                 width: parent.width
-                height: parent.height * 0.5
+                height: parent.height * 0.45
                 contentHeight: notes.implicitHeight
                 clip: true
                 Text {
@@ -181,7 +181,7 @@ Window {
                 id: outline
                 objectName: "outline"
                 width: parent.width
-                height: parent.height * 0.5 - 3 * root.gap
+                height: parent.height * 0.55 - 4 * root.gap
                 clip: true
                 model: root.view.outline
                 currentIndex: root.view.index
