@@ -166,9 +166,11 @@ class Presentation(QObject):
         self.console.set_two_screens(not one_screen)
         if one_screen:
             console.setFlag(Qt.WindowType.WindowStaysOnTopHint, True)
-            _put(console, screens[placement.audience], self.options.windowed)
-            if not self.console_shown:
+            if self.console_shown:
+                _put(console, screens[placement.audience], self.options.windowed)
+            else:
                 console.hide()
+                audience.requestActivate()
         else:
             console.setFlag(Qt.WindowType.WindowStaysOnTopHint, False)
             assert placement.console is not None
@@ -182,6 +184,13 @@ class Presentation(QObject):
             else f"on {console.screen().name()}",
         )
 
+    def close(self) -> None:
+        """The console goes with the talk (it is not a child of the audience window)."""
+        self._tick.stop()
+        self.curtain.set_live(False)
+        self.console_window.close()
+        self.console_window.deleteLater()
+
     def swap(self) -> None:
         self.swapped = not self.swapped
         self.show()
@@ -193,10 +202,9 @@ class Presentation(QObject):
         self.console_shown = not self.console_shown
         self.show()
         if self.console_shown:
-            self.console_window.raise_()
+            if QGuiApplication.platformName() != "offscreen":  # it cannot, and says so
+                self.console_window.raise_()
             self.console_window.requestActivate()
-        else:
-            self.kw.window.requestActivate()
 
     def _screens_changed(self, *_: object) -> None:
         # a projector plugged in or pulled out: the talk goes on, the windows move
@@ -275,8 +283,9 @@ def _put(window: QQuickWindow, screen: QScreen, windowed: bool) -> None:
     area = screen.geometry()
     if windowed:
         size = window.size()
-        window.setPosition(area.x() + 40, area.y() + 40)
-        window.resize(min(size.width(), area.width() - 80), min(size.height(), area.height() - 80))
+        width = min(max(size.width(), 1280), area.width() - 80)
+        height = min(max(size.height(), 720), area.height() - 80)
+        window.setGeometry(area.x() + 40, area.y() + 40, width, height)
         window.showNormal()
     else:
         window.setGeometry(area)

@@ -215,7 +215,7 @@ Window {
         objectName: "liveFrames"
         interval: 250
         repeat: true
-        running: root.curtain !== null && root.curtain.live && root.width > 0
+        running: root.curtain !== null && root.curtain.live && root.visible && root.width > 0
         onTriggered: stage.grabToImage(result => root.curtain.setLiveFrame(result.image),
                                        Qt.size(960, Math.round(960 * root.height / root.width)))
     }

@@ -1,0 +1,113 @@
+"""The presenter console in-process, with a fake clock: the time left changes colour
+in the last minutes and when it is up; with one screen the console is an overlay
+window that only ``C`` shows; the audience's cursor hides until the mouse moves."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtQuick import QQuickItem, QQuickWindow
+from PySide6.QtTest import QTest
+
+from kiosk.content.model import ContentSet
+from kiosk.runtime.talk import Clock
+from kiosk.ui.presenting import Presentation
+from kiosk.ui.render import pump
+from kiosk.ui.render import visual_tree as walk
+from kiosk.ui.wiring import PresentOptions
+from tests.conftest import BUNDLED
+from tests.fakes import FakeClock
+from tests.uitools import load, open_window
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+
+@pytest.fixture(scope="module")
+def content() -> ContentSet:
+    return load(BUNDLED)
+
+
+@contextmanager
+def presenting(content: ContentSet, cache: Path, clock: FakeClock) -> Iterator[Presentation]:
+    wall = dt.datetime(2026, 12, 4, 10, 0)
+    fake = Clock(clock, lambda: wall + dt.timedelta(seconds=clock.now))
+    with open_window(content, cache, size=(1280, 800)) as kw:
+        presentation = Presentation(kw, PresentOptions(talk="school-visit", windowed=True), fake)
+        presentation.show()
+        try:
+            yield presentation
+        finally:
+            presentation.close()
+            pump(30)
+
+
+def _named(window: QQuickWindow, name: str) -> QQuickItem:
+    found = [i for i in walk(window.contentItem()) if i.objectName() == name and i.isVisible()]
+    assert found, name
+    return found[0]
+
+
+def _time_left(presentation: Presentation) -> tuple[str, str]:
+    box = _named(presentation.console_window, "timeLeft")
+    value = next(i for i in walk(box) if i.objectName() == "value")
+    colour = value.property("color")
+    assert isinstance(colour, QColor)
+    return str(value.property("text")), colour.name()
+
+
+def test_the_time_left_turns_amber_in_the_last_minutes_and_red_when_up(
+    content: ContentSet, rendition_cache: Path
+) -> None:
+    clock = FakeClock(0.0)
+    with presenting(content, rendition_cache, clock) as presentation:
+        presentation.toggle_console()  # one offscreen screen: the console is an overlay
+        pump(50)
+        assert _time_left(presentation) == ("15:00", "#ffffff")
+        presentation.state.forward()  # the first press starts the timer
+        clock.advance(12 * 60)
+        presentation.console.tick()
+        pump(20)
+        assert _time_left(presentation) == ("3:00", "#ffffff")
+        clock.advance(61)
+        presentation.console.tick()
+        pump(20)
+        assert _time_left(presentation) == ("1:59", "#ffb020")  # amber
+        clock.advance(120)
+        presentation.console.tick()
+        pump(20)
+        assert _time_left(presentation) == ("-0:01", "#ff5a5f")  # red: over time
+
+
+def test_with_one_screen_the_console_shows_only_when_asked_and_over_the_audience(
+    content: ContentSet, rendition_cache: Path
+) -> None:
+    with presenting(content, rendition_cache, FakeClock()) as presentation:
+        pump(50)
+        console, audience = presentation.console_window, presentation.kw.window
+        assert not console.isVisible()  # a mirrored projector must not show it
+        QTest.keyClick(audience, Qt.Key.Key_C)
+        pump(50)
+        assert console.isVisible()
+        assert console.screen() is audience.screen()
+        QTest.keyClick(console, Qt.Key.Key_C)
+        pump(50)
+        assert not console.isVisible()
+
+
+def test_the_audience_cursor_hides_until_the_mouse_moves(
+    content: ContentSet, rendition_cache: Path
+) -> None:
+    with presenting(content, rendition_cache, FakeClock()) as presentation:
+        audience = presentation.kw.window
+        assert audience.cursor().shape() == Qt.CursorShape.BlankCursor
+        QTest.mouseMove(audience, QPointF(200, 200).toPoint())
+        pump(20)
+        assert audience.cursor().shape() == Qt.CursorShape.ArrowCursor
+        presentation._cursor.timeout.emit()  # the pointer stood still
+        assert audience.cursor().shape() == Qt.CursorShape.BlankCursor
