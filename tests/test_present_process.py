@@ -200,3 +200,16 @@ def _rms(a: Image.Image, b: Image.Image) -> float:
 
     diff = ImageStat.Stat(ImageChops.difference(a, b))
     return sum(diff.rms) / 3
+
+
+def test_nothing_of_the_presenter_is_loaded_before_the_first_frame_without_present(
+    tmp_path: Path,
+) -> None:
+    from tests.test_startup_imports import _modules_at_first_frame
+
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    loaded = _modules_at_first_frame(tmp_path, hook, "windowed")
+    assert "kiosk.ui.bridge" in loaded  # the hook saw the window's start
+    presenter = {"kiosk.ui.presenting", "kiosk.ui.talk", "kiosk.runtime.talk"}
+    assert not presenter & loaded
