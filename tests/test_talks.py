@@ -8,17 +8,17 @@ the other talks still load.
 from __future__ import annotations
 
 import pickle
+import re
 import subprocess
 import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from factories import MISSING, line_of, make_site, tmap, to_yaml, valid_exhibit
-
 from kiosk.content.loader import load_content
 from kiosk.content.model import LoadResult, Talk, TalkStep
 from kiosk.content.parsed_cache import load_cached
+from tests.factories import MISSING, line_of, make_site, tmap, to_yaml, valid_exhibit
 
 BUNDLED = Path(__file__).resolve().parents[1] / "exhibits"
 
@@ -312,3 +312,103 @@ def test_preview_lists_a_broken_talk_while_showing_the_new_content(tmp_path: Pat
     assert view.shown_log == [loaded.content.version]  # the set went on screen
     assert view.problems == [str(p) for p in loaded.left_out] != []
     assert "unknown exhibit id 'alpah'" in view.problems[0]
+
+
+def test_staff_see_a_broken_talk_among_the_errors(tmp_path: Path) -> None:
+    from kiosk.runtime.staff_status import Renditions, Today, build_status
+    from tests.test_runtime_staff_status import FakeReload
+
+    root = site_with_talks(
+        tmp_path, {"visit.yaml": valid_talk(steps=[{"exhibit": "alpah"}], title={"uz": "T"})}
+    )
+    loaded = load_content(root)
+    assert loaded.content is not None
+    status = build_status(
+        mode="kiosk",
+        content=loaded.content,
+        reload=FakeReload(last_warnings=loaded.warnings),
+        renditions=Renditions(total=0, building=0, failed=0),
+        today=Today(sessions=0),
+    )
+    assert len(status.errors) == 1 and "unknown exhibit id 'alpah'" in status.errors[0]
+    assert all("alpah" not in line for line in status.warnings)
+    assert any("missing translation for 'title'" in line for line in status.warnings)
+
+
+def test_publish_refuses_a_folder_with_a_broken_talk(tmp_path: Path) -> None:
+    root = site_with_talks(tmp_path, {"visit.yaml": valid_talk(steps=[{"exhibit": "alpah"}])})
+    run = subprocess.run(
+        [sys.executable, "-m", "kiosk", "publish", str(root)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "unknown exhibit id 'alpah'" in run.stdout
+    assert "1 error, 0 warnings" in run.stdout
+    assert "nothing published" in run.stderr
+    assert not (root / ".kiosk-release.json").exists()
+
+
+def test_a_kiosk_starts_on_its_content_with_a_broken_talk_beside_it(tmp_path: Path) -> None:
+    from kiosk.runtime.logs import short
+    from tests.process import start
+
+    root = site_with_talks(
+        tmp_path, {"good.yaml": valid_talk(), "broken.yaml": valid_talk(steps="not a list")}
+    )
+    expected = load_content(root)
+    assert expected.content is not None and len(expected.left_out) == 1
+    args = ["--windowed", "--cache", str(tmp_path / "cache"), "--state-dir", str(tmp_path / "s")]
+    kiosk = start(tmp_path, [*args, str(root)])  # returns at its first frame
+    try:
+        assert kiosk.process.poll() is None
+        log = (tmp_path / "s" / "kiosk.log").read_text("utf-8")
+        assert f"content={short(expected.content.version)} mode=windowed" in log
+    finally:
+        kiosk.process.terminate()
+        assert kiosk.wait(30) == 0
+
+
+def test_the_sample_talk_notes_are_our_own_words_and_the_exhibits_facts() -> None:
+    """Notes in our own words (no run of words copied from the source article) and no
+    number the vetted exhibit texts do not already have: nothing added."""
+    from tests.test_exhibit_text import committed_runs, run_hashes, texts_of
+
+    result = load_content(BUNDLED)
+    assert result.content is not None
+    talk = result.content.talks["school-visit"]
+    notes = [(w, t) for w, t in texts_of(talk.steps, "steps") if w.endswith(".notes")]
+    assert len(notes) == len(talk.steps)
+    article = committed_runs()
+    copied = [
+        f"{w} [{c}]" for w, t in notes for c, v in t.values.items() if run_hashes(v) & article
+    ]
+    assert copied == []
+    known = {
+        number
+        for e in result.content.exhibits
+        for _, text in texts_of(e, e.id)
+        for value in text.values.values()
+        for number in re.findall(r"\d+", value)
+    }
+    added = {
+        (w, c, n)
+        for w, t in notes
+        for c, v in t.values.items()
+        for n in re.findall(r"\d+", v)
+        if n not in known
+    }
+    assert added == set()
+
+
+def test_talk_files_are_watched_and_listed_in_a_release(tmp_path: Path) -> None:
+    from kiosk.runtime import manifest
+    from kiosk.runtime.watch import snapshot
+
+    root = site_with_talks(tmp_path, {"good.yaml": valid_talk()})
+    before = snapshot(root)
+    assert "talks/good.yaml" in before
+    (root / "talks" / "good.yaml").write_text(to_yaml(valid_talk(duration="20 min")), "utf-8")
+    assert snapshot(root) != before  # a reload follows, as for any edit
+    assert "talks/good.yaml" in manifest.content_files(root)

@@ -37,8 +37,10 @@ def run(args: argparse.Namespace) -> int:
     result = load_content(root)
     for problem in problems.in_file_order(root, [*result.errors, *result.warnings]):
         print(problems.problem_line(root, problem))
-    if result.content is None:
-        print(problems.summary(root, result, len(result.errors), len(result.warnings)))
+    errors = [*result.errors, *result.left_out]  # a talk with errors counts, as in validate
+    if result.content is None or errors:
+        warnings = len(result.warnings) - len(result.left_out)
+        print(problems.summary(root, result, len(errors), warnings))
         print("nothing published: fix the errors above and publish again", file=sys.stderr)
         return 1
     release = manifest.build(root, result.content.version)

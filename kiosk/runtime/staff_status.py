@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from kiosk.content.model import ContentSet, Problem
+from kiosk.content.model import ContentSet, Problem, left_out
 from kiosk.runtime.plural import plural
 
 log = logging.getLogger("kiosk.staff")
@@ -117,8 +117,9 @@ def build_status(
         content_version=content.version[:VERSION_CHARS],
         loaded_at=format_loaded_at(reload.last_loaded_at),
         pending=reload.pending.version[:VERSION_CHARS] if reload.pending is not None else "",
-        errors=_lines(reload.last_errors),
-        warnings=_lines(reload.last_warnings),
+        # the errors of a talk left out are errors to staff, though the set loaded
+        errors=_lines((*reload.last_errors, *left_out(reload.last_warnings))),
+        warnings=_lines(tuple(w for w in reload.last_warnings if w.severity == "warning")),
         cache=renditions.describe(),
         languages=tuple(
             LanguageCompleteness(lang.code, lang.name, completeness.get(lang.code, 0))

@@ -144,9 +144,7 @@ def _footer(
     height: float,
 ) -> None:
     left, _top, right, bottom = (m * MM for m in MARGIN_MM)
-    font = QFont(FONT_FAMILY)
-    font.setPointSizeF(FOOTER_PT)
-    painter.setFont(font)
+    painter.setFont(handout_font(FOOTER_PT))
     painter.setPen(QColor(content.site.theme.muted))
     line_y = height - bottom + 6 * MM
     box = QRectF(left, line_y, width - left - right, 6 * MM)
@@ -155,6 +153,16 @@ def _footer(
     flags = Qt.AlignmentFlag.AlignTop
     painter.drawText(text_box, flags | Qt.AlignmentFlag.AlignLeft, _title(content, options))
     painter.drawText(text_box, flags | Qt.AlignmentFlag.AlignRight, f"{number} / {count}")
+
+
+def handout_font(points: float) -> QFont:
+    """Noto Sans without ligatures: a PDF reader copies "fl" drawn as one glyph as
+    "ﬂ" (U+FB02), so "flags" could not be found or pasted."""
+    font = QFont(FONT_FAMILY)
+    font.setPointSizeF(points)
+    for tag in ("liga", "clig", "dlig"):
+        font.setFeature(QFont.Tag(tag), 0)
+    return font
 
 
 class _Document(QTextDocument):
@@ -218,9 +226,7 @@ class _Builder:
         doc.documentLayout().setPaintDevice(self.device)
         doc.setPageSize(self.body)
         doc.setDocumentMargin(0)
-        font = QFont(FONT_FAMILY)
-        font.setPointSizeF(BODY_PT)
-        doc.setDefaultFont(font)
+        doc.setDefaultFont(handout_font(BODY_PT))
         self.doc = doc
         self.cursor = QTextCursor(doc)
         self.cover(parts, pages)
@@ -289,8 +295,7 @@ class _Builder:
                 self.picture(section["image"], width=0.6, max_height=0.3)
         if page["gallery"]:
             self.heading(self.strings.get("gallery", ""))
-            for image in page["gallery"]:
-                self.picture(image, width=0.5, max_height=0.25)
+            self.gallery(page["gallery"])
 
     def timeline(self, part: Part) -> None:
         self.new_page(self.strings.get("timeline", "timeline"))
@@ -335,7 +340,7 @@ class _Builder:
     def heading(self, text: str) -> None:
         """A heading, kept on one page with the first line of what follows it."""
         first = self.start_group()
-        self.paragraph(text, self.char(HEADING_PT, bold=True), top_mm=7, keep=True)
+        self.paragraph(text, self.char(HEADING_PT, bold=True), top_mm=7)
         self.doc.groups.append((first, first + 1))
 
     def start_group(self) -> int:
@@ -347,13 +352,8 @@ class _Builder:
     def next_block(self) -> int:
         return self.cursor.blockNumber() + 1
 
-    def paragraph(
-        self, text: str, char: QTextCharFormat, top_mm: float = 2.5, keep: bool = False
-    ) -> None:
-        block = self.block_format(top_mm=top_mm)
-        if keep:
-            block.setNonBreakableLines(True)
-        self.insert_block(block, char)
+    def paragraph(self, text: str, char: QTextCharFormat, top_mm: float = 2.5) -> None:
+        self.insert_block(self.block_format(top_mm=top_mm), char)
         self.cursor.insertText(text, char)
 
     def insert_block(self, block: QTextBlockFormat, char: QTextCharFormat | None = None) -> None:
@@ -425,13 +425,42 @@ class _Builder:
         self.cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
 
     def picture(self, image: dict[str, Any], width: float, max_height: float) -> None:
+        """A picture across the text, with its caption and credit, kept on one page."""
+        first = self.join_or_start_group()
+        self.picture_blocks(image, width, max_height, first_in_cell=False)
+        self.doc.groups.append((first, self.cursor.blockNumber()))
+
+    def gallery(self, images: list[dict[str, Any]]) -> None:
+        """Two pictures a row, each row kept on one page: a gallery of small pictures
+        one under the other left pages half empty."""
+        for start in range(0, len(images), 2):
+            first = self.join_or_start_group()
+            fmt = self.table_format(widths=(50, 50), rule=False)
+            if self.page_break_next:
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                self.page_break_next = False
+            table = self.cursor.insertTable(1, 2, fmt)
+            for column, image in enumerate(images[start : start + 2]):
+                self.cursor = table.cellAt(0, column).firstCursorPosition()
+                self.picture_blocks(image, 0.46, 0.24, first_in_cell=True)
+            self.cursor = table.lastCursorPosition()
+            self.doc.groups.append((first, self.cursor.blockNumber()))
+            self.cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
+
+    def join_or_start_group(self) -> int:
+        """Right under a heading, a picture joins the heading's group (never a lone
+        heading at the foot of a page); anywhere else it starts its own."""
+        if self.doc.groups and self.doc.groups[-1][1] == self.next_block():
+            return self.doc.groups.pop()[0]
+        return self.start_group()
+
+    def picture_blocks(
+        self, image: dict[str, Any], width: float, max_height: float, first_in_cell: bool
+    ) -> None:
         """A rendition at ``width`` of the text width (at most ``max_height`` of the
         page's), then its caption and credit; a picture that cannot be made is left out
         with a log line, the caption still printed."""
         sha, _kind = str(image["key"]).split(":", 1)
-        after_heading = bool(self.doc.groups) and self.doc.groups[-1][1] == self.next_block()
-        # right under a heading, the picture joins the heading's group: never a lone heading
-        first = self.doc.groups.pop()[0] if after_heading else self.start_group()
         loaded = self.load(sha)
         if loaded is not None and not loaded.isNull():
             aspect = loaded.width() / max(loaded.height(), 1)
@@ -441,17 +470,19 @@ class _Builder:
                 h = self.body.height() * max_height
                 w = h * aspect
             fmt = QTextImageFormat()
-            fmt.setName(f"handout://{sha}")
+            fmt.setName(f"handout:{sha}")
             fmt.setWidth(w * TO_FMT)
             fmt.setHeight(h * TO_FMT)
             block = QTextBlockFormat()  # no extra line height under a picture
-            block.setTopMargin(5 * FMT_MM)
-            self.insert_block(block)
+            block.setTopMargin(0 if first_in_cell else 5 * FMT_MM)
+            if first_in_cell:
+                self.cursor.setBlockFormat(block)
+            else:
+                self.insert_block(block)
             self.cursor.insertImage(fmt)
         caption = image["caption"] or image["alt"]
-        self.paragraph(caption, self.muted_char(SMALL_PT), top_mm=1.5, keep=True)
-        self.paragraph(image["credit"], self.muted_char(SMALL_PT - 0.5), top_mm=0.5, keep=True)
-        self.doc.groups.append((first, self.cursor.blockNumber()))
+        self.paragraph(caption, self.muted_char(SMALL_PT), top_mm=1.5)
+        self.paragraph(image["credit"], self.muted_char(SMALL_PT - 0.5), top_mm=0.5)
 
     def load(self, sha: str) -> QImage | None:
         if sha not in self.images:
@@ -467,11 +498,14 @@ class _Builder:
         loaded = self.images[sha]
         if loaded is not None:
             self.doc.addResource(
-                QTextDocument.ResourceType.ImageResource, QUrl(f"handout://{sha}"), loaded
+                QTextDocument.ResourceType.ImageResource, QUrl(f"handout:{sha}"), loaded
             )
         return loaded
 
     def table(self, columns: int, widths: tuple[int, ...], rule: bool) -> Any:
+        return self.cursor.insertTable(1, columns, self.table_format(widths, rule))
+
+    def table_format(self, widths: tuple[int, ...], rule: bool) -> QTextTableFormat:
         fmt = QTextTableFormat()
         fmt.setBorder(0.6 if rule else 0)
         fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
@@ -485,7 +519,7 @@ class _Builder:
             [QTextLength(QTextLength.Type.PercentageLength, w) for w in widths]
         )
         fmt.setHeaderRowCount(0)
-        return self.cursor.insertTable(1, columns, fmt)
+        return fmt
 
     # -- formats ----------------------------------------------------------------------
 

@@ -1,0 +1,257 @@
+"""``kiosk handout``: a printable A4 PDF, checked as a reader gets it.
+
+Real ``kiosk handout`` processes write the bundled exhibits in each language; poppler's
+tools read them back: the words (``pdftotext``), the fonts (``pdffonts``), the pages
+(``pdfinfo``) and the pictures (``pdfimages``).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from factories import image_item, make_site, tmap, to_yaml, valid_exhibit
+from process import environment
+
+from kiosk.content.loader import load_content
+from kiosk.content.model import ContentSet, Talk, TalkStep, Text
+from kiosk.ui.handout_plan import ABOUT, EXHIBIT, TIMELINE, handout_parts, word
+
+REPO = Path(__file__).resolve().parents[1]
+BUNDLED = REPO / "exhibits"
+LANGUAGES = ("uz", "az", "ru", "en")
+TIMEOUT_S = 180
+
+
+@dataclass(frozen=True)
+class Pdf:
+    path: Path
+    stdout: str
+
+    def text(self, page: int | None = None) -> str:
+        pages = ["-f", str(page), "-l", str(page)] if page else []
+        return _run(["pdftotext", "-enc", "UTF-8", *pages, str(self.path), "-"])
+
+    def pages(self) -> int:
+        info = _run(["pdfinfo", str(self.path)])
+        match = re.search(r"^Pages:\s+(\d+)$", info, re.MULTILINE)
+        assert match, info
+        return int(match.group(1))
+
+    def fonts(self) -> list[list[str]]:
+        lines = _run(["pdffonts", str(self.path)]).splitlines()[2:]
+        return [line.split() for line in lines]
+
+
+def _run(argv: list[str]) -> str:
+    return subprocess.run(argv, capture_output=True, text=True, check=True, timeout=60).stdout
+
+
+def handout(root: Path, out: Path, cache: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    argv = [sys.executable, "-m", "kiosk", "handout", str(root), "--cache", str(cache)]
+    return subprocess.run(
+        [*argv, "--out", str(out), *extra],
+        capture_output=True,
+        text=True,
+        env=environment(),
+        timeout=TIMEOUT_S,
+    )
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("renditions")
+
+
+@pytest.fixture(scope="module")
+def bundled() -> ContentSet:
+    result = load_content(BUNDLED)
+    assert result.content is not None
+    return result.content
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory: pytest.TempPathFactory, cache: Path) -> dict[str, Pdf]:
+    folder = tmp_path_factory.mktemp("handouts")
+    made = {}
+    for language in LANGUAGES:
+        out = folder / f"handout-{language}.pdf"
+        done = handout(BUNDLED, out, cache, "--lang", language)
+        assert done.returncode == 0, done.stderr
+        made[language] = Pdf(out, done.stdout)
+    return made
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_handout_has_the_titles_and_captions_of_its_language(
+    pdfs: dict[str, Pdf], bundled: ContentSet, language: str
+) -> None:
+    text = pdfs[language].text()
+    flat = " ".join(text.split())  # lines broken by the layout join again
+    assert " ".join(bundled.site.title.get(language).split()) in flat
+    for exhibit in bundled.exhibits:
+        assert exhibit.title.get(language) in flat, exhibit.id
+        for image in exhibit.gallery:
+            assert image.caption is not None
+            assert " ".join(image.caption.get(language).split()) in flat
+    others = [code for code in LANGUAGES if code != language]
+    for exhibit in bundled.exhibits:  # and no other language's titles
+        for other in others:
+            if exhibit.title.get(other) != exhibit.title.get(language):
+                assert exhibit.title.get(other) not in flat, (exhibit.id, other)
+
+
+def test_letters_of_every_alphabet_survive(pdfs: dict[str, Pdf]) -> None:
+    uzbek = pdfs["uz"].text()
+    assert "Oʻzbekiston" in uzbek and "doʻstlik" in uzbek  # U+02BB, not an apostrophe
+    assert "Ulugʻbek" in uzbek
+    azerbaijani = pdfs["az"].text()
+    for letter in "əğışçöüƏ":
+        assert letter in azerbaijani, letter
+    assert "Дружбы" in pdfs["ru"].text() or "дружбы" in pdfs["ru"].text()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_font_is_embedded_and_selectable(pdfs: dict[str, Pdf], language: str) -> None:
+    fonts = pdfs[language].fonts()
+    assert fonts, "no fonts: the text would not be selectable"
+    for row in fonts:
+        name, emb, uni = row[0], row[-5], row[-3]
+        assert emb == "yes", f"{name} is not embedded"
+        assert uni == "yes", f"{name} has no Unicode map: copied text would be garbage"
+        assert name.startswith("NotoSans"), name
+
+
+def test_each_exhibit_starts_a_page_named_in_the_contents(
+    pdfs: dict[str, Pdf], bundled: ContentSet
+) -> None:
+    pdf = pdfs["en"]
+    count = pdf.pages()
+    assert pdf.stdout.startswith(f"handout: {count} pages (en)")
+    cover = pdf.text(1)
+    strings = {k: t.get("en") for k, t in bundled.site.strings.items()}
+    parts = [e.title.get("en") for e in bundled.exhibits] + [strings["timeline"], strings["about"]]
+    for title in parts:
+        match = re.search(re.escape(title) + r"\s+(\d+)", cover)
+        assert match, f"{title!r} not in the contents"
+        page = int(match.group(1))
+        first_line = pdf.text(page).strip().splitlines()[0]
+        assert title.startswith(first_line.strip()), (title, page, first_line)
+    assert count >= 1 + len(bundled.exhibits) + 2
+
+
+def test_pages_are_numbered_out_of_the_total(pdfs: dict[str, Pdf]) -> None:
+    pdf = pdfs["ru"]
+    count = pdf.pages()
+    for page in (2, count):
+        assert f"{page} / {count}" in pdf.text(page)
+    assert "/ " not in pdf.text(1).splitlines()[-1]  # the cover carries no number
+
+
+def test_pictures_come_from_the_rendition_cache(
+    pdfs: dict[str, Pdf], cache: Path, bundled: ContentSet
+) -> None:
+    listing = _run(["pdfimages", "-list", str(pdfs["uz"].path)]).splitlines()[2:]
+    sizes = {(row.split()[3], row.split()[4]) for row in listing}
+    assert listing and all(max(int(w), int(h)) <= 1920 for w, h in sizes)
+    # every picture of the exhibits is printed, each its own (one file once)
+    objects = {row.split()[10] for row in listing}
+    assert len(objects) == len({ref.sha256 for ref in bundled.images()})
+    made = {p.name.split("-")[0] for p in cache.rglob("*-screen-*")}
+    assert {ref.sha256 for ref in bundled.images()} <= made
+
+
+def test_talk_handout_with_notes_is_a_script(
+    tmp_path: Path, cache: Path, bundled: ContentSet
+) -> None:
+    out = tmp_path / "talk.pdf"
+    done = handout(BUNDLED, out, cache, "--lang", "az", "--talk", "school-visit", "--notes")
+    assert done.returncode == 0, done.stderr
+    text = " ".join(Pdf(out, done.stdout).text().split())
+    talk = bundled.talks["school-visit"]
+    assert talk.title.get("az") in text
+    assert word("notes", "az") in text and word("step", "az", n=2) in text
+    for step in talk.steps:
+        assert step.notes is not None
+        first_sentence = step.notes.get("az").split(".")[0]
+        assert first_sentence in text, first_sentence
+    plain = tmp_path / "plain.pdf"
+    done = handout(BUNDLED, plain, cache, "--lang", "az", "--talk", "school-visit")
+    assert done.returncode == 0, done.stderr
+    assert word("notes", "az") not in Pdf(plain, done.stdout).text()
+
+
+def test_content_text_is_printed_as_typed_never_as_markup(tmp_path: Path, cache: Path) -> None:
+    caption = "<b>bold</b> &amp; <img src=x> [link](y)"
+    gallery = [{**image_item(), "caption": {"uz": caption, "en": "x"}}]
+    root = make_site(tmp_path / "site", {"alpha": valid_exhibit(gallery=gallery)})
+    out = tmp_path / "markup.pdf"
+    done = handout(root, out, cache, "--lang", "uz")
+    assert done.returncode == 0, done.stderr
+    assert caption in Pdf(out, done.stdout).text()
+
+
+def test_wrong_language_or_talk_is_refused_with_the_choices(tmp_path: Path, cache: Path) -> None:
+    out = tmp_path / "x.pdf"
+    done = handout(BUNDLED, out, cache, "--lang", "fr")
+    assert (done.returncode, done.stderr.strip()) == (
+        2,
+        "handout: unknown language 'fr'; the site has uz, az, ru, en",
+    )
+    done = handout(BUNDLED, out, cache, "--talk", "school-visti")
+    assert (done.returncode, done.stderr.strip()) == (
+        2,
+        "handout: unknown talk 'school-visti'; did you mean 'school-visit'?",
+    )
+    assert not out.exists()
+
+
+def test_a_talk_left_out_for_its_errors_says_why(tmp_path: Path, cache: Path) -> None:
+    root = make_site(tmp_path / "site")
+    (root / "talks").mkdir()
+    broken = {"title": tmap("T"), "steps": [{"exhibit": "alpah"}]}
+    (root / "talks" / "visit.yaml").write_text(to_yaml(broken), "utf-8")
+    done = handout(root, tmp_path / "x.pdf", cache, "--talk", "visit")
+    assert done.returncode == 2
+    assert "talk 'visit' has errors and was left out" in done.stderr
+    assert "did you mean 'alpha'?" in done.stderr
+
+
+# the plan: what goes in, in which order (no Qt) ---------------------------------------
+
+
+def _notes(text: str) -> Text:
+    return Text({"en": text}, "en")
+
+
+def test_plan_without_a_talk_follows_the_kiosk(bundled: ContentSet) -> None:
+    parts = handout_parts(bundled, None, with_notes=True)
+    assert [(p.kind, p.exhibit) for p in parts] == [
+        *[(EXHIBIT, e.id) for e in bundled.exhibits],
+        (TIMELINE, None),
+        (ABOUT, None),
+    ]
+    assert all(p.notes == [] for p in parts)  # the bundled exhibits carry no notes
+
+
+def test_plan_with_a_talk_follows_its_steps_each_exhibit_once(bundled: ContentSet) -> None:
+    steps = (
+        TalkStep("about", None, None, _notes("hello"), 3),
+        TalkStep("exhibit", "people", None, _notes("one"), 4),
+        TalkStep("image", "history", 1, _notes("two"), 5),
+        TalkStep("exhibit", "people", None, None, 6),
+    )
+    talk = Talk("t", _notes("T"), None, None, steps)
+    parts = handout_parts(bundled, talk, with_notes=True)
+    assert [(p.kind, p.exhibit) for p in parts] == [
+        (EXHIBIT, "people"),
+        (EXHIBIT, "history"),
+        (ABOUT, None),  # the sources always close the handout
+    ]
+    assert [(n.step, n.picture, n.notes.get("en")) for n in parts[1].notes] == [(3, 2, "two")]
+    assert [n.step for n in parts[2].notes] == [1]
+    assert handout_parts(bundled, talk, with_notes=False)[0].notes == []
