@@ -102,6 +102,18 @@ def _run(args: argparse.Namespace, early: EarlySignals) -> int:
     from kiosk.runtime.pin import PinStore
 
     present = getattr(args, "present", False)
+    talk_only = [
+        flag
+        for flag, value in (
+            ("--talk", args.talk),
+            ("--audience-screen", args.audience_screen),
+            ("--presenter-language", args.presenter_language),
+        )
+        if value is not None
+    ]
+    if talk_only and not present:
+        print(f"kiosk: {', '.join(talk_only)} go with --present", file=sys.stderr)
+        return 2
     mode = (
         "present"
         if present
