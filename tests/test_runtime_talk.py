@@ -211,21 +211,33 @@ def test_next_up_is_the_rest_of_the_page_then_the_next_step() -> None:
 
 
 @pytest.mark.parametrize(
-    ("screens", "primary", "requested", "swapped", "expected"),
+    ("screens", "primary", "requested", "wanted", "expected"),
     [
-        (1, 0, None, False, t.Placement(0, None)),
-        (1, 0, 1, False, t.Placement(0, None)),  # a projector asked for but not plugged in
-        (2, 0, None, False, t.Placement(1, 0)),
-        (2, 1, None, False, t.Placement(0, 1)),  # the laptop's screen is the second one
-        (2, 0, None, True, t.Placement(0, 1)),  # s swaps
-        (3, 0, 2, False, t.Placement(2, 0)),
-        (2, 0, 0, False, t.Placement(0, 1)),  # the audience on the laptop's own screen
+        (["laptop"], 0, None, None, t.Placement(0, None)),
+        (["laptop"], 0, 1, "projector", t.Placement(0, None)),  # asked for, not plugged in
+        (["laptop", "projector"], 0, None, None, t.Placement(1, 0)),
+        (["projector", "laptop"], 1, None, None, t.Placement(0, 1)),  # the laptop is second
+        (["a", "b", "c"], 0, 2, None, t.Placement(2, 0)),  # --audience-screen 3
+        (["laptop", "projector"], 0, 0, None, t.Placement(0, 1)),  # on the laptop's own
+        (["laptop", "projector"], 0, None, "laptop", t.Placement(0, 1)),  # swapped with S
+        (["laptop", "screen", "projector"], 0, None, "projector", t.Placement(2, 0)),  # back
+        (["laptop", "screen"], 0, None, "projector", t.Placement(1, 0)),  # gone: the next one
     ],
 )
 def test_windows_go_to_the_screens_asked_for(
-    screens: int, primary: int, requested: int | None, swapped: bool, expected: t.Placement
+    screens: list[str],
+    primary: int,
+    requested: int | None,
+    wanted: str | None,
+    expected: t.Placement,
 ) -> None:
-    assert t.place_windows(screens, primary, requested, swapped) == expected
+    assert t.place_windows(screens, primary, requested, wanted) == expected
+
+
+def test_s_puts_the_audience_where_the_console_was() -> None:
+    placement = t.place_windows(["laptop", "projector"], 0, None)
+    assert t.swapped(["laptop", "projector"], placement) == "laptop"
+    assert t.swapped(["laptop"], t.place_windows(["laptop"], 0, None)) is None
 
 
 @pytest.fixture(scope="module")

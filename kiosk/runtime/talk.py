@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -314,20 +314,30 @@ class Placement:
 
 
 def place_windows(
-    screens: int, primary: int, requested: int | None, swapped: bool = False
+    screens: Sequence[str], primary: int, requested: int | None, wanted: str | None = None
 ) -> Placement:
-    """The audience on the screen asked for (``--audience-screen``, 0-based), else on
-    the first screen that is not the laptop's own (the primary); the console on the
-    laptop's. ``s`` swaps them. A screen asked for that is not there is ignored."""
-    if screens <= 1:
+    """The audience on the screen named ``wanted`` if it is there (the one it was put
+    on: a projector unplugged and plugged in again gets the talk back), else on the
+    screen asked for (``--audience-screen``, 0-based), else on the first screen that is
+    not the laptop's own (the primary); the console on the laptop's. A screen asked for
+    that is not there is ignored."""
+    count = len(screens)
+    if count <= 1:
         return Placement(0, None)
-    primary = primary if 0 <= primary < screens else 0
-    if requested is not None and 0 <= requested < screens:
+    primary = primary if 0 <= primary < count else 0
+    if wanted is not None and wanted in screens:
+        audience = list(screens).index(wanted)
+    elif requested is not None and 0 <= requested < count:
         audience = requested
     else:
-        audience = next(i for i in range(screens) if i != primary)
-    console = primary if primary != audience else next(i for i in range(screens) if i != audience)
-    return Placement(console, audience) if swapped else Placement(audience, console)
+        audience = next(i for i in range(count) if i != primary)
+    console = primary if primary != audience else next(i for i in range(count) if i != audience)
+    return Placement(audience, console)
+
+
+def swapped(screens: Sequence[str], placement: Placement) -> str | None:
+    """``S``: the name of the screen the audience moves to (the console's), if any."""
+    return screens[placement.console] if placement.console is not None else None
 
 
 def step_title(step: TalkStep, content: ContentSet, language: str) -> str:

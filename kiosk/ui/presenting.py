@@ -96,7 +96,7 @@ class Presentation(QObject):
         super().__init__(kw.window)
         self.kw = kw
         self.options = options
-        self.swapped = False
+        self.wanted: str | None = None  # the screen the audience was put on, by name
         self.console_shown = False  # with one screen: the overlay is shown only when asked
         kiosk = kw.kiosk
         self.view = AudienceView(kiosk)
@@ -120,6 +120,7 @@ class Presentation(QObject):
         self.console.swapRequested.connect(self.swap)
         self.console.hideRequested.connect(self.toggle_console)
         self.console_window = self._make_console()
+        self._placement = t.Placement(0, None)
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self._on_tick)
@@ -153,13 +154,17 @@ class Presentation(QObject):
     def show(self) -> None:
         """Both windows on their screens; again whenever screens come or go, or on ``S``."""
         screens = QGuiApplication.screens()
+        names = [screen.name() for screen in screens]
         primary = QGuiApplication.primaryScreen()
         placement = t.place_windows(
-            len(screens),
+            names,
             screens.index(primary) if primary in screens else 0,
             self.options.audience_screen,
-            self.swapped,
+            self.wanted,
         )
+        if self.wanted is None and placement.console is not None:
+            self.wanted = names[placement.audience]  # and back there if it comes back
+        self._placement = placement
         audience, console = self.kw.window, self.console_window
         _put(audience, screens[placement.audience], self.options.windowed)
         one_screen = placement.console is None
@@ -192,8 +197,11 @@ class Presentation(QObject):
         self.console_window.deleteLater()
 
     def swap(self) -> None:
-        self.swapped = not self.swapped
-        self.show()
+        names = [screen.name() for screen in QGuiApplication.screens()]
+        target = t.swapped(names, self._placement)
+        if target is not None:
+            self.wanted = target
+            self.show()
 
     def toggle_console(self) -> None:
         """``C``: with one screen, the console overlay in and out; with two, nothing."""
