@@ -43,7 +43,8 @@ STEPS = [
     "key:End",
     "shot:frozen",
     "key:Escape",
-    "key:PageDown",
+    # the About screen, screenful by screenful, then one press more
+    *["key:PageDown", "wait:400"] * 8,
     "shot:over",
     "key:Escape",
     "shot:quit",

@@ -45,7 +45,7 @@ class FakeAudience:
         self.changes += 1
 
     def _last(self) -> int:
-        return self.screens - 1 if self.current and self.current.kind == t.EXHIBIT else 0
+        return self.screens - 1 if self.current and self.current.kind in t.PAGED else 0
 
 
 def _text(value: str) -> Text:
@@ -58,6 +58,7 @@ def _talk(duration_s: int | None = None, end_time: str | None = None) -> Talk:
         TalkStep("image", "alpha", 0, None, 3),
         TalkStep("timeline", None, None, _text("timeline notes"), 4),
         TalkStep("exhibit", "beta", None, None, 5),
+        TalkStep("about", None, None, None, 6),
     )
     return Talk("school", _text("A talk"), duration_s, end_time, steps)
 
@@ -81,10 +82,10 @@ def _state(talk: Talk | None = None, screens: int = 3) -> tuple[TalkState, FakeA
 def test_pagedown_alone_walks_every_screenful_of_every_step_then_stops() -> None:
     state, view, _ = _state(screens=3)
     seen = []
-    for _ in range(12):
+    for _ in range(16):
         seen.append((state.index, view.position, state.ended))
         state.forward()
-    assert seen[:8] == [
+    assert seen[:11] == [
         (0, 0, False),
         (0, 1, False),
         (0, 2, False),  # alpha's three screenfuls
@@ -93,9 +94,12 @@ def test_pagedown_alone_walks_every_screenful_of_every_step_then_stops() -> None
         (3, 0, False),
         (3, 1, False),
         (3, 2, False),  # beta's three
+        (4, 0, False),
+        (4, 1, False),
+        (4, 2, False),  # the About screen's three
     ]
     # one more press ends the talk; more presses never wrap to the first step
-    assert seen[8:] == [(3, 2, True)] * 4
+    assert seen[11:] == [(4, 2, True)] * 5
     assert [s[1] for s in view.shown].count("alpha") == 2  # shown once as page, once as image
 
 
@@ -122,14 +126,14 @@ def test_the_end_of_the_talk_is_left_backwards_on_the_last_step() -> None:
     state.forward()
     assert state.ended and state.next_up() == ("end", None)
     state.backward()
-    assert not state.ended and state.index == 3
-    assert view.shown[-1] == ("exhibit", "beta", False)  # nothing moved for the audience
+    assert not state.ended and state.index == 4
+    assert view.shown[-1] == ("about", None, False)  # nothing moved for the audience
 
 
 def test_home_and_end_go_to_the_first_and_last_step_at_their_top() -> None:
     state, view, _ = _state()
     state.last()
-    assert (state.index, view.position) == (3, 0)
+    assert (state.index, view.position) == (4, 0)
     state.first()
     assert (state.index, view.position) == (0, 0)
 

@@ -29,6 +29,7 @@ IMAGE = "image"
 TIMELINE = "timeline"
 ABOUT = "about"
 STEP_KINDS = (EXHIBIT, IMAGE, TIMELINE, ABOUT)
+PAGED = (EXHIBIT, ABOUT)  # read screenful by screenful; the others are one screenful
 
 BLACK = "black"
 WHITE = "white"
@@ -223,7 +224,7 @@ class TalkState:
 
     def _scrolls(self) -> bool:
         step = self.step
-        return step is not None and step.kind == EXHIBIT
+        return step is not None and step.kind in PAGED
 
     # the audience's curtain -----------------------------------------------------------
 

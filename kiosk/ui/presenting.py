@@ -58,7 +58,7 @@ class AudienceView:
         elif step.kind == t.ABOUT:
             nav.home()
             nav.open_about()
-        if step.kind == t.EXHIBIT:
+        if step.kind in t.PAGED:
             # once the page is laid out for this exhibit: its top, or its end
             keys = self._kiosk.keys
             QTimer.singleShot(0, keys, partial(keys.pageJumpRequested.emit, at_end))
