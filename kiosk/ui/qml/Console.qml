@@ -280,7 +280,7 @@ Window {
             objectName: "consoleQuestion"
             anchors.fill: parent
             visible: root.kiosk.presenter.askingToQuit || root.kiosk.presenter.helpVisible
-            color: "#e0101215"
+            color: "#f5101215"
             TapHandler { onTapped: { root.kiosk.presenter.hideHelp(); root.kiosk.presenter.cancelQuit() } }
             Column {
                 anchors.centerIn: parent

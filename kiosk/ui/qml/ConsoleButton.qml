@@ -9,7 +9,7 @@ Rectangle {
     property bool selected: false
     signal activated()
     activeFocusOnTab: true
-    implicitWidth: label.implicitWidth + 28 * k
+    implicitWidth: label.implicitWidth + 20 * k
     implicitHeight: label.implicitHeight + 16 * k
     radius: 6 * k
     color: tap.pressed ? "#4a5563" : selected ? "#2f6f8f" : "#2b3038"
@@ -28,7 +28,7 @@ Rectangle {
         text: button.text
         textFormat: Text.PlainText
         color: "white"
-        font.pixelSize: 17 * button.k
+        font.pixelSize: 16 * button.k
     }
     TapHandler { id: tap; onTapped: button.activated() }
 }
