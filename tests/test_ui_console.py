@@ -111,3 +111,29 @@ def test_the_audience_cursor_hides_until_the_mouse_moves(
         assert audience.cursor().shape() == Qt.CursorShape.ArrowCursor
         presentation._cursor.timeout.emit()  # the pointer stood still
         assert audience.cursor().shape() == Qt.CursorShape.BlankCursor
+
+
+def test_pages_no_longer_offer_the_next_exhibit_in_the_site_order(
+    content: ContentSet, rendition_cache: Path
+) -> None:
+    with open_window(content, rendition_cache, size=(1280, 800)) as kw:
+        kw.kiosk.nav.openExhibit(content.exhibits[0].id)
+        assert "next" in kw.kiosk.page  # a visitor's page ends with "Next: ..."
+    with presenting(content, rendition_cache, FakeClock()) as presentation:
+        kiosk = presentation.kw.kiosk
+        assert kiosk.nav.place.screen == "exhibit"
+        assert "next" not in kiosk.page  # in a talk, the talk decides what comes next
+        presentation.state.forward()
+        assert "next" not in kiosk.page
+
+
+def test_closing_the_audience_window_closes_the_console(
+    content: ContentSet, rendition_cache: Path
+) -> None:
+    with presenting(content, rendition_cache, FakeClock()) as presentation:
+        presentation.toggle_console()
+        pump(20)
+        assert presentation.console_window.isVisible()
+        presentation.kw.window.close()
+        pump(20)
+        assert not presentation.console_window.isVisible()

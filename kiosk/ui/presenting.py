@@ -114,6 +114,7 @@ class Presentation(QObject):
         window.setProperty("curtain", self.curtain)
         window.setProperty("audience", True)
         kiosk.presenter.set_quit_allowed(True)
+        kiosk.give_talk()
         kiosk.keys.set_talk_keys(self.handle_key)
         kiosk.contentChanged.connect(self._content_changed)
         kiosk.nav.changed.connect(self.console.refresh)
@@ -192,6 +193,7 @@ class Presentation(QObject):
     def close(self) -> None:
         """The console goes with the talk (it is not a child of the audience window)."""
         self._tick.stop()
+        self.kw.window.removeEventFilter(self)
         self.curtain.set_live(False)
         self.console_window.close()
         self.console_window.deleteLater()
@@ -273,12 +275,15 @@ class Presentation(QObject):
         if not self.state.escape():
             self.kw.kiosk.presenter.ask()
 
-    # the audience's mouse pointer -----------------------------------------------------
+    # the audience's mouse pointer and closing -----------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.MouseMove:
             self.kw.window.unsetCursor()
             self._cursor.start()
+        elif event.type() == QEvent.Type.Close:
+            # the audience window closed (the window manager): the console goes with it
+            self.console_window.close()
         return False
 
     def _hide_cursor(self) -> None:
