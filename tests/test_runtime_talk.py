@@ -282,3 +282,13 @@ def test_notes_come_in_the_presenters_language(content: ContentSet, tmp_path: Pa
     assert t.step_notes(step, content, "az") == "alpha notes"  # falls back to the default
     assert t.step_notes(_talk().steps[1], content, "en") == ""  # notes are never required
     assert t.step_title(_talk().steps[1], content, "en").endswith("· 1")
+
+
+def test_a_reloaded_talk_keeps_the_step_the_presenter_is_on() -> None:
+    state, view, _ = _state()
+    state.jump(2)
+    shorter = Talk("school", _text("A talk"), None, None, _talk().steps[:3])
+    state.set_talk(shorter)
+    assert state.index == 2 and view.shown[-1] == ("timeline", None, False)
+    state.set_talk(Talk("school", _text("A talk"), None, None, _talk().steps[:1]))
+    assert state.index == 0 and view.shown[-1] == ("exhibit", "alpha", False)

@@ -137,3 +137,19 @@ def test_closing_the_audience_window_closes_the_console(
         presentation.kw.window.close()
         pump(20)
         assert not presentation.console_window.isVisible()
+
+
+def test_a_whole_talk_never_passes_through_the_home_screen(
+    content: ContentSet, rendition_cache: Path
+) -> None:
+    # a presentation swaps in edited content at the home screen: never in mid-talk
+    with presenting(content, rendition_cache, FakeClock()) as presentation:
+        nav = presentation.kw.kiosk.nav
+        screens: list[str] = []
+        nav.changed.connect(lambda: screens.append(nav.screen))
+        for _ in range(len(presentation.state.steps)):
+            presentation.state.jump(presentation.state.index + 1)
+            pump(5)
+        presentation.state.first()
+        assert {"timeline", "about", "exhibit", "gallery"} <= set(screens)
+        assert "home" not in screens

@@ -154,7 +154,9 @@ class TalkState:
         self.talk = talk
         self.index = min(self.index, max(0, len(talk.steps) - 1))
         self.ended = False
-        self.begin()
+        if self.steps:
+            self._view.show_step(self.steps[self.index], at_end=False)
+        self._view.changed()
 
     # moving -------------------------------------------------------------------------
 

@@ -52,11 +52,10 @@ class AudienceView:
             nav.open_exhibit(step.exhibit)
             if step.kind == t.IMAGE:
                 nav.open_gallery(step.image or 0)
+        # never through the home screen: a presentation swaps in edited content there
         elif step.kind == t.TIMELINE:
-            nav.home()
             nav.open_timeline()
         elif step.kind == t.ABOUT:
-            nav.home()
             nav.open_about()
         if step.kind in t.PAGED:
             # once the page is laid out for this exhibit: its top, or its end
