@@ -71,3 +71,20 @@ def test_enter_on_a_focused_button_presses_it(content: ContentSet, rendition_cac
         pump(5)
         assert kw.kiosk.appearance.highContrast
         assert kw.kiosk.nav.place.screen == "home"  # the key pressed the button, not a tile
+
+
+def test_enter_on_the_open_timeline_entry_follows_its_link(
+    content: ContentSet, rendition_cache: Path
+) -> None:
+    with open_window(content, rendition_cache, size=(1280, 800)) as kw:
+        window = kw.window
+        QTest.keyClick(window, Qt.Key.Key_T)
+        QTest.keyClick(window, Qt.Key.Key_Right)
+        pump(20)
+        assert (kw.kiosk.nav.place.screen, kw.kiosk.nav.place.index) == ("timeline", 1)
+        QTest.keyClick(window, Qt.Key.Key_Return)
+        pump(20)
+        place = kw.kiosk.nav.place
+        assert (place.screen, place.exhibit_id) == ("exhibit", content.timeline()[1][0].id)
+        QTest.keyClick(window, Qt.Key.Key_Backspace)
+        assert kw.kiosk.nav.place.screen == "timeline"  # and back to where it was

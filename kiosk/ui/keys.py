@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from kiosk.runtime.navigation import ATTRACT, HOME
+from kiosk.runtime.navigation import ATTRACT, HOME, TIMELINE
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
@@ -91,9 +91,9 @@ class KeyMap(QObject):
             k.Key_PageUp: lambda: self._scroll(nav.page(-1, at_start, at_end), -self.SCREENFUL),
             k.Key_Down: lambda: self._scroll(nav.line(1), self.LINE),
             k.Key_Up: lambda: self._scroll(nav.line(-1), -self.LINE),
-            k.Key_Return: nav.activate,
-            k.Key_Enter: nav.activate,
-            k.Key_Space: nav.activate,
+            k.Key_Return: self._activate,
+            k.Key_Enter: self._activate,
+            k.Key_Space: self._activate,
             k.Key_Escape: nav.back,
             k.Key_Backspace: nav.back,
             k.Key_Home: nav.home,
@@ -111,6 +111,13 @@ class KeyMap(QObject):
             return True
         action()
         return True
+
+    def _activate(self) -> None:
+        """Enter, Space: open what has the focus; on the timeline, the open entry's exhibit."""
+        if self._nav.place.screen == TIMELINE:
+            self._nav.open_timeline_entry()
+        else:
+            self._nav.navigator.activate()
 
     def _scroll(self, scroll: bool, fraction: float) -> None:
         if scroll:
