@@ -130,6 +130,9 @@ class Presentation(QObject):
         self._cursor.setInterval(CURSOR_HIDES_AFTER_MS)
         self._cursor.timeout.connect(self._hide_cursor)
         window.installEventFilter(self)
+        for moved in (kiosk.nav.changed, kiosk.textsChanged, kiosk.keys.scrollRequested):
+            moved.connect(self.curtain.request_copy)
+        kiosk.keys.pageJumpRequested.connect(self.curtain.request_copy)
         self._hide_cursor()
         app = QGuiApplication.instance()
         assert isinstance(app, QGuiApplication)
@@ -224,6 +227,7 @@ class Presentation(QObject):
     def _changed(self) -> None:
         state = self.state
         self.curtain.show(state.blank, state.frozen, self.kw.window.grabWindow)
+        self.curtain.request_copy()
         self.console.refresh()
 
     def _on_tick(self) -> None:

@@ -59,6 +59,7 @@ class Curtain(QObject):
     while the audience sees black or a frozen picture)."""
 
     changed = Signal()
+    copyRequested = Signal()
 
     def __init__(self, frames: Frames, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +97,10 @@ class Curtain(QObject):
         return self._live
 
     live = Property(bool, _get_live, notify=changed)
+
+    def request_copy(self) -> None:
+        """Something moved on the audience screen: the console's copy is made soon."""
+        self.copyRequested.emit()
 
     @Slot(QImage)
     def setLiveFrame(self, image: QImage) -> None:

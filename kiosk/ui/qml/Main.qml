@@ -211,13 +211,30 @@ Window {
         active: root.curtain !== null && (root.curtain.blank !== "" || root.curtain.frozenUrl !== "")
         sourceComponent: Component { AudienceCurtain { curtain: root.curtain } }
     }
+    // The console's copy of the stage: soon after the talk moves (once a scroll has
+    // ended), and every two seconds for the rest (pictures arriving). Not on every frame:
+    // a copy costs a render of its own.
+    function copyStage() {
+        stage.grabToImage(result => root.curtain.setLiveFrame(result.image),
+                          Qt.size(960, Math.round(960 * root.height / root.width)))
+    }
+    readonly property bool copying: root.curtain !== null && root.curtain.live && root.visible && root.width > 0
+    onCopyingChanged: if (copying) copySoon.restart()
     Timer {
         objectName: "liveFrames"
-        interval: 250
+        interval: 2000
         repeat: true
-        running: root.curtain !== null && root.curtain.live && root.visible && root.width > 0
-        onTriggered: stage.grabToImage(result => root.curtain.setLiveFrame(result.image),
-                                       Qt.size(960, Math.round(960 * root.height / root.width)))
+        running: root.copying
+        onTriggered: root.copyStage()
+    }
+    Timer {
+        id: copySoon
+        interval: 350
+        onTriggered: if (root.copying) root.copyStage()
+    }
+    Connections {
+        target: root.curtain
+        function onCopyRequested() { copySoon.restart() }
     }
 
     // declared last so it is destroyed last: views bind to it until the end
