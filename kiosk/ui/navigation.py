@@ -19,7 +19,7 @@ class Navigation(QObject):
         self.navigator = Navigator(*_navigation_content(content), start=start)
         self.navigator.subscribe(self._on_place)
         self.page_edges = (True, True)  # the exhibit page is at its start, at its end
-        self._timeline_exhibits = _timeline_exhibits(content)
+        self._content = content  # for the timeline's rows, looked up when Enter needs them
 
     @property
     def place(self) -> Place:
@@ -28,13 +28,14 @@ class Navigation(QObject):
     def set_content(self, content: ContentSet) -> None:
         """New content: places that no longer exist are dropped."""
         self.navigator.set_content(*_navigation_content(content))
-        self._timeline_exhibits = _timeline_exhibits(content)
+        self._content = content
 
     def open_timeline_entry(self) -> None:
         """Enter on the timeline: the exhibit of the open entry, as its link does."""
         place = self.navigator.place
-        if place.screen == TIMELINE and 0 <= place.index < len(self._timeline_exhibits):
-            self.navigator.open_exhibit(self._timeline_exhibits[place.index])
+        rows = self._content.timeline() if place.screen == TIMELINE else ()
+        if 0 <= place.index < len(rows):
+            self.navigator.open_exhibit(rows[place.index][0].id)
 
     def _on_place(self, place: Place) -> None:
         self.changed.emit()
@@ -119,8 +120,3 @@ _SCREENS = {name: name for name in SCREENS}
 
 def _navigation_content(content: ContentSet) -> tuple[list[str], dict[str, int]]:
     return [e.id for e in content.exhibits], {e.id: len(e.gallery) for e in content.exhibits}
-
-
-def _timeline_exhibits(content: ContentSet) -> list[str]:
-    """The exhibit of each timeline row, in the timeline's order."""
-    return [exhibit.id for exhibit, _ in content.timeline()]
