@@ -186,8 +186,7 @@ Window {
                 model: root.view.outline
                 currentIndex: root.view.index
                 highlightFollowsCurrentItem: true
-                activeFocusOnTab: true
-                keyNavigationEnabled: false
+                keyNavigationEnabled: false  // a click, or the step's number and Enter
                 delegate: Rectangle {
                     id: row
                     required property var modelData
