@@ -153,3 +153,28 @@ def test_a_whole_talk_never_passes_through_the_home_screen(
         presentation.state.first()
         assert {"timeline", "about", "exhibit", "gallery"} <= set(screens)
         assert "home" not in screens
+
+
+def test_every_console_button_is_reached_with_tab_and_pressed_with_enter(
+    content: ContentSet, rendition_cache: Path
+) -> None:
+    with presenting(content, rendition_cache, FakeClock()) as presentation:
+        presentation.toggle_console()
+        pump(20)
+        console = presentation.console_window
+        reached = []
+        for _ in range(14):
+            QTest.keyClick(console, Qt.Key.Key_Tab)
+            focused = console.activeFocusItem()
+            assert focused is not None
+            reached.append(focused.objectName())
+            if focused.objectName() == "blackButton":
+                image = console.grabWindow()
+                box = focused.mapRectToScene(focused.boundingRect()).toRect()
+                edge = image.pixelColor(box.center().x(), box.top() + 1)
+                assert edge.name() == "#ffd54a"  # the focus ring shows, in yellow
+                if presentation.state.blank == "":
+                    QTest.keyClick(console, Qt.Key.Key_Return)
+                    assert presentation.state.blank == "black"
+        assert {"blackButton", "whiteButton", "freezeButton", "hideButton"} <= set(reached)
+        assert presentation.state.blank == "black"  # Enter pressed the black screen button
