@@ -118,13 +118,13 @@ def test_pages_no_longer_offer_the_next_exhibit_in_the_site_order(
 ) -> None:
     with open_window(content, rendition_cache, size=(1280, 800)) as kw:
         kw.kiosk.nav.openExhibit(content.exhibits[0].id)
-        assert "next" in kw.kiosk.page  # a visitor's page ends with "Next: ..."
+        assert "next" in kw.kiosk.property("page")  # a visitor's page ends with "Next: ..."
     with presenting(content, rendition_cache, FakeClock()) as presentation:
         kiosk = presentation.kw.kiosk
         assert kiosk.nav.place.screen == "exhibit"
-        assert "next" not in kiosk.page  # in a talk, the talk decides what comes next
+        assert "next" not in kiosk.property("page")  # in a talk, the talk decides what comes next
         presentation.state.forward()
-        assert "next" not in kiosk.page
+        assert "next" not in kiosk.property("page")
 
 
 def test_closing_the_audience_window_closes_the_console(
@@ -146,7 +146,7 @@ def test_a_whole_talk_never_passes_through_the_home_screen(
     with presenting(content, rendition_cache, FakeClock()) as presentation:
         nav = presentation.kw.kiosk.nav
         screens: list[str] = []
-        nav.changed.connect(lambda: screens.append(nav.screen))
+        nav.changed.connect(lambda: screens.append(nav.place.screen))
         for _ in range(len(presentation.state.steps)):
             presentation.state.jump(presentation.state.index + 1)
             pump(5)
