@@ -292,3 +292,13 @@ def test_a_reloaded_talk_keeps_the_step_the_presenter_is_on() -> None:
     assert state.index == 2 and view.shown[-1] == ("timeline", None, False)
     state.set_talk(Talk("school", _text("A talk"), None, None, _talk().steps[:1]))
     assert state.index == 0 and view.shown[-1] == ("exhibit", "alpha", False)
+
+
+def test_the_console_speaks_the_four_languages_with_the_uzbek_letters() -> None:
+    from kiosk.runtime.talk_words import KEYS, WORDS, keys, words
+
+    for texts in [*WORDS.values(), *(does for _, does in KEYS)]:
+        assert set(texts) == {"uz", "az", "ru", "en"}, texts
+        assert not any(mark in texts["uz"] for mark in "'‘’`"), texts["uz"]  # oʻ gʻ: U+02BB
+    assert words("uz")["over"] == "Nutq tugadi" and words("xx")["over"] == "The talk is over"
+    assert keys("ru")[0]["action"].startswith("следующий")

@@ -34,25 +34,6 @@ PAGED = (EXHIBIT, ABOUT)  # read screenful by screenful; the others are one scre
 BLACK = "black"
 WHITE = "white"
 
-# What F1 lists on the console in a talk (the kiosk's own keys are in
-# kiosk.runtime.navigation.PRESENTER_KEYS); the map itself is kiosk.ui.presenting's.
-TALK_KEYS: tuple[tuple[str, str], ...] = (
-    ("PageDown / Right / Space", "next screenful, then the next step; never past the end"),
-    ("PageUp / Left / Backspace", "screenful back; at the top, the END of the previous step"),
-    ("Home / End", "first / last step"),
-    ("number, Enter", "go to that step of the outline"),
-    ("B or .  /  W", "black / white screen for the audience (again: content back)"),
-    ("F", "freeze the audience's picture while the console moves on"),
-    ("Esc", "content back after blank or freeze; otherwise asks to quit"),
-    ("S", "swap the two screens"),
-    ("C", "one screen: show / hide this console over the audience window"),
-    ("L", "next audience language"),
-    ("Down / Up", "scroll the page a little"),
-    ("F11", "audience window full screen on / off"),
-    ("F1 or ?", "this list"),
-    ("Ctrl+Q", "quit"),
-)
-
 CLOSING_S = 2 * 60  # the time left turns amber in the last two minutes (pdfpc: last-minutes)
 OK, CLOSING, OVER = "ok", "closing", "over"  # the colour of the time left
 

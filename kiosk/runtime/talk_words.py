@@ -136,6 +136,140 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
+# What F1 lists on the console in a talk: the keys, and what each does (the map itself
+# is kiosk.ui.presenting's; the kiosk's own keys are in kiosk.runtime.navigation).
+KEYS: tuple[tuple[str, dict[str, str]], ...] = (
+    (
+        "PageDown / Right / Space",
+        {
+            "en": "next screenful, then the next step; never past the end",
+            "uz": "keyingi ekran, soʻng keyingi qadam; oxiridan nariga oʻtmaydi",
+            "az": "növbəti ekran, sonra növbəti addım; sondan o yana keçmir",
+            "ru": "следующий экран, затем следующий шаг; дальше конца не идёт",
+        },
+    ),
+    (
+        "PageUp / Left / Backspace",
+        {
+            "en": "screenful back; at the top, the end of the previous step",
+            "uz": "bir ekran orqaga; yuqorida – oldingi qadamning oxiri",
+            "az": "bir ekran geri; yuxarıda – əvvəlki addımın sonu",
+            "ru": "экран назад; вверху – конец предыдущего шага",
+        },
+    ),
+    (
+        "Home / End",
+        {
+            "en": "first / last step",
+            "uz": "birinchi / oxirgi qadam",
+            "az": "ilk / son addım",
+            "ru": "первый / последний шаг",
+        },
+    ),
+    (
+        "1 2 3 … Enter",
+        {
+            "en": "go to that step of the outline",
+            "uz": "rejadagi shu qadamga oʻtish",
+            "az": "plandakı həmin addıma keçid",
+            "ru": "перейти к этому шагу плана",
+        },
+    ),
+    (
+        "B  .  /  W",
+        {
+            "en": "black / white screen for the audience (again: content back)",
+            "uz": "tomoshabinlar uchun qora / oq ekran (yana bossangiz: mazmun qaytadi)",
+            "az": "tamaşaçılar üçün qara / ağ ekran (yenidən: məzmun qayıdır)",
+            "ru": "чёрный / белый экран для зала (ещё раз: содержание вернётся)",
+        },
+    ),
+    (
+        "F",
+        {
+            "en": "freeze the audience's picture while the console moves on",
+            "uz": "pult oldinga ketganda tomoshabinlar rasmini muzlatish",
+            "az": "pult irəlilədikcə tamaşaçıların şəklini dondurmaq",
+            "ru": "заморозить кадр для зала, пока пульт идёт дальше",
+        },
+    ),
+    (
+        "Esc",
+        {
+            "en": "content back after blank or freeze; otherwise asks to quit",
+            "uz": "boʻsh yoki muzlatilgan ekrandan keyin mazmun qaytadi;"
+            " aks holda chiqishni soʻraydi",
+            "az": "boş və ya dondurulmuş ekrandan sonra məzmun qayıdır; əks halda çıxmağı soruşur",
+            "ru": "вернуть содержание после пустого или замороженного экрана;"
+            " иначе спросит о выходе",
+        },
+    ),
+    (
+        "S",
+        {
+            "en": "swap the two screens",
+            "uz": "ikki ekranni almashtirish",
+            "az": "iki ekranı dəyişmək",
+            "ru": "поменять экраны местами",
+        },
+    ),
+    (
+        "C",
+        {
+            "en": "one screen: show / hide this console",
+            "uz": "bitta ekran: bu pultni koʻrsatish / yashirish",
+            "az": "bir ekran: bu pultu göstərmək / gizlətmək",
+            "ru": "один экран: показать / скрыть этот пульт",
+        },
+    ),
+    (
+        "L",
+        {
+            "en": "next audience language",
+            "uz": "tomoshabinlar uchun keyingi til",
+            "az": "tamaşaçılar üçün növbəti dil",
+            "ru": "следующий язык для зала",
+        },
+    ),
+    (
+        "Down / Up",
+        {
+            "en": "scroll the page a little",
+            "uz": "sahifani biroz aylantirish",
+            "az": "səhifəni bir az sürüşdürmək",
+            "ru": "немного прокрутить страницу",
+        },
+    ),
+    (
+        "F11",
+        {
+            "en": "audience window full screen on / off",
+            "uz": "tomoshabinlar oynasi: toʻliq ekran yoqish / oʻchirish",
+            "az": "tamaşaçı pəncərəsi: tam ekran açıq / bağlı",
+            "ru": "окно для зала: полный экран вкл. / выкл.",
+        },
+    ),
+    (
+        "F1  ?",
+        {
+            "en": "this list",
+            "uz": "shu roʻyxat",
+            "az": "bu siyahı",
+            "ru": "этот список",
+        },
+    ),
+    (
+        "Ctrl+Q",
+        {"en": "quit", "uz": "chiqish", "az": "çıxış", "ru": "выход"},
+    ),
+)
+
+
+def keys(language: str) -> list[dict[str, str]]:
+    """The F1 list in ``language`` (English where it has none)."""
+    return [{"keys": k, "action": does.get(language, does["en"])} for k, does in KEYS]
+
+
 def words(language: str) -> dict[str, str]:
     """Every console word in ``language`` (English where it has none)."""
     return {key: texts.get(language, texts["en"]) for key, texts in WORDS.items()}

@@ -15,7 +15,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickImageProvider
 
 from kiosk.runtime import talk as t
-from kiosk.runtime.talk_words import words
+from kiosk.runtime.talk_words import keys, words
 from kiosk.ui import present
 
 if TYPE_CHECKING:
@@ -161,6 +161,7 @@ class Console(QObject):
         view = {
             "title": state.talk.title.get(lang),
             "words": words(lang),
+            "keys": keys(lang),
             "outline": [
                 {"number": i + 1, "title": t.step_title(s, content, lang), "kind": s.kind}
                 for i, s in enumerate(steps)
@@ -215,11 +216,6 @@ class Console(QObject):
         return f"image://{PROVIDER}/live/{self._live_revision}"
 
     liveUrl = Property(str, _get_live_url, notify=liveChanged)
-
-    def _get_key_list(self) -> list[dict[str, str]]:
-        return [{"keys": keys, "action": action} for keys, action in t.TALK_KEYS]
-
-    keyList = Property(list, _get_key_list, constant=True)
 
     @Slot(int)
     def jump(self, index: int) -> None:

@@ -295,7 +295,7 @@ Window {
                     font.pixelSize: 34 * root.k
                 }
                 Repeater {
-                    model: root.kiosk.presenter.helpVisible ? root.talk.keyList : []
+                    model: root.kiosk.presenter.helpVisible ? root.view.keys : []
                     Text {
                         required property var modelData
                         width: parent.width
