@@ -27,6 +27,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="presentation mode: a window, keyboard and clicker, no idle reset",
     )
     parser.add_argument(
+        "--present",
+        action="store_true",
+        help="give a talk: content only on the second screen (projector), "
+        "the presenter console on this one",
+    )
+    parser.add_argument(
+        "--talk", metavar="NAME", help="with --present: the talk in talks/NAME.yaml"
+    )
+    parser.add_argument(
+        "--audience-screen",
+        metavar="N",
+        type=_screen_number,
+        help="with --present: the screen for the audience, counted from 1 (default: "
+        "the first that is not the laptop's own)",
+    )
+    parser.add_argument(
+        "--presenter-language",
+        metavar="CODE",
+        help="with --present: the console's and the notes' language (default: the site's)",
+    )
+    parser.add_argument(
         "--preview",
         action="store_true",
         help="for curators: windowed, edits appear at once, errors on screen",
@@ -49,6 +70,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _screen_number(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a screen number (1, 2, ...)")
+    return number
+
+
 def run(args: argparse.Namespace) -> int:
     # First of all: a stop signal is noted (since the entry point's first lines, or
     # from here on) and ends the kiosk cleanly once it can
@@ -69,7 +100,28 @@ def run(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace, early: EarlySignals) -> int:
 
-    mode = "preview" if args.preview else "windowed" if args.windowed else "kiosk"
+    present = getattr(args, "present", False)
+    talk_only = [
+        flag
+        for flag, value in (
+            ("--talk", args.talk),
+            ("--audience-screen", args.audience_screen),
+            ("--presenter-language", args.presenter_language),
+        )
+        if value is not None
+    ]
+    if talk_only and not present:
+        print(f"kiosk: {', '.join(talk_only)} go with --present", file=sys.stderr)
+        return 2
+    mode = (
+        "present"
+        if present
+        else "preview"
+        if args.preview
+        else "windowed"
+        if args.windowed
+        else "kiosk"
+    )
     state = _state_dir(args.state_dir)
     held = _lock(state)
     if held is False:
@@ -114,7 +166,7 @@ def _run_locked(
     if early.reason is not None:  # stopped before anything was shown: nothing to end
         logs.log_stop(early.reason)
         return 0
-    from kiosk.ui.wiring import RunOptions, run_kiosk
+    from kiosk.ui.wiring import PresentOptions, RunOptions, run_kiosk
 
     options = RunOptions(
         exhibits=args.dir,
@@ -126,6 +178,14 @@ def _run_locked(
         show_cursor=args.show_cursor,
         kiosk_id=args.kiosk_id,
         early_signals=early,
+        present=PresentOptions(
+            talk=args.talk,
+            audience_screen=args.audience_screen - 1 if args.audience_screen else None,
+            language=args.presenter_language,
+            windowed=args.windowed,
+        )
+        if present
+        else None,
     )
     return run_kiosk(options)
 

@@ -66,6 +66,7 @@ class Kiosk(QObject):
         self._timeline_made = False  # its rows are made when first read
         self._about: dict[str, Any] | None = None  # made when first read
         self._strings: dict[str, str] = {}
+        self._offers_next = True  # a page ends with a button to the next exhibit
         self._language = Language(content, self)
         self._nav = Navigation(content, start, self)
         self._idle = IdleOverlay(self)
@@ -122,6 +123,12 @@ class Kiosk(QObject):
     def _where(self) -> tuple[ContentSet, Place, str]:
         return self._content, self.nav.place, self.language.current
 
+    def give_talk(self) -> None:
+        """``kiosk --present``: the talk decides what comes next, so the pages no longer
+        end with a button to the next exhibit in the site's order."""
+        self._offers_next = False
+        self._refresh_page()
+
     def reset_to_attract(self) -> None:
         """Between visitors: attract loop, default language, normal text size and
         colours, views forget their state."""
@@ -145,7 +152,7 @@ class Kiosk(QObject):
         language = self.language.current
         page = present.exhibit_page(exhibit, language, self._strings) if exhibit else {}
         following = self._content.exhibit(self.nav.navigator.next_exhibit())
-        if page and following:
+        if page and following and self._offers_next:
             page["next"] = {"exhibitId": following.id, "title": following.title.get(language)}
         if page != self._page:
             self._page = page

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from kiosk.runtime.navigation import ATTRACT, HOME
+from kiosk.runtime.navigation import ATTRACT, HOME, TIMELINE
 
 if TYPE_CHECKING:
     from PySide6.QtCore import Qt
@@ -29,6 +29,7 @@ class KeyMap(QObject):
 
     fullScreenToggleRequested = Signal()
     scrollRequested = Signal(float)  # the exhibit page scrolls by this part of its height
+    pageJumpRequested = Signal(bool)  # the exhibit page shows its end (True) or its top
 
     LINE = 0.2  # Down/Up scroll a fifth of what is visible
     SCREENFUL = 0.85  # PageDown/PageUp: a screenful, keeping a line to read on from
@@ -46,6 +47,11 @@ class KeyMap(QObject):
         self._language = language
         self._presenter = presenter
         self._language_codes = language_codes
+        self._talk_keys: Callable[[int, int], bool] | None = None
+
+    def set_talk_keys(self, talk_keys: Callable[[int, int], bool]) -> None:
+        """``kiosk --present``: the talk's keys (``kiosk.ui.presenting``) come first."""
+        self._talk_keys = talk_keys
 
     @Slot(int, int, result=bool)
     def handle(self, key: int, modifiers: int = 0) -> bool:
@@ -72,6 +78,8 @@ class KeyMap(QObject):
         if presenter.help_showing and key == key_value(k.Key_Escape):
             presenter.hideHelp()
             return True
+        if self._talk_keys is not None and self._talk_keys(key, modifiers):
+            return True
         if key == key_value(k.Key_Escape) and nav.place.screen == HOME and presenter.ask():
             return True
         at_start, at_end = self._nav.page_edges
@@ -83,9 +91,9 @@ class KeyMap(QObject):
             k.Key_PageUp: lambda: self._scroll(nav.page(-1, at_start, at_end), -self.SCREENFUL),
             k.Key_Down: lambda: self._scroll(nav.line(1), self.LINE),
             k.Key_Up: lambda: self._scroll(nav.line(-1), -self.LINE),
-            k.Key_Return: nav.activate,
-            k.Key_Enter: nav.activate,
-            k.Key_Space: nav.activate,
+            k.Key_Return: self._activate,
+            k.Key_Enter: self._activate,
+            k.Key_Space: self._activate,
             k.Key_Escape: nav.back,
             k.Key_Backspace: nav.back,
             k.Key_Home: nav.home,
@@ -103,6 +111,13 @@ class KeyMap(QObject):
             return True
         action()
         return True
+
+    def _activate(self) -> None:
+        """Enter, Space: open what has the focus; on the timeline, the open entry's exhibit."""
+        if self._nav.place.screen == TIMELINE:
+            self._nav.open_timeline_entry()
+        else:
+            self._nav.navigator.activate()
 
     def _scroll(self, scroll: bool, fraction: float) -> None:
         if scroll:

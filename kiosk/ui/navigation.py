@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.content.model import ContentSet
-from kiosk.runtime.navigation import ATTRACT, SCREENS, Navigator, Place
+from kiosk.runtime.navigation import ATTRACT, SCREENS, TIMELINE, Navigator, Place
 
 
 class Navigation(QObject):
@@ -19,6 +19,7 @@ class Navigation(QObject):
         self.navigator = Navigator(*_navigation_content(content), start=start)
         self.navigator.subscribe(self._on_place)
         self.page_edges = (True, True)  # the exhibit page is at its start, at its end
+        self._content = content  # for the timeline's rows, looked up when Enter needs them
 
     @property
     def place(self) -> Place:
@@ -27,6 +28,14 @@ class Navigation(QObject):
     def set_content(self, content: ContentSet) -> None:
         """New content: places that no longer exist are dropped."""
         self.navigator.set_content(*_navigation_content(content))
+        self._content = content
+
+    def open_timeline_entry(self) -> None:
+        """Enter on the timeline: the exhibit of the open entry, as its link does."""
+        place = self.navigator.place
+        rows = self._content.timeline() if place.screen == TIMELINE else ()
+        if 0 <= place.index < len(rows):
+            self.navigator.open_exhibit(rows[place.index][0].id)
 
     def _on_place(self, place: Place) -> None:
         self.changed.emit()

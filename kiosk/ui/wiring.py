@@ -46,7 +46,18 @@ log = logging.getLogger("kiosk")
 KIOSK = "kiosk"  # full screen, locked down, idle reset, analytics
 WINDOWED = "windowed"  # presentation: a window, keyboard and clicker
 PREVIEW = "preview"  # curators: windowed, edits shown at once, errors on screen
+PRESENT = "present"  # a talk: the audience window and the presenter console
 PREFETCH_AFTER_MS = 500  # renditions for the whole site are built after the first frames
+
+
+@dataclass(frozen=True)
+class PresentOptions:
+    """What ``kiosk --present`` was asked for (``kiosk.ui.presenting`` gives the talk)."""
+
+    talk: str | None = None  # a talk file's name (talks/NAME.yaml); None: every exhibit
+    audience_screen: int | None = None  # 0-based; None: the first that is not the laptop's
+    language: str | None = None  # the console's; None: the site's default
+    windowed: bool = False  # both windows as windows, not full screen
 
 
 @dataclass(frozen=True)
@@ -62,6 +73,7 @@ class RunOptions:
     show_cursor: bool = False
     kiosk_id: str | None = None  # name in analytics (None: the host name)
     early_signals: EarlySignals | None = None  # stop signals noted while starting
+    present: PresentOptions | None = None  # kiosk --present: a talk on two screens
 
 
 def run_kiosk(options: RunOptions) -> int:
@@ -100,6 +112,7 @@ class RunningKiosk:
         self.image_checks = image_checks
         self.stopper = stopper
         self._shut_down = False
+        self.presentation: object | None = None  # kiosk --present: the talk and its console
 
     def quit(self, reason: str) -> None:
         """Leave the event loop (staff Quit), exit status 0; ``shutdown`` follows in
@@ -223,6 +236,12 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
         kw.window.showFullScreen()
         if not options.show_cursor:
             hide_cursor()
+    elif options.present is not None:
+        # only in a talk: the console, its QML and the talk state are made here
+        from kiosk.ui.presenting import Presentation
+
+        kiosk.presentation = Presentation(kw, options.present)
+        kiosk.presentation.show()
     else:
         kw.window.show()
     logs.log_start(__version__, content.version, options.mode)

@@ -14,6 +14,35 @@ Rectangle {
     function resetView() { flick.contentY = 0 }
     readonly property Item titleItem: aboutTitle  // takes the focus when the page comes
 
+    // a talk (kiosk --present) reads this page screenful by screenful, as an exhibit's
+    readonly property real scrollEnd: Math.max(0, flick.contentHeight - flick.height)
+    readonly property bool atStart: flick.contentY <= 1
+    readonly property bool atEnd: flick.contentY >= scrollEnd - 1
+    function reportEdges() { kiosk.nav.setPageEdges(atStart, atEnd) }
+    onAtStartChanged: reportEdges()
+    onAtEndChanged: reportEdges()
+    Component.onCompleted: reportEdges()
+    Connections {
+        target: page.kiosk.keys
+        function onScrollRequested(fraction) {
+            const from = scroller.running ? scroller.to : flick.contentY
+            scroller.stop()
+            scroller.to = Math.max(0, Math.min(page.scrollEnd, from + fraction * flick.height))
+            scroller.start()
+        }
+        function onPageJumpRequested(atEnd) {
+            scroller.stop()
+            flick.contentY = atEnd ? page.scrollEnd : 0
+        }
+    }
+    NumberAnimation {
+        id: scroller
+        target: flick
+        property: "contentY"
+        duration: page.ui.fade
+        easing.type: Easing.OutCubic
+    }
+
     Flickable {
         id: flick
         objectName: "aboutFlick"

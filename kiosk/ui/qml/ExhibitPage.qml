@@ -38,6 +38,11 @@ Rectangle {
             scroller.to = Math.max(0, Math.min(page.scrollEnd, from + fraction * flick.height))
             scroller.start()
         }
+        // a talk's step: the top of the page, or (PageUp from the next step) its end
+        function onPageJumpRequested(atEnd) {
+            scroller.stop()
+            flick.contentY = atEnd ? page.scrollEnd : 0
+        }
     }
     // read-aloud: what is being read (a section's heading, paragraph, bullet or
     // caption) is kept in view

@@ -7,6 +7,10 @@ Window {
     required property var kiosk
     required property var staff
     property bool kioskMode: false
+    // kiosk --present: this is the audience window, content only (kiosk.ui.presenting);
+    // the presenter's console, key map and quit question are in the console window
+    property bool audience: false
+    property var curtain: null  // blank or frozen (kiosk.ui.talk.Curtain)
     visible: true
     title: kiosk.siteTitle
     color: style.background
@@ -125,7 +129,7 @@ Window {
             anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
             // the attract loop has the whole screen; its height goes with it
             height: visible ? implicitHeight : 0
-            visible: root.current !== root.screens.attract
+            visible: !root.audience && root.current !== root.screens.attract
             kiosk: root.kiosk
             ui: style
         }
@@ -160,7 +164,7 @@ Window {
             id: helpLoader
             objectName: "helpLoader"
             anchors.fill: parent
-            active: root.kiosk.presenter.helpVisible
+            active: !root.audience && root.kiosk.presenter.helpVisible
             sourceComponent: Component { PresenterHelp { kiosk: root.kiosk; ui: style } }
         }
 
@@ -168,12 +172,13 @@ Window {
             id: quitLoader
             objectName: "quitLoader"
             anchors.fill: parent
-            active: root.kiosk.presenter.askingToQuit
+            active: !root.audience && root.kiosk.presenter.askingToQuit
             sourceComponent: Component { QuitQuestion { kiosk: root.kiosk; ui: style } }
         }
 
         StaffCorner {
             objectName: "staffCorner"
+            visible: !root.audience
             anchors { right: parent.right; top: parent.top }
             staff: root.staff
             ui: staffStyle
@@ -196,6 +201,40 @@ Window {
             easing.type: Easing.OutCubic
             function restartFor(item) { target = item; item.opacity = 0; restart() }
         }
+    }
+
+    // The audience's curtain: black, white or the picture it had when frozen. Outside
+    // the stage, so the console's copy of the stage shows where the talk is meanwhile.
+    Loader {
+        objectName: "curtainLoader"
+        anchors.fill: parent
+        active: root.curtain !== null && (root.curtain.blank !== "" || root.curtain.frozenUrl !== "")
+        sourceComponent: Component { AudienceCurtain { curtain: root.curtain } }
+    }
+    // The console's copy of the stage: soon after the talk moves (once a scroll has
+    // ended), and every two seconds for the rest (pictures arriving). Not on every frame:
+    // a copy costs a render of its own.
+    function copyStage() {
+        stage.grabToImage(result => root.curtain.setLiveFrame(result.image),
+                          Qt.size(960, Math.round(960 * root.height / root.width)))
+    }
+    readonly property bool copying: root.curtain !== null && root.curtain.live && root.visible && root.width > 0
+    onCopyingChanged: if (copying) copySoon.restart()
+    Timer {
+        objectName: "liveFrames"
+        interval: 2000
+        repeat: true
+        running: root.copying
+        onTriggered: root.copyStage()
+    }
+    Timer {
+        id: copySoon
+        interval: 350
+        onTriggered: if (root.copying) root.copyStage()
+    }
+    Connections {
+        target: root.curtain
+        function onCopyRequested() { copySoon.restart() }
     }
 
     // declared last so it is destroyed last: views bind to it until the end

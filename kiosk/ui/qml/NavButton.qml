@@ -37,6 +37,21 @@ Rectangle {
     Accessible.name: spokenName
     Accessible.selected: selected
     Accessible.onPressAction: if (button.enabled) button.activated()
+    // the keyboard reaches every button (Tab, Shift+Tab) and Enter or Space presses it;
+    // the one with the focus wears a ring, outside it, so no label moves
+    activeFocusOnTab: enabled
+    Keys.onReturnPressed: (event) => { event.accepted = true; button.activated() }
+    Keys.onEnterPressed: (event) => { event.accepted = true; button.activated() }
+    Keys.onSpacePressed: (event) => { event.accepted = true; button.activated() }
+    Rectangle {
+        objectName: "focusRing"
+        visible: button.activeFocus
+        anchors { fill: parent; margins: -Math.max(3, 5 * button.ui.k) }
+        radius: button.radius + Math.max(3, 5 * button.ui.k)
+        color: "transparent"
+        border.width: Math.max(2, 3 * button.ui.k)
+        border.color: button.ui.ink
+    }
 
     Row {
         id: row

@@ -1,0 +1,350 @@
+"""A talk in progress, with no Qt in it: where the presenter is, what the audience sees.
+
+One navigation state drives both windows of ``kiosk --present``: the audience window
+(content only, on the projector) and the presenter console (on the laptop).
+``kiosk.ui.talk`` turns keys, clicks and a timer into calls here and implements
+``TalkView`` on the audience window; the tests use a fake view and a fake clock.
+
+A clicker sends PageDown/PageUp (some Right/Left): each press is one screenful. On
+an exhibit page that is the next screenful of the page until its end, then the next
+step; backwards, the top of a page goes to the *end* of the previous step, so going
+back shows what was on screen a moment ago. The last step does not wrap: one more
+press says, on the console only, that the talk is over.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from kiosk.content.model import ContentSet, Talk, TalkStep
+
+log = logging.getLogger("kiosk.talk")
+
+EXHIBIT = "exhibit"
+IMAGE = "image"
+TIMELINE = "timeline"
+ABOUT = "about"
+STEP_KINDS = (EXHIBIT, IMAGE, TIMELINE, ABOUT)
+PAGED = (EXHIBIT, ABOUT)  # read screenful by screenful; the others are one screenful
+
+BLACK = "black"
+WHITE = "white"
+
+CLOSING_S = 2 * 60  # the time left turns amber in the last two minutes (pdfpc: last-minutes)
+OK, CLOSING, OVER = "ok", "closing", "over"  # the colour of the time left
+
+
+class TalkView(Protocol):
+    """What the talk does to the audience window."""
+
+    def show_step(self, step: TalkStep, at_end: bool) -> None:
+        """Show ``step``: at the top of its page, or scrolled to its end."""
+        ...
+
+    def scroll(self, screens: int) -> None:
+        """Scroll the page on screen by whole screenfuls (negative: up)."""
+        ...
+
+    def page_edges(self) -> tuple[bool, bool]:
+        """Whether the page on screen is scrolled to its start, and to its end."""
+        ...
+
+    def changed(self) -> None:
+        """Something the console shows changed (step, blank, freeze, the typed number)."""
+        ...
+
+
+@dataclass(frozen=True)
+class Clock:
+    """The talk's time: ``monotonic`` for the elapsed time, ``now`` for the wall clock
+    and an end time. Injected, so tests never wait."""
+
+    monotonic: Callable[[], float]
+    now: Callable[[], dt.datetime]
+
+
+@dataclass(frozen=True)
+class TimerReading:
+    """What the console's timer shows."""
+
+    elapsed_s: int
+    left_s: int | None  # None: the talk has neither a duration nor an end time
+    phase: str  # OK, CLOSING or OVER: the colour of the time left
+    clock: str  # the wall clock, "HH:MM"
+    running: bool  # the timer starts at the first move of the talk
+
+
+def default_talk(content: ContentSet) -> Talk:
+    """Without a talk file: every exhibit in the site's order, its notes as the step's."""
+    steps = tuple(TalkStep(EXHIBIT, e.id, None, e.notes, 0) for e in content.exhibits)
+    return Talk("", content.site.title, None, None, steps)
+
+
+def playable(talk: Talk, content: ContentSet) -> Talk:
+    """``talk`` without the steps the content cannot show (an exhibit gone, an image
+    index past the gallery), so a reload never leaves the presenter on a broken step."""
+    steps = tuple(s for s in talk.steps if _can_show(s, content))
+    if len(steps) != len(talk.steps):
+        log.warning("talk %r: %d step(s) skipped", talk.id, len(talk.steps) - len(steps))
+    return Talk(talk.id, talk.title, talk.duration_s, talk.end_time, steps)
+
+
+def _can_show(step: TalkStep, content: ContentSet) -> bool:
+    if step.kind in (TIMELINE, ABOUT):
+        return True
+    exhibit = content.exhibit(step.exhibit or "")
+    if exhibit is None:
+        return False
+    return step.kind == EXHIBIT or (step.image is not None and step.image < len(exhibit.gallery))
+
+
+class TalkState:
+    """The presenter's place in the talk, the audience's curtain and the timer."""
+
+    def __init__(self, talk: Talk, view: TalkView, clock: Clock) -> None:
+        self.talk = talk
+        self._view = view
+        self._clock = clock
+        self.index = 0
+        self.ended = False  # one press past the last step: the console says so
+        self.blank = ""  # "", BLACK or WHITE: the audience sees only that colour
+        self.frozen = False  # the audience keeps the picture it had; the console moves on
+        self.typed = ""  # digits typed for a jump (number + Enter)
+        self._started_at: float | None = None
+
+    @property
+    def steps(self) -> tuple[TalkStep, ...]:
+        return self.talk.steps
+
+    @property
+    def step(self) -> TalkStep | None:
+        return self.steps[self.index] if self.steps else None
+
+    def begin(self) -> None:
+        """Put the first step on the audience screen (the timer waits for the first move)."""
+        if self.steps:
+            self._view.show_step(self.steps[0], at_end=False)
+        self._view.changed()
+
+    def set_talk(self, talk: Talk) -> None:
+        """Reloaded content: the same step number, as near as the new talk allows."""
+        self.talk = talk
+        self.index = min(self.index, max(0, len(talk.steps) - 1))
+        self.ended = False
+        if self.steps:
+            self._view.show_step(self.steps[self.index], at_end=False)
+        self._view.changed()
+
+    # moving -------------------------------------------------------------------------
+
+    def forward(self) -> None:
+        """PageDown, Right, Space: the next screenful, else the next step; never wraps."""
+        self._start_timer()
+        if self.ended or not self.steps:
+            return
+        if self._scrolls() and not self._view.page_edges()[1]:
+            self._view.scroll(1)
+        elif self.index == len(self.steps) - 1:
+            self.ended = True
+            log.info("talk %r: over", self.talk.id)
+        else:
+            self._go(self.index + 1, at_end=False)
+            return
+        self._view.changed()
+
+    def backward(self) -> None:
+        """PageUp, Left: the screenful before, else the END of the previous step."""
+        self._start_timer()
+        if self.ended:
+            self.ended = False  # back on the last step, as the audience still sees it
+        elif self._scrolls() and not self._view.page_edges()[0]:
+            self._view.scroll(-1)
+        elif self.index > 0:
+            self._go(self.index - 1, at_end=True)
+            return
+        self._view.changed()
+
+    def first(self) -> None:
+        """Home."""
+        self.jump(0)
+
+    def last(self) -> None:
+        """End."""
+        self.jump(len(self.steps) - 1)
+
+    def jump(self, index: int) -> None:
+        """A click in the outline, or number + Enter (0-based here): the top of that step."""
+        if not self.steps:
+            return
+        self._start_timer()
+        self._go(min(max(0, index), len(self.steps) - 1), at_end=False)
+
+    def type_digit(self, digit: int) -> None:
+        self.typed = (self.typed + str(digit))[-3:]
+        self._view.changed()
+
+    def enter(self) -> bool:
+        """Enter after a number: jump to that step (1-based, as the outline counts)."""
+        if not self.typed:
+            return False
+        number, self.typed = int(self.typed), ""
+        if 1 <= number <= len(self.steps):
+            self.jump(number - 1)
+        else:
+            self._view.changed()
+        return True
+
+    def _go(self, index: int, at_end: bool) -> None:
+        self.index = index
+        self.ended = False
+        self.typed = ""
+        self._view.show_step(self.steps[index], at_end=at_end)
+        self._view.changed()
+
+    def _scrolls(self) -> bool:
+        step = self.step
+        return step is not None and step.kind in PAGED
+
+    # the audience's curtain -----------------------------------------------------------
+
+    def toggle_blank(self, colour: str) -> None:
+        """``b`` and ``.`` black, ``w`` white; the same key again shows the content."""
+        self.blank = "" if self.blank == colour else colour
+        self._view.changed()
+
+    def toggle_freeze(self) -> None:
+        self.frozen = not self.frozen
+        self._view.changed()
+
+    def escape(self) -> bool:
+        """Esc leaves a blank or frozen screen (or a half-typed number) first; False
+        when there was nothing to leave."""
+        if not (self.blank or self.frozen or self.typed):
+            return False
+        self.blank, self.frozen, self.typed = "", False, ""
+        self._view.changed()
+        return True
+
+    # time -----------------------------------------------------------------------------
+
+    def _start_timer(self) -> None:
+        if self._started_at is None:
+            self._started_at = self._clock.monotonic()
+
+    def timer(self) -> TimerReading:
+        now = self._clock.now()
+        started = self._started_at
+        running = started is not None
+        elapsed = int(self._clock.monotonic() - started) if started is not None else 0
+        left = _time_left(self.talk, elapsed, now)
+        phase = OK if left is None or left > CLOSING_S else CLOSING if left >= 0 else OVER
+        return TimerReading(elapsed, left, phase, now.strftime("%H:%M"), running)
+
+    # what the console shows -----------------------------------------------------------
+
+    def next_up(self) -> tuple[str, TalkStep | None]:
+        """What the next press shows: ("more", this step) while the page has more below,
+        ("step", the next step), or ("end", None) on the last screenful."""
+        step = self.step
+        if step is None or self.ended:
+            return ("end", None)
+        if self._scrolls() and not self._view.page_edges()[1]:
+            return ("more", step)
+        if self.index + 1 < len(self.steps):
+            return ("step", self.steps[self.index + 1])
+        return ("end", None)
+
+
+def _time_left(talk: Talk, elapsed_s: int, now: dt.datetime) -> int | None:
+    if talk.duration_s is not None:
+        return talk.duration_s - elapsed_s
+    if talk.end_time:
+        end = parse_end_time(talk.end_time, now)
+        return int((end - now).total_seconds()) if end else None
+    return None
+
+
+def parse_end_time(text: str, now: dt.datetime) -> dt.datetime | None:
+    """``"HH:MM"`` today, in the clock's time zone; None if it is not a time."""
+    try:
+        hours, minutes = (int(part) for part in text.split(":"))
+        return now.replace(hour=hours, minute=minutes, second=0, microsecond=0)
+    except ValueError:
+        return None
+
+
+def format_duration(seconds: int) -> str:
+    """``12:05``, ``1:02:03``; negative times (over the end) with a minus sign."""
+    sign = "-" if seconds < 0 else ""
+    minutes, secs = divmod(abs(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{sign}{hours}:{minutes:02}:{secs:02}" if hours else f"{sign}{minutes}:{secs:02}"
+
+
+# where the windows go ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Which screen each window goes to; ``console`` None: one screen, so the console
+    is an overlay window the presenter shows and hides over the audience window."""
+
+    audience: int
+    console: int | None
+
+
+def place_windows(
+    screens: Sequence[str], primary: int, requested: int | None, wanted: str | None = None
+) -> Placement:
+    """The audience on the screen named ``wanted`` if it is there (the one it was put
+    on: a projector unplugged and plugged in again gets the talk back), else on the
+    screen asked for (``--audience-screen``, 0-based), else on the first screen that is
+    not the laptop's own (the primary); the console on the laptop's. A screen asked for
+    that is not there is ignored."""
+    count = len(screens)
+    if count <= 1:
+        return Placement(0, None)
+    primary = primary if 0 <= primary < count else 0
+    if wanted is not None and wanted in screens:
+        audience = list(screens).index(wanted)
+    elif requested is not None and 0 <= requested < count:
+        audience = requested
+    else:
+        audience = next(i for i in range(count) if i != primary)
+    console = primary if primary != audience else next(i for i in range(count) if i != audience)
+    return Placement(audience, console)
+
+
+def swapped(screens: Sequence[str], placement: Placement) -> str | None:
+    """``S``: the name of the screen the audience moves to (the console's), if any."""
+    return screens[placement.console] if placement.console is not None else None
+
+
+def step_title(step: TalkStep, content: ContentSet, language: str) -> str:
+    """The step as the outline names it, in ``language``."""
+    strings = content.site.strings
+    if step.kind == TIMELINE:
+        text = strings.get("timeline")
+        return text.get(language) if text else "Timeline"
+    if step.kind == ABOUT:
+        text = strings.get("about")
+        return text.get(language) if text else "About"
+    exhibit = content.exhibit(step.exhibit or "")
+    title = exhibit.title.get(language) if exhibit else step.exhibit or ""
+    if step.kind == IMAGE and step.image is not None:
+        return f"{title} · {step.image + 1}"
+    return title
+
+
+def step_notes(step: TalkStep | None, content: ContentSet, language: str) -> str:
+    """The speaker's notes for ``step``: the step's own, else its exhibit's."""
+    if step is None:
+        return ""
+    if step.notes is not None:
+        return step.notes.get(language)
+    exhibit = content.exhibit(step.exhibit or "") if step.exhibit else None
+    return exhibit.notes.get(language) if exhibit and exhibit.notes else ""

@@ -1,0 +1,275 @@
+"""The presenter console's own words, in the kiosk's four languages.
+
+The console is the presenter's, not the audience's: it speaks the presenter's
+language (``--presenter-language``, or a tap on the console), whatever the audience
+is shown. Another language falls back to English.
+"""
+
+from __future__ import annotations
+
+WORDS: dict[str, dict[str, str]] = {
+    "audience": {
+        "en": "Audience screen",
+        "uz": "Tomoshabinlar ekrani",
+        "az": "Tamaşaçı ekranı",
+        "ru": "Экран для зала",
+    },
+    "next": {"en": "Next", "uz": "Keyingisi", "az": "Növbəti", "ru": "Далее"},
+    "more": {
+        "en": "More of this page",
+        "uz": "Shu sahifaning davomi",
+        "az": "Bu səhifənin davamı",
+        "ru": "Продолжение этой страницы",
+    },
+    "end": {
+        "en": "End of the talk",
+        "uz": "Nutqning oxiri",
+        "az": "Çıxışın sonu",
+        "ru": "Конец выступления",
+    },
+    "over": {
+        "en": "The talk is over",
+        "uz": "Nutq tugadi",
+        "az": "Çıxış bitdi",
+        "ru": "Выступление окончено",
+    },
+    "notes": {"en": "Notes", "uz": "Eslatmalar", "az": "Qeydlər", "ru": "Заметки"},
+    "no_notes": {
+        "en": "No notes for this step",
+        "uz": "Bu qadam uchun eslatma yoʻq",
+        "az": "Bu addım üçün qeyd yoxdur",
+        "ru": "Для этого шага заметок нет",
+    },
+    "elapsed": {"en": "Elapsed", "uz": "Oʻtgan vaqt", "az": "Keçən vaxt", "ru": "Прошло"},
+    "left": {"en": "Time left", "uz": "Qolgan vaqt", "az": "Qalan vaxt", "ru": "Осталось"},
+    "clock": {"en": "Clock", "uz": "Soat", "az": "Saat", "ru": "Время"},
+    "waiting": {
+        "en": "starts with the first step forward",
+        "uz": "birinchi qadam bilan boshlanadi",
+        "az": "ilk addımla başlayır",
+        "ru": "пойдёт с первого шага",
+    },
+    "outline": {"en": "Outline", "uz": "Reja", "az": "Plan", "ru": "План"},
+    "step": {"en": "Step", "uz": "Qadam", "az": "Addım", "ru": "Шаг"},
+    "black": {
+        "en": "Black screen (B)",
+        "uz": "Qora ekran (B)",
+        "az": "Qara ekran (B)",
+        "ru": "Чёрный экран (B)",
+    },
+    "white": {
+        "en": "White screen (W)",
+        "uz": "Oq ekran (W)",
+        "az": "Ağ ekran (W)",
+        "ru": "Белый экран (W)",
+    },
+    "freeze": {
+        "en": "Freeze (F)",
+        "uz": "Muzlatish (F)",
+        "az": "Dondur (F)",
+        "ru": "Заморозить (F)",
+    },
+    "frozen": {
+        "en": "Frozen: the audience keeps its picture (Esc)",
+        "uz": "Muzlatilgan: tomoshabinlar oldingi rasmni koʻradi (Esc)",
+        "az": "Dondurulub: tamaşaçılar əvvəlki şəkli görür (Esc)",
+        "ru": "Заморожено: зал видит прежний кадр (Esc)",
+    },
+    "blanked": {
+        "en": "The audience sees a blank screen (Esc)",
+        "uz": "Tomoshabinlar boʻsh ekranni koʻradi (Esc)",
+        "az": "Tamaşaçılar boş ekran görür (Esc)",
+        "ru": "Зал видит пустой экран (Esc)",
+    },
+    "go_to": {
+        "en": "Go to step",
+        "uz": "Qadamga oʻtish",
+        "az": "Addıma keç",
+        "ru": "Перейти к шагу",
+    },
+    "swap": {
+        "en": "Swap screens (S)",
+        "uz": "Ekranlarni almashtirish (S)",
+        "az": "Ekranları dəyiş (S)",
+        "ru": "Поменять экраны (S)",
+    },
+    "hide": {
+        "en": "Hide the console (C)",
+        "uz": "Pultni yashirish (C)",
+        "az": "Pultu gizlət (C)",
+        "ru": "Скрыть пульт (C)",
+    },
+    "audience_language": {
+        "en": "Audience (L)",
+        "uz": "Zal (L)",
+        "az": "Zal (L)",
+        "ru": "Зал (L)",
+    },
+    "notes_language": {
+        "en": "Console",
+        "uz": "Pult",
+        "az": "Pult",
+        "ru": "Пульт",
+    },
+    "quit": {
+        "en": "Quit the talk?",
+        "uz": "Nutqni tugatasizmi?",
+        "az": "Çıxışı bitirək?",
+        "ru": "Завершить выступление?",
+    },
+    "quit_keys": {
+        "en": "Enter: quit · Esc: stay",
+        "uz": "Enter: chiqish · Esc: qolish",
+        "az": "Enter: çıx · Esc: qal",
+        "ru": "Enter: выйти · Esc: остаться",
+    },
+    "keys": {
+        "en": "PageDown / PageUp: next / back · Home / End · number + Enter: go to step"
+        " · F1: every key",
+        "uz": "PageDown / PageUp: oldinga / orqaga · Home / End · raqam + Enter: qadamga oʻtish"
+        " · F1: barcha tugmalar",
+        "az": "PageDown / PageUp: irəli / geri · Home / End · nömrə + Enter: addıma keç"
+        " · F1: bütün düymələr",
+        "ru": "PageDown / PageUp: вперёд / назад · Home / End · номер + Enter: к шагу"
+        " · F1: все клавиши",
+    },
+}
+
+
+# What F1 lists on the console in a talk: the keys, and what each does (the map itself
+# is kiosk.ui.presenting's; the kiosk's own keys are in kiosk.runtime.navigation).
+KEYS: tuple[tuple[str, dict[str, str]], ...] = (
+    (
+        "PageDown / Right / Space",
+        {
+            "en": "next screenful, then the next step; never past the end",
+            "uz": "keyingi ekran, soʻng keyingi qadam; oxiridan nariga oʻtmaydi",
+            "az": "növbəti ekran, sonra növbəti addım; sondan o yana keçmir",
+            "ru": "следующий экран, затем следующий шаг; дальше конца не идёт",
+        },
+    ),
+    (
+        "PageUp / Left / Backspace",
+        {
+            "en": "screenful back; at the top, the end of the previous step",
+            "uz": "bir ekran orqaga; yuqorida – oldingi qadamning oxiri",
+            "az": "bir ekran geri; yuxarıda – əvvəlki addımın sonu",
+            "ru": "экран назад; вверху – конец предыдущего шага",
+        },
+    ),
+    (
+        "Home / End",
+        {
+            "en": "first / last step",
+            "uz": "birinchi / oxirgi qadam",
+            "az": "ilk / son addım",
+            "ru": "первый / последний шаг",
+        },
+    ),
+    (
+        "1 2 3 … Enter",
+        {
+            "en": "go to that step of the outline",
+            "uz": "rejadagi shu qadamga oʻtish",
+            "az": "plandakı həmin addıma keçid",
+            "ru": "перейти к этому шагу плана",
+        },
+    ),
+    (
+        "B  .  /  W",
+        {
+            "en": "black / white screen for the audience (again: content back)",
+            "uz": "tomoshabinlar uchun qora / oq ekran (yana bossangiz: mazmun qaytadi)",
+            "az": "tamaşaçılar üçün qara / ağ ekran (yenidən: məzmun qayıdır)",
+            "ru": "чёрный / белый экран для зала (ещё раз: содержание вернётся)",
+        },
+    ),
+    (
+        "F",
+        {
+            "en": "freeze the audience's picture while the console moves on",
+            "uz": "pult oldinga ketganda tomoshabinlar rasmini muzlatish",
+            "az": "pult irəlilədikcə tamaşaçıların şəklini dondurmaq",
+            "ru": "заморозить кадр для зала, пока пульт идёт дальше",
+        },
+    ),
+    (
+        "Esc",
+        {
+            "en": "content back after blank or freeze; otherwise asks to quit",
+            "uz": "boʻsh yoki muzlatilgan ekrandan keyin mazmun qaytadi;"
+            " aks holda chiqishni soʻraydi",
+            "az": "boş və ya dondurulmuş ekrandan sonra məzmun qayıdır; əks halda çıxmağı soruşur",
+            "ru": "вернуть содержание после пустого или замороженного экрана;"
+            " иначе спросит о выходе",
+        },
+    ),
+    (
+        "S",
+        {
+            "en": "swap the two screens",
+            "uz": "ikki ekranni almashtirish",
+            "az": "iki ekranı dəyişmək",
+            "ru": "поменять экраны местами",
+        },
+    ),
+    (
+        "C",
+        {
+            "en": "one screen: show / hide this console",
+            "uz": "bitta ekran: bu pultni koʻrsatish / yashirish",
+            "az": "bir ekran: bu pultu göstərmək / gizlətmək",
+            "ru": "один экран: показать / скрыть этот пульт",
+        },
+    ),
+    (
+        "L",
+        {
+            "en": "next audience language",
+            "uz": "tomoshabinlar uchun keyingi til",
+            "az": "tamaşaçılar üçün növbəti dil",
+            "ru": "следующий язык для зала",
+        },
+    ),
+    (
+        "Down / Up",
+        {
+            "en": "scroll the page a little",
+            "uz": "sahifani biroz aylantirish",
+            "az": "səhifəni bir az sürüşdürmək",
+            "ru": "немного прокрутить страницу",
+        },
+    ),
+    (
+        "F11",
+        {
+            "en": "audience window full screen on / off",
+            "uz": "tomoshabinlar oynasi: toʻliq ekran yoqish / oʻchirish",
+            "az": "tamaşaçı pəncərəsi: tam ekran açıq / bağlı",
+            "ru": "окно для зала: полный экран вкл. / выкл.",
+        },
+    ),
+    (
+        "F1  ?",
+        {
+            "en": "this list",
+            "uz": "shu roʻyxat",
+            "az": "bu siyahı",
+            "ru": "этот список",
+        },
+    ),
+    (
+        "Ctrl+Q",
+        {"en": "quit", "uz": "chiqish", "az": "çıxış", "ru": "выход"},
+    ),
+)
+
+
+def keys(language: str) -> list[dict[str, str]]:
+    """The F1 list in ``language`` (English where it has none)."""
+    return [{"keys": k, "action": does.get(language, does["en"])} for k, does in KEYS]
+
+
+def words(language: str) -> dict[str, str]:
+    """Every console word in ``language`` (English where it has none)."""
+    return {key: texts.get(language, texts["en"]) for key, texts in WORDS.items()}

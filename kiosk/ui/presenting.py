@@ -1,0 +1,308 @@
+"""``kiosk --present``: the audience window on the projector, the console on the laptop.
+
+One process, one navigation state, two windows. The audience window is the kiosk's
+own window with its audience parts only (no bar, no staff corner, no key map, no
+quit question); the console is a second window, made here and only here, on the
+laptop's screen, or with one screen an overlay window the presenter shows with
+``C``. ``kiosk.runtime.talk`` decides; this module places windows, turns keys into
+calls on the talk and hides the audience's cursor until the mouse moves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import time
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
+from PySide6.QtGui import QCursor, QGuiApplication, QScreen
+from PySide6.QtQml import QQmlComponent, QQmlEngine
+from PySide6.QtQuick import QQuickWindow
+
+from kiosk.content.model import ContentSet, Talk, TalkStep
+from kiosk.runtime import talk as t
+from kiosk.ui.app import QML_DIR
+from kiosk.ui.keys import key_value
+from kiosk.ui.talk import PROVIDER, Console, Curtain, Frames
+
+if TYPE_CHECKING:
+    from kiosk.ui.app import KioskWindow
+    from kiosk.ui.bridge import Kiosk
+    from kiosk.ui.wiring import PresentOptions
+
+log = logging.getLogger("kiosk.present")
+
+TICK_MS = 500  # the console's clock and timer
+CURSOR_HIDES_AFTER_MS = 2000  # the audience's mouse pointer, once it stops moving
+
+
+class AudienceView:
+    """``kiosk.runtime.talk.TalkView`` on the audience window."""
+
+    def __init__(self, kiosk: Kiosk) -> None:
+        self._kiosk = kiosk
+        self.on_change = lambda: None
+
+    def show_step(self, step: TalkStep, at_end: bool) -> None:
+        nav = self._kiosk.nav.navigator
+        if step.kind in (t.EXHIBIT, t.IMAGE) and step.exhibit:
+            nav.open_exhibit(step.exhibit)
+            if step.kind == t.IMAGE:
+                nav.open_gallery(step.image or 0)
+        # never through the home screen: a presentation swaps in edited content there
+        elif step.kind == t.TIMELINE:
+            nav.open_timeline()
+        elif step.kind == t.ABOUT:
+            nav.open_about()
+        if step.kind in t.PAGED:
+            # once the page is laid out for this exhibit: its top, or its end
+            keys = self._kiosk.keys
+            QTimer.singleShot(0, keys, partial(keys.pageJumpRequested.emit, at_end))
+
+    def scroll(self, screens: int) -> None:
+        keys = self._kiosk.keys
+        keys.scrollRequested.emit(screens * keys.SCREENFUL)
+
+    def page_edges(self) -> tuple[bool, bool]:
+        return self._kiosk.nav.page_edges
+
+    def changed(self) -> None:
+        self.on_change()
+
+
+def choose_talk(content: ContentSet, name: str | None) -> Talk:
+    """The talk file asked for, else every exhibit in order; what cannot show is left out."""
+    talk = content.talks.get(name) if name else None
+    if name and talk is None:
+        known = ", ".join(sorted(content.talks)) or "none"
+        log.error("no talk %r in talks/ (talks: %s): giving every exhibit in order", name, known)
+    return t.playable(talk or t.default_talk(content), content)
+
+
+def system_clock() -> t.Clock:
+    return t.Clock(time.monotonic, dt.datetime.now)
+
+
+class Presentation(QObject):
+    """The talk, its two windows and the keys that drive it."""
+
+    def __init__(
+        self, kw: KioskWindow, options: PresentOptions, clock: t.Clock | None = None
+    ) -> None:
+        super().__init__(kw.window)
+        self.kw = kw
+        self.options = options
+        self.wanted: str | None = None  # the screen the audience was put on, by name
+        self.console_shown = False  # with one screen: the overlay is shown only when asked
+        kiosk = kw.kiosk
+        self.view = AudienceView(kiosk)
+        self.state = t.TalkState(
+            choose_talk(kiosk.content, options.talk), self.view, clock or system_clock()
+        )
+        frames = Frames()
+        kw.engine.addImageProvider(PROVIDER, frames.provider())
+        self.curtain = Curtain(frames, self)
+        language = options.language or kiosk.content.site.default_language
+        self.console = Console(kiosk, self.state, language, self)
+        self.curtain.live_frame = self.console.new_live_frame
+        self.view.on_change = self._changed
+        window = kw.window
+        window.setProperty("curtain", self.curtain)
+        window.setProperty("audience", True)
+        kiosk.presenter.set_quit_allowed(True)
+        kiosk.give_talk()
+        kiosk.keys.set_talk_keys(self.handle_key)
+        kiosk.contentChanged.connect(self._content_changed)
+        kiosk.nav.changed.connect(self.console.refresh)
+        self.console.swapRequested.connect(self.swap)
+        self.console.hideRequested.connect(self.toggle_console)
+        self.console_window = self._make_console()
+        self._placement = t.Placement(0, None)
+        self._tick = QTimer(self)
+        self._tick.setInterval(TICK_MS)
+        self._tick.timeout.connect(self._on_tick)
+        self._tick.start()
+        self._cursor = QTimer(self)
+        self._cursor.setSingleShot(True)
+        self._cursor.setInterval(CURSOR_HIDES_AFTER_MS)
+        self._cursor.timeout.connect(self._hide_cursor)
+        window.installEventFilter(self)
+        for moved in (kiosk.nav.changed, kiosk.textsChanged, kiosk.keys.scrollRequested):
+            moved.connect(self.curtain.request_copy)
+        kiosk.keys.pageJumpRequested.connect(self.curtain.request_copy)
+        self._hide_cursor()
+        app = QGuiApplication.instance()
+        assert isinstance(app, QGuiApplication)
+        app.screenAdded.connect(self._screens_changed)
+        app.screenRemoved.connect(self._screens_changed)
+        self.state.begin()
+
+    # windows ---------------------------------------------------------------------------
+
+    def _make_console(self) -> QQuickWindow:
+        component = QQmlComponent(self.kw.engine, QUrl.fromLocalFile(str(QML_DIR / "Console.qml")))
+        window = component.createWithInitialProperties(
+            {"kiosk": self.kw.kiosk, "talk": self.console}
+        )
+        if not isinstance(window, QQuickWindow):
+            errors = "; ".join(e.toString() for e in component.errors())
+            raise RuntimeError(f"the presenter console did not load: {errors}")
+        QQmlEngine.setObjectOwnership(window, QQmlEngine.ObjectOwnership.CppOwnership)
+        self._component = component  # kept with the window it made
+        return window
+
+    def show(self) -> None:
+        """Both windows on their screens; again whenever screens come or go, or on ``S``."""
+        screens = QGuiApplication.screens()
+        names = [screen.name() for screen in screens]
+        primary = QGuiApplication.primaryScreen()
+        placement = t.place_windows(
+            names,
+            screens.index(primary) if primary in screens else 0,
+            self.options.audience_screen,
+            self.wanted,
+        )
+        if self.wanted is None and placement.console is not None:
+            self.wanted = names[placement.audience]  # and back there if it comes back
+        self._placement = placement
+        audience, console = self.kw.window, self.console_window
+        _put(audience, screens[placement.audience], self.options.windowed)
+        one_screen = placement.console is None
+        self.console.set_two_screens(not one_screen)
+        if one_screen:
+            console.setFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+            if self.console_shown:
+                _put(console, screens[placement.audience], self.options.windowed)
+            else:
+                console.hide()
+                audience.requestActivate()
+        else:
+            console.setFlag(Qt.WindowType.WindowStaysOnTopHint, False)
+            assert placement.console is not None
+            _put(console, screens[placement.console], self.options.windowed)
+        self.curtain.set_live(console.isVisible())
+        log.info(
+            "audience on %s, console %s",
+            screens[placement.audience].name(),
+            "hidden over it (C shows it)"
+            if one_screen and not self.console_shown
+            else f"on {console.screen().name()}",
+        )
+
+    def close(self) -> None:
+        """The console goes with the talk (it is not a child of the audience window)."""
+        self._tick.stop()
+        self.kw.window.removeEventFilter(self)
+        self.curtain.set_live(False)
+        self.console_window.close()
+        self.console_window.deleteLater()
+
+    def swap(self) -> None:
+        names = [screen.name() for screen in QGuiApplication.screens()]
+        target = t.swapped(names, self._placement)
+        if target is not None:
+            self.wanted = target
+            self.show()
+
+    def toggle_console(self) -> None:
+        """``C``: with one screen, the console overlay in and out; with two, nothing."""
+        if self.console.two_screens:
+            return
+        self.console_shown = not self.console_shown
+        self.show()
+        if self.console_shown:
+            if QGuiApplication.platformName() != "offscreen":  # it cannot, and says so
+                self.console_window.raise_()
+            self.console_window.requestActivate()
+
+    def _screens_changed(self, *_: object) -> None:
+        # a projector plugged in or pulled out: the talk goes on, the windows move
+        QTimer.singleShot(0, self, self.show)
+
+    # the talk ---------------------------------------------------------------------------
+
+    def _changed(self) -> None:
+        state = self.state
+        self.curtain.show(state.blank, state.frozen, self.kw.window.grabWindow)
+        self.curtain.request_copy()
+        self.console.refresh()
+
+    def _on_tick(self) -> None:
+        self.console.tick()
+        self.console.refresh()  # the page's edges move while it scrolls: "next" follows
+
+    def _content_changed(self) -> None:
+        talk = choose_talk(self.kw.kiosk.content, self.options.talk)
+        if talk.steps != self.state.talk.steps:
+            self.state.set_talk(talk)
+        else:
+            self.state.talk = talk
+        self.console.refresh()
+
+    def handle_key(self, key: int, modifiers: int) -> bool:
+        """The presenter's keys, before the kiosk's own (``kiosk.ui.keys``)."""
+        k = Qt.Key
+        state = self.state
+        actions: dict[Qt.Key, Callable[[], object]] = {
+            k.Key_PageDown: state.forward,
+            k.Key_Right: state.forward,
+            k.Key_Space: state.forward,
+            k.Key_PageUp: state.backward,
+            k.Key_Left: state.backward,
+            k.Key_Backspace: state.backward,
+            k.Key_Home: state.first,
+            k.Key_End: state.last,
+            k.Key_B: partial(state.toggle_blank, t.BLACK),
+            k.Key_Period: partial(state.toggle_blank, t.BLACK),
+            k.Key_W: partial(state.toggle_blank, t.WHITE),
+            k.Key_F: state.toggle_freeze,
+            k.Key_S: self.swap,
+            k.Key_C: self.toggle_console,
+            k.Key_Return: state.enter,
+            k.Key_Enter: state.enter,
+            k.Key_Escape: self._escape,
+        }
+        for digit in range(10):
+            actions[getattr(k, f"Key_{digit}")] = partial(state.type_digit, digit)
+        action = {key_value(name): a for name, a in actions.items()}.get(key)
+        if action is None:
+            return False
+        action()
+        return True
+
+    def _escape(self) -> None:
+        """Esc leaves blank or freeze first; then it asks, on the console, to quit."""
+        if not self.state.escape():
+            self.kw.kiosk.presenter.ask()
+
+    # the audience's mouse pointer and closing -----------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseMove:
+            self.kw.window.unsetCursor()
+            self._cursor.start()
+        elif event.type() == QEvent.Type.Close:
+            # the audience window closed (the window manager): the console goes with it
+            self.console_window.close()
+        return False
+
+    def _hide_cursor(self) -> None:
+        self.kw.window.setCursor(QCursor(Qt.CursorShape.BlankCursor))
+
+
+def _put(window: QQuickWindow, screen: QScreen, windowed: bool) -> None:
+    if window.screen() is not screen:
+        window.setScreen(screen)
+    area = screen.geometry()
+    if windowed:
+        size = window.size()
+        width = min(max(size.width(), 1280), area.width() - 80)
+        height = min(max(size.height(), 720), area.height() - 80)
+        window.setGeometry(area.x() + 40, area.y() + 40, width, height)
+        window.showNormal()
+    else:
+        window.setGeometry(area)
+        window.showFullScreen()

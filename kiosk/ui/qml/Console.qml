@@ -1,0 +1,312 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Window
+
+// The presenter console (kiosk --present), on the laptop's screen: what the audience
+// sees, what comes next, the notes, the time, and the outline of the talk. Never
+// shown to the audience. Every word comes from console.view.words, in the
+// presenter's language; decisions are kiosk.runtime.talk's.
+Window {
+    id: root
+    required property var kiosk
+    required property var talk
+    readonly property var view: talk.view
+    readonly property var words: view.words
+    readonly property var timer: talk.timer
+    readonly property real k: Math.max(0.6, Math.min(width / 1280, height / 800))
+    readonly property real gap: 16 * k
+    title: words.audience + " · " + view.title
+    color: "#16181c"
+    visible: false
+
+    Item {
+        id: body
+        objectName: "consoleBody"
+        anchors.fill: parent
+        focus: true
+        Keys.onPressed: (event) => { event.accepted = root.kiosk.keys.handle(event.key, event.modifiers) }
+
+        // the time, across the top: elapsed, time left (amber, then red), clock
+        Row {
+            id: timeRow
+            objectName: "consoleTimer"
+            anchors { left: parent.left; right: parent.right; top: parent.top; margins: root.gap }
+            spacing: root.gap * 2
+            ConsoleTime { k: root.k; label: root.words.elapsed; value: root.timer.elapsed; objectName: "elapsed"
+                          note: root.timer.running ? "" : root.words.waiting }
+            ConsoleTime {
+                objectName: "timeLeft"
+                visible: root.timer.left !== ""
+                k: root.k
+                label: root.words.left
+                value: root.timer.left
+                phase: root.timer.phase
+            }
+            ConsoleTime { k: root.k; label: root.words.clock; value: root.timer.clock; objectName: "clock" }
+        }
+        Text {
+            objectName: "stepCount"
+            anchors { right: parent.right; top: parent.top; margins: root.gap }
+            text: root.words.step + " " + (root.view.index + 1) + " / " + root.view.count
+                  + (root.view.typed !== "" ? "    " + root.words.go_to + ": " + root.view.typed + "▏" : "")
+            textFormat: Text.PlainText
+            color: root.view.typed !== "" ? "#ffd54a" : "#c8ccd2"
+            font.pixelSize: 26 * root.k
+        }
+
+        // left: the audience's screen as it is now, then what comes next
+        Column {
+            id: left
+            anchors { left: parent.left; top: timeRow.bottom; margins: root.gap }
+            width: Math.round(parent.width * 0.52)
+            spacing: root.gap / 2
+            Text {
+                text: root.words.audience + ": " + root.view.current
+                textFormat: Text.PlainText
+                color: "#c8ccd2"
+                font.pixelSize: 18 * root.k
+                width: parent.width
+                elide: Text.ElideRight
+            }
+            Rectangle {
+                objectName: "liveView"
+                width: parent.width
+                height: Math.round(width * 9 / 16)
+                color: "black"
+                border.width: root.view.blank !== "" || root.view.frozen ? 4 * root.k : 1
+                border.color: root.view.blank !== "" || root.view.frozen ? "#ffd54a" : "#56606c"
+                Image {
+                    anchors { fill: parent; margins: parent.border.width }
+                    source: root.talk.liveUrl
+                    cache: false
+                    asynchronous: false
+                    fillMode: Image.PreserveAspectFit
+                }
+                Rectangle {
+                    objectName: "curtainNote"
+                    visible: root.view.blank !== "" || root.view.frozen
+                    anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: parent.border.width }
+                    height: curtainText.implicitHeight + root.gap
+                    color: "#e0161a1f"
+                    Text {
+                        id: curtainText
+                        anchors.centerIn: parent
+                        width: parent.width - root.gap
+                        horizontalAlignment: Text.AlignHCenter
+                        wrapMode: Text.Wrap
+                        text: root.view.blank !== "" ? root.words.blanked : root.words.frozen
+                        textFormat: Text.PlainText
+                        color: "#ffd54a"
+                        font.pixelSize: 18 * root.k
+                    }
+                }
+            }
+            Rectangle {
+                objectName: "nextStep"
+                width: parent.width
+                height: 110 * root.k
+                radius: 6 * root.k
+                color: root.view.ended ? "#7a1c22" : "#23272e"
+                Row {
+                    anchors { fill: parent; margins: root.gap / 2 }
+                    spacing: root.gap
+                    Image {
+                        height: parent.height
+                        width: visible ? height * 1.5 : 0
+                        visible: root.view.nextImage !== ""
+                        source: root.view.nextImage !== "" ? root.kiosk.imageUrl(root.view.nextImage, root.kiosk.imageRevision) : ""
+                        fillMode: Image.PreserveAspectCrop
+                    }
+                    Column {
+                        anchors.verticalCenter: parent.verticalCenter
+                        width: parent.width - x
+                        Text {
+                            text: root.view.ended ? root.words.over : root.words.next
+                            textFormat: Text.PlainText
+                            color: root.view.ended ? "white" : "#9aa3ad"
+                            font.pixelSize: (root.view.ended ? 30 : 17) * root.k
+                            font.bold: root.view.ended
+                        }
+                        Text {
+                            objectName: "nextTitle"
+                            width: parent.width
+                            visible: !root.view.ended
+                            text: root.view.nextKind === "more" ? root.words.more + ": " + root.view.nextTitle
+                                  : root.view.nextKind === "end" ? root.words.end : root.view.nextTitle
+                            textFormat: Text.PlainText
+                            elide: Text.ElideRight
+                            color: "white"
+                            font.pixelSize: 24 * root.k
+                        }
+                    }
+                }
+            }
+        }
+
+        // right: the notes, then the outline
+        Column {
+            id: right
+            anchors { left: left.right; right: parent.right; top: timeRow.bottom; bottom: buttons.top; margins: root.gap }
+            spacing: root.gap / 2
+            Text {
+                text: root.words.notes
+                textFormat: Text.PlainText
+                color: "#9aa3ad"
+                font.pixelSize: 17 * root.k
+            }
+            Flickable {
+                width: parent.width
+                height: parent.height * 0.45
+                contentHeight: notes.implicitHeight
+                clip: true
+                Text {
+                    id: notes
+                    objectName: "notes"
+                    width: parent.width
+                    text: root.view.notes !== "" ? root.view.notes : root.words.no_notes
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    color: root.view.notes !== "" ? "white" : "#7d8590"
+                    font.pixelSize: 24 * root.k
+                    lineHeight: 1.15
+                }
+            }
+            Text {
+                text: root.words.outline
+                textFormat: Text.PlainText
+                color: "#9aa3ad"
+                font.pixelSize: 17 * root.k
+            }
+            ListView {
+                id: outline
+                objectName: "outline"
+                width: parent.width
+                height: parent.height * 0.55 - 4 * root.gap
+                clip: true
+                model: root.view.outline
+                currentIndex: root.view.index
+                highlightFollowsCurrentItem: true
+                keyNavigationEnabled: false  // a click, or the step's number and Enter
+                delegate: Rectangle {
+                    id: row
+                    required property var modelData
+                    required property int index
+                    objectName: "outline_" + index
+                    width: ListView.view.width
+                    height: rowText.implicitHeight + 10 * root.k
+                    color: index === root.view.index ? "#2f6f8f" : "transparent"
+                    radius: 4 * root.k
+                    Text {
+                        id: rowText
+                        anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; leftMargin: 8 * root.k }
+                        text: row.modelData.number + ".  " + row.modelData.title
+                        textFormat: Text.PlainText
+                        elide: Text.ElideRight
+                        color: row.index < root.view.index ? "#8a929c" : "white"
+                        font.pixelSize: 19 * root.k
+                        font.bold: row.index === root.view.index
+                    }
+                    TapHandler { onTapped: root.talk.jump(row.index) }
+                }
+            }
+        }
+
+        // the controls, along the foot: each a button, reachable with Tab
+        Flow {
+            id: buttons
+            objectName: "consoleButtons"
+            anchors { left: parent.left; right: parent.right; bottom: hint.top; margins: root.gap }
+            spacing: root.gap / 2
+            ConsoleButton { objectName: "blackButton"; k: root.k; text: root.words.black
+                            selected: root.view.blank === "black"; onActivated: root.talk.toggleBlank("black") }
+            ConsoleButton { objectName: "whiteButton"; k: root.k; text: root.words.white
+                            selected: root.view.blank === "white"; onActivated: root.talk.toggleBlank("white") }
+            ConsoleButton { objectName: "freezeButton"; k: root.k; text: root.words.freeze
+                            selected: root.view.frozen; onActivated: root.talk.toggleFreeze() }
+            ConsoleButton { objectName: "swapButton"; k: root.k; visible: root.view.twoScreens
+                            text: root.words.swap; onActivated: root.talk.swap() }
+            ConsoleButton { objectName: "hideButton"; k: root.k; visible: !root.view.twoScreens
+                            text: root.words.hide; onActivated: root.talk.hide() }
+            Text {
+                text: "  " + root.words.audience_language + ":"
+                textFormat: Text.PlainText
+                color: "#9aa3ad"
+                font.pixelSize: 17 * root.k
+                height: 40 * root.k
+                verticalAlignment: Text.AlignVCenter
+            }
+            Repeater {
+                model: root.view.languages
+                ConsoleButton {
+                    required property string modelData
+                    k: root.k
+                    text: modelData
+                    selected: root.kiosk.language.code === modelData
+                    onActivated: root.kiosk.language.choose(modelData)
+                }
+            }
+            Text {
+                text: "  " + root.words.notes_language + ":"
+                textFormat: Text.PlainText
+                color: "#9aa3ad"
+                font.pixelSize: 17 * root.k
+                height: 40 * root.k
+                verticalAlignment: Text.AlignVCenter
+            }
+            Repeater {
+                model: root.view.languages
+                ConsoleButton {
+                    required property string modelData
+                    k: root.k
+                    text: modelData
+                    selected: root.view.language === modelData
+                    onActivated: root.talk.setLanguage(modelData)
+                }
+            }
+        }
+        Text {
+            id: hint
+            anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: root.gap }
+            text: root.words.keys
+            textFormat: Text.PlainText
+            wrapMode: Text.Wrap
+            color: "#7d8590"
+            font.pixelSize: 15 * root.k
+        }
+
+        // Esc with nothing else to leave, F1: on the console, never the audience's screen
+        Rectangle {
+            objectName: "consoleQuestion"
+            anchors.fill: parent
+            visible: root.kiosk.presenter.askingToQuit || root.kiosk.presenter.helpVisible
+            color: "#f5101215"
+            TapHandler { onTapped: { root.kiosk.presenter.hideHelp(); root.kiosk.presenter.cancelQuit() } }
+            Column {
+                anchors.centerIn: parent
+                width: parent.width * 0.7
+                spacing: root.gap
+                Text {
+                    visible: root.kiosk.presenter.askingToQuit
+                    width: parent.width
+                    horizontalAlignment: Text.AlignHCenter
+                    text: root.words.quit + "\n" + root.words.quit_keys
+                    textFormat: Text.PlainText
+                    color: "white"
+                    font.pixelSize: 34 * root.k
+                }
+                Repeater {
+                    model: root.kiosk.presenter.helpVisible ? root.view.keys : []
+                    Text {
+                        required property var modelData
+                        width: parent.width
+                        text: modelData.keys + "  —  " + modelData.action
+                        textFormat: Text.PlainText
+                        wrapMode: Text.Wrap
+                        color: "white"
+                        font.pixelSize: 19 * root.k
+                    }
+                }
+            }
+        }
+    }
+}

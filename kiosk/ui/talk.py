@@ -1,0 +1,262 @@
+"""What QML is given in ``kiosk --present``: the console's view of the talk, the
+audience window's curtain (blank, frozen), and the pictures passed between windows.
+
+No decisions here: ``kiosk.runtime.talk.TalkState`` makes them, these objects show
+them. Imported only in presenter mode, after the audience window's first frame.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Property, QObject, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QImage
+from PySide6.QtQuick import QQuickImageProvider
+
+from kiosk.runtime import talk as t
+from kiosk.runtime.talk_words import keys, words
+from kiosk.ui import present
+
+if TYPE_CHECKING:
+    from kiosk.runtime.talk import TalkState
+    from kiosk.ui.bridge import Kiosk
+
+PROVIDER = "talk"  # image://talk/live/N and image://talk/frozen/N
+LIVE_WIDTH = 960  # the console's copy of the audience screen is made this wide
+
+
+class Frames:
+    """The two pictures that travel between the windows: the audience screen as it
+    is now (for the console) and as it was when frozen (for the audience)."""
+
+    def __init__(self) -> None:
+        self.images: dict[str, QImage] = {"live": QImage(), "frozen": QImage()}
+
+    def provider(self) -> FrameProvider:
+        """One per engine (an engine owns and deletes its providers)."""
+        return FrameProvider(self)
+
+
+class FrameProvider(QQuickImageProvider):
+    def __init__(self, frames: Frames) -> None:
+        super().__init__(QQuickImageProvider.ImageType.Image)
+        self._frames = frames
+
+    def requestImage(self, image_id: str, size: QSize, requested: QSize) -> QImage:
+        image = self._frames.images.get(image_id.split("/")[0], QImage())
+        if image.isNull():
+            image = QImage(16, 9, QImage.Format.Format_RGB32)
+            image.fill(Qt.GlobalColor.black)
+        return image
+
+
+class Curtain(QObject):
+    """What covers the audience window: a colour, or the picture it had when frozen.
+
+    The audience window also grabs its own stage for the console while ``live`` is on
+    (a grab of the stage, under the curtain: the console sees where the talk is even
+    while the audience sees black or a frozen picture)."""
+
+    changed = Signal()
+    copyRequested = Signal()
+
+    def __init__(self, frames: Frames, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._frames = frames
+        self._blank = ""
+        self._frozen = False
+        self._frozen_revision = 0
+        self._live = True
+        self.live_frame: Callable[[], None] = lambda: None  # set by the console
+
+    def show(self, blank: str, frozen: bool, freeze: Callable[[], QImage]) -> None:
+        if frozen and not self._frozen:
+            self._frames.images["frozen"] = freeze()
+            self._frozen_revision += 1
+        if (blank, frozen) != (self._blank, self._frozen):
+            self._blank, self._frozen = blank, frozen
+            self.changed.emit()
+
+    def set_live(self, live: bool) -> None:
+        if live != self._live:
+            self._live = live
+            self.changed.emit()
+
+    def _get_blank(self) -> str:
+        return self._blank
+
+    blank = Property(str, _get_blank, notify=changed)  # "", "black" or "white"
+
+    def _get_frozen_url(self) -> str:
+        return f"image://{PROVIDER}/frozen/{self._frozen_revision}" if self._frozen else ""
+
+    frozenUrl = Property(str, _get_frozen_url, notify=changed)
+
+    def _get_live(self) -> bool:
+        return self._live
+
+    live = Property(bool, _get_live, notify=changed)
+
+    def request_copy(self) -> None:
+        """Something moved on the audience screen: the console's copy is made soon."""
+        self.copyRequested.emit()
+
+    @Slot(QImage)
+    def setLiveFrame(self, image: QImage) -> None:
+        self._frames.images["live"] = image
+        self.live_frame()
+
+
+class Console(QObject):
+    """The presenter console's view of the talk, in the presenter's language."""
+
+    changed = Signal()
+    timerChanged = Signal()
+    liveChanged = Signal()
+    swapRequested = Signal()
+    hideRequested = Signal()
+
+    def __init__(
+        self, kiosk: Kiosk, state: TalkState, language: str, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._kiosk = kiosk
+        self._state = state
+        self._language = language
+        self._live_revision = 0
+        self._two_screens = False
+        self._view: dict[str, Any] = {}
+        self._timer: dict[str, Any] = {}
+        self.refresh()
+        self.tick()
+
+    @property
+    def language(self) -> str:
+        return self._language
+
+    @property
+    def two_screens(self) -> bool:
+        return self._two_screens
+
+    def set_two_screens(self, two: bool) -> None:
+        if two != self._two_screens:
+            self._two_screens = two
+            self.refresh()
+
+    def refresh(self) -> None:
+        """The talk moved (or the content, or a language): everything but the timer."""
+        state, content, lang = self._state, self._kiosk.content, self._language
+        steps = state.steps
+        kind, following = state.next_up()
+        if kind == "step" and following is not None:
+            next_title = t.step_title(following, content, lang)
+            next_image = _step_image(following, content)
+        elif kind == "more":
+            next_title = t.step_title(following, content, lang) if following else ""
+            next_image = ""
+        else:
+            next_title, next_image = "", ""
+        step = state.step
+        view = {
+            "title": state.talk.title.get(lang),
+            "words": words(lang),
+            "keys": keys(lang),
+            "outline": [
+                {"number": i + 1, "title": t.step_title(s, content, lang), "kind": s.kind}
+                for i, s in enumerate(steps)
+            ],
+            "index": state.index,
+            "count": len(steps),
+            "current": t.step_title(step, content, lang) if step else "",
+            "notes": t.step_notes(step, content, lang),
+            "nextKind": kind,
+            "nextTitle": next_title,
+            "nextImage": next_image,
+            "ended": state.ended,
+            "blank": state.blank,
+            "frozen": state.frozen,
+            "typed": state.typed,
+            "twoScreens": self._two_screens,
+            "language": lang,
+            "languages": list(content.site.language_codes),
+        }
+        if view != self._view:
+            self._view = view
+            self.changed.emit()
+
+    def tick(self) -> None:
+        reading = self._state.timer()
+        timer = {
+            "elapsed": t.format_duration(reading.elapsed_s),
+            "left": "" if reading.left_s is None else t.format_duration(reading.left_s),
+            "phase": reading.phase,
+            "clock": reading.clock,
+            "running": reading.running,
+        }
+        if timer != self._timer:
+            self._timer = timer
+            self.timerChanged.emit()
+
+    def new_live_frame(self) -> None:
+        self._live_revision += 1
+        self.liveChanged.emit()
+
+    def _get_view(self) -> dict[str, Any]:
+        return self._view
+
+    view = Property(dict, _get_view, notify=changed)
+
+    def _get_timer(self) -> dict[str, Any]:
+        return self._timer
+
+    timer = Property(dict, _get_timer, notify=timerChanged)
+
+    def _get_live_url(self) -> str:
+        return f"image://{PROVIDER}/live/{self._live_revision}"
+
+    liveUrl = Property(str, _get_live_url, notify=liveChanged)
+
+    @Slot(int)
+    def jump(self, index: int) -> None:
+        self._state.jump(index)
+
+    @Slot()
+    def forward(self) -> None:
+        self._state.forward()
+
+    @Slot()
+    def backward(self) -> None:
+        self._state.backward()
+
+    @Slot(str)
+    def toggleBlank(self, colour: str) -> None:
+        self._state.toggle_blank(colour)
+
+    @Slot()
+    def toggleFreeze(self) -> None:
+        self._state.toggle_freeze()
+
+    @Slot(str)
+    def setLanguage(self, code: str) -> None:
+        """The console's (and the notes') language; the audience keeps its own."""
+        self._language = code
+        self.refresh()
+
+    @Slot()
+    def swap(self) -> None:
+        self.swapRequested.emit()
+
+    @Slot()
+    def hide(self) -> None:
+        self.hideRequested.emit()
+
+
+def _step_image(step: t.TalkStep, content: Any) -> str:
+    """The key of the picture that stands for ``step`` in the console's "next"."""
+    exhibit = content.exhibit(step.exhibit or "") if step.exhibit else None
+    if exhibit is None:
+        return ""
+    if step.kind == t.IMAGE and step.image is not None and step.image < len(exhibit.gallery):
+        return present.image_key(exhibit.gallery[step.image], present.THUMB)
+    return present.image_key(exhibit.cover, present.THUMB)

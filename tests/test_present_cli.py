@@ -1,0 +1,42 @@
+"""``kiosk --present`` on the command line: its options, and the talk it gives."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+
+from kiosk.cli import main
+from kiosk.ui.presenting import choose_talk
+from tests.conftest import BUNDLED
+from tests.uitools import load
+
+
+@pytest.mark.parametrize(
+    "option",
+    [["--talk", "school-visit"], ["--audience-screen", "2"], ["--presenter-language", "ru"]],
+)
+def test_the_talk_options_need_present(
+    option: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--windowed", *option, "--state-dir", str(tmp_path), str(BUNDLED)]) == 2
+    assert "go with --present" in capsys.readouterr().err
+
+
+def test_screens_are_counted_from_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["--present", "--audience-screen", "0", str(BUNDLED)])
+    assert stop.value.code == 2
+    assert "is not a screen number" in capsys.readouterr().err
+
+
+def test_a_talk_that_is_not_there_gives_every_exhibit_and_says_so(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    content = load(BUNDLED)
+    with caplog.at_level(logging.ERROR, "kiosk.present"):
+        talk = choose_talk(content, "no-such-talk")
+    assert [s.exhibit for s in talk.steps] == [e.id for e in content.exhibits]
+    assert "no talk 'no-such-talk'" in caplog.text and "school-visit" in caplog.text
+    assert len(choose_talk(content, "school-visit").steps) == 9

@@ -1,0 +1,216 @@
+"""A real ``kiosk --present`` process on two screens (Qt's offscreen platform with a
+laptop and a projector, from a JSON configuration): the audience window is on the
+projector and shows content only, in the audience's language; the console is on the
+laptop with the notes, the next step and the timer. Keys are pressed on the console
+window by ``tests/present_child.py``, which grabs both windows to PNG.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PIL import Image
+
+from kiosk.content.loader import load_content
+from kiosk.ui import present
+from tests import process
+
+LAPTOP = {"name": "laptop", "x": 0, "y": 0, "width": 1280, "height": 800, "logicalDpi": 96}
+PROJECTOR = {
+    "name": "projector",
+    "x": 1280,
+    "y": 0,
+    "width": 1920,
+    "height": 1080,
+    "logicalDpi": 96,
+}
+CHILD = process.REPO / "tests" / "present_child.py"
+EXHIBITS = process.REPO / "exhibits"
+STEPS = [
+    "shot:start",
+    "key:PageDown",
+    "shot:scrolled",
+    "key:B",
+    "shot:black",
+    "key:Escape",
+    "key:F",
+    "key:End",
+    "shot:frozen",
+    "key:Escape",
+    # the About screen, screenful by screenful, then one press more
+    *["key:PageDown", "wait:400"] * 8,
+    "shot:over",
+    "key:Escape",
+    "shot:quit",
+    "key:Escape",
+    "key:3",
+    "key:Return",
+    "shot:jumped",
+]
+
+
+def _run(tmp: Path, screens: list[dict[str, Any]], args: list[str]) -> Path:
+    config = tmp / "screens.json"
+    config.write_text(json.dumps({"screens": screens}), encoding="utf-8")
+    out = tmp / "out"
+    env = {
+        **process.environment(),
+        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+        "KIOSK_TEST_STEPS": json.dumps(STEPS),
+    }
+    argv = [sys.executable, str(CHILD), str(out), "--", "--present", *args]
+    argv += ["--cache", str(tmp / "cache"), "--state-dir", str(tmp / "state"), str(EXHIBITS)]
+    log = tmp / "kiosk.out"
+    with log.open("wb") as sink:
+        child = subprocess.Popen(argv, env=env, stdout=sink, stderr=subprocess.STDOUT, cwd=tmp)
+        deadline = time.monotonic() + process.START_TIMEOUT_S
+        while not (out / "done").exists() and not (out / "failed").exists():
+            if child.poll() is not None or time.monotonic() > deadline:
+                break
+            time.sleep(0.1)
+        child.terminate()
+        child.wait(60)
+    text = log.read_text(encoding="utf-8", errors="replace")
+    assert (out / "done").exists(), (
+        f"{(out / 'failed').read_text() if (out / 'failed').exists() else 'no result'}\n{text}"
+    )
+    assert "Traceback" not in text and "qt: " not in text, text
+    return out
+
+
+@pytest.fixture(scope="module")
+def two_screens(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    tmp = tmp_path_factory.mktemp("present")
+    return _run(tmp, [LAPTOP, PROJECTOR], ["--talk", "school-visit", "--presenter-language", "en"])
+
+
+def _shot(out: Path, label: str) -> dict[str, Any]:
+    return json.loads((out / f"{label}.json").read_text(encoding="utf-8"))
+
+
+def _english_only_words() -> set[str]:
+    """Every interface word and exhibit title whose English differs from its Uzbek."""
+    content = load_content(EXHIBITS).content
+    assert content is not None
+    words: set[str] = set()
+    for language, other in (("en", "uz"),):
+        ui, ui_other = present.strings(content, language), present.strings(content, other)
+        words |= {v for k, v in ui.items() if v != ui_other[k] and len(v) > 3}
+        for exhibit in content.exhibits:
+            for text in (exhibit.title, exhibit.subtitle):
+                if text.get(language) != text.get(other):
+                    words.add(text.get(language))
+    return words | {"Quit the presentation?", "Quit the talk?", "Notes", "Next"}
+
+
+def test_the_audience_window_fills_the_projector_and_the_console_the_laptop(
+    two_screens: Path,
+) -> None:
+    shot = _shot(two_screens, "start")
+    audience, console = shot["audience"], shot["console"]
+    assert audience["screen"] == "projector"
+    assert audience["geometry"] == [1280, 0, 1920, 1080]
+    assert console["screen"] == "laptop"
+    assert console["geometry"] == [0, 0, 1280, 800]
+    assert audience["visible"] and console["visible"]
+
+
+def test_the_audience_sees_content_only_and_no_english(two_screens: Path) -> None:
+    english = _english_only_words()
+    for label in ("start", "scrolled", "over", "quit", "jumped"):
+        audience = _shot(two_screens, label)["audience"]
+        named = audience["named"]
+        assert "navBar" not in named and "staffCorner" not in named, label
+        assert "quitQuestion" not in named and "presenterHelp" not in named, label
+        assert audience["texts"], label  # content is on show
+        leaked = [t for t in audience["texts"] if any(w in t for w in english)]
+        assert not leaked, (label, leaked)
+        notes = _shot(two_screens, label)["console"]["texts"]
+        assert not set(audience["texts"]) & {t for t in notes if "Ask" in t}  # no notes
+    # the bottom rows of the projected picture are the page, not a bar
+    picture = Image.open(two_screens / "start-audience.png").convert("RGB")
+    assert picture.size == (1920, 1080)
+
+
+def test_the_console_shows_notes_next_step_and_timer(two_screens: Path) -> None:
+    console = _shot(two_screens, "start")["console"]
+    texts = " ".join(console["texts"])
+    assert "Say hello" in texts  # the first step's notes, in the presenter's English
+    named = console["named"]
+    for name in (
+        "liveView",
+        "nextStep",
+        "nextTitle",
+        "notes",
+        "outline",
+        "consoleTimer",
+        "timeLeft",
+    ):
+        assert name in named, name
+    assert "15:00" in texts  # a 15-minute talk, not started yet
+    scrolled = " ".join(_shot(two_screens, "scrolled")["console"]["texts"])
+    assert "14:5" in scrolled or "15:00" in scrolled  # counting from the first press
+
+
+def test_blank_covers_the_projector_in_black_and_esc_brings_the_content_back(
+    two_screens: Path,
+) -> None:
+    black = Image.open(two_screens / "black-audience.png").convert("RGB")
+    assert black.getextrema() == ((0, 0), (0, 0), (0, 0))
+    assert (
+        "The audience sees a blank screen (Esc)" in _shot(two_screens, "black")["console"]["texts"]
+    )
+    after = Image.open(two_screens / "frozen-audience.png").convert("RGB")
+    assert after.getextrema() != ((0, 0), (0, 0), (0, 0))
+
+
+def test_freeze_keeps_the_audience_picture_while_the_console_moves_on(two_screens: Path) -> None:
+    before = Image.open(two_screens / "scrolled-audience.png").convert("RGB")
+    frozen = Image.open(two_screens / "frozen-audience.png").convert("RGB")
+    assert _rms(before, frozen) < 2  # End was pressed, the audience still sees the old picture
+    console = _shot(two_screens, "frozen")["console"]
+    assert any(t.startswith("Frozen") for t in console["texts"])
+    assert "Step 9 / 9" in console["texts"]  # the console is on the last step
+
+
+def test_the_last_step_says_the_talk_is_over_on_the_console_only(two_screens: Path) -> None:
+    over = _shot(two_screens, "over")
+    assert "The talk is over" in over["console"]["texts"]
+    assert "Step 9 / 9" in over["console"]["texts"]  # no wrap to the first step
+    assert not any("over" in t for t in over["audience"]["texts"])
+
+
+def test_esc_asks_to_quit_on_the_console_not_in_front_of_the_audience(two_screens: Path) -> None:
+    quit_shot = _shot(two_screens, "quit")
+    assert any("Quit the talk?" in t for t in quit_shot["console"]["texts"])
+    assert not any("Quit" in t for t in quit_shot["audience"]["texts"])
+
+
+def test_number_and_enter_jump_to_that_step(two_screens: Path) -> None:
+    assert "Step 3 / 9" in _shot(two_screens, "jumped")["console"]["texts"]
+
+
+def _rms(a: Image.Image, b: Image.Image) -> float:
+    from PIL import ImageChops, ImageStat
+
+    diff = ImageStat.Stat(ImageChops.difference(a, b))
+    return sum(diff.rms) / 3
+
+
+def test_nothing_of_the_presenter_is_loaded_before_the_first_frame_without_present(
+    tmp_path: Path,
+) -> None:
+    from tests.test_startup_imports import _modules_at_first_frame
+
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    loaded = _modules_at_first_frame(tmp_path, hook, "windowed")
+    assert "kiosk.ui.bridge" in loaded  # the hook saw the window's start
+    presenter = {"kiosk.ui.presenting", "kiosk.ui.talk", "kiosk.runtime.talk"}
+    assert not presenter & loaded

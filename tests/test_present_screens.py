@@ -1,0 +1,88 @@
+"""A projector pulled out and plugged in again in the middle of a talk, on a real X
+server (Xvfb with two RandR monitors): the windows move, the talk goes on, and the
+audience window comes back to the projector when it returns."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.process import start, x_environment
+
+LAPTOP = "1280/338x800/211+0+0"
+PROJECTOR = "1920/508x1080/286+1280+0"
+
+
+@pytest.fixture
+def two_monitors() -> Iterator[str]:
+    for tool in ("Xvfb", "xrandr", "xdotool"):
+        if shutil.which(tool) is None:
+            pytest.skip(f"{tool} is not installed")
+    read_end, write_end = os.pipe()
+    # -noreset: without it the server forgets the monitors when xrandr disconnects
+    server = subprocess.Popen(
+        [
+            *("Xvfb", "-displayfd", str(write_end), "-screen", "0", "3200x1080x24"),
+            *("-noreset", "-nolisten", "tcp"),
+        ],
+        pass_fds=(write_end,),
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_end)
+    try:
+        with os.fdopen(read_end) as numbers:
+            display = ":" + numbers.readline().strip()
+        _xrandr(display, "--setmonitor", "laptop", LAPTOP, "none")
+        _xrandr(display, "--setmonitor", "projector", PROJECTOR, "none")
+        yield display
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _xrandr(display: str, *args: str) -> None:
+    subprocess.run(["xrandr", *args], env=x_environment(display), check=True, timeout=30)
+
+
+def _wait_for(
+    kiosk_text: Callable[[], str], needle: str, count: int = 1, timeout: float = 30
+) -> str:
+    deadline = time.monotonic() + timeout
+    text = ""
+    while time.monotonic() < deadline:
+        text = kiosk_text()
+        if text.count(needle) >= count:
+            return text
+        time.sleep(0.2)
+    raise AssertionError(f"{needle!r} x{count} never came:\n{text}")
+
+
+def test_the_talk_goes_on_when_the_projector_goes_and_comes_back(
+    tmp_path: Path, two_monitors: str
+) -> None:
+    args = ["--present", "--talk", "school-visit", "--cache", str(tmp_path / "cache")]
+    args += ["--state-dir", str(tmp_path / "state"), str(Path(__file__).parents[1] / "exhibits")]
+    kiosk = start(tmp_path, args, display=two_monitors)
+    env = x_environment(two_monitors)
+    try:
+        _wait_for(kiosk.text, "audience on projector, console on laptop")
+        _xrandr(two_monitors, "--delmonitor", "projector")
+        text = _wait_for(kiosk.text, "audience on ", count=2)
+        assert "audience on projector" not in text.split("audience on ")[-1]
+        subprocess.run(["xdotool", "mousemove", "100", "100", "key", "End"], env=env, check=True)
+        _xrandr(two_monitors, "--setmonitor", "projector", PROJECTOR, "none")
+        text = _wait_for(kiosk.text, "audience on projector", count=2)
+        # the last step (the About screen) screenful by screenful, then one press more
+        presses = ["xdotool", "key", "--delay", "400", *["Next"] * 10]
+        subprocess.run(presses, env=env, check=True, timeout=60)
+        text = _wait_for(kiosk.text, "talk 'school-visit': over")
+        assert kiosk.process.poll() is None
+        assert "Traceback" not in text and "WARNING" not in text, text
+    finally:
+        kiosk.kill()

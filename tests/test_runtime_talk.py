@@ -1,0 +1,304 @@
+"""A talk with a fake audience window and a fake clock: no Qt, no waiting.
+
+The clicker walks screenful by screenful, PageUp at the top of a page lands at the end
+of the step before, the last step ends the talk without wrapping; blank, freeze, the
+timer's colour and jumps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from kiosk.content.loader import load_content
+from kiosk.content.model import ContentSet, Talk, TalkStep, Text
+from kiosk.runtime import talk as t
+from kiosk.runtime.talk import BLACK, WHITE, Clock, TalkState
+from tests.factories import make_site, valid_exhibit
+from tests.fakes import FakeClock
+
+
+class FakeAudience:
+    """An audience window whose exhibit pages are ``screens`` screenfuls tall."""
+
+    def __init__(self, screens: int = 3) -> None:
+        self.screens = screens
+        self.position = 0  # screenful on show, 0 = top of the page
+        self.shown: list[tuple[str, str | None, bool]] = []
+        self.current: TalkStep | None = None
+        self.changes = 0
+
+    def show_step(self, step: TalkStep, at_end: bool) -> None:
+        self.current = step
+        self.position = self._last() if at_end else 0
+        self.shown.append((step.kind, step.exhibit, at_end))
+
+    def scroll(self, screens: int) -> None:
+        self.position = min(max(0, self.position + screens), self._last())
+
+    def page_edges(self) -> tuple[bool, bool]:
+        return self.position == 0, self.position == self._last()
+
+    def changed(self) -> None:
+        self.changes += 1
+
+    def _last(self) -> int:
+        return self.screens - 1 if self.current and self.current.kind in t.PAGED else 0
+
+
+def _text(value: str) -> Text:
+    return Text({"en": value, "uz": f"{value} (uz)"}, "en")
+
+
+def _talk(duration_s: int | None = None, end_time: str | None = None) -> Talk:
+    steps = (
+        TalkStep("exhibit", "alpha", None, _text("alpha notes"), 2),
+        TalkStep("image", "alpha", 0, None, 3),
+        TalkStep("timeline", None, None, _text("timeline notes"), 4),
+        TalkStep("exhibit", "beta", None, None, 5),
+        TalkStep("about", None, None, None, 6),
+    )
+    return Talk("school", _text("A talk"), duration_s, end_time, steps)
+
+
+class Times:
+    def __init__(self) -> None:
+        self.mono = FakeClock(100.0)
+        self.wall = dt.datetime(2026, 12, 4, 10, 0, 0)
+
+    def clock(self) -> Clock:
+        return Clock(self.mono, lambda: self.wall + dt.timedelta(seconds=self.mono.now - 100))
+
+
+def _state(talk: Talk | None = None, screens: int = 3) -> tuple[TalkState, FakeAudience, Times]:
+    view, times = FakeAudience(screens), Times()
+    state = TalkState(talk or _talk(), view, times.clock())
+    state.begin()
+    return state, view, times
+
+
+def test_pagedown_alone_walks_every_screenful_of_every_step_then_stops() -> None:
+    state, view, _ = _state(screens=3)
+    seen = []
+    for _ in range(16):
+        seen.append((state.index, view.position, state.ended))
+        state.forward()
+    assert seen[:11] == [
+        (0, 0, False),
+        (0, 1, False),
+        (0, 2, False),  # alpha's three screenfuls
+        (1, 0, False),  # the gallery image
+        (2, 0, False),  # the timeline
+        (3, 0, False),
+        (3, 1, False),
+        (3, 2, False),  # beta's three
+        (4, 0, False),
+        (4, 1, False),
+        (4, 2, False),  # the About screen's three
+    ]
+    # one more press ends the talk; more presses never wrap to the first step
+    assert seen[11:] == [(4, 2, True)] * 5
+    assert [s[1] for s in view.shown].count("alpha") == 2  # shown once as page, once as image
+
+
+def test_pageup_at_the_top_of_a_page_goes_to_the_end_of_the_previous_step() -> None:
+    state, view, _ = _state(screens=3)
+    state.jump(3)  # beta, top
+    state.backward()
+    assert (state.index, view.shown[-1]) == (2, ("timeline", None, True))
+    state.backward()
+    state.backward()
+    assert state.index == 0
+    assert view.shown[-1] == ("exhibit", "alpha", True)
+    assert view.position == 2  # alpha's last screenful, not its top
+    state.backward()
+    assert (state.index, view.position) == (0, 1)  # and up, screenful by screenful
+    state.backward()
+    state.backward()
+    assert (state.index, view.position) == (0, 0)  # the first step's top: stays
+
+
+def test_the_end_of_the_talk_is_left_backwards_on_the_last_step() -> None:
+    state, view, _ = _state(screens=1)
+    state.last()
+    state.forward()
+    assert state.ended and state.next_up() == ("end", None)
+    state.backward()
+    assert not state.ended and state.index == 4
+    assert view.shown[-1] == ("about", None, False)  # nothing moved for the audience
+
+
+def test_home_and_end_go_to_the_first_and_last_step_at_their_top() -> None:
+    state, view, _ = _state()
+    state.last()
+    assert (state.index, view.position) == (4, 0)
+    state.first()
+    assert (state.index, view.position) == (0, 0)
+
+
+def test_number_and_enter_jump_to_that_step_and_a_wrong_number_does_nothing() -> None:
+    state, view, _ = _state()
+    state.type_digit(3)
+    assert state.typed == "3"
+    assert state.enter()
+    assert state.index == 2 and state.typed == ""
+    assert view.shown[-1] == ("timeline", None, False)
+    state.type_digit(9)
+    assert state.enter()
+    assert state.index == 2  # no step 9
+    assert not state.enter()  # Enter without a number is not a jump
+
+
+def test_blank_black_white_and_freeze_toggle_and_esc_leaves_them_first() -> None:
+    state, _, _ = _state()
+    state.toggle_blank(BLACK)
+    assert state.blank == BLACK
+    state.toggle_blank(WHITE)
+    assert state.blank == WHITE
+    state.toggle_blank(WHITE)
+    assert state.blank == ""
+    state.toggle_freeze()
+    state.forward()  # the console moves on while the audience keeps its picture
+    assert state.frozen and view_position(state) == (0, 1)
+    state.toggle_blank(BLACK)
+    assert state.escape()
+    assert (state.blank, state.frozen) == ("", False)
+    assert not state.escape()  # nothing left to leave: Esc is free for the next use
+
+
+def view_position(state: TalkState) -> tuple[int, int]:
+    view = state._view
+    assert isinstance(view, FakeAudience)
+    return state.index, view.position
+
+
+def test_the_timer_starts_at_the_first_move_and_counts_against_the_duration() -> None:
+    state, _, times = _state(_talk(duration_s=15 * 60))
+    times.mono.advance(300)  # setting up: not counted
+    reading = state.timer()
+    assert (reading.running, reading.elapsed_s, reading.left_s) == (False, 0, 900)
+    state.forward()
+    times.mono.advance(12 * 60)
+    reading = state.timer()
+    assert (reading.elapsed_s, reading.left_s, reading.phase) == (720, 180, t.OK)
+    times.mono.advance(60)
+    assert (state.timer().left_s, state.timer().phase) == (120, t.CLOSING)
+    times.mono.advance(121)
+    assert (state.timer().left_s, state.timer().phase) == (-1, t.OVER)
+    assert state.timer().clock == "10:20"
+
+
+def test_the_time_left_counts_against_an_end_time_from_the_wall_clock() -> None:
+    state, _, times = _state(_talk(end_time="10:30"))
+    assert state.timer().left_s == 30 * 60
+    times.mono.advance(29 * 60)
+    assert state.timer().phase == t.CLOSING
+    assert _state(_talk())[0].timer().left_s is None  # neither: no time left shown
+
+
+def test_durations_read_like_a_stopwatch() -> None:
+    assert [t.format_duration(s) for s in (0, 65, 3723, -61)] == [
+        "0:00",
+        "1:05",
+        "1:02:03",
+        "-1:01",
+    ]
+
+
+def test_next_up_is_the_rest_of_the_page_then_the_next_step() -> None:
+    state, _, _ = _state(screens=2)
+    assert state.next_up() == ("more", state.steps[0])
+    state.forward()
+    assert state.next_up() == ("step", state.steps[1])
+
+
+@pytest.mark.parametrize(
+    ("screens", "primary", "requested", "wanted", "expected"),
+    [
+        (["laptop"], 0, None, None, t.Placement(0, None)),
+        (["laptop"], 0, 1, "projector", t.Placement(0, None)),  # asked for, not plugged in
+        (["laptop", "projector"], 0, None, None, t.Placement(1, 0)),
+        (["projector", "laptop"], 1, None, None, t.Placement(0, 1)),  # the laptop is second
+        (["a", "b", "c"], 0, 2, None, t.Placement(2, 0)),  # --audience-screen 3
+        (["laptop", "projector"], 0, 0, None, t.Placement(0, 1)),  # on the laptop's own
+        (["laptop", "projector"], 0, None, "laptop", t.Placement(0, 1)),  # swapped with S
+        (["laptop", "screen", "projector"], 0, None, "projector", t.Placement(2, 0)),  # back
+        (["laptop", "screen"], 0, None, "projector", t.Placement(1, 0)),  # gone: the next one
+    ],
+)
+def test_windows_go_to_the_screens_asked_for(
+    screens: list[str],
+    primary: int,
+    requested: int | None,
+    wanted: str | None,
+    expected: t.Placement,
+) -> None:
+    assert t.place_windows(screens, primary, requested, wanted) == expected
+
+
+def test_s_puts_the_audience_where_the_console_was() -> None:
+    placement = t.place_windows(["laptop", "projector"], 0, None)
+    assert t.swapped(["laptop", "projector"], placement) == "laptop"
+    assert t.swapped(["laptop"], t.place_windows(["laptop"], 0, None)) is None
+
+
+@pytest.fixture(scope="module")
+def content(tmp_path_factory: pytest.TempPathFactory) -> ContentSet:
+    root = make_site(
+        tmp_path_factory.mktemp("site"),
+        exhibits={"alpha": valid_exhibit(), "beta": valid_exhibit(id="beta", order="20")},
+    )
+    result = load_content(root)
+    assert result.content is not None, result.errors
+    return result.content
+
+
+def test_without_a_talk_file_the_talk_is_every_exhibit_in_order(content: ContentSet) -> None:
+    talk = t.default_talk(content)
+    assert [(s.kind, s.exhibit) for s in talk.steps] == [("exhibit", "alpha"), ("exhibit", "beta")]
+    assert talk.duration_s is None and talk.end_time is None
+
+
+def test_steps_the_content_cannot_show_are_left_out(content: ContentSet) -> None:
+    talk = Talk(
+        "x",
+        _text("x"),
+        None,
+        None,
+        (
+            TalkStep("exhibit", "gone", None, None, 1),
+            TalkStep("image", "alpha", 99, None, 2),
+            TalkStep("about", None, None, None, 3),
+        ),
+    )
+    assert [s.kind for s in t.playable(talk, content).steps] == ["about"]
+
+
+def test_notes_come_in_the_presenters_language(content: ContentSet, tmp_path: Path) -> None:
+    step = _talk().steps[0]
+    assert t.step_notes(step, content, "uz") == "alpha notes (uz)"
+    assert t.step_notes(step, content, "az") == "alpha notes"  # falls back to the default
+    assert t.step_notes(_talk().steps[1], content, "en") == ""  # notes are never required
+    assert t.step_title(_talk().steps[1], content, "en").endswith("· 1")
+
+
+def test_a_reloaded_talk_keeps_the_step_the_presenter_is_on() -> None:
+    state, view, _ = _state()
+    state.jump(2)
+    shorter = Talk("school", _text("A talk"), None, None, _talk().steps[:3])
+    state.set_talk(shorter)
+    assert state.index == 2 and view.shown[-1] == ("timeline", None, False)
+    state.set_talk(Talk("school", _text("A talk"), None, None, _talk().steps[:1]))
+    assert state.index == 0 and view.shown[-1] == ("exhibit", "alpha", False)
+
+
+def test_the_console_speaks_the_four_languages_with_the_uzbek_letters() -> None:
+    from kiosk.runtime.talk_words import KEYS, WORDS, keys, words
+
+    for texts in [*WORDS.values(), *(does for _, does in KEYS)]:
+        assert set(texts) == {"uz", "az", "ru", "en"}, texts
+        assert not any(mark in texts["uz"] for mark in "'‘’`"), texts["uz"]  # oʻ gʻ: U+02BB
+    assert words("uz")["over"] == "Nutq tugadi" and words("xx")["over"] == "The talk is over"
+    assert keys("ru")[0]["action"].startswith("следующий")
