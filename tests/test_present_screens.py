@@ -83,6 +83,9 @@ def test_the_talk_goes_on_when_the_projector_goes_and_comes_back(
         subprocess.run(presses, env=env, check=True, timeout=60)
         text = _wait_for(kiosk.text, "talk 'school-visit': over")
         assert kiosk.process.poll() is None
-        assert "Traceback" not in text and "WARNING" not in text, text
+        # this machine may have no sound device: that one warning is the read-aloud
+        # check's, said once; any other warning is the talk's
+        warnings = [w for w in text.splitlines() if "WARNING" in w and "no sound output" not in w]
+        assert "Traceback" not in text and warnings == [], text
     finally:
         kiosk.kill()

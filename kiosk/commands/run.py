@@ -99,7 +99,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run(args: argparse.Namespace, early: EarlySignals) -> int:
-
     present = getattr(args, "present", False)
     talk_only = [
         flag
@@ -184,7 +183,7 @@ def _run_locked(
             language=args.presenter_language,
             windowed=args.windowed,
         )
-        if present
+        if mode == "present"
         else None,
     )
     return run_kiosk(options)
