@@ -12,7 +12,7 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.app import KioskWindow
-from kiosk.ui.render import settle, visual_tree
+from kiosk.ui.render import next_frame, settle, visual_tree
 from tests.conftest import BUNDLED
 from tests.factories import make_site
 from tests.test_run_cli import _run_kiosk, _wait_for_first_frame
@@ -128,9 +128,14 @@ def test_preview_started_on_a_broken_folder_shows_the_errors(
     def during(window: QQuickWindow) -> None:
         _wait_for_first_frame(window, qtbot)
         kiosk = window.property("kiosk")
-        for _ in range(20):
-            QGuiApplication.processEvents()
-        qtbot.wait(300)
+
+        def problem_lines() -> list[QQuickItem]:
+            tree = visual_tree(window.contentItem())
+            return [i for i in tree if i.objectName() == "problemLine" and i.isVisible()]
+
+        # the banner and its lines, laid out (no fixed wait: a slow machine only waits longer)
+        qtbot.waitUntil(lambda: any(i.height() > 10 for i in problem_lines()), timeout=10_000)
+        next_frame(window)
         found = [i for i in visual_tree(window.contentItem()) if i.objectName() == "problemLine"]
         seen["lines"] = [(i.property("text"), i.height(), i.isVisible()) for i in found]
         banner = [
