@@ -144,7 +144,9 @@ def settle(window: QQuickWindow, images: ImageStore, timeout_s: float = 60.0) ->
     Once nothing is loading or moving, one frame is drawn (its layout may start
     something), then one animation tick is waited for: a running animation draws
     another frame in it. Only if one came are the transitions looked for, so a
-    screen's own endless motion does not hold the wait."""
+    screen's own endless motion does not hold the wait. A transition out of sight
+    (a picture fading in below the fold) draws no frame and is not waited for: the
+    screen shows the same either way."""
     deadline = time.monotonic() + timeout_s
     frames = _Frames()
     window.frameSwapped.connect(frames)
