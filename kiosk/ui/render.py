@@ -18,7 +18,9 @@ _IMAGE_LOADING = 2  # QQuickImage.Status.Loading
 _INFINITE = -2  # Animation.Infinite
 _AMBIENT_MS = 2000  # longer than any transition: a screen's own slow motion
 _FRAME_MS = 16
-_TICK_MS = 20  # an animation tick (16 ms) and a little
+# a running animation's next frame comes within two ticks (the tick, then the
+# window's update request): three ticks of quiet mean nothing in sight moves
+_QUIET_MS = 50
 _FRAME_TIMEOUT_MS = 200
 
 
@@ -48,10 +50,11 @@ def views_moving(window: QQuickWindow) -> int:
     return _shown_motion(window)[1]
 
 
-def _shown_motion(window: QQuickWindow) -> tuple[int, int]:
-    """Images decoding and views moving, in one pass over the shown items (a hidden
-    item's children are hidden too)."""
-    decoding = moving = 0
+def _shown_motion(window: QQuickWindow, images: ImageStore | None = None) -> tuple[int, int, int]:
+    """Images decoding, views moving and (with ``images``) pictures whose rendition is
+    still being built, in one pass over the shown items (a hidden item's children are
+    hidden too)."""
+    decoding = moving = building = 0
     stack = [window.contentItem()]
     while stack:
         item = stack.pop()
@@ -60,12 +63,13 @@ def _shown_motion(window: QQuickWindow) -> tuple[int, int]:
         # property() is only asked of items that have it: PySide 6.12 mis-counts the
         # reference of the None it returns for a missing property, and crashes later.
         meta = item.metaObject()
-        if meta.indexOfProperty("imageStatus") >= 0:
+        if meta.indexOfProperty("imageStatus") >= 0:  # a RenditionImage
             decoding += item.property("imageStatus") == _IMAGE_LOADING
+            building += images is not None and images.building(item.property("key"))
         if meta.indexOfProperty("moving") >= 0:
             moving += bool(item.property("moving"))
         stack.extend(item.childItems())
-    return decoding, moving
+    return decoding, moving, building
 
 
 def transitions_running(window: QQuickWindow) -> int:
@@ -107,8 +111,9 @@ def _running(obj: QObject) -> bool:
 
 
 def loading(window: QQuickWindow, images: ImageStore) -> bool:
-    """A rendition still being built, an image decoding or a view moving."""
-    return images.pending > 0 or any(_shown_motion(window))
+    """A shown picture whose rendition is being built or decoded, or a view moving.
+    Renditions built ahead of need (the rest of the site) are not waited for."""
+    return any(_shown_motion(window, images))
 
 
 class _Frames:
@@ -121,15 +126,17 @@ class _Frames:
         self.count += 1
 
 
-def next_frame(window: QQuickWindow, timeout_ms: int = _FRAME_TIMEOUT_MS) -> bool:
-    """Ask for a frame and wait until it is drawn; False if none came (a hidden window)."""
+def next_frame(window: QQuickWindow, timeout_ms: int = _FRAME_TIMEOUT_MS, ask: bool = True) -> bool:
+    """Wait until the window draws a frame (asked for, unless ``ask`` is False); False
+    if none came within ``timeout_ms`` (a hidden window, or a still one not asked)."""
     loop = QEventLoop()
     window.frameSwapped.connect(loop.quit)
     timer = QTimer()
     timer.setSingleShot(True)
     timer.timeout.connect(loop.quit)
     timer.start(timeout_ms)
-    window.update()
+    if ask:
+        window.update()
     loop.exec()
     window.frameSwapped.disconnect(loop.quit)
     drawn = timer.isActive()
@@ -137,16 +144,20 @@ def next_frame(window: QQuickWindow, timeout_ms: int = _FRAME_TIMEOUT_MS) -> boo
     return drawn
 
 
-def settle(window: QQuickWindow, images: ImageStore, timeout_s: float = 60.0) -> bool:
-    """Wait until renditions are built, images decoded, views still and transitions
-    done; no fixed wait.
+def settle(
+    window: QQuickWindow, images: ImageStore, timeout_s: float = 60.0, *, exact: bool = False
+) -> bool:
+    """Wait until the shown pictures are built and decoded, views still and
+    transitions done; no fixed wait.
 
     Once nothing is loading or moving, one frame is drawn (its layout may start
-    something), then one animation tick is waited for: a running animation draws
-    another frame in it. Only if one came are the transitions looked for, so a
-    screen's own endless motion does not hold the wait. A transition out of sight
-    (a picture fading in below the fold) draws no frame and is not waited for: the
-    screen shows the same either way."""
+    something), then a few animation ticks are waited for: a running animation
+    draws another frame in them, a still screen none. Only if one came are the
+    transitions looked for, so a screen's own endless motion does not hold the
+    wait. A transition out of sight (a picture fading in below the fold) draws no
+    frame and is not waited for: the screen shows the same either way. ``exact``
+    looks for transitions every time (``kiosk render``: one wait per picture, and a
+    fade's last steps change no pixel's colour yet still count)."""
     deadline = time.monotonic() + timeout_s
     frames = _Frames()
     window.frameSwapped.connect(frames)
@@ -158,10 +169,12 @@ def settle(window: QQuickWindow, images: ImageStore, timeout_s: float = 60.0) ->
                 continue
             next_frame(window)
             drawn = frames.count
-            pump(_TICK_MS)
-            pump(0)  # a frame asked for in the tick is drawn now
-            animating = frames.count > drawn and transitions_running(window) > 0
-            if not animating and not loading(window, images):
+            next_frame(window, _QUIET_MS, ask=False)  # early if an animation draws one
+            pump(0)
+            look = exact or frames.count > drawn
+            if look and transitions_running(window) > 0:
+                continue
+            if not loading(window, images):
                 return True
         return False
     finally:
