@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import types
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -84,7 +85,8 @@ def test_a_damaged_cache_entry_means_a_full_load(
 def _shape(inner_fields: list[tuple[str, type]]) -> str:
     """The shape of an Outer holding Inners with these fields (the same class names)."""
     inner = dataclasses.make_dataclass("Inner", inner_fields, frozen=True)
-    middle = dataclasses.make_dataclass("Middle", [("inners", tuple[inner, ...])], frozen=True)
+    inners = types.GenericAlias(tuple, (inner, ...))  # tuple[Inner, ...]
+    middle = dataclasses.make_dataclass("Middle", [("inners", inners)], frozen=True)
     outer = dataclasses.make_dataclass("Outer", [("middle", middle | None)], frozen=True)
     return model_shape(outer)
 

@@ -4,6 +4,7 @@ and the content errors on a banner with their count, tall enough to read."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPointF
@@ -24,7 +25,7 @@ BADGE = QColor("#1D2430").rgb()
 
 
 @pytest.fixture(scope="module")
-def content():  # type: ignore[no-untyped-def]
+def content():
     return load(BUNDLED)
 
 
@@ -123,7 +124,7 @@ def test_preview_started_on_a_broken_folder_shows_the_errors(
     root = make_site(tmp_path / "site")
     exhibit = root / "alpha" / "exhibit.yaml"
     exhibit.write_text(exhibit.read_text(encoding="utf-8").replace("title:", "titel:", 1))
-    seen: dict[str, object] = {}
+    seen: dict[str, Any] = {}
 
     def during(window: QQuickWindow) -> None:
         _wait_for_first_frame(window, qtbot)
@@ -147,8 +148,8 @@ def test_preview_started_on_a_broken_folder_shows_the_errors(
     args = ["--preview", "--cache", str(tmp_path / "cache"), "--state-dir", str(tmp_path / "s")]
     _run_kiosk([*args, str(root)], qapp, monkeypatch, during)
     assert seen["watching"] == str(root)
-    ((height, inside),) = seen["banner"]  # type: ignore[misc]
+    ((height, inside),) = seen["banner"]
     assert height > 50 and inside
     lines = seen["lines"]
-    assert lines and all(h > 10 and shown for _, h, shown in lines)  # type: ignore[attr-defined]
-    assert any("titel" in text for text, _, _ in lines)  # type: ignore[attr-defined]
+    assert lines and all(h > 10 and shown for _, h, shown in lines)
+    assert any("titel" in text for text, _, _ in lines)

@@ -50,7 +50,7 @@ def open_window(
         kw.window.close()
         kw.window.deleteLater()
         kw.engine.deleteLater()
-        service.shutdown()  # type: ignore[attr-defined]
+        service.shutdown()
         pump(30)
 
 
