@@ -43,7 +43,7 @@ def rendition_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def qapp():  # type: ignore[no-untyped-def]
+def qapp():
     """The kiosk's own application (software scene graph, Noto Sans registered), not
     pytest-qt's plain one: every UI test draws with the fonts visitors see."""
     from kiosk.ui.app import ensure_application

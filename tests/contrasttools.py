@@ -12,6 +12,7 @@ check that), so one grab serves them all.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from PIL import Image
 from PySide6.QtCore import QRectF
@@ -140,7 +141,9 @@ def _cues(kw: KioskWindow) -> list[QRectF]:
 
 def evaluate(item: QQuickItem, expression: str) -> float:
     """A property PySide cannot convert (an enum, a grouped property), read through QML."""
-    value, _ = QQmlExpression(qmlContext(item), item, expression).evaluate()
+    context = qmlContext(item)
+    assert context is not None, f"{item} was not made by QML"
+    value, _ = QQmlExpression(context, item, expression).evaluate()
     return float(value)
 
 
@@ -158,7 +161,7 @@ def shown_texts(kw: KioskWindow, root: QQuickItem | None = None) -> list[QQuickI
 
 def _pil(image: QImage) -> Image.Image:
     rgb = image.convertToFormat(QImage.Format.Format_RGB888)
-    data = bytes(rgb.constBits())  # type: ignore[call-overload]
+    data = bytes(rgb.constBits())
     return Image.frombytes(
         "RGB", (rgb.width(), rgb.height()), data, "raw", "RGB", rgb.bytesPerLine()
     )
@@ -195,7 +198,10 @@ def measure(kw: KioskWindow, root: QQuickItem | None = None) -> list[Reading]:
         )
         colour = text.property("color")
         alpha = colour.alphaF() * opacity
-        counts = crop.getcolors(crop.width * crop.height) or []
+        # an RGB image: each colour is a tuple of three
+        counts = cast(
+            list[tuple[int, tuple[int, int, int]]], crop.getcolors(crop.width * crop.height) or []
+        )
         ratios = sorted((contrast(blend(colour, alpha, rgb), rgb), n) for n, rgb in counts)
         total = sum(n for _, n in ratios)
         low, seen = ratios[0][0], 0

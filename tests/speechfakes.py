@@ -88,6 +88,31 @@ def running(pid: int) -> bool:
     return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
+def children_of(pid: int) -> list[int]:
+    """The live processes whose parent is ``pid``."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        state, parent = stat.rsplit(")", 1)[1].split()[:2]
+        if int(parent) == pid and state != "Z":
+            found.append(int(entry.name))
+    return found
+
+
+def wait_until_playing(pid: int, limit_s: float = 10.0) -> bool:
+    """Poll /proc until espeak-ng ``pid`` has opened the sound device: the file
+    plugin of ``real_time_sound_device`` has started its reader as espeak-ng's child."""
+    deadline = time.monotonic() + limit_s
+    while running(pid) and not children_of(pid) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return bool(children_of(pid))
+
+
 def program_of(pid: int) -> str:
     return Path(Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0].decode()).name
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import types
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -10,8 +12,14 @@ import pytest
 
 from kiosk.content import parsed_cache
 from kiosk.content.imagerecord import ImageChecks, ImageRecord
-from kiosk.content.model import LoadResult
-from kiosk.content.parsed_cache import fingerprint, load_cached, unchecked_images
+from kiosk.content.model import ContentSet, LoadResult
+from kiosk.content.parsed_cache import (
+    fingerprint,
+    load_cached,
+    model_classes,
+    model_shape,
+    unchecked_images,
+)
 from tests.factories import make_site, tmap, truncated_jpeg, valid_exhibit
 
 
@@ -56,12 +64,51 @@ def test_invalid_content_is_never_cached(tmp_path: Path) -> None:
     assert not list((tmp_path / "cache").glob("content-*.pickle"))
 
 
-def test_a_damaged_cache_entry_means_a_full_load(tmp_path: Path) -> None:
+def test_a_damaged_cache_entry_means_a_full_load(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = make_site(tmp_path / "site")
-    assert load_cached(root, tmp_path / "cache").content is not None
+    first = load_cached(root, tmp_path / "cache").content
+    assert first is not None
     (entry,) = (tmp_path / "cache").glob("content-*.pickle")
     entry.write_bytes(b"not a pickle")
-    assert load_cached(root, tmp_path / "cache").content is not None
+    again = load_cached(root, tmp_path / "cache").content
+    assert again == first  # loaded afresh, the same content
+    assert again is not None and again.exhibits[0].title.get("en") == first.exhibits[0].title.get(
+        "en"
+    )
+    # and written again whole: the next start is answered from the cache, equal still
+    monkeypatch.setattr(parsed_cache, "load_content", _no_loading)
+    assert load_cached(root, tmp_path / "cache").content == first
+
+
+def _shape(inner_fields: list[tuple[str, type]]) -> str:
+    """The shape of an Outer holding Inners with these fields (the same class names)."""
+    inner = dataclasses.make_dataclass("Inner", inner_fields, frozen=True)
+    inners = types.GenericAlias(tuple, (inner, ...))  # tuple[Inner, ...]
+    middle = dataclasses.make_dataclass("Middle", [("inners", inners)], frozen=True)
+    outer = dataclasses.make_dataclass("Outer", [("middle", middle | None)], frozen=True)
+    return model_shape(outer)
+
+
+def test_the_cache_format_follows_the_models_shape(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No hand bump to forget: a field added, renamed or retyped two levels down
+    (through a tuple and an optional) changes the format, hence every fingerprint."""
+    same = _shape([("x", int)])
+    assert _shape([("x", int)]) == same
+    assert _shape([("x", int), ("y", int)]) != same
+    assert _shape([("z", int)]) != same
+    assert _shape([("x", str)]) != same
+    # the real model: every class a content set holds is in it
+    held = {name.rsplit(".", 1)[1] for name in model_classes(ContentSet)}
+    assert {"ContentSet", "Site", "Exhibit", "ImageRef", "Section", "Text", "Problem"} <= held
+    assert parsed_cache.FORMAT.endswith("." + model_shape(ContentSet))
+    root = make_site(tmp_path / "site")
+    before = fingerprint(root)
+    monkeypatch.setattr(parsed_cache, "FORMAT", "8.000000000000")
+    assert fingerprint(root) != before
 
 
 def test_only_the_newest_entry_is_kept(tmp_path: Path) -> None:

@@ -73,7 +73,7 @@ def test_quit_question_counts_down_then_goes_away():
     question = QuitConfirmation(clock)
     assert not question.asking and question.seconds_left == 0
     question.ask()
-    labels = []
+    labels: list[str] = []
     while question.asking:
         labels.append(question.label)
         clock.advance(1)

@@ -173,11 +173,22 @@ def test_a_zoom_counts_only_in_the_gallery(site, recorder):
     assert recorder.mock_calls == [call.gallery_zoom("alpha", 2)]
 
 
-def test_without_a_recorder_nothing_is_recorded_and_nothing_fails(site):
-    visit = Visit(FakeView(site, Place(HOME)))
+def test_without_a_recorder_nothing_is_recorded_and_nothing_fails(site, recorder):
+    view = FakeView(site, Place(HOME))
+    before = dict(vars(view))
+    visit = Visit(view)
     visit.on_place(Place(GALLERY, "alpha", 1))
+    view.current_place = Place(GALLERY, "alpha", 1)
     visit.on_language("uz", "en")
-    visit.on_zoom(1)  # no recorder to call: the test is that none of these raises
+    visit.on_zoom(1)
+    visit.on_listen("alpha", "en", "")
+    view.current_place = before["current_place"]
+    assert vars(view) == before  # none of it reached the screen: nothing shown or reset
+    # the place was still followed: with a recorder from now on, the next image of the
+    # same gallery is an image, not a new page view
+    visit.recorder = recorder
+    visit.on_place(Place(GALLERY, "alpha", 2))
+    assert recorder.mock_calls == [call.gallery_image("alpha", 2)]
 
 
 # idle and sessions ----------------------------------------------------------------------

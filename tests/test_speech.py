@@ -16,7 +16,14 @@ from pathlib import Path
 
 import pytest
 from fakes import FakeClock
-from speechfakes import FakeEngine, program_of, real_time_sound_device, running, wait_until_gone
+from speechfakes import (
+    FakeEngine,
+    program_of,
+    real_time_sound_device,
+    running,
+    wait_until_gone,
+    wait_until_playing,
+)
 
 from kiosk.content.loader import load_content
 from kiosk.content.spoken import exhibit_text
@@ -309,7 +316,7 @@ def test_stop_kills_the_child(sound_in_real_time: dict[str, str]) -> None:
     assert playback is not None
     pid = playback.pid  # type: ignore[attr-defined]
     assert program_of(pid) == "espeak-ng"
-    time.sleep(0.5)  # let it get going: it would speak for over a minute
+    assert wait_until_playing(pid)  # it is speaking (and would for over a minute)
     assert speaker.speaking and running(pid)
     speaker.stop()
     assert not running(pid)

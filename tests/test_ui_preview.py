@@ -4,6 +4,7 @@ and the content errors on a banner with their count, tall enough to read."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPointF
@@ -12,7 +13,7 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.app import KioskWindow
-from kiosk.ui.render import settle, visual_tree
+from kiosk.ui.render import next_frame, settle, visual_tree
 from tests.conftest import BUNDLED
 from tests.factories import make_site
 from tests.test_run_cli import _run_kiosk, _wait_for_first_frame
@@ -24,7 +25,7 @@ BADGE = QColor("#1D2430").rgb()
 
 
 @pytest.fixture(scope="module")
-def content():  # type: ignore[no-untyped-def]
+def content():
     return load(BUNDLED)
 
 
@@ -127,14 +128,19 @@ def test_preview_started_on_a_broken_folder_shows_the_errors(
     root = make_site(tmp_path / "site")
     exhibit = root / "alpha" / "exhibit.yaml"
     exhibit.write_text(exhibit.read_text(encoding="utf-8").replace("title:", "titel:", 1))
-    seen: dict[str, object] = {}
+    seen: dict[str, Any] = {}
 
     def during(window: QQuickWindow) -> None:
         _wait_for_first_frame(window, qtbot)
         kiosk = window.property("kiosk")
-        for _ in range(20):
-            QGuiApplication.processEvents()
-        qtbot.wait(300)
+
+        def problem_lines() -> list[QQuickItem]:
+            tree = visual_tree(window.contentItem())
+            return [i for i in tree if i.objectName() == "problemLine" and i.isVisible()]
+
+        # the banner and its lines, laid out (no fixed wait: a slow machine only waits longer)
+        qtbot.waitUntil(lambda: any(i.height() > 10 for i in problem_lines()), timeout=10_000)
+        next_frame(window)
         found = [i for i in visual_tree(window.contentItem()) if i.objectName() == "problemLine"]
         seen["lines"] = [(i.property("text"), i.height(), i.isVisible()) for i in found]
         banner = [
@@ -146,8 +152,8 @@ def test_preview_started_on_a_broken_folder_shows_the_errors(
     args = ["--preview", "--cache", str(tmp_path / "cache"), "--state-dir", str(tmp_path / "s")]
     _run_kiosk([*args, str(root)], qapp, monkeypatch, during)
     assert seen["watching"] == str(root)
-    ((height, inside),) = seen["banner"]  # type: ignore[misc]
+    ((height, inside),) = seen["banner"]
     assert height > 50 and inside
     lines = seen["lines"]
-    assert lines and all(h > 10 and shown for _, h, shown in lines)  # type: ignore[attr-defined]
-    assert any("titel" in text for text, _, _ in lines)  # type: ignore[attr-defined]
+    assert lines and all(h > 10 and shown for _, h, shown in lines)
+    assert any("titel" in text for text, _, _ in lines)

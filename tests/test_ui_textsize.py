@@ -21,7 +21,7 @@ from kiosk.runtime.readaloud_speaker import Speaker
 from kiosk.ui.app import KioskWindow
 from kiosk.ui.appearance import TEXT_SCALES, Appearance
 from kiosk.ui.readaloud_player import ReadAloudPlayer
-from kiosk.ui.render import images_loading, pump, settle
+from kiosk.ui.render import settle
 from tests.conftest import BUNDLED
 from tests.layouttools import scene_rect, text_problems
 from tests.test_ui_layout import cut_texts, small_targets
@@ -99,13 +99,8 @@ def screen_problems(kw: KioskWindow) -> list[str]:
 
 
 def relaid(kw: KioskWindow) -> None:
-    """Wait for a new layout on the same screen (a size or language change): no screen
-    fades in, so a few quiet frames do; ``settle`` waits 300 ms at least."""
-    quiet = 0
-    while quiet < 2:
-        pump(30)
-        busy = kw.images.pending > 0 or images_loading(kw.window) > 0
-        quiet = 0 if busy else quiet + 1
+    """Wait for a new layout on the same screen (a size or language change)."""
+    settle(kw.window, kw.images)
 
 
 def go_to(kw: KioskWindow, screen: str) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QObject, QPoint, QPointF, Qt
 from PySide6.QtGui import QImage, QPointingDevice
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
@@ -33,10 +33,15 @@ def open_window(
     cache: Path,
     size: tuple[int, int] = (1920, 1080),
     start: str = "home",
+    transitions: bool = False,
     **options: object,
 ) -> Iterator[KioskWindow]:
+    """The real window, shown; without its transitions (fades, animated scrolls take
+    no time) unless the test is about them."""
     service = make_service(cache, size)
     kw = build_window(content, service, start=start, size=size, **options)  # type: ignore[arg-type]
+    if not transitions:
+        without_transitions(kw)
     kw.window.show()
     try:
         settle(kw.window, kw.images)
@@ -45,8 +50,18 @@ def open_window(
         kw.window.close()
         kw.window.deleteLater()
         kw.engine.deleteLater()
-        service.shutdown()  # type: ignore[attr-defined]
+        service.shutdown()
         pump(30)
+
+
+def without_transitions(kw: KioskWindow) -> None:
+    """Every Style's ``fade`` to 0: the screens' transitions end at the next frame."""
+    styles = [
+        o for o in kw.window.findChildren(QObject) if o.metaObject().indexOfProperty("fade") >= 0
+    ]
+    assert styles, "no Style with a fade in the window"
+    for style in styles:
+        style.setProperty("fade", 0)
 
 
 def items(kw: KioskWindow, name: str) -> list[QQuickItem]:

@@ -21,12 +21,14 @@ itself, never in ``exhibits/``: curators' files are untrusted, this one is not.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import logging
 import operator
 import os
 import pickle
 import time
+import typing
 from pathlib import Path
 
 from kiosk import __version__
@@ -35,8 +37,43 @@ from kiosk.content.imagerecord import ImageChecks
 from kiosk.content.model import ContentSet, ImageRef, LoadResult
 
 log = logging.getLogger("kiosk.content")
-FORMAT = 10  # bump when the model's shape, or what a load reports, changes
+_LOAD_FORMAT = 10  # bump when what a load reports changes; the model's shape counts by itself
 _PREFIX = "content-"
+
+
+def model_classes(root: type) -> dict[str, str]:
+    """Every dataclass a pickled ``root`` holds, reached through its fields' types,
+    by module and name, with its fields' names and annotations."""
+    shapes: dict[str, str] = {}
+    todo = [root]
+    while todo:
+        cls = todo.pop()
+        name = f"{cls.__module__}.{cls.__qualname__}"
+        if name in shapes or not dataclasses.is_dataclass(cls):
+            continue
+        shapes[name] = ", ".join(f"{f.name}: {f.type}" for f in dataclasses.fields(cls))
+        for hint in typing.get_type_hints(cls).values():
+            todo.extend(_types_in(hint))
+    return shapes
+
+
+def _types_in(hint: object) -> list[type]:
+    """The classes named in a type hint: ``tuple[Section, ...]`` and ``Text | None`` too."""
+    found = [hint] if isinstance(hint, type) else []
+    for arg in typing.get_args(hint):
+        found += _types_in(arg)
+    return found
+
+
+def model_shape(root: type) -> str:
+    """A short hash of ``model_classes``: a field added, removed, renamed or retyped
+    anywhere in the model changes it."""
+    lines = "\n".join(f"{name}({fields})" for name, fields in sorted(model_classes(root).items()))
+    return hashlib.sha256(lines.encode()).hexdigest()[:12]
+
+
+# in every fingerprint: an entry written by a kiosk with another model is never read
+FORMAT = f"{_LOAD_FORMAT}.{model_shape(ContentSet)}"
 
 
 def fingerprint(root: Path) -> str:

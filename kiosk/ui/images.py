@@ -104,6 +104,10 @@ class ImageStore(QObject):
     def pending(self) -> int:
         return len(self._pending)
 
+    def building(self, key: str) -> bool:
+        """Whether the rendition ``key`` is being built (asked for, not ready yet)."""
+        return key in self._pending
+
     @property
     def failures(self) -> dict[str, str]:
         return dict(self._failures)

@@ -8,13 +8,20 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.ui.images import ImageStore
 
 _IMAGE_LOADING = 2  # QQuickImage.Status.Loading
+_INFINITE = -2  # Animation.Infinite
+_AMBIENT_MS = 2000  # longer than any transition: a screen's own slow motion
+_FRAME_MS = 16
+# a running animation's next frame comes within two ticks (the tick, then the
+# window's update request): three ticks of quiet mean nothing in sight moves
+_QUIET_MS = 50
+_FRAME_TIMEOUT_MS = 200
 
 
 def pump(milliseconds: int) -> None:
@@ -35,36 +42,143 @@ def visual_tree(root: QQuickItem) -> Iterator[QQuickItem]:
 
 def images_loading(window: QQuickWindow) -> int:
     """How many visible rendition images are still decoding."""
-    count = 0
-    for item in visual_tree(window.contentItem()):
-        has_status = item.metaObject().indexOfProperty("imageStatus") >= 0
-        if has_status and item.isVisible() and item.property("imageStatus") == _IMAGE_LOADING:
-            count += 1
-    return count
+    return _shown_motion(window)[0]
 
 
 def views_moving(window: QQuickWindow) -> int:
     """How many Flickables (lists, pages, the gallery) are still moving or snapping."""
-    # property() is only asked of items that have it: PySide 6.12 mis-counts the
-    # reference of the None it returns for a missing property, and crashes later.
+    return _shown_motion(window)[1]
+
+
+def _shown_motion(window: QQuickWindow, images: ImageStore | None = None) -> tuple[int, int, int]:
+    """Images decoding, views moving and (with ``images``) pictures whose rendition is
+    still being built, in one pass over the shown items (a hidden item's children are
+    hidden too)."""
+    decoding = moving = building = 0
+    stack = [window.contentItem()]
+    while stack:
+        item = stack.pop()
+        if not item.isVisible():
+            continue
+        # property() is only asked of items that have it: PySide 6.12 mis-counts the
+        # reference of the None it returns for a missing property, and crashes later.
+        meta = item.metaObject()
+        if meta.indexOfProperty("imageStatus") >= 0:  # a RenditionImage
+            decoding += item.property("imageStatus") == _IMAGE_LOADING
+            building += images is not None and images.building(item.property("key"))
+        if meta.indexOfProperty("moving") >= 0:
+            moving += bool(item.property("moving"))
+        stack.extend(item.childItems())
+    return decoding, moving, building
+
+
+def transitions_running(window: QQuickWindow) -> int:
+    """How many transitions are running: animations and Behaviors declared in items
+    (hidden ones too: an item may be hidden only until its fade-in has begun), and
+    asynchronous Loaders still loading. An animation longer than ``_AMBIENT_MS``, or
+    looping forever, is a screen's own motion (the attract loop's slow pan), not a
+    transition to wait for: it runs as long as its screen shows.
+
+    This looks at every object of the window, so ``settle`` asks it only when frames
+    keep coming on their own."""
     count = 0
     for item in visual_tree(window.contentItem()):
-        if item.isVisible() and item.metaObject().indexOfProperty("moving") >= 0:
-            count += bool(item.property("moving"))
+        count += item.inherits("QQuickLoader") and _loading(item)
+        for child in item.children():
+            if child.inherits("QQuickBehavior"):
+                count += sum(_running(animation) for animation in child.children())
+            else:
+                count += _running(child)
     return count
 
 
-def settle(window: QQuickWindow, images: ImageStore, timeout_s: float = 60.0) -> bool:
-    """Wait until renditions are built, images decoded, views still and transitions done."""
+def _loading(loader: QQuickItem) -> bool:
+    """An asynchronous Loader still building its item (a synchronous one never is, seen
+    from here). Its ``status`` is an enum PySide cannot read, so it is told by the rest."""
+    if not loader.property("asynchronous") or not loader.property("active"):
+        return False
+    wanted = loader.property("sourceComponent") is not None or loader.property("source").isValid()
+    return wanted and loader.property("item") is None and loader.property("progress") < 1
+
+
+def _running(obj: QObject) -> bool:
+    if not obj.inherits("QQuickAbstractAnimation") or not obj.property("running"):
+        return False
+    if obj.property("loops") == _INFINITE:
+        return False
+    has_duration = obj.metaObject().indexOfProperty("duration") >= 0
+    return not (has_duration and obj.property("duration") > _AMBIENT_MS)
+
+
+def loading(window: QQuickWindow, images: ImageStore) -> bool:
+    """A shown picture whose rendition is being built or decoded, or a view moving.
+    Renditions built ahead of need (the rest of the site) are not waited for."""
+    return any(_shown_motion(window, images))
+
+
+class _Frames:
+    """Counts the frames a window draws."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self) -> None:
+        self.count += 1
+
+
+def next_frame(window: QQuickWindow, timeout_ms: int = _FRAME_TIMEOUT_MS, ask: bool = True) -> bool:
+    """Wait until the window draws a frame (asked for, unless ``ask`` is False); False
+    if none came within ``timeout_ms`` (a hidden window, or a still one not asked)."""
+    loop = QEventLoop()
+    window.frameSwapped.connect(loop.quit)
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(loop.quit)
+    timer.start(timeout_ms)
+    if ask:
+        window.update()
+    loop.exec()
+    window.frameSwapped.disconnect(loop.quit)
+    drawn = timer.isActive()
+    timer.stop()
+    return drawn
+
+
+def settle(
+    window: QQuickWindow, images: ImageStore, timeout_s: float = 60.0, *, exact: bool = False
+) -> bool:
+    """Wait until the shown pictures are built and decoded, views still and
+    transitions done; no fixed wait.
+
+    Once nothing is loading or moving, one frame is drawn (its layout may start
+    something), then a few animation ticks are waited for: a running animation
+    draws another frame in them, a still screen none. Only if one came are the
+    transitions looked for, so a screen's own endless motion does not hold the
+    wait. A transition out of sight (a picture fading in below the fold) draws no
+    frame and is not waited for: the screen shows the same either way. ``exact``
+    looks for transitions every time (``kiosk render``: one wait per picture, and a
+    fade's last steps change no pixel's colour yet still count)."""
     deadline = time.monotonic() + timeout_s
-    quiet_rounds = 0
-    while time.monotonic() < deadline:
-        pump(60)
-        busy = images.pending > 0 or images_loading(window) > 0 or views_moving(window) > 0
-        quiet_rounds = 0 if busy else quiet_rounds + 1
-        if quiet_rounds >= 5:  # 300 ms with nothing loading: fades have finished
-            return True
-    return False
+    frames = _Frames()
+    window.frameSwapped.connect(frames)
+    try:
+        while time.monotonic() < deadline:
+            pump(0)  # queued signals first (a built rendition, a page change)
+            if loading(window, images):
+                pump(_FRAME_MS)
+                continue
+            next_frame(window)
+            drawn = frames.count
+            next_frame(window, _QUIET_MS, ask=False)  # early if an animation draws one
+            pump(0)
+            look = exact or frames.count > drawn
+            if look and transitions_running(window) > 0:
+                continue
+            if not loading(window, images):
+                return True
+        return False
+    finally:
+        window.frameSwapped.disconnect(frames)
 
 
 def hold_still(window: QQuickWindow) -> None:

@@ -59,7 +59,7 @@ def open_screen(
         go_to(kw, screen, exhibit_id, index)
         kw.window.show()
         hold_still(kw.window)
-        settle(kw.window, kw.images)
+        settle(kw.window, kw.images, exact=True)
         hold_still(kw.window)
         return grab(kw.window)
     finally:

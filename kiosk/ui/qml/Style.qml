@@ -38,7 +38,7 @@ QtObject {
     readonly property real target: Math.max(64, Math.round(80 * k))
     readonly property real radius: Math.round(14 * k)
     readonly property real measure: Math.round(1180 * k)   // ~70 characters of body text
-    readonly property int fade: 220
+    property int fade: 220  // ms of every transition; tests not about them set 0
 
     // home tiles: every title and subtitle has the same size and room (Noto Sans: a line is
     // 1.37 em, a little more once its ascent and descent are rounded to whole pixels)

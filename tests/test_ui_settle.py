@@ -1,0 +1,79 @@
+"""``settle``: the wait before a screen is looked at (by the UI tests and ``kiosk render``).
+
+It waits for what still moves in sight (a page and its pictures fading in), not a
+fixed time, and the attract loop's endless slow pan does not hold it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtQuick import QQuickWindow
+
+from kiosk.ui import render
+from kiosk.ui.render import settle
+from tests.conftest import BUNDLED
+from tests.layouttools import kind, scene_rect
+from tests.uitools import item, load, open_window, walk
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+CONTENT = load(BUNDLED)
+
+
+def test_settle_waits_until_a_page_has_faded_in(rendition_cache: Path) -> None:
+    with open_window(CONTENT, rendition_cache, transitions=True) as kw:
+        kw.kiosk.nav.openExhibit(CONTENT.exhibits[0].id)
+        assert settle(kw.window, kw.images)
+        page = item(kw, "exhibitPage")
+        assert page.opacity() == 1  # the fade (220 ms) is over, not on its way
+        window = QRectF(0, 0, kw.window.width(), kw.window.height())
+        pictures = [
+            i
+            for i in walk(page)
+            if kind(i) == "QQuickImage" and i.isVisible() and scene_rect(i).intersects(window)
+        ]
+        assert pictures and all(p.opacity() == 1 for p in pictures)  # faded in, in sight
+
+
+def test_without_transitions_a_page_is_there_at_the_next_frame(rendition_cache: Path) -> None:
+    with open_window(CONTENT, rendition_cache) as kw:
+        kw.kiosk.nav.openExhibit(CONTENT.exhibits[0].id)
+        render.next_frame(kw.window)
+        render.pump(0)
+        assert item(kw, "exhibitPage").opacity() == 1
+
+
+def test_settle_on_a_still_screen_waits_no_fixed_time(
+    rendition_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once a frame is drawn, a few ticks of quiet do (the old wait was five quiet
+    rounds of 60 ms, at least 300 ms, every time)."""
+    with open_window(CONTENT, rendition_cache) as kw:
+        waits: list[int] = []  # the longest each wait could last, in ms
+        pump, next_frame = render.pump, render.next_frame
+
+        def pumped(milliseconds: int) -> None:
+            waits.append(milliseconds)
+            pump(milliseconds)
+
+        def drawn(window: QQuickWindow, timeout_ms: int = 200, ask: bool = True) -> bool:
+            frame = next_frame(window, timeout_ms, ask)
+            waits.append(0 if ask and frame else timeout_ms)
+            return frame
+
+        monkeypatch.setattr(render, "pump", pumped)
+        monkeypatch.setattr(render, "next_frame", drawn)
+        assert settle(kw.window, kw.images)
+        assert 0 < sum(waits) < 100, waits
+
+
+def test_the_attract_loops_own_motion_does_not_hold_settle(rendition_cache: Path) -> None:
+    with open_window(CONTENT, rendition_cache, start="attract", transitions=True) as kw:
+        attract = item(kw, "attractLoop")
+        (drift,) = [c for c in attract.children() if c.objectName() == "attractMotion"]
+        assert drift.property("running")  # the slow pan goes on all the time
+        assert settle(kw.window, kw.images, timeout_s=10)
+        assert drift.property("running")
