@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -150,6 +151,10 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
 
     kiosk_mode = options.mode == KIOSK
     qml.advance()
+    # made here, on the UI thread, which lives as long as the kiosk: the speech
+    # child's parent-death signal is tied to the thread that starts it
+    speech = SpeechControl()
+    voices = _ask_voices(speech)  # joined before the window asks what it can read
     screen = app.primaryScreen()
     screen_size = (screen.size().width(), screen.size().height()) if screen else (1920, 1080)
     image_checks = ImageChecks(options.cache)
@@ -180,9 +185,7 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
         staff = Staff(PinPad(options.pin_store))
     else:
         staff = Staff(None, no_pin_note=TRIAL_NOTE if kiosk_mode else PRESENTATION_NOTE)
-    # made here, on the UI thread, which lives as long as the kiosk: the speech
-    # child's parent-death signal is tied to the thread that starts it
-    speech = SpeechControl()
+    voices.join()
     kw = build_window(
         content,
         service,
@@ -264,6 +267,18 @@ class ImageChecks:
         if decode_now:  # the start-up load's header checks are saved once confirmed
             self.save()
         return result
+
+
+def _ask_voices(speech: SpeechControl) -> threading.Thread:
+    """Ask the speech engine for its voices on a thread, while the content loads.
+
+    The home screen's listen button shows only for a language with a voice, so the
+    first frame needs the answer: ``espeak-ng --voices`` takes 15-20 ms, nearly all of
+    it waiting for the child, which overlaps the rest of start-up this way instead of
+    adding to it. Joined before the window is built: nothing else asks meanwhile."""
+    thread = threading.Thread(target=speech.speaker.engine.voices, name="voices", daemon=True)
+    thread.start()
+    return thread
 
 
 def _recorder(state: Path | None, kiosk_id: str | None) -> AnalyticsRecorder | None:
