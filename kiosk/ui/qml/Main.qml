@@ -113,11 +113,14 @@ Window {
             }
         }
 
-        CaptionStrip {
+        // made while a reading shows a sentence, not before the first frame
+        Loader {
+            id: captionLoader
+            objectName: "captionLoader"
             anchors { left: parent.left; right: parent.right; bottom: navBar.top }
-            height: implicitHeight
-            kiosk: root.kiosk
-            ui: style
+            height: item ? item.implicitHeight : 0
+            active: root.kiosk.speech.speaking && root.kiosk.speech.currentSentence !== ""
+            sourceComponent: Component { CaptionStrip { kiosk: root.kiosk; ui: style } }
         }
 
         NavBar {
