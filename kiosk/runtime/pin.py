@@ -13,11 +13,9 @@ and support bundles in plain sight.
 from __future__ import annotations
 
 import hashlib
-import hmac
 import itertools
 import logging
 import math
-import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -116,6 +114,8 @@ class PinStore:
 
     def set_pin(self, pin: str) -> None:
         """Hash and store ``pin``; ``ValueError`` for a bad PIN, ``OSError`` on write."""
+        import secrets  # setting or checking a PIN only: not before the first frame
+
         check_pin_format(pin)
         salt = secrets.token_bytes(SALT_BYTES)
         digest = _scrypt(pin, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
@@ -194,6 +194,8 @@ class PinStore:
         except (ValueError, MemoryError) as error:  # parameters scrypt refuses
             log.error("settings %s: PIN record cannot be checked: %s", self.path, error)
             return False
+        import hmac  # setting or checking a PIN only: not before the first frame
+
         return hmac.compare_digest(candidate, record["hash"])
 
 
