@@ -577,7 +577,7 @@ def main() -> int:
     content = result.content
     service = make_service(args.cache, (1920, 1080))
     args.state.mkdir(parents=True, exist_ok=True)
-    pin = "2468"
+    pin = "5831"
     store = PinStore(paths.settings_path(args.state))
     store.set_pin(pin)
     staff = Staff(PinPad(store))  # the PIN pad first, as in kiosk mode
