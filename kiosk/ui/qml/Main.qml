@@ -187,7 +187,8 @@ Window {
             objectName: "staffLoader"
             anchors.fill: parent
             active: root.staff.open
-            sourceComponent: Component { StaffPanel { staff: root.staff; ui: staffStyle } }
+            // compiled on first use: its type is not needed before the first frame
+            Component.onCompleted: setSource("StaffPanel.qml", { staff: root.staff, ui: staffStyle })
         }
 
         NumberAnimation {
