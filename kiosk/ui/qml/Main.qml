@@ -87,7 +87,8 @@ Window {
                 objectName: "aboutLoader"
                 anchors.fill: parent
                 active: root.current === root.screens.about
-                sourceComponent: Component { AboutPage { kiosk: root.kiosk; ui: style } }
+                // compiled on first use: its type is not needed before the first frame
+                Component.onCompleted: setSource("AboutPage.qml", { kiosk: root.kiosk, ui: style })
                 onLoaded: layerFade.restartFor(item)
             }
 
