@@ -78,7 +78,8 @@ Window {
                 objectName: "timelineLoader"
                 anchors.fill: parent
                 active: root.current === root.screens.timeline
-                sourceComponent: Component { TimelinePage { kiosk: root.kiosk; ui: style } }
+                // compiled on first use: its type is not needed before the first frame
+                Component.onCompleted: setSource("TimelinePage.qml", { kiosk: root.kiosk, ui: style })
                 onLoaded: layerFade.restartFor(item)
             }
 
