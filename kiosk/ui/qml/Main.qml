@@ -110,7 +110,8 @@ Window {
                 objectName: "galleryLoader"
                 anchors.fill: parent
                 active: root.current === root.screens.gallery
-                sourceComponent: Component { GalleryViewer { kiosk: root.kiosk; ui: style } }
+                // compiled on first use: its type is not needed before the first frame
+                Component.onCompleted: setSource("GalleryViewer.qml", { kiosk: root.kiosk, ui: style })
                 onLoaded: layerFade.restartFor(item)
             }
         }
