@@ -167,7 +167,8 @@ Window {
             objectName: "helpLoader"
             anchors.fill: parent
             active: root.kiosk.presenter.helpVisible
-            sourceComponent: Component { PresenterHelp { kiosk: root.kiosk; ui: style } }
+            // compiled on first use: its type is not needed before the first frame
+            Component.onCompleted: setSource("PresenterHelp.qml", { kiosk: root.kiosk, ui: style })
         }
 
         Loader {
