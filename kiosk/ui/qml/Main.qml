@@ -176,7 +176,8 @@ Window {
             objectName: "quitLoader"
             anchors.fill: parent
             active: root.kiosk.presenter.askingToQuit
-            sourceComponent: Component { QuitQuestion { kiosk: root.kiosk; ui: style } }
+            // compiled on first use: its type is not needed before the first frame
+            Component.onCompleted: setSource("QuitQuestion.qml", { kiosk: root.kiosk, ui: style })
         }
 
         StaffCorner {
