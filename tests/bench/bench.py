@@ -70,6 +70,19 @@ def smaps_rollup(pid: int) -> dict[str, float]:
     return figures
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time the process's threads have had so far (``/proc/PID/task/*/schedstat``,
+    nanoseconds). On a machine shared with other work, wall time to the first frame is
+    mostly waiting for a core; this is the work itself, and moves far less."""
+    total = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            total += int((task / "schedstat").read_text(encoding="ascii").split()[0])
+        except (OSError, ValueError, IndexError):
+            continue  # a thread that ended meanwhile
+    return total / 1e9
+
+
 def floor_command() -> list[str]:
     """The floor: an empty Qt Quick window started the way the kiosk is."""
     return [PYTHON, str(HERE / "floor_child.py")]
@@ -83,7 +96,7 @@ def time_to_first_frame(
     cwd: Path | None = None,
 ) -> tuple[float, dict[str, float]]:
     """Seconds from spawn to the READY=1 datagram, and the memory ``settle_s`` later
-    (``smaps_rollup`` figures, and ``VmRSS``)."""
+    (``smaps_rollup`` figures, ``VmRSS``, and ``cpu_s``: CPU time at READY=1)."""
     address = workdir / f"notify-{time.monotonic_ns()}"
     with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
         sock.bind(str(address))
@@ -100,8 +113,10 @@ def time_to_first_frame(
         try:
             sock.recv(256)
             elapsed = time.perf_counter() - started
+            cpu = cpu_seconds(child.pid)
             time.sleep(settle_s)
             memory = smaps_rollup(child.pid)
+            memory["cpu_s"] = cpu
             memory["VmRSS"] = vm_rss_mb(child.pid)
         except TimeoutError:
             raise RuntimeError(f"no first frame from {argv}; see {workdir / 'child.log'}") from None
@@ -195,7 +210,8 @@ class Bench:
             for kind, value in seen.items():
                 kinds[kind].append(value)
             line = "  ".join(
-                f"{kind} {value[0]:.3f} s {value[1]['Pss']:.0f} MB" for kind, value in seen.items()
+                f"{kind} {value[0]:.3f} s (cpu {value[1]['cpu_s']:.3f}) {value[1]['Pss']:.0f} MB"
+                for kind, value in seen.items()
             )
             print(f"   run {run}: {line}", flush=True)
 
@@ -212,6 +228,10 @@ class Bench:
             first_run_start_s=median([t for t, _ in kinds["first"]]),
             cold_start_ratio=ratios("cold", "time"),
             first_run_start_ratio=ratios("first", "time"),
+            floor_cpu_s=median([m["cpu_s"] for _, m in kinds["floor"]]),
+            cold_cpu_s=median([m["cpu_s"] for _, m in kinds["cold"]]),
+            cold_cpu_ratio=ratios("cold", "cpu_s"),
+            first_run_cpu_ratio=ratios("first", "cpu_s"),
             floor_pss_mb=median([m["Pss"] for _, m in kinds["floor"]]),
             pss_mb_start=median([m["Pss"] for _, m in kinds["cold"]]),
             pss_ratio=ratios("cold"),
@@ -230,6 +250,10 @@ class Bench:
                 base_first_run_start_ratio=ratios("base_first", "time"),
                 base_pss_mb_start=median([m["Pss"] for _, m in kinds["base_cold"]]),
                 base_pss_ratio=ratios("base_cold"),
+                base_pss_anon_mb_start=median([m["Pss_Anon"] for _, m in kinds["base_cold"]]),
+                base_cold_cpu_s=median([m["cpu_s"] for _, m in kinds["base_cold"]]),
+                base_cold_cpu_ratio=ratios("base_cold", "cpu_s"),
+                base_first_run_cpu_ratio=ratios("base_first", "cpu_s"),
             )
         self.notes.append(f"load during start-up runs: {_load()}")
 
@@ -447,6 +471,10 @@ INFO = [
     ("floor_start_s", "empty Qt Quick window, spawn to first frame"),
     ("cold_start_s", "kiosk, warm caches, spawn to first frame (median)"),
     ("first_run_start_s", "kiosk, empty rendition cache (median)"),
+    ("floor_cpu_s", "empty window, CPU time (all threads) at its first frame"),
+    ("cold_cpu_s", "kiosk, warm caches, CPU time at its first frame"),
+    ("cold_cpu_ratio", "  over the floor's (median of rounds): the work, without the waiting"),
+    ("first_run_cpu_ratio", "same, empty rendition cache"),
     ("floor_pss_mb", "empty window, PSS 1.5 s after its first frame"),
     ("pss_mb_start", "kiosk, PSS 1.5 s after its first frame"),
     ("pss_anon_mb_start", "  of which anonymous (heaps)"),
@@ -455,6 +483,9 @@ INFO = [
     ("base_cold_start_ratio", "--base checkout: warm start over the floor"),
     ("base_first_run_start_ratio", "--base checkout: empty cache over the floor"),
     ("base_pss_ratio", "--base checkout: PSS over the floor"),
+    ("base_pss_anon_mb_start", "--base checkout: anonymous PSS"),
+    ("base_cold_cpu_ratio", "--base checkout: CPU time at first frame over the floor's"),
+    ("base_first_run_cpu_ratio", "--base checkout: same, empty cache"),
     ("tap_to_page_ms_p50", "tap to page drawn, all taps, median"),
     ("tap_to_page_ms_p95", "same, 95th percentile"),
     ("cli_rss_mb_start", "kiosk command, VmRSS 1.5 s after first frame (info)"),
