@@ -21,7 +21,6 @@ itself, never in ``exhibits/``: curators' files are untrusted, this one is not.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import operator
 import os
@@ -33,6 +32,7 @@ from kiosk import __version__
 from kiosk.content.atomic import write_atomic
 from kiosk.content.imagerecord import ImageChecks
 from kiosk.content.model import ContentSet, ImageRef, LoadResult
+from kiosk.content.smallhash import sha256_hex
 
 log = logging.getLogger("kiosk.content")
 FORMAT = 8  # bump when the model's shape, or what a load reports, changes
@@ -65,7 +65,7 @@ def fingerprint(root: Path) -> str:
     # surrogateescape: a name that is not UTF-8 (a camera's, an old share's) is hashed
     # as the disk gave it instead of failing every load
     text = "".join(lines).encode("utf-8", "surrogateescape")
-    return hashlib.sha256(text).hexdigest()
+    return sha256_hex(text)
 
 
 _name = operator.attrgetter("name")
@@ -118,9 +118,12 @@ def _images_pass(content: ContentSet, images: ImageChecks) -> bool:
     full load."""
     if not images.decode_now:
         return True
+    unchecked = unchecked_images(content, images)
+    if not unchecked:  # every image already checked: no hashing, no decoding (no OpenSSL)
+        return True
     from kiosk.content.imagerefs import check_file  # not needed by a start-up cache hit
 
-    for folder, ref in unchecked_images(content, images):
+    for folder, ref in unchecked:
         checked = check_file(ref.path, folder, ref.rel, images)
         if isinstance(checked, str) or checked.sha256 != ref.sha256:
             return False

@@ -12,7 +12,6 @@ and support bundles in plain sight.
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import logging
 import math
@@ -62,6 +61,8 @@ def weak_pin_reason(pin: str) -> str | None:
 
 
 def _scrypt(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    import hashlib  # OpenSSL (3-4 MB): loaded when a PIN is set or checked
+
     return hashlib.scrypt(
         pin.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=HASH_BYTES, maxmem=64 * 1024 * 1024
     )
