@@ -324,6 +324,7 @@ class Driver:
     def _before_soak(self) -> None:
         gc.collect()
         self.report["rss_mb_after_warmup"] = rss_mb()
+        self.report["pss_mb_after_warmup"] = pss_mb()
         self.report["items_after_warmup"] = sum(1 for _ in walk(self.window.contentItem()))
         self._run_phase("soak", self.args.soak, 0, self._after_soak)
 
