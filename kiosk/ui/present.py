@@ -7,12 +7,14 @@ rendition URL once that rendition exists.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kiosk.content.credits import CreditLine, about_page
 from kiosk.content.model import BulletList, ContentSet, Exhibit, ImageRef, Text
 from kiosk.content.richtext import parse_blocks
 from kiosk.media.cache import SCREEN, THUMB
+
+if TYPE_CHECKING:
+    from kiosk.content.credits import CreditLine
 
 # The rendition kinds (the second half of an image key) are named by the cache that
 # makes them. QML never spells them: it gets whole keys from the dicts below.
@@ -113,6 +115,8 @@ def timeline(content: ContentSet, language: str) -> list[dict[str, Any]]:
 def about(content: ContentSet, language: str) -> dict[str, Any]:
     """The "About this exhibition" screen: the site's credits, then each exhibit's own
     credits and its images grouped by credit, every text already split into blocks."""
+    from kiosk.content.credits import about_page  # the about screen only: on first use
+
     page = about_page(content, language)
     return {
         "title": page.title,
