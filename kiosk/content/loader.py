@@ -12,9 +12,11 @@ import hashlib
 import stat
 from pathlib import Path, PurePosixPath
 
+from kiosk.content.checks import Languages
 from kiosk.content.exhibit_schema import ExhibitResult, read_exhibit
 from kiosk.content.imagerecord import ImageChecks
 from kiosk.content.model import ContentSet, LoadResult, Problem, Text
+from kiosk.content.place_schema import PLACES_FILE, PlacesResult, check_refs, read_places
 from kiosk.content.site_schema import declared_codes, read_site
 from kiosk.content.yamlsafe import Node, read_yaml_file
 
@@ -99,6 +101,12 @@ def load_content(root: Path, images: ImageChecks | None = None) -> LoadResult:
     if not folders and not listing_problems:
         errors.append(Problem(root, 0, 0, "no exhibit folders found"))
     errors += _clashes(results, root)
+    places = _places(root, site_result.languages, texts, digests, errors, warnings)
+    refs = [(r.path, ref) for r in results for ref in r.place_refs]
+    if places is not None or refs:
+        ref_errors, ref_warnings = check_refs(refs, places, root / PLACES_FILE)
+        errors += ref_errors
+        warnings += ref_warnings
 
     if errors or site_result.site is None:
         return LoadResult(None, tuple(errors), tuple(warnings), len(folders), codes)
@@ -112,8 +120,38 @@ def load_content(root: Path, images: ImageChecks | None = None) -> LoadResult:
         exhibits=tuple(sorted(exhibits, key=lambda e: e.order)),
         version=_version(digests),
         warnings=tuple(warnings),
+        places=places.places if places is not None else (),
     )
     return LoadResult(content, (), tuple(warnings), len(folders), codes)
+
+
+def _places(
+    root: Path,
+    languages: Languages,
+    texts: dict[Text, Text],
+    digests: dict[str, str],
+    errors: list[Problem],
+    warnings: list[Problem],
+) -> PlacesResult | None:
+    """``places.yaml`` when there is one (a content folder with no map needs none)."""
+    path = root / PLACES_FILE
+    try:
+        path.lstat()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        errors.append(_disk_problem(path, error, "cannot be read"))
+        return None
+    problem = _not_a_file(path, f"no {PLACES_FILE}")
+    if problem is not None:
+        errors.append(problem)
+        return None
+    parsed = read_yaml_file(path)
+    digests[PLACES_FILE] = hashlib.sha256(parsed.data).hexdigest()
+    result = read_places(parsed.root, path, languages, texts)
+    errors += [*parsed.problems, *result.errors]
+    warnings += result.warnings
+    return result
 
 
 def _clashes(results: list[ExhibitResult], root: Path) -> list[Problem]:

@@ -228,6 +228,17 @@ class TimelineEntry:
     label: Text  # how the date is shown: "1997–1998", "2 October 1995"
     title: Text
     text: Text
+    places: tuple[str, ...] = ()  # ids of the places it happened at (places.yaml)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place on the map (``places.yaml``): its name and where it is, in degrees."""
+
+    id: str
+    name: Text
+    lat: float
+    lon: float
 
 
 @dataclass(frozen=True)
@@ -246,6 +257,7 @@ class Exhibit:
     gallery: tuple[ImageRef, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
     credits: tuple[Credit, ...] = ()  # this exhibit's sources; image credits are on images
+    places: tuple[str, ...] = ()  # ids of the places its story is set in (places.yaml)
 
     def images(self) -> Iterator[ImageRef]:
         """Every image the exhibit shows, cover first, each file once."""
@@ -282,6 +294,18 @@ class ContentSet:
     exhibits: tuple[Exhibit, ...]  # in display order
     version: str  # hash of every input file: names and bytes
     warnings: tuple[Problem, ...] = ()
+    places: tuple[Place, ...] = ()  # places.yaml, in its order
+
+    def place(self, place_id: str) -> Place | None:
+        return next((p for p in self.places if p.id == place_id), None)
+
+    def exhibits_at(self, place_id: str) -> tuple[Exhibit, ...]:
+        """The exhibits set at a place, itself or by one of its dated moments."""
+        return tuple(
+            e
+            for e in self.exhibits
+            if place_id in e.places or any(place_id in t.places for t in e.timeline)
+        )
 
     def exhibit(self, exhibit_id: str) -> Exhibit | None:
         return next((e for e in self.exhibits if e.id == exhibit_id), None)
