@@ -166,13 +166,13 @@ AREA_NAMES: tuple[AreaName, ...] = (
     AreaName(
         "uzbekistan",
         {"uz": "Oʻzbekiston", "az": "Özbəkistan", "ru": "Узбекистан", "en": "Uzbekistan"},
-        ((63.3, 41.9), (64.0, 40.3), (61.5, 42.6)),
+        ((63.3, 41.9), (64.0, 40.3), (61.5, 42.6), (59.3, 43.6), (62.0, 40.8)),
         focus=True,
     ),
     AreaName(
         "azerbaijan",
         {"uz": "Ozarbayjon", "az": "Azərbaycan", "ru": "Азербайджан", "en": "Azerbaijan"},
-        ((47.6, 41.25), (47.4, 40.7), (46.5, 41.6)),
+        ((47.6, 41.25), (47.4, 40.7), (46.5, 41.6), (48.2, 41.6), (47.0, 40.3)),
         focus=True,
     ),
     AreaName(

@@ -26,6 +26,7 @@ from kiosk.ui.navigation import Navigation
 from kiosk.ui.overlays import IdleOverlay, Presenter, Problems
 
 if TYPE_CHECKING:
+    from kiosk.ui.mapview import MapScreen
     from kiosk.ui.speech import SpeechControl
 
 log = logging.getLogger("kiosk.ui")
@@ -73,6 +74,7 @@ class Kiosk(QObject):
         self._timeline = RowsModel(self)
         self._timeline_made = False  # its rows are made when first read
         self._about: dict[str, Any] | None = None  # made when first read
+        self._map: MapScreen | None = None  # made when the map is first opened
         self._strings: dict[str, str] = {}
         self._language = Language(content, self)
         self._nav = Navigation(content, start, self)
@@ -145,6 +147,8 @@ class Kiosk(QObject):
         if self._timeline_made:
             self._timeline.set_rows(present.timeline(self._content, language))
         self._about = None
+        if self._map is not None:
+            self._map.set_content(self._content, language)
         self._refresh_page()
         self.textsChanged.emit()
 
@@ -206,6 +210,22 @@ class Kiosk(QObject):
 
     # Read only by the About screen, which exists only while it shows.
     about = Property(dict, _get_about, notify=textsChanged)
+
+    def _get_map(self) -> QObject:
+        if self._map is None:
+            from kiosk.ui.mapview import MapScreen  # with the map, not before the first frame
+
+            self._map = MapScreen(self._content, self.language.current, self)
+        return self._map
+
+    # Read only by the map screen, which exists only while it shows.
+    map = Property(QObject, _get_map, constant=True)
+
+    def _get_has_map(self) -> bool:
+        return bool(self._content.places)
+
+    # whether the bar and the home screen offer the map
+    hasMap = Property(bool, _get_has_map, notify=contentChanged)
 
     def _get_has_timeline(self) -> bool:
         return any(e.timeline for e in self._content.exhibits)

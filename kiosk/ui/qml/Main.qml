@@ -25,7 +25,7 @@ Window {
     function focusTitle() {
         if (staffLoader.item) return
         const layers = [quitLoader, helpLoader, stillThereLoader, attractLoader, galleryLoader,
-                        exhibitLoader, aboutLoader, timelineLoader]
+                        exhibitLoader, aboutLoader, timelineLoader, mapLoader]
         const shown = layers.find(layer => layer.item && layer.item.titleItem)
         const page = shown ? shown.item : (current === screens.home ? home : null)
         if (page && page.titleItem) page.titleItem.forceActiveFocus()
@@ -39,6 +39,7 @@ Window {
             if (exhibitLoader.item) exhibitLoader.item.resetView()
             if (timelineLoader.item) timelineLoader.item.resetView()
             if (aboutLoader.item) aboutLoader.item.resetView()
+            if (mapLoader.item) mapLoader.item.resetView()
         }
     }
 
@@ -79,6 +80,15 @@ Window {
                 anchors.fill: parent
                 active: root.current === root.screens.timeline
                 sourceComponent: Component { TimelinePage { kiosk: root.kiosk; ui: style } }
+                onLoaded: layerFade.restartFor(item)
+            }
+
+            Loader {
+                id: mapLoader
+                objectName: "mapLoader"
+                anchors.fill: parent
+                active: root.current === root.screens.map
+                sourceComponent: Component { MapPage { kiosk: root.kiosk; ui: style } }
                 onLoaded: layerFade.restartFor(item)
             }
 
