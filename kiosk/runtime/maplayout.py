@@ -65,33 +65,48 @@ def lay_out(
     target: float,
     dot: float,
     gap: float,
+    min_target: float = 48.0,
 ) -> MapLayout:
-    """Rects in map pixels. ``target`` is a marker's touch target (a square), ``dot``
-    the drawn marker's diameter, ``gap`` the room kept between a dot and its name and
-    between names."""
+    """Rects in map pixels. ``target`` is a marker's touch target (a square), made
+    smaller (down to ``min_target``) where two markers are closer than that, so one
+    never covers the other; ``dot`` is the drawn marker's diameter, ``gap`` the room kept
+    between a dot and its name and between names.
+
+    Names keep clear of every drawn marker and of each other. They may reach into
+    another marker's touch target: the screen draws targets over names, so a tap
+    there still reaches the marker."""
+    target = max(min_target, min(target, _closest(markers)))
     targets = tuple(Rect(m.x - target / 2, m.y - target / 2, target, target) for m in markers)
     dots = [Rect(m.x - dot / 2, m.y - dot / 2, dot, dot) for m in markers]
     taken: list[Rect] = []
-    labels: list[Rect] = []
     clear = True
-    for i, marker in enumerate(markers):
-        others = [t for j, t in enumerate(targets) if j != i] + [dots[i]]
+    for marker in markers:
         candidates = _around(marker, dot / 2 + gap)
-        best = _first_clear(candidates, [*others, *taken], width, height, gap / 2)
+        best = _first_clear(candidates, [*dots, *taken], width, height, gap / 2)
         if best is None:
             clear = False
-            best = min(candidates, key=lambda r: _overlap_area(r, [*others, *taken], width, height))
-        labels.append(best)
+            best = min(candidates, key=lambda r: _overlap_area(r, [*dots, *taken], width, height))
         taken.append(best)
+    labels = tuple(taken)
     placed_areas: list[Rect | None] = []
-    blocked = [*targets, *labels]
+    blocked = [*dots, *labels]
     for area in areas:
         spots = [Rect(x - area.w / 2, y - area.h / 2, area.w, area.h) for x, y in area.spots]
         chosen = _first_clear(spots, blocked, width, height, gap)
         placed_areas.append(chosen)
         if chosen is not None:
             blocked.append(chosen)
-    return MapLayout(targets, tuple(labels), tuple(placed_areas), clear)
+    return MapLayout(targets, labels, tuple(placed_areas), clear)
+
+
+def _closest(markers: Sequence[Marker]) -> float:
+    """The smallest distance between two markers along x or y, whichever is larger:
+    square targets that wide do not overlap."""
+    closest = float("inf")
+    for i, a in enumerate(markers):
+        for b in markers[i + 1 :]:
+            closest = min(closest, max(abs(a.x - b.x), abs(a.y - b.y)))
+    return closest
 
 
 def _around(marker: Marker, offset: float) -> list[Rect]:

@@ -62,7 +62,7 @@ Rectangle {
         model: view.layout.areas
         Text {
             required property var modelData
-            objectName: "mapArea_" + modelData.key
+            objectName: "mapName_" + modelData.key
             x: modelData.x
             y: modelData.y
             width: modelData.w
@@ -78,6 +78,37 @@ Rectangle {
         }
     }
 
+    // the places' names, under the markers: a tap on a marker always reaches it
+    Repeater {
+        model: view.layout.markers
+        Rectangle {
+            id: label
+            required property var modelData
+            readonly property bool picked: view.chosen === modelData.index
+            objectName: "mapLabel_" + modelData.placeId
+            x: modelData.label.x
+            y: modelData.label.y
+            width: modelData.label.w
+            height: modelData.label.h
+            radius: height / 4
+            color: picked && !view.ui.highContrast ? view.ui.highlight : view.ui.surface
+            opacity: view.ui.highContrast || picked ? 1 : 0.92
+            border.color: view.ui.highContrast ? "#000000" : "transparent"
+            border.width: view.ui.highContrast ? 2 : 0
+            Text {
+                anchors.centerIn: parent
+                text: label.modelData.name
+                textFormat: Text.PlainText
+                font.pixelSize: view.placePx
+                font.weight: Font.DemiBold
+                color: label.picked && !view.ui.highContrast ? "#FFFFFF" : view.ui.ink
+            }
+            TapHandler {
+                gesturePolicy: TapHandler.ReleaseWithinBounds
+                onTapped: view.kiosk.nav.choosePlace(label.modelData.index)
+            }
+        }
+    }
     // the places: a marker in a large touch target, and its name beside it
     Repeater {
         model: view.layout.markers
@@ -108,36 +139,6 @@ Rectangle {
             TapHandler {
                 gesturePolicy: TapHandler.ReleaseWithinBounds
                 onTapped: view.kiosk.nav.choosePlace(marker.modelData.index)
-            }
-        }
-    }
-    Repeater {
-        model: view.layout.markers
-        Rectangle {
-            id: label
-            required property var modelData
-            readonly property bool picked: view.chosen === modelData.index
-            objectName: "mapLabel_" + modelData.placeId
-            x: modelData.label.x
-            y: modelData.label.y
-            width: modelData.label.w
-            height: modelData.label.h
-            radius: height / 4
-            color: picked && !view.ui.highContrast ? view.ui.highlight : view.ui.surface
-            opacity: view.ui.highContrast || picked ? 1 : 0.92
-            border.color: view.ui.highContrast ? "#000000" : "transparent"
-            border.width: view.ui.highContrast ? 2 : 0
-            Text {
-                anchors.centerIn: parent
-                text: label.modelData.name
-                textFormat: Text.PlainText
-                font.pixelSize: view.placePx
-                font.weight: Font.DemiBold
-                color: label.picked && !view.ui.highContrast ? "#FFFFFF" : view.ui.ink
-            }
-            TapHandler {
-                gesturePolicy: TapHandler.ReleaseWithinBounds
-                onTapped: view.kiosk.nav.choosePlace(label.modelData.index)
             }
         }
     }
