@@ -131,3 +131,13 @@ def test_a_running_kiosk_keeps_its_last_good_set_on_bad_coordinates(tmp_path: Pa
     assert controller.pending is None and controller.at_attract() is None
     line = line_of((root / "places.yaml").read_text(encoding="utf-8"), "lon:")
     assert any(f"places.yaml:{line}:" in str(p) for p in controller.last_errors)
+
+
+@pytest.mark.parametrize("language", ["uz", "az", "ru", "en"])
+def test_the_about_screen_credits_the_maps_sources(language: str) -> None:
+    from kiosk.content.credits import about_page
+
+    content = load_content(Path(__file__).resolve().parent.parent / "exhibits").content
+    assert content is not None
+    texts = [line.text for line in about_page(content, language).credits]
+    assert any("Natural Earth" in t and "GeoNames" in t for t in texts)
