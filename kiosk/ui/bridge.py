@@ -28,6 +28,7 @@ from kiosk.ui.overlays import IdleOverlay, Presenter, Problems
 if TYPE_CHECKING:
     from kiosk.ui.mapview import MapScreen
     from kiosk.ui.speech import SpeechControl
+    from kiosk.ui.timeaxis import TimeAxis
 
 log = logging.getLogger("kiosk.ui")
 
@@ -75,6 +76,7 @@ class Kiosk(QObject):
         self._timeline_made = False  # its rows are made when first read
         self._about: dict[str, Any] | None = None  # made when first read
         self._map: MapScreen | None = None  # made when the map is first opened
+        self._time_axis: TimeAxis | None = None  # made when the timeline is first opened
         self._strings: dict[str, str] = {}
         self._language = Language(content, self)
         self._nav = Navigation(content, start, self)
@@ -119,6 +121,8 @@ class Kiosk(QObject):
     def set_content(self, content: ContentSet) -> None:
         """Swap in a new, already validated content set."""
         self._content = content
+        if self._time_axis is not None:
+            self._time_axis.set_content(content)
         self._images.set_content(content)
         self.language.set_content(content)  # may fall back to the default language
         self.nav.set_content(content)
@@ -220,6 +224,16 @@ class Kiosk(QObject):
 
     # Read only by the map screen, which exists only while it shows.
     map = Property(QObject, _get_map, constant=True)
+
+    def _get_time_axis(self) -> QObject:
+        if self._time_axis is None:
+            from kiosk.ui.timeaxis import TimeAxis  # with the timeline, not before
+
+            self._time_axis = TimeAxis(self._content, self)
+        return self._time_axis
+
+    # Read only by the timeline screen, which exists only while it shows.
+    timeAxis = Property(QObject, _get_time_axis, constant=True)
 
     def _get_has_map(self) -> bool:
         return bool(self._content.places)
