@@ -27,6 +27,11 @@ SHOTS: dict[str, list[str]] = {
         *["--screen", "exhibit", "--exhibit", "fuzuli-school", "--lang", "uz"],
         *["--size", "1080x1920"],
     ],
+    "map": ["--screen", "map", "--lang", "ru", "--index", "1"],
+    "map-portrait": [
+        *["--screen", "map", "--lang", "uz", "--index", "0"],
+        *["--size", "1080x1920", "--text-size", "150", "--contrast"],
+    ],
     "larger-text-contrast": [
         *["--screen", "exhibit", "--exhibit", "culture-days", "--lang", "az"],
         *["--size", "1080x1920", "--text-size", "150", "--contrast"],

@@ -18,6 +18,12 @@ Rectangle {
     objectName: "mapPage"
 
     function resetView() { panelFlick.contentY = 0 }
+    // a place chosen: its name at the top of the panel, its exhibits under it
+    onPlaceChanged: Qt.callLater(showPlace)
+    function showPlace() {
+        const most = Math.max(0, panelFlick.contentHeight - panelFlick.height)
+        panelFlick.contentY = place ? Math.min(placeName.y, most) : 0
+    }
     readonly property Item titleItem: mapTitle  // takes the focus when the page comes
 
     // landscape: the places' panel beside the map; portrait: below it
@@ -70,7 +76,7 @@ Rectangle {
         y: page.beside ? mapArea.y : view.y + view.height + page.ui.gap
         width: page.panelWidth
         height: page.height - y - page.ui.gap
-        contentHeight: panel.height
+        contentHeight: panel.height + (panel.height > height ? cue.height / 2 : 0)
         clip: true
         boundsBehavior: Flickable.StopAtBounds
 
@@ -79,7 +85,26 @@ Rectangle {
             width: parent.width
             spacing: page.ui.gap * 0.75
 
+            // every place as a button too, first: the way in without aiming at a marker
+            Flow {
+                width: parent.width
+                spacing: page.ui.gap / 2
+                Repeater {
+                    model: page.places
+                    NavButton {
+                        required property var modelData
+                        objectName: "mapPlaceButton_" + modelData.placeId
+                        ui: page.ui
+                        glyph: "●"
+                        text: modelData.name
+                        selected: page.chosen === modelData.index
+                        maxWidth: panel.width
+                        onActivated: page.kiosk.nav.choosePlace(modelData.index)
+                    }
+                }
+            }
             ScreenText {
+                id: placeName
                 objectName: "mapPlaceName"
                 Accessible.role: Accessible.Heading
                 width: parent.width
@@ -103,24 +128,15 @@ Rectangle {
                     onActivated: page.kiosk.nav.openExhibit(modelData.exhibitId)
                 }
             }
-            // every place as a button too: the way in without aiming at a marker
-            Flow {
-                width: parent.width
-                spacing: page.ui.gap / 2
-                Repeater {
-                    model: page.places
-                    NavButton {
-                        required property var modelData
-                        objectName: "mapPlaceButton_" + modelData.placeId
-                        ui: page.ui
-                        glyph: "●"
-                        text: modelData.name
-                        selected: page.chosen === modelData.index
-                        maxWidth: panel.width
-                        onActivated: page.kiosk.nav.choosePlace(modelData.index)
-                    }
-                }
-            }
         }
+    }
+
+    ScrollCue {
+        id: cue
+        anchors { left: panelFlick.left; right: panelFlick.right; bottom: panelFlick.bottom }
+        height: Math.min(Math.round(150 * page.ui.k), panelFlick.height / 3)
+        ui: page.ui
+        flick: panelFlick
+        spokenName: page.kiosk.strings.scroll_down || ""
     }
 }
