@@ -221,3 +221,43 @@ def test_keys_and_screen_reader_reach_every_place(
             assert (QAccessible.Role.Button, f"mapMarker_{place.id}", name) in heard
             assert (QAccessible.Role.Button, f"mapPlaceButton_{place.id}", name) in heard
         assert any(n == "mapTitle" and text == "Карта" for _, n, text in heard)
+
+
+def test_the_map_and_the_timeline_load_nothing_before_they_open(tmp_path: Path) -> None:
+    """Qt's shapes module (the outlines, the axis) and the map's Python are read when
+    the map or the timeline first opens: a fresh process shows home without them."""
+    import subprocess
+    import sys
+
+    script = """
+import sys
+from pathlib import Path
+from kiosk.content.loader import load_content
+from kiosk.ui.app import build_window
+from kiosk.ui.render import settle
+from kiosk.ui.session import make_service
+content = load_content(Path(sys.argv[1])).content
+service = make_service(Path(sys.argv[2]), (1920, 1080))
+kw = build_window(content, service, start="home", size=(1920, 1080))
+kw.window.show()
+settle(kw.window, kw.images)
+def loaded():
+    maps = open("/proc/self/maps").read()
+    return ("QuickShapes" in maps, "kiosk.ui.mapview" in sys.modules, kw.kiosk._map is not None)
+print("home", *loaded())
+kw.kiosk.nav.navigator.open_map(0)
+settle(kw.window, kw.images)
+print("map", *loaded())
+service.shutdown()
+"""
+    env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"}
+    env["QT_QUICK_BACKEND"] = "software"
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(BUNDLED), str(tmp_path / "cache")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    lines = [line for line in done.stdout.splitlines() if line.startswith(("home", "map"))]
+    assert lines == ["home False False False", "map True True True"], done.stderr[-2000:]

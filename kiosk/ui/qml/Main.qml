@@ -79,7 +79,9 @@ Window {
                 objectName: "timelineLoader"
                 anchors.fill: parent
                 active: root.current === root.screens.timeline
-                sourceComponent: Component { TimelinePage { kiosk: root.kiosk; ui: style } }
+                // by its file, not its type: its file (and Qt's shapes module it uses)
+                // is read when the timeline first opens, not before the first frame
+                Component.onCompleted: setSource(Qt.resolvedUrl("TimelinePage.qml"), { kiosk: root.kiosk, ui: style })
                 onLoaded: layerFade.restartFor(item)
             }
 
@@ -88,7 +90,8 @@ Window {
                 objectName: "mapLoader"
                 anchors.fill: parent
                 active: root.current === root.screens.map
-                sourceComponent: Component { MapPage { kiosk: root.kiosk; ui: style } }
+                // by its file, like the timeline: read when the map first opens
+                Component.onCompleted: setSource(Qt.resolvedUrl("MapPage.qml"), { kiosk: root.kiosk, ui: style })
                 onLoaded: layerFade.restartFor(item)
             }
 

@@ -14,9 +14,11 @@ Item {
     signal chosen(int index)
 
     readonly property real cardWidth: Math.round(Math.min(width * 0.8, 290 * ui.k * ui.textScale))
-    readonly property var layout: kiosk.timeAxis.layout(width, cardWidth, ui.gap, ui.margin,
-                                                        Math.ceil(yearMetrics.advanceWidth("2000") + ui.gap / 2),
-                                                        kiosk.timeAxis.revision)
+    readonly property real yearWidth: Math.ceil(yearMetrics.advanceWidth("2000") + ui.gap / 2)
+    // the ends of the line keep the screen's margin, and room for half a year's number
+    readonly property var layout: kiosk.timeAxis.layout(width, cardWidth, ui.gap,
+                                                        Math.max(ui.margin, yearWidth / 2 + ui.gap / 2),
+                                                        yearWidth, kiosk.timeAxis.revision)
     FontMetrics { id: yearMetrics; font.pixelSize: axis.ui.heading; font.weight: Font.Bold }
     readonly property real yearsHeight: Math.ceil(ui.heading * 1.45)
     readonly property real lineY: yearsHeight + ui.gap / 2
