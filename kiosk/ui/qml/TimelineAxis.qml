@@ -14,7 +14,10 @@ Item {
     signal chosen(int index)
 
     readonly property real cardWidth: Math.round(Math.min(width * 0.8, 290 * ui.k * ui.textScale))
-    readonly property real yearWidth: Math.ceil(yearMetrics.advanceWidth("2000") + ui.gap / 2)
+    readonly property real yearWidth: {
+        yearMetrics.font  // measured again when the text size changes
+        return Math.ceil(yearMetrics.advanceWidth("2000") + ui.gap / 2)
+    }
     // the ends of the line keep the screen's margin, and room for half a year's number
     readonly property var layout: kiosk.timeAxis.layout(width, cardWidth, ui.gap,
                                                         Math.max(ui.margin, yearWidth / 2 + ui.gap / 2),

@@ -40,7 +40,11 @@ Rectangle {
         function showOpenEntry() { if (currentIndex >= 0) positionViewAtIndex(currentIndex, ListView.Contain) }
         property bool touched: false
         property bool ready: false
-        Component.onCompleted: Qt.callLater(() => { list.ready = true; list.keepTop() })
+        // opened on a later moment (Back from its exhibit): that moment's entry shows
+        Component.onCompleted: Qt.callLater(() => {
+            list.ready = true
+            if (currentIndex > 0) { touched = true; showOpenEntry() } else keepTop()
+        })
         onMovementStarted: touched = true
         function keepTop() { if (!touched) positionViewAtBeginning() }
         onCurrentIndexChanged: {
