@@ -19,7 +19,7 @@ SHOTS: dict[str, list[str]] = {
     "home": ["--screen", "home", "--lang", "uz"],
     "exhibit": ["--screen", "exhibit", "--exhibit", "friendship-museum", "--lang", "az"],
     "gallery": ["--screen", "gallery", "--exhibit", "culture-days", "--lang", "ru", "--index", "1"],
-    "timeline": ["--screen", "timeline", "--lang", "en", "--index", "1"],
+    "timeline": ["--screen", "timeline", "--lang", "en"],
     "attract": ["--screen", "attract"],
     "still-there": ["--screen", "still-there", "--lang", "ru"],
     "about": ["--screen", "about", "--lang", "en"],

@@ -75,6 +75,9 @@ Rectangle {
             font.weight: modelData.focus ? Font.DemiBold : Font.Normal
             font.italic: modelData.sea
             color: view.ui.highContrast ? "#000000" : (modelData.sea ? view.ui.accentText : view.ui.muted)
+            // a halo in the ground colour: the name reads where a border crosses it
+            style: Text.Outline
+            styleColor: modelData.sea ? view.sea : view.land
         }
     }
 
