@@ -61,7 +61,7 @@ from kiosk.runtime.plural import plural
 
 logger = logging.getLogger("kiosk.analytics")
 
-PAGE_KINDS = frozenset({"home", "exhibit", "gallery", "timeline", "attract", "about"})
+PAGE_KINDS = frozenset({"home", "exhibit", "gallery", "timeline", "attract", "about", "map"})
 END_REASONS = frozenset({"idle_reset", "staff"})
 SHUTDOWN_REASON = "shutdown"
 EVENT_KINDS = frozenset(
