@@ -19,8 +19,11 @@ Rectangle {
 
     function resetView() { panelFlick.contentY = 0 }
     // a place chosen: its name at the top of the panel, its exhibits under it
-    onPlaceChanged: Qt.callLater(showPlace)
+    // (again as the panel is laid out, until the visitor scrolls it)
+    onPlaceChanged: { panelMoved = false; Qt.callLater(showPlace) }
+    property bool panelMoved: false
     function showPlace() {
+        if (panelMoved) return
         const most = Math.max(0, panelFlick.contentHeight - panelFlick.height)
         panelFlick.contentY = place ? Math.min(placeName.y, most) : 0
     }
@@ -79,10 +82,13 @@ Rectangle {
         contentHeight: panel.height + (panel.height > height ? cue.height / 2 : 0)
         clip: true
         boundsBehavior: Flickable.StopAtBounds
+        onMovementStarted: page.panelMoved = true
+        onHeightChanged: Qt.callLater(page.showPlace)
 
         Column {
             id: panel
             width: parent.width
+            onHeightChanged: Qt.callLater(page.showPlace)
             spacing: page.ui.gap * 0.75
 
             // every place as a button too, first: the way in without aiming at a marker
