@@ -79,7 +79,8 @@ Rectangle {
         y: page.beside ? mapArea.y : view.y + view.height + page.ui.gap
         width: page.panelWidth
         height: page.height - y - page.ui.gap
-        contentHeight: panel.height + (panel.height > height ? cue.height / 2 : 0)
+        // room for the cue below the last button: at the end the cue goes, nothing is under it
+        contentHeight: panel.height + (panel.height > height ? cue.height : 0)
         clip: true
         boundsBehavior: Flickable.StopAtBounds
         onMovementStarted: page.panelMoved = true
