@@ -31,7 +31,7 @@ Item {
         let most = 0
         for (let i = 0; i < cards.count; i++) {
             const card = cards.itemAt(i)
-            if (card) most = Math.max(most, card.contentHeight)
+            if (card) most = Math.max(most, card.implicitHeight)
         }
         return most
     }
@@ -168,7 +168,7 @@ Item {
                 required property var modelData
                 required property int index
                 readonly property bool open: axis.current === index
-                readonly property real contentHeight: cardColumn.implicitHeight + axis.ui.gap
+                implicitHeight: cardColumn.implicitHeight + axis.ui.gap  // its own; all take the tallest
                 objectName: "momentCard_" + index
                 x: axis.layout.moments[index] ? axis.layout.moments[index].card : 0
                 y: axis.cardsTop
