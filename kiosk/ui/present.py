@@ -95,9 +95,12 @@ def exhibit_page(exhibit: Exhibit, language: str, strings: dict[str, str]) -> di
 
 
 def timeline(content: ContentSet, language: str) -> list[dict[str, Any]]:
-    """The timeline's rows; ``firstOfYear`` marks where each year begins."""
+    """The timeline's rows; ``firstOfYear`` marks where each year begins, ``cover`` is
+    the picture of the moment's card (its exhibit's cover), ``places`` the places on the
+    map it links to (``index`` is the place's on the map)."""
     dated = content.timeline()
     years = [entry.date[:4] for _, entry in dated]
+    place_index = {place.id: i for i, place in enumerate(content.places)}
     return [
         {
             "date": entry.date,
@@ -107,6 +110,12 @@ def timeline(content: ContentSet, language: str) -> list[dict[str, Any]]:
             "blocks": blocks(entry.text, language),
             "exhibitId": exhibit.id,
             "exhibitTitle": exhibit.title.get(language),
+            "cover": image_key(exhibit.cover, THUMB),
+            "places": [
+                {"index": place_index[p.id], "name": p.name.get(language)}
+                for p in content.places
+                if p.id in entry.places
+            ],
         }
         for row, (exhibit, entry) in enumerate(dated)
     ]

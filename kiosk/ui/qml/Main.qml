@@ -29,7 +29,7 @@ Window {
     function focusTitle() {
         if (staffLoader.item) return
         const layers = [quitLoader, helpLoader, stillThereLoader, attractLoader, galleryLoader,
-                        exhibitLoader, aboutLoader, timelineLoader]
+                        exhibitLoader, aboutLoader, timelineLoader, mapLoader]
         const shown = layers.find(layer => layer.item && layer.item.titleItem)
         const page = shown ? shown.item : (current === screens.home ? home : null)
         if (page && page.titleItem) page.titleItem.forceActiveFocus()
@@ -43,6 +43,7 @@ Window {
             if (exhibitLoader.item) exhibitLoader.item.resetView()
             if (timelineLoader.item) timelineLoader.item.resetView()
             if (aboutLoader.item) aboutLoader.item.resetView()
+            if (mapLoader.item) mapLoader.item.resetView()
         }
     }
 
@@ -82,8 +83,19 @@ Window {
                 objectName: "timelineLoader"
                 anchors.fill: parent
                 active: root.current === root.screens.timeline
-                // compiled on first use: its type is not needed before the first frame
-                Component.onCompleted: setSource("TimelinePage.qml", { kiosk: root.kiosk, ui: style })
+                // by its file, not its type: its file (and Qt's shapes module it uses)
+                // is read when the timeline first opens, not before the first frame
+                Component.onCompleted: setSource(Qt.resolvedUrl("TimelinePage.qml"), { kiosk: root.kiosk, ui: style })
+                onLoaded: layerFade.restartFor(item)
+            }
+
+            Loader {
+                id: mapLoader
+                objectName: "mapLoader"
+                anchors.fill: parent
+                active: root.current === root.screens.map
+                // by its file, like the timeline: read when the map first opens
+                Component.onCompleted: setSource(Qt.resolvedUrl("MapPage.qml"), { kiosk: root.kiosk, ui: style })
                 onLoaded: layerFade.restartFor(item)
             }
 
