@@ -12,38 +12,43 @@ Rectangle {
     required property var kiosk
     required property var ui
     readonly property var words: kiosk.everyLanguageStrings
+    // the bar's words grow with the visitor's text size up to 125 %, and no further:
+    // a larger bar would take a row more and a third of a landscape screen
+    readonly property Style controls: Style {
+        k: bar.ui.k
+        portrait: bar.ui.portrait
+        theme: bar.ui.theme
+        highContrast: bar.ui.highContrast
+        textScale: Math.min(bar.ui.textScale, 1.25)
+    }
     readonly property string screen: kiosk.nav.screen
     // the accessibility controls with Listen, shown or not: the layout is the same on every screen
     readonly property real a11yRoom: textSizeButton.width + contrastButton.width + listenButton.width + 2 * a11y.spacing
-    // the screen's margin at the sides, or a narrower one where that saves a row
-    readonly property real side: rowsWithin(width - 2 * ui.gap) < rowsWithin(width - 2 * ui.margin) ? ui.gap : ui.margin
+    // the screen's margin at the sides at every text size: the bar's buttons line up
+    // with the screen's text above them (larger text takes a row more instead)
+    readonly property real side: controls.margin
     readonly property real room: width - 2 * side
     // 1: all in one row; 2: the languages above; 3: languages, accessibility, navigation
-    readonly property int rows: navRow.width + a11yRoom + languages.rowWidth + 2 * ui.gap <= room ? 1
-        : navRow.width + a11yRoom + ui.gap <= room && languages.rowWidth <= room ? 2 : 3
-    function rowsWithin(space) {
-        if (navRow.width + a11yRoom + languages.rowWidth + 2 * ui.gap <= space) return 1
-        const languageRows = languages.rowWidth <= space ? 1 : 2
-        return languageRows + (navRow.width + a11yRoom + ui.gap <= space ? 1 : 2)
-    }
-    readonly property real edge: ui.gap * 0.75  // above the top row and below the bottom one
-    readonly property real rowGap: ui.gap / 2
+    readonly property int rows: navRow.width + a11yRoom + languages.rowWidth + 2 * controls.gap <= room ? 1
+        : navRow.width + a11yRoom + controls.gap <= room && languages.rowWidth <= room ? 2 : 3
+    readonly property real edge: controls.gap * 0.75  // above the top row and below the bottom one
+    readonly property real rowGap: controls.gap / 2
     objectName: "navBar"
-    color: ui.surface
+    color: controls.surface
     implicitHeight: 2 * edge + navRow.height + (rows > 1 ? rowGap + languages.height : 0)
                     + (rows > 2 ? rowGap + a11y.height : 0)
 
-    Rectangle { anchors { left: parent.left; right: parent.right; top: parent.top } height: 1; color: bar.ui.line }
+    Rectangle { anchors { left: parent.left; right: parent.right; top: parent.top } height: 1; color: bar.controls.line }
 
     Row {
         id: navRow
         objectName: "navButtons"
         x: bar.side
         y: bar.height - bar.edge - height
-        spacing: bar.ui.gap / 2
+        spacing: bar.controls.gap / 2
         NavButton {
             objectName: "backButton"
-            ui: bar.ui
+            ui: bar.controls
             glyph: "‹"
             text: bar.kiosk.strings.back || ""
             widthTexts: bar.words.back || []
@@ -52,7 +57,7 @@ Rectangle {
         }
         NavButton {
             objectName: "homeButton"
-            ui: bar.ui
+            ui: bar.controls
             glyph: "⌂"
             text: bar.kiosk.strings.home || ""
             widthTexts: bar.words.home || []
@@ -62,7 +67,7 @@ Rectangle {
         NavButton {
             objectName: "timelineButton"
             visible: bar.kiosk.hasTimeline
-            ui: bar.ui
+            ui: bar.controls
             glyph: "◷"
             text: bar.kiosk.strings.timeline || ""
             widthTexts: bar.words.timeline || []
@@ -76,14 +81,14 @@ Rectangle {
     Row {
         id: a11y
         objectName: "a11yControls"
-        x: (bar.rows === 1 ? languages.x - bar.ui.gap : bar.width - bar.side) - width
+        x: (bar.rows === 1 ? languages.x - bar.controls.gap : bar.width - bar.side) - width
         y: bar.rows === 3 ? navRow.y - bar.rowGap - height : navRow.y + (navRow.height - height) / 2
-        spacing: bar.ui.gap / 2
+        spacing: bar.controls.gap / 2
         layoutDirection: Qt.RightToLeft
         NavButton {
             id: textSizeButton
             objectName: "textSizeButton"
-            ui: bar.ui
+            ui: bar.controls
             glyph: "Aa"
             // the size now: a tap gives the next one, after the largest the first again
             text: bar.kiosk.appearance.textPercent + " %"
@@ -96,7 +101,7 @@ Rectangle {
         NavButton {
             id: contrastButton
             objectName: "contrastButton"
-            ui: bar.ui
+            ui: bar.controls
             glyph: "◐"
             text: bar.kiosk.strings.contrast || ""
             widthTexts: bar.words.contrast || []
@@ -111,7 +116,7 @@ Rectangle {
             id: listenButton
             objectName: "listenButton"
             visible: bar.kiosk.speech.canListen
-            ui: bar.ui
+            ui: bar.controls
             glyph: bar.kiosk.speech.speaking ? "■" : "▶"
             text: (bar.kiosk.speech.speaking ? bar.kiosk.strings.stop_reading : bar.kiosk.strings.listen) || ""
             widthTexts: (bar.words.listen || []).concat(bar.words.stop_reading || [])
@@ -127,6 +132,6 @@ Rectangle {
                           : (bar.rows === 2 ? navRow.y : a11y.y) - bar.rowGap - height
         maxWidth: bar.room
         kiosk: bar.kiosk
-        ui: bar.ui
+        ui: bar.controls
     }
 }
