@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QTextLayout, QTextOption
 from PySide6.QtQml import QQmlEngine, QQmlExpression
@@ -71,7 +73,7 @@ def lowest_text(flick: QQuickItem) -> QRectF:
     return max((scene_rect(t) for t in texts_in(flick)), key=lambda r: r.bottom())
 
 
-def qml_value(item: QQuickItem, expression: str) -> object:
+def qml_value(item: QQuickItem, expression: str) -> Any:
     """What a QML expression gives in ``item``'s scope."""
     value, failed = QQmlExpression(QQmlEngine.contextForObject(item), item, expression).evaluate()
     assert not failed, expression

@@ -35,7 +35,7 @@ from kiosk.content.imagerecord import ImageChecks
 from kiosk.content.model import ContentSet, ImageRef, LoadResult
 
 log = logging.getLogger("kiosk.content")
-FORMAT = 8  # bump when the model's shape, or what a load reports, changes
+FORMAT = 9  # bump when the model's shape, or what a load reports, changes
 _PREFIX = "content-"
 
 

@@ -56,11 +56,36 @@ def tile(exhibit: Exhibit, language: str) -> dict[str, Any]:
     }
 
 
-def exhibit_page(exhibit: Exhibit, language: str, strings: dict[str, str]) -> dict[str, Any]:
+# A visitor standing at a screen reads about 180 words a minute (slower than at a desk).
+WORDS_A_MINUTE = 180
+
+
+def reading_minutes(exhibit: Exhibit, language: str) -> int:
+    """About how long the page's words take to read, in whole minutes, one at least."""
+    texts = [exhibit.title, exhibit.subtitle, exhibit.summary]
+    for section in exhibit.sections:
+        texts += [section.heading, section.body]
+    for fact in exhibit.facts:
+        texts += [fact.label, fact.value]
+    words = sum(len(text.get(language).split()) for text in texts)
+    return max(1, round(words / WORDS_A_MINUTE))
+
+
+def exhibit_page(
+    exhibit: Exhibit, language: str, strings: dict[str, str], place: tuple[int, int] = (1, 1)
+) -> dict[str, Any]:
+    """One exhibit's page; ``place`` is its number among the exhibits and how many there are."""
     count = len(exhibit.gallery)
     position = strings.get("image_position", "{index} / {count}")
+    index, total = place
     return {
         "exhibitId": exhibit.id,
+        "place": strings["exhibit_position"]
+        .replace("{index}", str(index))
+        .replace("{count}", str(total)),
+        "readingTime": strings["reading_time"].replace(
+            "{minutes}", str(reading_minutes(exhibit, language))
+        ),
         "title": exhibit.title.get(language),
         "subtitle": exhibit.subtitle.get(language),
         "summary": blocks(exhibit.summary, language),

@@ -71,6 +71,7 @@ Rectangle {
                     kiosk: page.kiosk
                     ui: page.ui
                     key: page.content.hero ? page.content.hero.key : ""
+                    whole: true  // a cover is never cut to a strip
                     alt: page.content.hero ? page.content.hero.alt : ""
                 }
                 HeroCaption {
@@ -89,6 +90,17 @@ Rectangle {
                 width: page.textWidth
                 spacing: page.ui.gap
 
+                // where the visitor is ("Exhibit 2 of 5") and how long the page takes
+                ScreenText {
+                    objectName: "pagePlace"
+                    width: parent.width
+                    text: page.content.place ? page.content.place + "  ·  " + page.content.readingTime : ""
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    font.pixelSize: page.ui.caption
+                    font.weight: Font.DemiBold
+                    color: page.ui.accentText
+                }
                 SectionHeading {
                     id: pageTitle
                     objectName: "pageTitle"

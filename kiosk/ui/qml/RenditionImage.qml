@@ -22,12 +22,31 @@ Item {
         visible: !holder.ready
         color: Qt.rgba(holder.ui.ink.r, holder.ui.ink.g, holder.ui.ink.b, 0.06)
     }
+    // The whole picture in a band of another shape (an exhibit's cover): fitted, on a
+    // veiled copy of itself cropped to fill the band, so nothing of it is cut away.
+    property bool whole: false
+    Image {
+        objectName: "pictureFill"
+        anchors.fill: parent
+        visible: holder.whole
+        asynchronous: true
+        cache: true
+        fillMode: Image.PreserveAspectCrop
+        source: holder.whole ? image.source : ""
+        opacity: image.opacity
+    }
+    Rectangle {
+        anchors.fill: parent
+        visible: holder.whole && holder.ready
+        color: Qt.rgba(holder.ui.background.r, holder.ui.background.g, holder.ui.background.b, 0.72)
+    }
     Image {
         id: image
+        objectName: "picture"
         anchors.fill: parent
         asynchronous: true
         cache: true
-        fillMode: holder.fillMode
+        fillMode: holder.whole ? Image.PreserveAspectFit : holder.fillMode
         source: holder.kiosk.imageUrl(holder.key, holder.kiosk.imageRevision)
         opacity: holder.ready ? 1 : 0
         Behavior on opacity { NumberAnimation { duration: holder.ui.fade } }
