@@ -157,7 +157,14 @@ Rectangle {
         ExhibitSide {
             id: side
             x: page.beside ? textColumn.x + textColumn.width + 2 * page.ui.gap : textColumn.x
-            y: body.y + (page.beside ? textColumn.y : sideSlot.y)
+            // Landscape: it goes along with the reading, so the right column is never
+            // empty beside the text: it stays in view (its top, or its end when it is
+            // taller than the screen) from where it starts to the end of the text.
+            y: page.beside ? Math.max(startY, Math.min(startY + textColumn.height - height, follow)) : body.y + sideSlot.y
+            readonly property real startY: body.y + textColumn.y
+            readonly property real follow: height <= flick.height - 2 * page.ui.gap
+                ? flick.contentY + page.ui.gap
+                : flick.contentY + flick.height - height - cue.height / 2
             width: page.beside ? page.sideWidth : textColumn.width
             kiosk: page.kiosk
             ui: page.ui

@@ -25,20 +25,27 @@ Item {
     // The whole picture in a band of another shape (an exhibit's cover): fitted, on a
     // veiled copy of itself cropped to fill the band, so nothing of it is cut away.
     property bool whole: false
-    Image {
-        objectName: "pictureFill"
+    Loader {  // made only for such a band: tiles and thumbnails draw one image
         anchors.fill: parent
-        visible: holder.whole
-        asynchronous: true
-        cache: true
-        fillMode: Image.PreserveAspectCrop
-        source: holder.whole ? image.source : ""
-        opacity: image.opacity
-    }
-    Rectangle {
-        anchors.fill: parent
-        visible: holder.whole && holder.ready
-        color: Qt.rgba(holder.ui.background.r, holder.ui.background.g, holder.ui.background.b, 0.72)
+        active: holder.whole
+        sourceComponent: Component {
+            Item {
+                Image {
+                    objectName: "pictureFill"
+                    anchors.fill: parent
+                    asynchronous: true
+                    cache: true
+                    fillMode: Image.PreserveAspectCrop
+                    source: image.source
+                    opacity: image.opacity
+                }
+                Rectangle {
+                    anchors.fill: parent
+                    visible: holder.ready
+                    color: Qt.rgba(holder.ui.background.r, holder.ui.background.g, holder.ui.background.b, 0.72)
+                }
+            }
+        }
     }
     Image {
         id: image

@@ -15,11 +15,13 @@ Item {
     visible: opacity > 0
     Behavior on opacity { NumberAnimation { duration: cue.ui.fade } }
 
+    // the lines fade out above the arrow; beside and under it the page is plain, so the
+    // arrow never sits on a line of text
     Rectangle {
         anchors.fill: parent
         gradient: Gradient {
             GradientStop { position: 0; color: Qt.rgba(cue.ui.background.r, cue.ui.background.g, cue.ui.background.b, 0) }
-            GradientStop { position: 0.7; color: cue.ui.background }
+            GradientStop { position: Math.max(0.05, (arrow.y - cue.ui.gap / 2) / cue.height); color: cue.ui.background }
         }
     }
     Rectangle {
@@ -48,7 +50,8 @@ Item {
         }
         TapHandler {
             id: tap
-            gesturePolicy: TapHandler.ReleaseWithinBounds
+            // a passive grab: a swipe that starts on the arrow still scrolls the page
+            gesturePolicy: TapHandler.DragThreshold
             onTapped: arrow.scrollOn()
         }
     }
