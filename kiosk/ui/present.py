@@ -174,9 +174,22 @@ def attract_slides(content: ContentSet, language: str) -> list[dict[str, str]]:
     """The attract loop's slides: each exhibit's cover, then the galleries, no repeats,
     each with the title of the exhibit it belongs to."""
     slides: dict[str, str] = {}
+    site = _letters(content.site.title.get(language))
+
+    def title(exhibit: Exhibit) -> str:
+        # an exhibit named as the site (the museum's own) is not named twice on a slide
+        # that shows the site's name above it
+        words = exhibit.title.get(language)
+        return "" if site and (site in _letters(words) or _letters(words) in site) else words
+
     for exhibit in content.exhibits:
-        slides.setdefault(image_key(exhibit.cover, SCREEN), exhibit.title.get(language))
+        slides.setdefault(image_key(exhibit.cover, SCREEN), title(exhibit))
     for exhibit in content.exhibits:
         for image in exhibit.gallery:
-            slides.setdefault(image_key(image, SCREEN), exhibit.title.get(language))
+            slides.setdefault(image_key(image, SCREEN), title(exhibit))
     return [{"key": key, "title": title} for key, title in slides.items()]
+
+
+def _letters(text: str) -> str:
+    """A title as its letters and digits alone, for comparing two spellings of a name."""
+    return "".join(c for c in text.casefold() if c.isalnum())

@@ -25,6 +25,7 @@ Item {
     // The whole picture in a band of another shape (an exhibit's cover): fitted, on a
     // veiled copy of itself cropped to fill the band, so nothing of it is cut away.
     property bool whole: false
+    property color veil: ui.background  // over the copy that fills the band
     Loader {  // made only for such a band: tiles and thumbnails draw one image
         anchors.fill: parent
         active: holder.whole
@@ -42,7 +43,7 @@ Item {
                 Rectangle {
                     anchors.fill: parent
                     visible: holder.ready
-                    color: Qt.rgba(holder.ui.background.r, holder.ui.background.g, holder.ui.background.b, 0.72)
+                    color: Qt.rgba(holder.veil.r, holder.veil.g, holder.veil.b, 0.72)
                 }
             }
         }
