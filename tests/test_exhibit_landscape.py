@@ -7,9 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRectF
+from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtTest import QTest
 
-from kiosk.ui.render import settle
+from kiosk.ui.render import pump, settle
 from tests.conftest import BUNDLED
 from tests.layouttools import scene_rect, texts_in
 from tests.uitools import centre, grab, item, load, open_window, swipe, tap
@@ -79,7 +80,25 @@ def test_a_swipe_that_starts_on_the_scroll_arrow_scrolls_the_page(rendition_cach
         start = centre(arrow)
         swipe(kw, start, start - QPoint(0, 400))
         assert flick.property("contentY") > 200
+        # and a mouse drag too (the presentation laptop)
+        flick.setProperty("contentY", 0.0)
+        settle(kw.window, kw.images)
+        start = centre(arrow)
+        QTest.mousePress(
+            kw.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start
+        )
+        for step in range(1, 13):
+            pump(16)
+            QTest.mouseMove(kw.window, start - QPoint(0, 30 * step))
+        end = start - QPoint(0, 360)
+        QTest.mouseRelease(
+            kw.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end
+        )
+        settle(kw.window, kw.images)
+        assert flick.property("contentY") > 200
         # and a tap on it still scrolls on
+        flick.setProperty("contentY", 0.0)
+        settle(kw.window, kw.images)
         before = flick.property("contentY")
         tap(kw, arrow)
         assert flick.property("contentY") > before + 200

@@ -10,6 +10,9 @@ Item {
     readonly property real lastY: flick.originY + flick.contentHeight - flick.height
     readonly property bool more: flick.contentHeight > flick.height + 1 && flick.contentY < lastY - 2
     objectName: "scrollCue"
+    // over the view, as its child (not its content's): the view sees a drag that starts
+    // on the cue and scrolls, with a finger or a mouse
+    parent: flick
     height: Math.round(150 * ui.k)
     opacity: more ? 1 : 0
     visible: opacity > 0
