@@ -33,7 +33,7 @@ Rectangle {
         header: Item {
             readonly property Item title: siteTitle
             width: grid.width
-            height: header.height + home.ui.margin + home.ui.gap
+            height: header.height + home.ui.margin + home.ui.gap + (home.ui.portrait ? about.height + home.ui.gap : 0)
             Column {
                 id: header
                 x: home.ui.tileInset
@@ -44,8 +44,8 @@ Rectangle {
                     id: siteTitle
                     objectName: "siteTitle"
                     Accessible.role: Accessible.Heading
-                    // beside About, which stands at the title's first line on the right
-                    width: parent.width - about.width - home.ui.gap
+                    // landscape: beside About, which stands at its first line on the right
+                    width: parent.width - (home.ui.portrait ? 0 : about.width + home.ui.gap)
                     text: home.kiosk.siteTitle
                     textFormat: Text.PlainText
                     wrapMode: Text.Wrap
@@ -67,9 +67,10 @@ Rectangle {
             NavButton {
                 id: about
                 objectName: "aboutButton"
-                x: header.x + header.width - width
-                // centred on the title's first line
-                y: header.y + Math.max(0, (siteTitle.font.pixelSize * home.ui.fontLine - height) / 2)
+                // landscape: centred on the title's first line; portrait: below the subtitle
+                x: home.ui.portrait ? header.x : header.x + header.width - width
+                y: home.ui.portrait ? header.y + header.height + home.ui.gap
+                    : header.y + Math.max(0, (siteTitle.font.pixelSize * home.ui.fontLine - height) / 2)
                 ui: home.ui
                 text: home.kiosk.strings.about || ""
                 onActivated: home.kiosk.nav.openAbout()
