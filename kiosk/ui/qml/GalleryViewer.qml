@@ -163,7 +163,7 @@ Rectangle {
                 width: Math.round(strip.height * 1.5)
                 height: strip.height
                 color: viewer.ui.stage
-                border.width: current ? Math.max(3, 4 * viewer.ui.k) : 0
+                border.width: current ? Math.max(3, 4 * viewer.ui.k) : viewer.ui.highContrast ? Math.max(1, 2 * viewer.ui.k) : 0
                 border.color: viewer.ui.highContrast ? viewer.ui.ink : viewer.ui.accent
                 opacity: current || thumbTap.pressed ? 1 : 0.75
                 Accessible.role: Accessible.Button

@@ -59,4 +59,19 @@ Item {
         opacity: holder.ready ? 1 : 0
         Behavior on opacity { NumberAnimation { duration: holder.ui.fade } }
     }
+    // a thin edge along the picture as drawn, over its outermost pixels (high contrast:
+    // a white stripe at a picture's edge, as the Uzbek flag's, must not melt into a white
+    // backdrop; drawn inside, it shows where the picture meets the screen's edge too)
+    property bool framed: false
+    Rectangle {
+        objectName: "pictureFrame"
+        visible: holder.framed && holder.ready
+        x: (holder.width - image.paintedWidth) / 2
+        y: (holder.height - image.paintedHeight) / 2
+        width: image.paintedWidth
+        height: image.paintedHeight
+        color: "transparent"
+        border.width: Math.max(2, Math.round(2 * holder.ui.k))
+        border.color: holder.ui.ink
+    }
 }

@@ -22,10 +22,19 @@ Item {
     // arrow never sits on a line of text
     Rectangle {
         anchors.fill: parent
+        visible: !cue.ui.highContrast  // there, lines are black or not shown: never grey
         gradient: Gradient {
             GradientStop { position: 0; color: Qt.rgba(cue.ui.background.r, cue.ui.background.g, cue.ui.background.b, 0) }
             GradientStop { position: Math.max(0.05, (arrow.y - cue.ui.gap / 2) / cue.height); color: cue.ui.background }
         }
+    }
+    Rectangle {
+        objectName: "scrollCueBand"
+        visible: cue.ui.highContrast
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        height: parent.height - arrow.y + cue.ui.gap / 2
+        color: cue.ui.background
+        Rectangle { width: parent.width; height: Math.max(2, 2 * cue.ui.k); color: cue.ui.ink }
     }
     Rectangle {
         id: arrow
