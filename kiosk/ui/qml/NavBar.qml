@@ -76,27 +76,25 @@ Rectangle {
         }
     }
 
-    // Text size, contrast and reading aloud: right-aligned next to the languages,
-    // Listen leftmost, so its appearing or going never moves the others.
+    // Reading aloud, contrast and text size: right-aligned next to the languages,
+    // Listen leftmost, so its appearing or going never moves the others; in the order
+    // shown, so a screen reader reads them left to right as they are seen.
     Row {
         id: a11y
         objectName: "a11yControls"
         x: (bar.rows === 1 ? languages.x - bar.controls.gap : bar.width - bar.side) - width
         y: bar.rows === 3 ? navRow.y - bar.rowGap - height : navRow.y + (navRow.height - height) / 2
         spacing: bar.controls.gap / 2
-        layoutDirection: Qt.RightToLeft
         NavButton {
-            id: textSizeButton
-            objectName: "textSizeButton"
+            id: listenButton
+            objectName: "listenButton"
+            visible: bar.kiosk.speech.canListen
             ui: bar.controls
-            glyph: "Aa"
-            // the size now: a tap gives the next one, after the largest the first again
-            text: bar.kiosk.appearance.textPercent + " %"
-            widthTexts: bar.kiosk.appearance.percentLabels
-            selected: bar.kiosk.appearance.textScale > 1
-            Accessible.role: Accessible.Button
-            Accessible.name: (bar.kiosk.strings.text_size || "") + " " + text
-            onActivated: bar.kiosk.appearance.stepTextSize()
+            glyph: bar.kiosk.speech.speaking ? "■" : "▶"
+            text: (bar.kiosk.speech.speaking ? bar.kiosk.strings.stop_reading : bar.kiosk.strings.listen) || ""
+            widthTexts: (bar.words.listen || []).concat(bar.words.stop_reading || [])
+            selected: bar.kiosk.speech.speaking
+            onActivated: bar.kiosk.speech.toggle()
         }
         NavButton {
             id: contrastButton
@@ -113,15 +111,17 @@ Rectangle {
             onActivated: bar.kiosk.appearance.toggleContrast()
         }
         NavButton {
-            id: listenButton
-            objectName: "listenButton"
-            visible: bar.kiosk.speech.canListen
+            id: textSizeButton
+            objectName: "textSizeButton"
             ui: bar.controls
-            glyph: bar.kiosk.speech.speaking ? "■" : "▶"
-            text: (bar.kiosk.speech.speaking ? bar.kiosk.strings.stop_reading : bar.kiosk.strings.listen) || ""
-            widthTexts: (bar.words.listen || []).concat(bar.words.stop_reading || [])
-            selected: bar.kiosk.speech.speaking
-            onActivated: bar.kiosk.speech.toggle()
+            glyph: "Aa"
+            // the size now: a tap gives the next one, after the largest the first again
+            text: bar.kiosk.appearance.textPercent + " %"
+            widthTexts: bar.kiosk.appearance.percentLabels
+            selected: bar.kiosk.appearance.textScale > 1
+            Accessible.role: Accessible.Button
+            Accessible.name: (bar.kiosk.strings.text_size || "") + " " + text
+            onActivated: bar.kiosk.appearance.stepTextSize()
         }
     }
 
