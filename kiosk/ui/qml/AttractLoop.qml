@@ -1,3 +1,5 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 
 // Between visitors: each exhibit's pictures drifting slowly (a pan and zoom that

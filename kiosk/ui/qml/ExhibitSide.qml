@@ -1,3 +1,5 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 
 // The pictures and numbers of an exhibit: its gallery strip, then its key facts.

@@ -1,3 +1,5 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 
 // Full-screen gallery: swipe between images, zoom resets on swipe, the caption below the picture.

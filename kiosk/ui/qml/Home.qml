@@ -1,3 +1,5 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 
 // The home screen: the site title and a tile per exhibit. The title scrolls away with

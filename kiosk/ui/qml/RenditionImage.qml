@@ -1,3 +1,5 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 
 // A rendition by key: a calm placeholder until the background build is ready. A screen
