@@ -37,7 +37,7 @@ def test_every_slide_shows_its_picture_whole_and_uncovered_and_its_words_in_the_
         loop.setProperty("still", True)
         loop.setProperty("motion", 0.0)  # the slow drift at its start
         window = QRectF(0, 0, size[0], size[1])
-        for slide in range(len(kw.kiosk.attractSlides)):
+        for slide in range(len(kw.kiosk.property("attractSlides"))):
             loop.setProperty("slide", slide)
             settle(kw.window, kw.images)
             (showing,) = [p for p in items(kw, "attractPicture") if p.parentItem().opacity() == 1]
@@ -63,7 +63,7 @@ def test_the_site_name_is_said_once_on_every_slide(rendition_cache: Path) -> Non
             relaid(kw)
             site = item(kw, "attractTitle").property("text")
             named = 0
-            for slide in range(len(kw.kiosk.attractSlides)):
+            for slide in range(len(kw.kiosk.property("attractSlides"))):
                 loop.setProperty("slide", slide)
                 relaid(kw)
                 titles = [t.property("text") for t in items(kw, "slideTitle")]

@@ -62,8 +62,5 @@ def test_a_tap_on_the_strip_goes_straight_to_that_picture(rendition_cache: Path)
         tap(kw, thumbs[last])
         assert kw.kiosk.nav.index == last
         caption = item(kw, "galleryCaption").property("text")
-        assert caption == (
-            EXHIBIT.gallery[last].caption.get(CONTENT.site.default_language)
-            if EXHIBIT.gallery[last].caption
-            else ""
-        )
+        wanted = EXHIBIT.gallery[last].caption
+        assert caption == (wanted.get(CONTENT.site.default_language) if wanted else "")
