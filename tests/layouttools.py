@@ -28,8 +28,22 @@ def kind(item: QQuickItem) -> str:
 
 
 def texts_in(root: QQuickItem) -> list[QQuickItem]:
-    """Every shown Text item under ``root`` with something written in it."""
-    return [i for i in walk(root) if kind(i) == "QQuickText" and visible(i) and i.property("text")]
+    """Every shown Text item under ``root`` with something written in it; the scroll
+    cue's arrow, which floats over a view (a child of it), is not the page's text."""
+    return [
+        i
+        for i in walk(root)
+        if kind(i) == "QQuickText" and visible(i) and i.property("text") and not in_cue(i, root)
+    ]
+
+
+def in_cue(item: QQuickItem, root: QQuickItem) -> bool:
+    parent = item.parentItem()
+    while parent is not None and parent is not root:
+        if parent.objectName() == "scrollCue":
+            return True
+        parent = parent.parentItem()
+    return False
 
 
 def text_problems(flick: QQuickItem) -> list[str]:
