@@ -158,7 +158,11 @@ class Kiosk(QObject):
     def _refresh_page(self) -> None:
         exhibit = self._content.exhibit(self.nav.place.exhibit_id)
         language = self.language.current
-        page = present.exhibit_page(exhibit, language, self._strings) if exhibit else {}
+        page: dict[str, Any] = {}
+        if exhibit:
+            exhibits = self._content.exhibits
+            place = (exhibits.index(exhibit) + 1, len(exhibits))
+            page = present.exhibit_page(exhibit, language, self._strings, place)
         following = self._content.exhibit(self.nav.navigator.next_exhibit())
         if page and following and self._offers_next:
             page["next"] = {"exhibitId": following.id, "title": following.title.get(language)}

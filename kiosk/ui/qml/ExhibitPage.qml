@@ -113,6 +113,7 @@ Rectangle {
                     kiosk: page.kiosk
                     ui: page.ui
                     key: page.content.hero ? page.content.hero.key : ""
+                    whole: true  // a cover is never cut to a strip
                     alt: page.content.hero ? page.content.hero.alt : ""
                 }
                 HeroCaption {
@@ -131,6 +132,17 @@ Rectangle {
                 width: page.textWidth
                 spacing: page.ui.gap
 
+                // where the visitor is ("Exhibit 2 of 5") and how long the page takes
+                ScreenText {
+                    objectName: "pagePlace"
+                    width: parent.width
+                    text: page.content.place ? page.content.place + "  ·  " + page.content.readingTime : ""
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    font.pixelSize: page.ui.caption
+                    font.weight: Font.DemiBold
+                    color: page.ui.accentText
+                }
                 SectionHeading {
                     id: pageTitle
                     objectName: "pageTitle"
@@ -188,7 +200,14 @@ Rectangle {
         ExhibitSide {
             id: side
             x: page.beside ? textColumn.x + textColumn.width + 2 * page.ui.gap : textColumn.x
-            y: body.y + (page.beside ? textColumn.y : sideSlot.y)
+            // Landscape: it goes along with the reading, so the right column is never
+            // empty beside the text: it stays in view (its top, or its end when it is
+            // taller than the screen) from where it starts to the end of the text.
+            y: page.beside ? Math.max(startY, Math.min(startY + textColumn.height - height, follow)) : body.y + sideSlot.y
+            readonly property real startY: body.y + textColumn.y
+            readonly property real follow: height <= flick.height - 2 * page.ui.gap
+                ? flick.contentY + page.ui.gap
+                : flick.contentY + flick.height - height - cue.height / 2
             width: page.beside ? page.sideWidth : textColumn.width
             kiosk: page.kiosk
             ui: page.ui
