@@ -8,7 +8,6 @@ timer's colour and jumps.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -255,12 +254,6 @@ def content(tmp_path_factory: pytest.TempPathFactory) -> ContentSet:
     return result.content
 
 
-def test_without_a_talk_file_the_talk_is_every_exhibit_in_order(content: ContentSet) -> None:
-    talk = t.default_talk(content)
-    assert [(s.kind, s.exhibit) for s in talk.steps] == [("exhibit", "alpha"), ("exhibit", "beta")]
-    assert talk.duration_s is None and talk.end_time is None
-
-
 def test_steps_the_content_cannot_show_are_left_out(content: ContentSet) -> None:
     talk = Talk(
         "x",
@@ -276,11 +269,7 @@ def test_steps_the_content_cannot_show_are_left_out(content: ContentSet) -> None
     assert [s.kind for s in t.playable(talk, content).steps] == ["about"]
 
 
-def test_notes_come_in_the_presenters_language(content: ContentSet, tmp_path: Path) -> None:
-    step = _talk().steps[0]
-    assert t.step_notes(step, content, "uz") == "alpha notes (uz)"
-    assert t.step_notes(step, content, "az") == "alpha notes"  # falls back to the default
-    assert t.step_notes(_talk().steps[1], content, "en") == ""  # notes are never required
+def test_a_picture_step_is_named_after_its_exhibit_and_picture(content: ContentSet) -> None:
     assert t.step_title(_talk().steps[1], content, "en").endswith("· 1")
 
 

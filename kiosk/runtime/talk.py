@@ -21,13 +21,10 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from kiosk.content.model import ContentSet, Talk, TalkStep
+from kiosk.content.talks import ABOUT, EXHIBIT, IMAGE, TIMELINE
 
 log = logging.getLogger("kiosk.talk")
 
-EXHIBIT = "exhibit"
-IMAGE = "image"
-TIMELINE = "timeline"
-ABOUT = "about"
 STEP_KINDS = (EXHIBIT, IMAGE, TIMELINE, ABOUT)
 PAGED = (EXHIBIT, ABOUT)  # read screenful by screenful; the others are one screenful
 
@@ -76,12 +73,6 @@ class TimerReading:
     phase: str  # OK, CLOSING or OVER: the colour of the time left
     clock: str  # the wall clock, "HH:MM"
     running: bool  # the timer starts at the first move of the talk
-
-
-def default_talk(content: ContentSet) -> Talk:
-    """Without a talk file: every exhibit in the site's order, its notes as the step's."""
-    steps = tuple(TalkStep(EXHIBIT, e.id, None, e.notes, 0) for e in content.exhibits)
-    return Talk("", content.site.title, None, None, steps)
 
 
 def playable(talk: Talk, content: ContentSet) -> Talk:
@@ -338,13 +329,3 @@ def step_title(step: TalkStep, content: ContentSet, language: str) -> str:
     if step.kind == IMAGE and step.image is not None:
         return f"{title} · {step.image + 1}"
     return title
-
-
-def step_notes(step: TalkStep | None, content: ContentSet, language: str) -> str:
-    """The speaker's notes for ``step``: the step's own, else its exhibit's."""
-    if step is None:
-        return ""
-    if step.notes is not None:
-        return step.notes.get(language)
-    exhibit = content.exhibit(step.exhibit or "") if step.exhibit else None
-    return exhibit.notes.get(language) if exhibit and exhibit.notes else ""

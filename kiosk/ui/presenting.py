@@ -23,6 +23,7 @@ from PySide6.QtQml import QQmlComponent, QQmlEngine
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk.content.model import ContentSet, Talk, TalkStep
+from kiosk.content.talks import default_talk
 from kiosk.runtime import talk as t
 from kiosk.ui.app import QML_DIR
 from kiosk.ui.keys import key_value
@@ -74,12 +75,16 @@ class AudienceView:
 
 
 def choose_talk(content: ContentSet, name: str | None) -> Talk:
-    """The talk file asked for, else every exhibit in order; what cannot show is left out."""
+    """The talk file asked for, else the default talk; what cannot show is left out."""
     talk = content.talks.get(name) if name else None
     if name and talk is None:
         known = ", ".join(sorted(content.talks)) or "none"
-        log.error("no talk %r in talks/ (talks: %s): giving every exhibit in order", name, known)
-    return t.playable(talk or t.default_talk(content), content)
+        log.error(
+            "no talk %r in talks/ (talks: %s): giving every exhibit, the timeline and the sources",
+            name,
+            known,
+        )
+    return t.playable(talk or default_talk(content), content)
 
 
 def system_clock() -> t.Clock:

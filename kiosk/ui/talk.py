@@ -14,6 +14,7 @@ from PySide6.QtCore import Property, QObject, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickImageProvider
 
+from kiosk.content.talks import step_notes
 from kiosk.runtime import talk as t
 from kiosk.runtime.talk_words import keys, words
 from kiosk.ui import present
@@ -169,7 +170,7 @@ class Console(QObject):
             "index": state.index,
             "count": len(steps),
             "current": t.step_title(step, content, lang) if step else "",
-            "notes": t.step_notes(step, content, lang),
+            "notes": _notes(step, content, lang),
             "nextKind": kind,
             "nextTitle": next_title,
             "nextImage": next_image,
@@ -260,3 +261,10 @@ def _step_image(step: t.TalkStep, content: Any) -> str:
     if step.kind == t.IMAGE and step.image is not None and step.image < len(exhibit.gallery):
         return present.image_key(exhibit.gallery[step.image], present.THUMB)
     return present.image_key(exhibit.cover, present.THUMB)
+
+
+def _notes(step: t.TalkStep | None, content: Any, language: str) -> str:
+    """The step's speaker notes in the presenter's language (the one rule:
+    ``kiosk.content.talks.step_notes``)."""
+    notes = step_notes(content, step) if step is not None else None
+    return notes.get(language) if notes is not None else ""
