@@ -18,12 +18,12 @@ from PySide6.QtTest import QTest
 from kiosk.content.model import ContentSet
 from kiosk.runtime.talk import Clock
 from kiosk.ui.presenting import Presentation
-from kiosk.ui.render import pump
+from kiosk.ui.render import pump, settle
 from kiosk.ui.render import visual_tree as walk
 from kiosk.ui.wiring import PresentOptions
 from tests.conftest import BUNDLED
 from tests.fakes import FakeClock
-from tests.uitools import load, open_window
+from tests.uitools import centre, grab, item, load, open_window, visible
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -178,3 +178,49 @@ def test_every_console_button_is_reached_with_tab_and_pressed_with_enter(
                     assert presentation.state.blank == "black"
         assert {"blackButton", "whiteButton", "freezeButton", "hideButton"} <= set(reached)
         assert presentation.state.blank == "black"  # Enter pressed the black screen button
+
+
+# every button of the kiosk's screens, and the round "more below" arrow
+CONTROLS = (
+    "scrollCue",
+    "scrollCueArrow",
+    "sectionListen",
+    "galleryPrevious",
+    "galleryNext",
+    "timelineOpenExhibit",
+    "timelineChevron",
+    "nextExhibit",
+)
+
+
+def _controls_shown(window: QQuickWindow) -> list[str]:
+    return [
+        i.objectName()
+        for i in walk(window.contentItem())
+        if i.objectName() in CONTROLS and visible(i)
+    ]
+
+
+def test_the_audience_window_shows_the_content_and_no_control(
+    content: ContentSet, rendition_cache: Path
+) -> None:
+    with open_window(content, rendition_cache, size=(1280, 800)) as kw:
+        kw.kiosk.nav.openExhibit("culture-days")
+        settle(kw.window, kw.images)
+        arrow = item(kw, "scrollCueArrow")  # a visitor sees the round arrow: more below
+        accent = grab(kw).pixelColor(centre(arrow))
+        assert "scrollCueArrow" in _controls_shown(kw.window)
+    with presenting(content, rendition_cache, FakeClock()) as presentation:
+        audience, images = presentation.kw.window, presentation.kw.images
+        state = presentation.state
+        for index, step in enumerate(state.steps):
+            state.jump(index)
+            settle(audience, images)
+            assert _controls_shown(audience) == [], (index, step.kind)
+            if step.exhibit == "culture-days" and step.kind == "exhibit":
+                assert not presentation.kw.kiosk.nav.page_edges[1]  # the page goes on below
+                cue = next(
+                    i for i in walk(audience.contentItem()) if i.objectName() == "scrollCueArrow"
+                )
+                assert audience.grabWindow().pixelColor(centre(cue)) != accent
+        assert {s.kind for s in state.steps} >= {"exhibit", "image", "timeline", "about"}

@@ -155,7 +155,7 @@ Rectangle {
             // the end of every page offers the next exhibit
             NavButton {
                 objectName: "nextExhibit"
-                visible: !!page.content.next
+                visible: !!page.content.next && page.ui.controls
                 x: textColumn.x
                 maxWidth: textColumn.width
                 ui: page.ui

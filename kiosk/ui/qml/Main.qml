@@ -245,6 +245,7 @@ Window {
         theme: root.kiosk.theme
         textScale: root.kiosk.appearance.textScale
         highContrast: root.kiosk.appearance.highContrast
+        controls: !root.audience
     }
     // the staff corner and panel keep their size and colours whatever a visitor chose
     Style {

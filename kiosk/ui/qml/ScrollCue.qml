@@ -12,7 +12,7 @@ Item {
     objectName: "scrollCue"
     height: Math.round(150 * ui.k)
     opacity: more ? 1 : 0
-    visible: opacity > 0
+    visible: opacity > 0 && ui.controls
     Behavior on opacity { NumberAnimation { duration: cue.ui.fade } }
 
     Rectangle {
