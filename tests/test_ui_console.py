@@ -224,3 +224,39 @@ def test_the_audience_window_shows_the_content_and_no_control(
                 )
                 assert audience.grabWindow().pixelColor(centre(cue)) != accent
         assert {s.kind for s in state.steps} >= {"exhibit", "image", "timeline", "about"}
+
+
+def _elapsed(presentation: Presentation) -> tuple[str, str]:
+    box = _named(presentation.console_window, "elapsed")
+    texts = [str(i.property("text")) for i in walk(box) if i.property("text") is not None]
+    return texts[0], texts[1]  # its label (with a note) and its figure
+
+
+def test_p_pauses_the_timer_and_r_resets_it_from_either_window(
+    content: ContentSet, rendition_cache: Path
+) -> None:
+    clock = FakeClock(0.0)
+    with presenting(content, rendition_cache, clock) as presentation:
+        presentation.toggle_console()
+        presentation.state.forward()
+        clock.advance(65)
+        QTest.keyClick(presentation.kw.window, Qt.Key.Key_P)  # the audience window has the keys
+        pump(20)
+        label, figure = _elapsed(presentation)
+        said = presentation.console.view["words"]  # the presenter's language
+        assert (figure, label) == ("1:05", f"{said['elapsed']} ({said['paused']})")
+        clock.advance(100)
+        presentation.console.tick()
+        pump(20)
+        assert _elapsed(presentation)[1] == "1:05"  # it stands still
+        QTest.keyClick(presentation.console_window, Qt.Key.Key_P)
+        clock.advance(5)
+        presentation.console.tick()
+        pump(20)
+        assert _elapsed(presentation) == (said["elapsed"], "1:10")
+        QTest.keyClick(presentation.console_window, Qt.Key.Key_R)
+        pump(20)
+        label, figure = _elapsed(presentation)
+        assert (figure, label) == ("0:00", f"{said['elapsed']} ({said['waiting']})")
+        keys = " ".join(k["keys"] for k in presentation.console.view["keys"])
+        assert "P" in keys.split() and "R" in keys.split()  # both in the F1 list

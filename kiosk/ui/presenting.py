@@ -234,6 +234,7 @@ class Presentation(QObject):
         self.curtain.show(state.blank, state.frozen, self.kw.window.grabWindow)
         self.curtain.request_copy()
         self.console.refresh()
+        self.console.tick()  # P and R show at once, not at the next tick
 
     def _on_tick(self) -> None:
         self.console.tick()
@@ -264,6 +265,8 @@ class Presentation(QObject):
             k.Key_Period: partial(state.toggle_blank, t.BLACK),
             k.Key_W: partial(state.toggle_blank, t.WHITE),
             k.Key_F: state.toggle_freeze,
+            k.Key_P: state.toggle_pause,
+            k.Key_R: state.reset_timer,
             k.Key_S: self.swap,
             k.Key_C: self.toggle_console,
             k.Key_Return: state.enter,

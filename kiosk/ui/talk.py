@@ -194,6 +194,7 @@ class Console(QObject):
             "phase": reading.phase,
             "clock": reading.clock,
             "running": reading.running,
+            "paused": reading.paused,
         }
         if timer != self._timer:
             self._timer = timer

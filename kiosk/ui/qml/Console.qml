@@ -33,7 +33,8 @@ Window {
             anchors { left: parent.left; right: parent.right; top: parent.top; margins: root.gap }
             spacing: root.gap * 2
             ConsoleTime { k: root.k; label: root.words.elapsed; value: root.timer.elapsed; objectName: "elapsed"
-                          note: root.timer.running ? "" : root.words.waiting }
+                          note: root.timer.paused ? root.words.paused : root.timer.running ? "" : root.words.waiting
+                          dim: root.timer.paused }
             ConsoleTime {
                 objectName: "timeLeft"
                 visible: root.timer.left !== ""
