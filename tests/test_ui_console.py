@@ -5,13 +5,14 @@ window that only ``C`` shows; the audience's cursor hides until the mouse moves.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 
@@ -23,7 +24,7 @@ from kiosk.ui.render import visual_tree as walk
 from kiosk.ui.wiring import PresentOptions
 from tests.conftest import BUNDLED
 from tests.fakes import FakeClock
-from tests.uitools import centre, grab, item, load, open_window, visible
+from tests.uitools import centre, distinct_colours, grab, item, load, open_window, visible
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -260,3 +261,97 @@ def test_p_pauses_the_timer_and_r_resets_it_from_either_window(
         assert (figure, label) == ("0:00", f"{said['elapsed']} ({said['waiting']})")
         keys = " ".join(k["keys"] for k in presentation.console.view["keys"])
         assert "P" in keys.split() and "R" in keys.split()  # both in the F1 list
+
+
+def _wait(condition: Callable[[], bool], timeout_s: float = 20) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        pump(50)
+
+
+def _shown_in(console: QQuickWindow, item: QQuickItem) -> QImage:
+    """What ``item`` shows on the console, after checking it is there to be seen."""
+    box = item.mapRectToScene(item.boundingRect()).toRect()
+    assert visible(item) and box.width() > 80 and box.height() > 45, box
+    assert console.contentItem().boundingRect().toRect().contains(box), box
+    return console.grabWindow().copy(box)
+
+
+def _difference(a: QImage, b: QImage) -> float:
+    """Mean difference of two pictures' grey levels, 0..255, on a 32x18 grid."""
+    a, b = a.scaled(32, 18), b.scaled(32, 18)
+    total = sum(
+        abs(QColor(a.pixel(x, y)).lightness() - QColor(b.pixel(x, y)).lightness())
+        for x in range(32)
+        for y in range(18)
+    )
+    return total / (32 * 18)
+
+
+def test_the_console_shows_a_picture_of_what_the_next_press_shows(
+    content: ContentSet, rendition_cache: Path
+) -> None:
+    with presenting(content, rendition_cache, FakeClock()) as presentation:
+        presentation.toggle_console()
+        console, audience = presentation.console_window, presentation.kw.window
+        state, images = presentation.state, presentation.kw.images
+        frames = presentation.curtain._frames
+        settle(audience, images)
+        # the top of the first page: next is more of it, pictured from the audience page
+        _wait(lambda: presentation.console.property("nextUrl") != "")
+        assert presentation.console.view["nextKind"] == "more"
+        pump(100)
+        next_screenful = _shown_in(console, _named(console, "nextScreenful"))
+        assert distinct_colours(next_screenful, 12) > 8  # a picture, not an empty box
+        promised = frames.images["next"]
+        was_shown = audience.grabWindow().scaled(promised.size())
+        state.forward()
+        settle(audience, images)
+        now_shown = audience.grabWindow().scaled(promised.size())
+        before = _difference(promised, now_shown)
+        assert before < 12, before  # the picture was what the press brought
+        assert _difference(promised, was_shown) > before + 10  # not the screen it was
+        # the end of a page: the next step's own picture, a gallery picture here
+        state.jump(4)
+        settle(audience, images)
+        state.backward()  # the end of step 4 (an exhibit); step 5 is one of its pictures
+        settle(audience, images)
+        pump(600)
+        assert presentation.console.view["nextKind"] == "step"
+        assert presentation.console.view["nextStepKind"] == "image"
+        assert presentation.console.property("nextUrl") == ""  # no stale screenful
+        cover = _named(console, "nextCover")
+        _wait(lambda: cover.property("progress") == 1.0 and cover.property("paintedWidth") > 0)
+        assert distinct_colours(_shown_in(console, cover), 12) > 8
+        # before the timeline: a card in the site's colours
+        timeline = next(i for i, s in enumerate(state.steps) if s.kind == "timeline")
+        state.jump(timeline)
+        settle(audience, images)
+        state.backward()
+        settle(audience, images)
+        pump(600)
+        assert presentation.kw.kiosk.nav.page_edges == (False, True)  # a page just made: its end
+        assert presentation.console.view["nextStepKind"] == "timeline"
+        card = _shown_in(console, _named(console, "nextPicture"))
+        accent = QColor(content.site.theme.accent)
+        assert any(
+            QColor(card.pixel(x, card.height() // 2)).name() == accent.name()
+            for x in range(card.width())
+        )
+
+
+def test_pageup_lands_at_the_end_of_a_page_just_made_once_it_has_laid_itself_out(
+    content: ContentSet, rendition_cache: Path
+) -> None:
+    with presenting(content, rendition_cache, FakeClock()) as presentation:
+        audience, images, state = presentation.kw.window, presentation.kw.images, presentation.state
+        state.jump(next(i for i, s in enumerate(state.steps) if s.kind == "timeline"))
+        settle(audience, images)
+        assert state.steps[state.index - 1].kind == "exhibit"
+        state.backward()  # the exhibit page before it is made anew: it has no height yet
+        settle(audience, images)
+        assert presentation.kw.kiosk.nav.page_edges == (False, True)
+        flick = next(i for i in walk(audience.contentItem()) if i.objectName() == "exhibitFlick")
+        end = flick.property("contentHeight") - flick.height()
+        assert abs(flick.property("contentY") - end) <= 1

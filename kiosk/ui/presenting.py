@@ -113,6 +113,8 @@ class Presentation(QObject):
         language = options.language or kiosk.content.site.default_language
         self.console = Console(kiosk, self.state, language, self)
         self.curtain.live_frame = self.console.new_live_frame
+        self.curtain.next_frame = self.console.new_next_frame
+        self.console.changed.connect(self._console_changed)
         self.view.on_change = self._changed
         window = kw.window
         window.setProperty("curtain", self.curtain)
@@ -235,6 +237,13 @@ class Presentation(QObject):
         self.curtain.request_copy()
         self.console.refresh()
         self.console.tick()  # P and R show at once, not at the next tick
+
+    def _console_changed(self) -> None:
+        # "next" is more of this page: the audience window pictures its next screenful
+        wanted = self.console.next_kind == "more"
+        self.curtain.set_next_wanted(wanted)
+        if not wanted:
+            self.console.clear_next()
 
     def _on_tick(self) -> None:
         self.console.tick()

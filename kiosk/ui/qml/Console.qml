@@ -58,7 +58,7 @@ Window {
         // left: the audience's screen as it is now, then what comes next
         Column {
             id: left
-            anchors { left: parent.left; top: timeRow.bottom; margins: root.gap }
+            anchors { left: parent.left; top: timeRow.bottom; bottom: buttons.top; margins: root.gap }
             width: Math.round(parent.width * 0.52)
             spacing: root.gap / 2
             Text {
@@ -102,43 +102,53 @@ Window {
                     }
                 }
             }
+            // what the next press shows, as a picture (pdfpc's next slide) and in words
             Rectangle {
+                id: nextPanel
                 objectName: "nextStep"
                 width: parent.width
-                height: 110 * root.k
+                height: Math.max(90 * root.k, left.height - y)
                 radius: 6 * root.k
                 color: root.view.ended ? "#7a1c22" : "#23272e"
-                Row {
-                    anchors { fill: parent; margins: root.gap / 2 }
-                    spacing: root.gap
-                    Image {
-                        height: parent.height
-                        width: visible ? height * 1.5 : 0
-                        visible: root.view.nextImage !== ""
-                        source: root.view.nextImage !== "" ? root.kiosk.imageUrl(root.view.nextImage, root.kiosk.imageRevision) : ""
-                        fillMode: Image.PreserveAspectCrop
+                NextPicture {
+                    id: nextPicture
+                    objectName: "nextPicture"
+                    // the audience screen's shape, as large as the panel allows
+                    anchors { left: parent.left; verticalCenter: parent.verticalCenter; leftMargin: root.gap / 2 }
+                    width: visible ? Math.min((parent.height - root.gap) * 16 / 9, parent.width * 0.5) : 0
+                    height: Math.round(width * 9 / 16)
+                    visible: shows !== ""
+                    kiosk: root.kiosk
+                    k: root.k
+                    shows: root.view.ended || root.view.nextKind === "end" ? ""
+                           : root.view.nextKind === "more" ? "screenful" : root.view.nextStepKind
+                    screenful: root.talk.nextUrl
+                    picture: root.view.nextImage
+                }
+                Column {
+                    anchors { left: nextPicture.right; right: parent.right; verticalCenter: parent.verticalCenter
+                              leftMargin: nextPicture.visible ? root.gap : root.gap / 2; rightMargin: root.gap / 2 }
+                    Text {
+                        text: root.view.ended ? root.words.over : root.words.next
+                        textFormat: Text.PlainText
+                        color: root.view.ended ? "white" : "#9aa3ad"
+                        font.pixelSize: (root.view.ended ? 30 : 17) * root.k
+                        font.bold: root.view.ended
+                        width: parent.width
+                        wrapMode: Text.Wrap
                     }
-                    Column {
-                        anchors.verticalCenter: parent.verticalCenter
-                        width: parent.width - x
-                        Text {
-                            text: root.view.ended ? root.words.over : root.words.next
-                            textFormat: Text.PlainText
-                            color: root.view.ended ? "white" : "#9aa3ad"
-                            font.pixelSize: (root.view.ended ? 30 : 17) * root.k
-                            font.bold: root.view.ended
-                        }
-                        Text {
-                            objectName: "nextTitle"
-                            width: parent.width
-                            visible: !root.view.ended
-                            text: root.view.nextKind === "more" ? root.words.more + ": " + root.view.nextTitle
-                                  : root.view.nextKind === "end" ? root.words.end : root.view.nextTitle
-                            textFormat: Text.PlainText
-                            elide: Text.ElideRight
-                            color: "white"
-                            font.pixelSize: 24 * root.k
-                        }
+                    Text {
+                        objectName: "nextTitle"
+                        width: parent.width
+                        visible: !root.view.ended
+                        text: root.view.nextKind === "more" ? root.words.more + ": " + root.view.nextTitle
+                              : root.view.nextKind === "end" ? root.words.end : root.view.nextTitle
+                        textFormat: Text.PlainText
+                        wrapMode: Text.Wrap
+                        maximumLineCount: 3
+                        elide: Text.ElideRight
+                        color: "white"
+                        font.pixelSize: 22 * root.k
                     }
                 }
             }

@@ -15,8 +15,9 @@ Rectangle {
     color: ui.background
     objectName: "exhibitPage"
 
-    function resetView() { scroller.stop(); flick.contentY = 0 }
+    function resetView() { scroller.stop(); keepEnd = false; flick.contentY = 0 }
     readonly property Item titleItem: pageTitle  // takes the focus when the page comes
+    readonly property Flickable flickable: flick  // a talk's console pictures its next screenful
 
     // another exhibit starts at its top; the gallery and a language change keep the place
     readonly property string shownId: content.exhibitId || ""
@@ -33,6 +34,7 @@ Rectangle {
     Connections {
         target: page.kiosk.keys
         function onScrollRequested(fraction) {
+            page.keepEnd = false
             const from = scroller.running ? scroller.to : flick.contentY
             scroller.stop()
             scroller.to = Math.max(0, Math.min(page.scrollEnd, from + fraction * flick.height))
@@ -41,8 +43,17 @@ Rectangle {
         // a talk's step: the top of the page, or (PageUp from the next step) its end
         function onPageJumpRequested(atEnd) {
             scroller.stop()
+            page.keepEnd = atEnd
             flick.contentY = atEnd ? page.scrollEnd : 0
         }
+    }
+    // the end asked for, also once a page just made has laid itself out and its
+    // pictures have come (it had no height yet when asked); a scroll or a drag lets go
+    property bool keepEnd: false
+    onScrollEndChanged: if (keepEnd) flick.contentY = scrollEnd
+    Connections {
+        target: flick
+        function onMovementStarted() { page.keepEnd = false }
     }
     // read-aloud: what is being read (a section's heading, paragraph, bullet or
     // caption) is kept in view
@@ -79,6 +90,15 @@ Rectangle {
         clip: true
         flickDeceleration: 2500
         maximumFlickVelocity: 6000
+
+        // a talk's console pictures the page's next screenful from this content: the
+        // page's colour goes under it (the page behind the content is not in that picture)
+        Rectangle {
+            visible: !page.ui.controls
+            width: flick.width
+            height: flick.contentHeight
+            color: page.color
+        }
 
         Column {
             id: body
