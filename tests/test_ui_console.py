@@ -355,3 +355,33 @@ def test_pageup_lands_at_the_end_of_a_page_just_made_once_it_has_laid_itself_out
         flick = next(i for i in walk(audience.contentItem()) if i.objectName() == "exhibitFlick")
         end = flick.property("contentHeight") - flick.height()
         assert abs(flick.property("contentY") - end) <= 1
+
+
+@pytest.mark.parametrize("language", ["ru", "az"])
+def test_at_1280x800_the_console_shows_every_step_and_no_title_is_cut(
+    content: ContentSet, rendition_cache: Path, language: str
+) -> None:
+    with presenting(content, rendition_cache, FakeClock()) as presentation:
+        presentation.toggle_console()
+        console = presentation.console_window
+        console.setGeometry(0, 0, 1280, 800)
+        presentation.console.setLanguage(language)
+        presentation.kw.kiosk.language.choose(language)
+        pump(100)
+        outline = _named(console, "outline")
+        shown = outline.mapRectToScene(outline.boundingRect())
+        window = console.contentItem().boundingRect()
+        assert window.contains(shown)
+        rows = [i for i in walk(outline) if i.objectName().startswith("outline_")]
+        assert len(rows) == len(presentation.state.steps)
+        for row in rows:
+            box = row.mapRectToScene(row.boundingRect())
+            assert shown.contains(box), row.objectName()  # every step, none scrolled away
+            label = next(i for i in walk(row) if i.property("truncated") is not None)
+            assert not label.property("truncated"), label.property("text")
+        for index in range(len(presentation.state.steps)):
+            presentation.state.jump(index)
+            pump(30)
+            title = _named(console, "nextTitle")
+            assert not title.property("truncated"), title.property("text")
+            assert window.contains(title.mapRectToScene(title.boundingRect()))

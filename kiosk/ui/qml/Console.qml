@@ -160,14 +160,17 @@ Window {
             anchors { left: left.right; right: parent.right; top: timeRow.bottom; bottom: buttons.top; margins: root.gap }
             spacing: root.gap / 2
             Text {
+                id: notesLabel
                 text: root.words.notes
                 textFormat: Text.PlainText
                 color: "#9aa3ad"
                 font.pixelSize: 17 * root.k
             }
+            // the notes take what the outline leaves; the outline shows every step it can
             Flickable {
+                objectName: "notesView"
                 width: parent.width
-                height: parent.height * 0.45
+                height: parent.height - notesLabel.height - outlineLabel.height - outline.height - 3 * parent.spacing
                 contentHeight: notes.implicitHeight
                 clip: true
                 Text {
@@ -183,6 +186,7 @@ Window {
                 }
             }
             Text {
+                id: outlineLabel
                 text: root.words.outline
                 textFormat: Text.PlainText
                 color: "#9aa3ad"
@@ -192,7 +196,7 @@ Window {
                 id: outline
                 objectName: "outline"
                 width: parent.width
-                height: parent.height * 0.55 - 4 * root.gap
+                height: Math.min(contentHeight, parent.height * 0.6)
                 clip: true
                 model: root.view.outline
                 currentIndex: root.view.index
@@ -204,7 +208,7 @@ Window {
                     required property int index
                     objectName: "outline_" + index
                     width: ListView.view.width
-                    height: rowText.implicitHeight + 10 * root.k
+                    height: rowText.implicitHeight + 6 * root.k
                     color: index === root.view.index ? "#2f6f8f" : "transparent"
                     radius: 4 * root.k
                     Text {
@@ -214,7 +218,7 @@ Window {
                         textFormat: Text.PlainText
                         elide: Text.ElideRight
                         color: row.index < root.view.index ? "#8a929c" : "white"
-                        font.pixelSize: 19 * root.k
+                        font.pixelSize: 18 * root.k
                         font.bold: row.index === root.view.index
                     }
                     TapHandler { onTapped: root.talk.jump(row.index) }
@@ -294,8 +298,8 @@ Window {
             TapHandler { onTapped: { root.kiosk.presenter.hideHelp(); root.kiosk.presenter.cancelQuit() } }
             Column {
                 anchors.centerIn: parent
-                width: parent.width * 0.7
-                spacing: root.gap
+                width: parent.width * 0.8
+                spacing: root.gap / 2
                 Text {
                     visible: root.kiosk.presenter.askingToQuit
                     width: parent.width
