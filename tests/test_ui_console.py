@@ -382,6 +382,10 @@ def test_at_1280x800_the_console_shows_every_step_and_no_title_is_cut(
         for index in range(len(presentation.state.steps)):
             presentation.state.jump(index)
             pump(30)
-            title = _named(console, "nextTitle")
-            assert not title.property("truncated"), title.property("text")
-            assert window.contains(title.mapRectToScene(title.boundingRect()))
+            for name in ("nextTitle", "notes"):  # the longest notes too, set smaller to fit
+                text = _named(console, name)
+                assert not text.property("truncated"), text.property("text")
+                assert window.contains(text.mapRectToScene(text.boundingRect()))
+                assert text.property("contentHeight") <= text.height() + 1
+            notes = _named(console, "notes")
+            assert notes.mapRectToScene(notes.boundingRect()).bottom() < shown.top()

@@ -166,24 +166,23 @@ Window {
                 color: "#9aa3ad"
                 font.pixelSize: 17 * root.k
             }
-            // the notes take what the outline leaves; the outline shows every step it can
-            Flickable {
-                objectName: "notesView"
+            // the notes take what the outline leaves (the outline shows every step it
+            // can); longer notes are set smaller to fit, never cut: a clicker cannot scroll
+            Text {
+                id: notes
+                objectName: "notes"
                 width: parent.width
                 height: parent.height - notesLabel.height - outlineLabel.height - outline.height - 3 * parent.spacing
-                contentHeight: notes.implicitHeight
-                clip: true
-                Text {
-                    id: notes
-                    objectName: "notes"
-                    width: parent.width
-                    text: root.view.notes !== "" ? root.view.notes : root.words.no_notes
-                    textFormat: Text.PlainText
-                    wrapMode: Text.Wrap
-                    color: root.view.notes !== "" ? "white" : "#7d8590"
-                    font.pixelSize: 24 * root.k
-                    lineHeight: 1.15
-                }
+                text: root.view.notes !== "" ? root.view.notes : root.words.no_notes
+                textFormat: Text.PlainText
+                wrapMode: Text.Wrap
+                elide: Text.ElideRight
+                color: root.view.notes !== "" ? "white" : "#7d8590"
+                font.pixelSize: 24 * root.k
+                fontSizeMode: Text.Fit
+                minimumPixelSize: Math.round(14 * root.k)
+                lineHeight: 1.15
+                verticalAlignment: Text.AlignTop
             }
             Text {
                 id: outlineLabel
