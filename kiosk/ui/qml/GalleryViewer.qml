@@ -190,7 +190,7 @@ Rectangle {
 
     NavButton {
         objectName: "galleryPrevious"
-        visible: viewer.shown > 0
+        visible: viewer.shown > 0 && viewer.ui.controls
         anchors { left: parent.left; verticalCenter: pager.verticalCenter; margins: viewer.ui.gap }
         ui: viewer.ui
         glyph: "‹"
@@ -199,7 +199,7 @@ Rectangle {
     }
     NavButton {
         objectName: "galleryNext"
-        visible: viewer.shown < viewer.items.length - 1
+        visible: viewer.shown < viewer.items.length - 1 && viewer.ui.controls
         anchors { right: parent.right; verticalCenter: pager.verticalCenter; margins: viewer.ui.gap }
         ui: viewer.ui
         glyph: "›"

@@ -15,7 +15,7 @@ Item {
     parent: flick
     height: Math.round(150 * ui.k)
     opacity: more ? 1 : 0
-    visible: opacity > 0
+    visible: opacity > 0 && ui.controls
     Behavior on opacity { NumberAnimation { duration: cue.ui.fade } }
 
     // the lines fade out above the arrow; beside and under it the page is plain, so the

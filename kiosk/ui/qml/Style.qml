@@ -9,6 +9,9 @@ QtObject {
     property var theme: ({})
     property real textScale: 1
     property bool highContrast: false
+    // false on the audience window of a talk (kiosk --present): the projector shows the
+    // content only; the presenter moves it on from the console, so no button, no arrow
+    property bool controls: true
 
     readonly property color background: highContrast ? "#FFFFFF" : theme.background || "#F7F3EA"
     readonly property color surface: highContrast ? "#FFFFFF" : theme.surface || "#FFFFFF"
