@@ -37,7 +37,7 @@ from kiosk.content.model import ContentSet, ImageRef, LoadResult
 from kiosk.content.smallhash import sha256_hex
 
 log = logging.getLogger("kiosk.content")
-_LOAD_FORMAT = 10  # bump when what a load reports changes; the model's shape counts by itself
+_LOAD_FORMAT = 11  # bump when what a load reports changes; the model's shape counts by itself
 _PREFIX = "content-"
 
 

@@ -55,8 +55,8 @@ DEFAULTED_STRINGS: dict[str, dict[str, str]] = {
     },
     "contrast": {"uz": "Kontrast", "az": "Kontrast", "ru": "Контраст", "en": "Contrast"},
     # the listen button, and what it says while reading
-    "listen": {"uz": "Tinglash", "az": "Dinlə", "ru": "Слушать", "en": "Listen"},
-    "stop_reading": {"uz": "Toʻxtatish", "az": "Dayandır", "ru": "Стоп", "en": "Stop"},
+    "listen": {"uz": "Tinglash", "az": "Dinləyin", "ru": "Слушать", "en": "Listen"},
+    "stop_reading": {"uz": "Toʻxtatish", "az": "Dayandırın", "ru": "Остановить", "en": "Stop"},
     # shown for a moment when a reading fails (the sound device gone), before Listen goes
     "no_sound": {
         "uz": "Bu ekranda ovoz mavjud emas",
