@@ -1,79 +1,35 @@
 """The printed handout: an A4 PDF drawn by Qt's own PDF writer from the screens' data.
 
-The words come from ``kiosk.ui.present`` (the same dicts the QML screens bind to) and
-``kiosk.ui.handout_plan`` (what goes in, in which order); pictures come from the
-rendition cache, so no original is decoded here beyond what the kiosk itself allows.
-Every word is inserted with ``QTextCursor.insertText``: content never reaches Qt as
-HTML, so ``<b>`` in a caption prints as typed. Fonts are the bundled Noto Sans,
-embedded in the PDF by the writer (only the letters used).
+This module owns the page: A4 and its margins, the footer with the page number, and
+the re-layout that keeps a heading with what follows it. The document itself is
+built by ``kiosk.ui.handout_build`` from ``kiosk.ui.handout_plan`` (what goes in, in
+which order); pictures come from the rendition cache, so no original is decoded here
+beyond what the kiosk itself allows. Fonts are the bundled Noto Sans, embedded in
+the PDF by the writer (only the letters used).
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QFont,
-    QImage,
-    QPageLayout,
-    QPageSize,
-    QPainter,
-    QPdfWriter,
-    QTextBlockFormat,
-    QTextCharFormat,
-    QTextCursor,
-    QTextDocument,
-    QTextFormat,
-    QTextFrameFormat,
-    QTextImageFormat,
-    QTextLength,
-    QTextListFormat,
-    QTextTableFormat,
-)
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPdfWriter
 
-from kiosk.content.model import ContentSet, ImageRef, Talk
-from kiosk.media.cache import SCREEN, RenditionCache
-from kiosk.ui import present
-from kiosk.ui.handout_plan import (
-    ABOUT,
-    EXHIBIT,
-    TIMELINE,
-    NoteRef,
-    Part,
-    duration_text,
-    handout_parts,
-    word,
-)
+from kiosk.content.model import ContentSet
+from kiosk.media.cache import RenditionCache
+from kiosk.ui.handout_build import HandoutBuilder, HandoutDocument, Options, handout_font
+from kiosk.ui.handout_plan import handout_parts
 
-log = logging.getLogger("kiosk.handout")
+__all__ = ["Options", "Written", "application", "handout_font", "write_handout"]
 
 DPI = 300
 MM = DPI / 25.4  # a millimetre on the page, in the writer's pixels
-# Lengths in text formats (margins, padding, picture sizes) are in pixels of a 96 dpi
-# screen; the layout scales them to the writer. Positions it reports are the writer's.
-FMT_MM = 96 / 25.4
-TO_FMT = 96 / DPI
 MARGIN_MM = (20.0, 18.0, 20.0, 24.0)  # left, top, right, bottom (the footer sits in it)
-FONT_FAMILY = "Noto Sans"
-# point sizes: a printed page is read at arm's length, not across a room
-TITLE_PT, SUBTITLE_PT, HEADING_PT, BODY_PT, SMALL_PT, FOOTER_PT = 24, 13, 14, 10.5, 8.5, 8
-COVER_TITLE_PT = 30
+FOOTER_PT = 8
 MAX_PASSES = 4
-
-
-@dataclass(frozen=True)
-class Options:
-    language: str
-    talk: Talk | None = None
-    notes: bool = False
 
 
 @dataclass(frozen=True)
@@ -102,16 +58,16 @@ def write_handout(
     left, top, right, bottom = (m * MM for m in MARGIN_MM)
     body = QSizeF(page.width() - left - right, page.height() - top - bottom)
     parts = handout_parts(content, options.talk, options.notes)
-    builder = _Builder(content, options, cache, writer, body)
+    builder = HandoutBuilder(content, options, cache, writer, body)
     doc = builder.build(parts, None, set())
     breaks: set[int] = set()
     for _ in range(MAX_PASSES):  # each pass may push a later group down: look again
-        split = doc.split_groups(body.height()) - breaks
+        split = _split_groups(doc, body.height()) - breaks
         if not split:
             break
         breaks |= split
         doc = builder.build(parts, None, breaks)
-    doc = builder.build(parts, doc.starts(body.height()), breaks)  # with page numbers
+    doc = builder.build(parts, _starts(doc, body.height()), breaks)  # with page numbers
     painter = QPainter(writer)
     try:
         count = doc.pageCount()
@@ -127,6 +83,27 @@ def write_handout(
     finally:
         painter.end()
     return Written(count, len(parts))
+
+
+def _starts(doc: HandoutDocument, page_height: float) -> list[int]:
+    """The 1-based page each part starts on."""
+    return [_page_of(doc, number, page_height) + 1 for number in doc.part_blocks]
+
+
+def _page_of(doc: HandoutDocument, number: int, page_height: float, end: bool = False) -> int:
+    rect = doc.documentLayout().blockBoundingRect(doc.findBlockByNumber(number))
+    y = rect.bottom() - 1 if end else rect.top() + 1  # 1: the layout rounds
+    return int(y // page_height)
+
+
+def _split_groups(doc: HandoutDocument, page_height: float) -> set[int]:
+    """The groups a page break cuts in two; each will start a new page instead.
+    Qt's text layout has no "keep with next", so the handout finds them itself."""
+    return {
+        index
+        for index, (first, last) in enumerate(doc.groups)
+        if _page_of(doc, first, page_height) != _page_of(doc, last, page_height, end=True)
+    }
 
 
 def _title(content: ContentSet, options: Options) -> str:
@@ -153,398 +130,6 @@ def _footer(
     flags = Qt.AlignmentFlag.AlignTop
     painter.drawText(text_box, flags | Qt.AlignmentFlag.AlignLeft, _title(content, options))
     painter.drawText(text_box, flags | Qt.AlignmentFlag.AlignRight, f"{number} / {count}")
-
-
-def handout_font(points: float) -> QFont:
-    """Noto Sans without ligatures: a PDF reader copies "fl" drawn as one glyph as
-    "ﬂ" (U+FB02), so "flags" could not be found or pasted."""
-    font = QFont(FONT_FAMILY)
-    font.setPointSizeF(points)
-    for tag in ("liga", "clig", "dlig"):
-        font.setFeature(QFont.Tag(tag), 0)
-    return font
-
-
-class _Document(QTextDocument):
-    """The laid-out handout, and where each part begins."""
-
-    part_blocks: list[int]
-    groups: list[tuple[int, int]]  # blocks that belong on one page: a heading and what
-    # follows it, a picture and its caption and credit (first and last block numbers)
-
-    def starts(self, page_height: float) -> list[int]:
-        """The 1-based page each part starts on."""
-        return [self.page_of(number, page_height) + 1 for number in self.part_blocks]
-
-    def page_of(self, number: int, page_height: float, end: bool = False) -> int:
-        rect = self.documentLayout().blockBoundingRect(self.findBlockByNumber(number))
-        y = rect.bottom() - 1 if end else rect.top() + 1  # 1: the layout rounds
-        return int(y // page_height)
-
-    def split_groups(self, page_height: float) -> set[int]:
-        """The groups a page break cuts in two; each will start a new page instead.
-        Qt's text layout has no "keep with next", so the handout finds them itself."""
-        return {
-            index
-            for index, (first, last) in enumerate(self.groups)
-            if self.page_of(first, page_height) != self.page_of(last, page_height, end=True)
-        }
-
-
-class _Builder:
-    """Builds the whole handout as one text document, cursor by cursor."""
-
-    def __init__(
-        self,
-        content: ContentSet,
-        options: Options,
-        cache: RenditionCache,
-        device: QPdfWriter,
-        body: QSizeF,
-    ) -> None:
-        self.content = content
-        self.language = options.language
-        self.options = options
-        self.cache = cache
-        self.device = device
-        self.body = body
-        self.theme = content.site.theme
-        self.strings = present.strings(content, self.language)
-        self.refs: dict[str, ImageRef] = {ref.sha256: ref for ref in content.images()}
-        self.images: dict[str, QImage | None] = {}
-        self.breaks: set[int] = set()
-        self.page_break_next = False
-
-    # -- the document -----------------------------------------------------------------
-
-    def build(self, parts: list[Part], pages: list[int] | None, breaks: set[int]) -> _Document:
-        """The whole handout; ``breaks`` are the groups (by index) that start a page."""
-        doc = _Document()
-        doc.part_blocks = []
-        doc.groups = []
-        self.breaks = breaks
-        doc.documentLayout().setPaintDevice(self.device)
-        doc.setPageSize(self.body)
-        doc.setDocumentMargin(0)
-        doc.setDefaultFont(handout_font(BODY_PT))
-        self.doc = doc
-        self.cursor = QTextCursor(doc)
-        self.cover(parts, pages)
-        for part in parts:
-            doc.part_blocks.append(self.cursor.blockNumber() + 1)
-            if part.kind == EXHIBIT and part.exhibit is not None:
-                self.exhibit(part)
-            elif part.kind == TIMELINE:
-                self.timeline(part)
-            elif part.kind == ABOUT:
-                self.about(part)
-        return doc
-
-    def part_title(self, part: Part) -> str:
-        if part.kind == EXHIBIT and part.exhibit is not None:
-            exhibit = self.content.exhibit(part.exhibit)
-            return exhibit.title.get(self.language) if exhibit else part.exhibit
-        return self.strings.get(part.kind, part.kind)
-
-    def cover(self, parts: list[Part], pages: list[int] | None) -> None:
-        site = self.content.site
-        self.cursor.setBlockFormat(self.block_format(top_mm=40))
-        self.cursor.insertText(site.title.get(self.language), self.char(COVER_TITLE_PT, bold=True))
-        if site.subtitle is not None:
-            self.paragraph(site.subtitle.get(self.language), self.subtitle_char(), top_mm=4)
-        talk = self.options.talk
-        if talk is not None:
-            self.paragraph(
-                talk.title.get(self.language), self.char(HEADING_PT + 2, bold=True), top_mm=16
-            )
-            length = duration_text(talk, self.language)
-            if length:
-                self.paragraph(length, self.muted_char(BODY_PT), top_mm=2)
-        self.paragraph(word("contents", self.language), self.char(HEADING_PT, bold=True), top_mm=20)
-        table = self.table(2, widths=(88, 12), rule=True)
-        for row, part in enumerate(parts):
-            if row:
-                table.appendRows(1)
-            self.cursor = table.cellAt(row, 0).firstCursorPosition()
-            self.cursor.insertText(self.part_title(part), self.char(BODY_PT + 1))
-            self.cursor = table.cellAt(row, 1).firstCursorPosition()
-            block = self.block_format()
-            block.setAlignment(Qt.AlignmentFlag.AlignRight)
-            self.cursor.setBlockFormat(block)
-            shown = str(pages[row]) if pages else "00"
-            self.cursor.insertText(shown, self.char(BODY_PT + 1))
-        self.cursor = table.lastCursorPosition()
-        self.cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
-
-    def exhibit(self, part: Part) -> None:
-        exhibit = self.content.exhibit(part.exhibit or "")
-        assert exhibit is not None  # the plan names only exhibits of this content
-        page = present.exhibit_page(exhibit, self.language, self.strings)
-        self.new_page(page["title"])
-        self.paragraph(page["subtitle"], self.subtitle_char(), top_mm=2)
-        self.notes(part.notes)
-        self.picture(page["hero"], width=1.0, max_height=0.42)
-        self.blocks(page["summary"])
-        if page["facts"]:
-            self.heading(self.strings.get("facts", ""))
-            self.facts(page["facts"])
-        for section in page["sections"]:
-            self.heading(section["heading"])
-            self.blocks(section["blocks"])
-            if section["image"] is not None:
-                self.picture(section["image"], width=0.6, max_height=0.3)
-        if page["gallery"]:
-            self.heading(self.strings.get("gallery", ""))
-            self.gallery(page["gallery"])
-
-    def timeline(self, part: Part) -> None:
-        self.new_page(self.strings.get("timeline", "timeline"))
-        self.notes(part.notes)
-        rows = present.timeline(self.content, self.language)
-        if not rows:
-            return
-        table = self.table(2, widths=(26, 74), rule=True)
-        for index, row in enumerate(rows):
-            if index:
-                table.appendRows(1)
-            self.cursor = table.cellAt(index, 0).firstCursorPosition()
-            self.cursor.insertText(row["label"], self.accent_char(BODY_PT, bold=True))
-            self.cursor = table.cellAt(index, 1).firstCursorPosition()
-            self.cursor.insertText(row["title"], self.char(BODY_PT, bold=True))
-            self.blocks(row["blocks"], top_mm=1)
-            self.paragraph(row["exhibitTitle"], self.muted_char(SMALL_PT), top_mm=1)
-        self.cursor = table.lastCursorPosition()
-        self.cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
-
-    def about(self, part: Part) -> None:
-        page = present.about(self.content, self.language)
-        self.new_page(self.strings.get("about", "about"))
-        self.paragraph(page["title"], self.subtitle_char(), top_mm=2)
-        self.notes(part.notes)
-        self.credit_lines(page["credits"])
-        for exhibit in page["exhibits"]:
-            self.heading(exhibit["title"])
-            self.credit_lines(exhibit["credits"])
-            for group in exhibit["images"]:
-                self.paragraph(group["credit"], self.char(SMALL_PT + 0.5, bold=True), top_mm=2)
-                self.bullets(group["images"], self.muted_char(SMALL_PT + 0.5))
-
-    # -- pieces -----------------------------------------------------------------------
-
-    def new_page(self, title: str) -> None:
-        block = self.block_format()
-        block.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-        self.cursor.insertBlock(block)
-        self.cursor.insertText(title, self.char(TITLE_PT, bold=True))
-
-    def heading(self, text: str) -> None:
-        """A heading, kept on one page with the first line of what follows it."""
-        first = self.start_group()
-        self.paragraph(text, self.char(HEADING_PT, bold=True), top_mm=7)
-        self.doc.groups.append((first, first + 1))
-
-    def start_group(self) -> int:
-        """The number the next block will have; a group pushed to a new page starts one."""
-        if len(self.doc.groups) in self.breaks:
-            self.page_break_next = True
-        return self.next_block()
-
-    def next_block(self) -> int:
-        return self.cursor.blockNumber() + 1
-
-    def paragraph(self, text: str, char: QTextCharFormat, top_mm: float = 2.5) -> None:
-        self.insert_block(self.block_format(top_mm=top_mm), char)
-        self.cursor.insertText(text, char)
-
-    def insert_block(self, block: QTextBlockFormat, char: QTextCharFormat | None = None) -> None:
-        if self.page_break_next:
-            block.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-            self.page_break_next = False
-        if char is None:
-            self.cursor.insertBlock(block)
-        else:
-            self.cursor.insertBlock(block, char)
-
-    def blocks(self, blocks: list[dict[str, Any]], top_mm: float = 2.5) -> None:
-        for block in blocks:
-            if block["kind"] == "list":
-                self.bullets(block["items"], self.char(BODY_PT))
-            else:
-                self.paragraph(block["text"], self.char(BODY_PT), top_mm=top_mm)
-
-    def bullets(self, items: list[str] | tuple[str, ...], char: QTextCharFormat) -> None:
-        style = QTextListFormat()
-        style.setStyle(QTextListFormat.Style.ListDisc)
-        style.setIndent(1)
-        for index, text in enumerate(items):
-            self.cursor.insertBlock(self.block_format(top_mm=1), char)
-            if index == 0:
-                listed = self.cursor.createList(style)
-            else:
-                listed.add(self.cursor.block())
-            self.cursor.insertText(text, char)
-
-    def credit_lines(self, lines: list[dict[str, Any]]) -> None:
-        for line in lines:
-            self.paragraph(line["label"], self.char(BODY_PT, bold=True), top_mm=3)
-            self.blocks(line["blocks"], top_mm=1)
-
-    def facts(self, facts: list[dict[str, str]]) -> None:
-        table = self.table(2, widths=(38, 62), rule=True)
-        for index, fact in enumerate(facts):
-            if index:
-                table.appendRows(1)
-            self.cursor = table.cellAt(index, 0).firstCursorPosition()
-            self.cursor.insertText(fact["label"], self.muted_char(BODY_PT, bold=True))
-            self.cursor = table.cellAt(index, 1).firstCursorPosition()
-            self.cursor.insertText(fact["value"], self.char(BODY_PT))
-        self.cursor = table.lastCursorPosition()
-        self.cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
-
-    def notes(self, notes: list[NoteRef]) -> None:
-        """The presenter's script for this part, in a tinted box above the content."""
-        if not notes:
-            return
-        frame = QTextFrameFormat()
-        frame.setBackground(QBrush(QColor("#EEF5F7")))
-        frame.setPadding(3 * FMT_MM)
-        frame.setTopMargin(4 * FMT_MM)
-        frame.setBorder(0)
-        self.cursor.insertFrame(frame)
-        self.cursor.insertText(
-            word("notes", self.language), self.accent_char(SMALL_PT + 1, bold=True)
-        )
-        for ref in notes:
-            label = word("step", self.language, n=ref.step)
-            if ref.picture is not None:
-                label += " · " + word("picture", self.language, n=ref.picture)
-            self.paragraph(label, self.char(SMALL_PT + 1, bold=True), top_mm=2.5)
-            for block in present.blocks(ref.notes, self.language):
-                text = block["text"] or " · ".join(block["items"])
-                self.paragraph(text, self.char(BODY_PT), top_mm=1)
-        self.cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
-
-    def picture(self, image: dict[str, Any], width: float, max_height: float) -> None:
-        """A picture across the text, with its caption and credit, kept on one page."""
-        first = self.join_or_start_group()
-        self.picture_blocks(image, width, max_height, first_in_cell=False)
-        self.doc.groups.append((first, self.cursor.blockNumber()))
-
-    def gallery(self, images: list[dict[str, Any]]) -> None:
-        """Two pictures a row, each row kept on one page: a gallery of small pictures
-        one under the other left pages half empty."""
-        for start in range(0, len(images), 2):
-            first = self.join_or_start_group()
-            fmt = self.table_format(widths=(50, 50), rule=False)
-            if self.page_break_next:
-                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                self.page_break_next = False
-            table = self.cursor.insertTable(1, 2, fmt)
-            for column, image in enumerate(images[start : start + 2]):
-                self.cursor = table.cellAt(0, column).firstCursorPosition()
-                self.picture_blocks(image, 0.46, 0.24, first_in_cell=True)
-            self.cursor = table.lastCursorPosition()
-            self.doc.groups.append((first, self.cursor.blockNumber()))
-            self.cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
-
-    def join_or_start_group(self) -> int:
-        """Right under a heading, a picture joins the heading's group (never a lone
-        heading at the foot of a page); anywhere else it starts its own."""
-        if self.doc.groups and self.doc.groups[-1][1] == self.next_block():
-            return self.doc.groups.pop()[0]
-        return self.start_group()
-
-    def picture_blocks(
-        self, image: dict[str, Any], width: float, max_height: float, first_in_cell: bool
-    ) -> None:
-        """A rendition at ``width`` of the text width (at most ``max_height`` of the
-        page's), then its caption and credit; a picture that cannot be made is left out
-        with a log line, the caption still printed."""
-        sha, _kind = str(image["key"]).split(":", 1)
-        loaded = self.load(sha)
-        if loaded is not None and not loaded.isNull():
-            aspect = loaded.width() / max(loaded.height(), 1)
-            w = self.body.width() * width
-            h = w / aspect
-            if h > self.body.height() * max_height:
-                h = self.body.height() * max_height
-                w = h * aspect
-            fmt = QTextImageFormat()
-            fmt.setName(f"handout:{sha}")
-            fmt.setWidth(w * TO_FMT)
-            fmt.setHeight(h * TO_FMT)
-            block = QTextBlockFormat()  # no extra line height under a picture
-            block.setTopMargin(0 if first_in_cell else 5 * FMT_MM)
-            if first_in_cell:
-                self.cursor.setBlockFormat(block)
-            else:
-                self.insert_block(block)
-            self.cursor.insertImage(fmt)
-        caption = image["caption"] or image["alt"]
-        self.paragraph(caption, self.muted_char(SMALL_PT), top_mm=1.5)
-        self.paragraph(image["credit"], self.muted_char(SMALL_PT - 0.5), top_mm=0.5)
-
-    def load(self, sha: str) -> QImage | None:
-        if sha not in self.images:
-            self.images[sha] = None
-            ref = self.refs.get(sha)
-            if ref is not None:
-                try:
-                    path = self.cache.build(ref, [SCREEN])[SCREEN]
-                except Exception as error:  # one bad picture must not lose the handout
-                    log.warning("handout: no picture for %s (%s)", ref.path, error)
-                else:
-                    self.images[sha] = QImage(str(path))
-        loaded = self.images[sha]
-        if loaded is not None:
-            self.doc.addResource(
-                QTextDocument.ResourceType.ImageResource, QUrl(f"handout:{sha}"), loaded
-            )
-        return loaded
-
-    def table(self, columns: int, widths: tuple[int, ...], rule: bool) -> Any:
-        return self.cursor.insertTable(1, columns, self.table_format(widths, rule))
-
-    def table_format(self, widths: tuple[int, ...], rule: bool) -> QTextTableFormat:
-        fmt = QTextTableFormat()
-        fmt.setBorder(0.6 if rule else 0)
-        fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
-        fmt.setBorderBrush(QBrush(QColor("#D8D2C4")))
-        fmt.setBorderCollapse(True)
-        fmt.setCellPadding(1.6 * FMT_MM)
-        fmt.setCellSpacing(0)
-        fmt.setTopMargin(3 * FMT_MM)
-        fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
-        fmt.setColumnWidthConstraints(
-            [QTextLength(QTextLength.Type.PercentageLength, w) for w in widths]
-        )
-        fmt.setHeaderRowCount(0)
-        return fmt
-
-    # -- formats ----------------------------------------------------------------------
-
-    def block_format(self, top_mm: float = 0) -> QTextBlockFormat:
-        block = QTextBlockFormat()
-        block.setTopMargin(top_mm * FMT_MM)
-        block.setLineHeight(118, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        return block
-
-    def char(self, size: float, bold: bool = False, colour: str | None = None) -> QTextCharFormat:
-        fmt = QTextCharFormat()
-        fmt.setFontFamilies([FONT_FAMILY])
-        fmt.setFontPointSize(size)
-        fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
-        fmt.setForeground(QBrush(QColor(colour or self.theme.ink)))
-        return fmt
-
-    def muted_char(self, size: float, bold: bool = False) -> QTextCharFormat:
-        return self.char(size, bold, self.theme.muted)
-
-    def accent_char(self, size: float, bold: bool = False) -> QTextCharFormat:
-        return self.char(size, bold, self.theme.accent_text)
-
-    def subtitle_char(self) -> QTextCharFormat:
-        return self.accent_char(SUBTITLE_PT)
 
 
 @contextmanager
