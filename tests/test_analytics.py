@@ -439,6 +439,7 @@ def test_killing_the_writer_never_corrupts_the_database(tmp_path: Path) -> None:
     child = subprocess.Popen(
         [sys.executable, "-c", WRITER_SCRIPT, str(db)], stdout=subprocess.PIPE, text=True
     )
+    assert child.stdout is not None  # stdout=PIPE
     try:
         confirmed = [int(child.stdout.readline()) for _ in range(15)]
     finally:

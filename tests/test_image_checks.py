@@ -10,6 +10,7 @@ import warnings
 import zlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 import pytest
 from PIL import Image
@@ -126,7 +127,8 @@ def test_a_whole_apng_passes_both_and_shows_its_first_frame(tmp_path: Path) -> N
     path = tmp_path / "moving.png"
     path.write_bytes(data)
     (screen,) = render(path, data, {"screen": (100, 100)}).values()
-    red, green, blue = Image.open(io.BytesIO(screen.data)).convert("RGB").getpixel((20, 15))
+    rgb = Image.open(io.BytesIO(screen.data)).convert("RGB").getpixel((20, 15))
+    red, green, blue = cast(tuple[int, int, int], rgb)
     assert red > 240 and green < 15 and blue < 15  # the first frame, red
 
 
@@ -145,7 +147,9 @@ def test_a_multi_picture_jpeg_named_jpg_is_accepted_and_its_first_picture_shown(
     built = RenditionCache(tmp_path / "cache").build(cover)
     for path in built.values():
         with Image.open(path) as rendition:
-            red, green, blue = rendition.convert("RGB").getpixel((10, 10))
+            red, green, blue = cast(
+                tuple[int, int, int], rendition.convert("RGB").getpixel((10, 10))
+            )
             assert red > 200 and green < 60 and blue < 60  # the first picture, not the second
 
 

@@ -99,5 +99,5 @@ def test_kinds_are_a_subset(refs: list[ImageRef], tmp_path: Path) -> None:
     summary = build_all(refs[:1], ["thumb"], cache, workers=1)
     assert summary.built == 1
     assert cache.missing(refs[0]) == ["screen"]
-    with Image.open(cache.cached_path(refs[0], "thumb")) as thumb:  # type: ignore[arg-type]
+    with Image.open(cache.cached_path(refs[0], "thumb")) as thumb:
         assert max(thumb.size) == 50

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from io import BytesIO
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 from PIL import Image, ImageCms
@@ -84,7 +85,8 @@ def test_exif_orientation_in_png_and_webp(tmp_path: Path, suffix: str) -> None:
     exif = Image.Exif()
     exif[0x0112] = 8  # rotate 90 degrees counter-clockwise to view
     path = tmp_path / f"rotated{suffix}"
-    stored.save(path, exif=exif.tobytes(), **({"lossless": True} if suffix == ".webp" else {}))
+    options = cast(dict[str, Any], {"lossless": True} if suffix == ".webp" else {})
+    stored.save(path, exif=exif.tobytes(), **options)
 
     out = _render_one(path)
 
@@ -242,7 +244,7 @@ def test_alpha_is_kept_as_png(tmp_path: Path) -> None:
         assert out.mode == "RGBA"
         assert out.size == (100, 50)
         assert out.getpixel((20, 25)) == (200, 30, 30, 255)
-        assert abs(out.getpixel((80, 25))[3] - 128) <= 1
+        assert abs(cast(tuple[int, ...], out.getpixel((80, 25)))[3] - 128) <= 1  # RGBA
 
 
 def test_webp_with_alpha_becomes_png_and_without_becomes_jpeg(tmp_path: Path) -> None:
@@ -266,7 +268,7 @@ def test_palette_transparency_is_kept(tmp_path: Path) -> None:
 
     assert out.mode == "RGBA"
     assert out.getpixel((10, 10)) == (200, 0, 0, 255)
-    assert out.getpixel((30, 10))[3] == 0
+    assert cast(tuple[int, ...], out.getpixel((30, 10)))[3] == 0  # RGBA
 
 
 def test_opaque_alpha_channel_becomes_jpeg(tmp_path: Path) -> None:
@@ -284,7 +286,7 @@ def test_greyscale_modes_render(tmp_path: Path, mode: str) -> None:
     out = _render_one(path)
 
     expected = 255 if mode == "1" else 128
-    assert abs(out.getpixel((15, 10)) - expected) <= 2
+    assert abs(cast(int, out.getpixel((15, 10))) - expected) <= 2  # one band
 
 
 def test_cache_builds_named_renditions(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ import warnings
 import zlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 import pytest
 from PIL import Image, ImageFile
@@ -121,7 +122,7 @@ def test_errors_are_image_problems_and_pickle(tmp_path: Path) -> None:
     copy = pickle.loads(pickle.dumps(error))
     assert type(copy) is BadImageError
     assert str(copy) == str(error) == f"{tmp_path / 'x.jpg'}: image data is damaged"
-    assert copy.path == error.path
+    assert copy.path == cast(BadImageError, error).path  # narrowed to ImageProblem above
 
 
 def test_original_changed_since_loading_is_refused(tmp_path: Path) -> None:

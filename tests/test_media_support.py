@@ -12,6 +12,7 @@ import hashlib
 import struct
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import cast
 
 from PIL import Image
 
@@ -61,7 +62,11 @@ def patch_image(mode: str, colours: Sequence[tuple[int, ...]], patch: int = 32) 
 def patch_centres(image: Image.Image, count: int) -> list[tuple[int, ...]]:
     width, height = image.size
     step = width / count
-    return [image.getpixel((int(step * (i + 0.5)), height // 2)) for i in range(count)]
+    # Pillow's stub types getpixel() as any band layout; these images have several bands
+    return [
+        cast(tuple[int, ...], image.getpixel((int(step * (i + 0.5)), height // 2)))
+        for i in range(count)
+    ]
 
 
 # --- colour maths (independent of lcms, so the tests check it rather than echo it) ---
@@ -95,7 +100,7 @@ def _apply(matrix: Sequence[Sequence[float]], vector: Sequence[float]) -> list[f
 def srgb_to_adobe(colour: tuple[int, int, int]) -> tuple[int, int, int]:
     linear = [srgb_to_linear(c / 255) for c in colour]
     adobe = _apply(XYZ_D65_TO_ADOBE, _apply(SRGB_TO_XYZ_D65, linear))
-    return tuple(round(255 * min(1.0, max(0.0, c)) ** (1 / ADOBE_GAMMA)) for c in adobe)  # type: ignore[return-value]
+    return tuple(round(255 * min(1.0, max(0.0, c)) ** (1 / ADOBE_GAMMA)) for c in adobe)
 
 
 # --- ICC writing (ICC.1:2001-04, version 2 profiles) ---

@@ -8,6 +8,7 @@ import re
 import sys
 import threading
 from pathlib import Path
+from typing import TextIO, cast
 
 import pytest
 
@@ -37,7 +38,7 @@ def restore_logging():
         logs._fault_file.close()
         logs._fault_file = None
         if fault_enabled:
-            faulthandler.enable(file=sys.__stderr__)
+            faulthandler.enable(file=cast(TextIO, sys.__stderr__))
 
 
 def read_log(state: Path) -> list[str]:
@@ -103,6 +104,7 @@ def test_unwritable_state_dir_falls_back_to_stderr(tmp_path, capsys):
 def test_a_disk_error_while_running_is_reported_once(tmp_path, capsys):
     logs.setup_logging(tmp_path)
     file_handler = next(h for h in logging.getLogger().handlers if isinstance(h, logs._FileHandler))
+    assert file_handler.stream is not None
     file_handler.stream.close()  # every write now fails, as on a full disk
     for n in range(3):
         logging.getLogger("kiosk").info("line %d", n)
@@ -147,6 +149,7 @@ def test_the_log_file_is_taken_up_again_once_it_can_be_written(tmp_path, capsys)
     logs.setup_logging(tmp_path)
     handler = file_handler()
     handler.clock = clock
+    assert handler.stream is not None
     handler.stream.close()  # every write now fails, as on a full disk
     log = logging.getLogger("kiosk")
     for n in range(3):

@@ -312,8 +312,13 @@ def test_set_pin_refuses_pins_a_visitor_would_try_first(monkeypatch, tmp_path, c
 
 
 def test_set_pin_asks_again_before_a_weak_pin_is_repeated(monkeypatch, tmp_path, capsys):
-    prompts = []
-    monkeypatch.setattr(cli_pin.getpass, "getpass", lambda prompt: prompts.append(prompt) or "1111")
+    prompts: list[str] = []
+
+    def getpass(prompt: str) -> str:
+        prompts.append(prompt)
+        return "1111"
+
+    monkeypatch.setattr(cli_pin.getpass, "getpass", getpass)
     assert main(["set-pin", "--state-dir", str(tmp_path)]) == 2
     assert len(prompts) == 1
     assert "too easy to guess" in capsys.readouterr().err

@@ -7,6 +7,7 @@ import hashlib
 import os
 import threading
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -225,7 +226,12 @@ def test_a_file_written_in_two_halves_is_never_swapped_half(kiosk, root):
     path = root / "museum" / "exhibit.yaml"
     full = "title: Museum\nsummary: a long text\nend\n"
     loaded: list[str] = []
-    kiosk.controller._loader = lambda r: (loaded.append(path.read_text()), fake_load(r))[1]
+
+    def loader(r: Path) -> LoadResult:
+        loaded.append(path.read_text())
+        return fake_load(r)
+
+    kiosk.controller._loader = loader
     with open(path, "w") as handle:
         handle.write(full[:15])
         handle.flush()
@@ -293,7 +299,7 @@ def test_a_folder_rsynced_in_with_temp_names_is_picked_up_whole(kiosk, root):
     new = controller.at_attract()
     assert new is not None
     assert new.exhibit("fuzuli-school") is not None
-    assert new.version == fake_load(root).content.version
+    assert new.version == cast(ContentSet, fake_load(root).content).version
 
 
 def test_an_existing_exhibit_replaced_by_rename_over(kiosk, root):

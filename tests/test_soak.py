@@ -11,6 +11,7 @@ import gc
 import itertools
 import sys
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -46,18 +47,18 @@ def tour(kw: KioskWindow, content: ContentSet) -> Iterator[Callable[[], None]]:
     codes = itertools.cycle(content.site.language_codes[1:] + content.site.language_codes[:1])
     while True:
         for exhibit in content.exhibits:
-            yield lambda eid=exhibit.id: kiosk.nav.openExhibit(eid)
+            yield partial(kiosk.nav.openExhibit, exhibit.id)
             if exhibit.gallery:
                 yield lambda: kiosk.nav.openGallery(0)
                 for index in range(1, len(exhibit.gallery)):
-                    yield lambda index=index: kiosk.nav.showGalleryImage(index)
+                    yield partial(kiosk.nav.showGalleryImage, index)
                 yield kiosk.nav.back
             code = next(codes)
-            yield lambda code=code: kiosk.language.choose(code)
+            yield partial(kiosk.language.choose, code)
             yield kiosk.nav.back
         yield kiosk.nav.openTimeline
         code = next(codes)
-        yield lambda code=code: kiosk.language.choose(code)
+        yield partial(kiosk.language.choose, code)
         yield kiosk.nav.home
         yield kiosk.reset_to_attract
         yield kiosk.nav.leaveAttract

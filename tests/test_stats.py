@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import cast
 
 import pytest
 from PIL import Image
@@ -12,6 +13,14 @@ from PIL import Image
 from kiosk.runtime.analytics import AnalyticsError, AnalyticsRecorder
 from kiosk.runtime.chart import render_chart
 from kiosk.runtime.stats import ExhibitStats, LanguageStats, build_report
+
+# getcolors() is None only when maxcolors is below the number of colours
+Colours = list[tuple[int, tuple[int, ...]]]
+
+
+def approx(expected: float) -> float:
+    """pytest.approx, typed as the float it compares equal to."""
+    return cast(float, pytest.approx(expected))
 
 
 def utc(day: int, hour: int, minute: int = 0) -> float:
@@ -160,10 +169,10 @@ def test_two_kiosks_merged(lobby_db: Path, hall_db: Path) -> None:
 
     # sessions' languages: {uz}, {ru, en}, {en}, {az}, {uz}; the ru/en one counts half each
     assert report.languages == (
-        LanguageStats("uz", 2, pytest.approx(0.4)),
-        LanguageStats("en", 2, pytest.approx(0.3)),
-        LanguageStats("az", 1, pytest.approx(0.2)),
-        LanguageStats("ru", 1, pytest.approx(0.1)),
+        LanguageStats("uz", 2, approx(0.4)),
+        LanguageStats("en", 2, approx(0.3)),
+        LanguageStats("az", 1, approx(0.2)),
+        LanguageStats("ru", 1, approx(0.1)),
     )
     assert sum(lang.share for lang in report.languages) == pytest.approx(1)
 
@@ -247,7 +256,7 @@ def test_chart_is_a_non_blank_png_of_the_requested_size(
     )
     with Image.open(out) as image:
         assert image.format == "PNG" and image.size == (1200, 750)
-        colors = image.convert("RGB").getcolors(maxcolors=1_000_000)
+        colors = cast(Colours, image.convert("RGB").getcolors(maxcolors=1_000_000))
     present = {rgb for _, rgb in colors}
     assert len(present) > 20  # text antialiasing plus the bar colours
     for bar in ((0x00, 0x99, 0xB5), (0x1E, 0xB5, 0x3A)):  # exhibit and hour bars drawn
@@ -259,4 +268,6 @@ def test_chart_of_an_empty_report(tmp_path: Path, lobby_db: Path) -> None:
     out = render_chart(report, tmp_path / "empty.png")
     with Image.open(out) as image:
         assert image.size == (1600, 1000)
-        assert len(image.convert("RGB").getcolors(maxcolors=1_000_000)) > 2  # title, "no data"
+        assert (
+            len(cast(Colours, image.convert("RGB").getcolors(maxcolors=1_000_000))) > 2
+        )  # title, "no data"

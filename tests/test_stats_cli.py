@@ -167,6 +167,7 @@ def test_errors_and_exit_codes(dbs, tmp_path: Path, capsys, argv, code, message)
     junk = tmp_path / "junk.sqlite3"
     junk.write_text("not a database\n" * 100)
     argv = [a.format(db=dbs[0], junk=junk, tmp=tmp_path) for a in argv]
+    result: str | int | None
     try:
         result = main(["stats", *argv])
     except SystemExit as exit_:  # argparse's own usage errors

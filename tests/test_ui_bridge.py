@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -65,14 +66,21 @@ def test_content_without_the_visitors_language_falls_back_to_the_default(
     kiosk.set_content(smaller)
     assert kiosk.content is smaller
     assert changes == [("en", content.site.default_language)]
-    assert [c["code"] for c in kiosk.language.choices] == [lang.code for lang in fewer]
+    # PySide's stub types a Property attribute as the descriptor, not its value
+    choices = cast(list[dict[str, str]], kiosk.language.choices)
+    assert [c["code"] for c in choices] == [lang.code for lang in fewer]
 
 
 def test_navigation_reports_each_move_and_zoom(kiosk: Kiosk) -> None:
     moves: list[tuple[str, str, int]] = []
     zooms: list[int] = []
     nav = kiosk.nav
-    nav.changed.connect(lambda: moves.append((nav.screen, nav.exhibitId, nav.index)))
+    # PySide's stub types a Property attribute as the descriptor, not its value
+    nav.changed.connect(
+        lambda: moves.append(
+            (cast(str, nav.screen), cast(str, nav.exhibitId), cast(int, nav.index))
+        )
+    )
     nav.zoomed.connect(zooms.append)
     nav.openExhibit("alpha")
     nav.openGallery(0)

@@ -8,6 +8,7 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fakes import FakeClock
@@ -40,7 +41,7 @@ EXHIBIT = CONTENT.exhibits[2]
 
 @contextmanager
 def window(
-    cache: Path, engine: FakeEngine | None = None, **options: object
+    cache: Path, engine: FakeEngine | None = None, **options: Any
 ) -> Iterator[tuple[KioskWindow, FakeEngine]]:
     engine = engine if engine is not None else FakeEngine()
     control = ReadAloudPlayer(Speaker(engine, clock=FakeClock()))
@@ -339,8 +340,8 @@ def test_a_section_is_read_alone_from_its_own_play_control(rendition_cache: Path
         controls = items(kw, "sectionListen")
         headings = items(kw, "sectionHeading")
         assert len(controls) == len(EXHIBIT.sections) == len(headings) >= 2
-        for control, heading in zip(controls, headings, strict=True):
-            c, h = scene_rect(control), scene_rect(heading)
+        for control, title in zip(controls, headings, strict=True):
+            c, h = scene_rect(control), scene_rect(title)
             assert not c.intersects(h) and c.width() >= 48 and c.height() >= 48
         last = len(EXHIBIT.sections) - 1
         flick = item(kw, "exhibitFlick")
@@ -376,7 +377,7 @@ def test_the_whole_page_reading_marks_and_follows_each_section(rendition_cache: 
         sentences = split_sentences(reading.text)
         flick = item(kw, "exhibitFlick")
         rate = player.speaker.rate_wpm  # the site's, set when the player came
-        seen = []
+        seen: list[int] = []
         for index, text in enumerate(sentences):
             clock.advance(sentence_seconds(text, "uz", rate) / 2)  # half way through it
             player.poll()

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
+from kiosk.content.model import ContentSet
 from tests.conftest import BUNDLED
 from tests.factories import make_site, valid_exhibit
 from tests.uitools import click, item, items, key, load, open_window, swipe, tap
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.usefixtures("qapp")
 
 
 @pytest.fixture(scope="module")
-def content():  # type: ignore[no-untyped-def]
+def content() -> ContentSet:
     return load(BUNDLED)
 
 

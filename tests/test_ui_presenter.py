@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
+from kiosk.content.model import ContentSet
+from kiosk.ui.app import KioskWindow
 from kiosk.ui.render import settle
 from tests.conftest import BUNDLED
 from tests.uitools import grab, item, items, key, load, open_window, tap
@@ -17,11 +20,11 @@ pytestmark = pytest.mark.usefixtures("qapp")
 
 
 @pytest.fixture(scope="module")
-def content():  # type: ignore[no-untyped-def]
+def content() -> ContentSet:
     return load(BUNDLED)
 
 
-def _open_from_timeline(kw, content) -> str:  # type: ignore[no-untyped-def]
+def _open_from_timeline(kw: KioskWindow, content: ContentSet) -> str:
     tap(kw, item(kw, "timelineButton"))
     tap(kw, item(kw, "momentCard_1"))  # a moment on the time axis
     assert kw.kiosk.nav.place.index == 1
@@ -52,11 +55,11 @@ def test_backspace_after_timeline_then_exhibit_returns_to_the_timeline(
         assert item(kw, "timelinePage").isVisible()
 
 
-def _flick(kw):  # type: ignore[no-untyped-def]
+def _flick(kw: KioskWindow) -> QQuickItem:
     return item(kw, "exhibitFlick")
 
 
-def _shown(kw, name: str) -> bool:  # type: ignore[no-untyped-def]
+def _shown(kw: KioskWindow, name: str) -> bool:
     """Whether an item is on screen: visible, with a size, inside the window's height."""
     target = item(kw, name)
     top = target.mapToScene(QPointF(0, 0)).y()
@@ -141,12 +144,13 @@ def test_f1_and_question_mark_show_the_key_help(content, rendition_cache: Path) 
         key(kw, Qt.Key.Key_Escape)
         assert not items(kw, "presenterHelp")
         assert kw.kiosk.nav.place.screen == "home"  # Esc closed the help, nothing else
-        QTest.keyClick(kw.window, "?")
+        # PySide's stub lacks Qt's keyClick(QWindow *, char) overload
+        QTest.keyClick(kw.window, "?")  # type: ignore[call-overload]
         settle_ui(kw)
         assert items(kw, "presenterHelpCard")
 
 
-def _inside(kw, target) -> bool:  # type: ignore[no-untyped-def]
+def _inside(kw: KioskWindow, target: QQuickItem) -> bool:
     corner = target.mapToScene(QPointF(0, 0))
     return (
         corner.x() >= 0
@@ -156,7 +160,7 @@ def _inside(kw, target) -> bool:  # type: ignore[no-untyped-def]
     )
 
 
-def settle_ui(kw) -> None:  # type: ignore[no-untyped-def]
+def settle_ui(kw: KioskWindow) -> None:
     settle(kw.window, kw.images, timeout_s=30)
 
 
@@ -270,6 +274,6 @@ def test_a_language_change_keeps_the_place_on_an_exhibit_page(
         assert _visible_in(kw, items(kw, "sectionHeading")[index])
 
 
-def _visible_in(kw, target) -> bool:  # type: ignore[no-untyped-def]
+def _visible_in(kw: KioskWindow, target: QQuickItem) -> bool:
     top = target.mapToScene(QPointF(0, 0)).y()
     return top >= 0 and top + target.height() <= kw.window.height()

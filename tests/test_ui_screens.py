@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF
+from PySide6.QtCore import QObject, QPointF
 from PySide6.QtQuick import QQuickItem
 
+from kiosk.ui.app import KioskWindow
 from kiosk.ui.render import hold_still, pump, settle
 from tests.conftest import BUNDLED
 from tests.uitools import grab, item, items, load, open_window
@@ -72,7 +74,9 @@ def test_closed_entries_show_a_chevron_and_the_open_one_turns_it(rendition_cache
         assert turned.count(180) == 1 and turned.count(0) == len(chevrons) - 1
 
 
-def attract_window(cache: Path, size: tuple[int, int] = (1920, 1080)):  # type: ignore[no-untyped-def]
+def attract_window(
+    cache: Path, size: tuple[int, int] = (1920, 1080)
+) -> AbstractContextManager[KioskWindow]:
     return open_window(CONTENT, cache, size=size, start="attract")
 
 
@@ -105,7 +109,7 @@ def test_attract_names_the_slides_exhibit_and_invites_in_large_type(
 def test_attract_pictures_drift_slowly(rendition_cache: Path) -> None:
     with attract_window(rendition_cache) as kw:
         loop = item(kw, "attractLoop")
-        animation = loop.findChild(object, "attractMotion")  # type: ignore[call-overload]
+        animation = loop.findChild(QObject, "attractMotion")
         assert animation is not None and animation.property("running")
         assert animation.property("duration") == kw.kiosk.attractSlideMs
         start = loop.property("motion")
@@ -142,7 +146,7 @@ def test_a_rendered_attract_screen_holds_its_first_slide_however_long_images_tak
         settle(kw.window, kw.images)
         assert grab(kw) != first
         hold_still(kw.window)
-        timer = loop.findChild(object, "attractTimer")  # type: ignore[call-overload]
+        timer = loop.findChild(QObject, "attractTimer")
         assert timer is not None and not timer.property("running")
         assert (loop.property("slide"), loop.property("motion")) == (0, 0.0)
         settle(kw.window, kw.images)

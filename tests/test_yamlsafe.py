@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -45,7 +46,7 @@ def test_every_scalar_stays_the_string_written(written: str) -> None:
 
 def test_unquoted_tilde_and_null_count_as_empty_but_quoted_ones_do_not() -> None:
     tree = root("a: ~\nb: '~'\nc:\nd: null\n")
-    assert [node.is_empty for node in (tree.get(k) for k in "abcd")] == [True, False, True, True]
+    assert [cast(ScalarNode, tree.get(k)).is_empty for k in "abcd"] == [True, False, True, True]
 
 
 def test_marks_are_one_based_and_an_empty_value_points_at_its_key() -> None:

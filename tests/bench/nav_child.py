@@ -21,6 +21,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -137,15 +138,16 @@ class Driver:
                 target=f"language_{code}",  # in the fixed control bar, on every screen
             )
 
+        def at_exhibit(eid: str) -> bool:
+            return kiosk.nav.place.screen == "exhibit" and kiosk.nav.place.exhibit_id == eid
+
         while True:
             for exhibit in content.exhibits:
                 eid, count = exhibit.id, len(exhibit.gallery)
                 yield Step(
                     "tap",
                     "tile",
-                    lambda eid=eid: (
-                        kiosk.nav.place.screen == "exhibit" and kiosk.nav.place.exhibit_id == eid
-                    ),
+                    partial(at_exhibit, eid),
                     target=f"tile_{eid}",
                     within="home",
                 )
@@ -586,7 +588,7 @@ def main() -> int:
     store = PinStore(paths.settings_path(args.state))
     store.set_pin(pin)
     staff = Staff(PinPad(store))  # the PIN pad first, as in kiosk mode
-    kw = build_window(content, service, start="home", size=(1920, 1080), staff=staff)  # type: ignore[arg-type]
+    kw = build_window(content, service, start="home", size=(1920, 1080), staff=staff)
     recorder = AnalyticsRecorder(args.state / "analytics.sqlite", "bench")
     controller = Controller(kw, idle=IdleMachine(content.site.idle), recorder=recorder)
     driver = Driver(kw, controller, args, pin)
@@ -594,7 +596,7 @@ def main() -> int:
     kw.window.show()
     code = app.exec()
     recorder.close()
-    service.shutdown(wait=False)  # type: ignore[attr-defined]
+    service.shutdown(wait=False)
     args.out.write_text(json.dumps(driver.report, indent=1), encoding="utf-8")
     return code
 
