@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // "About this exhibition": the sources of the whole exhibition, then each exhibit's
@@ -68,7 +69,7 @@ Rectangle {
                     objectName: "aboutTitle"
                     Accessible.role: Accessible.Heading
                     width: parent.width
-                    text: page.kiosk.strings.about || ""
+                    text: page.kiosk.strings.about
                     textFormat: Text.PlainText
                     wrapMode: Text.Wrap
                     font.pixelSize: page.ui.title
@@ -78,7 +79,7 @@ Rectangle {
                 ScreenText {
                     objectName: "aboutSiteTitle"
                     width: parent.width
-                    text: page.about.title || ""
+                    text: page.about.title
                     textFormat: Text.PlainText
                     wrapMode: Text.Wrap
                     font.pixelSize: page.ui.heading * 0.85
@@ -87,7 +88,7 @@ Rectangle {
             }
 
             Repeater {
-                model: page.about.credits || []
+                model: page.about.credits
                 AboutCredit {
                     required property var modelData
                     width: body.width
@@ -98,7 +99,7 @@ Rectangle {
             }
 
             Repeater {
-                model: page.about.exhibits || []
+                model: page.about.exhibits
                 Rectangle {
                     id: card
                     required property var modelData
@@ -140,7 +141,7 @@ Rectangle {
                                 width: cardColumn.width
                                 ui: page.ui
                                 label: modelData.credit
-                                blocks: [{ kind: "list", text: "", items: modelData.images }]
+                                blocks: [{ kind: "list", text: "", items: modelData.images, piece: 0 }]
                             }
                         }
                     }
@@ -154,6 +155,6 @@ Rectangle {
         anchors { left: flick.left; right: flick.right; bottom: flick.bottom }
         ui: page.ui
         flick: flick
-        spokenName: page.kiosk.strings.scroll_down || ""
+        spokenName: page.kiosk.strings.scroll_down
     }
 }
