@@ -19,13 +19,18 @@ SHOTS: dict[str, list[str]] = {
     "home": ["--screen", "home", "--lang", "uz"],
     "exhibit": ["--screen", "exhibit", "--exhibit", "friendship-museum", "--lang", "az"],
     "gallery": ["--screen", "gallery", "--exhibit", "culture-days", "--lang", "ru", "--index", "1"],
-    "timeline": ["--screen", "timeline", "--lang", "en", "--index", "1"],
+    "timeline": ["--screen", "timeline", "--lang", "en"],
     "attract": ["--screen", "attract"],
     "still-there": ["--screen", "still-there", "--lang", "ru"],
     "about": ["--screen", "about", "--lang", "en"],
     "exhibit-portrait": [
         *["--screen", "exhibit", "--exhibit", "fuzuli-school", "--lang", "uz"],
         *["--size", "1080x1920"],
+    ],
+    "map": ["--screen", "map", "--lang", "ru", "--index", "1"],
+    "map-portrait": [
+        *["--screen", "map", "--lang", "uz", "--index", "0"],
+        *["--size", "1080x1920", "--text-size", "150", "--contrast"],
     ],
     "larger-text-contrast": [
         *["--screen", "exhibit", "--exhibit", "culture-days", "--lang", "az"],

@@ -47,7 +47,8 @@ def text_problems(flick: QQuickItem) -> list[str]:
             problems.append(f"{label} is truncated")
         if text.property("contentWidth") > text.width() + 1:
             problems.append(f"{label} is wider than its box")
-        if rect.left() < view.left() - 1 or rect.right() > view.right() + 1:
+        left, right = _sideways(text, flick, view)
+        if rect.left() < left - 1 or rect.right() > right + 1:
             problems.append(f"{label} reaches outside the page sideways")
         if rect.top() < content_top - 1 or rect.bottom() > content_bottom + 1:
             problems.append(f"{label} lies beyond the scrollable content")
@@ -57,6 +58,20 @@ def text_problems(flick: QQuickItem) -> list[str]:
             if shared.width() > 1 and shared.height() > 1:
                 problems.append(f"{label} overlaps {other}")
     return problems
+
+
+def _sideways(text: QQuickItem, flick: QQuickItem, view: QRectF) -> tuple[float, float]:
+    """How far sideways a text may reach: the page's width, or the whole content of a
+    row inside it that scrolls sideways (the timeline's axis), which a drag brings in."""
+    item = text.parentItem()
+    while item is not None and item != flick:
+        meta = item.metaObject()
+        scrolls = min(meta.indexOfProperty("contentWidth"), meta.indexOfProperty("contentX")) >= 0
+        if scrolls and item.property("contentWidth") > item.width() + 1:
+            start = scene_rect(item).left() - item.property("contentX")
+            return start, start + item.property("contentWidth")
+        item = item.parentItem()
+    return view.left(), view.right()
 
 
 def scroll_to_end(kw: KioskWindow, flick: QQuickItem) -> None:

@@ -58,7 +58,8 @@ def test_about_content_is_in_one_language_and_split_into_blocks() -> None:
     about = present.about(CONTENT, "ru")
     assert about["title"] == CONTENT.site.title.get("ru")
     assert [c["label"] for c in about["credits"]] == [
-        c.label.get("ru") for c in CONTENT.site.credits
+        *(c.label.get("ru") for c in CONTENT.site.credits),
+        "Карта",  # the map's sources, since the content has places
     ]
     assert all(c["blocks"] and c["blocks"][0]["kind"] == "paragraph" for c in about["credits"])
     assert [e["exhibitId"] for e in about["exhibits"]] == [e.id for e in CONTENT.exhibits]

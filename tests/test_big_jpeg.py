@@ -33,7 +33,9 @@ print(json.dumps([done.returncode, done.stdout, done.stderr, peak]))
 def photographs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("big")
     grain = Image.effect_noise((SIZE[0] // 8, SIZE[1] // 8), 80)
-    grain_rgb = Image.merge("RGB", [grain, grain.rotate(180), grain.transpose(Image.Transpose.FLIP_LEFT_RIGHT)])
+    grain_rgb = Image.merge(
+        "RGB", [grain, grain.rotate(180), grain.transpose(Image.Transpose.FLIP_LEFT_RIGHT)]
+    )
     picture = grain_rgb.resize(SIZE, Image.Resampling.BILINEAR)
     paths = {"baseline": folder / "baseline.jpg", "progressive": folder / "progressive.jpg"}
     picture.save(paths["baseline"], "JPEG", quality=90)

@@ -94,7 +94,8 @@ def test_handout_has_the_titles_and_captions_of_its_language(
     flat = " ".join(text.split())  # lines broken by the layout join again
     assert " ".join(bundled.site.title.get(language).split()) in flat
     for exhibit in bundled.exhibits:
-        assert exhibit.title.get(language) in flat, exhibit.id
+        # pdftotext gives a no-break space (Russian "1998\u00a0годы") as a plain one
+        assert " ".join(exhibit.title.get(language).split()) in flat, exhibit.id
         for image in exhibit.gallery:
             assert image.caption is not None
             assert " ".join(image.caption.get(language).split()) in flat

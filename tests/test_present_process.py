@@ -206,11 +206,11 @@ def _rms(a: Image.Image, b: Image.Image) -> float:
 def test_nothing_of_the_presenter_is_loaded_before_the_first_frame_without_present(
     tmp_path: Path,
 ) -> None:
-    from tests.test_startup_imports import _modules_at_first_frame
+    from tests.test_startup_imports import _at_first_frame
 
     hook = tmp_path / "hook"
     hook.mkdir()
-    loaded = _modules_at_first_frame(tmp_path, hook, "windowed")
+    loaded = set(_at_first_frame(tmp_path, hook, "windowed")["modules"])
     assert "kiosk.ui.bridge" in loaded  # the hook saw the window's start
     presenter = {"kiosk.ui.presenting", "kiosk.ui.talk", "kiosk.runtime.talk"}
     assert not presenter & loaded

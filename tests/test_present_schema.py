@@ -12,12 +12,15 @@ from typing import Any, Union, get_args, get_origin, get_type_hints, is_typeddic
 import pytest
 
 from kiosk.content.model import ContentSet
+from kiosk.content.site_schema import DEFAULTED_STRINGS, STRING_KEYS
 from kiosk.ui import present
 from tests.conftest import BUNDLED
 from tests.factories import MISSING, make_site, valid_exhibit, valid_site
 from tests.uitools import load
 
 QML = Path(present.__file__).parent / "qml"
+# every word of the interface QML may read: every site has each of them
+UI_STRING_KEYS = {*STRING_KEYS, *DEFAULTED_STRINGS}
 
 
 def problems(value: Any, schema: Any, where: str = "") -> list[str]:
@@ -121,10 +124,10 @@ def test_every_word_of_the_interface_is_there_in_every_language(where: str, tmp_
     content = load(BUNDLED) if where == "bundled" else minimal_site(tmp_path / "site")
     for language in content.site.language_codes:
         strings = present.strings(content, language)
-        assert set(strings) == set(present.UI_STRING_KEYS), language
+        assert set(strings) == UI_STRING_KEYS, language
         assert all(isinstance(text, str) and text for text in strings.values()), language
     every = present.strings_in_every_language(content)
-    assert set(every) == set(present.UI_STRING_KEYS)
+    assert set(every) == UI_STRING_KEYS
     assert all(len(texts) == len(content.site.language_codes) for texts in every.values())
 
 
@@ -143,7 +146,7 @@ def test_qml_reads_only_words_every_site_has() -> None:
             for dotted, indexed in re.findall(pattern, text):
                 read.setdefault(dotted or indexed, set()).add(path.name)
     assert {"about", "continue", "next_exhibit", "back"} <= set(read)  # the search works
-    unknown = {key: files for key, files in read.items() if key not in present.UI_STRING_KEYS}
+    unknown = {key: files for key, files in read.items() if key not in UI_STRING_KEYS}
     assert unknown == {}
 
 

@@ -1,66 +1,165 @@
-"""What the first frame waits for: a warm start reads no YAML and runs no checks.
+"""What the first frame waits for: only what it shows.
 
-An unchanged exhibits folder is answered by the parsed-content cache, so PyYAML and
-the content checks are only needed by the reload thread, after the first frame. A
-module on the window's path that imports them (as ``kiosk.ui.present`` once did,
-through the credits) costs every start tens of milliseconds. This test records
-``sys.modules`` at the moment the real ``kiosk`` sends READY=1 (first frame drawn).
+A warm start reads no YAML and runs no checks: an unchanged exhibits folder is
+answered by the parsed-content cache, so PyYAML and the content checks are only
+needed by the reload thread, after the first frame. A module on the window's path
+that imports them (as ``kiosk.ui.present`` once did, through the credits) costs
+every start tens of milliseconds.
+
+Every feature a visitor or staff member opens later (read aloud, the staff panel and
+its PIN pad, the about screen, the timeline, the gallery, the key help, the quit
+question) costs nothing until used: none of its modules imported, none of its QML
+components created before the first frame.
+
+The real ``kiosk`` runs with a ``sitecustomize`` that, at the moment it sends
+READY=1 (first frame drawn), records ``sys.modules``, the ``objectName`` of every
+live item of the window, and the files whose source lines Python holds.
 """
 
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from tests import process
 
-# Written into the child's path as sitecustomize: at READY=1, dump the loaded modules.
+# Written into the child's path as sitecustomize: at READY=1, dump what is loaded.
 HOOK = """
-import json, socket, sys, threading
+import json, linecache, socket, sys
 _send = socket.socket.sendall
 def sendall(self, data, *args):
     if b"READY=1" in data:
+        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtQuick import QQuickWindow
+        names = []
+        for window in QGuiApplication.topLevelWindows():
+            if isinstance(window, QQuickWindow):
+                stack = [window.contentItem()]
+                while stack:
+                    item = stack.pop()
+                    names.append(item.objectName())
+                    stack.extend(item.childItems())
         with open(OUT, "w") as out:
-            json.dump(sorted(sys.modules), out)
+            json.dump({"modules": sorted(sys.modules), "items": names,
+                       "sources": sorted(linecache.cache)}, out)
     return _send(self, data, *args)
 socket.socket.sendall = sendall
 """
 
-NOT_BEFORE_FIRST_FRAME = (
-    "yaml",
-    "kiosk.content.yamlsafe",
-    "kiosk.content.checks",
+# hashlib loads OpenSSL (3-4 MB); the fingerprint's one digest needs none of it
+NOT_BEFORE_FIRST_FRAME = ("yaml", "kiosk.content.yamlsafe", "kiosk.content.checks", "hashlib")
+
+# feature: (its Python modules, the objectName of its QML component's root)
+FEATURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # read-aloud: the player, the espeak-ng engine and the sound check come after it
-    "kiosk.ui.readaloud_player",
-    "kiosk.runtime.readaloud_speaker",
-    "kiosk.runtime.readaloud_engine",
-    "kiosk.runtime.readaloud_captions",
-    "kiosk.runtime.readaloud_text",
-)
+    "read aloud": (
+        (
+            "kiosk.ui.readaloud_player",
+            "kiosk.runtime.readaloud_speaker",
+            "kiosk.runtime.readaloud_engine",
+            "kiosk.runtime.readaloud_captions",
+            "kiosk.runtime.readaloud_text",
+        ),
+        ("captionStrip",),
+    ),
+    "staff panel": (("kiosk.runtime.staff_status",), ("staffPanel",)),
+    "PIN pad": (("hmac", "secrets"), ("pinPad",)),  # what checking a PIN needs
+    "about": (("kiosk.content.credits",), ("aboutPage",)),
+    "timeline": ((), ("timelinePage",)),
+    "gallery": ((), ("galleryViewer",)),
+    "key help": ((), ("presenterHelp",)),
+    "quit question": ((), ("quitQuestion",)),
+}
 
 
-def _modules_at_first_frame(tmp: Path, hook: Path, name: str) -> set[str]:
+def _env(tmp: Path, hook: Path) -> dict[str, str]:
+    return {
+        "PYTHONPATH": f"{process.REPO}:{hook}",
+        "XDG_CACHE_HOME": str(tmp / "cache"),
+        "KIOSK_STATE_DIR": str(tmp / "state"),
+    }
+
+
+def _at_first_frame(tmp: Path, hook: Path, name: str) -> dict[str, Any]:
     out = tmp / f"{name}.json"
     (hook / "sitecustomize.py").write_text(f"OUT = {str(out)!r}\n{HOOK}", encoding="utf-8")
     kiosk = process.start(
         tmp,
         ["run", "--windowed", "--size", "1280x720", str(process.REPO / "exhibits")],
-        env={
-            "PYTHONPATH": f"{process.REPO}:{hook}",
-            "XDG_CACHE_HOME": str(tmp / "cache"),
-            "KIOSK_STATE_DIR": str(tmp / "state"),
-        },
+        env=_env(tmp, hook),
     )
     kiosk.process.terminate()
     assert kiosk.wait() == 0, kiosk.text()
-    return set(json.loads(out.read_text(encoding="utf-8")))
+    seen: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    return seen
 
 
-def test_a_warm_start_draws_its_first_frame_without_yaml_or_the_checks(tmp_path: Path) -> None:
-    hook = tmp_path / "hook"
+@pytest.fixture(scope="module")
+def starts(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], dict[str, Any]]:
+    """What a first start (empty caches) and a warm start (parsed content and
+    renditions cached) had at their first frame."""
+    tmp = tmp_path_factory.mktemp("starts")
+    hook = tmp / "hook"
     hook.mkdir()
-    cold = _modules_at_first_frame(tmp_path, hook, "cold")  # fills the parsed-content cache
-    warm = _modules_at_first_frame(tmp_path, hook, "warm")
-    assert "kiosk.ui.bridge" in warm  # the hook saw the window's start, not an empty process
-    assert "yaml" in cold  # an empty cache parses the YAML before the first frame
-    assert not {m for m in NOT_BEFORE_FIRST_FRAME if m in warm}
+    cold = _at_first_frame(tmp, hook, "cold")  # fills the parsed-content cache
+    subprocess.run(  # and the renditions, as on a kiosk that has run before
+        [sys.executable, "-m", "kiosk", "prepare", str(process.REPO / "exhibits")],
+        env={**process.environment(), **_env(tmp, hook)},
+        cwd=tmp,
+        check=True,
+        capture_output=True,
+    )
+    warm = _at_first_frame(tmp, hook, "warm")
+    return cold, warm
+
+
+def test_a_warm_start_draws_its_first_frame_without_yaml_the_checks_or_openssl(
+    starts: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
+    cold, warm = starts
+    modules = set(warm["modules"])
+    assert "kiosk.ui.bridge" in modules  # the hook saw the window's start, not an empty process
+    assert "yaml" in cold["modules"]  # an empty cache parses the YAML before the first frame
+    assert not {m for m in NOT_BEFORE_FIRST_FRAME if m in modules}
+
+
+def test_the_first_frame_is_the_home_screen_with_its_tiles_and_bar(
+    starts: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
+    """The check below looks at a real screen, not at an empty window."""
+    _, warm = starts
+    assert {"home", "navBar", "homeButton", "languageBar"} <= set(warm["items"])
+    assert any(name.startswith("tile_") for name in warm["items"])
+
+
+@pytest.mark.parametrize("feature", sorted(FEATURES))
+def test_a_feature_opened_later_creates_no_component_before_the_first_frame(
+    feature: str, starts: tuple[dict[str, Any], dict[str, Any]]
+) -> None:
+    _, components = FEATURES[feature]
+    for seen in starts:
+        assert not set(components) & set(seen["items"]), feature
+
+
+@pytest.mark.parametrize("feature", sorted(FEATURES))
+def test_a_feature_opened_later_imports_none_of_its_modules_before_the_first_frame(
+    feature: str, starts: tuple[dict[str, Any], dict[str, Any]]
+) -> None:
+    modules, _ = FEATURES[feature]
+    _, warm = starts
+    assert not set(modules) & set(warm["modules"]), feature
+
+
+def test_no_module_source_is_held_in_memory_at_the_first_frame(
+    starts: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
+    """PySide's import hook reads every later module's source through ``linecache``
+    (``kiosk.ui.app.lighter_feature_check`` asks the same without keeping it)."""
+    _, warm = starts
+    assert "kiosk.ui.wiring" in warm["modules"]  # imported after PySide
+    assert [path for path in warm["sources"] if "/kiosk/" in path] == []

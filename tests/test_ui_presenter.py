@@ -23,7 +23,7 @@ def content():  # type: ignore[no-untyped-def]
 
 def _open_from_timeline(kw, content) -> str:  # type: ignore[no-untyped-def]
     tap(kw, item(kw, "timelineButton"))
-    tap(kw, item(kw, "timelineEntry_1"))
+    tap(kw, item(kw, "momentCard_1"))  # a moment on the time axis
     assert kw.kiosk.nav.place.index == 1
     target = content.timeline()[1][0].id
     tap(kw, item(kw, "timelineOpenExhibit"))

@@ -33,7 +33,7 @@ CONTENT = load(BUNDLED)
 LANGUAGES = CONTENT.site.language_codes
 SIZES = [(1920, 1080), (1080, 1920)]
 LARGER = [s for s in TEXT_SCALES if s > 1]
-SCROLLING = ("exhibitFlick", "aboutFlick", "timelineList")
+SCROLLING = ("exhibitFlick", "aboutFlick", "timelineList", "mapPanel")
 
 
 def test_the_size_steps_through_three_and_wraps_and_the_reset_puts_it_back() -> None:
@@ -112,6 +112,8 @@ def go_to(kw: KioskWindow, screen: str) -> None:
         nav.focusIndex(1)  # an open entry, with its text
     elif screen == "about":
         nav.openAbout()
+    elif screen == "map":
+        nav.openMap(0)  # a place chosen, with its exhibits
     elif screen == "attract":
         nav.navigator.attract()
     elif screen != "home":
@@ -126,6 +128,7 @@ SCREENS = [
     *(e.id for e in CONTENT.exhibits),
     *(f"{e.id} gallery" for e in CONTENT.exhibits),
     "timeline",
+    "map",
     "about",
     "attract",
 ]

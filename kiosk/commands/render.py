@@ -13,7 +13,7 @@ from kiosk.runtime.plural import plural
 if TYPE_CHECKING:
     from kiosk.content.model import ContentSet
 
-SCREENS = ("home", "exhibit", "gallery", "timeline", "about", "attract", "still-there")
+SCREENS = ("home", "exhibit", "gallery", "timeline", "map", "about", "attract", "still-there")
 TEXT_SIZES = (100, 125, 150)  # kiosk.ui.appearance.TEXT_SCALES, without importing Qt here
 
 
@@ -34,7 +34,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--index",
         type=int,
         default=0,
-        help="gallery image or timeline entry, counted from 0 (default: 0)",
+        help="gallery image, timeline entry or place on the map (shown chosen), "
+        "counted from 0 (default: 0)",
     )
     add_size_argument(parser, "--size", (1920, 1080), "screen size", largest=8000)
     parser.add_argument(
@@ -105,6 +106,9 @@ def _index_problem(content: ContentSet, screen: str, exhibit_id: str, index: int
     elif screen == "timeline":
         count = len(content.timeline())
         where = f"the timeline has {plural(count, 'entry', 'entries')}"
+    elif screen == "map":
+        count = len(content.places)  # the place shown chosen, with its exhibits
+        where = f"the map has {plural(count, 'place')}"
     else:
         return None
     if 0 <= index < count:

@@ -51,12 +51,41 @@ class AboutPage:
     exhibits: tuple[ExhibitCredits, ...]  # in display order
 
 
+# The map's sources, in the kiosk's own words: shown on the About screen whenever the
+# content has places (and so a map). A language the kiosk has no wording for gets English.
+MAP_CREDIT = {
+    "uz": (
+        "Xarita",
+        "Davlatlar chegaralari: Natural Earth (jamoat mulki). "
+        "Joylar koordinatalari: GeoNames gazetteri (CC BY 4.0).",
+    ),
+    "az": (
+        "Xəritə",
+        "Ölkələrin sərhədləri: Natural Earth (ictimai mülkiyyət). "
+        "Yerlərin koordinatları: GeoNames qazetiri (CC BY 4.0).",
+    ),
+    "ru": (
+        "Карта",
+        "Границы стран: Natural Earth (общественное достояние). "
+        "Координаты мест: географический справочник GeoNames (CC BY 4.0).",
+    ),
+    "en": (
+        "Map",
+        "Country outlines: Natural Earth (public domain). "
+        "Coordinates of places: the GeoNames gazetteer (CC BY 4.0).",
+    ),
+}
+
+
 def about_page(content: ContentSet, language: str) -> AboutPage:
     """The credits in ``language``; a missing translation falls back to the default."""
     site = content.site
+    credits = _lines(site.credits, language)
+    if content.places:
+        credits += (CreditLine(*MAP_CREDIT.get(language, MAP_CREDIT["en"])),)
     return AboutPage(
         site.title.get(language),
-        _lines(site.credits, language),
+        credits,
         tuple(exhibit_credits(e, language) for e in content.exhibits),
     )
 

@@ -16,6 +16,7 @@ from kiosk.content.credit_schema import read_credits
 from kiosk.content.imagerecord import ImageChecks
 from kiosk.content.imagerefs import ImageCache
 from kiosk.content.model import Exhibit, Fact, ImageRef, Problem, Section, Text, TimelineEntry
+from kiosk.content.place_schema import PlaceRef, read_place_refs
 from kiosk.content.yamlsafe import Node, ScalarNode
 
 # The longest id analytics stores (kiosk.runtime.analytics checks ids against it):
@@ -37,6 +38,7 @@ class ExhibitResult:
     order_node: Node | None
     errors: list[Problem]
     warnings: list[Problem]
+    place_refs: tuple[PlaceRef, ...] = ()  # every ``place:`` in the file, checked by the loader
 
 
 def read_exhibit(
@@ -57,7 +59,7 @@ def read_exhibit(
         root,
         "",
         required=("id", "order", "title", "subtitle", "summary", "cover"),
-        optional=("sections", "facts", "gallery", "timeline", "credits", "notes"),
+        optional=("sections", "facts", "gallery", "timeline", "credits", "notes", "place"),
     )
     exhibit_id = c.matching(
         f.get("id"), "id", _ID, "must use only lowercase letters a-z, digits and single '-'"
@@ -90,6 +92,8 @@ def read_exhibit(
     )
     credits = read_credits(c, f.get("credits"))
     notes = c.text_map(f["notes"], "notes") if "notes" in f else None  # for presenters
+    places = read_place_refs(c, f.get("place"), "place")
+    c.place_refs.extend(places)
     exhibit = None
     if not c.errors and cover is not None and order is not None:
         exhibit = Exhibit(
@@ -106,9 +110,18 @@ def read_exhibit(
             timeline=timeline,
             credits=credits,
             notes=notes,
+            places=tuple(dict.fromkeys(ref.id for ref in places)),
         )
     return ExhibitResult(
-        path, exhibit, exhibit_id, f.get("id"), order, f.get("order"), c.errors, c.warnings
+        path,
+        exhibit,
+        exhibit_id,
+        f.get("id"),
+        order,
+        f.get("order"),
+        c.errors,
+        c.warnings,
+        tuple(c.place_refs),
     )
 
 
@@ -123,6 +136,7 @@ class _ExhibitChecker(Checker):
         super().__init__(path, languages, texts)
         self.folder = path.parent.resolve()
         self.cache = ImageCache(images)
+        self.place_refs: list[PlaceRef] = []
 
     def image(self, node: Node | None, where: str, *, caption_required: bool) -> ImageRef | None:
         required = (*_IMAGE_REQUIRED, "caption") if caption_required else _IMAGE_REQUIRED
@@ -165,13 +179,18 @@ class _ExhibitChecker(Checker):
         )
 
     def timeline_entry(self, node: Node, where: str) -> TimelineEntry:
-        f = self.fields(node, where, required=("date", "label", "title", "text"))
+        f = self.fields(
+            node, where, required=("date", "label", "title", "text"), optional=("place",)
+        )
         date = self.date(f.get("date"), child(where, "date"))
+        places = read_place_refs(self, f.get("place"), child(where, "place"))
+        self.place_refs.extend(places)
         return TimelineEntry(
             date,
             self.text_map(f.get("label"), child(where, "label")),
             self.text_map(f.get("title"), child(where, "title")),
             self.text_map(f.get("text"), child(where, "text")),
+            tuple(dict.fromkeys(ref.id for ref in places)),
         )
 
     def date(self, node: Node | None, where: str) -> str:

@@ -16,6 +16,7 @@ from kiosk.content.checks import Languages
 from kiosk.content.exhibit_schema import ExhibitResult, read_exhibit
 from kiosk.content.imagerecord import ImageChecks
 from kiosk.content.model import ContentSet, LoadResult, Problem, Talk, Text
+from kiosk.content.place_schema import PLACES_FILE, PlacesResult, check_refs, read_places
 from kiosk.content.site_schema import declared_codes, read_site
 from kiosk.content.talk_schema import TALK_SUFFIX, TALKS_FOLDER, TalkResult, read_talk
 from kiosk.content.tree import is_ignored, outside, outside_message
@@ -111,6 +112,12 @@ def load_content(root: Path, images: ImageChecks | None = None) -> LoadResult:
     if not folders and not listing_problems:
         errors.append(Problem(root, 0, 0, "no exhibit folders found"))
     errors += _clashes(results, root)
+    places = _places(root, site_result.languages, texts, digests, errors, warnings)
+    refs = [(r.path, ref) for r in results for ref in r.place_refs]
+    if places is not None or refs:
+        ref_errors, ref_warnings = check_refs(refs, places, root / PLACES_FILE)
+        errors += ref_errors
+        warnings += ref_warnings
     galleries = {r.id: (len(r.exhibit.gallery) if r.exhibit else None) for r in results if r.id}
     talks, talk_problems = load_talks(root, site_result.languages, galleries, texts, digests)
     warnings += talk_problems
@@ -128,6 +135,7 @@ def load_content(root: Path, images: ImageChecks | None = None) -> LoadResult:
         version=_version(digests),
         warnings=tuple(warnings),
         talks=talks,
+        places=places.places if places is not None else (),
     )
     return LoadResult(content, (), tuple(warnings), len(folders), codes)
 
@@ -179,6 +187,35 @@ def load_talks(
         if result.talk is not None:
             talks[result.talk.id] = result.talk
     return talks, problems
+
+
+def _places(
+    root: Path,
+    languages: Languages,
+    texts: dict[Text, Text],
+    digests: dict[str, str],
+    errors: list[Problem],
+    warnings: list[Problem],
+) -> PlacesResult | None:
+    """``places.yaml`` when there is one (a content folder with no map needs none)."""
+    path = root / PLACES_FILE
+    try:
+        path.lstat()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        errors.append(_disk_problem(path, error, "cannot be read"))
+        return None
+    problem = _not_a_file(path, f"no {PLACES_FILE}")
+    if problem is not None:
+        errors.append(problem)
+        return None
+    parsed = read_yaml_file(path)
+    digests[PLACES_FILE] = hashlib.sha256(parsed.data).hexdigest()
+    result = read_places(parsed.root, path, languages, texts)
+    errors += [*parsed.problems, *result.errors]
+    warnings += result.warnings
+    return result
 
 
 def _clashes(results: list[ExhibitResult], root: Path) -> list[Problem]:

@@ -228,6 +228,17 @@ class TimelineEntry:
     label: Text  # how the date is shown: "1997–1998", "2 October 1995"
     title: Text
     text: Text
+    places: tuple[str, ...] = ()  # ids of the places it happened at (places.yaml)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place on the map (``places.yaml``): its name and where it is, in degrees."""
+
+    id: str
+    name: Text
+    lat: float
+    lon: float
 
 
 @dataclass(frozen=True)
@@ -247,6 +258,7 @@ class Exhibit:
     timeline: tuple[TimelineEntry, ...] = ()
     credits: tuple[Credit, ...] = ()  # this exhibit's sources; image credits are on images
     notes: Text | None = None  # speaker notes for a talk; never shown to visitors
+    places: tuple[str, ...] = ()  # ids of the places its story is set in (places.yaml)
 
     def images(self) -> Iterator[ImageRef]:
         """Every image the exhibit shows, cover first, each file once."""
@@ -309,6 +321,7 @@ class ContentSet:
     version: str  # hash of every input file: names and bytes
     warnings: tuple[Problem, ...] = ()  # with the errors of any talk left out
     talks: Mapping[str, Talk] = field(default_factory=dict, hash=False)  # by id, by file name
+    places: tuple[Place, ...] = ()  # places.yaml, in its order
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "talks", MappingProxyType(dict(self.talks)))
@@ -317,7 +330,26 @@ class ContentSet:
         # a read-only mapping does not pickle; the parsed-content cache needs to
         return (
             ContentSet,
-            (self.root, self.site, self.exhibits, self.version, self.warnings, dict(self.talks)),
+            (
+                self.root,
+                self.site,
+                self.exhibits,
+                self.version,
+                self.warnings,
+                dict(self.talks),
+                self.places,
+            ),
+        )
+
+    def place(self, place_id: str) -> Place | None:
+        return next((p for p in self.places if p.id == place_id), None)
+
+    def exhibits_at(self, place_id: str) -> tuple[Exhibit, ...]:
+        """The exhibits set at a place, itself or by one of its dated moments."""
+        return tuple(
+            e
+            for e in self.exhibits
+            if place_id in e.places or any(place_id in t.places for t in e.timeline)
         )
 
     def exhibit(self, exhibit_id: str) -> Exhibit | None:

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import hashlib
 import logging
 import operator
 import os
@@ -35,6 +34,7 @@ from kiosk import __version__
 from kiosk.content.atomic import write_atomic
 from kiosk.content.imagerecord import ImageChecks
 from kiosk.content.model import ContentSet, ImageRef, LoadResult
+from kiosk.content.smallhash import sha256_hex
 
 log = logging.getLogger("kiosk.content")
 _LOAD_FORMAT = 10  # bump when what a load reports changes; the model's shape counts by itself
@@ -69,7 +69,7 @@ def model_shape(root: type) -> str:
     """A short hash of ``model_classes``: a field added, removed, renamed or retyped
     anywhere in the model changes it."""
     lines = "\n".join(f"{name}({fields})" for name, fields in sorted(model_classes(root).items()))
-    return hashlib.sha256(lines.encode()).hexdigest()[:12]
+    return sha256_hex(lines.encode())[:12]
 
 
 # in every fingerprint: an entry written by a kiosk with another model is never read
@@ -102,7 +102,7 @@ def fingerprint(root: Path) -> str:
     # surrogateescape: a name that is not UTF-8 (a camera's, an old share's) is hashed
     # as the disk gave it instead of failing every load
     text = "".join(lines).encode("utf-8", "surrogateescape")
-    return hashlib.sha256(text).hexdigest()
+    return sha256_hex(text)
 
 
 _name = operator.attrgetter("name")
@@ -155,9 +155,12 @@ def _images_pass(content: ContentSet, images: ImageChecks) -> bool:
     full load."""
     if not images.decode_now:
         return True
+    unchecked = unchecked_images(content, images)
+    if not unchecked:  # every image already checked: no hashing, no decoding (no OpenSSL)
+        return True
     from kiosk.content.imagerefs import check_file  # not needed by a start-up cache hit
 
-    for folder, ref in unchecked_images(content, images):
+    for folder, ref in unchecked:
         checked = check_file(ref.path, folder, ref.rel, images)
         if isinstance(checked, str) or checked.sha256 != ref.sha256:
             return False

@@ -79,6 +79,15 @@ DEFAULTED_STRINGS: dict[str, dict[str, str]] = {
     },
     # the button at the end of an exhibit page ("Next: <the next exhibit's title>")
     "next_exhibit": {"uz": "Keyingisi", "az": "Növbəti", "ru": "Далее", "en": "Next"},
+    # the map screen, and a dated moment's way to its place on it
+    "map": {"uz": "Xarita", "az": "Xəritə", "ru": "Карта", "en": "Map"},
+    "map_hint": {
+        "uz": "Koʻrgazmalarini koʻrish uchun joyni tanlang",
+        "az": "Sərgilərini görmək üçün yeri seçin",
+        "ru": "Выберите место, чтобы увидеть его экспозиции",
+        "en": "Choose a place to see its exhibits",
+    },
+    "on_the_map": {"uz": "Xaritada", "az": "Xəritədə", "ru": "На карте", "en": "On the map"},
     "scroll_down": {
         "uz": "Pastga aylantirish",
         "az": "Aşağı sürüşdür",

@@ -13,6 +13,7 @@ both in the voice and in the captions (``kiosk.runtime.readaloud_captions``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from kiosk.content.model import BulletList, Exhibit, ImageRef, Text, TimelineEntry
@@ -20,11 +21,14 @@ from kiosk.content.richtext import parse_blocks
 
 _ENDS = ".!?…:;"
 _CLOSERS = "\"'»”’)]"
+# whitespace to collapse, but not the no-break spaces that hold a number to its unit
+# ("2023\u00a0г."): the caption shows the sentence as the page does
+_SPACES = re.compile(r"[^\S\u00a0\u202f]+")
 
 
 def sentence(text: str) -> str:
     """``text`` on one line with its whitespace collapsed, ending with a stop."""
-    line = " ".join(text.split())
+    line = _SPACES.sub(" ", text).strip(" ")
     if line and not line.rstrip(_CLOSERS).endswith(tuple(_ENDS)):
         line += "."
     return line

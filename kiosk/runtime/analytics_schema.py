@@ -15,7 +15,7 @@ from pathlib import Path
 
 from kiosk.content.exhibit_schema import MAX_ID_LENGTH
 
-PAGE_KINDS = frozenset({"home", "exhibit", "gallery", "timeline", "attract", "about"})
+PAGE_KINDS = frozenset({"home", "exhibit", "gallery", "timeline", "attract", "about", "map"})
 END_REASONS = frozenset({"idle_reset", "staff"})
 SHUTDOWN_REASON = "shutdown"
 EVENT_KINDS = frozenset(

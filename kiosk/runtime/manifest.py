@@ -22,7 +22,6 @@ the UI thread, re-hashing only files whose size, time or inode changed.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 from dataclasses import dataclass
@@ -61,6 +60,8 @@ def content_files(root: Path) -> list[str]:
 
 
 def sha256_of(path: Path) -> str:
+    import hashlib  # OpenSSL: fast on large files, not loaded before the first frame
+
     digest = hashlib.sha256()
     with path.open("rb") as handle:
         while chunk := handle.read(_CHUNK):

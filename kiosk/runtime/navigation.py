@@ -21,7 +21,9 @@ GALLERY = "gallery"
 TIMELINE = "timeline"
 ATTRACT = "attract"
 ABOUT = "about"  # the exhibition's sources and credits
-SCREENS = (HOME, EXHIBIT, GALLERY, TIMELINE, ATTRACT, ABOUT)
+MAP = "map"  # the places of the story; a tap on one shows its exhibits
+SCREENS = (HOME, EXHIBIT, GALLERY, TIMELINE, ATTRACT, ABOUT, MAP)
+NO_PLACE = -1  # the map's index when no place is chosen
 # What the help overlay (F1 or ?) and the README list for presenters; the key map
 # itself is in kiosk.ui.keys.KeyMap.handle.
 PRESENTER_KEYS: tuple[tuple[str, str], ...] = (
@@ -31,7 +33,8 @@ PRESENTER_KEYS: tuple[tuple[str, str], ...] = (
     ("Enter / Space", "open the chosen exhibit, or its gallery"),
     ("Backspace / Esc", "back to where you came from"),
     ("Home", "home screen"),
-    ("T", "timeline"),
+    ("T", "timeline (Right / Left: next / previous moment)"),
+    ("M", "map (Right / Left: next / previous place; Enter: its first exhibit)"),
     ("L, 1-9", "next language, or language by number"),
     ("F11", "full screen on / off"),
     ("F1 or ?", "this help"),
@@ -46,23 +49,37 @@ class Place:
 
     screen: str
     exhibit_id: str = ""
-    index: int = 0  # gallery image, timeline entry or focused home tile
+    index: int = 0  # gallery image, timeline entry, focused home tile or place on the map
+    scroll: float = 0.0  # how far an exhibit page was scrolled when the visitor left it
 
 
 class Navigator:
     """A stack of places; the top is what the visitor sees."""
 
     def __init__(
-        self, exhibit_ids: Sequence[str], gallery_sizes: dict[str, int], start: str = ATTRACT
+        self,
+        exhibit_ids: Sequence[str],
+        gallery_sizes: dict[str, int],
+        start: str = ATTRACT,
+        map_places: Sequence[Sequence[str]] = (),
     ) -> None:
         self._stack: list[Place] = [Place(start)]
         self._listeners: Listeners[Place] = Listeners(log, "navigation")
-        self.set_content(exhibit_ids, gallery_sizes)
+        self.set_content(exhibit_ids, gallery_sizes, map_places)
 
-    def set_content(self, exhibit_ids: Sequence[str], gallery_sizes: dict[str, int]) -> None:
-        """New content: drop places that no longer exist, keep the rest."""
+    def set_content(
+        self,
+        exhibit_ids: Sequence[str],
+        gallery_sizes: dict[str, int],
+        map_places: Sequence[Sequence[str]] = (),
+    ) -> None:
+        """New content: drop places that no longer exist, keep the rest.
+
+        ``map_places``: for each place on the map, in its order, the ids of the
+        exhibits set there."""
         self._ids = tuple(exhibit_ids)
         self._gallery_sizes = dict(gallery_sizes)
+        self._map_places = tuple(tuple(ids) for ids in map_places)
         kept = [p for p in self._stack if not p.exhibit_id or p.exhibit_id in self._ids]
         self._stack = [self._clamp(p) for p in kept] or [Place(HOME)]
         self._notify()
@@ -93,7 +110,7 @@ class Navigator:
         """From the timeline, Back returns to it; from anywhere else, Back goes home."""
         if exhibit_id not in self._ids:
             return
-        if self.place.screen == TIMELINE:
+        if self.place.screen in (TIMELINE, MAP):
             self._push(Place(EXHIBIT, exhibit_id))
             return
         stack = [p for p in self._stack if p.screen == HOME] or [Place(HOME)]
@@ -110,6 +127,29 @@ class Navigator:
         if self.place.screen == TIMELINE:
             return
         self._push(Place(TIMELINE, index=max(0, index)))
+
+    def open_map(self, place_index: int = NO_PLACE) -> None:
+        """The map, with a place chosen (or none); from the map itself, choose it."""
+        if self.place.screen == ATTRACT:
+            self.home()
+        index = place_index if 0 <= place_index < len(self._map_places) else NO_PLACE
+        if self.place.screen == MAP:
+            self.choose_place(index)
+        else:
+            self._push(Place(MAP, index=index))
+
+    def choose_place(self, index: int) -> None:
+        """A tap on a marker (or on the sea: ``NO_PLACE``)."""
+        if self.place.screen == MAP:
+            chosen = index if 0 <= index < len(self._map_places) else NO_PLACE
+            self._stack[-1] = replace(self.place, index=chosen)
+            self._notify()
+
+    def note_scroll(self, offset: float) -> None:
+        """The exhibit page was scrolled: Back to it (from the timeline, the map) shows it
+        there again. No notification: nothing else changes."""
+        if self.place.screen == EXHIBIT:
+            self._stack[-1] = replace(self.place, scroll=max(0.0, offset))
 
     def open_about(self) -> None:
         """The credits: one level above where the visitor is, so Back returns there."""
@@ -157,6 +197,10 @@ class Navigator:
                 self.show_gallery_image((place.index + delta) % size)
         elif place.screen == TIMELINE:
             self.focus(place.index + delta)
+        elif place.screen == MAP and self._map_places:
+            count = len(self._map_places)
+            start = place.index if place.index != NO_PLACE else (-1 if delta > 0 else 0)
+            self.choose_place((start + delta) % count)
 
     def page(self, delta: int, at_start: bool, at_end: bool) -> bool:
         """PageDown/PageUp, what a clicker sends: on an exhibit page the page scrolls
@@ -189,6 +233,10 @@ class Navigator:
             self.open_exhibit(self._ids[min(place.index, len(self._ids) - 1)])
         elif place.screen == EXHIBIT:
             self.open_gallery(0)
+        elif place.screen == MAP and 0 <= place.index < len(self._map_places):
+            here = self._map_places[place.index]
+            if here:
+                self.open_exhibit(here[0])
 
     # internals ---------------------------------------------------------------------
 
@@ -202,6 +250,8 @@ class Navigator:
             return replace(place, index=min(max(0, place.index), max(0, size - 1)))
         if place.screen == HOME:
             return replace(place, index=min(max(0, place.index), max(0, len(self._ids) - 1)))
+        if place.screen == MAP and not 0 <= place.index < len(self._map_places):
+            return replace(place, index=NO_PLACE)
         return place
 
     def _push(self, place: Place) -> None:

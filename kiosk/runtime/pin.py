@@ -12,12 +12,9 @@ and support bundles in plain sight.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import itertools
 import logging
 import math
-import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -64,6 +61,8 @@ def weak_pin_reason(pin: str) -> str | None:
 
 
 def _scrypt(pin: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    import hashlib  # OpenSSL (3-4 MB): loaded when a PIN is set or checked
+
     return hashlib.scrypt(
         pin.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=HASH_BYTES, maxmem=64 * 1024 * 1024
     )
@@ -116,6 +115,8 @@ class PinStore:
 
     def set_pin(self, pin: str) -> None:
         """Hash and store ``pin``; ``ValueError`` for a bad PIN, ``OSError`` on write."""
+        import secrets  # setting or checking a PIN only: not before the first frame
+
         check_pin_format(pin)
         salt = secrets.token_bytes(SALT_BYTES)
         digest = _scrypt(pin, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
@@ -194,6 +195,8 @@ class PinStore:
         except (ValueError, MemoryError) as error:  # parameters scrypt refuses
             log.error("settings %s: PIN record cannot be checked: %s", self.path, error)
             return False
+        import hmac  # setting or checking a PIN only: not before the first frame
+
         return hmac.compare_digest(candidate, record["hash"])
 
 

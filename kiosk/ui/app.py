@@ -27,8 +27,41 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("kiosk.ui")
 _M_MMAP_THRESHOLD = -3  # from glibc's malloc.h
+_PYSIDE_FEATURE = "shibokensupport.feature"  # PySide's ``from __feature__ import`` support
 QML_DIR = Path(__file__).resolve().parent / "qml"
 FONT_FAMILY = "Noto Sans"
+
+
+def lighter_feature_check() -> None:
+    """Ask PySide's import hook its question without keeping every module's source.
+
+    Once PySide is imported, it asks of every module imported after it whether the
+    module's source mentions "PySide6" (for ``from __feature__ import``, which the
+    kiosk never uses), through ``inspect.getsource``: about 140 modules before the
+    first frame, 20-40 ms there on a loaded machine, and 2-3 MB of their source lines
+    kept in ``linecache`` for good. Same question, same answer, from the file's bytes.
+    PySide versions without the hook are left alone.
+    """
+    feature = sys.modules.get(_PYSIDE_FEATURE)
+    original = getattr(feature, "_mod_uses_pyside", None)
+    if original is None or getattr(original, "kiosk_lighter", False):
+        return
+
+    def uses_pyside(module: object) -> bool:
+        path = getattr(module, "__file__", None)
+        if not isinstance(path, str) or not path.endswith(".py"):
+            return bool(original(module))  # built in, compiled or without source
+        try:
+            with open(path, "rb") as source:
+                return b"PySide6" in source.read()
+        except OSError:
+            return bool(original(module))
+
+    uses_pyside.kiosk_lighter = True  # type: ignore[attr-defined]
+    feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
+
+
+lighter_feature_check()  # before the rest of the kiosk is imported
 
 
 def ensure_application(software: bool = False) -> QGuiApplication:

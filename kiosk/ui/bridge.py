@@ -26,7 +26,9 @@ from kiosk.ui.props import part, shown
 from kiosk.ui.readaloud import ReadAloud
 
 if TYPE_CHECKING:
+    from kiosk.ui.mapview import MapScreen
     from kiosk.ui.readaloud_player import ReadAloudPlayer
+    from kiosk.ui.timeaxis import TimeAxis
 
 log = logging.getLogger("kiosk.ui")
 
@@ -65,6 +67,8 @@ class Kiosk(QObject):
         self._timeline = RowsModel(self)
         self._timeline_made = False  # its rows are made when first read
         self._about: dict[str, Any] | None = None  # made when first read
+        self._map: MapScreen | None = None  # made when the map is first opened
+        self._time_axis: TimeAxis | None = None  # made when the timeline is first opened
         self._strings: dict[str, str] = {}
         self._offers_next = True  # a page ends with a button to the next exhibit
         self._language = Language(content, self)
@@ -110,6 +114,8 @@ class Kiosk(QObject):
     def set_content(self, content: ContentSet) -> None:
         """Swap in a new, already validated content set."""
         self._content = content
+        if self._time_axis is not None:
+            self._time_axis.set_content(content)
         self._images.set_content(content)
         self.language.set_content(content)  # may fall back to the default language
         self.nav.set_content(content)
@@ -144,6 +150,8 @@ class Kiosk(QObject):
         if self._timeline_made:
             self._timeline.set_rows(present.timeline(self._content, language))
         self._about = None
+        if self._map is not None:
+            self._map.set_content(self._content, language)
         self._refresh_page()
         self.textsChanged.emit()
 
@@ -198,6 +206,32 @@ class Kiosk(QObject):
 
     # Read only by the About screen, which exists only while it shows.
     about = shown(dict, _get_about, textsChanged)
+
+    def _get_map(self) -> QObject:
+        if self._map is None:
+            from kiosk.ui.mapview import MapScreen  # with the map, not before the first frame
+
+            self._map = MapScreen(self._content, self.language.current, self)
+        return self._map
+
+    # Read only by the map screen, which exists only while it shows.
+    map = part(_get_map)
+
+    def _get_time_axis(self) -> QObject:
+        if self._time_axis is None:
+            from kiosk.ui.timeaxis import TimeAxis  # with the timeline, not before
+
+            self._time_axis = TimeAxis(self._content, self)
+        return self._time_axis
+
+    # Read only by the timeline screen, which exists only while it shows.
+    timeAxis = part(_get_time_axis)
+
+    def _get_has_map(self) -> bool:
+        return bool(self._content.places)
+
+    # whether the bar and the home screen offer the map
+    hasMap = shown(bool, _get_has_map, contentChanged)
 
     def _get_has_timeline(self) -> bool:
         return any(e.timeline for e in self._content.exhibits)

@@ -98,6 +98,7 @@ class KeyMap(QObject):
             k.Key_Backspace: nav.back,
             k.Key_Home: nav.home,
             k.Key_T: nav.open_timeline,
+            k.Key_M: nav.open_map,
             k.Key_L: language.cycle,
             k.Key_F11: self.fullScreenToggleRequested.emit,
         }

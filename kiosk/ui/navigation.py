@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.content.model import ContentSet
-from kiosk.runtime.navigation import ATTRACT, SCREENS, TIMELINE, Navigator, Place
+from kiosk.runtime.navigation import ATTRACT, NO_PLACE, SCREENS, TIMELINE, Navigator, Place
 
 
 class Navigation(QObject):
@@ -16,7 +16,8 @@ class Navigation(QObject):
 
     def __init__(self, content: ContentSet, start: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.navigator = Navigator(*_navigation_content(content), start=start)
+        ids, sizes, places = _navigation_content(content)
+        self.navigator = Navigator(ids, sizes, start=start, map_places=places)
         self.navigator.subscribe(self._on_place)
         self.page_edges = (True, True)  # the exhibit page is at its start, at its end
         self._content = content  # for the timeline's rows, looked up when Enter needs them
@@ -79,6 +80,26 @@ class Navigation(QObject):
         self.navigator.open_timeline()
 
     @Slot()
+    @Slot(int)
+    def openMap(self, place_index: int = NO_PLACE) -> None:
+        self.navigator.open_map(place_index)
+
+    @Slot(int)
+    def choosePlace(self, index: int) -> None:
+        self.navigator.choose_place(index)
+
+    @Slot(float)
+    def noteScroll(self, offset: float) -> None:
+        """The exhibit page's scroll, kept for Back (see ``Navigator.note_scroll``)."""
+        self.navigator.note_scroll(offset)
+
+    def _get_scroll(self) -> float:
+        return self.navigator.place.scroll
+
+    # where an exhibit page shown again by Back was scrolled to (0 for a new one)
+    scroll = Property(float, _get_scroll, notify=changed)
+
+    @Slot()
     def openAbout(self) -> None:
         self.navigator.open_about()
 
@@ -118,5 +139,11 @@ class Navigation(QObject):
 _SCREENS = {name: name for name in SCREENS}
 
 
-def _navigation_content(content: ContentSet) -> tuple[list[str], dict[str, int]]:
-    return [e.id for e in content.exhibits], {e.id: len(e.gallery) for e in content.exhibits}
+def _navigation_content(
+    content: ContentSet,
+) -> tuple[list[str], dict[str, int], list[list[str]]]:
+    return (
+        [e.id for e in content.exhibits],
+        {e.id: len(e.gallery) for e in content.exhibits},
+        [[e.id for e in content.exhibits_at(p.id)] for p in content.places],
+    )

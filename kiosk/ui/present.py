@@ -12,20 +12,17 @@ empty list or ``None`` where the schema says so. QML reads the keys without guar
 
 from __future__ import annotations
 
-from typing import TypedDict
+from typing import TYPE_CHECKING, TypedDict
 
-from kiosk.content.credits import CreditLine, about_page
 from kiosk.content.model import BulletList, ContentSet, Exhibit, ImageRef, Text
 from kiosk.content.richtext import parse_blocks
-from kiosk.content.site_schema import DEFAULTED_STRINGS, STRING_KEYS
 from kiosk.media.cache import SCREEN, THUMB
+
+if TYPE_CHECKING:
+    from kiosk.content.credits import CreditLine
 
 # The rendition kinds (the second half of an image key) are named by the cache that
 # makes them. QML never spells them: it gets whole keys from the dicts below.
-
-# Every word of the interface QML may read from ``kiosk.strings``: the loader gives a
-# site every one of them (those kiosk.yaml leaves out get the kiosk's own wording).
-UI_STRING_KEYS: tuple[str, ...] = (*STRING_KEYS, *DEFAULTED_STRINGS)
 
 
 class Block(TypedDict):
@@ -87,14 +84,21 @@ class Page(TypedDict):
     next: NextExhibit | None  # the page's button to the next exhibit, if it has one
 
 
+class MapLink(TypedDict):
+    index: int  # the place's on the map
+    name: str
+
+
 class TimelineRow(TypedDict):
     date: str
-    firstOfYear: bool
+    firstOfYear: bool  # where each year begins
     label: str
     title: str
     blocks: list[Block]
     exhibitId: str
     exhibitTitle: str
+    cover: str  # image key: the moment's card shows its exhibit's cover
+    places: list[MapLink]  # the places on the map it links to
 
 
 class Credit(TypedDict):
@@ -226,9 +230,9 @@ def exhibit_page(
 
 
 def timeline(content: ContentSet, language: str) -> list[TimelineRow]:
-    """The timeline's rows; ``firstOfYear`` marks where each year begins."""
     dated = content.timeline()
     years = [entry.date[:4] for _, entry in dated]
+    place_index = {place.id: i for i, place in enumerate(content.places)}
     return [
         TimelineRow(
             date=entry.date,
@@ -238,6 +242,12 @@ def timeline(content: ContentSet, language: str) -> list[TimelineRow]:
             blocks=blocks(entry.text, language),
             exhibitId=exhibit.id,
             exhibitTitle=exhibit.title.get(language),
+            cover=image_key(exhibit.cover, THUMB),
+            places=[
+                MapLink(index=place_index[p.id], name=p.name.get(language))
+                for p in content.places
+                if p.id in entry.places
+            ],
         )
         for row, (exhibit, entry) in enumerate(dated)
     ]
@@ -246,6 +256,8 @@ def timeline(content: ContentSet, language: str) -> list[TimelineRow]:
 def about(content: ContentSet, language: str) -> About:
     """The "About this exhibition" screen: the site's credits, then each exhibit's own
     credits and its images grouped by credit, every text already split into blocks."""
+    from kiosk.content.credits import about_page  # the about screen only: on first use
+
     page = about_page(content, language)
     return About(
         title=page.title,
@@ -270,9 +282,9 @@ def _credit_lines(lines: tuple[CreditLine, ...]) -> list[Credit]:
 
 
 def strings(content: ContentSet, language: str) -> dict[str, str]:
-    """Every word of the interface in ``language`` (``UI_STRING_KEYS``): kiosk.yaml's,
-    and the kiosk's own wording for those it leaves out (``DEFAULTED_STRINGS``, filled
-    in by the loader)."""
+    """Every word of the interface in ``language``: kiosk.yaml's, and the kiosk's own
+    wording for those it leaves out (``DEFAULTED_STRINGS``, filled in by the loader), so
+    every key QML reads is there (``STRING_KEYS`` and ``DEFAULTED_STRINGS``)."""
     return {key: text.get(language) for key, text in content.site.strings.items()}
 
 

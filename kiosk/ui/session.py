@@ -33,6 +33,8 @@ def go_to(kw: KioskWindow, screen: str, exhibit_id: str = "", index: int = 0) ->
         nav.open_timeline(index)
     if screen == "about":
         nav.open_about()
+    if screen == "map":
+        nav.open_map(index)
     if screen == "still-there":
         kw.kiosk.idle.show(True, 12)
 

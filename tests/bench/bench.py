@@ -54,10 +54,49 @@ def vm_rss_mb(pid: int) -> float:
     return float("nan")
 
 
+SMAPS_KEYS = ("Rss", "Pss", "Pss_Anon", "Pss_File", "Pss_Shmem", "Private_Clean", "Private_Dirty")
+
+
+def smaps_rollup(pid: int) -> dict[str, float]:
+    """The process's memory in MB from ``/proc/PID/smaps_rollup``: PSS counts a
+    shared library's pages once across the processes that map it, so a kiosk and
+    the floor's empty window are compared on what each really adds."""
+    figures = {}
+    with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+        for line in rollup:
+            key, _, rest = line.partition(":")
+            if key in SMAPS_KEYS:
+                figures[key] = int(rest.split()[0]) / 1024
+    return figures
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time the process's threads have had so far (``/proc/PID/task/*/schedstat``,
+    nanoseconds). On a machine shared with other work, wall time to the first frame is
+    mostly waiting for a core; this is the work itself, and moves far less."""
+    total = 0
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            total += int((task / "schedstat").read_text(encoding="ascii").split()[0])
+        except (OSError, ValueError, IndexError):
+            continue  # a thread that ended meanwhile
+    return total / 1e9
+
+
+def floor_command() -> list[str]:
+    """The floor: an empty Qt Quick window started the way the kiosk is."""
+    return [PYTHON, str(HERE / "floor_child.py")]
+
+
 def time_to_first_frame(
-    argv: list[str], env: dict[str, str], workdir: Path, rss_after_s: float = 1.5
-) -> tuple[float, float]:
-    """Seconds from spawn to the READY=1 datagram, and VmRSS ``rss_after_s`` later."""
+    argv: list[str],
+    env: dict[str, str],
+    workdir: Path,
+    settle_s: float = 1.5,
+    cwd: Path | None = None,
+) -> tuple[float, dict[str, float]]:
+    """Seconds from spawn to the READY=1 datagram, and the memory ``settle_s`` later
+    (``smaps_rollup`` figures, ``VmRSS``, and ``cpu_s``: CPU time at READY=1)."""
     address = workdir / f"notify-{time.monotonic_ns()}"
     with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
         sock.bind(str(address))
@@ -65,13 +104,20 @@ def time_to_first_frame(
         log = (workdir / "child.log").open("ab")
         started = time.perf_counter()
         child = subprocess.Popen(
-            argv, env={**env, "NOTIFY_SOCKET": str(address)}, stdout=log, stderr=log, cwd=workdir
+            argv,
+            env={**env, "NOTIFY_SOCKET": str(address)},
+            stdout=log,
+            stderr=log,
+            cwd=cwd or workdir,
         )
         try:
             sock.recv(256)
             elapsed = time.perf_counter() - started
-            time.sleep(rss_after_s)
-            rss = vm_rss_mb(child.pid)
+            cpu = cpu_seconds(child.pid)
+            time.sleep(settle_s)
+            memory = smaps_rollup(child.pid)
+            memory["cpu_s"] = cpu
+            memory["VmRSS"] = vm_rss_mb(child.pid)
         except TimeoutError:
             raise RuntimeError(f"no first frame from {argv}; see {workdir / 'child.log'}") from None
         finally:
@@ -79,7 +125,7 @@ def time_to_first_frame(
             child.wait(timeout=30)
             log.close()
             address.unlink(missing_ok=True)
-    return elapsed, rss
+    return elapsed, memory
 
 
 def timed(argv: list[str], env: dict[str, str], workdir: Path) -> float:
@@ -110,6 +156,7 @@ class Bench:
         self.tmp = Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
         self.keep = args.keep
         self.kiosk = _kiosk_command()
+        self.base: Path | None = args.base.resolve() if args.base else None
         self.results: dict[str, Any] = {}
         self.notes: list[str] = []
 
@@ -125,39 +172,96 @@ class Bench:
     # start-up -------------------------------------------------------------------
 
     def start_up(self) -> None:
+        """Floor, warm start and first run, one of each per round, rounds interleaved
+        (with ``--base``, that checkout's kiosk too): the machine's load drifts, so each
+        ratio is taken within a round, and the median over rounds is reported."""
         self.section(f"start-up, {self.runs} runs each, interleaved")
         warm = self.fresh("cache-warm")
         timed([*self.kiosk, "prepare", "--cache", str(warm)], self.env, self.tmp)
         state = self.fresh("state")
-        floor, cold, first, cold_rss, first_rss = [], [], [], [], []
+        kinds: dict[str, list[tuple[float, dict[str, float]]]] = {
+            "floor": [],
+            "cold": [],
+            "first": [],
+        }
+        if self.base is not None:
+            kinds.update(base_cold=[], base_first=[])
         for run in range(self.runs + 1):  # run 0 warms the page cache and the QML disk cache
-            f, _ = time_to_first_frame([PYTHON, str(HERE / "floor_child.py")], self.env, self.tmp)
-            c, c_rss = time_to_first_frame(
+            seen = {"floor": time_to_first_frame(floor_command(), self.env, self.tmp)}
+            seen["cold"] = time_to_first_frame(
                 self._run_args(REPO / "exhibits", warm, state), self.env, self.tmp
             )
             empty = self.fresh(f"cache-empty-{run}")
-            e, e_rss = time_to_first_frame(
+            seen["first"] = time_to_first_frame(
                 self._run_args(REPO / "exhibits", empty, state), self.env, self.tmp
             )
+            if self.base is not None:
+                base_env = {**self.env, "PYTHONPATH": str(self.base)}
+                base_kiosk = [str(self.base / ".venv" / "bin" / "kiosk")]
+                seen["base_cold"] = time_to_first_frame(
+                    self._run_args(REPO / "exhibits", warm, state, base_kiosk), base_env, self.tmp
+                )
+                empty = self.fresh(f"cache-empty-base-{run}")
+                seen["base_first"] = time_to_first_frame(
+                    self._run_args(REPO / "exhibits", empty, state, base_kiosk), base_env, self.tmp
+                )
             if run == 0:
                 continue
-            floor.append(f)
-            cold.append(c)
-            cold_rss.append(c_rss)
-            first.append(e)
-            first_rss.append(e_rss)
-            print(f"   run {run}: floor {f:.3f} s  cold {c:.3f} s  first-run {e:.3f} s", flush=True)
-        self.results.update(
-            floor_start_s=median(floor),
-            cold_start_s=median(cold),
-            first_run_start_s=median(first),
-            cli_rss_mb_start=median(cold_rss),
-            cli_rss_mb_first_run=median(first_rss),
-        )
+            for kind, value in seen.items():
+                kinds[kind].append(value)
+            line = "  ".join(
+                f"{kind} {value[0]:.3f} s (cpu {value[1]['cpu_s']:.3f}) {value[1]['Pss']:.0f} MB"
+                for kind, value in seen.items()
+            )
+            print(f"   run {run}: {line}", flush=True)
 
-    def _run_args(self, content: Path, cache: Path, state: Path) -> list[str]:
+        def ratios(kind: str, of: str = "Pss") -> float:
+            """Median over rounds of the kiosk's figure over the floor's, same round."""
+            pairs = zip(kinds[kind], kinds["floor"], strict=True)
+            if of == "time":
+                return median([k[0] / f[0] for k, f in pairs])
+            return median([k[1][of] / f[1][of] for k, f in pairs])
+
+        self.results.update(
+            floor_start_s=median([t for t, _ in kinds["floor"]]),
+            cold_start_s=median([t for t, _ in kinds["cold"]]),
+            first_run_start_s=median([t for t, _ in kinds["first"]]),
+            cold_start_ratio=ratios("cold", "time"),
+            first_run_start_ratio=ratios("first", "time"),
+            floor_cpu_s=median([m["cpu_s"] for _, m in kinds["floor"]]),
+            cold_cpu_s=median([m["cpu_s"] for _, m in kinds["cold"]]),
+            cold_cpu_ratio=ratios("cold", "cpu_s"),
+            first_run_cpu_ratio=ratios("first", "cpu_s"),
+            floor_pss_mb=median([m["Pss"] for _, m in kinds["floor"]]),
+            pss_mb_start=median([m["Pss"] for _, m in kinds["cold"]]),
+            pss_ratio=ratios("cold"),
+            pss_mb_first_run=median([m["Pss"] for _, m in kinds["first"]]),
+            cli_rss_mb_start=median([m["VmRSS"] for _, m in kinds["cold"]]),
+            cli_rss_mb_first_run=median([m["VmRSS"] for _, m in kinds["first"]]),
+        )
+        for part in ("Pss_Anon", "Pss_File"):
+            self.results[f"floor_{part.lower()}_mb"] = median([m[part] for _, m in kinds["floor"]])
+            self.results[f"{part.lower()}_mb_start"] = median([m[part] for _, m in kinds["cold"]])
+        if self.base is not None:
+            self.results.update(
+                base_cold_start_s=median([t for t, _ in kinds["base_cold"]]),
+                base_first_run_start_s=median([t for t, _ in kinds["base_first"]]),
+                base_cold_start_ratio=ratios("base_cold", "time"),
+                base_first_run_start_ratio=ratios("base_first", "time"),
+                base_pss_mb_start=median([m["Pss"] for _, m in kinds["base_cold"]]),
+                base_pss_ratio=ratios("base_cold"),
+                base_pss_anon_mb_start=median([m["Pss_Anon"] for _, m in kinds["base_cold"]]),
+                base_cold_cpu_s=median([m["cpu_s"] for _, m in kinds["base_cold"]]),
+                base_cold_cpu_ratio=ratios("base_cold", "cpu_s"),
+                base_first_run_cpu_ratio=ratios("base_first", "cpu_s"),
+            )
+        self.notes.append(f"load during start-up runs: {_load()}")
+
+    def _run_args(
+        self, content: Path, cache: Path, state: Path, kiosk: list[str] | None = None
+    ) -> list[str]:
         return [
-            *self.kiosk,
+            *(kiosk or self.kiosk),
             "--windowed",
             "--size",
             SIZE,
@@ -212,6 +316,7 @@ class Bench:
             )
             report.setdefault("soak", {"timeouts": []})
             report.setdefault("rss_mb_after_soak", float("nan"))
+            report.setdefault("pss_mb_after_soak", float("nan"))
             report.setdefault("rss_mb_after_soak_idle", float("nan"))
             report.setdefault("items_after_soak", -1)
             report.setdefault("qml_warning_count", -1)
@@ -231,6 +336,13 @@ class Bench:
             navigations_timed=report["latency"]["navigations"],
             swipe_to_settled_ms_p50=percentile(swipes, 50),
             all_navigations_ms_p95=percentile(everything, 95),
+            tap_kind_p95_worst_ms=max(
+                (percentile(v, 95) for kind, v in latency.items() if kind.startswith("tap:")),
+                default=float("nan"),
+            ),
+            nav_pss_mb_start=report["pss_mb_start"],
+            pss_mb_after_soak=report["pss_mb_after_soak"],
+            pss_mb_after_warmup=report.get("pss_mb_after_warmup", float("nan")),
             rss_mb_start=report["rss_mb_start"],
             rss_mb_after_warmup=report["rss_mb_after_warmup"],
             rss_mb_after_soak=report["rss_mb_after_soak"],
@@ -242,6 +354,7 @@ class Bench:
             qml_warning_count=report["qml_warning_count"],
             nav_timeouts=len(report["latency"]["timeouts"]) + len(report["soak"]["timeouts"]),
         )
+        self.results["first_open_ms"] = report.get("first_open_ms", {})
         self.results["tap_to_page_by_kind_ms"] = {
             kind: {"n": len(v), "p50": percentile(v, 50), "p95": percentile(v, 95)}
             for kind, v in sorted(latency.items())
@@ -303,12 +416,12 @@ class Bench:
         state = self.fresh("scale-state")
         starts, rss = [], []
         for _ in range(runs):
-            s, r = time_to_first_frame(
-                self._run_args(site, cache, state), self.env, self.tmp, rss_after_s=2.0
+            s, memory = time_to_first_frame(
+                self._run_args(site, cache, state), self.env, self.tmp, settle_s=2.0
             )
             starts.append(s)
-            rss.append(r)
-            print(f"   start {s:.3f} s, RSS {r:.0f} MB", flush=True)
+            rss.append(memory["VmRSS"])
+            print(f"   start {s:.3f} s, RSS {memory['VmRSS']:.0f} MB", flush=True)
         self.results.update(
             scale_exhibits=exhibits,
             scale_validate_s=median(validate),
@@ -321,25 +434,28 @@ class Bench:
             shutil.rmtree(self.tmp, ignore_errors=True)
 
 
+FRAME_MS = 1000 / 60  # one frame at 60 Hz
+
+
 def targets(r: dict[str, Any]) -> list[tuple[str, str, Callable[[], bool]]]:
+    """Issue 24's targets: start-up and memory as ratios to the empty window measured
+    in the same rounds, every kind of tap within one frame."""
+    r = {**r}
+    for name in ("nav_pss_mb_start", "cold_start_s"):
+        r.setdefault(name, float("nan"))
     return [
+        ("cold_start_ratio", "<= 1.2 x floor", lambda: r["cold_start_ratio"] <= 1.2),
+        ("first_run_start_ratio", "<= 1.5 x floor", lambda: r["first_run_start_ratio"] <= 1.5),
+        ("pss_ratio", "<= 1.3 x floor PSS", lambda: r["pss_ratio"] <= 1.3),
         (
-            "cold_start_s",
-            f"<= 1.5 x floor = {1.5 * r['floor_start_s']:.3f}",
-            lambda: r["cold_start_s"] <= 1.5 * r["floor_start_s"],
+            "pss_mb_after_soak",
+            f"<= start + 10 = {r['nav_pss_mb_start'] + 10:.1f}",
+            lambda: r["pss_mb_after_soak"] - r["nav_pss_mb_start"] <= 10,
         ),
         (
-            "first_run_start_s",
-            f"<= 2 x floor = {2 * r['floor_start_s']:.3f}",
-            lambda: r["first_run_start_s"] <= 2 * r["floor_start_s"],
-        ),
-        ("tap_to_page_ms_p50", "<= 50", lambda: r["tap_to_page_ms_p50"] <= 50),
-        ("tap_to_page_ms_p95", "<= 100", lambda: r["tap_to_page_ms_p95"] <= 100),
-        ("rss_mb_start", "<= 150", lambda: r["rss_mb_start"] <= 150),
-        (
-            "rss_mb_after_soak",
-            f"<= start + 10 = {r['rss_mb_start'] + 10:.1f}",
-            lambda: r["rss_mb_after_soak"] - r["rss_mb_start"] <= 10,
+            "tap_kind_p95_worst_ms",
+            f"<= {FRAME_MS:.1f} (one frame)",
+            lambda: r["tap_kind_p95_worst_ms"] <= FRAME_MS,
         ),
         ("prepare_images_per_s", ">= 8", lambda: r["prepare_images_per_s"] >= 8),
         ("scale_validate_s", "<= 5", lambda: r["scale_validate_s"] <= 5),
@@ -354,11 +470,33 @@ def targets(r: dict[str, Any]) -> list[tuple[str, str, Callable[[], bool]]]:
 
 INFO = [
     ("floor_start_s", "empty Qt Quick window, spawn to first frame"),
+    ("cold_start_s", "kiosk, warm caches, spawn to first frame (median)"),
+    ("first_run_start_s", "kiosk, empty rendition cache (median)"),
+    ("floor_cpu_s", "empty window, CPU time (all threads) at its first frame"),
+    ("cold_cpu_s", "kiosk, warm caches, CPU time at its first frame"),
+    ("cold_cpu_ratio", "  over the floor's (median of rounds): the work, without the waiting"),
+    ("first_run_cpu_ratio", "same, empty rendition cache"),
+    ("floor_pss_mb", "empty window, PSS 1.5 s after its first frame"),
+    ("pss_mb_start", "kiosk, PSS 1.5 s after its first frame"),
+    ("pss_anon_mb_start", "  of which anonymous (heaps)"),
+    ("floor_pss_anon_mb", "  the floor's anonymous"),
+    ("pss_mb_first_run", "kiosk with an empty cache, renditions building (info)"),
+    ("base_cold_start_ratio", "--base checkout: warm start over the floor"),
+    ("base_first_run_start_ratio", "--base checkout: empty cache over the floor"),
+    ("base_pss_ratio", "--base checkout: PSS over the floor"),
+    ("base_pss_anon_mb_start", "--base checkout: anonymous PSS"),
+    ("base_cold_cpu_ratio", "--base checkout: CPU time at first frame over the floor's"),
+    ("base_first_run_cpu_ratio", "--base checkout: same, empty cache"),
+    ("tap_to_page_ms_p50", "tap to page drawn, all taps, median"),
+    ("tap_to_page_ms_p95", "same, 95th percentile"),
     ("cli_rss_mb_start", "kiosk command, VmRSS 1.5 s after first frame (info)"),
     ("cli_rss_mb_first_run", "same, empty cache, renditions building (info)"),
     ("tap_count", "timed taps in the tap-to-page figures"),
     ("swipe_to_settled_ms_p50", "gallery swipe: finger up to caption updated (info)"),
     ("all_navigations_ms_p95", "p95 over taps, swipes and idle resets (info)"),
+    ("pss_mb_after_warmup", "PSS after one round of every screen (the soak's growth is from here)"),
+    ("rss_mb_start", "navigation process: VmRSS at start (info)"),
+    ("rss_mb_after_soak", "VmRSS after the soak (info)"),
     ("rss_mb_after_warmup", "after one round of every screen and language (info)"),
     ("rss_mb_after_soak_idle", "after the soak and 35 s at rest (full run only)"),
     ("soak_navigations", "navigations in the soak"),
@@ -375,7 +513,8 @@ def print_table(r: dict[str, Any]) -> None:
     print(f"{'metric':<26} {'value':>10}  {'target':<28} result")
     print("-" * 76)
     for name, target, check in targets(r):
-        print(f"{name:<26} {r[name]:>10.3f}  {target:<28} {'PASS' if check() else 'MISS'}")
+        if name in r:  # a part left out with --only has no figure
+            print(f"{name:<26} {r[name]:>10.3f}  {target:<28} {'PASS' if check() else 'MISS'}")
     print("-" * 76)
     for name, text in INFO:
         if name in r:
@@ -386,6 +525,10 @@ def print_table(r: dict[str, Any]) -> None:
     print("tap-to-page by kind (ms):")
     for kind, stats in r.get("tap_to_page_by_kind_ms", {}).items():
         print(f"  {kind:<28} n={stats['n']:<4} p50={stats['p50']:7.1f}  p95={stats['p95']:7.1f}")
+    if r.get("first_open_ms"):
+        print("first opening of each feature created on first use, trigger to frame (ms):")
+        for feature, ms in r["first_open_ms"].items():
+            print(f"  {feature:<28} {ms:7.1f}")
 
 
 def main() -> int:
@@ -394,6 +537,11 @@ def main() -> int:
     parser.add_argument("--json", type=Path, help="write the figures to this JSON file")
     parser.add_argument("--runs", type=int, help="start-up runs per variant (default 5, quick 3)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument(
+        "--base",
+        type=Path,
+        help="start-up only: also time this checkout's kiosk (its .venv), interleaved (A/B)",
+    )
     parser.add_argument(
         "--only",
         choices=["start", "nav", "prepare", "scale"],
@@ -433,16 +581,21 @@ def main() -> int:
     results["quick"] = args.quick
     results["byte_compiled"] = True
     results["cpus"] = os.cpu_count()
-    if not args.only:
-        print_table(results)
-    else:
-        print(json.dumps(results, indent=1))
+    print_table(results)
     for note in bench.notes:
         print(f"note: {note}")
     print(f"bench took {results['bench_seconds']:.0f} s")
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
     return 0
+
+
+def _load() -> str:
+    """The machine's load averages (1, 5, 15 minutes), for the notes."""
+    try:
+        return " ".join(Path("/proc/loadavg").read_text(encoding="ascii").split()[:3])
+    except OSError:
+        return "unknown"
 
 
 def _qt_version() -> str:

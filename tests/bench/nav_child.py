@@ -44,6 +44,15 @@ def rss_mb() -> float:
     return float("nan")
 
 
+def pss_mb() -> float:
+    """Proportional set size: shared libraries counted once across processes."""
+    with open("/proc/self/smaps_rollup", encoding="ascii") as rollup:
+        for line in rollup:
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
 def walk(root: QQuickItem) -> Iterator[QQuickItem]:
     """The visual tree (view delegates are child items, not child QObjects)."""
     stack = [root]
@@ -79,8 +88,9 @@ class Results:
 
 
 class Driver:
-    def __init__(self, kw: Any, controller: Any, args: argparse.Namespace) -> None:
+    def __init__(self, kw: Any, controller: Any, args: argparse.Namespace, pin: str = "") -> None:
         self.kw = kw
+        self.pin = pin
         self.kiosk = kw.kiosk
         self.window = kw.window
         self.controller = controller
@@ -217,6 +227,59 @@ class Driver:
                     call=kiosk.nav.leaveAttract,
                 )
 
+    def _first_openings(self) -> Iterator[Step]:
+        """Each feature created on first use, opened once (then closed, untimed
+        "undo" steps): trigger to the first frame that shows it, images included."""
+        kiosk, staff = self.kiosk, self.kw.staff
+        presenter = kiosk.presenter
+        first = kiosk.content.exhibits[0].id
+
+        def shown(name: str) -> Callable[[], bool]:
+            return lambda: self._page(name) is not None
+
+        def home() -> Step:
+            return Step(
+                "tap", "undo", lambda: kiosk.nav.place.screen == "home", target="homeButton"
+            )
+
+        def ask() -> None:
+            presenter.set_quit_allowed(True)
+            presenter.ask()
+
+        def cancel() -> None:
+            presenter.cancelQuit()
+            presenter.set_quit_allowed(False)
+
+        yield Step("call", "first:key-help", shown("presenterHelp"), call=presenter.toggle_help)
+        yield Step("call", "undo", lambda: not presenter.help_showing, call=presenter.hideHelp)
+        yield Step("call", "first:quit-question", shown("quitQuestion"), call=ask)
+        yield Step("call", "undo", lambda: not presenter.asking, call=cancel)
+        yield Step("tap", "first:about", shown("aboutPage"), target="aboutButton")
+        yield home()
+        yield Step("tap", "first:timeline", shown("timelinePage"), target="timelineButton")
+        yield home()
+        yield Step("tap", "first:exhibit-page", shown("exhibitPage"), target=f"tile_{first}")
+        yield Step(
+            "tap",
+            "first:gallery",
+            shown("galleryViewer"),
+            target="galleryThumb_0",
+            within="exhibitPage",
+        )
+        yield Step("tap", "undo", shown("exhibitPage"), target="backButton")
+        yield Step("tap", "undo", lambda: kiosk.nav.place.screen == "home", target="backButton")
+        yield Step("call", "first:pin-pad", shown("pinPad"), call=staff.gesture)
+        yield Step(
+            "call", "first:staff-panel", shown("staffBody"), call=lambda: staff.submitPin(self.pin)
+        )
+        yield Step("call", "undo", lambda: not staff.open, call=staff.close)
+        yield Step(
+            "call", "first:still-there", shown("stillThere"), call=lambda: kiosk.idle.show(True, 10)
+        )
+        yield Step(
+            "call", "undo", lambda: not kiosk.idle.showing, call=lambda: kiosk.idle.show(False, 0)
+        )
+
     # phases ------------------------------------------------------------------------
 
     def begin(self) -> None:
@@ -226,10 +289,25 @@ class Driver:
     def _after_start(self) -> None:
         gc.collect()
         self.report["rss_mb_start"] = rss_mb()
+        self.report["pss_mb_start"] = pss_mb()
         self.true_refs_start = sys.getrefcount(True)
         self.report["items_start"] = sum(1 for _ in walk(self.window.contentItem()))
         self.report["python_objects_start"] = len(gc.get_objects())
-        self._run_phase("latency", self.args.navigations, self.args.gap_ms, self._after_latency)
+        scenario, self.steps = self.steps, self._first_openings()
+        openings = sum(1 for _ in self._first_openings())
+
+        def then() -> None:
+            self.report["first_open_ms"] = {
+                kind.removeprefix("call:").removeprefix("tap:").removeprefix("first:"): ms[0]
+                for kind, ms in self.results.latencies.items()
+                if ":first:" in kind
+            }
+            self.report["first_open_timeouts"] = self.results.timeouts
+            self.results = Results()
+            self.steps = scenario
+            self._run_phase("latency", self.args.navigations, self.args.gap_ms, self._after_latency)
+
+        self._run_phase("first-open", openings, self.args.gap_ms, then)
 
     def _save(self) -> None:
         """The report so far: if the process dies in the soak, the bench still has it."""
@@ -246,6 +324,7 @@ class Driver:
     def _before_soak(self) -> None:
         gc.collect()
         self.report["rss_mb_after_warmup"] = rss_mb()
+        self.report["pss_mb_after_warmup"] = pss_mb()
         self.report["items_after_warmup"] = sum(1 for _ in walk(self.window.contentItem()))
         self._run_phase("soak", self.args.soak, 0, self._after_soak)
 
@@ -258,6 +337,7 @@ class Driver:
     def _finish(self) -> None:
         gc.collect()
         self.report["rss_mb_after_soak"] = rss_mb()
+        self.report["pss_mb_after_soak"] = pss_mb()
         self.report["items_after_soak"] = sum(1 for _ in walk(self.window.contentItem()))
         self.report["python_objects_after_soak"] = len(gc.get_objects())
         if self.args.idle_s > 0:  # Qt Quick drops unused decoded images after ~30 s
@@ -483,22 +563,29 @@ def main() -> int:
     args = parser.parse_args()
 
     from kiosk.content.loader import load_content
+    from kiosk.runtime import paths
     from kiosk.runtime.analytics import AnalyticsRecorder
     from kiosk.runtime.idle import IdleMachine
+    from kiosk.runtime.pin import PinPad, PinStore
     from kiosk.ui.app import build_window, ensure_application
     from kiosk.ui.controller import Controller
     from kiosk.ui.session import make_service
+    from kiosk.ui.staff import Staff
 
     app = ensure_application()
     result = load_content(args.content)
     assert result.content is not None, [str(e) for e in result.errors]
     content = result.content
     service = make_service(args.cache, (1920, 1080))
-    kw = build_window(content, service, start="home", size=(1920, 1080))  # type: ignore[arg-type]
     args.state.mkdir(parents=True, exist_ok=True)
+    pin = "5831"
+    store = PinStore(paths.settings_path(args.state))
+    store.set_pin(pin)
+    staff = Staff(PinPad(store))  # the PIN pad first, as in kiosk mode
+    kw = build_window(content, service, start="home", size=(1920, 1080), staff=staff)  # type: ignore[arg-type]
     recorder = AnalyticsRecorder(args.state / "analytics.sqlite", "bench")
     controller = Controller(kw, idle=IdleMachine(content.site.idle), recorder=recorder)
-    driver = Driver(kw, controller, args)
+    driver = Driver(kw, controller, args, pin)
     kw.window.frameSwapped.connect(driver.begin, type=_single_shot())
     kw.window.show()
     code = app.exec()

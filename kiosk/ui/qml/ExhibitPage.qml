@@ -20,7 +20,7 @@ Rectangle {
 
     // another exhibit starts at its top; the gallery and a language change keep the place
     readonly property string shownId: content.exhibitId || ""
-    onShownIdChanged: resetView()
+    onShownIdChanged: showWhereLeft()
 
     // presenter keys: kiosk decides whether to scroll, the page knows how far it can
     readonly property real scrollEnd: Math.max(0, flick.contentHeight - flick.height)
@@ -29,7 +29,24 @@ Rectangle {
     function reportEdges() { kiosk.nav.setPageEdges(atStart, atEnd) }
     onAtStartChanged: reportEdges()
     onAtEndChanged: reportEdges()
-    Component.onCompleted: reportEdges()
+    Component.onCompleted: { reportEdges(); showWhereLeft() }
+    // Back from the timeline or the map shows the page where the visitor left it (the
+    // navigation keeps that place); an exhibit opened afresh starts at its top
+    function showWhereLeft() {
+        const kept = kiosk.nav.scroll
+        resetView()
+        pendingScroll = kept
+        restoreScroll()
+    }
+    // the page grows as it is laid out: the place is taken once the page reaches it
+    property real pendingScroll: 0
+    function restoreScroll() {
+        if (pendingScroll > 0 && scrollEnd >= pendingScroll) {
+            flick.contentY = pendingScroll
+            pendingScroll = 0
+        }
+    }
+    onScrollEndChanged: restoreScroll()
     Connections {
         target: page.kiosk.keys
         function onScrollRequested(fraction) {
@@ -79,6 +96,8 @@ Rectangle {
         clip: true
         flickDeceleration: 2500
         maximumFlickVelocity: 6000
+        onContentYChanged: page.kiosk.nav.noteScroll(contentY)
+        onMovementStarted: page.pendingScroll = 0  // the visitor scrolls: their place wins
 
         Column {
             id: body

@@ -45,12 +45,23 @@ Rectangle {
             font.pixelSize: home.ui.body
             color: home.ui.muted
         }
-        NavButton {
-            objectName: "aboutButton"
-            ui: home.ui
-            glyph: "ℹ"
-            text: home.kiosk.strings.about || ""
-            onActivated: home.kiosk.nav.openAbout()
+        Row {
+            spacing: home.ui.gap / 2
+            NavButton {
+                objectName: "aboutButton"
+                ui: home.ui
+                glyph: "ℹ"
+                text: home.kiosk.strings.about || ""
+                onActivated: home.kiosk.nav.openAbout()
+            }
+            NavButton {
+                objectName: "homeMapButton"
+                visible: home.kiosk.hasMap
+                ui: home.ui
+                glyph: "◉"
+                text: home.kiosk.strings.map || ""
+                onActivated: home.kiosk.nav.openMap()
+            }
         }
     }
 

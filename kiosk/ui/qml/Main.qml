@@ -29,7 +29,7 @@ Window {
     function focusTitle() {
         if (staffLoader.item) return
         const layers = [quitLoader, helpLoader, stillThereLoader, attractLoader, galleryLoader,
-                        exhibitLoader, aboutLoader, timelineLoader]
+                        exhibitLoader, aboutLoader, timelineLoader, mapLoader]
         const shown = layers.find(layer => layer.item && layer.item.titleItem)
         const page = shown ? shown.item : (current === screens.home ? home : null)
         if (page && page.titleItem) page.titleItem.forceActiveFocus()
@@ -43,6 +43,7 @@ Window {
             if (exhibitLoader.item) exhibitLoader.item.resetView()
             if (timelineLoader.item) timelineLoader.item.resetView()
             if (aboutLoader.item) aboutLoader.item.resetView()
+            if (mapLoader.item) mapLoader.item.resetView()
         }
     }
 
@@ -82,7 +83,19 @@ Window {
                 objectName: "timelineLoader"
                 anchors.fill: parent
                 active: root.current === root.screens.timeline
-                sourceComponent: Component { TimelinePage { kiosk: root.kiosk; ui: style } }
+                // by its file, not its type: its file (and Qt's shapes module it uses)
+                // is read when the timeline first opens, not before the first frame
+                Component.onCompleted: setSource(Qt.resolvedUrl("TimelinePage.qml"), { kiosk: root.kiosk, ui: style })
+                onLoaded: layerFade.restartFor(item)
+            }
+
+            Loader {
+                id: mapLoader
+                objectName: "mapLoader"
+                anchors.fill: parent
+                active: root.current === root.screens.map
+                // by its file, like the timeline: read when the map first opens
+                Component.onCompleted: setSource(Qt.resolvedUrl("MapPage.qml"), { kiosk: root.kiosk, ui: style })
                 onLoaded: layerFade.restartFor(item)
             }
 
@@ -91,7 +104,8 @@ Window {
                 objectName: "aboutLoader"
                 anchors.fill: parent
                 active: root.current === root.screens.about
-                sourceComponent: Component { AboutPage { kiosk: root.kiosk; ui: style } }
+                // compiled on first use: its type is not needed before the first frame
+                Component.onCompleted: setSource("AboutPage.qml", { kiosk: root.kiosk, ui: style })
                 onLoaded: layerFade.restartFor(item)
             }
 
@@ -112,16 +126,22 @@ Window {
                 objectName: "galleryLoader"
                 anchors.fill: parent
                 active: root.current === root.screens.gallery
-                sourceComponent: Component { GalleryViewer { kiosk: root.kiosk; ui: style } }
+                // compiled on first use: its type is not needed before the first frame
+                Component.onCompleted: setSource("GalleryViewer.qml", { kiosk: root.kiosk, ui: style })
                 onLoaded: layerFade.restartFor(item)
             }
         }
 
-        CaptionStrip {
+        // made while a reading shows a sentence, not before the first frame
+        Loader {
+            id: captionLoader
+            objectName: "captionLoader"
             anchors { left: parent.left; right: parent.right; bottom: navBar.top }
-            height: implicitHeight
-            kiosk: root.kiosk
-            ui: style
+            height: item ? item.implicitHeight : 0
+            // made when there is something to show: a sentence being read, or the notice
+            active: root.kiosk.readAloud.notice !== ""
+                    || (root.kiosk.readAloud.speaking && root.kiosk.readAloud.currentSentence !== "")
+            sourceComponent: Component { CaptionStrip { kiosk: root.kiosk; ui: style } }
         }
 
         NavBar {
@@ -165,7 +185,8 @@ Window {
             objectName: "helpLoader"
             anchors.fill: parent
             active: !root.audience && root.kiosk.presenter.helpVisible
-            sourceComponent: Component { PresenterHelp { kiosk: root.kiosk; ui: style } }
+            // compiled on first use: its type is not needed before the first frame
+            Component.onCompleted: setSource("PresenterHelp.qml", { kiosk: root.kiosk, ui: style })
         }
 
         Loader {
@@ -173,7 +194,8 @@ Window {
             objectName: "quitLoader"
             anchors.fill: parent
             active: !root.audience && root.kiosk.presenter.askingToQuit
-            sourceComponent: Component { QuitQuestion { kiosk: root.kiosk; ui: style } }
+            // compiled on first use: its type is not needed before the first frame
+            Component.onCompleted: setSource("QuitQuestion.qml", { kiosk: root.kiosk, ui: style })
         }
 
         StaffCorner {
@@ -189,7 +211,8 @@ Window {
             objectName: "staffLoader"
             anchors.fill: parent
             active: root.staff.open
-            sourceComponent: Component { StaffPanel { staff: root.staff; ui: staffStyle } }
+            // compiled on first use: its type is not needed before the first frame
+            Component.onCompleted: setSource("StaffPanel.qml", { staff: root.staff, ui: staffStyle })
         }
 
         NumberAnimation {

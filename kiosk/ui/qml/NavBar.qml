@@ -1,8 +1,8 @@
 import QtQuick
 
 // The one control bar, at the foot of every screen but the attract loop, where a
-// seated or short visitor reaches it on a tall portrait screen: Back, Home and
-// Timeline on the left, the accessibility controls and the languages on the right.
+// seated or short visitor reaches it on a tall portrait screen: Back, Home,
+// Timeline and Map on the left, the accessibility controls and the languages on the right.
 // Each button is as wide as its longest word in any language, so nothing moves
 // when the language changes. Where the groups do not fit side by side (a narrow
 // screen, larger text) the languages take a row of their own above the others,
@@ -27,6 +27,22 @@ Rectangle {
         return languageRows + (navRow.width + a11yRoom + ui.gap <= space ? 1 : 2)
     }
     readonly property real edge: ui.gap * 0.75  // above the top row and below the bottom one
+    // Where Back, Home, Timeline and Map with their words would not fit in a row (a
+    // portrait screen at larger text), Timeline and Map show their signs only; a screen
+    // reader still hears their names. Measured for the widest word in any language.
+    function fullWidth(texts) {
+        let widest = 0
+        for (const t of texts) widest = Math.max(widest, Math.ceil(navMetrics.advanceWidth(t)))
+        return Math.max(ui.target, ui.heading + ui.gap / 2 + widest + 2 * ui.gap)
+    }
+    readonly property bool compactNav: {
+        navMetrics.font
+        let need = backButton.width + homeButton.width + navRow.spacing
+        if (kiosk.hasTimeline) need += fullWidth(words.timeline || []) + navRow.spacing
+        if (kiosk.hasMap) need += fullWidth(words.map || []) + navRow.spacing
+        return need > width - 2 * ui.gap
+    }
+    FontMetrics { id: navMetrics; font.pixelSize: bar.ui.body; font.weight: Font.DemiBold }
     readonly property real rowGap: ui.gap / 2
     objectName: "navBar"
     color: ui.surface
@@ -42,6 +58,7 @@ Rectangle {
         y: bar.height - bar.edge - height
         spacing: bar.ui.gap / 2
         NavButton {
+            id: backButton
             objectName: "backButton"
             ui: bar.ui
             glyph: "‹"
@@ -51,6 +68,7 @@ Rectangle {
             onActivated: bar.kiosk.nav.back()
         }
         NavButton {
+            id: homeButton
             objectName: "homeButton"
             ui: bar.ui
             glyph: "⌂"
@@ -64,10 +82,22 @@ Rectangle {
             visible: bar.kiosk.hasTimeline
             ui: bar.ui
             glyph: "◷"
-            text: bar.kiosk.strings.timeline || ""
-            widthTexts: bar.words.timeline || []
+            text: bar.compactNav ? "" : bar.kiosk.strings.timeline || ""
+            widthTexts: bar.compactNav ? [] : bar.words.timeline || []
+            spokenName: bar.kiosk.strings.timeline || ""
             selected: bar.screen === bar.kiosk.nav.screens.timeline
             onActivated: bar.kiosk.nav.openTimeline()
+        }
+        NavButton {
+            objectName: "mapButton"
+            visible: bar.kiosk.hasMap
+            ui: bar.ui
+            glyph: "◉"
+            text: bar.compactNav ? "" : bar.kiosk.strings.map || ""
+            widthTexts: bar.compactNav ? [] : bar.words.map || []
+            spokenName: bar.kiosk.strings.map || ""
+            selected: bar.screen === bar.kiosk.nav.screens.map
+            onActivated: bar.kiosk.nav.openMap()
         }
     }
 

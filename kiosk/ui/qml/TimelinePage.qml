@@ -1,6 +1,11 @@
+pragma ComponentBehavior: Bound
 import QtQuick
+import QtQuick.Shapes
 
-// Every dated moment of every exhibit, in date order; a tap opens its text.
+// Every dated moment of every exhibit: first on a time axis (years in proportion, a
+// card per moment to drag along), then as a list in date order whose entries open to
+// their text, their exhibit and their places on the map. A tap on a card opens its
+// entry; the presenter's Left/Right step through the moments.
 Rectangle {
     id: page
     required property var kiosk
@@ -9,14 +14,14 @@ Rectangle {
     objectName: "timelinePage"
 
     function resetView() { list.contentY = list.originY }
-    readonly property Item titleItem: list.headerItem  // takes the focus when the page comes
+    readonly property Item titleItem: list.headerItem ? list.headerItem.titleItem : null  // takes the focus when the page comes
     function focusOpenEntry() { if (list.currentItem) list.currentItem.titleItem.forceActiveFocus() }
 
-    // the page grid: the same centred column as an exhibit page, the same margin each side
-    readonly property real columnWidth: Math.min(width - 2 * ui.margin, ui.measure)
+    // the page grid: a centred column, the same margin each side; it widens with the
+    // text size, so larger text wraps no more than normal text does
+    readonly property real columnWidth: Math.min(width - 2 * ui.margin, ui.measure * ui.textScale)
     readonly property real columnX: Math.round((width - columnWidth) / 2)
-    readonly property real yearWidth: Math.round(ui.heading * 3)  // "2024" with room
-    readonly property real railX: yearWidth + ui.gap
+    readonly property real railX: Math.round(ui.gap * 0.6)
 
     ListView {
         id: list
@@ -30,25 +35,55 @@ Rectangle {
         // the arrow keys belong to the presenter (kiosk.keys): the list must not take
         // them while its title, inside it, has the focus
         keyNavigationEnabled: false
+        // The page opens at its top, the axis in view, until the visitor moves it or
+        // chooses a moment (which scrolls to its entry).
+        function showOpenEntry() { if (currentIndex >= 0) positionViewAtIndex(currentIndex, ListView.Contain) }
+        property bool touched: false
+        property bool ready: false
+        // opened on a later moment (Back from its exhibit): that moment's entry shows
+        Component.onCompleted: Qt.callLater(() => {
+            list.ready = true
+            if (currentIndex > 0) { touched = true; showOpenEntry() } else keepTop()
+        })
+        onMovementStarted: touched = true
+        function keepTop() { if (!touched) positionViewAtBeginning() }
         onCurrentIndexChanged: {
+            if (!ready) return
+            touched = true
             positionViewAtIndex(currentIndex, ListView.Contain)
+            Qt.callLater(list.showOpenEntry)  // again once it has opened to its full height
             // an entry the visitor opens takes the focus from the page: a screen reader
             // reads its title (the list would otherwise focus the unnamed row)
             if (activeFocus) Qt.callLater(page.focusOpenEntry)
         }
-        header: ScreenText {
-            objectName: "timelineTitle"
-            Accessible.role: Accessible.Heading
-            x: page.columnX
-            width: page.columnWidth
-            topPadding: page.ui.margin
-            bottomPadding: page.ui.gap * 1.5
-            text: page.kiosk.strings.timeline || ""
-            textFormat: Text.PlainText
-            wrapMode: Text.Wrap
-            font.pixelSize: page.ui.title
-            font.weight: Font.Bold
-            color: page.ui.ink
+        header: Column {
+            width: list.width
+            readonly property Item titleItem: timelineTitle
+            onHeightChanged: Qt.callLater(list.keepTop)
+            ScreenText {
+                id: timelineTitle
+                objectName: "timelineTitle"
+                Accessible.role: Accessible.Heading
+                x: page.columnX
+                width: page.columnWidth
+                topPadding: page.ui.margin
+                bottomPadding: page.ui.gap
+                text: page.kiosk.strings.timeline || ""
+                textFormat: Text.PlainText
+                wrapMode: Text.Wrap
+                font.pixelSize: page.ui.title
+                font.weight: Font.Bold
+                color: page.ui.ink
+            }
+            TimelineAxis {
+                width: list.width
+                height: implicitHeight
+                kiosk: page.kiosk
+                ui: page.ui
+                current: list.currentIndex
+                onChosen: (index) => page.kiosk.nav.focusIndex(index)
+            }
+            Item { width: 1; height: page.ui.gap }
         }
         footer: Item { height: page.ui.margin; width: 1 }
         delegate: Item {
@@ -56,33 +91,20 @@ Rectangle {
             required property var modelData
             required property int index
             readonly property bool open: list.currentIndex === index
-            readonly property string year: modelData.date.substring(0, 4)
-            // a year is marked where it begins
-            readonly property bool firstOfYear: modelData.firstOfYear
             readonly property Item titleItem: entryTitle
             objectName: "timelineEntry_" + index
             // full width: a ListView places its delegates at x 0, whatever they say;
             // the column inside keeps to the page grid
             width: list.width
             height: card.height + page.ui.gap
+            // an entry that opens grows: keep all of it in view
+            onHeightChanged: if (open && list.touched) Qt.callLater(list.showOpenEntry)
 
             Item {
                 x: page.columnX
                 width: page.columnWidth
                 height: parent.height
 
-                ScreenText {
-                    objectName: "timelineYear"
-                    visible: entry.firstOfYear
-                    width: page.yearWidth
-                    y: page.ui.gap * 0.55
-                    text: entry.year
-                    textFormat: Text.PlainText
-                    horizontalAlignment: Text.AlignRight
-                    font.pixelSize: page.ui.heading
-                    font.weight: Font.Bold
-                    color: page.ui.ink
-                }
                 Rectangle {
                     x: page.railX - width / 2
                     width: Math.max(3, 4 * page.ui.k)
@@ -151,6 +173,19 @@ Rectangle {
                             maxWidth: parent.width
                             onActivated: page.kiosk.nav.openExhibit(entry.modelData.exhibitId)
                         }
+                        // the places it happened at, on the map
+                        Repeater {
+                            model: entry.open ? entry.modelData.places : []
+                            NavButton {
+                                required property var modelData
+                                objectName: "timelineOnMap"
+                                ui: page.ui
+                                glyph: "◉"
+                                text: (page.kiosk.strings.on_the_map || "") + ": " + modelData.name
+                                maxWidth: cardColumn.width
+                                onActivated: page.kiosk.nav.openMap(modelData.index)
+                            }
+                        }
                     }
                     // shows that a closed entry opens: a round chevron that turns when open
                     Rectangle {
@@ -159,15 +194,26 @@ Rectangle {
                         anchors { right: parent.right; top: parent.top; margins: page.ui.gap * 0.6 }
                         width: Math.round(page.ui.target * 0.7); height: width; radius: width / 2
                         color: entry.open ? page.ui.accentText : Qt.rgba(page.ui.accent.r, page.ui.accent.g, page.ui.accent.b, 0.12)
-                        Text {
+                        // drawn, not a font's sign: centred in its circle whatever the font
+                        Shape {
+                            id: chevronMark
+                            objectName: "timelineChevronMark"
+                            readonly property real size: Math.round(parent.width * 0.42)
                             anchors.centerIn: parent
-                            text: "⌄"
-                            textFormat: Text.PlainText
-                            font.pixelSize: page.ui.heading
-                            font.weight: Font.Bold
-                            color: entry.open ? page.ui.surface : page.ui.accentText
+                            width: size
+                            height: size / 2
                             rotation: entry.open ? 180 : 0
                             Behavior on rotation { NumberAnimation { duration: page.ui.fade; easing.type: Easing.OutCubic } }
+                            ShapePath {
+                                strokeColor: entry.open ? page.ui.surface : page.ui.accentText
+                                strokeWidth: Math.max(3, Math.round(4 * page.ui.k))
+                                fillColor: "transparent"
+                                capStyle: ShapePath.RoundCap
+                                joinStyle: ShapePath.RoundJoin
+                                startX: 0; startY: 0
+                                PathLine { x: chevronMark.size / 2; y: chevronMark.size / 2 }
+                                PathLine { x: chevronMark.size; y: 0 }
+                            }
                         }
                     }
                     TapHandler {

@@ -1,0 +1,149 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+
+// The places of the story on a map: Uzbekistan and Azerbaijan with the Caspian Sea
+// between them, their neighbours faint. A tap on a marker (or its name, or its button
+// beside the map) shows the place's exhibits; a tap on one opens it. Where the
+// markers and names go is decided in Python (kiosk.map.layout): names never cover
+// each other or a marker.
+Rectangle {
+    id: page
+    required property var kiosk
+    required property var ui
+    readonly property var map: kiosk.map
+    readonly property int chosen: kiosk.nav.screen === kiosk.nav.screens.map ? kiosk.nav.index : -1
+    readonly property var places: map.places
+    readonly property var place: chosen >= 0 && chosen < places.length ? places[chosen] : null
+    color: ui.background
+    objectName: "mapPage"
+
+    function resetView() { panelFlick.contentY = 0 }
+    // a place chosen: its name at the top of the panel, its exhibits under it
+    // (again as the panel is laid out, until the visitor scrolls it)
+    onPlaceChanged: { panelMoved = false; Qt.callLater(showPlace) }
+    property bool panelMoved: false
+    function showPlace() {
+        if (panelMoved) return
+        const most = Math.max(0, panelFlick.contentHeight - panelFlick.height)
+        panelFlick.contentY = place ? Math.min(placeName.y, most) : 0
+    }
+    readonly property Item titleItem: mapTitle  // takes the focus when the page comes
+
+    // landscape: the places' panel beside the map; portrait: below it
+    readonly property bool beside: width > height * 1.2
+    readonly property real panelWidth: beside ? Math.min(width * 0.4, Math.round(460 * ui.k * ui.textScale)) : width - 2 * ui.margin
+
+    ScreenText {
+        id: mapTitle
+        objectName: "mapTitle"
+        Accessible.role: Accessible.Heading
+        x: page.ui.margin
+        y: page.ui.gap
+        width: page.width - 2 * page.ui.margin
+        text: page.kiosk.strings.map || ""
+        wrapMode: Text.Wrap
+        font.pixelSize: page.ui.title
+        font.weight: Font.Bold
+        color: page.ui.ink
+    }
+
+    // the room for the map; the map itself keeps its shape inside it
+    Item {
+        id: mapArea
+        objectName: "mapArea"
+        x: page.ui.margin
+        y: mapTitle.y + mapTitle.height + page.ui.gap / 2
+        width: page.beside ? page.width - 2 * page.ui.margin - page.panelWidth - page.ui.gap : page.width - 2 * page.ui.margin
+        height: page.beside ? page.height - y - page.ui.gap
+                            : Math.min(width * page.map.mapHeight / page.map.mapWidth, (page.height - y) * 0.6)
+    }
+
+    MapView {
+        id: view
+        objectName: "mapView"
+        readonly property real fit: Math.min(mapArea.width / page.map.mapWidth, mapArea.height / page.map.mapHeight)
+        width: Math.floor(page.map.mapWidth * fit)
+        height: Math.floor(page.map.mapHeight * fit)
+        x: mapArea.x + Math.round((mapArea.width - width) / 2)
+        y: mapArea.y + (page.beside ? Math.round((mapArea.height - height) / 2) : 0)
+        kiosk: page.kiosk
+        ui: page.ui
+        chosen: page.chosen
+    }
+
+    // the chosen place's exhibits, or the places to choose from
+    Flickable {
+        id: panelFlick
+        objectName: "mapPanel"
+        x: page.beside ? page.width - page.ui.margin - page.panelWidth : page.ui.margin
+        y: page.beside ? mapArea.y : view.y + view.height + page.ui.gap
+        width: page.panelWidth
+        height: page.height - y - page.ui.gap
+        // room for the cue below the last button: at the end the cue goes, nothing is under it
+        contentHeight: panel.height + (panel.height > height ? cue.height : 0)
+        clip: true
+        boundsBehavior: Flickable.StopAtBounds
+        onMovementStarted: page.panelMoved = true
+        onHeightChanged: Qt.callLater(page.showPlace)
+
+        Column {
+            id: panel
+            width: parent.width
+            onHeightChanged: Qt.callLater(page.showPlace)
+            spacing: page.ui.gap * 0.75
+
+            // every place as a button too, first: the way in without aiming at a marker
+            Flow {
+                width: parent.width
+                spacing: page.ui.gap / 2
+                Repeater {
+                    model: page.places
+                    NavButton {
+                        required property var modelData
+                        objectName: "mapPlaceButton_" + modelData.placeId
+                        ui: page.ui
+                        glyph: "●"
+                        text: modelData.name
+                        selected: page.chosen === modelData.index
+                        maxWidth: panel.width
+                        onActivated: page.kiosk.nav.choosePlace(modelData.index)
+                    }
+                }
+            }
+            ScreenText {
+                id: placeName
+                objectName: "mapPlaceName"
+                Accessible.role: Accessible.Heading
+                width: parent.width
+                text: page.place ? page.place.name : (page.kiosk.strings.map_hint || "")
+                wrapMode: Text.Wrap
+                font.pixelSize: page.place ? page.ui.heading : page.ui.body
+                font.weight: page.place ? Font.Bold : Font.Normal
+                color: page.place ? page.ui.ink : page.ui.muted
+            }
+            // the chosen place's exhibits
+            Repeater {
+                model: page.place ? page.place.exhibits : []
+                NavButton {
+                    required property var modelData
+                    objectName: "mapExhibit_" + modelData.exhibitId
+                    ui: page.ui
+                    primary: true
+                    glyph: "›"
+                    text: modelData.title
+                    maxWidth: panel.width
+                    onActivated: page.kiosk.nav.openExhibit(modelData.exhibitId)
+                }
+            }
+        }
+    }
+
+    ScrollCue {
+        id: cue
+        anchors { left: panelFlick.left; right: panelFlick.right; bottom: panelFlick.bottom }
+        height: Math.min(Math.round(150 * page.ui.k), panelFlick.height / 3)
+        ui: page.ui
+        flick: panelFlick
+        spokenName: page.kiosk.strings.scroll_down || ""
+    }
+}

@@ -1,0 +1,148 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Shapes
+
+// The drawn map: the sea as the ground, the countries over it (the two of the story
+// stronger), their names where they fit, and a marker with its name for each place.
+// In high contrast, outlines on white and no fills.
+Rectangle {
+    id: view
+    required property var kiosk
+    required property var ui
+    required property int chosen
+    readonly property var map: kiosk.map
+    readonly property real scaleFactor: width / map.mapWidth
+    readonly property real dot: Math.round(26 * ui.k)
+    // names at a size that grows with the visitor's text size, like every text
+    readonly property real placePx: Math.round(ui.body * 0.95)
+    readonly property real areaPx: Math.round(ui.caption * 0.95)
+    readonly property var layout: map.layout(width, height, ui.target, dot, Math.round(ui.gap / 3),
+                                             placePx, areaPx, map.revision)
+    readonly property color sea: ui.highContrast ? "#FFFFFF" : Qt.tint(ui.background, Qt.rgba(ui.accent.r, ui.accent.g, ui.accent.b, 0.22))
+    readonly property color land: ui.highContrast ? "#FFFFFF" : Qt.tint(ui.background, "#08000000")
+    readonly property color focusLand: ui.highContrast ? "#FFFFFF" : ui.surface
+    readonly property color edge: ui.highContrast ? "#000000" : Qt.rgba(ui.ink.r, ui.ink.g, ui.ink.b, 0.35)
+    color: sea
+    border.color: ui.highContrast ? "#000000" : ui.line
+    border.width: ui.highContrast ? 2 : 1
+    clip: true
+    Accessible.role: Accessible.Graphic
+    Accessible.name: (kiosk.strings.map || "") + ": " + layout.areas.map(a => a.name).join(", ")
+
+    // a tap on the sea or on land chooses nothing
+    TapHandler { onTapped: view.kiosk.nav.choosePlace(-1) }
+
+    Shape {
+        objectName: "mapShapes"
+        width: view.map.mapWidth
+        height: view.map.mapHeight
+        scale: view.scaleFactor
+        transformOrigin: Item.TopLeft
+        // the neighbours, then the two countries of the story over them
+        ShapePath {
+            fillColor: view.land
+            fillRule: ShapePath.OddEvenFill
+            strokeColor: view.edge
+            strokeWidth: (view.ui.highContrast ? 1.5 : 1) / view.scaleFactor
+            joinStyle: ShapePath.RoundJoin
+            PathSvg { path: view.map.neighbourOutlines }
+        }
+        ShapePath {
+            fillColor: view.focusLand
+            fillRule: ShapePath.OddEvenFill
+            strokeColor: view.ui.highContrast ? "#000000" : view.ui.accentText
+            strokeWidth: (view.ui.highContrast ? 3.5 : 2) / view.scaleFactor
+            joinStyle: ShapePath.RoundJoin
+            PathSvg { path: view.map.focusOutlines }
+        }
+    }
+
+    // country and sea names: quiet, never over a marker or a place's name
+    Repeater {
+        model: view.layout.areas
+        Text {
+            required property var modelData
+            objectName: "mapName_" + modelData.key
+            x: modelData.x
+            y: modelData.y
+            width: modelData.w
+            height: modelData.h
+            horizontalAlignment: Text.AlignHCenter
+            verticalAlignment: Text.AlignVCenter
+            text: modelData.name
+            textFormat: Text.PlainText
+            font.pixelSize: view.areaPx
+            font.weight: modelData.focus ? Font.DemiBold : Font.Normal
+            font.italic: modelData.sea
+            color: view.ui.highContrast ? "#000000" : (modelData.sea ? view.ui.accentText : view.ui.muted)
+            // a halo in the ground colour: the name reads where a border crosses it
+            style: Text.Outline
+            styleColor: modelData.sea ? view.sea : view.land
+        }
+    }
+
+    // the places' names, under the markers: a tap on a marker always reaches it
+    Repeater {
+        model: view.layout.markers
+        Rectangle {
+            id: label
+            required property var modelData
+            readonly property bool picked: view.chosen === modelData.index
+            objectName: "mapLabel_" + modelData.placeId
+            x: modelData.label.x
+            y: modelData.label.y
+            width: modelData.label.w
+            height: modelData.label.h
+            radius: height / 4
+            color: picked && !view.ui.highContrast ? view.ui.highlight : view.ui.surface
+            opacity: view.ui.highContrast || picked ? 1 : 0.92
+            border.color: view.ui.highContrast ? "#000000" : "transparent"
+            border.width: view.ui.highContrast ? 2 : 0
+            Text {
+                anchors.centerIn: parent
+                text: label.modelData.name
+                textFormat: Text.PlainText
+                font.pixelSize: view.placePx
+                font.weight: Font.DemiBold
+                color: label.picked && !view.ui.highContrast ? "#FFFFFF" : view.ui.ink
+            }
+            TapHandler {
+                gesturePolicy: TapHandler.ReleaseWithinBounds
+                onTapped: view.kiosk.nav.choosePlace(label.modelData.index)
+            }
+        }
+    }
+    // the places: a marker in a large touch target, and its name beside it
+    Repeater {
+        model: view.layout.markers
+        Item {
+            id: marker
+            required property var modelData
+            readonly property bool picked: view.chosen === modelData.index
+            objectName: "mapMarker_" + modelData.placeId
+            x: modelData.target.x
+            y: modelData.target.y
+            width: modelData.target.w
+            height: modelData.target.h
+            Accessible.role: Accessible.Button
+            Accessible.name: modelData.name
+            Accessible.selected: picked
+            Accessible.onPressAction: view.kiosk.nav.choosePlace(modelData.index)
+
+            Rectangle {
+                objectName: "mapDot"
+                anchors.centerIn: parent
+                width: view.dot * (marker.picked ? 1.25 : 1)
+                height: width
+                radius: width / 2
+                color: view.ui.highContrast ? (marker.picked ? "#000000" : "#FFFFFF") : (marker.picked ? view.ui.highlight : view.ui.accentText)
+                border.color: view.ui.highContrast ? "#000000" : "#FFFFFF"
+                border.width: Math.max(2, Math.round(3 * view.ui.k))
+            }
+            TapHandler {
+                gesturePolicy: TapHandler.ReleaseWithinBounds
+                onTapped: view.kiosk.nav.choosePlace(marker.modelData.index)
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+"""The timeline's time axis for QML: where years, breaks, moments and their cards go.
+
+Made when the timeline is first opened (``Kiosk.timeAxis``); the arithmetic is in
+``kiosk.runtime.timeaxis``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+
+from kiosk.content.model import ContentSet
+from kiosk.runtime.timeaxis import axis, named_years, place_cards
+
+
+class TimeAxis(QObject):
+    """``kiosk.timeAxis`` in QML."""
+
+    changed = Signal()
+
+    def __init__(self, content: ContentSet, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._dates: list[str] = []
+        self._revision = 0
+        self.set_content(content)
+
+    def set_content(self, content: ContentSet) -> None:
+        self._dates = [entry.date for _, entry in content.timeline()]
+        self._revision += 1
+        self.changed.emit()
+
+    def _get_revision(self) -> int:
+        return self._revision
+
+    # passed to ``layout`` so a binding calling it runs again for new content
+    revision = Property(int, _get_revision, notify=changed)
+
+    @Slot(float, float, float, float, float, int, result=dict)
+    def layout(
+        self,
+        width: float,
+        card: float,
+        gap: float,
+        pad: float,
+        year_width: float,
+        revision: int = 0,
+    ) -> dict[str, Any]:
+        """Pixels along an axis in a view ``width`` wide: cards ``card`` wide, ``gap``
+        apart, ``pad`` kept at each end; a year's number is ``year_width`` wide. The axis
+        is longer than the view (and the view scrolls) when the cards need more room."""
+        count = len(self._dates)
+        if width <= 0 or not count:
+            return {"width": max(0.0, width), "ticks": [], "breaks": [], "moments": []}
+        length = max(width - 2 * pad, count * (card + gap) * 1.15)
+        shape = axis(self._dates)
+        points = [pad + f * length for f in shape.moments]
+        lefts = place_cards(points, card, gap, start=pad / 2)
+        content_width = max(width, pad + length + pad, lefts[-1] + card + pad / 2)
+        ticks = [(year, pad + f * length) for year, f in shape.ticks]
+        moment_years = {int(d[:4]) for d in self._dates}
+        return {
+            "width": content_width,
+            "axisStart": pad,
+            "axisEnd": pad + length,
+            "ticks": [
+                {"year": year, "x": x, "named": named}
+                for (year, x), named in zip(
+                    ticks, named_years(ticks, moment_years, year_width), strict=True
+                )
+            ],
+            "breaks": [
+                {"x0": pad + a * length, "x1": pad + b * length, "first": first, "last": last}
+                for a, b, first, last in shape.breaks
+            ],
+            "moments": [
+                {"x": point, "card": left} for point, left in zip(points, lefts, strict=True)
+            ],
+        }

@@ -1,0 +1,269 @@
+"""The map screen as a visitor sees it: markers and names inside the window, no name
+over another or over a marker, targets large enough, a tap on each marker reaching its
+exhibits, outlines in high contrast, keys and the screen reader."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtGui import QAccessible, QColor
+from PySide6.QtQuick import QQuickItem
+
+from kiosk.content import mapgeo
+from kiosk.content.model import ContentSet
+from kiosk.ui.app import KioskWindow
+from tests.conftest import BUNDLED
+from tests.layouttools import scene_rect
+from tests.uitools import grab, item, key, load, open_window, swipe, tap, walk
+
+SIZES = [(1920, 1080), (1080, 1920), (1280, 800)]
+SCALES = [1.0, 1.25, 1.5]
+LANGUAGES = ["uz", "az", "ru", "en"]
+MIN_TARGET = 48
+
+
+@pytest.fixture(scope="module")
+def content() -> ContentSet:
+    return load(BUNDLED)
+
+
+@pytest.fixture(params=SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def window(
+    request: pytest.FixtureRequest, content: ContentSet, rendition_cache: Path
+) -> Iterator[KioskWindow]:
+    with open_window(content, rendition_cache, size=request.param) as kw:
+        yield kw
+
+
+def _open_map(kw: KioskWindow, place: int = -1) -> None:
+    kw.kiosk.nav.navigator.home()
+    kw.kiosk.nav.navigator.open_map(place)
+    tap_free_settle(kw)
+
+
+def tap_free_settle(kw: KioskWindow) -> None:
+    from kiosk.ui.render import settle
+
+    settle(kw.window, kw.images, timeout_s=30)
+
+
+def _named(kw: KioskWindow, prefix: str) -> list[QQuickItem]:
+    return [i for i in walk(kw.window.contentItem()) if i.objectName().startswith(prefix)]
+
+
+def _covered(kw: KioskWindow, button: QQuickItem) -> bool:
+    """Whether the panel's scroll cue (which takes taps) lies over the button."""
+    cues = [c for c in _named(kw, "scrollCue") if c.isVisible() and c.opacity() > 0]
+    return any(_overlap(scene_rect(c), scene_rect(button)) for c in cues)
+
+
+def _overlap(a: QRectF, b: QRectF) -> bool:
+    return a.intersects(b) and not a.intersected(b).isEmpty()
+
+
+def test_markers_and_names_stay_apart_and_inside(window: KioskWindow, content: ContentSet) -> None:
+    kw = window
+    size = kw.window.width(), kw.window.height()
+    for scale in SCALES:
+        kw.kiosk.appearance.set_text_scale(scale)
+        for language in LANGUAGES:
+            kw.kiosk.language.choose(language)
+            _open_map(kw)
+            where = f"{size} {scale} {language}"
+            view = scene_rect(item(kw, "mapView"))
+            window_rect = QRectF(0, 0, *size)
+            markers = {
+                i.objectName().removeprefix("mapMarker_"): i
+                for i in _named(kw, "mapMarker_")
+                if i.isVisible()
+            }
+            assert set(markers) == {p.id for p in content.places}, where
+            labels = {i.objectName().removeprefix("mapLabel_"): i for i in _named(kw, "mapLabel_")}
+            areas = [i for i in _named(kw, "mapName_") if i.isVisible()]
+            assert len(areas) >= 4, where  # the sea and most countries are named
+            names = {"caspian", "uzbekistan"} & {
+                a.objectName().removeprefix("mapName_") for a in areas
+            }
+            if scale == 1.0:  # larger names may leave a country unnamed, never the sea
+                assert names == {"caspian", "uzbekistan"}, where
+            assert "caspian" in names, where
+            dots = {
+                k: scene_rect(next(c for c in walk(m) if c.objectName() == "mapDot"))
+                for k, m in markers.items()
+            }
+            targets = {k: scene_rect(m) for k, m in markers.items()}
+            texts = {f"label {k}": scene_rect(v) for k, v in labels.items()}
+            texts |= {a.objectName(): scene_rect(a) for a in areas}
+            for place_id, target in targets.items():
+                assert target.width() >= MIN_TARGET and target.height() >= MIN_TARGET, where
+                for other, other_target in targets.items():  # a tap reaches one marker only
+                    assert other == place_id or not _overlap(target, other_target), where
+                assert view.contains(dots[place_id]) and window_rect.contains(dots[place_id])
+            for name, rect in texts.items():
+                assert rect.width() > 0 and rect.height() > 0
+                assert view.contains(rect) and window_rect.contains(rect), (where, name)
+                for place_id, dot in dots.items():
+                    assert not _overlap(rect, dot), (where, name, "over the marker", place_id)
+                for other, other_rect in texts.items():
+                    if other != name:
+                        assert not _overlap(rect, other_rect), (where, name, other)
+            # the text inside each name fits its box
+            for label in labels.values():
+                (text,) = [c for c in label.childItems() if c.property("text")]
+                assert text.property("contentWidth") <= label.width(), where
+
+
+def test_a_tap_on_each_marker_reaches_its_exhibits(
+    window: KioskWindow, content: ContentSet
+) -> None:
+    kw = window
+    kw.kiosk.language.choose("en")
+    for scale in (1.0, 1.5):
+        kw.kiosk.appearance.set_text_scale(scale)
+        for place in content.places:
+            _open_map(kw)
+            tap(kw, item(kw, f"mapMarker_{place.id}"))
+            assert kw.kiosk.nav.place.screen == "map"
+            assert item(kw, "mapPlaceName").property("text") == place.name.get("en")
+            expected = [e.id for e in content.exhibits_at(place.id)]
+            buttons = [item(kw, f"mapExhibit_{e}") for e in expected]
+            panel = item(kw, "mapPanel")
+            shown = scene_rect(panel)
+            # the place's name and its first exhibit show at once; the rest by scrolling
+            assert shown.contains(scene_rect(item(kw, "mapPlaceName")))
+            assert shown.contains(scene_rect(buttons[0]))
+            for button in buttons:  # each is whole in the panel and large enough
+                while not shown.contains(scene_rect(button)) or _covered(kw, button):
+                    start = shown.center().toPoint()  # the visitor drags the panel up
+                    swipe(kw, start, start - QPoint(0, int(shown.height() / 3)))
+                rect = scene_rect(button)
+                assert rect.height() >= MIN_TARGET
+                assert shown.contains(rect)
+                assert QRectF(0, 0, kw.window.width(), kw.window.height()).contains(rect)
+            last = expected[-1]
+            tap(kw, item(kw, f"mapExhibit_{last}"))
+            assert (kw.kiosk.nav.place.screen, kw.kiosk.nav.place.exhibit_id) == ("exhibit", last)
+            tap(kw, item(kw, "backButton"))  # Back returns to the map, the place still chosen
+            assert kw.kiosk.nav.place.screen == "map"
+            assert item(kw, "mapPlaceName").property("text") == place.name.get("en")
+
+
+@pytest.mark.parametrize("size", [(1920, 1080)])
+def test_high_contrast_draws_outlines_not_fills(
+    size: tuple[int, int], content: ContentSet, rendition_cache: Path
+) -> None:
+    with open_window(content, rendition_cache, size=size) as kw:
+        _open_map(kw)
+        view = item(kw, "mapView")
+        origin = view.mapToScene(view.boundingRect().topLeft())
+        scale = view.width() / mapgeo.MAP_WIDTH
+
+        def colour_at(lon: float, lat: float) -> QColor:
+            x, y = mapgeo.project(lon, lat)
+            return grab(kw).pixelColor(int(origin.x() + x * scale), int(origin.y() + y * scale))
+
+        sea, land = (51.0, 41.5), (61.0, 43.0)  # mid-Caspian; Uzbekistan near the Aral
+        assert colour_at(*sea) != colour_at(*land)  # normally: a sea and a country
+        kw.kiosk.appearance.set_high_contrast(True)
+        tap_free_settle(kw)
+        assert colour_at(*sea).name() == "#ffffff"
+        assert colour_at(*land).name() == "#ffffff"
+        image = grab(kw)
+        rect = scene_rect(view).toRect()
+        blacks = sum(
+            image.pixelColor(x, y).name() == "#000000"
+            for x in range(rect.left() + 2, rect.right() - 2, 3)
+            for y in range(rect.top() + 2, rect.bottom() - 2, 3)
+        )
+        assert blacks > 300  # the coasts and borders are drawn
+
+
+def test_keys_and_screen_reader_reach_every_place(
+    content: ContentSet, rendition_cache: Path
+) -> None:
+    with open_window(content, rendition_cache) as kw:
+        kw.kiosk.language.choose("ru")
+        assert kw.kiosk._map is None  # nothing of the map before it is opened
+        key(kw, Qt.Key.Key_M)
+        assert kw.kiosk.nav.place.screen == "map"
+        chosen = []
+        for _ in content.places:
+            key(kw, Qt.Key.Key_Right)
+            chosen.append(item(kw, "mapPlaceName").property("text"))
+        assert chosen == [p.name.get("ru") for p in content.places]
+        key(kw, Qt.Key.Key_Right)  # round again to the first
+        key(kw, Qt.Key.Key_Return)
+        first = content.exhibits_at(content.places[0].id)[0]
+        assert (kw.kiosk.nav.place.screen, kw.kiosk.nav.place.exhibit_id) == ("exhibit", first.id)
+        key(kw, Qt.Key.Key_Escape)
+        assert kw.kiosk.nav.place.screen == "map"
+        root = QAccessible.queryAccessibleInterface(kw.window)
+        made = [root]
+        heard = []
+
+        def visit(parent: object) -> None:
+            for i in range(parent.childCount()):  # type: ignore[attr-defined]
+                child = parent.child(i)  # type: ignore[attr-defined]
+                if child is None or child.state().invisible:
+                    continue
+                made.append(child)
+                target = child.object()
+                name = target.objectName() if target is not None else ""
+                heard.append((child.role(), name, child.text(QAccessible.Text.Name)))
+                visit(child)
+
+        try:
+            visit(root)
+        finally:
+            for wrapper in made:
+                if wrapper is not None and shiboken6.isValid(wrapper):
+                    shiboken6.invalidate(wrapper)
+        for place in content.places:
+            name = place.name.get("ru")
+            assert (QAccessible.Role.Button, f"mapMarker_{place.id}", name) in heard
+            assert (QAccessible.Role.Button, f"mapPlaceButton_{place.id}", name) in heard
+        assert any(n == "mapTitle" and text == "Карта" for _, n, text in heard)
+
+
+def test_the_map_and_the_timeline_load_nothing_before_they_open(tmp_path: Path) -> None:
+    """Qt's shapes module (the outlines, the axis) and the map's Python are read when
+    the map or the timeline first opens: a fresh process shows home without them."""
+    import subprocess
+    import sys
+
+    script = """
+import sys
+from pathlib import Path
+from kiosk.content.loader import load_content
+from kiosk.ui.app import build_window
+from kiosk.ui.render import settle
+from kiosk.ui.session import make_service
+content = load_content(Path(sys.argv[1])).content
+service = make_service(Path(sys.argv[2]), (1920, 1080))
+kw = build_window(content, service, start="home", size=(1920, 1080))
+kw.window.show()
+settle(kw.window, kw.images)
+def loaded():
+    maps = open("/proc/self/maps").read()
+    return ("QuickShapes" in maps, "kiosk.ui.mapview" in sys.modules, kw.kiosk._map is not None)
+print("home", *loaded())
+kw.kiosk.nav.navigator.open_map(0)
+settle(kw.window, kw.images)
+print("map", *loaded())
+service.shutdown()
+"""
+    env = {**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"}
+    env["QT_QUICK_BACKEND"] = "software"
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(BUNDLED), str(tmp_path / "cache")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    lines = [line for line in done.stdout.splitlines() if line.startswith(("home", "map"))]
+    assert lines == ["home False False False", "map True True True"], done.stderr[-2000:]
