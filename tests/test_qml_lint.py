@@ -30,15 +30,14 @@ STILL_TO_CLEAN = {
     "ExhibitSide.qml",  # TODO: lint and guards
     "GalleryViewer.qml",  # TODO: lint and guards
     "Home.qml",  # TODO: lint and guards
-    "Main.qml",  # TODO: lint and guards
+    "Main.qml",  # TODO: lint (the exhibit page resets itself, as the others do)
     "NavBar.qml",  # TODO: guards
     "Style.qml",  # TODO: guards
-    "TimelinePage.qml",  # TODO: lint and guards
 }
 
-# ``|| ""``, ``|| []``, ``|| null``, ``|| "#F7F3EA"``: a fallback for a value that may
-# be missing (``a || b`` between two conditions is not one)
-GUARD = re.compile(r'\|\|\s*(?:"[^"]*"|\[\s*\]|\{\s*\}|\(\{\s*\}\)|null|undefined)')
+# ``|| ""``, ``|| []``, ``|| null``, ``|| 0``, ``|| "#F7F3EA"``: a fallback for a value
+# that may be missing (``a || b`` between two conditions is not one)
+GUARD = re.compile(r'\|\|\s*(?:"[^"]*"|\[\s*\]|\{\s*\}|\(\{\s*\}\)|null|undefined|-?\d)')
 
 
 def qmllint() -> Path:

@@ -13,6 +13,10 @@ Rectangle {
     objectName: "aboutPage"
 
     function resetView() { flick.contentY = 0 }
+    Connections {  // between visitors: back to the top
+        target: page.kiosk
+        function onResetRequested() { page.resetView() }
+    }
     readonly property Item titleItem: aboutTitle  // takes the focus when the page comes
 
     // a talk (kiosk --present) reads this page screenful by screenful, as an exhibit's
