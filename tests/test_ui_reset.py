@@ -16,6 +16,7 @@ CONTENT = load(BUNDLED)
 
 # screen: (how it opens, the view that scrolls, a window where it has room to scroll)
 SCREENS = {
+    "exhibit": ("openExhibit", "exhibitFlick", (1080, 1920)),
     "about": ("openAbout", "aboutFlick", (1080, 1920)),
     "timeline": ("openTimeline", "timelineList", (1080, 1920)),
     "map": ("openMap", "mapPanel", (1280, 800)),
@@ -26,7 +27,10 @@ SCREENS = {
 def test_a_reset_scrolls_the_screen_back_to_its_top(screen: str, rendition_cache: Path) -> None:
     opening, name, size = SCREENS[screen]
     with open_window(CONTENT, rendition_cache, size=size) as kw:
-        getattr(kw.kiosk.nav, opening)()
+        if screen == "exhibit":
+            kw.kiosk.nav.openExhibit(CONTENT.exhibits[0].id)
+        else:
+            getattr(kw.kiosk.nav, opening)()
         settle(kw.window, kw.images)
         flick = item(kw, name)
         top = flick.property("originY")

@@ -41,7 +41,9 @@ Window {
         target: root.kiosk
         function onResetRequested() {
             home.resetView()
-            if (exhibitLoader.item) exhibitLoader.item.resetView()
+            // the exhibit page too; the screens loaded by their file reset themselves
+            const page = exhibitLoader.item as ExhibitPage
+            if (page) page.resetView()
         }
     }
 
