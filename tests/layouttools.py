@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QRectF
+from PySide6.QtGui import QTextLayout, QTextOption
+from PySide6.QtQml import QQmlEngine, QQmlExpression
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.ui.app import KioskWindow
@@ -24,8 +28,22 @@ def kind(item: QQuickItem) -> str:
 
 
 def texts_in(root: QQuickItem) -> list[QQuickItem]:
-    """Every shown Text item under ``root`` with something written in it."""
-    return [i for i in walk(root) if kind(i) == "QQuickText" and visible(i) and i.property("text")]
+    """Every shown Text item under ``root`` with something written in it; the scroll
+    cue's arrow, which floats over a view (a child of it), is not the page's text."""
+    return [
+        i
+        for i in walk(root)
+        if kind(i) == "QQuickText" and visible(i) and i.property("text") and not in_cue(i, root)
+    ]
+
+
+def in_cue(item: QQuickItem, root: QQuickItem) -> bool:
+    parent = item.parentItem()
+    while parent is not None and parent is not root:
+        if parent.objectName() == "scrollCue":
+            return True
+        parent = parent.parentItem()
+    return False
 
 
 def text_problems(flick: QQuickItem) -> list[str]:
@@ -82,3 +100,64 @@ def scroll_to_end(kw: KioskWindow, flick: QQuickItem) -> None:
 
 def lowest_text(flick: QQuickItem) -> QRectF:
     return max((scene_rect(t) for t in texts_in(flick)), key=lambda r: r.bottom())
+
+
+def qml_value(item: QQuickItem, expression: str) -> Any:
+    """What a QML expression gives in ``item``'s scope."""
+    value, failed = QQmlExpression(QQmlEngine.contextForObject(item), item, expression).evaluate()
+    assert not failed, expression
+    return value
+
+
+def line_starts(text: QQuickItem) -> list[int]:
+    """Where each line after the first begins in ``text``, laid out again with Qt's own
+    text layout at the item's font, width and wrap mode (as QQuickText lays it out)."""
+    string = text.property("text")
+    wrap = int(qml_value(text, "wrapMode + 0"))  # PySide cannot read QQuickText's enums
+    if not string or wrap == 0:
+        return []
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode(wrap))
+    layout = QTextLayout(string, text.property("font"))
+    layout.setTextOption(option)
+    width = text.width() - text.property("leftPadding") - text.property("rightPadding")
+    starts = []
+    layout.beginLayout()
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        if line.textStart() > 0:
+            starts.append(line.textStart())
+    layout.endLayout()
+    return starts
+
+
+BREAKS_AFTER = "-\u2010\u2011\u2013\u2014/"  # a line may end after a hyphen, a dash or a slash
+STARTS_NOT = ",.;:!?)]}»”%"  # and never begins with punctuation that closes
+
+
+def broken_words(root: QQuickItem) -> list[str]:
+    """Shown texts under ``root`` with a line that ends inside a word ("Azerbaija/n"), or
+    begins with a comma or a closing mark."""
+    problems = []
+    for text in texts_in(root):
+        string = text.property("text")
+        for start in line_starts(text):
+            before, after = string[start - 1], string[start]
+            if before.isspace() or before in BREAKS_AFTER:
+                if after in STARTS_NOT:
+                    problems.append(
+                        f"{string[max(0, start - 20) : start + 20]!r}: a line begins with {after!r}"
+                    )
+                continue
+            word_start = start
+            while word_start > 0 and not string[word_start - 1].isspace():
+                word_start -= 1
+            word_end = start
+            while word_end < len(string) and not string[word_end].isspace():
+                word_end += 1
+            broken = f"{string[word_start:start]}/{string[start:word_end]}"
+            problems.append(f"{broken} (in {string[:30]!r}, {text.width():.0f} px wide)")
+    return problems

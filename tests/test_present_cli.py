@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli import main
+from kiosk.content.talks import default_talk
 from kiosk.ui.presenting import choose_talk
 from tests.conftest import BUNDLED
 from tests.uitools import load
@@ -31,12 +32,12 @@ def test_screens_are_counted_from_one(tmp_path: Path, capsys: pytest.CaptureFixt
     assert "is not a screen number" in capsys.readouterr().err
 
 
-def test_a_talk_that_is_not_there_gives_every_exhibit_and_says_so(
+def test_a_talk_that_is_not_there_gives_the_default_talk_and_says_so(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     content = load(BUNDLED)
     with caplog.at_level(logging.ERROR, "kiosk.present"):
         talk = choose_talk(content, "no-such-talk")
-    assert [s.exhibit for s in talk.steps] == [e.id for e in content.exhibits]
+    assert talk.steps == default_talk(content).steps  # as the handout without a talk
     assert "no talk 'no-such-talk'" in caplog.text and "school-visit" in caplog.text
     assert len(choose_talk(content, "school-visit").steps) == 9

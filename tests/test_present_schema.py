@@ -68,7 +68,8 @@ def every_dict(content: ContentSet) -> list[tuple[str, Any, Any]]:
                 (f"{language} tile {exhibit.id}", present.tile(exhibit, language), present.Tile)
             )
             for offered in (following, None):
-                page = present.exhibit_page(exhibit, language, strings, offered)
+                place = (i + 1, len(exhibits))
+                page = present.exhibit_page(exhibit, language, strings, place, offered)
                 shown.append((f"{language} page {exhibit.id}", page, present.Page))
         shown.append(
             (f"{language} timeline", present.timeline(content, language), list[present.TimelineRow])

@@ -8,7 +8,6 @@ timer's colour and jumps.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -190,6 +189,60 @@ def test_the_timer_starts_at_the_first_move_and_counts_against_the_duration() ->
     assert state.timer().clock == "10:20"
 
 
+def test_p_pauses_and_resumes_the_elapsed_time_and_the_time_left_with_it() -> None:
+    state, view, times = _state(_talk(duration_s=15 * 60))
+    state.forward()
+    times.mono.advance(60)
+    changes = view.changes
+    state.toggle_pause()
+    assert view.changes == changes + 1  # the console shows it at once
+    times.mono.advance(300)  # a question from the audience: the clock stands still
+    reading = state.timer()
+    assert (reading.elapsed_s, reading.left_s, reading.paused) == (60, 840, True)
+    assert not reading.running
+    state.forward()  # moving on does not start a paused timer behind the presenter's back
+    times.mono.advance(10)
+    assert state.timer().elapsed_s == 60
+    state.toggle_pause()
+    times.mono.advance(30)
+    reading = state.timer()
+    assert (reading.elapsed_s, reading.left_s, reading.paused, reading.running) == (
+        90,
+        810,
+        False,
+        True,
+    )
+
+
+def test_p_before_the_first_move_starts_the_timer() -> None:
+    state, _, times = _state()
+    state.toggle_pause()
+    times.mono.advance(5)
+    assert (state.timer().running, state.timer().elapsed_s) == (True, 5)
+
+
+def test_r_resets_the_elapsed_time_and_the_next_move_starts_it_again() -> None:
+    state, view, times = _state(_talk(duration_s=15 * 60))
+    state.forward()
+    times.mono.advance(200)
+    state.toggle_pause()
+    changes = view.changes
+    state.reset_timer()
+    assert view.changes == changes + 1
+    times.mono.advance(50)
+    reading = state.timer()
+    assert (reading.elapsed_s, reading.left_s, reading.running, reading.paused) == (
+        0,
+        900,
+        False,
+        False,
+    )
+    state.forward()
+    times.mono.advance(7)
+    assert (state.timer().elapsed_s, state.timer().running) == (7, True)
+    assert state.index == 0 and view.position == 2  # the talk itself did not move back
+
+
 def test_the_time_left_counts_against_an_end_time_from_the_wall_clock() -> None:
     state, _, times = _state(_talk(end_time="10:30"))
     assert state.timer().left_s == 30 * 60
@@ -255,12 +308,6 @@ def content(tmp_path_factory: pytest.TempPathFactory) -> ContentSet:
     return result.content
 
 
-def test_without_a_talk_file_the_talk_is_every_exhibit_in_order(content: ContentSet) -> None:
-    talk = t.default_talk(content)
-    assert [(s.kind, s.exhibit) for s in talk.steps] == [("exhibit", "alpha"), ("exhibit", "beta")]
-    assert talk.duration_s is None and talk.end_time is None
-
-
 def test_steps_the_content_cannot_show_are_left_out(content: ContentSet) -> None:
     talk = Talk(
         "x",
@@ -276,11 +323,7 @@ def test_steps_the_content_cannot_show_are_left_out(content: ContentSet) -> None
     assert [s.kind for s in t.playable(talk, content).steps] == ["about"]
 
 
-def test_notes_come_in_the_presenters_language(content: ContentSet, tmp_path: Path) -> None:
-    step = _talk().steps[0]
-    assert t.step_notes(step, content, "uz") == "alpha notes (uz)"
-    assert t.step_notes(step, content, "az") == "alpha notes"  # falls back to the default
-    assert t.step_notes(_talk().steps[1], content, "en") == ""  # notes are never required
+def test_a_picture_step_is_named_after_its_exhibit_and_picture(content: ContentSet) -> None:
     assert t.step_title(_talk().steps[1], content, "en").endswith("· 1")
 
 

@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.content.loader import load_content
-from kiosk.content.model import LoadResult, Talk, TalkStep
+from kiosk.content.model import LoadResult, Talk, TalkStep, Text
 from kiosk.content.parsed_cache import load_cached
+from kiosk.content.talks import default_talk, step_notes
 from tests.factories import MISSING, line_of, make_site, tmap, to_yaml, valid_exhibit
 
 BUNDLED = Path(__file__).resolve().parents[1] / "exhibits"
@@ -412,3 +413,49 @@ def test_talk_files_are_watched_and_listed_in_a_release(tmp_path: Path) -> None:
     (root / "talks" / "good.yaml").write_text(to_yaml(valid_talk(duration="20 min")), "utf-8")
     assert snapshot(root) != before  # a reload follows, as for any edit
     assert "talks/good.yaml" in manifest.content_files(root)
+
+
+# one rule for every view of a talk: the console, the audience window and the handout
+
+
+def test_without_a_talk_every_exhibit_in_order_then_the_timeline_and_the_sources(
+    tmp_path: Path,
+) -> None:
+    root = make_site(
+        tmp_path / "site",
+        {"alpha": valid_exhibit(), "beta": valid_exhibit(id="beta", order="20")},
+    )
+    content = load_content(root).content
+    assert content is not None
+    talk = default_talk(content)
+    assert [(s.kind, s.exhibit) for s in talk.steps] == [
+        ("exhibit", "alpha"),
+        ("exhibit", "beta"),
+        ("timeline", None),
+        ("about", None),
+    ]
+    assert talk.duration_s is None and talk.end_time is None
+    assert talk.title == content.site.title
+
+
+def test_a_steps_notes_are_its_own_else_its_exhibit_pages_never_repeated_at_pictures(
+    tmp_path: Path,
+) -> None:
+    root = make_site(tmp_path / "site", {"alpha": valid_exhibit(notes=tmap("Alpha notes"))})
+    content = load_content(root).content
+    assert content is not None
+    own = Text({"uz": "Oʻz", "en": "Own"}, "uz")
+    page = TalkStep("exhibit", "alpha", None, None, 1)
+    picture = TalkStep("image", "alpha", 0, None, 2)
+    timeline = TalkStep("timeline", None, None, None, 3)
+
+    def notes(step: TalkStep, language: str) -> str | None:
+        text = step_notes(content, step)
+        return text.get(language) if text is not None else None
+
+    assert notes(replace(page, notes=own), "en") == "Own"  # a step's own notes first
+    assert notes(replace(page, notes=own), "az") == "Oʻz"  # in the default language else
+    assert notes(page, "ru") == "Alpha notes [ru]"  # an exhibit step: its exhibit's notes
+    assert notes(picture, "en") is None  # said at the page, not again at each picture
+    assert notes(replace(picture, notes=own), "en") == "Own"
+    assert notes(timeline, "en") is None  # notes are never required

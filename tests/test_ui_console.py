@@ -5,25 +5,27 @@ window that only ``C`` shows; the audience's cursor hides until the mouse moves.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 
 from kiosk.content.model import ContentSet
 from kiosk.runtime.talk import Clock
 from kiosk.ui.presenting import Presentation
-from kiosk.ui.render import pump
+from kiosk.ui.render import pump, settle
 from kiosk.ui.render import visual_tree as walk
 from kiosk.ui.wiring import PresentOptions
 from tests.conftest import BUNDLED
 from tests.fakes import FakeClock
-from tests.uitools import load, open_window
+from tests.uitools import centre, distinct_colours, grab, item, load, open_window, visible
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -45,6 +47,12 @@ def presenting(content: ContentSet, cache: Path, clock: FakeClock) -> Iterator[P
         finally:
             presentation.close()
             pump(30)
+
+
+def _view(presentation: Presentation) -> dict[str, Any]:
+    view = presentation.console.property("view")
+    assert isinstance(view, dict)
+    return view
 
 
 def _named(window: QQuickWindow, name: str) -> QQuickItem:
@@ -178,3 +186,213 @@ def test_every_console_button_is_reached_with_tab_and_pressed_with_enter(
                     assert presentation.state.blank == "black"
         assert {"blackButton", "whiteButton", "freezeButton", "hideButton"} <= set(reached)
         assert presentation.state.blank == "black"  # Enter pressed the black screen button
+
+
+# every button of the kiosk's screens, and the round "more below" arrow
+CONTROLS = (
+    "scrollCue",
+    "scrollCueArrow",
+    "sectionListen",
+    "galleryPrevious",
+    "galleryNext",
+    "timelineOpenExhibit",
+    "timelineChevron",
+    "nextExhibit",
+)
+
+
+def _controls_shown(window: QQuickWindow) -> list[str]:
+    return [
+        i.objectName()
+        for i in walk(window.contentItem())
+        if i.objectName() in CONTROLS and visible(i)
+    ]
+
+
+def test_the_audience_window_shows_the_content_and_no_control(
+    content: ContentSet, rendition_cache: Path
+) -> None:
+    with open_window(content, rendition_cache, size=(1280, 800)) as kw:
+        kw.kiosk.nav.openExhibit("culture-days")
+        settle(kw.window, kw.images)
+        arrow = item(kw, "scrollCueArrow")  # a visitor sees the round arrow: more below
+        accent = grab(kw).pixelColor(centre(arrow))
+        assert "scrollCueArrow" in _controls_shown(kw.window)
+    with presenting(content, rendition_cache, FakeClock()) as presentation:
+        audience, images = presentation.kw.window, presentation.kw.images
+        state = presentation.state
+        for index, step in enumerate(state.steps):
+            state.jump(index)
+            settle(audience, images)
+            assert _controls_shown(audience) == [], (index, step.kind)
+            if step.exhibit == "culture-days" and step.kind == "exhibit":
+                assert not presentation.kw.kiosk.nav.page_edges[1]  # the page goes on below
+                cue = next(
+                    i for i in walk(audience.contentItem()) if i.objectName() == "scrollCueArrow"
+                )
+                assert audience.grabWindow().pixelColor(centre(cue)) != accent
+        assert {s.kind for s in state.steps} >= {"exhibit", "image", "timeline", "about"}
+
+
+def _elapsed(presentation: Presentation) -> tuple[str, str]:
+    box = _named(presentation.console_window, "elapsed")
+    texts = [str(i.property("text")) for i in walk(box) if i.property("text") is not None]
+    return texts[0], texts[1]  # its label (with a note) and its figure
+
+
+def test_p_pauses_the_timer_and_r_resets_it_from_either_window(
+    content: ContentSet, rendition_cache: Path
+) -> None:
+    clock = FakeClock(0.0)
+    with presenting(content, rendition_cache, clock) as presentation:
+        presentation.toggle_console()
+        presentation.state.forward()
+        clock.advance(65)
+        QTest.keyClick(presentation.kw.window, Qt.Key.Key_P)  # the audience window has the keys
+        pump(20)
+        label, figure = _elapsed(presentation)
+        said = _view(presentation)["words"]  # the presenter's language
+        assert (figure, label) == ("1:05", f"{said['elapsed']} ({said['paused']})")
+        clock.advance(100)
+        presentation.console.tick()
+        pump(20)
+        assert _elapsed(presentation)[1] == "1:05"  # it stands still
+        QTest.keyClick(presentation.console_window, Qt.Key.Key_P)
+        clock.advance(5)
+        presentation.console.tick()
+        pump(20)
+        assert _elapsed(presentation) == (said["elapsed"], "1:10")
+        QTest.keyClick(presentation.console_window, Qt.Key.Key_R)
+        pump(20)
+        label, figure = _elapsed(presentation)
+        assert (figure, label) == ("0:00", f"{said['elapsed']} ({said['waiting']})")
+        keys = " ".join(k["keys"] for k in _view(presentation)["keys"])
+        assert "P" in keys.split() and "R" in keys.split()  # both in the F1 list
+
+
+def _wait(condition: Callable[[], bool], timeout_s: float = 20) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        pump(50)
+
+
+def _shown_in(console: QQuickWindow, item: QQuickItem) -> QImage:
+    """What ``item`` shows on the console, after checking it is there to be seen."""
+    box = item.mapRectToScene(item.boundingRect()).toRect()
+    assert visible(item) and box.width() > 80 and box.height() > 45, box
+    assert console.contentItem().boundingRect().toRect().contains(box), box
+    return console.grabWindow().copy(box)
+
+
+def _difference(a: QImage, b: QImage) -> float:
+    """Mean difference of two pictures' grey levels, 0..255, on a 32x18 grid."""
+    a, b = a.scaled(32, 18), b.scaled(32, 18)
+    total = sum(
+        abs(QColor(a.pixel(x, y)).lightness() - QColor(b.pixel(x, y)).lightness())
+        for x in range(32)
+        for y in range(18)
+    )
+    return total / (32 * 18)
+
+
+def test_the_console_shows_a_picture_of_what_the_next_press_shows(
+    content: ContentSet, rendition_cache: Path
+) -> None:
+    with presenting(content, rendition_cache, FakeClock()) as presentation:
+        presentation.toggle_console()
+        console, audience = presentation.console_window, presentation.kw.window
+        state, images = presentation.state, presentation.kw.images
+        frames = presentation.curtain._frames
+        settle(audience, images)
+        # the top of the first page: next is more of it, pictured from the audience page
+        _wait(lambda: presentation.console.property("nextUrl") != "")
+        assert _view(presentation)["nextKind"] == "more"
+        pump(100)
+        next_screenful = _shown_in(console, _named(console, "nextScreenful"))
+        assert distinct_colours(next_screenful, 12) > 8  # a picture, not an empty box
+        promised = frames.images["next"]
+        was_shown = audience.grabWindow().scaled(promised.size())
+        state.forward()
+        settle(audience, images)
+        now_shown = audience.grabWindow().scaled(promised.size())
+        before = _difference(promised, now_shown)
+        assert before < 12, before  # the picture was what the press brought
+        assert _difference(promised, was_shown) > before + 10  # not the screen it was
+        # the end of a page: the next step's own picture, a gallery picture here
+        state.jump(4)
+        settle(audience, images)
+        state.backward()  # the end of step 4 (an exhibit); step 5 is one of its pictures
+        settle(audience, images)
+        pump(600)
+        assert _view(presentation)["nextKind"] == "step"
+        assert _view(presentation)["nextStepKind"] == "image"
+        assert presentation.console.property("nextUrl") == ""  # no stale screenful
+        cover = _named(console, "nextCover")
+        _wait(lambda: cover.property("progress") == 1.0 and cover.property("paintedWidth") > 0)
+        assert distinct_colours(_shown_in(console, cover), 12) > 8
+        # before the timeline: a card in the site's colours
+        timeline = next(i for i, s in enumerate(state.steps) if s.kind == "timeline")
+        state.jump(timeline)
+        settle(audience, images)
+        state.backward()
+        settle(audience, images)
+        pump(600)
+        assert presentation.kw.kiosk.nav.page_edges == (False, True)  # a page just made: its end
+        assert _view(presentation)["nextStepKind"] == "timeline"
+        card = _shown_in(console, _named(console, "nextPicture"))
+        accent = QColor(content.site.theme.accent)
+        assert any(
+            QColor(card.pixel(x, card.height() // 2)).name() == accent.name()
+            for x in range(card.width())
+        )
+
+
+def test_pageup_lands_at_the_end_of_a_page_just_made_once_it_has_laid_itself_out(
+    content: ContentSet, rendition_cache: Path
+) -> None:
+    with presenting(content, rendition_cache, FakeClock()) as presentation:
+        audience, images, state = presentation.kw.window, presentation.kw.images, presentation.state
+        state.jump(next(i for i, s in enumerate(state.steps) if s.kind == "timeline"))
+        settle(audience, images)
+        assert state.steps[state.index - 1].kind == "exhibit"
+        state.backward()  # the exhibit page before it is made anew: it has no height yet
+        settle(audience, images)
+        assert presentation.kw.kiosk.nav.page_edges == (False, True)
+        flick = next(i for i in walk(audience.contentItem()) if i.objectName() == "exhibitFlick")
+        end = flick.property("contentHeight") - flick.height()
+        assert abs(flick.property("contentY") - end) <= 1
+
+
+@pytest.mark.parametrize("language", ["ru", "az"])
+def test_at_1280x800_the_console_shows_every_step_and_no_title_is_cut(
+    content: ContentSet, rendition_cache: Path, language: str
+) -> None:
+    with presenting(content, rendition_cache, FakeClock()) as presentation:
+        presentation.toggle_console()
+        console = presentation.console_window
+        console.setGeometry(0, 0, 1280, 800)
+        presentation.console.setLanguage(language)
+        presentation.kw.kiosk.language.choose(language)
+        pump(100)
+        outline = _named(console, "outline")
+        shown = outline.mapRectToScene(outline.boundingRect())
+        window = console.contentItem().boundingRect()
+        assert window.contains(shown)
+        rows = [i for i in walk(outline) if i.objectName().startswith("outline_")]
+        assert len(rows) == len(presentation.state.steps)
+        for row in rows:
+            box = row.mapRectToScene(row.boundingRect())
+            assert shown.contains(box), row.objectName()  # every step, none scrolled away
+            label = next(i for i in walk(row) if i.property("truncated") is not None)
+            assert not label.property("truncated"), label.property("text")
+        for index in range(len(presentation.state.steps)):
+            presentation.state.jump(index)
+            pump(30)
+            for name in ("nextTitle", "notes"):  # the longest notes too, set smaller to fit
+                text = _named(console, name)
+                assert not text.property("truncated"), text.property("text")
+                assert window.contains(text.mapRectToScene(text.boundingRect()))
+                assert text.property("contentHeight") <= text.height() + 1
+            notes = _named(console, "notes")
+            assert notes.mapRectToScene(notes.boundingRect()).bottom() < shown.top()

@@ -48,7 +48,7 @@ def pixel(kw: KioskWindow, point: QPointF) -> tuple[int, int, int]:
 
 def test_the_measure_catches_faint_text_and_text_on_a_picture(rendition_cache: Path) -> None:
     """The check itself: a pale subtitle, and the attract title with its band taken away
-    (white letters straight on a light illustration), both fail."""
+    and a picture under it (white letters straight on a light illustration), both fail."""
     with open_window(CONTENT, rendition_cache, size=(1920, 1080)) as kw:
         assert failures(kw) == []
         subtitle = item(kw, "siteSubtitle")
@@ -57,6 +57,11 @@ def test_the_measure_catches_faint_text_and_text_on_a_picture(rendition_cache: P
         go_to(kw, "attract")
         title = item(kw, "attractTitle")
         assert failures(kw) == []
+        # the picture drawn under the title, its band taken away
+        area = item(kw, "attractPictureArea")
+        area.setProperty("y", 0)
+        area.setProperty("height", kw.window.height())
+        item(kw, "attractPicture").setProperty("whole", False)  # cropped to fill, no veil
         title.parentItem().setProperty("color", QColor(0, 0, 0, 0))
         settle(kw.window, kw.images)
         assert any(title.property("text")[:30] in f for f in failures(kw))

@@ -94,6 +94,19 @@ DEFAULTED_STRINGS: dict[str, dict[str, str]] = {
         "ru": "Прокрутить вниз",
         "en": "Scroll down",
     },
+    # where the visitor is, above an exhibit's title, and how long its page takes to read
+    "exhibit_position": {
+        "uz": "Boʻlim {index} / {count}",
+        "az": "Bölmə {index} / {count}",
+        "ru": "Раздел {index} из {count}",
+        "en": "Exhibit {index} of {count}",
+    },
+    "reading_time": {
+        "uz": "Oʻqish: taxminan {minutes} daqiqa",
+        "az": "Oxu: təxminən {minutes} dəq",
+        "ru": "Чтение: около {minutes} мин",
+        "en": "About {minutes} min to read",
+    },
 }
 # Strings once required that no screen shows: a kiosk.yaml written for an older
 # kiosk still loads, and the curator is told they can go.

@@ -1,27 +1,37 @@
 """What a talk shows and what the presenter says, for every view of a talk.
 
 The presenter console, the audience window and the printed handout all walk the same
-steps; these few rules are written once, here, without Qt.
+steps; these few rules are written once, here, without Qt: the talk given when none is
+named, and the speaker notes of a step.
 """
 
 from __future__ import annotations
 
 from kiosk.content.model import ContentSet, Talk, TalkStep, Text
 
+EXHIBIT = "exhibit"
+IMAGE = "image"
+TIMELINE = "timeline"
+ABOUT = "about"
 
-def exhibits_talk(content: ContentSet) -> Talk:
-    """The talk given when none is named: every exhibit in order, then the timeline
-    and the sources. No time limit; the only notes are the exhibits' own."""
-    steps = [TalkStep("exhibit", e.id, None, None, 0) for e in content.exhibits]
-    steps += [TalkStep("timeline", None, None, None, 0), TalkStep("about", None, None, None, 0)]
+
+def default_talk(content: ContentSet) -> Talk:
+    """The talk given when none is named (``kiosk --present`` without ``--talk``, and
+    the handout without one): every exhibit in the site's order, then the timeline and
+    the sources, as the kiosk itself offers them. No time limit; the only notes are the
+    exhibits' own (``step_notes``)."""
+    steps = [TalkStep(EXHIBIT, e.id, None, None, 0) for e in content.exhibits]
+    steps += [TalkStep(TIMELINE, None, None, None, 0), TalkStep(ABOUT, None, None, None, 0)]
     return Talk("", content.site.title, None, None, tuple(steps))
 
 
 def step_notes(content: ContentSet, step: TalkStep) -> Text | None:
-    """The step's own notes; an exhibit step without them has its exhibit's ``notes:``."""
+    """The speaker notes of ``step``: its own; else, for an exhibit step, its exhibit's
+    ``notes:``. A picture step without notes has none: the exhibit's notes belong to
+    its page, and saying them again at each of its pictures would repeat them."""
     if step.notes is not None:
         return step.notes
-    if step.kind == "exhibit" and step.exhibit is not None:
+    if step.kind == EXHIBIT and step.exhibit is not None:
         exhibit = content.exhibit(step.exhibit)
         return exhibit.notes if exhibit is not None else None
     return None

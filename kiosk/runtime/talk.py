@@ -21,13 +21,10 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from kiosk.content.model import ContentSet, Talk, TalkStep
+from kiosk.content.talks import ABOUT, EXHIBIT, IMAGE, TIMELINE
 
 log = logging.getLogger("kiosk.talk")
 
-EXHIBIT = "exhibit"
-IMAGE = "image"
-TIMELINE = "timeline"
-ABOUT = "about"
 STEP_KINDS = (EXHIBIT, IMAGE, TIMELINE, ABOUT)
 PAGED = (EXHIBIT, ABOUT)  # read screenful by screenful; the others are one screenful
 
@@ -75,13 +72,8 @@ class TimerReading:
     left_s: int | None  # None: the talk has neither a duration nor an end time
     phase: str  # OK, CLOSING or OVER: the colour of the time left
     clock: str  # the wall clock, "HH:MM"
-    running: bool  # the timer starts at the first move of the talk
-
-
-def default_talk(content: ContentSet) -> Talk:
-    """Without a talk file: every exhibit in the site's order, its notes as the step's."""
-    steps = tuple(TalkStep(EXHIBIT, e.id, None, e.notes, 0) for e in content.exhibits)
-    return Talk("", content.site.title, None, None, steps)
+    running: bool  # the timer starts at the first move of the talk (or ``P``)
+    paused: bool  # ``P`` stopped it; ``P`` again goes on from the same time
 
 
 def playable(talk: Talk, content: ContentSet) -> Talk:
@@ -115,6 +107,7 @@ class TalkState:
         self.frozen = False  # the audience keeps the picture it had; the console moves on
         self.typed = ""  # digits typed for a jump (number + Enter)
         self._started_at: float | None = None
+        self._paused_at: float | None = None
 
     @property
     def steps(self) -> tuple[TalkStep, ...]:
@@ -235,14 +228,37 @@ class TalkState:
         if self._started_at is None:
             self._started_at = self._clock.monotonic()
 
+    def toggle_pause(self) -> None:
+        """``P`` (as pdfpc): stop the elapsed time (and a duration's time left), or go on
+        from where it stopped. Before the first move it starts the timer. A paused timer
+        stays paused while the talk moves on, until ``P`` again."""
+        now = self._clock.monotonic()
+        if self._started_at is None:
+            self._started_at = now
+        elif self._paused_at is None:
+            self._paused_at = now
+        else:
+            self._started_at += now - self._paused_at
+            self._paused_at = None
+        self._view.changed()
+
+    def reset_timer(self) -> None:
+        """``R`` (as pdfpc): the elapsed time back to 0:00, waiting, as at the start, for
+        the next move (or ``P``); the talk stays where it is."""
+        self._started_at = self._paused_at = None
+        self._view.changed()
+
     def timer(self) -> TimerReading:
         now = self._clock.now()
-        started = self._started_at
-        running = started is not None
-        elapsed = int(self._clock.monotonic() - started) if started is not None else 0
+        started, paused_at = self._started_at, self._paused_at
+        upto = paused_at if paused_at is not None else self._clock.monotonic()
+        elapsed = int(upto - started) if started is not None else 0
         left = _time_left(self.talk, elapsed, now)
         phase = OK if left is None or left > CLOSING_S else CLOSING if left >= 0 else OVER
-        return TimerReading(elapsed, left, phase, now.strftime("%H:%M"), running)
+        running = started is not None and paused_at is None
+        return TimerReading(
+            elapsed, left, phase, now.strftime("%H:%M"), running, paused_at is not None
+        )
 
     # what the console shows -----------------------------------------------------------
 
@@ -338,13 +354,3 @@ def step_title(step: TalkStep, content: ContentSet, language: str) -> str:
     if step.kind == IMAGE and step.image is not None:
         return f"{title} · {step.image + 1}"
     return title
-
-
-def step_notes(step: TalkStep | None, content: ContentSet, language: str) -> str:
-    """The speaker's notes for ``step``: the step's own, else its exhibit's."""
-    if step is None:
-        return ""
-    if step.notes is not None:
-        return step.notes.get(language)
-    exhibit = content.exhibit(step.exhibit or "") if step.exhibit else None
-    return exhibit.notes.get(language) if exhibit and exhibit.notes else ""

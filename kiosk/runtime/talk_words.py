@@ -40,6 +40,12 @@ WORDS: dict[str, dict[str, str]] = {
         "az": "Bu addım üçün qeyd yoxdur",
         "ru": "Для этого шага заметок нет",
     },
+    "paused": {
+        "en": "paused: P goes on",
+        "uz": "toʻxtatilgan: P – davom",
+        "az": "dayandırılıb: P – davam",
+        "ru": "пауза: P – продолжить",
+    },
     "elapsed": {"en": "Elapsed", "uz": "Oʻtgan vaqt", "az": "Keçən vaxt", "ru": "Прошло"},
     "left": {"en": "Time left", "uz": "Qolgan vaqt", "az": "Qalan vaxt", "ru": "Осталось"},
     "clock": {"en": "Clock", "uz": "Soat", "az": "Saat", "ru": "Время"},
@@ -173,6 +179,24 @@ KEYS: tuple[tuple[str, dict[str, str]], ...] = (
             "uz": "rejadagi shu qadamga oʻtish",
             "az": "plandakı həmin addıma keçid",
             "ru": "перейти к этому шагу плана",
+        },
+    ),
+    (
+        "P",
+        {
+            "en": "pause / resume the timer (before the first step: start it)",
+            "uz": "taymerni toʻxtatish / davom ettirish (birinchi qadamdan oldin: boshlash)",
+            "az": "taymeri dayandırmaq / davam etdirmək (ilk addımdan əvvəl: başlatmaq)",
+            "ru": "пауза / продолжение таймера (до первого шага: запуск)",
+        },
+    ),
+    (
+        "R",
+        {
+            "en": "reset the timer to 0:00 (it starts again with the next step)",
+            "uz": "taymerni 0:00 ga qaytarish (keyingi qadam bilan yana boshlanadi)",
+            "az": "taymeri 0:00-a qaytarmaq (növbəti addımla yenidən başlayır)",
+            "ru": "сбросить таймер на 0:00 (пойдёт снова со следующего шага)",
         },
     ),
     (

@@ -160,11 +160,11 @@ class Kiosk(QObject):
         language = self.language.current
         following = self._content.exhibit(self.nav.navigator.next_exhibit())
         offered = following if self._offers_next else None
-        page = (
-            present.exhibit_page(exhibit, language, self._strings, offered)
-            if exhibit
-            else present.no_page()
-        )
+        page = present.no_page()
+        if exhibit:
+            exhibits = self._content.exhibits
+            place = (exhibits.index(exhibit) + 1, len(exhibits))
+            page = present.exhibit_page(exhibit, language, self._strings, place, offered)
         if page != self._page:
             self._page = page
             self.pageChanged.emit()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kiosk.content.model import ContentSet, Talk, Text
-from kiosk.content.talks import exhibits_talk, step_notes
+from kiosk.content.talks import default_talk, step_notes
 
 EXHIBIT = "exhibit"
 TIMELINE = "timeline"
@@ -67,7 +67,7 @@ class Part:
 
 def handout_parts(content: ContentSet, talk: Talk | None, with_notes: bool) -> list[Part]:
     """The parts in print order; ``with_notes`` attaches each step's notes to its part."""
-    steps = (talk or exhibits_talk(content)).steps
+    steps = (talk or default_talk(content)).steps
     parts: dict[tuple[str, str | None], Part] = {}
     for number, step in enumerate(steps, 1):
         key = (EXHIBIT, step.exhibit) if step.kind in (EXHIBIT, "image") else (step.kind, None)

@@ -74,6 +74,8 @@ class Page(TypedDict):
     """The exhibit on screen; with none (home, timeline, about) ``no_page()``."""
 
     exhibitId: str
+    place: str  # "Exhibit 2 of 5", in the site's wording
+    readingTime: str  # "About 3 minutes to read", in the site's wording
     title: str
     subtitle: str
     summary: list[Block]
@@ -133,6 +135,8 @@ def no_page() -> Page:
     """What QML sees when no exhibit is on screen: every key, all empty."""
     return Page(
         exhibitId="",
+        place="",
+        readingTime="",
         title="",
         subtitle="",
         summary=[],
@@ -188,17 +192,41 @@ def tile(exhibit: Exhibit, language: str) -> Tile:
     )
 
 
+# A visitor standing at a screen reads about 180 words a minute (slower than at a desk).
+WORDS_A_MINUTE = 180
+
+
+def reading_minutes(exhibit: Exhibit, language: str) -> int:
+    """About how long the page's words take to read, in whole minutes, one at least."""
+    texts = [exhibit.title, exhibit.subtitle, exhibit.summary]
+    for section in exhibit.sections:
+        texts += [section.heading, section.body]
+    for fact in exhibit.facts:
+        texts += [fact.label, fact.value]
+    words = sum(len(text.get(language).split()) for text in texts)
+    return max(1, round(words / WORDS_A_MINUTE))
+
+
 def exhibit_page(
     exhibit: Exhibit,
     language: str,
     strings: dict[str, str],
+    place: tuple[int, int] = (1, 1),
     following: Exhibit | None = None,
 ) -> Page:
-    """``following``: the exhibit the page's last button opens (none: no button)."""
+    """One exhibit's page; ``place`` is its number among the exhibits and how many there
+    are, ``following`` the exhibit the page's last button opens (none: no button)."""
     count = len(exhibit.gallery)
     position = strings.get("image_position", "{index} / {count}")
+    index, total = place
     return Page(
         exhibitId=exhibit.id,
+        place=strings["exhibit_position"]
+        .replace("{index}", str(index))
+        .replace("{count}", str(total)),
+        readingTime=strings["reading_time"].replace(
+            "{minutes}", str(reading_minutes(exhibit, language))
+        ),
         title=exhibit.title.get(language),
         subtitle=exhibit.subtitle.get(language),
         summary=blocks(exhibit.summary, language),
@@ -301,9 +329,22 @@ def attract_slides(content: ContentSet, language: str) -> list[Slide]:
     """The attract loop's slides: each exhibit's cover, then the galleries, no repeats,
     each with the title of the exhibit it belongs to."""
     slides: dict[str, str] = {}
+    site = _letters(content.site.title.get(language))
+
+    def title(exhibit: Exhibit) -> str:
+        # an exhibit named as the site (the museum's own) is not named twice on a slide
+        # that shows the site's name above it
+        words = exhibit.title.get(language)
+        return "" if site and (site in _letters(words) or _letters(words) in site) else words
+
     for exhibit in content.exhibits:
-        slides.setdefault(image_key(exhibit.cover, SCREEN), exhibit.title.get(language))
+        slides.setdefault(image_key(exhibit.cover, SCREEN), title(exhibit))
     for exhibit in content.exhibits:
         for image in exhibit.gallery:
-            slides.setdefault(image_key(image, SCREEN), exhibit.title.get(language))
+            slides.setdefault(image_key(image, SCREEN), title(exhibit))
     return [Slide(key=key, title=title) for key, title in slides.items()]
+
+
+def _letters(text: str) -> str:
+    """A title as its letters and digits alone, for comparing two spellings of a name."""
+    return "".join(c for c in text.casefold() if c.isalnum())

@@ -23,6 +23,7 @@ from PySide6.QtQml import QQmlComponent, QQmlEngine
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk.content.model import ContentSet, Talk, TalkStep
+from kiosk.content.talks import default_talk
 from kiosk.runtime import talk as t
 from kiosk.ui.app import QML_DIR
 from kiosk.ui.keys import key_value
@@ -74,12 +75,16 @@ class AudienceView:
 
 
 def choose_talk(content: ContentSet, name: str | None) -> Talk:
-    """The talk file asked for, else every exhibit in order; what cannot show is left out."""
+    """The talk file asked for, else the default talk; what cannot show is left out."""
     talk = content.talks.get(name) if name else None
     if name and talk is None:
         known = ", ".join(sorted(content.talks)) or "none"
-        log.error("no talk %r in talks/ (talks: %s): giving every exhibit in order", name, known)
-    return t.playable(talk or t.default_talk(content), content)
+        log.error(
+            "no talk %r in talks/ (talks: %s): giving every exhibit, the timeline and the sources",
+            name,
+            known,
+        )
+    return t.playable(talk or default_talk(content), content)
 
 
 def system_clock() -> t.Clock:
@@ -108,6 +113,8 @@ class Presentation(QObject):
         language = options.language or kiosk.content.site.default_language
         self.console = Console(kiosk, self.state, language, self)
         self.curtain.live_frame = self.console.new_live_frame
+        self.curtain.next_frame = self.console.new_next_frame
+        self.console.changed.connect(self._console_changed)
         self.view.on_change = self._changed
         window = kw.window
         window.setProperty("curtain", self.curtain)
@@ -229,6 +236,14 @@ class Presentation(QObject):
         self.curtain.show(state.blank, state.frozen, self.kw.window.grabWindow)
         self.curtain.request_copy()
         self.console.refresh()
+        self.console.tick()  # P and R show at once, not at the next tick
+
+    def _console_changed(self) -> None:
+        # "next" is more of this page: the audience window pictures its next screenful
+        wanted = self.console.next_kind == "more"
+        self.curtain.set_next_wanted(wanted)
+        if not wanted:
+            self.console.clear_next()
 
     def _on_tick(self) -> None:
         self.console.tick()
@@ -259,6 +274,8 @@ class Presentation(QObject):
             k.Key_Period: partial(state.toggle_blank, t.BLACK),
             k.Key_W: partial(state.toggle_blank, t.WHITE),
             k.Key_F: state.toggle_freeze,
+            k.Key_P: state.toggle_pause,
+            k.Key_R: state.reset_timer,
             k.Key_S: self.swap,
             k.Key_C: self.toggle_console,
             k.Key_Return: state.enter,

@@ -10,28 +10,32 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Property, QObject, QSize, Qt, Signal, Slot
+from PySide6.QtCore import Property, QObject, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QImage
-from PySide6.QtQuick import QQuickImageProvider
+from PySide6.QtQuick import QQuickImageProvider, QQuickItem
 
+from kiosk.content.talks import step_notes
 from kiosk.runtime import talk as t
 from kiosk.runtime.talk_words import keys, words
 from kiosk.ui import present
+from kiosk.ui.keys import KeyMap
 
 if TYPE_CHECKING:
     from kiosk.runtime.talk import TalkState
     from kiosk.ui.bridge import Kiosk
 
-PROVIDER = "talk"  # image://talk/live/N and image://talk/frozen/N
+PROVIDER = "talk"  # image://talk/live/N, image://talk/frozen/N and image://talk/next/N
 LIVE_WIDTH = 960  # the console's copy of the audience screen is made this wide
+NEXT_WIDTH = 360  # and its picture of the page's next screenful this wide (shown ~250-330 px)
 
 
 class Frames:
-    """The two pictures that travel between the windows: the audience screen as it
-    is now (for the console) and as it was when frozen (for the audience)."""
+    """The pictures that travel between the windows: the audience screen as it is now
+    and the page's next screenful (for the console), and the audience screen as it was
+    when frozen (for the audience)."""
 
     def __init__(self) -> None:
-        self.images: dict[str, QImage] = {"live": QImage(), "frozen": QImage()}
+        self.images: dict[str, QImage] = {"live": QImage(), "frozen": QImage(), "next": QImage()}
 
     def provider(self) -> FrameProvider:
         """One per engine (an engine owns and deletes its providers)."""
@@ -68,7 +72,10 @@ class Curtain(QObject):
         self._frozen = False
         self._frozen_revision = 0
         self._live = True
+        self._next_wanted = False
+        self._grabs: list[Any] = []
         self.live_frame: Callable[[], None] = lambda: None  # set by the console
+        self.next_frame: Callable[[], None] = lambda: None  # set by the console
 
     def show(self, blank: str, frozen: bool, freeze: Callable[[], QImage]) -> None:
         if frozen and not self._frozen:
@@ -98,6 +105,30 @@ class Curtain(QObject):
 
     live = Property(bool, _get_live, notify=changed)
 
+    def set_next_wanted(self, wanted: bool) -> None:
+        """The console's "next" is more of this page: the copy takes its picture too."""
+        if wanted != self._next_wanted:
+            self._next_wanted = wanted
+            self.changed.emit()
+            if wanted:
+                self.request_copy()
+
+    def _get_next_wanted(self) -> bool:
+        return self._next_wanted
+
+    nextWanted = Property(bool, _get_next_wanted, notify=changed)
+
+    def _get_next_step(self) -> float:
+        return KeyMap.SCREENFUL
+
+    # how far the next press scrolls, in page heights (the page's own PageDown)
+    nextStep = Property(float, _get_next_step, constant=True)
+
+    def _get_next_width(self) -> int:
+        return NEXT_WIDTH
+
+    nextWidth = Property(int, _get_next_width, constant=True)
+
     def request_copy(self) -> None:
         """Something moved on the audience screen: the console's copy is made soon."""
         self.copyRequested.emit()
@@ -107,6 +138,26 @@ class Curtain(QObject):
         self._frames.images["live"] = image
         self.live_frame()
 
+    @Slot(QQuickItem, QRectF, QSize)
+    def copyNext(self, page: QQuickItem, screenful: QRectF, size: QSize) -> None:
+        """Picture ``page`` (a page's content, the whole of it) at ``size``, and keep the
+        part ``screenful`` of it: what the next press will show. One small render of the
+        page, once the talk has moved (a page's content item has no QML engine of its
+        own to do it from QML)."""
+        grab = page.grabToImage(size)
+        result = grab.data()
+        if result is None:
+            return
+        self._grabs.append(grab)  # alive until its picture is ready
+
+        def ready() -> None:
+            self._grabs.remove(grab)
+            if self._next_wanted:
+                self._frames.images["next"] = result.image().copy(screenful.toRect())
+                self.next_frame()
+
+        result.ready.connect(ready)
+
 
 class Console(QObject):
     """The presenter console's view of the talk, in the presenter's language."""
@@ -114,6 +165,7 @@ class Console(QObject):
     changed = Signal()
     timerChanged = Signal()
     liveChanged = Signal()
+    nextChanged = Signal()
     swapRequested = Signal()
     hideRequested = Signal()
 
@@ -125,6 +177,7 @@ class Console(QObject):
         self._state = state
         self._language = language
         self._live_revision = 0
+        self._next_revision = 0
         self._two_screens = False
         self._view: dict[str, Any] = {}
         self._timer: dict[str, Any] = {}
@@ -134,6 +187,11 @@ class Console(QObject):
     @property
     def language(self) -> str:
         return self._language
+
+    @property
+    def next_kind(self) -> str:
+        """What the console's "next" is: "more" (of this page), "step" or "end"."""
+        return str(self._view.get("nextKind", ""))
 
     @property
     def two_screens(self) -> bool:
@@ -169,8 +227,9 @@ class Console(QObject):
             "index": state.index,
             "count": len(steps),
             "current": t.step_title(step, content, lang) if step else "",
-            "notes": t.step_notes(step, content, lang),
+            "notes": _notes(step, content, lang),
             "nextKind": kind,
+            "nextStepKind": following.kind if kind == "step" and following else "",
             "nextTitle": next_title,
             "nextImage": next_image,
             "ended": state.ended,
@@ -193,6 +252,7 @@ class Console(QObject):
             "phase": reading.phase,
             "clock": reading.clock,
             "running": reading.running,
+            "paused": reading.paused,
         }
         if timer != self._timer:
             self._timer = timer
@@ -201,6 +261,21 @@ class Console(QObject):
     def new_live_frame(self) -> None:
         self._live_revision += 1
         self.liveChanged.emit()
+
+    def new_next_frame(self) -> None:
+        self._next_revision += 1
+        self.nextChanged.emit()
+
+    def clear_next(self) -> None:
+        """No more of this page next: its picture goes (never shown for another page)."""
+        if self._next_revision:
+            self._next_revision = 0
+            self.nextChanged.emit()
+
+    def _get_next_url(self) -> str:
+        return f"image://{PROVIDER}/next/{self._next_revision}" if self._next_revision else ""
+
+    nextUrl = Property(str, _get_next_url, notify=nextChanged)
 
     def _get_view(self) -> dict[str, Any]:
         return self._view
@@ -260,3 +335,10 @@ def _step_image(step: t.TalkStep, content: Any) -> str:
     if step.kind == t.IMAGE and step.image is not None and step.image < len(exhibit.gallery):
         return present.image_key(exhibit.gallery[step.image], present.THUMB)
     return present.image_key(exhibit.cover, present.THUMB)
+
+
+def _notes(step: t.TalkStep | None, content: Any, language: str) -> str:
+    """The step's speaker notes in the presenter's language (the one rule:
+    ``kiosk.content.talks.step_notes``)."""
+    notes = step_notes(content, step) if step is not None else None
+    return notes.get(language) if notes is not None else ""

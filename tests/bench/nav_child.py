@@ -493,14 +493,18 @@ class Driver:
             rect = item.mapRectToScene(QRectF(0, 0, item.width(), item.height()))
             if rect.isEmpty() or not rect.intersects(screen):
                 continue
-            status = item.property("status")
+            # a rendition's status, as its RenditionImage tells it (an int: PySide cannot
+            # read Image.status, an enum); other images (a cover's fill) are left out
+            holder = item.parentItem()
+            if holder is None or holder.metaObject().indexOfProperty("imageStatus") < 0:
+                continue
+            status = holder.property("imageStatus")
             if status == _READY:
                 continue
             if status == _ERROR:
                 self.results.image_errors += 1
                 continue
-            holder = item.parentItem()
-            wanted = holder.property("key") if holder is not None else None
+            wanted = holder.property("key")
             if status == _LOADING or (status == _NULL and wanted):
                 busy += 1
         return busy

@@ -12,12 +12,13 @@ Rectangle {
     color: ui.background
     objectName: "aboutPage"
 
-    function resetView() { flick.contentY = 0 }
+    function resetView() { keepEnd = false; flick.contentY = 0 }
     Connections {  // between visitors: back to the top
         target: page.kiosk
         function onResetRequested() { page.resetView() }
     }
     readonly property Item titleItem: aboutTitle  // takes the focus when the page comes
+    readonly property Flickable flickable: flick  // a talk's console pictures its next screenful
 
     // a talk (kiosk --present) reads this page screenful by screenful, as an exhibit's
     readonly property real scrollEnd: Math.max(0, flick.contentHeight - flick.height)
@@ -30,6 +31,7 @@ Rectangle {
     Connections {
         target: page.kiosk.keys
         function onScrollRequested(fraction) {
+            page.keepEnd = false
             const from = scroller.running ? scroller.to : flick.contentY
             scroller.stop()
             scroller.to = Math.max(0, Math.min(page.scrollEnd, from + fraction * flick.height))
@@ -37,8 +39,17 @@ Rectangle {
         }
         function onPageJumpRequested(atEnd) {
             scroller.stop()
+            page.keepEnd = atEnd
             flick.contentY = atEnd ? page.scrollEnd : 0
         }
+    }
+    // the end asked for, also once a page just made has laid itself out and its
+    // pictures have come (it had no height yet when asked); a scroll or a drag lets go
+    property bool keepEnd: false
+    onScrollEndChanged: if (keepEnd) flick.contentY = scrollEnd
+    Connections {
+        target: flick
+        function onMovementStarted() { page.keepEnd = false }
     }
     NumberAnimation {
         id: scroller
@@ -57,6 +68,15 @@ Rectangle {
         clip: true
         flickDeceleration: 2500
         maximumFlickVelocity: 6000
+
+        // a talk's console pictures the page's next screenful from this content: the
+        // page's colour goes under it (the page behind the content is not in that picture)
+        Rectangle {
+            visible: !page.ui.controls
+            width: flick.width
+            height: flick.contentHeight
+            color: page.color
+        }
 
         Column {
             id: body

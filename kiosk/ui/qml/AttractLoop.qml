@@ -1,3 +1,5 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 
 // Between visitors: each exhibit's pictures drifting slowly (a pan and zoom that
@@ -16,12 +18,23 @@ Rectangle {
     property bool still: false
     readonly property var slides: kiosk.attractSlides
     readonly property var current: slides.length ? slides[slide % slides.length] : null
-    // at least 56 px at 1080p: read from three metres
-    readonly property real invitationSize: Math.max(56, Math.round(60 * ui.k))
+    // at least 56 px on a museum screen: read from three metres (a laptop's smaller)
+    readonly property real invitationSize: ui.k >= 0.9 ? Math.max(56, Math.round(60 * ui.k)) : Math.round(52 * ui.k)
+    // Landscape: the pictures on the left, the words on the right; portrait: above them.
+    // Neither covers the other, and each picture shows whole between the bands.
+    readonly property bool beside: !ui.portrait
     color: ui.stage
     objectName: "attractLoop"
     readonly property Item titleItem: siteTitle  // takes the focus when the loop starts
 
+    Item {
+        id: pictureArea
+        objectName: "attractPictureArea"
+        x: 0
+        y: band.height
+        width: attract.beside ? panel.x : attract.width
+        height: (attract.beside ? attract.height : panel.y) - band.height
+        clip: true
     Repeater {
         id: pictures
         model: attract.slides
@@ -49,6 +62,8 @@ Rectangle {
                 ui: attract.ui
                 key: slideItem.modelData.key
                 decorative: true  // the slide's title below names its exhibit
+                whole: true
+                veil: attract.ui.stage
                 // a slow zoom from the centre with a sideways drift, alternating direction
                 readonly property real drift: slideItem.showing ? attract.motion : 0
                 transform: [
@@ -62,6 +77,7 @@ Rectangle {
                 ]
             }
         }
+    }
     }
     NumberAnimation {
         id: drifting
@@ -88,8 +104,9 @@ Rectangle {
         }
     }
 
-    // the site's name at the top, over a band that keeps it readable on any picture
+    // the site's name at the top, on its own band
     Rectangle {
+        id: band
         anchors { left: parent.left; right: parent.right; top: parent.top }
         height: siteTitle.implicitHeight + attract.ui.margin * 1.5
         color: attract.ui.highContrast ? attract.ui.stageSurface : Qt.rgba(0, 0, 0, 0.55)
@@ -107,17 +124,34 @@ Rectangle {
         }
     }
 
-    // the slide's exhibit and the invitation, on a solid band
+    // A MouseArea takes the whole press, so the release cannot reach a tile beneath.
+    // To a screen reader the whole screen is one button, named by the invitation.
+    MouseArea {
+        objectName: "attractTouch"
+        anchors.fill: parent
+        onClicked: attract.kiosk.nav.leaveAttract()
+        Accessible.role: Accessible.Button
+        Accessible.name: attract.kiosk.strings.touch_to_explore || ""
+        Accessible.onPressAction: attract.kiosk.nav.leaveAttract()
+    }
+
+    // the slide's exhibit, the invitation in every language, and the languages to
+    // start in: a tap on one starts the visit in it, a tap anywhere else in the default
     Rectangle {
-        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-        height: callColumn.implicitHeight + attract.ui.margin * 1.5
-        color: attract.ui.highContrast ? attract.ui.stageSurface : Qt.rgba(0.07, 0.07, 0.08, 0.92)
+        id: panel
+        objectName: "attractPanel"
+        x: attract.beside ? Math.round(attract.width * (attract.ui.k < 0.9 ? 0.4 : 0.5)) : 0
+        y: attract.beside ? band.height : attract.height - height
+        width: attract.width - x
+        height: attract.beside ? attract.height - band.height : callColumn.implicitHeight + attract.ui.margin * 1.5
+        color: attract.ui.stageSurface
         Column {
             id: callColumn
             anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; leftMargin: attract.ui.margin; rightMargin: attract.ui.margin }
             spacing: attract.ui.gap / 2
             ScreenText {
                 objectName: "slideTitle"
+                visible: text !== ""
                 width: parent.width
                 text: attract.current ? attract.current.title : ""
                 textFormat: Text.PlainText
@@ -141,16 +175,25 @@ Rectangle {
                     color: attract.ui.stageInk
                 }
             }
+            Item { width: 1; height: attract.ui.gap / 2 }
+            Flow {
+                objectName: "attractLanguages"
+                width: parent.width
+                spacing: attract.ui.gap / 2
+                Repeater {
+                    model: attract.kiosk.language.choices
+                    NavButton {
+                        required property var modelData
+                        objectName: "attractLanguage_" + modelData.code
+                        ui: attract.ui
+                        text: modelData.name
+                        onActivated: {
+                            attract.kiosk.language.choose(modelData.code)
+                            attract.kiosk.nav.leaveAttract()
+                        }
+                    }
+                }
+            }
         }
-    }
-    // A MouseArea takes the whole press, so the release cannot reach a tile beneath.
-    // To a screen reader the whole screen is one button, named by the invitation.
-    MouseArea {
-        objectName: "attractTouch"
-        anchors.fill: parent
-        onClicked: attract.kiosk.nav.leaveAttract()
-        Accessible.role: Accessible.Button
-        Accessible.name: attract.kiosk.strings.touch_to_explore || ""
-        Accessible.onPressAction: attract.kiosk.nav.leaveAttract()
     }
 }

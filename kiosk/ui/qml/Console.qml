@@ -33,7 +33,8 @@ Window {
             anchors { left: parent.left; right: parent.right; top: parent.top; margins: root.gap }
             spacing: root.gap * 2
             ConsoleTime { k: root.k; label: root.words.elapsed; value: root.timer.elapsed; objectName: "elapsed"
-                          note: root.timer.running ? "" : root.words.waiting }
+                          note: root.timer.paused ? root.words.paused : root.timer.running ? "" : root.words.waiting
+                          dim: root.timer.paused }
             ConsoleTime {
                 objectName: "timeLeft"
                 visible: root.timer.left !== ""
@@ -57,7 +58,7 @@ Window {
         // left: the audience's screen as it is now, then what comes next
         Column {
             id: left
-            anchors { left: parent.left; top: timeRow.bottom; margins: root.gap }
+            anchors { left: parent.left; top: timeRow.bottom; bottom: buttons.top; margins: root.gap }
             width: Math.round(parent.width * 0.52)
             spacing: root.gap / 2
             Text {
@@ -101,43 +102,53 @@ Window {
                     }
                 }
             }
+            // what the next press shows, as a picture (pdfpc's next slide) and in words
             Rectangle {
+                id: nextPanel
                 objectName: "nextStep"
                 width: parent.width
-                height: 110 * root.k
+                height: Math.max(90 * root.k, left.height - y)
                 radius: 6 * root.k
                 color: root.view.ended ? "#7a1c22" : "#23272e"
-                Row {
-                    anchors { fill: parent; margins: root.gap / 2 }
-                    spacing: root.gap
-                    Image {
-                        height: parent.height
-                        width: visible ? height * 1.5 : 0
-                        visible: root.view.nextImage !== ""
-                        source: root.view.nextImage !== "" ? root.kiosk.imageUrl(root.view.nextImage, root.kiosk.imageRevision) : ""
-                        fillMode: Image.PreserveAspectCrop
+                NextPicture {
+                    id: nextPicture
+                    objectName: "nextPicture"
+                    // the audience screen's shape, as large as the panel allows
+                    anchors { left: parent.left; verticalCenter: parent.verticalCenter; leftMargin: root.gap / 2 }
+                    width: visible ? Math.min((parent.height - root.gap) * 16 / 9, parent.width * 0.5) : 0
+                    height: Math.round(width * 9 / 16)
+                    visible: shows !== ""
+                    kiosk: root.kiosk
+                    k: root.k
+                    shows: root.view.ended || root.view.nextKind === "end" ? ""
+                           : root.view.nextKind === "more" ? "screenful" : root.view.nextStepKind
+                    screenful: root.talk.nextUrl
+                    picture: root.view.nextImage
+                }
+                Column {
+                    anchors { left: nextPicture.right; right: parent.right; verticalCenter: parent.verticalCenter
+                              leftMargin: nextPicture.visible ? root.gap : root.gap / 2; rightMargin: root.gap / 2 }
+                    Text {
+                        text: root.view.ended ? root.words.over : root.words.next
+                        textFormat: Text.PlainText
+                        color: root.view.ended ? "white" : "#9aa3ad"
+                        font.pixelSize: (root.view.ended ? 30 : 17) * root.k
+                        font.bold: root.view.ended
+                        width: parent.width
+                        wrapMode: Text.Wrap
                     }
-                    Column {
-                        anchors.verticalCenter: parent.verticalCenter
-                        width: parent.width - x
-                        Text {
-                            text: root.view.ended ? root.words.over : root.words.next
-                            textFormat: Text.PlainText
-                            color: root.view.ended ? "white" : "#9aa3ad"
-                            font.pixelSize: (root.view.ended ? 30 : 17) * root.k
-                            font.bold: root.view.ended
-                        }
-                        Text {
-                            objectName: "nextTitle"
-                            width: parent.width
-                            visible: !root.view.ended
-                            text: root.view.nextKind === "more" ? root.words.more + ": " + root.view.nextTitle
-                                  : root.view.nextKind === "end" ? root.words.end : root.view.nextTitle
-                            textFormat: Text.PlainText
-                            elide: Text.ElideRight
-                            color: "white"
-                            font.pixelSize: 24 * root.k
-                        }
+                    Text {
+                        objectName: "nextTitle"
+                        width: parent.width
+                        visible: !root.view.ended
+                        text: root.view.nextKind === "more" ? root.words.more + ": " + root.view.nextTitle
+                              : root.view.nextKind === "end" ? root.words.end : root.view.nextTitle
+                        textFormat: Text.PlainText
+                        wrapMode: Text.Wrap
+                        maximumLineCount: 3
+                        elide: Text.ElideRight
+                        color: "white"
+                        font.pixelSize: 22 * root.k
                     }
                 }
             }
@@ -149,29 +160,32 @@ Window {
             anchors { left: left.right; right: parent.right; top: timeRow.bottom; bottom: buttons.top; margins: root.gap }
             spacing: root.gap / 2
             Text {
+                id: notesLabel
                 text: root.words.notes
                 textFormat: Text.PlainText
                 color: "#9aa3ad"
                 font.pixelSize: 17 * root.k
             }
-            Flickable {
+            // the notes take what the outline leaves (the outline shows every step it
+            // can); longer notes are set smaller to fit, never cut: a clicker cannot scroll
+            Text {
+                id: notes
+                objectName: "notes"
                 width: parent.width
-                height: parent.height * 0.45
-                contentHeight: notes.implicitHeight
-                clip: true
-                Text {
-                    id: notes
-                    objectName: "notes"
-                    width: parent.width
-                    text: root.view.notes !== "" ? root.view.notes : root.words.no_notes
-                    textFormat: Text.PlainText
-                    wrapMode: Text.Wrap
-                    color: root.view.notes !== "" ? "white" : "#7d8590"
-                    font.pixelSize: 24 * root.k
-                    lineHeight: 1.15
-                }
+                height: parent.height - notesLabel.height - outlineLabel.height - outline.height - 3 * parent.spacing
+                text: root.view.notes !== "" ? root.view.notes : root.words.no_notes
+                textFormat: Text.PlainText
+                wrapMode: Text.Wrap
+                elide: Text.ElideRight
+                color: root.view.notes !== "" ? "white" : "#7d8590"
+                font.pixelSize: 24 * root.k
+                fontSizeMode: Text.Fit
+                minimumPixelSize: Math.round(14 * root.k)
+                lineHeight: 1.15
+                verticalAlignment: Text.AlignTop
             }
             Text {
+                id: outlineLabel
                 text: root.words.outline
                 textFormat: Text.PlainText
                 color: "#9aa3ad"
@@ -181,7 +195,7 @@ Window {
                 id: outline
                 objectName: "outline"
                 width: parent.width
-                height: parent.height * 0.55 - 4 * root.gap
+                height: Math.min(contentHeight, parent.height * 0.6)
                 clip: true
                 model: root.view.outline
                 currentIndex: root.view.index
@@ -193,7 +207,7 @@ Window {
                     required property int index
                     objectName: "outline_" + index
                     width: ListView.view.width
-                    height: rowText.implicitHeight + 10 * root.k
+                    height: rowText.implicitHeight + 6 * root.k
                     color: index === root.view.index ? "#2f6f8f" : "transparent"
                     radius: 4 * root.k
                     Text {
@@ -203,7 +217,7 @@ Window {
                         textFormat: Text.PlainText
                         elide: Text.ElideRight
                         color: row.index < root.view.index ? "#8a929c" : "white"
-                        font.pixelSize: 19 * root.k
+                        font.pixelSize: 18 * root.k
                         font.bold: row.index === root.view.index
                     }
                     TapHandler { onTapped: root.talk.jump(row.index) }
@@ -283,8 +297,8 @@ Window {
             TapHandler { onTapped: { root.kiosk.presenter.hideHelp(); root.kiosk.presenter.cancelQuit() } }
             Column {
                 anchors.centerIn: parent
-                width: parent.width * 0.7
-                spacing: root.gap
+                width: parent.width * 0.8
+                spacing: root.gap / 2
                 Text {
                     visible: root.kiosk.presenter.askingToQuit
                     width: parent.width

@@ -10,18 +10,19 @@ Column {
     required property string value
     property string phase: "ok"
     property string note: ""
+    property bool dim: false  // a paused timer: its figure greyed, its note in yellow
     readonly property color tint: phase === "over" ? "#ff5a5f" : phase === "closing" ? "#ffb020" : "white"
     Text {
         text: reading.label + (reading.note !== "" ? " (" + reading.note + ")" : "")
         textFormat: Text.PlainText
-        color: "#9aa3ad"
+        color: reading.dim ? "#ffd54a" : "#9aa3ad"
         font.pixelSize: 16 * reading.k
     }
     Text {
         objectName: "value"
         text: reading.value
         textFormat: Text.PlainText
-        color: reading.tint
+        color: reading.dim ? "#8a929c" : reading.tint
         font.pixelSize: 44 * reading.k
         font.bold: true
         font.features: { "tnum": 1 }

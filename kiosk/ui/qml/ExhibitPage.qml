@@ -15,8 +15,9 @@ Rectangle {
     color: ui.background
     objectName: "exhibitPage"
 
-    function resetView() { scroller.stop(); flick.contentY = 0 }
+    function resetView() { scroller.stop(); keepEnd = false; flick.contentY = 0 }
     readonly property Item titleItem: pageTitle  // takes the focus when the page comes
+    readonly property Flickable flickable: flick  // a talk's console pictures its next screenful
 
     // another exhibit starts at its top; the gallery and a language change keep the place
     readonly property string shownId: content.exhibitId || ""
@@ -46,10 +47,16 @@ Rectangle {
             pendingScroll = 0
         }
     }
-    onScrollEndChanged: restoreScroll()
+    // a page just made lays itself out after it is asked for a place: a kept scroll
+    // (back from the timeline) or a talk's end of page is honoured once it is there
+    onScrollEndChanged: {
+        restoreScroll()
+        if (keepEnd) flick.contentY = scrollEnd
+    }
     Connections {
         target: page.kiosk.keys
         function onScrollRequested(fraction) {
+            page.keepEnd = false
             const from = scroller.running ? scroller.to : flick.contentY
             scroller.stop()
             scroller.to = Math.max(0, Math.min(page.scrollEnd, from + fraction * flick.height))
@@ -58,8 +65,16 @@ Rectangle {
         // a talk's step: the top of the page, or (PageUp from the next step) its end
         function onPageJumpRequested(atEnd) {
             scroller.stop()
+            page.keepEnd = atEnd
             flick.contentY = atEnd ? page.scrollEnd : 0
         }
+    }
+    // the end asked for, also once a page just made has laid itself out and its
+    // pictures have come (it had no height yet when asked); a scroll or a drag lets go
+    property bool keepEnd: false
+    Connections {
+        target: flick
+        function onMovementStarted() { page.keepEnd = false }
     }
     // read-aloud: what is being read (a section's heading, paragraph, bullet or
     // caption) is kept in view
@@ -99,6 +114,15 @@ Rectangle {
         onContentYChanged: page.kiosk.nav.noteScroll(contentY)
         onMovementStarted: page.pendingScroll = 0  // the visitor scrolls: their place wins
 
+        // a talk's console pictures the page's next screenful from this content: the
+        // page's colour goes under it (the page behind the content is not in that picture)
+        Rectangle {
+            visible: !page.ui.controls
+            width: flick.width
+            height: flick.contentHeight
+            color: page.color
+        }
+
         Column {
             id: body
             width: flick.width
@@ -113,6 +137,7 @@ Rectangle {
                     kiosk: page.kiosk
                     ui: page.ui
                     key: page.content.hero ? page.content.hero.key : ""
+                    whole: true  // a cover is never cut to a strip
                     alt: page.content.hero ? page.content.hero.alt : ""
                 }
                 HeroCaption {
@@ -131,6 +156,17 @@ Rectangle {
                 width: page.textWidth
                 spacing: page.ui.gap
 
+                // where the visitor is ("Exhibit 2 of 5") and how long the page takes
+                ScreenText {
+                    objectName: "pagePlace"
+                    width: parent.width
+                    text: page.content.place ? page.content.place + "  ·  " + page.content.readingTime : ""
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    font.pixelSize: page.ui.caption
+                    font.weight: Font.DemiBold
+                    color: page.ui.accentText
+                }
                 SectionHeading {
                     id: pageTitle
                     objectName: "pageTitle"
@@ -174,7 +210,7 @@ Rectangle {
             // the end of every page offers the next exhibit
             NavButton {
                 objectName: "nextExhibit"
-                visible: !!page.content.next
+                visible: !!page.content.next && page.ui.controls
                 x: textColumn.x
                 maxWidth: textColumn.width
                 ui: page.ui
@@ -188,7 +224,14 @@ Rectangle {
         ExhibitSide {
             id: side
             x: page.beside ? textColumn.x + textColumn.width + 2 * page.ui.gap : textColumn.x
-            y: body.y + (page.beside ? textColumn.y : sideSlot.y)
+            // Landscape: it goes along with the reading, so the right column is never
+            // empty beside the text: it stays in view (its top, or its end when it is
+            // taller than the screen) from where it starts to the end of the text.
+            y: page.beside ? Math.max(startY, Math.min(startY + textColumn.height - height, follow)) : body.y + sideSlot.y
+            readonly property real startY: body.y + textColumn.y
+            readonly property real follow: height <= flick.height - 2 * page.ui.gap
+                ? flick.contentY + page.ui.gap
+                : flick.contentY + flick.height - height - cue.height / 2
             width: page.beside ? page.sideWidth : textColumn.width
             kiosk: page.kiosk
             ui: page.ui

@@ -39,7 +39,7 @@ Column {
             id: play
             objectName: "sectionListen"
             anchors { right: parent.right; verticalCenter: parent.verticalCenter }
-            visible: section.kiosk.readAloud.canListen
+            visible: section.kiosk.readAloud.canListen && section.ui.controls
             ui: section.ui
             glyph: section.beingRead ? "■" : "▶"
             selected: section.beingRead

@@ -1,3 +1,5 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 
 // The pictures and numbers of an exhibit: its gallery strip, then its key facts.
@@ -76,20 +78,63 @@ Column {
         font.weight: Font.Bold
         color: side.ui.ink
     }
-    Flow {
-        id: factFlow
+    // The key facts in rows of equal cards: as many to a row (up to three, two on a
+    // narrow column) as leave every word of every fact whole on its line; a word never
+    // breaks in the middle ("Azerbaija/n"), so at larger text they stack in one column.
+    Column {
+        id: factRows
+        objectName: "factRows"
         width: parent.width
         spacing: side.ui.gap
-        readonly property int columns: width > 900 * side.ui.k ? 3 : 2
+        readonly property int most: width > 900 * side.ui.k ? 3 : 2
+        readonly property int columns: {
+            valueMetrics.font; labelMetrics.font  // measured again when the text size changes
+            for (let c = most; c > 1; c--) if (side.longestWord(valueMetrics, labelMetrics) <= cardTextWidth(c)) return c
+            return 1
+        }
+        // a card's text width at this many to a row (FactCard's margins: gap, gap * 1.4)
+        function cardTextWidth(c) { return (width - (c - 1) * spacing) / c - side.ui.gap * 2.4 }
         Repeater {
-            model: side.facts
-            FactCard {
-                required property var modelData
-                width: (factFlow.width - (factFlow.columns - 1) * factFlow.spacing) / factFlow.columns
-                ui: side.ui
-                label: modelData.label
-                value: modelData.value
+            model: Math.ceil(side.facts.length / factRows.columns)
+            Row {
+                id: factRow
+                required property int index
+                spacing: factRows.spacing
+                // every card of a row as tall as its tallest: no gaps between rows
+                readonly property real tallest: {
+                    let most = 0
+                    for (let i = 0; i < cards.count; i++) {
+                        const card = cards.itemAt(i)
+                        if (card) most = Math.max(most, card.implicitHeight)
+                    }
+                    return most
+                }
+                Repeater {
+                    id: cards
+                    model: side.facts.slice(factRow.index * factRows.columns, (factRow.index + 1) * factRows.columns)
+                    FactCard {
+                        required property var modelData
+                        width: (factRows.width - (factRows.columns - 1) * factRows.spacing) / factRows.columns
+                        height: Math.max(implicitHeight, factRow.tallest)
+                        ui: side.ui
+                        label: modelData.label
+                        value: modelData.value
+                    }
+                }
             }
         }
+    }
+    FontMetrics { id: valueMetrics; font.pixelSize: side.ui.heading; font.weight: Font.Bold }
+    FontMetrics { id: labelMetrics; font.pixelSize: side.ui.caption }
+    // the widest single word of any fact's value or label, at the cards' sizes; words
+    // held together by a no-break space ("1998\u00a0годы") are one, as the layout sees them
+    readonly property var breaks: /[ \t\n\r]+/
+    function longestWord(values, labels) {
+        let most = 0
+        for (const fact of facts) {
+            for (const word of fact.value.split(side.breaks)) most = Math.max(most, values.advanceWidth(word))
+            for (const word of fact.label.split(side.breaks)) most = Math.max(most, labels.advanceWidth(word))
+        }
+        return Math.ceil(most)
     }
 }

@@ -47,9 +47,9 @@ Rectangle {
     Column {
         anchors {
             left: parent.left; right: parent.right; top: coverImage.bottom
-            margins: tile.ui.gap; topMargin: tile.ui.gap * 1.25
+            margins: tile.ui.tilePadding; topMargin: tile.ui.tileTextTop
         }
-        spacing: tile.ui.gap / 3
+        spacing: tile.ui.tileTextGap
         Text {
             objectName: "tileTitle"
             width: parent.width
@@ -64,7 +64,7 @@ Rectangle {
             elide: Text.ElideRight
             font.pixelSize: tile.ui.tileTitle
             font.weight: Font.DemiBold
-            lineHeight: 1.1
+            lineHeight: tile.ui.tileTitleSpacing
             color: tile.ui.ink
         }
         Text {
@@ -76,7 +76,7 @@ Rectangle {
             maximumLineCount: tile.subtitleLines
             elide: Text.ElideRight
             font.pixelSize: tile.ui.caption
-            lineHeight: 1.15
+            lineHeight: tile.ui.tileSubtitleSpacing
             color: tile.ui.muted
         }
     }

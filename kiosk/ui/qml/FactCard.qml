@@ -22,7 +22,7 @@ Rectangle {
             width: parent.width
             text: card.value
             textFormat: Text.PlainText
-            wrapMode: Text.Wrap
+            wrapMode: Text.WordWrap  // at spaces only: the row leaves each word room
             font.pixelSize: card.ui.heading
             font.weight: Font.Bold
             color: card.ui.ink
@@ -31,7 +31,7 @@ Rectangle {
             width: parent.width
             text: card.label
             textFormat: Text.PlainText
-            wrapMode: Text.Wrap
+            wrapMode: Text.WordWrap  // at spaces only: the row leaves each word room
             font.pixelSize: card.ui.caption
             color: card.ui.muted
         }

@@ -1,3 +1,5 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 
 // Full-screen gallery: swipe between images, zoom resets on swipe, the caption below the picture.
@@ -15,11 +17,41 @@ Rectangle {
     // it on arrival and again as each image comes (the name changes with the image)
     readonly property Item titleItem: caption
 
+    // where the visitor is: the exhibit's name, and which picture of how many
+    Rectangle {
+        id: topBar
+        objectName: "galleryTopBar"
+        anchors { left: parent.left; right: parent.right; top: parent.top }
+        height: Math.max(galleryTitle.implicitHeight, counter.implicitHeight) + viewer.ui.gap * 1.5
+        color: viewer.ui.stageSurface
+        ScreenText {
+            id: galleryTitle
+            objectName: "galleryTitle"
+            anchors { left: parent.left; right: counter.left; verticalCenter: parent.verticalCenter; leftMargin: viewer.ui.margin; rightMargin: viewer.ui.gap }
+            text: viewer.kiosk.page.title || ""
+            textFormat: Text.PlainText
+            wrapMode: Text.Wrap
+            font.pixelSize: viewer.ui.body
+            font.weight: Font.DemiBold
+            color: viewer.ui.stageInk
+        }
+        ScreenText {
+            id: counter
+            objectName: "galleryCounter"
+            anchors { right: parent.right; verticalCenter: parent.verticalCenter; rightMargin: viewer.ui.margin }
+            text: viewer.current ? viewer.current.position : ""
+            textFormat: Text.PlainText
+            font.pixelSize: viewer.ui.body
+            font.weight: Font.DemiBold
+            color: viewer.ui.stageInk
+        }
+    }
+
     ListView {
         id: pager
         objectName: "galleryPager"
         // the caption sits below the picture, never over it
-        anchors { left: parent.left; right: parent.right; top: parent.top; bottom: captionBar.top }
+        anchors { left: parent.left; right: parent.right; top: topBar.bottom; bottom: captionBar.top }
         clip: true
         orientation: ListView.Horizontal
         snapMode: ListView.SnapOneItem
@@ -72,11 +104,15 @@ Rectangle {
         // room for two lines of caption and one of credit, so the picture above does not
         // jump in size from one image to the next; a longer caption takes more
         height: Math.max(captionColumn.implicitHeight, viewer.ui.body * 2.7 + viewer.ui.caption * 1.5) + viewer.ui.gap * 2
+                + (strip.visible && !strip.beside ? strip.height + viewer.ui.gap : 0)
         color: viewer.ui.stageSurface
         Rectangle { anchors { left: parent.left; right: parent.right; top: parent.top } height: 1; color: viewer.ui.line; visible: viewer.ui.highContrast }
         Column {
             id: captionColumn
-            anchors { left: parent.left; right: parent.right; top: parent.top; topMargin: viewer.ui.gap; leftMargin: viewer.ui.margin; rightMargin: viewer.ui.margin }
+            anchors {
+                left: parent.left; right: parent.right; top: parent.top; topMargin: viewer.ui.gap; leftMargin: viewer.ui.margin
+                rightMargin: viewer.ui.margin + (strip.visible && strip.beside ? strip.width + viewer.ui.gap * 2 : 0)
+            }
             spacing: viewer.ui.gap / 4
             ScreenText {
                 id: caption
@@ -94,18 +130,67 @@ Rectangle {
             ScreenText {
                 objectName: "galleryCredit"
                 width: parent.width
-                text: viewer.current ? viewer.current.credit + "   " + viewer.current.position : ""
+                text: viewer.current ? viewer.current.credit : ""
                 textFormat: Text.PlainText
                 wrapMode: Text.Wrap
                 font.pixelSize: viewer.ui.caption
                 color: viewer.ui.stageMuted
             }
         }
+        // every picture of the gallery, small: a tap goes straight to it
+        ListView {
+            id: strip
+            objectName: "galleryStrip"
+            visible: count > 1
+            // landscape: right of the caption; portrait: below it
+            readonly property bool beside: !viewer.ui.portrait
+            readonly property real allWidth: count * Math.round(height * 1.5) + (count - 1) * spacing
+            x: beside ? parent.width - viewer.ui.margin - width : viewer.ui.margin
+            y: beside ? viewer.ui.gap : parent.height - viewer.ui.gap - height
+            width: beside ? Math.min(allWidth, parent.width * 0.4) : parent.width - 2 * viewer.ui.margin
+            height: viewer.ui.target
+            orientation: ListView.Horizontal
+            spacing: viewer.ui.gap / 2
+            clip: true
+            boundsBehavior: Flickable.StopAtBounds
+            model: viewer.items
+            currentIndex: viewer.shown
+            onCurrentIndexChanged: positionViewAtIndex(currentIndex, ListView.Contain)
+            delegate: Rectangle {
+                id: thumb
+                required property var modelData
+                required property int index
+                readonly property bool current: index === viewer.shown
+                objectName: "galleryStripThumb_" + index
+                width: Math.round(strip.height * 1.5)
+                height: strip.height
+                color: viewer.ui.stage
+                border.width: current ? Math.max(3, 4 * viewer.ui.k) : viewer.ui.highContrast ? Math.max(1, 2 * viewer.ui.k) : 0
+                border.color: viewer.ui.highContrast ? viewer.ui.ink : viewer.ui.accent
+                opacity: current || thumbTap.pressed ? 1 : 0.75
+                Accessible.role: Accessible.Button
+                Accessible.name: modelData.alt
+                Accessible.selected: current
+                Accessible.onPressAction: viewer.kiosk.nav.showGalleryImage(thumb.index)
+                RenditionImage {
+                    anchors { fill: parent; margins: thumb.border.width }
+                    kiosk: viewer.kiosk
+                    ui: viewer.ui
+                    key: thumb.modelData.thumb
+                    decorative: true  // the button is named by the picture's alt text
+                }
+                TapHandler {
+                    id: thumbTap
+                    gesturePolicy: TapHandler.ReleaseWithinBounds
+                    onTapped: viewer.kiosk.nav.showGalleryImage(thumb.index)
+                }
+            }
+        }
     }
 
     NavButton {
         objectName: "galleryPrevious"
-        visible: viewer.shown > 0
+        visible: viewer.shown > 0 && viewer.ui.controls
         anchors { left: parent.left; verticalCenter: pager.verticalCenter; margins: viewer.ui.gap }
         ui: viewer.ui
         glyph: "‹"
@@ -114,7 +199,7 @@ Rectangle {
     }
     NavButton {
         objectName: "galleryNext"
-        visible: viewer.shown < viewer.items.length - 1
+        visible: viewer.shown < viewer.items.length - 1 && viewer.ui.controls
         anchors { right: parent.right; verticalCenter: pager.verticalCenter; margins: viewer.ui.gap }
         ui: viewer.ui
         glyph: "›"

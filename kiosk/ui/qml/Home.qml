@@ -1,6 +1,9 @@
+pragma ComponentBehavior: Bound
+
 import QtQuick
 
-// The home screen: the site title and a tile per exhibit.
+// The home screen: the site title and a tile per exhibit. The title scrolls away with
+// the tiles, so larger text never leaves them a strip; a cue shows when more lie below.
 Rectangle {
     id: home
     required property var kiosk
@@ -10,7 +13,8 @@ Rectangle {
     objectName: "home"
 
     function resetView() { grid.contentY = grid.originY }
-    readonly property Item titleItem: siteTitle  // takes the focus when the screen comes
+    // takes the focus when the screen comes
+    readonly property Item titleItem: grid.headerItem ? grid.headerItem.title : null
     // The presenter's arrows move the highlight: the highlighted tile takes the focus from
     // the title or the tile before, so a screen reader names each exhibit in turn.
     function holdsFocus() {
@@ -19,63 +23,78 @@ Rectangle {
     }
     function focusTile() { if (grid.currentItem) grid.currentItem.tile.forceActiveFocus() }
 
-    Column {
-        id: header
-        anchors { left: parent.left; right: parent.right; top: parent.top; margins: home.ui.margin }
-        spacing: home.ui.gap / 3
-        ScreenText {
-            id: siteTitle
-            objectName: "siteTitle"
-            Accessible.role: Accessible.Heading
-            width: parent.width
-            text: home.kiosk.siteTitle
-            textFormat: Text.PlainText
-            wrapMode: Text.Wrap
-            font.pixelSize: home.ui.portrait ? home.ui.title * 1.2 : home.ui.display * 0.85
-            font.weight: Font.Bold
-            color: home.ui.ink
-        }
-        ScreenText {
-            objectName: "siteSubtitle"
-            visible: text !== ""
-            width: parent.width
-            text: home.kiosk.siteSubtitle
-            textFormat: Text.PlainText
-            wrapMode: Text.Wrap
-            font.pixelSize: home.ui.body
-            color: home.ui.muted
-        }
-        Row {
-            spacing: home.ui.gap / 2
-            NavButton {
-                objectName: "aboutButton"
-                ui: home.ui
-                glyph: "ℹ"
-                text: home.kiosk.strings.about || ""
-                onActivated: home.kiosk.nav.openAbout()
-            }
-            NavButton {
-                objectName: "homeMapButton"
-                visible: home.kiosk.hasMap
-                ui: home.ui
-                glyph: "◉"
-                text: home.kiosk.strings.map || ""
-                onActivated: home.kiosk.nav.openMap()
-            }
-        }
-    }
-
     GridView {
         id: grid
         objectName: "tiles"
         anchors {
-            left: parent.left; right: parent.right; top: header.bottom; bottom: parent.bottom
-            leftMargin: home.ui.margin - home.ui.gap / 2; rightMargin: anchors.leftMargin
-            topMargin: home.ui.gap; bottomMargin: home.ui.gap / 2
+            fill: parent
+            leftMargin: home.ui.margin - home.ui.tileInset; rightMargin: anchors.leftMargin
+            bottomMargin: home.ui.tileInset
         }
         clip: true
+        header: Item {
+            readonly property Item title: siteTitle
+            width: grid.width
+            height: header.height + home.ui.margin + home.ui.gap + (home.ui.portrait ? about.height + home.ui.gap : 0)
+            Column {
+                id: header
+                x: home.ui.tileInset
+                y: home.ui.margin
+                width: parent.width - 2 * home.ui.tileInset
+                spacing: home.ui.gap / 3
+                ScreenText {
+                    id: siteTitle
+                    objectName: "siteTitle"
+                    Accessible.role: Accessible.Heading
+                    // landscape: beside About, which stands at its first line on the right
+                    width: parent.width - (home.ui.portrait ? 0 : about.width + home.ui.gap)
+                    text: home.kiosk.siteTitle
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    font.pixelSize: home.ui.portrait ? home.ui.title * 1.2 : home.ui.display * 0.85
+                    font.weight: Font.Bold
+                    color: home.ui.ink
+                }
+                ScreenText {
+                    objectName: "siteSubtitle"
+                    visible: text !== ""
+                    width: parent.width
+                    text: home.kiosk.siteSubtitle
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    font.pixelSize: home.ui.body
+                    color: home.ui.muted
+                }
+            }
+            Row {
+                id: about
+                // landscape: centred on the title's first line; portrait: below the subtitle
+                x: home.ui.portrait ? header.x : header.x + header.width - width
+                y: home.ui.portrait ? header.y + header.height + home.ui.gap
+                    : header.y + Math.max(0, (siteTitle.font.pixelSize * home.ui.fontLine - height) / 2)
+                spacing: home.ui.gap / 2
+                NavButton {
+                    objectName: "aboutButton"
+                    ui: home.ui
+                    text: home.kiosk.strings.about || ""
+                    onActivated: home.kiosk.nav.openAbout()
+                }
+                NavButton {
+                    objectName: "homeMapButton"
+                    visible: home.kiosk.hasMap
+                    ui: home.ui
+                    glyph: "◉"
+                    text: home.kiosk.strings.map || ""
+                    onActivated: home.kiosk.nav.openMap()
+                }
+            }
+        }
+        readonly property real headerHeight: headerItem ? headerItem.height : 0
+        // a taller title (larger text, another language) grows upwards: start at its top
+        onHeaderHeightChanged: contentY = originY
         // Portrait: two columns, scrolled. Landscape: the fewest columns (three or
-        // more) that show every exhibit at once, so none hides below the fold.
+        // more) that show every exhibit at once under the title, so none hides below
+        // the fold, else more, narrower tiles while a title keeps its words whole.
         readonly property int columns: home.ui.portrait ? 2 : fittingColumns()
         // Choosing the columns: narrow tiles give their texts a line more, and each
         // step of larger text one more.
@@ -86,40 +105,43 @@ Rectangle {
         // A curator's overlong text ends in "…" after two lines more than the estimate.
         readonly property int titleLines: Math.max(1, Math.min(linesFor(columns) + 2, home.linesNeeded(titleMeasure)))
         readonly property int subtitleLines: Math.max(1, Math.min(linesFor(columns) + 2, home.linesNeeded(subtitleMeasure)))
-        readonly property real textWidth: cellWidth - home.ui.gap * 3  // tile and text margins
+        readonly property real textWidth: home.ui.tileTextWidth(cellWidth)
         readonly property real textRoom: home.ui.tileTextRoom(titleLines, subtitleLines)
+        readonly property real tilesHeight: height - headerHeight
         cellWidth: Math.floor(width / columns)
         // a 16:9 cover at least; up to 4:3 where the screen has the height to spare
-        cellHeight: home.ui.portrait ? coverFor(columns) + textRoom + home.ui.gap
-            : Math.max(coverFor(columns) + textRoom + home.ui.gap,
-                       Math.min(coverFor(columns, 3 / 4) + textRoom + home.ui.gap,
-                                Math.floor(height / Math.ceil(Math.max(1, count) / columns))))
+        cellHeight: home.ui.portrait ? coverFor(columns) + textRoom + 2 * home.ui.tileInset
+            : Math.max(coverFor(columns) + textRoom + 2 * home.ui.tileInset,
+                       Math.min(coverFor(columns, 3 / 4) + textRoom + 2 * home.ui.tileInset,
+                                Math.floor(tilesHeight / Math.ceil(Math.max(1, count) / columns))))
         function coverFor(c, shape) {
-            return Math.round((Math.floor(width / c) - home.ui.gap) * (shape || 9 / 16))
+            return Math.round((Math.floor(width / c) - 2 * home.ui.tileInset) * (shape || 9 / 16))
         }
         function cellHeightFor(c) {  // while choosing the columns: the estimated lines
-            return coverFor(c) + home.ui.tileTextRoom(linesFor(c), linesFor(c)) + home.ui.gap
+            return coverFor(c) + home.ui.tileTextRoom(linesFor(c), linesFor(c)) + 2 * home.ui.tileInset
         }
+        // a title keeps eight letters' widths a line: "Ozarbayjon" is not broken in two
+        function roomyAt(c) { return home.ui.tileTextWidth(Math.floor(width / c)) >= 8 * home.ui.tileTitle }
         function fittingColumns() {
             const n = Math.max(1, count)
-            for (let c = 3; c < n; c++) {
-                if (Math.ceil(n / c) * cellHeightFor(c) <= height) return c
+            for (let c = 3; c < n && roomyAt(c); c++) {
+                if (Math.ceil(n / c) * cellHeightFor(c) <= tilesHeight) return c
             }
-            // Not all at once: one row of them all while a title keeps eight letters'
-            // widths a line, else fewer, wider tiles that scroll (larger text, a small
-            // window): "Ozarbayjon" is not broken over two lines.
-            for (let c = Math.max(3, n); c > 3; c--) {
-                if (Math.floor(width / c) - home.ui.gap * 3 >= 8 * home.ui.tileTitle) return c
-            }
+            for (let c = Math.max(3, n); c > 3; c--) if (roomyAt(c)) return c
             return 3
         }
+        // the last row, when not full, sits in the middle
+        readonly property int lastRowStart: Math.floor((count - 1) / columns) * columns
+        readonly property real lastRowShift: (columns - (count - lastRowStart)) * cellWidth / 2
         model: home.kiosk.exhibits
         boundsBehavior: Flickable.StopAtBounds
         currentIndex: home.kiosk.nav.screen === home.kiosk.nav.screens.home ? home.kiosk.nav.index : currentIndex
         highlightFollowsCurrentItem: false
         keyNavigationEnabled: false  // the arrows are the presenter's (kiosk.keys)
         onCurrentIndexChanged: {
-            positionViewAtIndex(currentIndex, GridView.Contain)
+            // the first row with the title above it where both fit, else the tile whole
+            if (currentIndex < columns && headerHeight + cellHeight <= height) contentY = originY
+            else positionViewAtIndex(currentIndex, GridView.Contain)
             if (home.showFocus && home.holdsFocus()) Qt.callLater(home.focusTile)
         }
         delegate: Item {
@@ -134,7 +156,10 @@ Rectangle {
             height: grid.cellHeight
             ExhibitTile {
                 id: tileItem
-                anchors { fill: parent; margins: home.ui.gap / 2 }
+                x: home.ui.tileInset + (cell.index >= grid.lastRowStart ? grid.lastRowShift : 0)
+                y: home.ui.tileInset
+                width: cell.width - 2 * home.ui.tileInset
+                height: cell.height - 2 * home.ui.tileInset
                 kiosk: home.kiosk
                 ui: home.ui
                 exhibitId: cell.exhibitId
@@ -146,6 +171,13 @@ Rectangle {
                 focused: home.showFocus && grid.currentIndex === cell.index
             }
         }
+    }
+
+    ScrollCue {
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        ui: home.ui
+        flick: grid
+        spokenName: home.kiosk.strings.scroll_down || ""
     }
 
     // Unseen copies of every tile's title and subtitle at the tiles' text width: their
@@ -170,7 +202,7 @@ Rectangle {
             wrapMode: Text.Wrap
             font.pixelSize: home.ui.tileTitle
             font.weight: Font.DemiBold
-            lineHeight: 1.1
+            lineHeight: home.ui.tileTitleSpacing
         }
     }
     Repeater {
@@ -184,7 +216,7 @@ Rectangle {
             textFormat: Text.PlainText
             wrapMode: Text.Wrap
             font.pixelSize: home.ui.caption
-            lineHeight: 1.15
+            lineHeight: home.ui.tileSubtitleSpacing
         }
     }
 }

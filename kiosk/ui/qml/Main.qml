@@ -237,9 +237,31 @@ Window {
     // The console's copy of the stage: soon after the talk moves (once a scroll has
     // ended), and every two seconds for the rest (pictures arriving). Not on every frame:
     // a copy costs a render of its own.
-    function copyStage() {
+    function copyStage(moved) {
         stage.grabToImage(result => root.curtain.setLiveFrame(result.image),
                           Qt.size(960, Math.round(960 * root.height / root.width)))
+        if (moved) nextCopiesLeft = 1
+        else if (nextCopiesLeft > 0) nextCopiesLeft -= 1
+        else return
+        if (root.curtain.nextWanted) copyNext()
+    }
+    // the next screenful is pictured after each move, and once more two seconds later
+    // (pictures still arriving), not for as long as the presenter stands still
+    property int nextCopiesLeft: 0
+    // The console's "next" while the page goes on below: the page's next screenful, where
+    // the next press scrolls it (as the page's own PageDown does). One small picture of
+    // the whole page, cut to that screenful by kiosk.ui.talk.
+    function copyNext() {
+        const page = root.current === root.screens.about ? aboutLoader.item
+                   : root.current === root.screens.exhibit ? exhibitLoader.item : null
+        const flick = page ? page.flickable : null
+        if (!flick || flick.width <= 0 || flick.contentHeight <= flick.height) return
+        const scale = root.curtain.nextWidth / flick.width
+        const end = Math.max(0, flick.contentHeight - flick.height)
+        const top = Math.min(end, flick.contentY + root.curtain.nextStep * flick.height)
+        const shown = Qt.rect(0, Math.round(top * scale), root.curtain.nextWidth, Math.round(flick.height * scale))
+        root.curtain.copyNext(flick.contentItem, shown,
+                              Qt.size(root.curtain.nextWidth, Math.round(flick.contentItem.height * scale)))
     }
     readonly property bool copying: root.curtain !== null && root.curtain.live && root.visible && root.width > 0
     onCopyingChanged: if (copying) copySoon.restart()
@@ -248,12 +270,12 @@ Window {
         interval: 2000
         repeat: true
         running: root.copying
-        onTriggered: root.copyStage()
+        onTriggered: root.copyStage(false)
     }
     Timer {
         id: copySoon
         interval: 350
-        onTriggered: if (root.copying) root.copyStage()
+        onTriggered: if (root.copying) root.copyStage(true)
     }
     Connections {
         target: root.curtain
@@ -268,6 +290,7 @@ Window {
         theme: root.kiosk.theme
         textScale: root.kiosk.appearance.textScale
         highContrast: root.kiosk.appearance.highContrast
+        controls: !root.audience
     }
     // the staff corner and panel keep their size and colours whatever a visitor chose
     Style {

@@ -12,55 +12,60 @@ Rectangle {
     required property var kiosk
     required property var ui
     readonly property var words: kiosk.everyLanguageStrings
+    // the bar's words grow with the visitor's text size up to 125 %, and no further:
+    // a larger bar would take a row more and a third of a landscape screen
+    readonly property Style controls: Style {
+        k: bar.ui.k
+        portrait: bar.ui.portrait
+        theme: bar.ui.theme
+        highContrast: bar.ui.highContrast
+        textScale: Math.min(bar.ui.textScale, 1.25)
+    }
     readonly property string screen: kiosk.nav.screen
     // the accessibility controls with Listen, shown or not: the layout is the same on every screen
     readonly property real a11yRoom: textSizeButton.width + contrastButton.width + listenButton.width + 2 * a11y.spacing
-    // the screen's margin at the sides, or a narrower one where that saves a row
-    readonly property real side: rowsWithin(width - 2 * ui.gap) < rowsWithin(width - 2 * ui.margin) ? ui.gap : ui.margin
+    // the screen's margin at the sides at every text size: the bar's buttons line up
+    // with the screen's text above them (larger text takes a row more instead)
+    readonly property real side: controls.margin
     readonly property real room: width - 2 * side
     // 1: all in one row; 2: the languages above; 3: languages, accessibility, navigation
-    readonly property int rows: navRow.width + a11yRoom + languages.rowWidth + 2 * ui.gap <= room ? 1
-        : navRow.width + a11yRoom + ui.gap <= room && languages.rowWidth <= room ? 2 : 3
-    function rowsWithin(space) {
-        if (navRow.width + a11yRoom + languages.rowWidth + 2 * ui.gap <= space) return 1
-        const languageRows = languages.rowWidth <= space ? 1 : 2
-        return languageRows + (navRow.width + a11yRoom + ui.gap <= space ? 1 : 2)
-    }
-    readonly property real edge: ui.gap * 0.75  // above the top row and below the bottom one
+    readonly property int rows: navRow.width + a11yRoom + languages.rowWidth + 2 * controls.gap <= room ? 1
+        : navRow.width + a11yRoom + controls.gap <= room && languages.rowWidth <= room ? 2 : 3
+    readonly property real edge: controls.gap * 0.75  // above the top row and below the bottom one
+    readonly property real rowGap: controls.gap / 2
     // Where Back, Home, Timeline and Map with their words would not fit in a row (a
     // portrait screen at larger text), Timeline and Map show their signs only; a screen
     // reader still hears their names. Measured for the widest word in any language.
     function fullWidth(texts) {
         let widest = 0
         for (const t of texts) widest = Math.max(widest, Math.ceil(navMetrics.advanceWidth(t)))
-        return Math.max(ui.target, ui.heading + ui.gap / 2 + widest + 2 * ui.gap)
+        return Math.max(controls.target, controls.heading + controls.gap / 2 + widest + 2 * controls.gap)
     }
     readonly property bool compactNav: {
         navMetrics.font
         let need = backButton.width + homeButton.width + navRow.spacing
         if (kiosk.hasTimeline) need += fullWidth(words.timeline || []) + navRow.spacing
         if (kiosk.hasMap) need += fullWidth(words.map || []) + navRow.spacing
-        return need > width - 2 * ui.gap
+        return need > width - 2 * controls.gap
     }
-    FontMetrics { id: navMetrics; font.pixelSize: bar.ui.body; font.weight: Font.DemiBold }
-    readonly property real rowGap: ui.gap / 2
+    FontMetrics { id: navMetrics; font.pixelSize: bar.controls.body; font.weight: Font.DemiBold }
     objectName: "navBar"
-    color: ui.surface
+    color: controls.surface
     implicitHeight: 2 * edge + navRow.height + (rows > 1 ? rowGap + languages.height : 0)
                     + (rows > 2 ? rowGap + a11y.height : 0)
 
-    Rectangle { anchors { left: parent.left; right: parent.right; top: parent.top } height: 1; color: bar.ui.line }
+    Rectangle { anchors { left: parent.left; right: parent.right; top: parent.top } height: 1; color: bar.controls.line }
 
     Row {
         id: navRow
         objectName: "navButtons"
         x: bar.side
         y: bar.height - bar.edge - height
-        spacing: bar.ui.gap / 2
+        spacing: bar.controls.gap / 2
         NavButton {
             id: backButton
             objectName: "backButton"
-            ui: bar.ui
+            ui: bar.controls
             glyph: "‹"
             text: bar.kiosk.strings.back || ""
             widthTexts: bar.words.back || []
@@ -70,7 +75,7 @@ Rectangle {
         NavButton {
             id: homeButton
             objectName: "homeButton"
-            ui: bar.ui
+            ui: bar.controls
             glyph: "⌂"
             text: bar.kiosk.strings.home || ""
             widthTexts: bar.words.home || []
@@ -80,7 +85,7 @@ Rectangle {
         NavButton {
             objectName: "timelineButton"
             visible: bar.kiosk.hasTimeline
-            ui: bar.ui
+            ui: bar.controls
             glyph: "◷"
             text: bar.compactNav ? "" : bar.kiosk.strings.timeline || ""
             widthTexts: bar.compactNav ? [] : bar.words.timeline || []
@@ -91,7 +96,7 @@ Rectangle {
         NavButton {
             objectName: "mapButton"
             visible: bar.kiosk.hasMap
-            ui: bar.ui
+            ui: bar.controls
             glyph: "◉"
             text: bar.compactNav ? "" : bar.kiosk.strings.map || ""
             widthTexts: bar.compactNav ? [] : bar.words.map || []
@@ -101,32 +106,30 @@ Rectangle {
         }
     }
 
-    // Text size, contrast and reading aloud: right-aligned next to the languages,
-    // Listen leftmost, so its appearing or going never moves the others.
+    // Reading aloud, contrast and text size: right-aligned next to the languages,
+    // Listen leftmost, so its appearing or going never moves the others; in the order
+    // shown, so a screen reader reads them left to right as they are seen.
     Row {
         id: a11y
         objectName: "a11yControls"
-        x: (bar.rows === 1 ? languages.x - bar.ui.gap : bar.width - bar.side) - width
+        x: (bar.rows === 1 ? languages.x - bar.controls.gap : bar.width - bar.side) - width
         y: bar.rows === 3 ? navRow.y - bar.rowGap - height : navRow.y + (navRow.height - height) / 2
-        spacing: bar.ui.gap / 2
-        layoutDirection: Qt.RightToLeft
+        spacing: bar.controls.gap / 2
         NavButton {
-            id: textSizeButton
-            objectName: "textSizeButton"
-            ui: bar.ui
-            glyph: "Aa"
-            // the size now: a tap gives the next one, after the largest the first again
-            text: bar.kiosk.appearance.textPercent + " %"
-            widthTexts: bar.kiosk.appearance.percentLabels
-            selected: bar.kiosk.appearance.textScale > 1
-            Accessible.role: Accessible.Button
-            Accessible.name: (bar.kiosk.strings.text_size || "") + " " + text
-            onActivated: bar.kiosk.appearance.stepTextSize()
+            id: listenButton
+            objectName: "listenButton"
+            visible: bar.kiosk.readAloud.canListen
+            ui: bar.controls
+            glyph: bar.kiosk.readAloud.speaking ? "■" : "▶"
+            text: (bar.kiosk.readAloud.speaking ? bar.kiosk.strings.stop_reading : bar.kiosk.strings.listen) || ""
+            widthTexts: (bar.words.listen || []).concat(bar.words.stop_reading || [])
+            selected: bar.kiosk.readAloud.speaking
+            onActivated: bar.kiosk.readAloud.toggle()
         }
         NavButton {
             id: contrastButton
             objectName: "contrastButton"
-            ui: bar.ui
+            ui: bar.controls
             glyph: "◐"
             text: bar.kiosk.strings.contrast || ""
             widthTexts: bar.words.contrast || []
@@ -138,15 +141,17 @@ Rectangle {
             onActivated: bar.kiosk.appearance.toggleContrast()
         }
         NavButton {
-            id: listenButton
-            objectName: "listenButton"
-            visible: bar.kiosk.readAloud.canListen
-            ui: bar.ui
-            glyph: bar.kiosk.readAloud.speaking ? "■" : "▶"
-            text: (bar.kiosk.readAloud.speaking ? bar.kiosk.strings.stop_reading : bar.kiosk.strings.listen) || ""
-            widthTexts: (bar.words.listen || []).concat(bar.words.stop_reading || [])
-            selected: bar.kiosk.readAloud.speaking
-            onActivated: bar.kiosk.readAloud.toggle()
+            id: textSizeButton
+            objectName: "textSizeButton"
+            ui: bar.controls
+            glyph: "Aa"
+            // the size now: a tap gives the next one, after the largest the first again
+            text: bar.kiosk.appearance.textPercent + " %"
+            widthTexts: bar.kiosk.appearance.percentLabels
+            selected: bar.kiosk.appearance.textScale > 1
+            Accessible.role: Accessible.Button
+            Accessible.name: (bar.kiosk.strings.text_size || "") + " " + text
+            onActivated: bar.kiosk.appearance.stepTextSize()
         }
     }
 
@@ -157,6 +162,6 @@ Rectangle {
                           : (bar.rows === 2 ? navRow.y : a11y.y) - bar.rowGap - height
         maxWidth: bar.room
         kiosk: bar.kiosk
-        ui: bar.ui
+        ui: bar.controls
     }
 }

@@ -27,10 +27,11 @@ Rectangle {
     readonly property real glyphRoom: glyph !== "" ? glyphText.width + (text !== "" || widthTexts.length > 0 ? row.spacing : 0) : 0
     implicitHeight: Math.max(ui.target, row.implicitHeight + ui.gap)
     implicitWidth: Math.min(maxWidth, Math.max(ui.target, glyphRoom + (text !== "" || widthTexts.length > 0 ? labelRoom : 0) + 2 * ui.gap))
-    opacity: enabled ? 1 : 0.4
     radius: Math.min(height / 2, ui.target / 2)
-    color: tap.pressed ? Qt.darker(base, 1.18) : base
-    border.width: primary || selected ? 0 : Math.max(1, 2 * ui.k)
+    // a button that does nothing here (Back at home) is clearly not one: no edge and no
+    // fill, its words in the muted colour, still readable (not faded to near nothing)
+    color: !enabled ? "transparent" : tap.pressed ? Qt.darker(base, 1.18) : base
+    border.width: primary || selected || !enabled ? 0 : Math.max(1, 2 * ui.k)
     border.color: ui.line
     property color fill: ui.accent  // of a primary button: a warning colour for destructive ones
     readonly property color base: primary || selected ? fill : ui.surface
@@ -67,7 +68,7 @@ Rectangle {
             text: button.glyph
             textFormat: Text.PlainText
             font.pixelSize: button.ui.heading
-            color: button.primary || button.selected ? "white" : button.ui.ink
+            color: button.primary || button.selected ? "white" : button.enabled ? button.ui.ink : button.ui.muted
             anchors.verticalCenter: parent.verticalCenter
         }
         Text {
@@ -80,7 +81,7 @@ Rectangle {
             textFormat: Text.PlainText
             font.pixelSize: button.ui.body
             font.weight: Font.DemiBold
-            color: button.primary || button.selected ? "white" : button.ui.ink
+            color: button.primary || button.selected ? "white" : button.enabled ? button.ui.ink : button.ui.muted
             anchors.verticalCenter: parent.verticalCenter
         }
     }

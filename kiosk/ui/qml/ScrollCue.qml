@@ -10,17 +10,31 @@ Item {
     readonly property real lastY: flick.originY + flick.contentHeight - flick.height
     readonly property bool more: flick.contentHeight > flick.height + 1 && flick.contentY < lastY - 2
     objectName: "scrollCue"
+    // over the view, as its child (not its content's): the view sees a drag that starts
+    // on the cue and scrolls, with a finger or a mouse
+    parent: flick
     height: Math.round(150 * ui.k)
     opacity: more ? 1 : 0
-    visible: opacity > 0
+    visible: opacity > 0 && ui.controls
     Behavior on opacity { NumberAnimation { duration: cue.ui.fade } }
 
+    // the lines fade out above the arrow; beside and under it the page is plain, so the
+    // arrow never sits on a line of text
     Rectangle {
         anchors.fill: parent
+        visible: !cue.ui.highContrast  // there, lines are black or not shown: never grey
         gradient: Gradient {
             GradientStop { position: 0; color: Qt.rgba(cue.ui.background.r, cue.ui.background.g, cue.ui.background.b, 0) }
-            GradientStop { position: 0.7; color: cue.ui.background }
+            GradientStop { position: Math.max(0.05, (arrow.y - cue.ui.gap / 2) / cue.height); color: cue.ui.background }
         }
+    }
+    Rectangle {
+        objectName: "scrollCueBand"
+        visible: cue.ui.highContrast
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        height: parent.height - arrow.y + cue.ui.gap / 2
+        color: cue.ui.background
+        Rectangle { width: parent.width; height: Math.max(2, 2 * cue.ui.k); color: cue.ui.ink }
     }
     Rectangle {
         id: arrow
@@ -48,7 +62,8 @@ Item {
         }
         TapHandler {
             id: tap
-            gesturePolicy: TapHandler.ReleaseWithinBounds
+            // a passive grab: a swipe that starts on the arrow still scrolls the page
+            gesturePolicy: TapHandler.DragThreshold
             onTapped: arrow.scrollOn()
         }
     }

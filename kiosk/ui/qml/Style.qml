@@ -9,6 +9,9 @@ QtObject {
     property var theme: ({})
     property real textScale: 1
     property bool highContrast: false
+    // false on the audience window of a talk (kiosk --present): the projector shows the
+    // content only; the presenter moves it on from the console, so no button, no arrow
+    property bool controls: true
 
     readonly property color background: highContrast ? "#FFFFFF" : theme.background || "#F7F3EA"
     readonly property color surface: highContrast ? "#FFFFFF" : theme.surface || "#FFFFFF"
@@ -40,12 +43,23 @@ QtObject {
     readonly property real measure: Math.round(1180 * k)   // ~70 characters of body text
     property int fade: 220  // ms of every transition; tests not about them set 0
 
-    // home tiles: every title and subtitle has the same size and room (Noto Sans: a line is
-    // 1.37 em, a little more once its ascent and descent are rounded to whole pixels)
+    // Home tiles: every number of their geometry, here only, so the tile that draws and
+    // the grid that makes room for it cannot drift apart. Every title and subtitle has
+    // the same size and room on every tile.
     readonly property real tileTitle: Math.round(30 * k * textScale)  // one size on every tile
-    readonly property real tileTitleLine: Math.ceil(tileTitle * 1.1 * 1.4)
-    readonly property real tileSubtitleLine: Math.ceil(caption * 1.15 * 1.4)
+    readonly property real tileTitleSpacing: 1.1      // lineHeight of a tile's title
+    readonly property real tileSubtitleSpacing: 1.15  // and of its subtitle
+    readonly property real tileInset: gap / 2         // around each tile: a gap between two
+    readonly property real tilePadding: gap           // the texts from the tile's sides and foot
+    readonly property real tileTextTop: gap * 1.25    // the title below the cover's flag stripe
+    readonly property real tileTextGap: gap / 3       // between title and subtitle
+    // Noto Sans: a line is 1.37 em, a little more once its ascent and descent are
+    // rounded to whole pixels
+    readonly property real fontLine: 1.4
+    readonly property real tileTitleLine: Math.ceil(tileTitle * tileTitleSpacing * fontLine)
+    readonly property real tileSubtitleLine: Math.ceil(caption * tileSubtitleSpacing * fontLine)
+    function tileTextWidth(cellWidth) { return cellWidth - 2 * tileInset - 2 * tilePadding }
     function tileTextRoom(titleLines, subtitleLines) {
-        return Math.ceil(gap * 2.25 + gap / 3 + titleLines * tileTitleLine + subtitleLines * tileSubtitleLine)
+        return Math.ceil(tileTextTop + tilePadding + tileTextGap + titleLines * tileTitleLine + subtitleLines * tileSubtitleLine)
     }
 }

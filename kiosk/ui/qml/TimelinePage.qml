@@ -171,7 +171,7 @@ Rectangle {
                         }
                         NavButton {
                             objectName: "timelineOpenExhibit"
-                            visible: entry.open
+                            visible: entry.open && page.ui.controls
                             ui: page.ui
                             primary: true
                             glyph: "›"
@@ -198,6 +198,7 @@ Rectangle {
                     Rectangle {
                         id: chevron
                         objectName: "timelineChevron"
+                        visible: page.ui.controls
                         anchors { right: parent.right; top: parent.top; margins: page.ui.gap * 0.6 }
                         width: Math.round(page.ui.target * 0.7); height: width; radius: width / 2
                         color: entry.open ? page.ui.accentText : Qt.rgba(page.ui.accent.r, page.ui.accent.g, page.ui.accent.b, 0.12)

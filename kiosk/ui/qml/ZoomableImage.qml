@@ -39,6 +39,7 @@ Flickable {
         key: flick.key
         alt: flick.alt
         fillMode: Image.PreserveAspectFit
+        framed: flick.ui.highContrast
     }
     PinchHandler {
         id: pinch

@@ -1,0 +1,151 @@
+"""The home screen with 5, 6, 9 and 12 exhibits, at every text size, on the landscape,
+portrait and laptop screens: every exhibit can be reached, a cue says when more lie
+below, the title scrolls away with the tiles, the last row sits in the middle, and no
+tile's title or subtitle is cut or broken in a word."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtQuick import QQuickItem
+
+from kiosk.content.model import ContentSet
+from kiosk.ui.app import KioskWindow
+from kiosk.ui.appearance import TEXT_SCALES
+from kiosk.ui.render import settle
+from tests.conftest import BUNDLED
+from tests.layouttools import broken_words, scene_rect
+from tests.test_ui_textsize import relaid
+from tests.uitools import item, items, load, open_window, visible, walk
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+SIZES = [(1920, 1080), (1080, 1920), (1280, 800)]
+COUNTS = [5, 6, 9, 12]
+
+
+def site_with(count: int, root: Path) -> ContentSet:
+    """The bundled site with its exhibits copied until there are ``count``: real titles
+    and subtitles in four languages, as long as a curator's."""
+    shutil.copytree(BUNDLED, root)
+    originals = sorted(p for p in root.iterdir() if (p / "exhibit.yaml").is_file())
+    for n in range(len(originals), count):
+        source = originals[n % len(originals)]
+        copy = root / f"{source.name}-{n}"
+        shutil.copytree(source, copy)
+        yaml = (copy / "exhibit.yaml").read_text(encoding="utf-8")
+        yaml = re.sub(r'^id: "[^"]*"', f'id: "{copy.name}"', yaml, count=1, flags=re.M)
+        yaml = re.sub(r'^order: "[^"]*"', f'order: "{60 + n}"', yaml, count=1, flags=re.M)
+        (copy / "exhibit.yaml").write_text(yaml, encoding="utf-8")
+    content = load(root)
+    assert len(content.exhibits) == count
+    return content
+
+
+def viewport(kw: KioskWindow) -> QRectF:
+    """Where the tiles can be seen: the grid, above the control bar."""
+    grid = scene_rect(item(kw, "tiles"))
+    bar_top = scene_rect(item(kw, "navBar")).top()
+    return QRectF(grid.left(), grid.top(), grid.width(), min(grid.bottom(), bar_top) - grid.top())
+
+
+def tiles(kw: KioskWindow) -> list[QQuickItem]:
+    return [
+        t
+        for t in walk(kw.window.contentItem())
+        if t.objectName().startswith("tile_") and visible(t)
+    ]
+
+
+def shown_whole(kw: KioskWindow) -> set[str]:
+    seen = viewport(kw).adjusted(-1, -1, 1, 1)
+    return {t.objectName() for t in tiles(kw) if seen.contains(scene_rect(t))}
+
+
+def home_problems(kw: KioskWindow, content: ContentSet) -> list[str]:
+    problems = []
+    grid = item(kw, "tiles")
+    grid.setProperty("contentY", grid.property("originY"))
+    relaid(kw)
+    view = viewport(kw)
+    title = scene_rect(item(kw, "siteTitle"))
+    if not view.contains(title):
+        problems.append("the site title is not on screen at the start")
+    start_whole = shown_whole(kw)
+    origin = grid.property("originY")
+    end = origin + grid.property("contentHeight") - grid.height()
+    more = end > origin + 1
+    cue = [c for c in items(kw, "scrollCueArrow") if view.contains(scene_rect(c))]
+    if more and not cue:
+        problems.append("more tiles below and no scroll cue")
+    if not more and items(kw, "scrollCueArrow"):
+        problems.append("a scroll cue with nothing more below")
+    reached = set(start_whole)
+    for index in range(len(content.exhibits)):  # where the presenter's arrows take the grid
+        kw.kiosk.nav.focusIndex(index)
+        relaid(kw)
+        reached |= shown_whole(kw)
+    kw.kiosk.nav.focusIndex(0)
+    wanted = {f"tile_{e.id}" for e in content.exhibits}
+    if wanted - reached:
+        problems.append(f"never shown whole: {sorted(wanted - reached)}")
+    grid.setProperty("contentY", end)
+    settle(kw.window, kw.images)  # the cue fades
+    if more and items(kw, "scrollCueArrow"):
+        problems.append("the scroll cue stays at the end")
+    # the last row: in the middle of the grid
+    shown = tiles(kw)
+    bottom = max(scene_rect(t).top() for t in shown)
+    last = [scene_rect(t) for t in shown if abs(scene_rect(t).top() - bottom) < 1]
+    middle = (min(r.left() for r in last) + max(r.right() for r in last)) / 2
+    if abs(middle - scene_rect(grid).center().x()) > 2:
+        problems.append(f"the last row's middle is at {middle:.0f}, not the grid's")
+    for text in items(kw, "tileTitle") + items(kw, "tileSubtitle"):
+        if text.property("truncated"):
+            problems.append(f"{text.property('text')!r} is cut")
+    problems += broken_words(grid)
+    grid.setProperty("contentY", origin)
+    relaid(kw)
+    return problems
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> dict[int, ContentSet]:
+    return {n: site_with(n, tmp_path_factory.mktemp(f"site{n}") / "exhibits") for n in COUNTS}
+
+
+def test_nine_exhibits_at_150_percent_in_landscape_are_all_reachable_and_announced(
+    sites: dict[int, ContentSet], rendition_cache: Path
+) -> None:
+    with open_window(sites[9], rendition_cache, size=(1920, 1080)) as kw:
+        kw.kiosk.appearance.set_text_scale(1.5)
+        relaid(kw)
+        problems = home_problems(kw, sites[9])
+        assert problems == [], "\n".join(problems)
+        # the title scrolled away with the tiles: at the end it is out of sight
+        grid = item(kw, "tiles")
+        grid.setProperty("contentY", grid.property("originY") + grid.property("contentHeight"))
+        relaid(kw)
+        title = scene_rect(item(kw, "siteTitle"))
+        assert title.bottom() <= scene_rect(grid).top() + 1 or not items(kw, "siteTitle")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("count", COUNTS)
+def test_every_exhibit_is_reachable_at_every_size(
+    count: int, size: tuple[int, int], sites: dict[int, ContentSet], rendition_cache: Path
+) -> None:
+    content = sites[count]
+    with open_window(content, rendition_cache, size=size) as kw:
+        for scale in TEXT_SCALES:
+            kw.kiosk.appearance.set_text_scale(scale)
+            for language in ("uz", "ru"):
+                kw.kiosk.language.choose(language)
+                relaid(kw)
+                where = f"{count} exhibits at {scale:.0%} in {language}"
+                assert home_problems(kw, content) == [], where
