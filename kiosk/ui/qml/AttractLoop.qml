@@ -131,7 +131,7 @@ Rectangle {
         anchors.fill: parent
         onClicked: attract.kiosk.nav.leaveAttract()
         Accessible.role: Accessible.Button
-        Accessible.name: attract.kiosk.strings.touch_to_explore || ""
+        Accessible.name: attract.kiosk.strings.touch_to_explore
         Accessible.onPressAction: attract.kiosk.nav.leaveAttract()
     }
 

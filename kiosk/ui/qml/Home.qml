@@ -76,7 +76,7 @@ Rectangle {
                 NavButton {
                     objectName: "aboutButton"
                     ui: home.ui
-                    text: home.kiosk.strings.about || ""
+                    text: home.kiosk.strings.about
                     onActivated: home.kiosk.nav.openAbout()
                 }
                 NavButton {
@@ -84,7 +84,7 @@ Rectangle {
                     visible: home.kiosk.hasMap
                     ui: home.ui
                     glyph: "◉"
-                    text: home.kiosk.strings.map || ""
+                    text: home.kiosk.strings.map
                     onActivated: home.kiosk.nav.openMap()
                 }
             }
@@ -114,8 +114,8 @@ Rectangle {
             : Math.max(coverFor(columns) + textRoom + 2 * home.ui.tileInset,
                        Math.min(coverFor(columns, 3 / 4) + textRoom + 2 * home.ui.tileInset,
                                 Math.floor(tilesHeight / Math.ceil(Math.max(1, count) / columns))))
-        function coverFor(c, shape) {
-            return Math.round((Math.floor(width / c) - 2 * home.ui.tileInset) * (shape || 9 / 16))
+        function coverFor(c, shape = 9 / 16) {
+            return Math.round((Math.floor(width / c) - 2 * home.ui.tileInset) * shape)
         }
         function cellHeightFor(c) {  // while choosing the columns: the estimated lines
             return coverFor(c) + home.ui.tileTextRoom(linesFor(c), linesFor(c)) + 2 * home.ui.tileInset
@@ -177,7 +177,7 @@ Rectangle {
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
         ui: home.ui
         flick: grid
-        spokenName: home.kiosk.strings.scroll_down || ""
+        spokenName: home.kiosk.strings.scroll_down
     }
 
     // Unseen copies of every tile's title and subtitle at the tiles' text width: their
