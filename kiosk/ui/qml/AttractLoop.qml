@@ -38,7 +38,8 @@ Rectangle {
     Repeater {
         id: pictures
         model: attract.slides
-        Item {
+        Slide {}
+        component Slide: Item {
             id: slideItem
             required property var modelData
             required property int index
@@ -95,7 +96,7 @@ Rectangle {
         interval: attract.slideMs
         // the next slide comes only once the current one has been seen
         running: attract.visible && !attract.still && attract.slides.length > 1 && pictures.count > attract.slide
-                 && pictures.itemAt(attract.slide) !== null && pictures.itemAt(attract.slide).ready
+                 && pictures.itemAt(attract.slide) !== null && (pictures.itemAt(attract.slide) as Slide).ready
         repeat: true
         onTriggered: {
             attract.started = true

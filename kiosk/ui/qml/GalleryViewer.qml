@@ -60,7 +60,7 @@ Rectangle {
         boundsBehavior: Flickable.StopAtBounds
         flickDeceleration: 8000
         maximumFlickVelocity: 8000
-        interactive: !(currentItem && currentItem.zoomed)
+        interactive: !(currentItem && (currentItem as ZoomableImage).zoomed)
         model: viewer.items
         cacheBuffer: width
         Component.onCompleted: {

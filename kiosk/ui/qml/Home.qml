@@ -14,14 +14,14 @@ Rectangle {
 
     function resetView() { grid.contentY = grid.originY }
     // takes the focus when the screen comes
-    readonly property Item titleItem: grid.headerItem ? grid.headerItem.title : null
+    readonly property Item titleItem: (grid.headerItem as Heading)?.title ?? null
     // The presenter's arrows move the highlight: the highlighted tile takes the focus from
     // the title or the tile before, so a screen reader names each exhibit in turn.
     function holdsFocus() {
         for (let i = Window.activeFocusItem; i; i = i.parent) if (i === home) return true
         return false
     }
-    function focusTile() { if (grid.currentItem) grid.currentItem.tile.forceActiveFocus() }
+    function focusTile() { (grid.currentItem as Cell)?.tile.forceActiveFocus() }
 
     GridView {
         id: grid
@@ -32,7 +32,8 @@ Rectangle {
             bottomMargin: home.ui.tileInset
         }
         clip: true
-        header: Item {
+        header: Heading {}
+        component Heading: Item {
             readonly property Item title: siteTitle
             width: grid.width
             height: header.height + home.ui.margin + home.ui.gap + (home.ui.portrait ? about.height + home.ui.gap : 0)
@@ -144,7 +145,8 @@ Rectangle {
             else positionViewAtIndex(currentIndex, GridView.Contain)
             if (home.showFocus && home.holdsFocus()) Qt.callLater(home.focusTile)
         }
-        delegate: Item {
+        delegate: Cell {}
+        component Cell: Item {
             id: cell
             required property int index
             required property string exhibitId
