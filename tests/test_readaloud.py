@@ -96,7 +96,7 @@ def test_each_sentence_knows_its_paragraph_or_bullet_as_the_screen_counts_them()
     sentences = split_sentences(reading.text)
     assert len(reading.pieces) == len(sentences)
     assert reading.piece_of(0) == HEADING and reading.pieces[-1] == CAPTION
-    blocks = present.exhibit_page(exhibit, "en", {})["sections"][index]["blocks"]
+    blocks = present.blocks(exhibit.sections[index].body, "en")  # as the page shows them
     shown = [(b["piece"], b["text"]) for b in blocks if b["kind"] == "paragraph"]
     shown += [(b["piece"] + n, item) for b in blocks for n, item in enumerate(b["items"])]
     for number, text in shown:  # each paragraph's and bullet's own sentences

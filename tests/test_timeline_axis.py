@@ -20,6 +20,7 @@ from kiosk.runtime.timeaxis import axis, place_cards
 from kiosk.ui.app import KioskWindow
 from kiosk.ui.render import pump, settle
 from tests.conftest import BUNDLED
+from tests.factories import MISSING, make_site, valid_exhibit
 from tests.layouttools import scene_rect
 from tests.uitools import grab, item, items, key, load, open_window, swipe, tap, walk
 
@@ -277,3 +278,21 @@ def test_back_from_the_timeline_shows_the_exhibit_where_it_was_left(
         kw.kiosk.nav.openExhibit(content.exhibits[1].id)
         settle(kw.window, kw.images)
         assert item(kw, "exhibitFlick").property("contentY") == 0
+
+
+def test_the_layout_of_an_empty_axis_has_every_key_of_a_full_one(
+    content: ContentSet, tmp_path: Path
+) -> None:
+    """QML reads ``axisStart`` and the rest with no fallback: before its width is known,
+    and for a site with no dated moment."""
+    from kiosk.ui.timeaxis import TimeAxis
+
+    full = TimeAxis(content).layout(1920, 300, 24, 48, 80)
+    assert full["moments"]
+    undated = load(make_site(tmp_path / "site", {"alpha": valid_exhibit(timeline=MISSING)}))
+    for empty in (
+        TimeAxis(content).layout(0, 300, 24, 48, 80),
+        TimeAxis(undated).layout(1920, 300, 24, 48, 80),
+    ):
+        assert set(empty) == set(full)
+        assert (empty["axisStart"], empty["axisEnd"], empty["moments"]) == (0.0, 0.0, [])

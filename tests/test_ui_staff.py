@@ -31,6 +31,7 @@ from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 
+from kiosk.content.model import Theme
 from kiosk.runtime.pin import PinPad, PinStore
 from kiosk.runtime.staff_status import LanguageCompleteness, LanguageShare, StaffStatus, Today
 from kiosk.ui.app import MESSAGES, QML_DIR, ensure_application
@@ -56,6 +57,7 @@ import QtQuick
 Window {
     id: root
     required property var staff
+    required property var theme
     property int visitorTaps: 0
     property int visitorKeys: 0
     visible: true
@@ -99,6 +101,7 @@ Window {
         id: style
         k: Math.max(0.75, Math.min(root.width, root.height) / 1080)
         portrait: root.height > root.width
+        theme: root.theme
     }
 }
 """
@@ -244,7 +247,10 @@ def open_window(qtbot: Any) -> Iterator[Callable[..., Harness]]:
 
     def build(staff: Staff, size: tuple[int, int] = (1920, 1080)) -> Harness:
         engine = QQmlApplicationEngine()
-        engine.setInitialProperties({"staff": staff, "width": size[0], "height": size[1]})
+        theme = {name: getattr(Theme(), name) for name in Theme.field_names()}
+        engine.setInitialProperties(
+            {"staff": staff, "theme": theme, "width": size[0], "height": size[1]}
+        )
         # A base URL inside the qml folder, so StaffPanel & co. resolve as in Main.qml.
         engine.loadData(HARNESS, QUrl.fromLocalFile(str(QML_DIR / "StaffHarness.qml")))
         roots = engine.rootObjects()

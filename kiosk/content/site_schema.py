@@ -77,6 +77,8 @@ DEFAULTED_STRINGS: dict[str, dict[str, str]] = {
         "ru": "Следующее изображение",
         "en": "Next image",
     },
+    # the button at the end of an exhibit page ("Next: <the next exhibit's title>")
+    "next_exhibit": {"uz": "Keyingisi", "az": "Növbəti", "ru": "Далее", "en": "Next"},
     # the map screen, and a dated moment's way to its place on it
     "map": {"uz": "Xarita", "az": "Xəritə", "ru": "Карта", "en": "Map"},
     "map_hint": {
@@ -109,8 +111,6 @@ DEFAULTED_STRINGS: dict[str, dict[str, str]] = {
 # Strings once required that no screen shows: a kiosk.yaml written for an older
 # kiosk still loads, and the curator is told they can go.
 RETIRED_STRING_KEYS = ("close", "choose_language")
-# Strings newer screens show: a kiosk.yaml without them still loads (English is shown).
-OPTIONAL_STRING_KEYS = ("next_exhibit",)
 IDLE_KEYS = {
     "still_there_after": "still_there_after_s",
     "countdown": "countdown_s",
@@ -162,7 +162,7 @@ def read_site(root: Node | None, path: Path, texts: dict[Text, Text] | None = No
         f.get("strings"),
         "strings",
         required=STRING_KEYS,
-        optional=(*DEFAULTED_STRINGS, *RETIRED_STRING_KEYS, *OPTIONAL_STRING_KEYS),
+        optional=(*DEFAULTED_STRINGS, *RETIRED_STRING_KEYS),
     )
     _retired_strings(c, f.get("strings"), strings_fields)
     strings = {key: c.text_map(node, child("strings", key)) for key, node in strings_fields.items()}

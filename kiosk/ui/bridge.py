@@ -63,7 +63,7 @@ class Kiosk(QObject):
         self._content = content
         self._images = images
         self._tiles = tile_model(self)
-        self._page: dict[str, Any] = {}
+        self._page: present.Page = present.no_page()
         self._timeline = RowsModel(self)
         self._timeline_made = False  # its rows are made when first read
         self._about: dict[str, Any] | None = None  # made when first read
@@ -158,14 +158,13 @@ class Kiosk(QObject):
     def _refresh_page(self) -> None:
         exhibit = self._content.exhibit(self.nav.place.exhibit_id)
         language = self.language.current
-        page: dict[str, Any] = {}
+        following = self._content.exhibit(self.nav.navigator.next_exhibit())
+        offered = following if self._offers_next else None
+        page = present.no_page()
         if exhibit:
             exhibits = self._content.exhibits
             place = (exhibits.index(exhibit) + 1, len(exhibits))
-            page = present.exhibit_page(exhibit, language, self._strings, place)
-        following = self._content.exhibit(self.nav.navigator.next_exhibit())
-        if page and following and self._offers_next:
-            page["next"] = {"exhibitId": following.id, "title": following.title.get(language)}
+            page = present.exhibit_page(exhibit, language, self._strings, place, offered)
         if page != self._page:
             self._page = page
             self.pageChanged.emit()
@@ -202,7 +201,7 @@ class Kiosk(QObject):
 
     def _get_about(self) -> dict[str, Any]:
         if self._about is None:
-            self._about = present.about(self._content, self.language.current)
+            self._about = dict(present.about(self._content, self.language.current))
         return self._about
 
     # Read only by the About screen, which exists only while it shows.
@@ -241,7 +240,7 @@ class Kiosk(QObject):
     # every entry into JavaScript at the first frame and at every language switch.
     hasTimeline = shown(bool, _get_has_timeline, contentChanged)
 
-    def _get_attract_slides(self) -> list[dict[str, str]]:
+    def _get_attract_slides(self) -> list[present.Slide]:
         return present.attract_slides(self._content, self.language.current)
 
     attractSlides = shown(list, _get_attract_slides, textsChanged)

@@ -263,7 +263,7 @@ class HandoutBuilder:
         else:
             self.cursor.insertBlock(block, char)
 
-    def blocks(self, blocks: list[dict[str, Any]], top_mm: float = 2.5) -> None:
+    def blocks(self, blocks: list[present.Block], top_mm: float = 2.5) -> None:
         for block in blocks:
             if block["kind"] == "list":
                 self.bullets(block["items"], self.char(BODY_PT))
@@ -282,12 +282,12 @@ class HandoutBuilder:
                 listed.add(self.cursor.block())
             self.cursor.insertText(text, char)
 
-    def credit_lines(self, lines: list[dict[str, Any]]) -> None:
+    def credit_lines(self, lines: list[present.Credit]) -> None:
         for line in lines:
             self.paragraph(line["label"], self.char(BODY_PT, bold=True), top_mm=3)
             self.blocks(line["blocks"], top_mm=1)
 
-    def facts(self, facts: list[dict[str, str]]) -> None:
+    def facts(self, facts: list[present.Fact]) -> None:
         table = self.table(2, widths=(38, 62), rule=True)
         for index, fact in enumerate(facts):
             if index:
@@ -322,13 +322,13 @@ class HandoutBuilder:
                 self.paragraph(text, self.char(BODY_PT), top_mm=1)
         self.cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
 
-    def picture(self, image: dict[str, Any], width: float, max_height: float) -> None:
+    def picture(self, image: present.Image, width: float, max_height: float) -> None:
         """A picture across the text, with its caption and credit, kept on one page."""
         first = self.join_or_start_group()
         self.picture_blocks(image, width, max_height, first_in_cell=False)
         self.doc.groups.append((first, self.cursor.blockNumber()))
 
-    def gallery(self, images: list[dict[str, Any]]) -> None:
+    def gallery(self, images: list[present.GalleryImage]) -> None:
         """Two pictures a row, each row kept on one page: a gallery of small pictures
         one under the other left pages half empty."""
         for start in range(0, len(images), 2):
@@ -353,7 +353,7 @@ class HandoutBuilder:
         return self.start_group()
 
     def picture_blocks(
-        self, image: dict[str, Any], width: float, max_height: float, first_in_cell: bool
+        self, image: present.Image, width: float, max_height: float, first_in_cell: bool
     ) -> None:
         """A rendition at ``width`` of the text width (at most ``max_height`` of the
         page's), then its caption and credit; a picture that cannot be made is left out

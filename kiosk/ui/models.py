@@ -7,6 +7,7 @@ length) resets the model. A JavaScript array would rebuild the view from the top
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -16,6 +17,8 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
 )
+
+from kiosk.ui import present
 
 _Index = QModelIndex | QPersistentModelIndex
 # Qt.ItemDataRole values, fixed by Qt's API. Spelled out because the first use of
@@ -38,7 +41,7 @@ class RowsModel(QAbstractListModel):
         self._roles = roles or ("modelData",)
         self._whole_row = not roles
         self._key = key
-        self._rows: list[dict[str, Any]] = []
+        self._rows: Sequence[Mapping[str, Any]] = []
 
     def roleNames(self) -> dict[int, QByteArray]:
         return {_FIRST_ROLE + i: QByteArray(name.encode()) for i, name in enumerate(self._roles)}
@@ -55,7 +58,7 @@ class RowsModel(QAbstractListModel):
         row = self._rows[index.row()]
         return row if self._whole_row else row[self._roles[offset]]
 
-    def set_rows(self, rows: list[dict[str, Any]]) -> None:
+    def set_rows(self, rows: Sequence[Mapping[str, Any]]) -> None:
         if rows and self._same_rows(rows):
             self._rows = rows
             self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
@@ -64,7 +67,7 @@ class RowsModel(QAbstractListModel):
             self._rows = rows
             self.endResetModel()
 
-    def _same_rows(self, rows: list[dict[str, Any]]) -> bool:
+    def _same_rows(self, rows: Sequence[Mapping[str, Any]]) -> bool:
         if not self._key:
             return len(rows) == len(self._rows)
         return [r[self._key] for r in rows] == [r[self._key] for r in self._rows]
@@ -72,4 +75,4 @@ class RowsModel(QAbstractListModel):
 
 def tile_model(parent: QObject | None = None) -> RowsModel:
     """Home tiles: the same exhibits in another language keep the grid's scroll."""
-    return RowsModel(parent, roles=("exhibitId", "title", "subtitle", "cover"), key="exhibitId")
+    return RowsModel(parent, roles=tuple(present.Tile.__annotations__), key="exhibitId")

@@ -51,7 +51,15 @@ class TimeAxis(QObject):
         is longer than the view (and the view scrolls) when the cards need more room."""
         count = len(self._dates)
         if width <= 0 or not count:
-            return {"width": max(0.0, width), "ticks": [], "breaks": [], "moments": []}
+            # every key of a full layout: QML reads them with no fallback
+            return {
+                "width": max(0.0, width),
+                "axisStart": 0.0,
+                "axisEnd": 0.0,
+                "ticks": [],
+                "breaks": [],
+                "moments": [],
+            }
         length = max(width - 2 * pad, count * (card + gap) * 1.15)
         shape = axis(self._dates)
         points = [pad + f * length for f in shape.moments]

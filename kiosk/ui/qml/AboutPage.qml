@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // "About this exhibition": the sources of the whole exhibition, then each exhibit's
@@ -12,6 +13,10 @@ Rectangle {
     objectName: "aboutPage"
 
     function resetView() { keepEnd = false; flick.contentY = 0 }
+    Connections {  // between visitors: back to the top
+        target: page.kiosk
+        function onResetRequested() { page.resetView() }
+    }
     readonly property Item titleItem: aboutTitle  // takes the focus when the page comes
     readonly property Flickable flickable: flick  // a talk's console pictures its next screenful
 
@@ -88,7 +93,7 @@ Rectangle {
                     objectName: "aboutTitle"
                     Accessible.role: Accessible.Heading
                     width: parent.width
-                    text: page.kiosk.strings.about || ""
+                    text: page.kiosk.strings.about
                     textFormat: Text.PlainText
                     wrapMode: Text.Wrap
                     font.pixelSize: page.ui.title
@@ -98,7 +103,7 @@ Rectangle {
                 ScreenText {
                     objectName: "aboutSiteTitle"
                     width: parent.width
-                    text: page.about.title || ""
+                    text: page.about.title
                     textFormat: Text.PlainText
                     wrapMode: Text.Wrap
                     font.pixelSize: page.ui.heading * 0.85
@@ -107,7 +112,7 @@ Rectangle {
             }
 
             Repeater {
-                model: page.about.credits || []
+                model: page.about.credits
                 AboutCredit {
                     required property var modelData
                     width: body.width
@@ -118,7 +123,7 @@ Rectangle {
             }
 
             Repeater {
-                model: page.about.exhibits || []
+                model: page.about.exhibits
                 Rectangle {
                     id: card
                     required property var modelData
@@ -160,7 +165,7 @@ Rectangle {
                                 width: cardColumn.width
                                 ui: page.ui
                                 label: modelData.credit
-                                blocks: [{ kind: "list", text: "", items: modelData.images }]
+                                blocks: [{ kind: "list", text: "", items: modelData.images, piece: 0 }]
                             }
                         }
                     }
@@ -174,6 +179,6 @@ Rectangle {
         anchors { left: flick.left; right: flick.right; bottom: flick.bottom }
         ui: page.ui
         flick: flick
-        spokenName: page.kiosk.strings.scroll_down || ""
+        spokenName: page.kiosk.strings.scroll_down
     }
 }

@@ -38,7 +38,8 @@ Rectangle {
     Repeater {
         id: pictures
         model: attract.slides
-        Item {
+        Slide {}
+        component Slide: Item {
             id: slideItem
             required property var modelData
             required property int index
@@ -95,7 +96,7 @@ Rectangle {
         interval: attract.slideMs
         // the next slide comes only once the current one has been seen
         running: attract.visible && !attract.still && attract.slides.length > 1 && pictures.count > attract.slide
-                 && pictures.itemAt(attract.slide) !== null && pictures.itemAt(attract.slide).ready
+                 && pictures.itemAt(attract.slide) !== null && (pictures.itemAt(attract.slide) as Slide).ready
         repeat: true
         onTriggered: {
             attract.started = true
@@ -131,7 +132,7 @@ Rectangle {
         anchors.fill: parent
         onClicked: attract.kiosk.nav.leaveAttract()
         Accessible.role: Accessible.Button
-        Accessible.name: attract.kiosk.strings.touch_to_explore || ""
+        Accessible.name: attract.kiosk.strings.touch_to_explore
         Accessible.onPressAction: attract.kiosk.nav.leaveAttract()
     }
 

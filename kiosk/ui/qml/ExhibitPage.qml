@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // One exhibit: the cover and its caption, then the text with, beside it on a landscape
@@ -20,7 +21,7 @@ Rectangle {
     readonly property Flickable flickable: flick  // a talk's console pictures its next screenful
 
     // another exhibit starts at its top; the gallery and a language change keep the place
-    readonly property string shownId: content.exhibitId || ""
+    readonly property string shownId: content.exhibitId
     onShownIdChanged: showWhereLeft()
 
     // presenter keys: kiosk decides whether to scroll, the page knows how far it can
@@ -143,7 +144,7 @@ Rectangle {
                 HeroCaption {
                     width: parent.width
                     ui: page.ui
-                    image: page.content.hero || null
+                    image: page.content.hero
                     inset: textColumn.x
                     textWidth: page.beside ? width - 2 * inset : textColumn.width
                 }
@@ -171,13 +172,13 @@ Rectangle {
                     id: pageTitle
                     objectName: "pageTitle"
                     ui: page.ui
-                    text: page.content.title || ""
+                    text: page.content.title
                     font.pixelSize: page.ui.title
                 }
                 ScreenText {
                     objectName: "pageSubtitle"
                     width: parent.width
-                    text: page.content.subtitle || ""
+                    text: page.content.subtitle
                     textFormat: Text.PlainText
                     wrapMode: Text.Wrap
                     font.pixelSize: page.ui.heading * 0.85
@@ -187,13 +188,13 @@ Rectangle {
                     objectName: "summary"
                     width: parent.width
                     ui: page.ui
-                    blocks: page.content.summary || []
+                    blocks: page.content.summary
                     fontSize: page.ui.body * 1.08
                 }
 
                 Repeater {
                     id: sectionRepeater
-                    model: page.content.sections || []
+                    model: page.content.sections
                     ExhibitSection { width: parent.width; kiosk: page.kiosk; ui: page.ui }
                 }
             }
@@ -216,7 +217,7 @@ Rectangle {
                 ui: page.ui
                 primary: true
                 glyph: "›"
-                text: page.content.next ? (page.kiosk.strings.next_exhibit || "Next") + ": " + page.content.next.title : ""
+                text: page.content.next ? page.kiosk.strings.next_exhibit + ": " + page.content.next.title : ""
                 onActivated: page.kiosk.nav.nextExhibit()
             }
         }
@@ -235,8 +236,8 @@ Rectangle {
             width: page.beside ? page.sideWidth : textColumn.width
             kiosk: page.kiosk
             ui: page.ui
-            gallery: page.content.gallery || []
-            facts: page.content.facts || []
+            gallery: page.content.gallery
+            facts: page.content.facts
         }
     }
 
@@ -245,6 +246,6 @@ Rectangle {
         anchors { left: flick.left; right: flick.right; bottom: flick.bottom }
         ui: page.ui
         flick: flick
-        spokenName: page.kiosk.strings.scroll_down || ""
+        spokenName: page.kiosk.strings.scroll_down
     }
 }

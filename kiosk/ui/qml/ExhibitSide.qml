@@ -18,7 +18,7 @@ Column {
         Accessible.role: Accessible.Heading
         visible: side.gallery.length > 0
         width: parent.width
-        text: side.kiosk.strings.gallery || ""
+        text: side.kiosk.strings.gallery
         textFormat: Text.PlainText
         wrapMode: Text.Wrap
         font.pixelSize: side.ui.heading
@@ -71,7 +71,7 @@ Column {
         visible: side.facts.length > 0
         topPadding: side.gallery.length > 0 ? side.ui.gap / 2 : 0
         width: parent.width
-        text: side.kiosk.strings.facts || ""
+        text: side.kiosk.strings.facts
         textFormat: Text.PlainText
         wrapMode: Text.Wrap
         font.pixelSize: side.ui.heading

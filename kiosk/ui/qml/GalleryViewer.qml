@@ -7,7 +7,7 @@ Rectangle {
     id: viewer
     required property var kiosk
     required property var ui
-    readonly property var items: kiosk.page.gallery || []
+    readonly property var items: kiosk.page.gallery
     // the caption follows the image under the finger at once; kiosk hears when it lands
     readonly property int shown: Math.max(0, Math.min(pager.currentIndex, items.length - 1))
     readonly property var current: items.length ? items[shown] : null
@@ -28,7 +28,7 @@ Rectangle {
             id: galleryTitle
             objectName: "galleryTitle"
             anchors { left: parent.left; right: counter.left; verticalCenter: parent.verticalCenter; leftMargin: viewer.ui.margin; rightMargin: viewer.ui.gap }
-            text: viewer.kiosk.page.title || ""
+            text: viewer.kiosk.page.title
             textFormat: Text.PlainText
             wrapMode: Text.Wrap
             font.pixelSize: viewer.ui.body
@@ -60,7 +60,7 @@ Rectangle {
         boundsBehavior: Flickable.StopAtBounds
         flickDeceleration: 8000
         maximumFlickVelocity: 8000
-        interactive: !(currentItem && currentItem.zoomed)
+        interactive: !(currentItem && (currentItem as ZoomableImage).zoomed)
         model: viewer.items
         cacheBuffer: width
         Component.onCompleted: {
@@ -194,7 +194,7 @@ Rectangle {
         anchors { left: parent.left; verticalCenter: pager.verticalCenter; margins: viewer.ui.gap }
         ui: viewer.ui
         glyph: "‹"
-        spokenName: viewer.kiosk.strings.previous_image || ""
+        spokenName: viewer.kiosk.strings.previous_image
         onActivated: viewer.kiosk.nav.showGalleryImage(viewer.shown - 1)
     }
     NavButton {
@@ -203,7 +203,7 @@ Rectangle {
         anchors { right: parent.right; verticalCenter: pager.verticalCenter; margins: viewer.ui.gap }
         ui: viewer.ui
         glyph: "›"
-        spokenName: viewer.kiosk.strings.next_image || ""
+        spokenName: viewer.kiosk.strings.next_image
         onActivated: viewer.kiosk.nav.showGalleryImage(viewer.shown + 1)
     }
 }

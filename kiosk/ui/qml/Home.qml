@@ -14,14 +14,14 @@ Rectangle {
 
     function resetView() { grid.contentY = grid.originY }
     // takes the focus when the screen comes
-    readonly property Item titleItem: grid.headerItem ? grid.headerItem.title : null
+    readonly property Item titleItem: (grid.headerItem as Heading)?.title ?? null
     // The presenter's arrows move the highlight: the highlighted tile takes the focus from
     // the title or the tile before, so a screen reader names each exhibit in turn.
     function holdsFocus() {
         for (let i = Window.activeFocusItem; i; i = i.parent) if (i === home) return true
         return false
     }
-    function focusTile() { if (grid.currentItem) grid.currentItem.tile.forceActiveFocus() }
+    function focusTile() { (grid.currentItem as Cell)?.tile.forceActiveFocus() }
 
     GridView {
         id: grid
@@ -32,7 +32,8 @@ Rectangle {
             bottomMargin: home.ui.tileInset
         }
         clip: true
-        header: Item {
+        header: Heading {}
+        component Heading: Item {
             readonly property Item title: siteTitle
             width: grid.width
             height: header.height + home.ui.margin + home.ui.gap + (home.ui.portrait ? about.height + home.ui.gap : 0)
@@ -76,7 +77,7 @@ Rectangle {
                 NavButton {
                     objectName: "aboutButton"
                     ui: home.ui
-                    text: home.kiosk.strings.about || ""
+                    text: home.kiosk.strings.about
                     onActivated: home.kiosk.nav.openAbout()
                 }
                 NavButton {
@@ -84,7 +85,7 @@ Rectangle {
                     visible: home.kiosk.hasMap
                     ui: home.ui
                     glyph: "◉"
-                    text: home.kiosk.strings.map || ""
+                    text: home.kiosk.strings.map
                     onActivated: home.kiosk.nav.openMap()
                 }
             }
@@ -114,8 +115,8 @@ Rectangle {
             : Math.max(coverFor(columns) + textRoom + 2 * home.ui.tileInset,
                        Math.min(coverFor(columns, 3 / 4) + textRoom + 2 * home.ui.tileInset,
                                 Math.floor(tilesHeight / Math.ceil(Math.max(1, count) / columns))))
-        function coverFor(c, shape) {
-            return Math.round((Math.floor(width / c) - 2 * home.ui.tileInset) * (shape || 9 / 16))
+        function coverFor(c, shape = 9 / 16) {
+            return Math.round((Math.floor(width / c) - 2 * home.ui.tileInset) * shape)
         }
         function cellHeightFor(c) {  // while choosing the columns: the estimated lines
             return coverFor(c) + home.ui.tileTextRoom(linesFor(c), linesFor(c)) + 2 * home.ui.tileInset
@@ -144,7 +145,8 @@ Rectangle {
             else positionViewAtIndex(currentIndex, GridView.Contain)
             if (home.showFocus && home.holdsFocus()) Qt.callLater(home.focusTile)
         }
-        delegate: Item {
+        delegate: Cell {}
+        component Cell: Item {
             id: cell
             required property int index
             required property string exhibitId
@@ -177,7 +179,7 @@ Rectangle {
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
         ui: home.ui
         flick: grid
-        spokenName: home.kiosk.strings.scroll_down || ""
+        spokenName: home.kiosk.strings.scroll_down
     }
 
     // Unseen copies of every tile's title and subtitle at the tiles' text width: their

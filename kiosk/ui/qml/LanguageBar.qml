@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // Each language named in itself; switching keeps the visitor where they are.

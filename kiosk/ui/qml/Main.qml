@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Window
 
@@ -23,7 +24,7 @@ Window {
     // A screen reader announces where the visitor is: each new screen, exhibit or overlay
     // puts the focus on its title (a heading). Keys still reach the stage: a title does
     // not take them, so they go on up to its ancestor. The staff panel keeps its own focus.
-    readonly property var focusPlace: [current, kiosk.page.exhibitId || "", stillThereLoader.active,
+    readonly property var focusPlace: [current, kiosk.page.exhibitId, stillThereLoader.active,
                                        helpLoader.active, quitLoader.active, staffLoader.active]
     onFocusPlaceChanged: Qt.callLater(focusTitle)
     function focusTitle() {
@@ -40,10 +41,9 @@ Window {
         target: root.kiosk
         function onResetRequested() {
             home.resetView()
-            if (exhibitLoader.item) exhibitLoader.item.resetView()
-            if (timelineLoader.item) timelineLoader.item.resetView()
-            if (aboutLoader.item) aboutLoader.item.resetView()
-            if (mapLoader.item) mapLoader.item.resetView()
+            // the exhibit page too; the screens loaded by their file reset themselves
+            const page = exhibitLoader.item as ExhibitPage
+            if (page) page.resetView()
         }
     }
 
@@ -52,7 +52,7 @@ Window {
         objectName: "previewLoader"
         anchors { left: parent.left; right: parent.right; top: parent.top }
         active: root.kiosk.problems.watching !== ""
-        height: item ? item.implicitHeight : 0
+        height: item ? (item as Item).implicitHeight : 0
         sourceComponent: Component { PreviewBadge { kiosk: root.kiosk; ui: style } }
     }
 
@@ -137,7 +137,7 @@ Window {
             id: captionLoader
             objectName: "captionLoader"
             anchors { left: parent.left; right: parent.right; bottom: navBar.top }
-            height: item ? item.implicitHeight : 0
+            height: item ? (item as Item).implicitHeight : 0
             // made when there is something to show: a sentence being read, or the notice
             active: root.kiosk.readAloud.notice !== ""
                     || (root.kiosk.readAloud.speaking && root.kiosk.readAloud.currentSentence !== "")
@@ -175,7 +175,7 @@ Window {
             objectName: "problemsLoader"
             anchors { left: parent.left; right: parent.right; bottom: navBar.top }
             // its own height, at most 40% of the screen: the rest scrolls inside it
-            height: item ? Math.min(item.implicitHeight, stage.height * 0.4) : 0
+            height: item ? Math.min((item as Item).implicitHeight, stage.height * 0.4) : 0
             active: root.kiosk.problems.lines.length > 0
             sourceComponent: Component { ProblemsBanner { kiosk: root.kiosk; ui: style } }
         }

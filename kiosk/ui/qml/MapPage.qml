@@ -18,6 +18,10 @@ Rectangle {
     objectName: "mapPage"
 
     function resetView() { panelFlick.contentY = 0 }
+    Connections {  // between visitors: back to the top
+        target: page.kiosk
+        function onResetRequested() { page.resetView() }
+    }
     // a place chosen: its name at the top of the panel, its exhibits under it
     // (again as the panel is laid out, until the visitor scrolls it)
     onPlaceChanged: { panelMoved = false; Qt.callLater(showPlace) }
@@ -40,7 +44,7 @@ Rectangle {
         x: page.ui.margin
         y: page.ui.gap
         width: page.width - 2 * page.ui.margin
-        text: page.kiosk.strings.map || ""
+        text: page.kiosk.strings.map
         wrapMode: Text.Wrap
         font.pixelSize: page.ui.title
         font.weight: Font.Bold
@@ -115,7 +119,7 @@ Rectangle {
                 objectName: "mapPlaceName"
                 Accessible.role: Accessible.Heading
                 width: parent.width
-                text: page.place ? page.place.name : (page.kiosk.strings.map_hint || "")
+                text: page.place ? page.place.name : page.kiosk.strings.map_hint
                 wrapMode: Text.Wrap
                 font.pixelSize: page.place ? page.ui.heading : page.ui.body
                 font.weight: page.place ? Font.Bold : Font.Normal
@@ -144,6 +148,6 @@ Rectangle {
         height: Math.min(Math.round(150 * page.ui.k), panelFlick.height / 3)
         ui: page.ui
         flick: panelFlick
-        spokenName: page.kiosk.strings.scroll_down || ""
+        spokenName: page.kiosk.strings.scroll_down
     }
 }

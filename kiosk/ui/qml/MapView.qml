@@ -27,7 +27,7 @@ Rectangle {
     border.width: ui.highContrast ? 2 : 1
     clip: true
     Accessible.role: Accessible.Graphic
-    Accessible.name: (kiosk.strings.map || "") + ": " + layout.areas.map(a => a.name).join(", ")
+    Accessible.name: kiosk.strings.map + ": " + layout.areas.map(a => a.name).join(", ")
 
     // a tap on the sea or on land chooses nothing
     TapHandler { onTapped: view.kiosk.nav.choosePlace(-1) }

@@ -44,8 +44,8 @@ Rectangle {
     readonly property bool compactNav: {
         navMetrics.font
         let need = backButton.width + homeButton.width + navRow.spacing
-        if (kiosk.hasTimeline) need += fullWidth(words.timeline || []) + navRow.spacing
-        if (kiosk.hasMap) need += fullWidth(words.map || []) + navRow.spacing
+        if (kiosk.hasTimeline) need += fullWidth(words.timeline) + navRow.spacing
+        if (kiosk.hasMap) need += fullWidth(words.map) + navRow.spacing
         return need > width - 2 * controls.gap
     }
     FontMetrics { id: navMetrics; font.pixelSize: bar.controls.body; font.weight: Font.DemiBold }
@@ -67,8 +67,8 @@ Rectangle {
             objectName: "backButton"
             ui: bar.controls
             glyph: "‹"
-            text: bar.kiosk.strings.back || ""
-            widthTexts: bar.words.back || []
+            text: bar.kiosk.strings.back
+            widthTexts: bar.words.back
             enabled: bar.screen !== "home"
             onActivated: bar.kiosk.nav.back()
         }
@@ -77,8 +77,8 @@ Rectangle {
             objectName: "homeButton"
             ui: bar.controls
             glyph: "⌂"
-            text: bar.kiosk.strings.home || ""
-            widthTexts: bar.words.home || []
+            text: bar.kiosk.strings.home
+            widthTexts: bar.words.home
             selected: bar.screen === bar.kiosk.nav.screens.home
             onActivated: bar.kiosk.nav.home()
         }
@@ -87,9 +87,9 @@ Rectangle {
             visible: bar.kiosk.hasTimeline
             ui: bar.controls
             glyph: "◷"
-            text: bar.compactNav ? "" : bar.kiosk.strings.timeline || ""
-            widthTexts: bar.compactNav ? [] : bar.words.timeline || []
-            spokenName: bar.kiosk.strings.timeline || ""
+            text: bar.compactNav ? "" : bar.kiosk.strings.timeline
+            widthTexts: bar.compactNav ? [] : bar.words.timeline
+            spokenName: bar.kiosk.strings.timeline
             selected: bar.screen === bar.kiosk.nav.screens.timeline
             onActivated: bar.kiosk.nav.openTimeline()
         }
@@ -98,9 +98,9 @@ Rectangle {
             visible: bar.kiosk.hasMap
             ui: bar.controls
             glyph: "◉"
-            text: bar.compactNav ? "" : bar.kiosk.strings.map || ""
-            widthTexts: bar.compactNav ? [] : bar.words.map || []
-            spokenName: bar.kiosk.strings.map || ""
+            text: bar.compactNav ? "" : bar.kiosk.strings.map
+            widthTexts: bar.compactNav ? [] : bar.words.map
+            spokenName: bar.kiosk.strings.map
             selected: bar.screen === bar.kiosk.nav.screens.map
             onActivated: bar.kiosk.nav.openMap()
         }
@@ -121,8 +121,8 @@ Rectangle {
             visible: bar.kiosk.readAloud.canListen
             ui: bar.controls
             glyph: bar.kiosk.readAloud.speaking ? "■" : "▶"
-            text: (bar.kiosk.readAloud.speaking ? bar.kiosk.strings.stop_reading : bar.kiosk.strings.listen) || ""
-            widthTexts: (bar.words.listen || []).concat(bar.words.stop_reading || [])
+            text: bar.kiosk.readAloud.speaking ? bar.kiosk.strings.stop_reading : bar.kiosk.strings.listen
+            widthTexts: bar.words.listen.concat(bar.words.stop_reading)
             selected: bar.kiosk.readAloud.speaking
             onActivated: bar.kiosk.readAloud.toggle()
         }
@@ -131,8 +131,8 @@ Rectangle {
             objectName: "contrastButton"
             ui: bar.controls
             glyph: "◐"
-            text: bar.kiosk.strings.contrast || ""
-            widthTexts: bar.words.contrast || []
+            text: bar.kiosk.strings.contrast
+            widthTexts: bar.words.contrast
             selected: bar.kiosk.appearance.highContrast
             Accessible.role: Accessible.Button
             Accessible.name: text
@@ -150,7 +150,7 @@ Rectangle {
             widthTexts: bar.kiosk.appearance.percentLabels
             selected: bar.kiosk.appearance.textScale > 1
             Accessible.role: Accessible.Button
-            Accessible.name: (bar.kiosk.strings.text_size || "") + " " + text
+            Accessible.name: bar.kiosk.strings.text_size + " " + text
             onActivated: bar.kiosk.appearance.stepTextSize()
         }
     }

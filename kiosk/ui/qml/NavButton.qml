@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // A large touch target with a pressed state that shows within a frame. A screen reader
@@ -57,7 +58,7 @@ Rectangle {
     Row {
         id: row
         anchors.centerIn: parent
-        spacing: ui.gap / 2
+        spacing: button.ui.gap / 2
         Text {
             id: glyphText
             visible: button.glyph !== ""

@@ -11,8 +11,8 @@ Rectangle {
     required property string shows  // "screenful", "exhibit", "image", "timeline", "about" or ""
     required property string screenful  // image://talk/next/N: the page's next screenful
     required property string picture  // the rendition key of a cover or a gallery picture
-    readonly property color paper: kiosk.theme.background || "#F7F3EA"
-    readonly property color accent: kiosk.theme.accent || "#0099B5"
+    readonly property color paper: kiosk.theme.background
+    readonly property color accent: kiosk.theme.accent
     readonly property bool drawn: shows === "timeline" || shows === "about"
     color: shows === "image" ? "#111214" : drawn ? paper : "black"
     border.width: 1

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // A touch keypad for the staff PIN: digits show as dots, OK hands the PIN over once.
@@ -66,12 +67,13 @@ Item {
             Repeater {
                 model: Math.max(pad.minDigits, pad.entry.length)
                 delegate: Rectangle {
+                    id: dot
                     required property int index
                     anchors.verticalCenter: parent.verticalCenter
                     width: Math.round(26 * pad.ui.k)
                     height: width
                     radius: width / 2
-                    color: index < pad.entry.length ? pad.colors.text : "transparent"
+                    color: dot.index < pad.entry.length ? pad.colors.text : "transparent"
                     border.width: Math.max(2, Math.round(3 * pad.ui.k))
                     border.color: pad.colors.text
                 }

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // F1 or ?: the presenter's key map, over whatever is on screen; any tap closes it.
@@ -43,13 +44,14 @@ Rectangle {
             Repeater {
                 model: overlay.kiosk.presenter.keys
                 Row {
+                    id: keyRow
                     required property var modelData
                     width: column.width
                     spacing: overlay.ui.gap
                     ScreenText {
                         objectName: "helpKeys"
                         width: parent.width * 0.32
-                        text: modelData.keys
+                        text: keyRow.modelData.keys
                         textFormat: Text.PlainText
                         wrapMode: Text.Wrap
                         font.pixelSize: overlay.ui.body
@@ -58,7 +60,7 @@ Rectangle {
                     }
                     ScreenText {
                         width: parent.width * 0.68 - overlay.ui.gap
-                        text: modelData.action
+                        text: keyRow.modelData.action
                         textFormat: Text.PlainText
                         wrapMode: Text.Wrap
                         font.pixelSize: overlay.ui.body

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // Preview mode only: how many content errors the last reload found, and each as a

@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // "Are you still there?" with a countdown and one large target to carry on.
@@ -27,7 +28,7 @@ Rectangle {
                 Accessible.role: Accessible.Heading
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
-                text: overlay.kiosk.strings.still_there || ""
+                text: overlay.kiosk.strings.still_there
                 textFormat: Text.PlainText
                 wrapMode: Text.Wrap
                 font.pixelSize: overlay.ui.title
@@ -38,7 +39,7 @@ Rectangle {
                 objectName: "stillThereCountdown"
                 width: parent.width
                 horizontalAlignment: Text.AlignHCenter
-                text: (overlay.kiosk.strings.restarting_in || "{seconds}").replace("{seconds}", overlay.secondsLeft)
+                text: overlay.kiosk.strings.restarting_in.replace("{seconds}", overlay.secondsLeft)
                 textFormat: Text.PlainText
                 wrapMode: Text.Wrap
                 font.pixelSize: overlay.ui.body
@@ -51,7 +52,7 @@ Rectangle {
                 primary: true
                 implicitHeight: overlay.ui.target * 1.4
                 implicitWidth: Math.max(overlay.ui.target * 5, parent.width * 0.6)
-                text: overlay.kiosk.strings["continue"] || ""
+                text: overlay.kiosk.strings["continue"]
                 onActivated: overlay.kiosk.idle.continueVisit()
             }
         }

@@ -6,23 +6,23 @@ import QtQuick
 QtObject {
     property real k: 1
     property bool portrait: false
-    property var theme: ({})
+    required property var theme  // kiosk.theme: every colour of the site's theme
     property real textScale: 1
     property bool highContrast: false
     // false on the audience window of a talk (kiosk --present): the projector shows the
     // content only; the presenter moves it on from the console, so no button, no arrow
     property bool controls: true
 
-    readonly property color background: highContrast ? "#FFFFFF" : theme.background || "#F7F3EA"
-    readonly property color surface: highContrast ? "#FFFFFF" : theme.surface || "#FFFFFF"
-    readonly property color ink: highContrast ? "#000000" : theme.ink || "#1D2430"
-    readonly property color muted: highContrast ? "#000000" : theme.muted || "#5A6270"
-    readonly property color accent: highContrast ? "#000000" : theme.accent || "#0099B5"
-    readonly property color accent2: highContrast ? "#000000" : theme.accent_2 || "#1EB53A"
-    readonly property color highlight: highContrast ? "#000000" : theme.highlight || "#EF3340"
+    readonly property color background: highContrast ? "#FFFFFF" : theme.background
+    readonly property color surface: highContrast ? "#FFFFFF" : theme.surface
+    readonly property color ink: highContrast ? "#000000" : theme.ink
+    readonly property color muted: highContrast ? "#000000" : theme.muted
+    readonly property color accent: highContrast ? "#000000" : theme.accent
+    readonly property color accent2: highContrast ? "#000000" : theme.accent_2
+    readonly property color highlight: highContrast ? "#000000" : theme.highlight
     // text in the accent colour (headings, dates): the theme's accent_text, dark
     // enough to read on the background
-    readonly property color accentText: highContrast ? "#000000" : theme.accent_text || "#00738A"
+    readonly property color accentText: highContrast ? "#000000" : theme.accent_text
     // outlines: faint in the theme, solid black in high contrast so every button shows its edge
     readonly property color line: highContrast ? "#000000" : Qt.rgba(ink.r, ink.g, ink.b, 0.12)
     // the backdrop of pictures (gallery, attract loop) and the text on it

@@ -59,9 +59,9 @@ Item {
 
         // the line, with the years on it
         Rectangle {
-            x: axis.layout.axisStart || 0
+            x: axis.layout.axisStart
             y: axis.lineY - height / 2
-            width: (axis.layout.axisEnd || 0) - x
+            width: axis.layout.axisEnd - x
             height: Math.max(3, Math.round(4 * axis.ui.k))
             color: axis.ui.highContrast ? "#000000" : Qt.rgba(axis.ui.ink.r, axis.ui.ink.g, axis.ui.ink.b, 0.35)
         }

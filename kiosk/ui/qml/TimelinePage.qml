@@ -14,8 +14,12 @@ Rectangle {
     objectName: "timelinePage"
 
     function resetView() { list.contentY = list.originY }
-    readonly property Item titleItem: list.headerItem ? list.headerItem.titleItem : null  // takes the focus when the page comes
-    function focusOpenEntry() { if (list.currentItem) list.currentItem.titleItem.forceActiveFocus() }
+    Connections {  // between visitors: back to the top
+        target: page.kiosk
+        function onResetRequested() { page.resetView() }
+    }
+    readonly property Item titleItem: (list.headerItem as Heading)?.titleItem ?? null  // takes the focus when the page comes
+    function focusOpenEntry() { (list.currentItem as Entry)?.titleItem.forceActiveFocus() }
 
     // the page grid: a centred column, the same margin each side; it widens with the
     // text size, so larger text wraps no more than normal text does
@@ -56,7 +60,8 @@ Rectangle {
             // reads its title (the list would otherwise focus the unnamed row)
             if (activeFocus) Qt.callLater(page.focusOpenEntry)
         }
-        header: Column {
+        header: Heading {}
+        component Heading: Column {
             width: list.width
             readonly property Item titleItem: timelineTitle
             onHeightChanged: Qt.callLater(list.keepTop)
@@ -68,7 +73,7 @@ Rectangle {
                 width: page.columnWidth
                 topPadding: page.ui.margin
                 bottomPadding: page.ui.gap
-                text: page.kiosk.strings.timeline || ""
+                text: page.kiosk.strings.timeline
                 textFormat: Text.PlainText
                 wrapMode: Text.Wrap
                 font.pixelSize: page.ui.title
@@ -86,7 +91,8 @@ Rectangle {
             Item { width: 1; height: page.ui.gap }
         }
         footer: Item { height: page.ui.margin; width: 1 }
-        delegate: Item {
+        delegate: Entry {}
+        component Entry: Item {
             id: entry
             required property var modelData
             required property int index
@@ -177,13 +183,14 @@ Rectangle {
                         Repeater {
                             model: entry.open ? entry.modelData.places : []
                             NavButton {
+                                id: onMap
                                 required property var modelData
                                 objectName: "timelineOnMap"
                                 ui: page.ui
                                 glyph: "◉"
-                                text: (page.kiosk.strings.on_the_map || "") + ": " + modelData.name
+                                text: page.kiosk.strings.on_the_map + ": " + onMap.modelData.name
                                 maxWidth: cardColumn.width
-                                onActivated: page.kiosk.nav.openMap(modelData.index)
+                                onActivated: page.kiosk.nav.openMap(onMap.modelData.index)
                             }
                         }
                     }
