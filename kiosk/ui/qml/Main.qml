@@ -251,10 +251,21 @@ Window {
     // The console's "next" while the page goes on below: the page's next screenful, where
     // the next press scrolls it (as the page's own PageDown does). One small picture of
     // the whole page, cut to that screenful by kiosk.ui.talk.
+    // The page's scrolling view: a Flickable among its children (both pages have one).
+    // Found, not named by type, so neither page's file is needed before it first opens.
+    function viewOf(page: QtObject): Flickable {
+        const item = page as Item
+        if (!item) return null
+        for (const child of item.children) {
+            const view = child as Flickable
+            if (view) return view
+        }
+        return null
+    }
     function copyNext() {
         const page = root.current === root.screens.about ? aboutLoader.item
                    : root.current === root.screens.exhibit ? exhibitLoader.item : null
-        const flick = page ? page.flickable : null
+        const flick = root.viewOf(page)
         if (!flick || flick.width <= 0 || flick.contentHeight <= flick.height) return
         const scale = root.curtain.nextWidth / flick.width
         const end = Math.max(0, flick.contentHeight - flick.height)
