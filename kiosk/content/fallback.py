@@ -32,14 +32,24 @@ FALLBACK_VERSION = "fallback"
 
 
 def fallback_content(root: Path) -> ContentSet:
+    # only when no content was ever accepted: the schema (and PyYAML) load here, then
+    from kiosk.content.site_schema import DEFAULTED_STRINGS, STRING_KEYS
+
     message = Text(_MESSAGE, "uz")
+    # every word the screens read, as from a loaded kiosk.yaml: the kiosk's own wording
+    # where it has one, else empty (no screen here shows the bar's words)
+    codes = [language.code for language in _LANGUAGES]
+    strings = {key: Text({}, "uz") for key in STRING_KEYS}
+    for key, wording in DEFAULTED_STRINGS.items():
+        strings[key] = Text({code: wording.get(code, wording["en"]) for code in codes}, "uz")
+    strings["touch_to_explore"] = message
     site = Site(
         title=Text({}, "uz"),
         subtitle=message,
         languages=_LANGUAGES,
         default_language="uz",
         idle=IdleSettings(),
-        strings={"touch_to_explore": message},
+        strings=strings,
         theme=Theme(),
     )
     return ContentSet(root=root, site=site, exhibits=(), version=FALLBACK_VERSION)
