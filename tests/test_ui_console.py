@@ -35,6 +35,11 @@ def content() -> ContentSet:
     return load(BUNDLED)
 
 
+# Each presentation's Python side stays referenced to the end of the run: collected
+# once its window had gone, it crashed the next test's event loop (segfault in Qt).
+_KEPT: list[Presentation] = []
+
+
 @contextmanager
 def presenting(content: ContentSet, cache: Path, clock: FakeClock) -> Iterator[Presentation]:
     wall = dt.datetime(2026, 12, 4, 10, 0)
@@ -47,6 +52,7 @@ def presenting(content: ContentSet, cache: Path, clock: FakeClock) -> Iterator[P
         finally:
             presentation.close()
             pump(30)
+            _KEPT.append(presentation)
 
 
 def _view(presentation: Presentation) -> dict[str, Any]:
