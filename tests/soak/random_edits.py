@@ -64,6 +64,7 @@ if str(REPO) not in sys.path:
 from kiosk.cli import main as kiosk_main  # noqa: E402
 from kiosk.content.imagerecord import ImageChecks, ImageRecord  # noqa: E402
 from kiosk.content.loader import load_content  # noqa: E402
+from kiosk.runtime import last_good  # noqa: E402
 from kiosk.runtime.watch import RELEASE_FILE  # noqa: E402
 from tests.process import START_TIMEOUT_S, Kiosk, start  # noqa: E402
 
@@ -352,9 +353,11 @@ class Run:
         args += ["--cache", str(self.work / "cache"), str(self.live)]
         self.kiosk = start(self.work, args)
         self.log = KioskLog(self.kiosk)
-        kept = self.work / "cache" / "parsed"  # the load after the first frame is done
+        # The load after the first frame is done once it kept the set as the last good.
+        kept = self.work / "state" / last_good.FOLDER
         deadline = time.monotonic() + START_TIMEOUT_S
-        while not list(kept.glob("accepted-*.pickle")) and time.monotonic() < deadline:
+        while not list(kept.glob("accepted-*.pickle")):
+            assert time.monotonic() < deadline, f"no last good set kept in {kept}"
             time.sleep(0.05)
         started = START.findall(self.kiosk.text())
         assert started == [self.shown], (started, self.shown)
