@@ -14,7 +14,7 @@ from PySide6.QtTest import QTest
 from kiosk.content.loader import load_content
 from kiosk.content.model import ContentSet
 from kiosk.ui.app import KioskWindow, build_window
-from kiosk.ui.render import pump, settle
+from kiosk.ui.render import TRANSITIONS_OFF, pump, settle
 from kiosk.ui.render import visual_tree as walk
 from kiosk.ui.session import make_service
 
@@ -62,6 +62,7 @@ def without_transitions(kw: KioskWindow) -> None:
     assert styles, "no Style with a fade in the window"
     for style in styles:
         style.setProperty("fade", 0)
+    kw.window.setProperty(TRANSITIONS_OFF, True)  # settle() looks instead of waiting
 
 
 def items(kw: KioskWindow, name: str) -> list[QQuickItem]:

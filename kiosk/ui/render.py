@@ -22,6 +22,10 @@ _FRAME_MS = 16
 # window's update request): three ticks of quiet mean nothing in sight moves
 _QUIET_MS = 50
 _FRAME_TIMEOUT_MS = 200
+# A window with this dynamic property true has its transitions off (every Style's
+# ``fade`` 0, as the UI tests set it): ``settle`` looks for running animations at once
+# instead of waiting a quiet spell for a frame one of them would draw.
+TRANSITIONS_OFF = "transitionsOff"
 
 
 def pump(milliseconds: int) -> None:
@@ -157,10 +161,13 @@ def settle(
     wait. A transition out of sight (a picture fading in below the fold) draws no
     frame and is not waited for: the screen shows the same either way. ``exact``
     looks for transitions every time (``kiosk render``: one wait per picture, and a
-    fade's last steps change no pixel's colour yet still count)."""
+    fade's last steps change no pixel's colour yet still count). A window whose
+    transitions are off (``TRANSITIONS_OFF``) is looked at once a frame is drawn:
+    nothing of its own should move, so a quiet spell would only be waited out."""
     deadline = time.monotonic() + timeout_s
     frames = _Frames()
     window.frameSwapped.connect(frames)
+    still = bool(window.property(TRANSITIONS_OFF))
     try:
         while time.monotonic() < deadline:
             pump(0)  # queued signals first (a built rendition, a page change)
@@ -168,6 +175,13 @@ def settle(
                 pump(_FRAME_MS)
                 continue
             next_frame(window)
+            if still:
+                pump(0)
+                if transitions_running(window) > 0:
+                    pump(_FRAME_MS)
+                elif not loading(window, images):
+                    return True
+                continue
             drawn = frames.count
             next_frame(window, _QUIET_MS, ask=False)  # early if an animation draws one
             pump(0)
