@@ -22,6 +22,14 @@ REPO = Path(__file__).resolve().parent.parent
 BUNDLED = REPO / "exhibits"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Files with a slow test go first: in parallel (one file a worker at a time) a long
+    file taken last would run alone at the end. Files keep their order among
+    themselves, and tests theirs."""
+    slow = {item.path for item in items if item.get_closest_marker("slow") is not None}
+    items.sort(key=lambda item: item.path not in slow)
+
+
 @pytest.fixture(autouse=True)
 def _fail_on_qml_warnings() -> Iterator[None]:
     """Any QML warning or error during a test fails it (pure tests never load Qt)."""

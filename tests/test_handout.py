@@ -21,6 +21,8 @@ from kiosk.content.loader import load_content
 from kiosk.content.model import ContentSet, Talk, TalkStep, Text
 from kiosk.ui.handout_plan import ABOUT, EXHIBIT, TIMELINE, handout_parts, word
 
+pytestmark = pytest.mark.slow  # eight handouts made and read back
+
 REPO = Path(__file__).resolve().parents[1]
 BUNDLED = REPO / "exhibits"
 LANGUAGES = ("uz", "az", "ru", "en")

@@ -21,6 +21,8 @@ from kiosk.content.loader import load_content
 from kiosk.ui import present
 from tests import process
 
+pytestmark = pytest.mark.slow  # real kiosks on two screens
+
 LAPTOP = {"name": "laptop", "x": 0, "y": 0, "width": 1280, "height": 800, "logicalDpi": 96}
 PROJECTOR = {
     "name": "projector",

@@ -21,11 +21,17 @@ class _Emitter(QObject):
 
 
 def test_signal_emits_and_event_loop_passes_keep_singleton_references() -> None:
+    """A leak drops one reference a pass (500 here); what an earlier test left queued
+    (a timer firing once, a flag set from False to True) moves a count by one or two,
+    so that is drained first and allowed."""
     emitter = _Emitter()
     emitter.changed.connect(lambda: None)
+    for _ in range(50):
+        QCoreApplication.processEvents()
     before = sys.getrefcount(True), sys.getrefcount(False), sys.getrefcount(None)
     for _ in range(500):
         emitter.changed.emit()
         QCoreApplication.processEvents()
     after = sys.getrefcount(True), sys.getrefcount(False), sys.getrefcount(None)
-    assert [a - b for a, b in zip(after, before, strict=True)] == [0, 0, 0]
+    moved = [a - b for a, b in zip(after, before, strict=True)]
+    assert all(abs(m) <= 2 for m in moved), moved

@@ -13,6 +13,8 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
+import pytest
+
 from tests.soak.random_edits import VALID, kinds, run
 
 SEED = 397
@@ -30,6 +32,7 @@ def test_the_seeded_slice_covers_every_way_content_arrives() -> None:
     ]
 
 
+@pytest.mark.slow  # a real kiosk, six edits waited on
 def test_a_running_kiosk_accepts_only_complete_valid_states(tmp_path: Path) -> None:
     summary = run(EDITS, SEED, tmp_path)
     report = "\n".join(summary.lines() + summary.trace)

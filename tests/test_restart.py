@@ -9,10 +9,14 @@ import signal
 import time
 from pathlib import Path
 
+import pytest
+
 from kiosk.cli import main
 from kiosk.runtime.watch import RELEASE_FILE
 from tests.factories import make_site, valid_exhibit
 from tests.process import START_TIMEOUT_S, Kiosk, start
+
+pytestmark = pytest.mark.slow  # real kiosks, each started twice
 
 
 def _args(tmp_path: Path) -> list[str]:
