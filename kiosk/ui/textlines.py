@@ -38,9 +38,15 @@ def span_lines(
         while hi > lo and text[hi - 1].isspace():  # the space a line ends with
             hi -= 1
         if hi > lo:
-            left, _ = line.cursorToX(lo)
-            right, _ = line.cursorToX(hi)
+            left, right = _x(line.cursorToX(lo)), _x(line.cursorToX(hi))
             rects.append(QRectF(left, y, right - left, height))
         y += height
     layout.endLayout()
     return rects
+
+
+def _x(answer: object) -> float:
+    """PySide gives ``cursorToX`` as (x, the cursor position moved to)."""
+    x = answer[0] if isinstance(answer, tuple) else answer
+    assert isinstance(x, float | int)
+    return float(x)
