@@ -31,7 +31,7 @@ Window {
         const layers = [quitLoader, helpLoader, stillThereLoader, attractLoader, galleryLoader,
                         exhibitLoader, aboutLoader, timelineLoader, mapLoader]
         const shown = layers.find(layer => layer.item && layer.item.titleItem)
-        const page = shown ? shown.item : homeLoader.item
+        const page = shown ? shown.item : (homeLoader.shown ? homeLoader.item : null)
         if (page && page.titleItem) page.titleItem.forceActiveFocus()
         else stage.forceActiveFocus()
     }
@@ -69,15 +69,27 @@ Window {
             id: screenArea
             anchors { left: parent.left; right: parent.right; top: parent.top; bottom: navBar.top }
 
-            // Each screen exists while it is shown (the gallery's page too): a screen
-            // left leaves the screen reader's tree with its buttons, not only the
-            // screen. Where the visitor was on a page is kept by kiosk.nav, not here.
+            // A screen left leaves the screen reader's tree with its buttons, not only
+            // the screen (the page under the gallery too): each screen is in the window
+            // only while it is shown. Where the visitor was on a page is kept by kiosk.nav.
+            // Home, made the first time it shows, is kept out of the window meanwhile:
+            // Back to it makes nothing anew, a tap's first frame shows it.
             Loader {
                 id: homeLoader
                 objectName: "homeLoader"
                 anchors.fill: parent
-                active: root.current === root.screens.home
-                sourceComponent: Component { Home { kiosk: root.kiosk; ui: style; showFocus: !root.kioskMode } }
+                readonly property bool shown: root.current === root.screens.home
+                active: false
+                onShownChanged: if (shown) active = true
+                Component.onCompleted: if (shown) active = true
+                sourceComponent: Component {
+                    Home {
+                        kiosk: root.kiosk
+                        ui: style
+                        showFocus: !root.kioskMode
+                        parent: homeLoader.shown ? homeLoader : null
+                    }
+                }
             }
 
             Loader {
@@ -115,10 +127,17 @@ Window {
                 id: exhibitLoader
                 objectName: "exhibitLoader"
                 anchors.fill: parent
-                // not under the gallery: a screen reader must not wander into the page
-                // the gallery covers; Back makes it again where the visitor left it
-                active: root.current === root.screens.exhibit
-                sourceComponent: Component { ExhibitPage { kiosk: root.kiosk; ui: style } }
+                // kept while its gallery covers it (closing the gallery makes nothing
+                // anew), but out of the window: a screen reader must not wander into it
+                readonly property bool shown: root.current === root.screens.exhibit
+                active: shown || root.current === root.screens.gallery
+                sourceComponent: Component {
+                    ExhibitPage {
+                        kiosk: root.kiosk
+                        ui: style
+                        parent: exhibitLoader.shown ? exhibitLoader : null
+                    }
+                }
                 onLoaded: layerFade.restartFor(item)
             }
 
