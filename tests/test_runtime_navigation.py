@@ -35,6 +35,27 @@ def test_back_from_an_exhibit_opened_on_home_goes_home() -> None:
     assert (nav.place.screen, nav.place.index) == (HOME, 2)
 
 
+def test_home_keeps_its_scroll_for_back_and_home_but_not_after_an_idle_reset() -> None:
+    nav = navigator()
+    nav.note_scroll(420.0, HOME)
+    nav.open_exhibit("beta")
+    nav.note_scroll(900.0)  # the page's own place
+    nav.note_scroll(5.0, HOME)  # home on its way out speaks for nothing
+    nav.back()
+    assert (nav.place.screen, nav.place.scroll, nav.place.index) == (HOME, 420.0, 1)
+    nav.open_exhibit("gamma")
+    nav.open_gallery(0)
+    nav.home()  # the Home button, from as deep as the gallery
+    assert (nav.place.screen, nav.place.scroll, nav.place.index) == (HOME, 420.0, 2)
+    nav.open_timeline()
+    nav.note_scroll(7.0, HOME)
+    nav.back()
+    assert nav.place.scroll == 420.0
+    nav.attract()  # between visitors
+    nav.home()
+    assert (nav.place.screen, nav.place.scroll, nav.place.index) == (HOME, 0.0, 0)
+
+
 def test_a_long_walk_between_timeline_and_exhibits_is_bounded_and_ends_home() -> None:
     nav = navigator()
     for _ in range(50):

@@ -27,7 +27,7 @@ from speechfakes import (
 
 from kiosk.content.loader import load_content
 from kiosk.content.spoken import exhibit_text
-from kiosk.runtime.readaloud_captions import sentence_seconds
+from kiosk.runtime.readaloud_captions import split_sentences
 from kiosk.runtime.readaloud_engine import EspeakEngine, Utterance, voice_for
 from kiosk.runtime.readaloud_speaker import RECHECK_S, SoundOutput, Speaker
 
@@ -47,12 +47,19 @@ TEXTS = {
 @pytest.mark.parametrize(
     ("language", "voice"), [("uz", "uz"), ("az", "az"), ("ru", "ru"), ("en", "en-us")]
 )
-def test_exact_text_and_voice_per_language(language: str, voice: str) -> None:
+def test_exact_text_and_voice_per_language_a_sentence_at_a_time(language: str, voice: str) -> None:
     engine = FakeEngine()
     speaker = Speaker(engine, rate_wpm=130, volume=90)
     assert speaker.start(TEXTS[language], language)
-    assert [p.utterance for p in engine.played] == [Utterance(TEXTS[language], voice, 130, 90)]
+    first, second = split_sentences(TEXTS[language])
+    assert [p.utterance for p in engine.played] == [Utterance(first, voice, 130, 90)]
     assert speaker.speaking and speaker.language == language
+    engine.played[0].ended = True  # the voice came to the end of the first sentence
+    assert speaker.speaking and speaker.captions.sentence == second
+    assert [p.utterance for p in engine.played][1:] == [Utterance(second, voice, 130, 90)]
+    engine.played[1].ended = True
+    assert not speaker.speaking and speaker.captions.index == -1
+    assert len(engine.played) == 2
 
 
 def test_a_new_reading_stops_the_one_before() -> None:
@@ -166,13 +173,31 @@ def test_the_real_check_finds_no_sound_device_here_and_one_through_alsa(
     assert EspeakEngine().check_sound() == ""
 
 
-def test_captions_follow_the_reading_on_the_injected_clock() -> None:
+def test_captions_follow_the_voice_not_a_clock() -> None:
+    """However long espeak-ng takes over a sentence, the caption stays on it until the
+    voice has finished it: the caption is the sentence the voice is given."""
     clock = FakeClock()
-    speaker = Speaker(FakeEngine(), rate_wpm=175, clock=clock)
+    engine = FakeEngine()
+    speaker = Speaker(engine, rate_wpm=175, clock=clock)
     speaker.start("One.\nTwo.", "en")
     assert speaker.captions.sentence == "One."
-    clock.advance(sentence_seconds("One.", "en", 175) + 0.01)
-    assert speaker.captions.sentence == "Two."
+    clock.advance(600)
+    assert speaker.speaking and speaker.captions.sentence == "One."
+    engine.played[0].ended = True
+    assert speaker.speaking and speaker.captions.sentence == "Two."
+    assert engine.said == [("en-us", "One."), ("en-us", "Two.")]
+
+
+def test_a_sentence_that_fails_ends_the_reading_with_its_complaint() -> None:
+    engine = FakeEngine()
+    speaker = Speaker(engine)
+    speaker.start("One.\nTwo.\nThree.", "en")
+    engine.played[0].ended = True
+    assert speaker.speaking
+    engine.played[1].ended = True
+    engine.played[1].complaint = "espeak-ng: error: No such file or directory"
+    assert not speaker.speaking and len(engine.played) == 2
+    assert speaker.problem.endswith("No such file or directory") and not speaker.available
 
 
 def test_without_an_engine_nothing_is_offered_and_the_reason_is_kept() -> None:

@@ -47,8 +47,9 @@ BUTTON_ROLES = {
     QAccessible.Role.SpinBox,
 }
 GLYPHS = {"‹", "›", "⌂", "◷", "▶", "■", "↓", "ℹ"}
-# Staff and presenter screens speak English, as they show it; a language names itself.
-SAME_IN_EVERY_LANGUAGE = {"staffCorner", "quitStay", "quitConfirm", "helpClose"}
+# Presenter screens speak English, as they show it; a language names itself. (The staff
+# corner is on every visitor screen: it is named in the visitor's language.)
+SAME_IN_EVERY_LANGUAGE = {"quitStay", "quitConfirm", "helpClose"}
 VISITOR_SCREENS = ("attract", "home", "exhibit", "gallery", "timeline", "entry", "about", "still")
 OVERLAYS = ("pin", "quit", "help")
 
@@ -377,3 +378,87 @@ def test_keys_and_press_actions_work_with_the_focus_on_a_title(kw: KioskWindow) 
     press(kw, "backButton")
     assert kw.kiosk.nav.place.screen == "home"
     assert heard() == (heading, CONTENT.site.title.get("ru"))
+
+
+@pytest.mark.parametrize("language", ["uz", "az", "ru", "en"])
+def test_the_staff_corner_is_named_in_the_visitors_language(kw: KioskWindow, language: str) -> None:
+    show(kw, "home", language)
+    with reading(kw) as tree:
+        (corner,) = [i for i in tree.nodes if i.object().objectName() == "staffCorner"]
+        heard = (corner.text(QAccessible.Text.Name), corner.text(QAccessible.Text.Description))
+    assert heard == (word("staff_corner", language), word("staff_corner_hint", language))
+    if language != "en":
+        assert heard[0] != "Staff panel" and heard[1] != "Press and hold for three seconds"
+    assert all(text.strip() for text in heard)
+
+
+def every_node(kw: KioskWindow) -> list[tuple[str, bool, tuple[str, ...]]]:
+    """The whole tree as Orca gets it, hidden nodes too: (object name, hidden, the
+    object names of the item's ancestors) per node."""
+    found: list[tuple[str, bool, tuple[str, ...]]] = []
+    with reading(kw):
+        root = QAccessible.queryAccessibleInterface(kw.window)
+        assert root is not None
+        made: list[QAccessibleInterface] = [root]
+
+        def visit(parent: QAccessibleInterface) -> None:
+            for i in range(parent.childCount()):
+                child = parent.child(i)
+                if child is None:
+                    continue
+                made.append(child)
+                target = child.object()
+                ancestors: list[str] = []
+                up = target.parentItem() if isinstance(target, QQuickItem) else None
+                while up is not None:
+                    ancestors.append(up.objectName())
+                    up = up.parentItem()
+                name = target.objectName() if target is not None else ""
+                found.append((name, bool(child.state().invisible), tuple(ancestors)))
+                visit(child)
+
+        visit(root)
+        for wrapper in made:
+            if shiboken6.isValid(wrapper):
+                shiboken6.invalidate(wrapper)
+    return found
+
+
+def of_screen(nodes: list[tuple[str, bool, tuple[str, ...]]], screen: str) -> list[str]:
+    """The nodes that are items of the screen whose root is named ``screen``."""
+    return [name for name, _, ancestors in nodes if screen in ancestors]
+
+
+def test_a_screen_left_or_covered_leaves_the_readers_tree(kw: KioskWindow) -> None:
+    """Hidden is not enough: Orca lists hidden nodes too, so the buttons of the screen
+    the visitor left (or the page under the gallery) must not be in the tree at all."""
+    show(kw, "home", "uz")
+    assert "tile_" + EXHIBIT.id in of_screen(every_node(kw), "home")
+    show(kw, "exhibit", "uz")
+    on_page = every_node(kw)
+    assert "pageTitle" in of_screen(on_page, "exhibitPage")
+    assert of_screen(on_page, "home") == []  # home's tiles went with it
+    assert all(not hidden for name, hidden, _ in on_page if name.startswith("tile_"))
+    kw.kiosk.nav.home()
+    settle(kw.window, kw.images)
+    assert of_screen(every_node(kw), "exhibitPage") == []
+    # the gallery covers the page: none of the page is heard, hidden or not ...
+    show(kw, "exhibit", "uz")
+    flick = next(i for i in walk(kw.window.contentItem()) if i.objectName() == "exhibitFlick")
+    flick.setProperty("contentY", 600.0)
+    settle(kw.window, kw.images)
+    kw.kiosk.nav.openGallery(1)
+    settle(kw.window, kw.images)
+    in_gallery = every_node(kw)
+    assert "galleryNext" in of_screen(in_gallery, "galleryViewer")
+    assert of_screen(in_gallery, "exhibitPage") == []
+    assert of_screen(in_gallery, "home") == []
+    # ... and the page is back when it closes, where the visitor left it
+    kw.kiosk.nav.back()
+    settle(kw.window, kw.images)
+    back = every_node(kw)
+    assert of_screen(back, "galleryViewer") == []
+    shown = [name for name, hidden, a in back if "exhibitPage" in a and not hidden]
+    assert {"pageTitle", "nextExhibit", "galleryThumb_1"} <= set(shown)
+    flick = next(i for i in walk(kw.window.contentItem()) if i.objectName() == "exhibitFlick")
+    assert flick.property("contentY") == pytest.approx(600.0)

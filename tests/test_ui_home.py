@@ -10,7 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.content.model import ContentSet
@@ -20,7 +20,7 @@ from kiosk.ui.render import settle
 from tests.conftest import BUNDLED
 from tests.layouttools import broken_words, scene_rect
 from tests.test_ui_textsize import relaid
-from tests.uitools import item, items, load, open_window, visible, walk
+from tests.uitools import item, items, load, open_window, swipe, tap, visible, walk
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -149,3 +149,59 @@ def test_every_exhibit_is_reachable_at_every_size(
                 relaid(kw)
                 where = f"{count} exhibits at {scale:.0%} in {language}"
                 assert home_problems(kw, content) == [], where
+
+
+def tiles_on_screen(kw: KioskWindow) -> dict[str, QRectF]:
+    """Each tile seen, at least in part, in the grid's viewport: where it is drawn."""
+    seen = viewport(kw)
+    return {t.objectName(): scene_rect(t) for t in tiles(kw) if seen.intersects(scene_rect(t))}
+
+
+def test_back_from_an_exhibit_finds_home_where_the_visitor_left_it(
+    sites: dict[int, ContentSet], rendition_cache: Path
+) -> None:
+    """Home leaves the window, so the screen reader's tree, while an exhibit shows: Back
+    from it, and the Home button, still show the same tiles at the same places the
+    visitor scrolled to, also when home is made anew (kiosk.nav keeps its place); after
+    an idle reset home starts at its title."""
+    with open_window(sites[12], rendition_cache, size=(1920, 1080)) as kw:
+        kw.kiosk.appearance.set_text_scale(1.5)
+        relaid(kw)
+        grid = item(kw, "tiles")
+        end = grid.property("contentHeight") - grid.height()
+        assert end > grid.height() / 2, "12 exhibits at 150 %: the grid should scroll"
+        view = viewport(kw)
+        # the visitor drags the tiles up by half a screen
+        middle = view.center()
+        swipe(kw, middle.toPoint(), (middle - QPointF(0, view.height() / 2)).toPoint())
+        scrolled = grid.property("contentY") - grid.property("originY")
+        assert scrolled > grid.height() / 4
+        before = tiles_on_screen(kw)
+        assert not view.contains(scene_rect(item(kw, "siteTitle")))
+        # the tile most in view, tapped in the middle of what is seen of it
+        seen = {name: rect.intersected(view) for name, rect in before.items()}
+        chosen = max(seen, key=lambda name: seen[name].width() * seen[name].height())
+        where = seen[chosen].center().toPoint()
+        for leave, anew in (("backButton", False), ("homeButton", False), ("backButton", True)):
+            tap(kw, where)
+            assert kw.kiosk.nav.exhibitId == chosen.removeprefix("tile_")
+            assert kw.kiosk.nav.screen == "exhibit"
+            assert items(kw, "home") == []
+            if anew:  # the kept home dropped: the next is made where kiosk.nav says
+                item(kw, "homeLoader").setProperty("active", False)
+            tap(kw, item(kw, leave))
+            assert kw.kiosk.nav.screen == "home"
+            after = tiles_on_screen(kw)
+            assert after.keys() == before.keys(), (leave, anew)
+            for name, rect in before.items():
+                assert abs(after[name].top() - rect.top()) <= 1, (leave, name)
+                assert abs(after[name].left() - rect.left()) <= 1, (leave, name)
+        # between visitors: home starts at its title again
+        tap(kw, where)
+        kw.kiosk.reset_to_attract()
+        relaid(kw)
+        kw.kiosk.nav.leaveAttract()
+        relaid(kw)
+        assert viewport(kw).contains(scene_rect(item(kw, "siteTitle")))
+        grid = item(kw, "tiles")
+        assert grid.property("contentY") == pytest.approx(grid.property("originY"))

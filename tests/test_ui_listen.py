@@ -13,6 +13,8 @@ from typing import Any
 import pytest
 from fakes import FakeClock
 from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QImage
+from PySide6.QtQuick import QQuickItem
 from speechfakes import FakeEngine
 
 from kiosk.content.model import SpeechSettings
@@ -20,15 +22,16 @@ from kiosk.content.site_schema import DEFAULTED_STRINGS
 from kiosk.content.spoken import CAPTION, HEADING
 from kiosk.runtime.analytics import AnalyticsRecorder
 from kiosk.runtime.idle import IdleMachine
-from kiosk.runtime.readaloud_captions import sentence_seconds, split_sentences
+from kiosk.runtime.readaloud_captions import split_sentences
 from kiosk.runtime.readaloud_engine import VOICES
 from kiosk.runtime.readaloud_speaker import RECHECK_S, SoundOutput, Speaker
-from kiosk.runtime.readaloud_text import reading_for
+from kiosk.runtime.readaloud_text import Reading, reading_for
 from kiosk.runtime.staff_status import speech_status
 from kiosk.ui.app import KioskWindow
 from kiosk.ui.controller import Controller
 from kiosk.ui.readaloud_player import ReadAloudPlayer
 from kiosk.ui.render import settle
+from kiosk.ui.textlines import span_lines
 from tests.conftest import BUNDLED
 from tests.layouttools import scene_rect
 from tests.uitools import grab, item, items, load, open_window, tap, visible
@@ -74,7 +77,7 @@ def test_listen_reads_the_page_in_the_visitors_language_and_a_second_tap_stops(
         assert speaking == silent
         expected = reading_for(CONTENT, kw.kiosk.nav.place, "az")
         assert expected is not None
-        assert engine.said == [(VOICES["az"], expected.text)]
+        assert engine.said == [(VOICES["az"], split_sentences(expected.text)[0])]
         assert kw.kiosk.readAloud.speaking
         tap(kw, item(kw, "listenButton"))
         assert engine.played[0].stopped and not kw.kiosk.readAloud.speaking
@@ -268,14 +271,14 @@ def test_gallery_and_open_timeline_entry_are_read_too(rendition_cache: Path) -> 
         kw.kiosk.nav.openGallery(0)
         settle(kw.window, kw.images)
         tap(kw, item(kw, "listenButton"))
-        assert engine.said[-1][1] == said_here(kw)
+        assert engine.said[-1][1] == split_sentences(said_here(kw))[0]
         kw.kiosk.nav.openTimeline()
         kw.kiosk.nav.focusIndex(0)
         settle(kw.window, kw.images)
         tap(kw, item(kw, "listenButton"))
         _, entry = CONTENT.timeline()[0]
-        assert engine.said[-1][1] == said_here(kw)
-        assert entry.title.get("uz") in engine.said[-1][1]
+        assert engine.said[-1][1] == split_sentences(said_here(kw))[0]
+        assert entry.title.get("uz") in said_here(kw)
 
 
 def test_a_reading_is_counted_with_exhibit_language_and_entry(
@@ -352,7 +355,8 @@ def test_a_section_is_read_alone_from_its_own_play_control(rendition_cache: Path
         kw.kiosk.readAloud.readSection(last)
         settle(kw.window, kw.images)
         reading = reading_for(CONTENT, kw.kiosk.nav.place, "uz", section=last)
-        assert reading is not None and engine.said == [("uz", reading.text)]
+        assert reading is not None
+        assert engine.said == [("uz", split_sentences(reading.text)[0])]
         assert kw.kiosk.readAloud.readingSection == last
         [mark] = items(kw, "sectionReadMark")
         view = scene_rect(flick)
@@ -376,28 +380,130 @@ def test_the_whole_page_reading_marks_and_follows_each_section(rendition_cache: 
         assert reading is not None
         sentences = split_sentences(reading.text)
         flick = item(kw, "exhibitFlick")
-        rate = player.speaker.rate_wpm  # the site's, set when the player came
         seen: list[int] = []
         for index, text in enumerate(sentences):
-            clock.advance(sentence_seconds(text, "uz", rate) / 2)  # half way through it
+            if index:
+                engine.played[-1].ended = True  # the voice finished the sentence before
             player.poll()
             settle(kw.window, kw.images)
+            assert engine.said[-1][1] == text
             section = reading.section_of(index)
             assert kw.kiosk.readAloud.readingSection == section
             piece = reading.piece_of(index)
-            marks = items(kw, "readMark")  # the paragraph, bullet or caption being read
-            assert len(marks) == (1 if section >= 0 and piece != HEADING else 0), (index, piece)
+            marks = items(kw, "sentenceMark")  # the lines of the sentence being read
+            assert items(kw, "readMark") == []  # never the whole paragraph
+            assert bool(marks) == (section >= 0 and piece != HEADING), (index, piece)
             if marks:
                 mark = scene_rect(marks[0])
                 said = split_sentences(text)[0][:12]
                 texts = [t for t in items(kw, "paragraph") + items(kw, "bullet")]
-                under = [t for t in texts if mark.contains(scene_rect(t))]
+                under = [t for t in texts if scene_rect(t).contains(mark.center())]
                 assert piece == CAPTION or any(said in t.property("text") for t in under)
-                assert scene_rect(flick).intersects(mark)  # on screen
+                assert scene_rect(flick).contains(mark)  # on screen
             if section >= 0 and (not seen or seen[-1] != section):
                 seen.append(section)
                 heading = _section_rects(kw)[section]
                 assert scene_rect(flick).contains(heading.topLeft()), (section, heading)
                 assert len(items(kw, "sectionReadMark")) == 1
-            clock.advance(sentence_seconds(text, "uz", rate) / 2)
         assert seen == list(range(len(EXHIBIT.sections)))
+
+
+def _sentence_pair(reading: Reading) -> int:
+    """A sentence followed by another in the same paragraph of a section."""
+    for index in range(len(reading.sections) - 1):
+        here = (reading.section_of(index), reading.piece_of(index))
+        if (
+            here[0] >= 0
+            and here[1] >= 0
+            and here
+            == (
+                reading.section_of(index + 1),
+                reading.piece_of(index + 1),
+            )
+        ):
+            return index
+    raise AssertionError("no paragraph of two sentences on the page")
+
+
+def _share_changed(marked: QImage, plain: QImage, boxes: list[QRectF], step: int = 3) -> float:
+    points = changed = 0
+    for box in boxes:
+        for y in range(int(box.top()) + 1, int(box.bottom()) - 1, step):
+            for x in range(int(box.left()) + 1, int(box.right()) - 1, step):
+                points += 1
+                changed += marked.pixel(x, y) != plain.pixel(x, y)
+    assert points > 0
+    return changed / points
+
+
+@pytest.mark.parametrize("contrast", [False, True], ids=["paper", "contrast"])
+@pytest.mark.parametrize("scale", [1.0, 1.25, 1.5])
+def test_the_sentence_being_read_is_marked_on_the_page_and_not_the_next(
+    rendition_cache: Path, scale: float, contrast: bool
+) -> None:
+    """What a visitor sees while a paragraph is read: the sentence the voice is on is
+    marked (the pixels behind it change) and the next sentence of the same paragraph is
+    not; when the voice moves on, so does the mark. Pixels of the window, marked and not."""
+    engine = FakeEngine()
+    player = ReadAloudPlayer(Speaker(engine, clock=FakeClock()))
+    with open_window(CONTENT, rendition_cache, player=player) as kw:
+        kw.kiosk.appearance.set_text_scale(scale)
+        kw.kiosk.appearance.set_high_contrast(contrast)
+        open_exhibit(kw)
+        reading = reading_for(CONTENT, kw.kiosk.nav.place, "uz")
+        assert reading is not None
+        first = _sentence_pair(reading)
+        tap(kw, item(kw, "listenButton"))
+        for _ in range(first):
+            engine.played[-1].ended = True
+            player.poll()
+        settle(kw.window, kw.images)
+        for index in (first, first + 1):  # the voice on a sentence, then on the next
+            if index > first:
+                engine.played[-1].ended = True
+                player.poll()
+                settle(kw.window, kw.images)
+            assert player.sentenceIndex == index
+            (start, end), (after, stop) = reading.span_of(index), reading.span_of(index + 1)
+            said = split_sentences(reading.text)[index]
+            [text] = [t for t in items(kw, "paragraph") if said[:20] in t.property("text")]
+            shown = text.property("text")
+            assert " ".join(shown[start:end].split()) in (said, said[:-1])
+            lines = span_lines(
+                shown,
+                text.property("font"),
+                text.width(),
+                text.property("lineHeight"),
+                0,
+                len(shown),
+            )
+            assert len(lines) == text.property("lineCount")  # laid out as Qt laid it out
+
+            def boxes(a: int, b: int, text: QQuickItem = text, shown: str = shown) -> list[QRectF]:
+                laid = span_lines(
+                    shown, text.property("font"), text.width(), text.property("lineHeight"), a, b
+                )
+                return [text.mapRectToScene(r) for r in laid]
+
+            this, following = boxes(start, end), boxes(after, stop)
+            if index > first:  # the one before, now read: not marked any more
+                following = boxes(*reading.span_of(index - 1))
+            view = scene_rect(item(kw, "exhibitFlick"))
+            strip = scene_rect(item(kw, "captionStrip"))
+            assert all(view.contains(b) and not strip.intersects(b) for b in this)
+            marked = grab(kw)
+            kw.kiosk.readAloud.stop()
+            settle(kw.window, kw.images)
+            plain = grab(kw)
+            assert _share_changed(marked, plain, this) > 0.5, (scale, contrast, index)
+            inset = kw.window.height() / 1080 * 24 / 3  # the mark's padding beside a sentence
+            others = [b.adjusted(inset, 0, -inset, 0) for b in following if b.width() > 2 * inset]
+            others = [b for b in others if view.contains(b) and not strip.intersects(b)]
+            assert others, "the other sentence is not on screen"
+            assert _share_changed(marked, plain, others) < 0.02, (scale, contrast, index)
+            if index == first:  # read again from where it was
+                tap(kw, item(kw, "listenButton"))
+                for _ in range(first):
+                    engine.played[-1].ended = True
+                    player.poll()
+                settle(kw.window, kw.images)

@@ -107,6 +107,19 @@ DEFAULTED_STRINGS: dict[str, dict[str, str]] = {
         "ru": "Чтение: около {minutes} мин",
         "en": "About {minutes} min to read",
     },
+    # what a screen reader says for the staff's hidden corner (the panel itself is English)
+    "staff_corner": {
+        "uz": "Xodimlar paneli",
+        "az": "Əməkdaşlar paneli",
+        "ru": "Панель сотрудников",
+        "en": "Staff panel",
+    },
+    "staff_corner_hint": {
+        "uz": "Uch soniya bosib turing",
+        "az": "Üç saniyə basıb saxlayın",
+        "ru": "Нажмите и удерживайте три секунды",
+        "en": "Press and hold for three seconds",
+    },
 }
 # Strings once required that no screen shows: a kiosk.yaml written for an older
 # kiosk still loads, and the curator is told they can go.

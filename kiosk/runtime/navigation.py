@@ -50,7 +50,7 @@ class Place:
     screen: str
     exhibit_id: str = ""
     index: int = 0  # gallery image, timeline entry, focused home tile or place on the map
-    scroll: float = 0.0  # how far an exhibit page was scrolled when the visitor left it
+    scroll: float = 0.0  # how far an exhibit page (or home) was scrolled when left
 
 
 class Navigator:
@@ -100,8 +100,12 @@ class Navigator:
     # visitor actions -------------------------------------------------------------
 
     def home(self) -> None:
-        focus = self.place.index if self.place.screen == HOME else self._home_focus()
-        self._set([Place(HOME, index=focus)])
+        """Home where the visitor left it (its tile and scroll); from the attract loop,
+        after an idle reset, at its top."""
+        bottom = self._stack[0]
+        kept = bottom if bottom.screen == HOME else Place(HOME)
+        focus = self.place.index if self.place.screen == HOME else kept.index
+        self._set([replace(kept, index=focus)])
 
     def attract(self) -> None:
         self._set([Place(ATTRACT)])
@@ -145,10 +149,12 @@ class Navigator:
             self._stack[-1] = replace(self.place, index=chosen)
             self._notify()
 
-    def note_scroll(self, offset: float) -> None:
-        """The exhibit page was scrolled: Back to it (from the timeline, the map) shows it
-        there again. No notification: nothing else changes."""
-        if self.place.screen == EXHIBIT:
+    def note_scroll(self, offset: float, screen: str = EXHIBIT) -> None:
+        """The exhibit page (or home) was scrolled: Back to it (from the gallery, the
+        timeline, the map; home from an exhibit) shows it there again. Only while that
+        screen is the one shown: a screen on its way out does not speak for the next.
+        No notification: nothing else changes."""
+        if self.place.screen == screen and screen in (EXHIBIT, HOME):
             self._stack[-1] = replace(self.place, scroll=max(0.0, offset))
 
     def open_about(self) -> None:
@@ -239,10 +245,6 @@ class Navigator:
                 self.open_exhibit(here[0])
 
     # internals ---------------------------------------------------------------------
-
-    def _home_focus(self) -> int:
-        bottom = self._stack[0]
-        return bottom.index if bottom.screen == HOME else 0
 
     def _clamp(self, place: Place) -> Place:
         if place.screen == GALLERY:

@@ -1,9 +1,10 @@
 """Reading aloud, one reading at a time: the ``Speaker`` the Qt player polls.
 
 It takes its engine as an argument (``kiosk.runtime.readaloud_engine``: espeak-ng in
-the kiosk, a fake that records the exact text and voice in tests), keeps the
-captions in step (``readaloud_captions``), and remembers a failed reading, so a
-visitor is never offered a button that does nothing.
+the kiosk, a fake that records the exact text and voice in tests), reads a text one
+sentence at a time so the captions (``readaloud_captions``) name the sentence the
+voice is on, and remembers a failed reading, so a visitor is never offered a button
+that does nothing.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import logging
 import time
 from collections.abc import Callable
 
-from kiosk.runtime.readaloud_captions import Captions, CaptionTrack
+from kiosk.runtime.readaloud_captions import Captions, split_sentences
 from kiosk.runtime.readaloud_engine import (
     PROGRAM,
     Engine,
@@ -97,10 +98,11 @@ class Speaker:
         self.sound = sound if sound is not None else SoundOutput(clock, checked=True)
         self.rate_wpm = rate_wpm
         self.volume = volume
-        self.captions = Captions(clock)
+        self.captions = Captions()
         self.problem = ""  # the engine's last complaint, for the staff panel
         self._playback: Playback | None = None
         self._language = ""
+        self._voice = ""
 
     @property
     def available(self) -> bool:
@@ -142,22 +144,31 @@ class Speaker:
         self.volume = volume
 
     def start(self, text: str, language: str) -> bool:
-        """Stop any reading, then read ``text``; False when there is nothing to read
-        or no voice for ``language``."""
+        """Stop any reading, then read ``text``, a sentence at a time; False when there
+        is nothing to read or no voice for ``language``."""
         self.stop()
         voice = voice_for(language)
-        if not text.strip() or voice is None or not self.can_read(language):
+        sentences = split_sentences(text)
+        if not sentences or voice is None or not self.can_read(language):
             return False
-        utterance = Utterance(text, voice, self.rate_wpm, self.volume)
+        self._voice = voice
+        self.captions.start(sentences)
+        if not self._play(sentences[0]):
+            self.captions.stop()
+            return False
+        self._language = language
+        return True
+
+    def _play(self, sentence: str) -> bool:
+        utterance = Utterance(sentence, self._voice, self.rate_wpm, self.volume)
         try:
             self._playback = self.engine.play(utterance)
         except OSError as exc:
+            self._playback = None
             self.problem = f"cannot start {PROGRAM}: {exc}"
             self.sound.failed(f"the last reading failed: {self.problem}")
             logger.error("speech: %s", self.problem)
             return False
-        self._language = language
-        self.captions.start(CaptionTrack.estimate(text, language, self.rate_wpm))
         return True
 
     def stop(self) -> None:
@@ -173,15 +184,20 @@ class Speaker:
 
     @property
     def speaking(self) -> bool:
-        """True while a reading goes on; notices one that ended by itself."""
+        """True while a reading goes on; notices a sentence that ended by itself and
+        starts the next (the caption moves on with it)."""
         playback = self._playback
         if playback is None:
             return False
         if not playback.finished():
             return True
         self._playback = None
-        self.captions.stop()
         problem = playback.problem()
+        if not problem and self.captions.advance():
+            if self._play(self.captions.sentence):
+                return True
+            problem = self.problem
+        self.captions.stop()
         if problem and problem != self.problem:
             logger.warning("speech: %s", problem)
         self.problem = problem

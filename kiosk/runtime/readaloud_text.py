@@ -7,8 +7,10 @@ so the button is not shown there (``reading_for`` is None).
 
 A reading of an exhibit page knows where each of its sentences is on the page (in the
 order ``readaloud_captions.split_sentences`` gives them): its section
-(``Reading.sections``) and, in that section, the paragraph or bullet (``Reading.pieces``),
-so the page can mark what is being read and keep it in view.
+(``Reading.sections``), in that section the paragraph or bullet (``Reading.pieces``),
+and in that piece where the sentence is (``Reading.spans``: offsets into the piece's
+text as the page shows it), so the page can mark the sentence being read and keep it
+in view.
 """
 
 from __future__ import annotations
@@ -26,9 +28,10 @@ from kiosk.content.spoken import (
     timeline_entry_text,
 )
 from kiosk.runtime.navigation import EXHIBIT, GALLERY, TIMELINE, Place
-from kiosk.runtime.readaloud_captions import split_sentences
+from kiosk.runtime.readaloud_captions import sentence_spans, split_sentences
 
 NO_SECTION = -1  # a sentence of the page's head or its key facts, or of another screen
+NO_SPAN = (-1, -1)  # a sentence with no place of its own on the page
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,8 @@ class Reading:
     sections: tuple[int, ...] = ()  # the exhibit section of each sentence, or NO_SECTION
     # of each sentence, in its section: the paragraph or bullet, HEADING or CAPTION
     pieces: tuple[int, ...] = ()
+    # of each sentence, (start, end) in its piece's text as shown, or NO_SPAN
+    spans: tuple[tuple[int, int], ...] = ()
 
     def section_of(self, index: int) -> int:
         """The section the ``index``-th sentence is in (NO_SECTION when none)."""
@@ -50,6 +55,11 @@ class Reading:
         """The paragraph or bullet of its section the ``index``-th sentence is in
         (HEADING for a sentence in no section)."""
         return self.pieces[index] if 0 <= index < len(self.pieces) else HEADING
+
+    def span_of(self, index: int) -> tuple[int, int]:
+        """Where the ``index``-th sentence is in its paragraph, bullet, heading or
+        caption as the page shows it (NO_SPAN when it has no place there)."""
+        return self.spans[index] if 0 <= index < len(self.spans) else NO_SPAN
 
 
 def reading_for(
@@ -76,7 +86,7 @@ def reading_for(
         places = []
         for i, text in parts:
             if i == NO_SECTION:
-                places += [(NO_SECTION, HEADING)] * len(split_sentences(text))
+                places += [(NO_SECTION, HEADING, NO_SPAN)] * len(split_sentences(text))
             else:
                 places += _places(exhibit, i, language)
         return _marked("\n".join(text for _, text in parts), exhibit.id, places)
@@ -86,19 +96,26 @@ def reading_for(
     return None
 
 
-def _places(exhibit: Exhibit, section: int, language: str) -> list[tuple[int, int]]:
-    """(section, piece) of each sentence of a section's reading, in order."""
-    return [
-        (section, piece)
-        for piece, text in section_pieces(exhibit, section, language)
-        for _ in split_sentences(sentence(text))
-    ]
+_Spot = tuple[int, int, tuple[int, int]]  # section, piece, span
 
 
-def _marked(text: str, exhibit_id: str, places: list[tuple[int, int]]) -> Reading:
+def _places(exhibit: Exhibit, section: int, language: str) -> list[_Spot]:
+    """(section, piece, span) of each sentence of a section's reading, in order: the
+    spans are found in the text as shown, split as the voice's text is."""
+    places: list[_Spot] = []
+    for piece, text in section_pieces(exhibit, section, language):
+        spans = sentence_spans(text)
+        if len(spans) != len(split_sentences(sentence(text))):  # never seen; no mark then
+            spans = (NO_SPAN,) * len(split_sentences(sentence(text)))
+        places += [(section, piece, span) for span in spans]
+    return places
+
+
+def _marked(text: str, exhibit_id: str, places: list[_Spot]) -> Reading:
     return Reading(
         text,
         exhibit_id,
-        sections=tuple(section for section, _ in places),
-        pieces=tuple(piece for _, piece in places),
+        sections=tuple(section for section, _, _ in places),
+        pieces=tuple(piece for _, piece, _ in places),
+        spans=tuple(span for _, _, span in places),
     )

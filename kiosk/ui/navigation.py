@@ -5,7 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.content.model import ContentSet
-from kiosk.runtime.navigation import ATTRACT, NO_PLACE, SCREENS, TIMELINE, Navigator, Place
+from kiosk.runtime.navigation import (
+    ATTRACT,
+    HOME,
+    NO_PLACE,
+    SCREENS,
+    TIMELINE,
+    Navigator,
+    Place,
+)
 
 
 class Navigation(QObject):
@@ -93,10 +101,15 @@ class Navigation(QObject):
         """The exhibit page's scroll, kept for Back (see ``Navigator.note_scroll``)."""
         self.navigator.note_scroll(offset)
 
+    @Slot(float)
+    def noteHomeScroll(self, offset: float) -> None:
+        """Home's scroll (from the top of its title), kept for Back from an exhibit."""
+        self.navigator.note_scroll(offset, HOME)
+
     def _get_scroll(self) -> float:
         return self.navigator.place.scroll
 
-    # where an exhibit page shown again by Back was scrolled to (0 for a new one)
+    # where an exhibit page (or home) shown again by Back was scrolled to (0: its top)
     scroll = Property(float, _get_scroll, notify=changed)
 
     @Slot()

@@ -21,7 +21,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QRectF, QTimer, Signal, Slot
+from PySide6.QtGui import QFont
 
 from kiosk.content.model import ContentSet
 from kiosk.runtime.navigation import Place
@@ -179,6 +180,26 @@ class ReadAloud(QObject):
     # in that section, the paragraph or bullet being read (its ``piece`` in the page's
     # blocks), -1 for the heading, -2 for the picture caption
     readingPiece = shown(int, _get_reading_piece, changed)
+
+    def _span(self) -> tuple[int, int]:
+        player, reading = self.player, self._reading
+        if player is None or reading is None or not player.speaking:
+            return (-1, -1)
+        return reading.span_of(player.sentenceIndex)
+
+    # in that piece, where the sentence being read is: offsets into its text as shown
+    # (-1 when it has no place of its own), for the page to mark that sentence alone
+    readingStart = shown(int, lambda self: self._span()[0], changed)
+    readingEnd = shown(int, lambda self: self._span()[1], changed)
+
+    @Slot(str, QFont, float, float, int, int, result=list)
+    def sentenceLines(
+        self, text: str, font: QFont, width: float, line_height: float, start: int, end: int
+    ) -> list[QRectF]:
+        """The lines of the sentence being read in a paragraph, for the page's mark."""
+        from kiosk.ui.textlines import span_lines  # with the first mark, not at start
+
+        return span_lines(text, font, width, line_height, start, end)
 
     @Slot()
     def toggle(self) -> None:

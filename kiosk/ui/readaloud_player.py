@@ -23,7 +23,7 @@ from kiosk.content.model import SpeechSettings
 from kiosk.runtime.readaloud_speaker import Speaker
 from kiosk.ui.props import shown
 
-POLL_MS = 100  # captions move per sentence; a tenth of a second is within a word
+POLL_MS = 50  # the next sentence starts this soon after one ends (at most)
 
 
 class ReadAloudPlayer(QObject):

@@ -83,6 +83,9 @@ Rectangle {
     readonly property int readingPiece: kiosk.readAloud.readingPiece
     onReadingSectionChanged: showReading()
     onReadingPieceChanged: showReading()
+    // and the sentence being read, within its paragraph
+    readonly property int readingStart: kiosk.readAloud.readingStart
+    onReadingStartChanged: showReading()
     function showReading() {
         const item = readingSection >= 0 ? sectionRepeater.itemAt(readingSection) as ExhibitSection : null
         if (!item) return

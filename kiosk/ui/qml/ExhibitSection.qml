@@ -65,6 +65,9 @@ Column {
         ui: section.ui
         blocks: section.modelData.blocks
         markedPiece: section.beingRead ? section.kiosk.readAloud.readingPiece : -1
+        markStart: section.kiosk.readAloud.readingStart
+        readAloud: section.kiosk.readAloud
+        markEnd: section.kiosk.readAloud.readingEnd
     }
     Column {
         visible: !!section.modelData.image
@@ -88,9 +91,20 @@ Column {
             wrapMode: Text.Wrap
             font.pixelSize: section.ui.caption
             color: section.ui.muted
+            readonly property bool marked: section.beingRead && section.kiosk.readAloud.readingPiece === -2
             ReadMark {
-                visible: section.beingRead && section.kiosk.readAloud.readingPiece === -2
+                visible: caption.marked && section.kiosk.readAloud.readingStart < 0
                 color: Qt.rgba(section.ui.accent.r, section.ui.accent.g, section.ui.accent.b, 0.16)
+                gap: section.ui.gap
+            }
+            SentenceMark {
+                // the caption's own sentences: the credit after it is not read
+                target: caption
+                readAloud: section.kiosk.readAloud
+                start: caption.marked ? section.kiosk.readAloud.readingStart : -1
+                end: section.kiosk.readAloud.readingEnd
+                tint: Qt.rgba(section.ui.accent.r, section.ui.accent.g, section.ui.accent.b, 0.16)
+                bar: section.ui.accent
                 gap: section.ui.gap
             }
         }

@@ -12,7 +12,19 @@ Rectangle {
     color: ui.background
     objectName: "home"
 
-    function resetView() { grid.contentY = grid.originY }
+    function resetView() { pendingScroll = 0; grid.contentY = grid.originY }
+    // Home is made each time it is shown: back from an exhibit, it shows again where the
+    // visitor left it (kiosk.nav keeps that place, as the exhibit page's). Taken once
+    // made, when the grid has its header, columns and rows; until then the grid's own
+    // moves neither take it to the top nor tell kiosk.nav. 0: from the top.
+    property real pendingScroll: kiosk.nav.scroll
+    Component.onCompleted: {
+        const kept = pendingScroll  // read once: the binding goes
+        pendingScroll = 0
+        if (kept <= 0) return
+        grid.forceLayout()
+        grid.contentY = grid.originY + Math.min(kept, Math.max(0, grid.contentHeight - grid.height))
+    }
     // takes the focus when the screen comes
     readonly property Item titleItem: (grid.headerItem as Heading)?.title ?? null
     // The presenter's arrows move the highlight: the highlighted tile takes the focus from
@@ -92,7 +104,10 @@ Rectangle {
         }
         readonly property real headerHeight: headerItem ? headerItem.height : 0
         // a taller title (larger text, another language) grows upwards: start at its top
-        onHeaderHeightChanged: contentY = originY
+        onHeaderHeightChanged: if (home.pendingScroll <= 0) contentY = originY
+        // where the visitor is, from the top of the title, for Back from an exhibit; not
+        // while the place left is still to be shown
+        onContentYChanged: if (home.pendingScroll <= 0) home.kiosk.nav.noteHomeScroll(contentY - originY)
         // Portrait: two columns, scrolled. Landscape: the fewest columns (three or
         // more) that show every exhibit at once under the title, so none hides below
         // the fold, else more, narrower tiles while a title keeps its words whole.
@@ -141,7 +156,8 @@ Rectangle {
         keyNavigationEnabled: false  // the arrows are the presenter's (kiosk.keys)
         onCurrentIndexChanged: {
             // the first row with the title above it where both fit, else the tile whole
-            if (currentIndex < columns && headerHeight + cellHeight <= height) contentY = originY
+            if (home.pendingScroll > 0) {}  // the place left comes first (onCompleted)
+            else if (currentIndex < columns && headerHeight + cellHeight <= height) contentY = originY
             else positionViewAtIndex(currentIndex, GridView.Contain)
             if (home.showFocus && home.holdsFocus()) Qt.callLater(home.focusTile)
         }

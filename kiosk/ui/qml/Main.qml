@@ -19,7 +19,6 @@ Window {
 
     readonly property string current: kiosk.nav.screen
     readonly property var screens: kiosk.nav.screens
-    readonly property bool onPage: current === screens.exhibit || current === screens.gallery
 
     // A screen reader announces where the visitor is: each new screen, exhibit or overlay
     // puts the focus on its title (a heading). Keys still reach the stage: a title does
@@ -32,7 +31,7 @@ Window {
         const layers = [quitLoader, helpLoader, stillThereLoader, attractLoader, galleryLoader,
                         exhibitLoader, aboutLoader, timelineLoader, mapLoader]
         const shown = layers.find(layer => layer.item && layer.item.titleItem)
-        const page = shown ? shown.item : (current === screens.home ? home : null)
+        const page = shown ? shown.item : (homeLoader.shown ? homeLoader.item : null)
         if (page && page.titleItem) page.titleItem.forceActiveFocus()
         else stage.forceActiveFocus()
     }
@@ -40,7 +39,8 @@ Window {
     Connections {
         target: root.kiosk
         function onResetRequested() {
-            home.resetView()
+            const home = homeLoader.item as Home
+            if (home) home.resetView()
             // the exhibit page too; the screens loaded by their file reset themselves
             const page = exhibitLoader.item as ExhibitPage
             if (page) page.resetView()
@@ -69,13 +69,27 @@ Window {
             id: screenArea
             anchors { left: parent.left; right: parent.right; top: parent.top; bottom: navBar.top }
 
-            Home {
-                id: home
+            // A screen left leaves the screen reader's tree with its buttons, not only
+            // the screen (the page under the gallery too): each screen is in the window
+            // only while it is shown. Where the visitor was on a page is kept by kiosk.nav.
+            // Home, made the first time it shows, is kept out of the window meanwhile:
+            // Back to it makes nothing anew, a tap's first frame shows it.
+            Loader {
+                id: homeLoader
+                objectName: "homeLoader"
                 anchors.fill: parent
-                kiosk: root.kiosk
-                ui: style
-                showFocus: !root.kioskMode
-                visible: root.current === root.screens.home || layerFade.running
+                readonly property bool shown: root.current === root.screens.home
+                active: false
+                onShownChanged: if (shown) active = true
+                Component.onCompleted: if (shown) active = true
+                sourceComponent: Component {
+                    Home {
+                        kiosk: root.kiosk
+                        ui: style
+                        showFocus: !root.kioskMode
+                        parent: homeLoader.shown ? homeLoader : null
+                    }
+                }
             }
 
             Loader {
@@ -113,11 +127,17 @@ Window {
                 id: exhibitLoader
                 objectName: "exhibitLoader"
                 anchors.fill: parent
-                active: root.onPage
-                // kept under the gallery for its place, but hidden once the gallery is in:
-                // a screen reader must not wander into the page the gallery covers
-                visible: root.current === root.screens.exhibit || layerFade.running
-                sourceComponent: Component { ExhibitPage { kiosk: root.kiosk; ui: style } }
+                // kept while its gallery covers it (closing the gallery makes nothing
+                // anew), but out of the window: a screen reader must not wander into it
+                readonly property bool shown: root.current === root.screens.exhibit
+                active: shown || root.current === root.screens.gallery
+                sourceComponent: Component {
+                    ExhibitPage {
+                        kiosk: root.kiosk
+                        ui: style
+                        parent: exhibitLoader.shown ? exhibitLoader : null
+                    }
+                }
                 onLoaded: layerFade.restartFor(item)
             }
 
@@ -204,6 +224,8 @@ Window {
             anchors { right: parent.right; top: parent.top }
             staff: root.staff
             ui: staffStyle
+            spokenName: root.kiosk.strings.staff_corner
+            spokenHint: root.kiosk.strings.staff_corner_hint
         }
 
         Loader {

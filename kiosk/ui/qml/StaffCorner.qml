@@ -1,3 +1,4 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
 // The hidden way in for staff: a long press in the top-right corner.
@@ -5,14 +6,17 @@ Item {
     id: corner
     required property var staff
     required property var ui
+    // what a screen reader says for it, in the visitor's language (the kiosk's strings)
+    required property string spokenName
+    required property string spokenHint
     // how long the press is held, in seconds; tests shorten it instead of waiting
     property real holdSeconds: 3
     width: Math.round(110 * ui.k)
     height: width
-    // staff only, in English like the panel; no press action: it opens by holding it
+    // no press action: it opens by holding it
     Accessible.role: Accessible.Button
-    Accessible.name: "Staff panel"
-    Accessible.description: "Press and hold for three seconds"
+    Accessible.name: spokenName
+    Accessible.description: spokenHint
     TapHandler {
         gesturePolicy: TapHandler.DragThreshold
         longPressThreshold: corner.holdSeconds

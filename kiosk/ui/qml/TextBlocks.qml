@@ -3,12 +3,16 @@ import QtQuick
 
 // Paragraphs and bullet lists from the content layer, always as plain text. While one
 // is read aloud (``markedPiece``: its number in the blocks' count of paragraphs and
-// bullets) a tint lies behind it.
+// bullets) the sentence being read (``markStart`` to ``markEnd`` in its text) is marked;
+// with no place for the sentence, a tint lies behind the whole paragraph.
 Column {
     id: blocksView
     required property var ui
     property var blocks: []
     property int markedPiece: -1
+    property int markStart: -1
+    property int markEnd: -1
+    property var readAloud: null  // where the sentence lies (kiosk.readAloud); none: no marks
     readonly property color markColor: Qt.rgba(ui.accent.r, ui.accent.g, ui.accent.b, 0.16)
     property color color: ui.ink
     property real fontSize: ui.body
@@ -18,8 +22,14 @@ Column {
     property Item markedItem: null
     onMarkedPieceChanged: if (markedPiece < 0) markedItem = null
     function markedRect() {
-        const item = markedItem
-        return item ? item.mapToItem(blocksView, 0, 0, item.width, item.height) : null
+        const item = markedItem as Text
+        if (!item) return null
+        const lines = markStart >= 0 && readAloud
+            ? readAloud.sentenceLines(item.text, item.font, item.width, item.lineHeight, markStart, markEnd)
+            : []
+        if (lines.length === 0) return item.mapToItem(blocksView, 0, 0, item.width, item.height)
+        const top = lines[0].y, bottom = lines[lines.length - 1].y + lines[lines.length - 1].height
+        return item.mapToItem(blocksView, 0, top, item.width, bottom - top)
     }
 
     Repeater {
@@ -44,8 +54,17 @@ Column {
                 lineHeight: 1.3
                 color: blocksView.color
                 ReadMark {
-                    visible: paragraph.marked
+                    visible: paragraph.marked && (blocksView.markStart < 0 || !blocksView.readAloud)
                     color: blocksView.markColor
+                    gap: blocksView.ui.gap
+                }
+                SentenceMark {
+                    target: paragraph
+                    readAloud: blocksView.readAloud
+                    start: paragraph.marked && blocksView.readAloud ? blocksView.markStart : -1
+                    end: blocksView.markEnd
+                    tint: blocksView.markColor
+                    bar: blocksView.ui.accent
                     gap: blocksView.ui.gap
                 }
             }
@@ -76,8 +95,17 @@ Column {
                         lineHeight: 1.3
                         color: blocksView.color
                         ReadMark {
-                            visible: bulletText.marked
+                            visible: bulletText.marked && (blocksView.markStart < 0 || !blocksView.readAloud)
                             color: blocksView.markColor
+                            gap: blocksView.ui.gap
+                        }
+                        SentenceMark {
+                            target: bulletText
+                            readAloud: blocksView.readAloud
+                            start: bulletText.marked && blocksView.readAloud ? blocksView.markStart : -1
+                            end: blocksView.markEnd
+                            tint: blocksView.markColor
+                            bar: blocksView.ui.accent
                             gap: blocksView.ui.gap
                         }
                     }

@@ -1,0 +1,52 @@
+"""Where a stretch of a shown text lies, line by line: the read-aloud mark's rectangles.
+
+Qt Quick's Text tells no character positions (only TextEdit does), so the text is laid
+out again here with Qt's own text layout at the item's font, width, wrap mode and line
+height, as QQuickText lays out plain text (design metrics, each line's height times the
+line height). ``tests/layouttools.line_starts`` does the same to find broken words.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QFont, QTextLayout, QTextOption
+
+
+def span_lines(
+    text: str, font: QFont, width: float, line_height: float, start: int, end: int
+) -> list[QRectF]:
+    """The rectangles of ``text[start:end]``, one per line it is on, in the Text's own
+    coordinates (wrapped at words, as ``Text.Wrap`` wraps); [] for an empty stretch."""
+    if not 0 <= start < end <= len(text) or width <= 0:
+        return []
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    option.setUseDesignMetrics(True)
+    layout = QTextLayout(text, font)
+    layout.setTextOption(option)
+    rects: list[QRectF] = []
+    y = 0.0
+    layout.beginLayout()
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        height = line.height() * line_height
+        first, last = line.textStart(), line.textStart() + line.textLength()
+        lo, hi = max(start, first), min(end, last)
+        while hi > lo and text[hi - 1].isspace():  # the space a line ends with
+            hi -= 1
+        if hi > lo:
+            left, right = _x(line.cursorToX(lo)), _x(line.cursorToX(hi))
+            rects.append(QRectF(left, y, right - left, height))
+        y += height
+    layout.endLayout()
+    return rects
+
+
+def _x(answer: object) -> float:
+    """PySide gives ``cursorToX`` as (x, the cursor position moved to)."""
+    x = answer[0] if isinstance(answer, tuple) else answer
+    assert isinstance(x, float | int)
+    return float(x)
