@@ -22,6 +22,7 @@ from kiosk.runtime.talk import Clock
 from kiosk.ui.presenting import Presentation
 from kiosk.ui.render import pump, settle
 from kiosk.ui.render import visual_tree as walk
+from kiosk.ui.talk import PROVIDER
 from kiosk.ui.wiring import PresentOptions
 from tests.conftest import BUNDLED
 from tests.fakes import FakeClock
@@ -33,11 +34,6 @@ pytestmark = pytest.mark.usefixtures("qapp")
 @pytest.fixture(scope="module")
 def content() -> ContentSet:
     return load(BUNDLED)
-
-
-# Each presentation's Python side stays referenced to the end of the run: collected
-# once its window had gone, it crashed the next test's event loop (segfault in Qt).
-_KEPT: list[Presentation] = []
 
 
 @contextmanager
@@ -52,7 +48,6 @@ def presenting(content: ContentSet, cache: Path, clock: FakeClock) -> Iterator[P
         finally:
             presentation.close()
             pump(30)
-            _KEPT.append(presentation)
 
 
 def _view(presentation: Presentation) -> dict[str, Any]:
@@ -151,6 +146,28 @@ def test_closing_the_audience_window_closes_the_console(
         presentation.kw.window.close()
         pump(20)
         assert not presentation.console_window.isVisible()
+
+
+def test_closing_the_talk_hands_the_keys_back_and_stops_its_clock(
+    content: ContentSet, rendition_cache: Path
+) -> None:
+    with presenting(content, rendition_cache, FakeClock()) as presentation:
+        kw = presentation.kw
+        pump(20)
+        QTest.keyClick(kw.window, Qt.Key.Key_B)
+        pump(20)
+        assert presentation.state.blank == "black"  # the talk had the keys
+        QTest.keyClick(kw.window, Qt.Key.Key_B)
+        pump(20)
+        assert presentation.state.blank == ""
+        presentation.close()
+        pump(20)
+        QTest.keyClick(kw.window, Qt.Key.Key_B)
+        pump(20)
+        assert presentation.state.blank == ""
+        assert not presentation._tick.isActive()
+        assert kw.engine.imageProvider(PROVIDER) is None
+        assert kw.window.isVisible()  # the audience window stays until the kiosk ends
 
 
 def test_a_whole_talk_never_passes_through_the_home_screen(

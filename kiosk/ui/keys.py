@@ -49,8 +49,9 @@ class KeyMap(QObject):
         self._language_codes = language_codes
         self._talk_keys: Callable[[int, int], bool] | None = None
 
-    def set_talk_keys(self, talk_keys: Callable[[int, int], bool]) -> None:
-        """``kiosk --present``: the talk's keys (``kiosk.ui.presenting``) come first."""
+    def set_talk_keys(self, talk_keys: Callable[[int, int], bool] | None) -> None:
+        """``kiosk --present``: the talk's keys (``kiosk.ui.presenting``) come first;
+        ``None`` hands the keys back once the talk is closed."""
         self._talk_keys = talk_keys
 
     @Slot(int, int, result=bool)

@@ -102,6 +102,7 @@ class Presentation(QObject):
         self.options = options
         self.wanted: str | None = None  # the screen the audience was put on, by name
         self.console_shown = False  # with one screen: the overlay is shown only when asked
+        self._closed = False
         kiosk = kw.kiosk
         self.view = AudienceView(kiosk)
         self.state = t.TalkState(
@@ -150,7 +151,13 @@ class Presentation(QObject):
     # windows ---------------------------------------------------------------------------
 
     def _make_console(self) -> QQuickWindow:
-        component = QQmlComponent(self.kw.engine, QUrl.fromLocalFile(str(QML_DIR / "Console.qml")))
+        # The component is the Presentation's child, deleted by Qt, never by Python: PySide
+        # counts the window it makes as its child, and the window's screen (from
+        # ``screen()``) as the window's; a component Python deleted after the window had
+        # gone took the application's screen down with it (the next window crashed).
+        component = QQmlComponent(
+            self.kw.engine, QUrl.fromLocalFile(str(QML_DIR / "Console.qml")), self
+        )
         window = component.createWithInitialProperties(
             {"kiosk": self.kw.kiosk, "talk": self.console}
         )
@@ -200,12 +207,34 @@ class Presentation(QObject):
         )
 
     def close(self) -> None:
-        """The console goes with the talk (it is not a child of the audience window)."""
+        """Everything the talk set up, undone, once: its timers, filter and connections,
+        the keys handed back to the kiosk, the picture provider taken off the engine, and
+        the console (not a child of the audience window) deleted, then its component.
+        Nothing is left for Python's collector to delete after the windows have gone."""
+        if self._closed:
+            return
+        self._closed = True
         self._tick.stop()
-        self.kw.window.removeEventFilter(self)
+        self._cursor.stop()
+        kiosk, window = self.kw.kiosk, self.kw.window
+        window.removeEventFilter(self)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.screenAdded.disconnect(self._screens_changed)
+            app.screenRemoved.disconnect(self._screens_changed)
+        kiosk.keys.set_talk_keys(None)
+        kiosk.contentChanged.disconnect(self._content_changed)
+        kiosk.nav.changed.disconnect(self.console.refresh)
+        for moved in (kiosk.nav.changed, kiosk.textsChanged, kiosk.keys.scrollRequested):
+            moved.disconnect(self.curtain.request_copy)
+        kiosk.keys.pageJumpRequested.disconnect(self.curtain.request_copy)
+        self.view.on_change = lambda: None
+        self.curtain.live_frame = self.curtain.next_frame = lambda: None
         self.curtain.set_live(False)
+        self.kw.engine.removeImageProvider(PROVIDER)
         self.console_window.close()
         self.console_window.deleteLater()
+        self._component.deleteLater()  # after the window it made (posted in this order)
 
     def swap(self) -> None:
         names = [screen.name() for screen in QGuiApplication.screens()]

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from kiosk.runtime.reload import ReloadController
     from kiosk.runtime.staff_status import StaffStatus
     from kiosk.ui.controller import Controller
+    from kiosk.ui.presenting import Presentation
     from kiosk.ui.stop_signals import Stopper
 
 log = logging.getLogger("kiosk")
@@ -112,7 +113,7 @@ class RunningKiosk:
         self.image_checks = image_checks
         self.stopper = stopper
         self._shut_down = False
-        self.presentation: object | None = None  # kiosk --present: the talk and its console
+        self.presentation: Presentation | None = None  # kiosk --present: the talk and its console
 
     def quit(self, reason: str) -> None:
         """Leave the event loop (staff Quit), exit status 0; ``shutdown`` follows in
@@ -129,6 +130,8 @@ class RunningKiosk:
             return
         self._shut_down = True
         log.info("shutting down: %s", reason)
+        if self.presentation is not None:
+            self.presentation.close()  # the console, the talk's timers and connections
         self.image_checks.save()
         if self.recorder is not None:
             # ends an open session ("shutdown") at the last touch, and flushes
