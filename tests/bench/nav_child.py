@@ -45,13 +45,19 @@ def rss_mb() -> float:
     return float("nan")
 
 
-def pss_mb() -> float:
-    """Proportional set size: shared libraries counted once across processes."""
+def pss_mb(key: str = "Pss") -> float:
+    """Proportional set size: shared libraries counted once across processes.
+    ``Pss_Anon`` is the process's own heap: another process starting or ending with
+    the same libraries mapped moves ``Pss`` (their pages are shared anew), not it."""
     with open("/proc/self/smaps_rollup", encoding="ascii") as rollup:
         for line in rollup:
-            if line.startswith("Pss:"):
+            if line.startswith(key + ":"):
                 return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def memory_now() -> dict[str, float]:
+    return {"rss": rss_mb(), "pss": pss_mb(), "anon": pss_mb("Pss_Anon")}
 
 
 def walk(root: QQuickItem) -> Iterator[QQuickItem]:
@@ -292,6 +298,7 @@ class Driver:
         gc.collect()
         self.report["rss_mb_start"] = rss_mb()
         self.report["pss_mb_start"] = pss_mb()
+        self.report["anon_mb_start"] = pss_mb("Pss_Anon")
         self.true_refs_start = sys.getrefcount(True)
         self.report["items_start"] = sum(1 for _ in walk(self.window.contentItem()))
         self.report["python_objects_start"] = len(gc.get_objects())
@@ -327,6 +334,8 @@ class Driver:
         gc.collect()
         self.report["rss_mb_after_warmup"] = rss_mb()
         self.report["pss_mb_after_warmup"] = pss_mb()
+        self.report["anon_mb_after_warmup"] = pss_mb("Pss_Anon")
+        self.report["soak_memory"] = [{"navigations": 0, **memory_now()}]
         self.report["items_after_warmup"] = sum(1 for _ in walk(self.window.contentItem()))
         self._run_phase("soak", self.args.soak, 0, self._after_soak)
 
@@ -340,6 +349,7 @@ class Driver:
         gc.collect()
         self.report["rss_mb_after_soak"] = rss_mb()
         self.report["pss_mb_after_soak"] = pss_mb()
+        self.report["anon_mb_after_soak"] = pss_mb("Pss_Anon")
         self.report["items_after_soak"] = sum(1 for _ in walk(self.window.contentItem()))
         self.report["python_objects_after_soak"] = len(gc.get_objects())
         if self.args.idle_s > 0:  # Qt Quick drops unused decoded images after ~30 s
@@ -457,6 +467,9 @@ class Driver:
         self.navigations += 1
         if self.phase == "soak" and self.navigations % 100 == 0:
             self.report["soak_navigations"] = self.navigations
+            if self.navigations % 1000 == 0:  # the trend: a leak grows steadily
+                memory = {"navigations": self.navigations, **memory_now()}
+                self.report["soak_memory"].append(memory)
             self._save()
         QTimer.singleShot(self.gap_ms, self._next)
 
