@@ -35,6 +35,8 @@ _READY, _LOADING, _NULL, _ERROR = 1, 2, 0, 3
 STEP_TIMEOUT_MS = 4000
 SWIPE_SETTLE_MS = 250
 SOAK_SWIPE_EVERY = 10  # exhibit visits per swipe pair in the soak
+SAMPLE_EVERY = 1000  # soak navigations between two memory samples (taken at home)
+REST_MS = 1500  # before a sample: fades finish and deferred deletions run
 
 
 def rss_mb() -> float:
@@ -115,6 +117,7 @@ class Driver:
         self.attempts = 0
         self.navigations = 0
         self.cycles = 0
+        self.next_sample = SAMPLE_EVERY
         self.window.frameSwapped.connect(self._on_frame)
         self._watchdog = QTimer()
         self._watchdog.setSingleShot(True)
@@ -336,6 +339,7 @@ class Driver:
         self.report["pss_mb_after_warmup"] = pss_mb()
         self.report["anon_mb_after_warmup"] = pss_mb("Pss_Anon")
         self.report["soak_memory"] = [{"navigations": 0, **memory_now()}]
+        self.next_sample = SAMPLE_EVERY
         self.report["items_after_warmup"] = sum(1 for _ in walk(self.window.contentItem()))
         self._run_phase("soak", self.args.soak, 0, self._after_soak)
 
@@ -371,7 +375,7 @@ class Driver:
         """Back to a calm home screen, then wait for fades and queued deletions."""
         self.kiosk.reset_to_attract()
         self.kiosk.nav.leaveAttract()
-        QTimer.singleShot(1500, then)
+        QTimer.singleShot(REST_MS, then)
 
     def _run_phase(self, name: str, budget: int, gap_ms: int, then: Callable[[], None]) -> None:
         self.phase, self.budget, self.gap_ms, self.then = name, budget, gap_ms, then
@@ -467,10 +471,19 @@ class Driver:
         self.navigations += 1
         if self.phase == "soak" and self.navigations % 100 == 0:
             self.report["soak_navigations"] = self.navigations
-            if self.navigations % 1000 == 0:  # the trend: a leak grows steadily
-                memory = {"navigations": self.navigations, **memory_now()}
-                self.report["soak_memory"].append(memory)
             self._save()
+        home = self.phase == "soak" and step.label == "leave-attract"
+        if home and self.navigations >= self.next_sample:  # back home: the trend, at rest
+            self.next_sample += SAMPLE_EVERY
+            QTimer.singleShot(REST_MS, self._sample)
+            return
+        QTimer.singleShot(self.gap_ms, self._next)
+
+    def _sample(self) -> None:
+        """Memory at home after a rest (fades done, deferred deletions run): a leak
+        grows from one sample to the next, a cache filling up levels off."""
+        gc.collect()
+        self.report["soak_memory"].append({"navigations": self.navigations, **memory_now()})
         QTimer.singleShot(self.gap_ms, self._next)
 
     # finding things on screen --------------------------------------------------------
