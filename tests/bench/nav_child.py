@@ -35,6 +35,8 @@ _READY, _LOADING, _NULL, _ERROR = 1, 2, 0, 3
 STEP_TIMEOUT_MS = 4000
 SWIPE_SETTLE_MS = 250
 SOAK_SWIPE_EVERY = 10  # exhibit visits per swipe pair in the soak
+SAMPLE_EVERY = 1000  # soak navigations between two memory samples (taken at home)
+REST_MS = 1500  # before a sample: fades finish and deferred deletions run
 
 
 def rss_mb() -> float:
@@ -45,13 +47,19 @@ def rss_mb() -> float:
     return float("nan")
 
 
-def pss_mb() -> float:
-    """Proportional set size: shared libraries counted once across processes."""
+def pss_mb(key: str = "Pss") -> float:
+    """Proportional set size: shared libraries counted once across processes.
+    ``Pss_Anon`` is the process's own heap: another process starting or ending with
+    the same libraries mapped moves ``Pss`` (their pages are shared anew), not it."""
     with open("/proc/self/smaps_rollup", encoding="ascii") as rollup:
         for line in rollup:
-            if line.startswith("Pss:"):
+            if line.startswith(key + ":"):
                 return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def memory_now() -> dict[str, float]:
+    return {"rss": rss_mb(), "pss": pss_mb(), "anon": pss_mb("Pss_Anon")}
 
 
 def walk(root: QQuickItem) -> Iterator[QQuickItem]:
@@ -109,6 +117,7 @@ class Driver:
         self.attempts = 0
         self.navigations = 0
         self.cycles = 0
+        self.next_sample = SAMPLE_EVERY
         self.window.frameSwapped.connect(self._on_frame)
         self._watchdog = QTimer()
         self._watchdog.setSingleShot(True)
@@ -292,6 +301,7 @@ class Driver:
         gc.collect()
         self.report["rss_mb_start"] = rss_mb()
         self.report["pss_mb_start"] = pss_mb()
+        self.report["anon_mb_start"] = pss_mb("Pss_Anon")
         self.true_refs_start = sys.getrefcount(True)
         self.report["items_start"] = sum(1 for _ in walk(self.window.contentItem()))
         self.report["python_objects_start"] = len(gc.get_objects())
@@ -327,6 +337,9 @@ class Driver:
         gc.collect()
         self.report["rss_mb_after_warmup"] = rss_mb()
         self.report["pss_mb_after_warmup"] = pss_mb()
+        self.report["anon_mb_after_warmup"] = pss_mb("Pss_Anon")
+        self.report["soak_memory"] = [{"navigations": 0, **memory_now()}]
+        self.next_sample = SAMPLE_EVERY
         self.report["items_after_warmup"] = sum(1 for _ in walk(self.window.contentItem()))
         self._run_phase("soak", self.args.soak, 0, self._after_soak)
 
@@ -340,6 +353,7 @@ class Driver:
         gc.collect()
         self.report["rss_mb_after_soak"] = rss_mb()
         self.report["pss_mb_after_soak"] = pss_mb()
+        self.report["anon_mb_after_soak"] = pss_mb("Pss_Anon")
         self.report["items_after_soak"] = sum(1 for _ in walk(self.window.contentItem()))
         self.report["python_objects_after_soak"] = len(gc.get_objects())
         if self.args.idle_s > 0:  # Qt Quick drops unused decoded images after ~30 s
@@ -361,7 +375,7 @@ class Driver:
         """Back to a calm home screen, then wait for fades and queued deletions."""
         self.kiosk.reset_to_attract()
         self.kiosk.nav.leaveAttract()
-        QTimer.singleShot(1500, then)
+        QTimer.singleShot(REST_MS, then)
 
     def _run_phase(self, name: str, budget: int, gap_ms: int, then: Callable[[], None]) -> None:
         self.phase, self.budget, self.gap_ms, self.then = name, budget, gap_ms, then
@@ -458,6 +472,18 @@ class Driver:
         if self.phase == "soak" and self.navigations % 100 == 0:
             self.report["soak_navigations"] = self.navigations
             self._save()
+        home = self.phase == "soak" and step.label == "leave-attract"
+        if home and self.navigations >= self.next_sample:  # back home: the trend, at rest
+            self.next_sample += SAMPLE_EVERY
+            QTimer.singleShot(REST_MS, self._sample)
+            return
+        QTimer.singleShot(self.gap_ms, self._next)
+
+    def _sample(self) -> None:
+        """Memory at home after a rest (fades done, deferred deletions run): a leak
+        grows from one sample to the next, a cache filling up levels off."""
+        gc.collect()
+        self.report["soak_memory"].append({"navigations": self.navigations, **memory_now()})
         QTimer.singleShot(self.gap_ms, self._next)
 
     # finding things on screen --------------------------------------------------------

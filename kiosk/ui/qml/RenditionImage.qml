@@ -13,8 +13,20 @@ Item {
     property string alt: ""
     property bool decorative: false
     property int fillMode: Image.PreserveAspectCrop
+    // Ready, or decoding again at a new size with the last picture still on screen.
     readonly property bool ready: image.status === Image.Ready
+        || (image.status === Image.Loading && image.retainWhileLoading
+            && String(image.source) === shownSource)
     readonly property int imageStatus: image.status  // an int: tools read it from Python
+    // A thumbnail (home tiles, the gallery strips, the timeline's cards) is decoded at
+    // the size it is drawn, not at its rendition's 720 px: the home screen's five tiles
+    // held 6.8 MB of decoded pixels at 720 px. Rounded up to steps of 32 px, so that a
+    // small change of layout keeps the picture; a larger one decodes it again while
+    // the last one stays on screen (retainWhileLoading).
+    readonly property bool decodeSized: key.endsWith(":thumb")
+    readonly property bool sizeKnown: !decodeSized || (width > 0 && height > 0)
+    function stepUp(pixels) { return 32 * Math.ceil(pixels / 32) }
+    property string shownSource: ""  // what the image last finished decoding
     Accessible.role: Accessible.Graphic
     Accessible.name: alt
     Accessible.ignored: decorative
@@ -57,7 +69,16 @@ Item {
         asynchronous: true
         cache: true
         fillMode: holder.whole ? Image.PreserveAspectFit : holder.fillMode
-        source: holder.kiosk.imageUrl(holder.key, holder.kiosk.imageRevision)
+        // not before the size is known: a first decode at the full size would be wasted
+        source: holder.sizeKnown ? holder.kiosk.imageUrl(holder.key, holder.kiosk.imageRevision) : ""
+        retainWhileLoading: holder.decodeSized
+        onStatusChanged: if (status === Image.Ready) holder.shownSource = String(source)
+        // a Binding, not a plain one: a picture decoded whole leaves sourceSize unset,
+        // so it shares one decoded copy with its veiled fill (pictureFill)
+        Binding on sourceSize {
+            when: holder.decodeSized
+            value: Qt.size(holder.stepUp(holder.width), holder.stepUp(holder.height))
+        }
         opacity: holder.ready ? 1 : 0
         Behavior on opacity { NumberAnimation { duration: holder.ui.fade } }
     }

@@ -1,0 +1,76 @@
+"""Thumbnails are decoded at the size they are drawn, and stay on screen while a new
+layout decodes them again.
+
+A thumbnail rendition is 720 px; the home screen draws its covers at 350-600 px. The
+decoded pixels are what the kiosk holds in memory for as long as the screen shows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtQuick import QQuickItem
+
+from kiosk.media.cache import DEFAULT_THUMB_BOX
+from kiosk.ui.app import KioskWindow
+from kiosk.ui.render import pump, settle
+from tests.conftest import BUNDLED
+from tests.uitools import load, open_window, walk
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+CONTENT = load(BUNDLED)
+STEP = 32  # RenditionImage rounds the decoded size up to this
+
+
+def tile_pictures(kw: KioskWindow) -> list[tuple[QQuickItem, QQuickItem]]:
+    """(holder, its Image) of every home tile's cover."""
+    found = []
+    for tile in walk(kw.window.contentItem()):
+        if not tile.objectName().startswith("tile_"):
+            continue
+        (picture,) = [i for i in walk(tile) if i.objectName() == "picture"]
+        holder = picture.parentItem()
+        assert holder is not None
+        found.append((holder, picture))
+    assert len(found) == len(CONTENT.exhibits)
+    return found
+
+
+@pytest.mark.parametrize(
+    "size", [(1920, 1080), (1080, 1920), (1280, 800)], ids=lambda s: f"{s[0]}x{s[1]}"
+)
+def test_home_tiles_hold_their_covers_at_the_drawn_size(
+    size: tuple[int, int], rendition_cache: Path
+) -> None:
+    with open_window(CONTENT, rendition_cache, size=size) as kw:
+        for holder, picture in tile_pictures(kw):
+            assert holder.property("ready"), holder.property("key")
+            decoded = (picture.property("implicitWidth"), picture.property("implicitHeight"))
+            drawn = (holder.width(), holder.height())
+            # covers the drawn box (cropped, never scaled up on screen: not blurred) ...
+            assert decoded[0] >= drawn[0] and decoded[1] >= drawn[1], (decoded, drawn)
+            # ... and no more than it, to the step on the side that fills it
+            fills = min(decoded[0] - drawn[0], decoded[1] - drawn[1])
+            assert fills < STEP, (decoded, drawn)
+            assert max(decoded) < max(DEFAULT_THUMB_BOX), (decoded, drawn)
+
+
+def test_a_new_layout_keeps_the_covers_on_screen_while_they_decode_again(
+    rendition_cache: Path,
+) -> None:
+    with open_window(CONTENT, rendition_cache, size=(1920, 1080)) as kw:
+        before = {h.property("key"): h.width() for h, _ in tile_pictures(kw)}
+        kw.kiosk.appearance.set_text_scale(1.5)  # fewer, larger tiles
+        pump(0)
+        pictures = tile_pictures(kw)
+        assert {h.property("key"): h.width() for h, _ in pictures} != before
+        for holder, picture in pictures:  # no placeholder while the new size decodes
+            assert holder.property("ready"), holder.property("key")
+            assert picture.property("opacity") == 1
+        settle(kw.window, kw.images)
+        for holder, picture in tile_pictures(kw):
+            assert holder.property("ready")
+            assert picture.property("implicitWidth") >= holder.width()
+            assert picture.property("implicitHeight") >= holder.height()
