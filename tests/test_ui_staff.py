@@ -89,6 +89,8 @@ Window {
             anchors { right: parent.right; top: parent.top }
             staff: root.staff
             ui: style
+            spokenName: "Staff panel"
+            spokenHint: "Press and hold for three seconds"
         }
         Loader {
             objectName: "staffLoader"
