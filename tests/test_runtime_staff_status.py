@@ -175,7 +175,7 @@ def test_languages_keep_the_site_order(tmp_path: Path) -> None:
 
 
 def test_speech_says_why_reading_aloud_is_off_or_which_voices_are_missing() -> None:
-    from speechfakes import FakeEngine
+    from readaloudfakes import FakeEngine
 
     from kiosk.runtime.readaloud_speaker import Speaker
     from kiosk.runtime.staff_status import speech_status

@@ -38,7 +38,7 @@ def test_a_second_kiosk_on_one_state_folder_names_the_first_and_exits_2(tmp_path
         log_after = (state / paths.LOG_FILE).read_text(encoding="utf-8")
         assert log_after.startswith(log_before)
         added = log_after[len(log_before) :].splitlines()
-        assert all(" kiosk.speech: " in line for line in added), added
+        assert all(" kiosk.readaloud: " in line for line in added), added
         assert first.process.poll() is None  # the first runs on, undisturbed
         first.process.send_signal(signal.SIGTERM)
         assert first.wait() == 0

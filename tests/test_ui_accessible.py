@@ -18,7 +18,7 @@ from fakes import FakeClock
 from PySide6.QtCore import QObject, QRect, Qt
 from PySide6.QtGui import QAccessible, QAccessibleActionInterface, QAccessibleInterface
 from PySide6.QtQuick import QQuickItem
-from speechfakes import FakeEngine
+from readaloudfakes import FakeEngine
 
 from kiosk.content.site_schema import DEFAULTED_STRINGS
 from kiosk.runtime.pin import PinPad, PinStore

@@ -10,7 +10,7 @@ import pytest
 from fakes import FakeClock
 from PySide6.QtCore import QPointF
 from PySide6.QtQuick import QQuickItem
-from speechfakes import FakeEngine
+from readaloudfakes import FakeEngine
 
 from kiosk.runtime.readaloud_speaker import Speaker
 from kiosk.ui.app import KioskWindow

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from fakes import FakeClock
-from speechfakes import FakeEngine
+from readaloudfakes import FakeEngine
 
 from kiosk.runtime.readaloud_speaker import Speaker
 from kiosk.ui.readaloud_player import ReadAloudPlayer

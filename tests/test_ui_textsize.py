@@ -14,7 +14,7 @@ import pytest
 from fakes import FakeClock
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QAccessible
-from speechfakes import FakeEngine
+from readaloudfakes import FakeEngine
 
 from kiosk.commands.render import TEXT_SIZES
 from kiosk.runtime.readaloud_speaker import Speaker

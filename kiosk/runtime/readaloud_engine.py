@@ -35,7 +35,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO, Protocol
 
-logger = logging.getLogger("kiosk.speech")
+logger = logging.getLogger("kiosk.readaloud")
 
 PROGRAM = "espeak-ng"
 # espeak-ng voice per kiosk language code; "en" alone would be British English
@@ -143,7 +143,7 @@ def _kill(child: subprocess.Popen[bytes]) -> None:
     try:
         child.wait(_STOP_WAIT_S)
     except subprocess.TimeoutExpired:
-        logger.error("speech: %s (pid %d) did not end after SIGKILL", PROGRAM, child.pid)
+        logger.error("read-aloud: %s (pid %d) did not end after SIGKILL", PROGRAM, child.pid)
 
 
 def _feed(pipe: IO[bytes], data: bytes) -> None:
@@ -282,7 +282,7 @@ class EspeakEngine:
                         check=False,
                     ).stdout
                 except (OSError, subprocess.SubprocessError) as exc:
-                    logger.error("speech: cannot list %s voices: %s", PROGRAM, exc)
+                    logger.error("read-aloud: cannot list %s voices: %s", PROGRAM, exc)
                     listing = ""
                 self._voices = _parse_voices(listing)
         return self._voices

@@ -23,7 +23,7 @@ from kiosk.runtime.readaloud_engine import (
     voice_for,
 )
 
-logger = logging.getLogger("kiosk.speech")
+logger = logging.getLogger("kiosk.readaloud")
 
 SOUND_HINT = "check that a sound device is connected and the kiosk's user may use it"
 RECHECK_S = 180.0  # after a failure the sound output is looked at again, at most this often
@@ -123,7 +123,7 @@ class Speaker:
     def sound_checked(self, problem: str) -> None:
         """What ``engine.check_sound()`` found ("" when the output works)."""
         if problem:
-            logger.warning("speech: no sound output: %s", problem)
+            logger.warning("read-aloud: no sound output: %s", problem)
             self.sound.checked(f"no sound output: {problem}; {SOUND_HINT}")
         else:
             self.sound.checked("")
@@ -167,7 +167,7 @@ class Speaker:
             self._playback = None
             self.problem = f"cannot start {PROGRAM}: {exc}"
             self.sound.failed(f"the last reading failed: {self.problem}")
-            logger.error("speech: %s", self.problem)
+            logger.error("read-aloud: %s", self.problem)
             return False
         return True
 
@@ -199,7 +199,7 @@ class Speaker:
             problem = self.problem
         self.captions.stop()
         if problem and problem != self.problem:
-            logger.warning("speech: %s", problem)
+            logger.warning("read-aloud: %s", problem)
         self.problem = problem
         if problem:
             # espeak-ng's own words ("No such file or directory") do not say what to do

@@ -1,4 +1,4 @@
-"""The listen button and caption strip in the real window, with a fake speech engine:
+"""The listen button and caption strip in the real window, with a fake read-aloud engine:
 what is read, when it stops, what is counted, what a visitor sees while it speaks."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from fakes import FakeClock
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickItem
-from speechfakes import FakeEngine
+from readaloudfakes import FakeEngine
 
 from kiosk.content.model import SpeechSettings
 from kiosk.content.site_schema import DEFAULTED_STRINGS

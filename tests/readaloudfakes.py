@@ -1,4 +1,4 @@
-"""A speech engine that records what it was asked to say instead of saying it."""
+"""A read-aloud engine that records what it was asked to say instead of saying it."""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from speechfakes import program_of, real_time_sound_device, running, wait_until_gone
+from readaloudfakes import program_of, real_time_sound_device, running, wait_until_gone
 
 from tests.conftest import BUNDLED
 

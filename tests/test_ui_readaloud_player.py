@@ -13,7 +13,7 @@ import pytest
 from fakes import FakeClock
 from PySide6.QtCore import QObject
 from PySide6.QtQml import QQmlComponent, QQmlEngine
-from speechfakes import FakeEngine, program_of, real_time_sound_device, running, wait_until_gone
+from readaloudfakes import FakeEngine, program_of, real_time_sound_device, running, wait_until_gone
 
 from kiosk.content.model import SpeechSettings
 from kiosk.runtime.readaloud_engine import EspeakEngine
@@ -83,12 +83,12 @@ def test_unavailable_engine_offers_nothing() -> None:
 def test_qml_bindings_follow_the_properties() -> None:
     control, _, _ = make_control()
     engine = QQmlEngine()
-    engine.rootContext().setContextProperty("speech", control)
+    engine.rootContext().setContextProperty("player", control)
     component = QQmlComponent(engine)
     component.setData(
         b"import QtQuick\n"
-        b"Text { property bool shown: !!speech && speech.available && speech.speaking;"
-        b' text: speech ? speech.currentSentence : "" }',
+        b"Text { property bool shown: !!player && player.available && player.speaking;"
+        b' text: player ? player.currentSentence : "" }',
         "inline.qml",
     )
     item = component.create()
@@ -138,7 +138,7 @@ app.exec()
 
 @needs_espeak
 def test_quitting_the_application_stops_the_reading(tmp_path: Path) -> None:
-    """Before Python's own exit handlers: the staff Quit ends the speech with the loop."""
+    """Before Python's own exit handlers: the staff Quit ends the reading with the loop."""
     env = {**os.environ, **real_time_sound_device(tmp_path)}
     script = (
         textwrap.dedent(QUITTING_APP)
