@@ -1,5 +1,6 @@
-"""Every dict handed to QML has every key of its schema (``kiosk.ui.present``), for
-every bundled exhibit in every language and for a minimal exhibit that leaves out
+"""Every dict handed to QML has every key of its schema (``kiosk.ui.present``, and the
+map's and the timeline axis's layouts in ``kiosk.ui.mapview`` and ``kiosk.ui.timeaxis``),
+for every bundled exhibit in every language and for a minimal exhibit that leaves out
 every optional part: QML reads the keys without ``|| ""`` guards."""
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ import pytest
 
 from kiosk.content.model import ContentSet
 from kiosk.content.site_schema import DEFAULTED_STRINGS, STRING_KEYS
-from kiosk.ui import present
+from kiosk.ui import mapview, present, timeaxis
 from tests.conftest import BUNDLED
 from tests.factories import MISSING, make_site, valid_exhibit, valid_site
 from tests.uitools import load
 
 QML = Path(present.__file__).parent / "qml"
+SCHEMA_MODULES = (present, mapview, timeaxis)
 # every word of the interface QML may read: every site has each of them
 UI_STRING_KEYS = {*STRING_KEYS, *DEFAULTED_STRINGS}
 
@@ -81,6 +83,24 @@ def every_dict(content: ContentSet) -> list[tuple[str, Any, Any]]:
     return shown
 
 
+def every_layout(content: ContentSet) -> list[tuple[str, Any, Any]]:
+    """(where, value, schema) for the map's and the timeline axis's layouts, in each
+    language, at a full-screen size and before the view's size is known (zero)."""
+    shown: list[tuple[str, Any, Any]] = []
+    axis = timeaxis.TimeAxis(content)
+    for width in (1920.0, 0.0):
+        axis_layout = axis.layout(width, 300, 24, 48, 80)
+        shown.append((f"timeline axis {width:g}", axis_layout, timeaxis.Layout))
+    for language in content.site.language_codes:
+        places = mapview.places(content, language)
+        shown.append((f"{language} map places", places, list[mapview.MapPlace]))
+        screen = mapview.MapScreen(content, language)
+        for width, height in ((1920.0, 1080.0), (0.0, 0.0)):
+            map_layout = screen.layout(width, height, 64, 16, 8, 24, 22)
+            shown.append((f"{language} map {width:g}x{height:g}", map_layout, mapview.Layout))
+    return shown
+
+
 def minimal_site(root: Path) -> ContentSet:
     """One exhibit with only its required parts, a kiosk.yaml with only the required
     strings (no defaulted ones, no subtitle, theme, idle or credits)."""
@@ -99,6 +119,36 @@ def test_the_schema_check_finds_a_missing_key_an_unknown_key_and_a_wrong_type() 
     page = present.no_page()
     page["hero"] = None  # type: ignore[typeddict-item]
     assert problems(page, present.Page) == [".hero: NoneType, not a Image"]
+
+
+def test_the_schema_check_finds_a_missing_or_extra_key_in_the_map_and_the_timeline(
+    qapp: object,
+) -> None:
+    content = load(BUNDLED)
+    layout = mapview.MapScreen(content, "en").layout(1920, 1080, 64, 16, 8, 24, 22)
+    marker = layout["markers"][0]
+    assert problems(marker, mapview.MapMarker) == []
+    without = {key: value for key, value in marker.items() if key != "cx"}
+    assert problems(without, mapview.MapMarker) == [".cx: missing"]
+    area = {**layout["areas"][0], "colour": "blue"}
+    assert problems(area, mapview.MapArea) == [".colour: not in MapArea"]
+    axis = timeaxis.TimeAxis(content).layout(1920, 300, 24, 48, 80)
+    moment = {**axis["moments"][0], "y": 0.0}
+    assert problems(moment, timeaxis.Moment) == [".y: not in Moment"]
+    assert problems({**axis, "ticks": [{"year": 2023, "x": 1.0}]}, timeaxis.Layout) == [
+        ".ticks[0].named: missing"
+    ]
+
+
+def test_every_layout_of_the_map_and_the_timeline_is_complete(qapp: object, tmp_path: Path) -> None:
+    content = load(BUNDLED)
+    shown = every_layout(content)
+    full = {where: value for where, value, _ in shown}  # the check has something to check
+    assert full["en map 1920x1080"]["markers"] and full["en map 1920x1080"]["areas"]
+    assert all(full["timeline axis 1920"][key] for key in ("ticks", "breaks", "moments"))
+    undated = load(make_site(tmp_path / "site", {"alpha": valid_exhibit(timeline=MISSING)}))
+    shown += every_layout(undated)
+    assert [p for where, value, schema in shown for p in problems(value, schema, where)] == []
 
 
 def test_every_dict_of_the_bundled_exhibits_is_complete() -> None:
@@ -161,6 +211,7 @@ def test_the_schema_module_names_no_type_qml_cannot_read() -> None:
         args = get_args(hint)
         return all(plain(a) for a in args) if args else hint in allowed
 
-    schemas = [v for v in vars(present).values() if is_typeddict(v)]
-    assert len(schemas) >= 10
-    assert all(plain(s) for s in schemas), [s.__name__ for s in schemas if not plain(s)]
+    for module, least in zip(SCHEMA_MODULES, (10, 6, 4), strict=True):
+        schemas = [v for v in vars(module).values() if is_typeddict(v)]
+        assert len(schemas) >= least, module.__name__
+        assert all(plain(s) for s in schemas), [s.__name__ for s in schemas if not plain(s)]

@@ -4,6 +4,10 @@ each marker and name goes at the size the map is drawn.
 Made when the map is first opened (``Kiosk.map``), never before the first frame: the
 outlines file is read then. Where names go is decided in ``kiosk.runtime.maplayout``
 from the texts' sizes measured here with the font QML draws them in.
+
+Each dict handed to QML has every key of its schema (a ``TypedDict``, as in
+``kiosk.ui.present``): QML reads them with no fallback, and
+``tests/test_present_schema.py`` checks them.
 """
 
 from __future__ import annotations
@@ -11,19 +15,69 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtGui import QFont, QFontMetricsF
 
 from kiosk.content import mapgeo
 from kiosk.content.model import ContentSet
-from kiosk.runtime.maplayout import AreaLabel, Marker, lay_out
+from kiosk.runtime.maplayout import AreaLabel, Marker, Rect, lay_out
 
 REGION_FILE = Path(__file__).resolve().parent / "map" / "region.json"
 # A name's box around its text, in parts of the font's pixel size.
 PAD_X = 0.35
 PAD_Y = 0.1
+
+
+class MapExhibit(TypedDict):
+    exhibitId: str
+    title: str
+
+
+class MapPlace(TypedDict):
+    """A place and its exhibits, at its spot in map units (``MapScreen.places``)."""
+
+    index: int  # in the content's places: what ``choosePlace`` takes
+    placeId: str
+    name: str
+    x: float
+    y: float
+    exhibits: list[MapExhibit]
+
+
+class Box(TypedDict):
+    """A rectangle in pixels of the map as drawn."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+
+class MapMarker(MapPlace):
+    target: Box  # the marker's touch target
+    cx: float  # the marker's centre
+    cy: float
+    label: Box  # the place's name
+
+
+class MapArea(Box):
+    """A country's or sea's name, where it is drawn."""
+
+    key: str
+    name: str
+    sea: bool
+    focus: bool
+
+
+class Layout(TypedDict):
+    """``MapScreen.layout``: every marker, the area names that found room, and whether
+    every place's name found a clear spot."""
+
+    markers: list[MapMarker]
+    areas: list[MapArea]
+    clear: bool
 
 
 @cache
@@ -33,24 +87,17 @@ def region() -> dict[str, Any]:
     return data
 
 
-def places(content: ContentSet, language: str) -> list[dict[str, Any]]:
+def places(content: ContentSet, language: str) -> list[MapPlace]:
     """Each place on the map with its exhibits, in one language (map units)."""
     rows = []
     for index, place in enumerate(content.places):
         x, y = mapgeo.project(place.lon, place.lat)
-        rows.append(
-            {
-                "index": index,
-                "placeId": place.id,
-                "name": place.name.get(language),
-                "x": x,
-                "y": y,
-                "exhibits": [
-                    {"exhibitId": e.id, "title": e.title.get(language)}
-                    for e in content.exhibits_at(place.id)
-                ],
-            }
-        )
+        exhibits = [
+            MapExhibit(exhibitId=e.id, title=e.title.get(language))
+            for e in content.exhibits_at(place.id)
+        ]
+        name = place.name.get(language)
+        rows.append(MapPlace(index=index, placeId=place.id, name=name, x=x, y=y, exhibits=exhibits))
     return rows
 
 
@@ -99,7 +146,7 @@ class MapScreen(QObject):
 
     mapHeight = Property(float, _get_map_height, constant=True)
 
-    def _get_places(self) -> list[dict[str, Any]]:
+    def _get_places(self) -> list[MapPlace]:
         return self._places
 
     places = Property(list, _get_places, notify=changed)
@@ -121,10 +168,10 @@ class MapScreen(QObject):
         place_px: float,
         area_px: float,
         revision: int = 0,
-    ) -> dict[str, Any]:
+    ) -> Layout:
         """Markers and names in pixels of a map drawn ``width`` x ``height``."""
         if width <= 0 or height <= 0:
-            return {"markers": [], "areas": [], "clear": True}
+            return Layout(markers=[], areas=[], clear=True)
         scale = width / self._get_map_width()
         place_font = _font(place_px, QFont.Weight.DemiBold, False)
         markers = [
@@ -142,32 +189,26 @@ class MapScreen(QObject):
             areas.append(AreaLabel(spots, w, h))
             shown_areas.append(area)
         result = lay_out(width, height, markers, areas, target, dot, gap)
-        return {
-            "markers": [
-                {
-                    **p,
-                    "target": _rect(t),
-                    "cx": m.x,
-                    "cy": m.y,
-                    "label": _rect(label),
-                }
+        return Layout(
+            markers=[
+                MapMarker(**p, target=_as_box(t), cx=m.x, cy=m.y, label=_as_box(label))
                 for p, m, t, label in zip(
                     self._places, markers, result.markers, result.labels, strict=True
                 )
             ],
-            "areas": [
-                {
-                    "key": area.key,
-                    "name": area_name(area, self._language),
-                    "sea": area.sea,
-                    "focus": area.focus,
-                    **_rect(rect),
-                }
+            areas=[
+                MapArea(
+                    key=area.key,
+                    name=area_name(area, self._language),
+                    sea=area.sea,
+                    focus=area.focus,
+                    **_as_box(rect),
+                )
                 for area, rect in zip(shown_areas, result.areas, strict=True)
                 if rect is not None
             ],
-            "clear": result.clear,
-        }
+            clear=result.clear,
+        )
 
 
 def _project(spot: tuple[float, float]) -> tuple[float, float]:
@@ -189,5 +230,5 @@ def _box(font: QFont, text: str, pixels: float) -> tuple[float, float]:
     return float(round(width)), float(round(height))
 
 
-def _rect(rect: Any) -> dict[str, float]:
-    return {"x": rect.x, "y": rect.y, "w": rect.w, "h": rect.h}
+def _as_box(rect: Rect) -> Box:
+    return Box(x=rect.x, y=rect.y, w=rect.w, h=rect.h)
