@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import shiboken6
 from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QAccessible, QColor
 from PySide6.QtQuick import QQuickItem
@@ -18,7 +17,7 @@ from kiosk.content.model import ContentSet
 from kiosk.ui.app import KioskWindow
 from tests.conftest import BUNDLED
 from tests.layouttools import scene_rect
-from tests.uitools import grab, item, key, load, open_window, swipe, tap, walk
+from tests.uitools import grab, item, key, load, open_window, reader_hears, swipe, tap, walk
 
 SIZES = [(1920, 1080), (1080, 1920), (1280, 800)]
 SCALES = [1.0, 1.25, 1.5]
@@ -201,27 +200,7 @@ def test_keys_and_screen_reader_reach_every_place(
         assert (kw.kiosk.nav.place.screen, kw.kiosk.nav.place.exhibit_id) == ("exhibit", first.id)
         key(kw, Qt.Key.Key_Escape)
         assert kw.kiosk.nav.place.screen == "map"
-        root = QAccessible.queryAccessibleInterface(kw.window)
-        made = [root]
-        heard = []
-
-        def visit(parent: object) -> None:
-            for i in range(parent.childCount()):  # type: ignore[attr-defined]
-                child = parent.child(i)  # type: ignore[attr-defined]
-                if child is None or child.state().invisible:
-                    continue
-                made.append(child)
-                target = child.object()
-                name = target.objectName() if target is not None else ""
-                heard.append((child.role(), name, child.text(QAccessible.Text.Name)))
-                visit(child)
-
-        try:
-            visit(root)
-        finally:
-            for wrapper in made:
-                if wrapper is not None and shiboken6.isValid(wrapper):
-                    shiboken6.invalidate(wrapper)
+        heard = reader_hears(kw)
         for place in content.places:
             name = place.name.get("ru")
             assert (QAccessible.Role.Button, f"mapMarker_{place.id}", name) in heard

@@ -22,7 +22,7 @@ from kiosk.ui.render import pump, settle
 from tests.conftest import BUNDLED
 from tests.factories import MISSING, make_site, valid_exhibit
 from tests.layouttools import scene_rect
-from tests.uitools import grab, item, items, key, load, open_window, swipe, tap, walk
+from tests.uitools import grab, item, items, key, load, open_window, reader_hears, swipe, tap, walk
 
 DATES = ["1991", "1995-10-02", "1997", "2023", "2023-08", "2024"]
 
@@ -162,27 +162,7 @@ def test_every_moment_is_a_named_button_for_a_screen_reader(
     with open_window(content, rendition_cache) as kw:
         kw.kiosk.language.choose("az")
         _open_timeline(kw)
-        root = QAccessible.queryAccessibleInterface(kw.window)
-        made = [root]
-        heard = []
-
-        def visit(parent: object) -> None:
-            for i in range(parent.childCount()):  # type: ignore[attr-defined]
-                child = parent.child(i)  # type: ignore[attr-defined]
-                if child is None or child.state().invisible:
-                    continue
-                made.append(child)
-                target = child.object()
-                name = target.objectName() if target is not None else ""
-                heard.append((child.role(), name, child.text(QAccessible.Text.Name)))
-                visit(child)
-
-        try:
-            visit(root)
-        finally:
-            for wrapper in made:
-                if wrapper is not None and shiboken6.isValid(wrapper):
-                    shiboken6.invalidate(wrapper)
+        heard = reader_hears(kw)
         for index, (_, entry) in enumerate(content.timeline()):
             name = f"{entry.label.get('az')}, {entry.title.get('az')}"
             assert (QAccessible.Role.Button, f"momentCard_{index}", name) in heard

@@ -28,7 +28,7 @@ from kiosk.ui.readaloud_player import ReadAloudPlayer
 from kiosk.ui.render import settle
 from kiosk.ui.staff import Staff
 from tests.conftest import BUNDLED
-from tests.uitools import key, load, open_window, visible, walk
+from tests.uitools import accessible_tree, key, load, object_name, open_window, visible, walk
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -84,35 +84,15 @@ class Tree:
 
 @contextmanager
 def reading(kw: KioskWindow) -> Iterator[Tree]:
-    """The window's accessible tree as it is now, as Orca walks it from the window down.
-
-    Every interface is let go of at the end: Qt deletes an item's interface with the
-    item, and PySide would hand the stale wrapper to a later object made at the same
-    address (seen here: a QQuickItem that came back as a QAccessibleObject)."""
-    root = QAccessible.queryAccessibleInterface(kw.window)
-    assert root is not None and root.role() == QAccessible.Role.Window
-    made: list[object] = [root]
-    nodes: list[QAccessibleInterface] = []
-
-    def visit(parent: QAccessibleInterface) -> None:
-        for i in range(parent.childCount()):
-            child = parent.child(i)
-            if child is None:
-                continue
-            made.append(child)
-            if not child.state().invisible:
-                nodes.append(child)
-                visit(child)
-
-    visit(root)
-    focus = root.focusChild()
-    made.append(focus)
-    try:
-        yield Tree(nodes, focus)
-    finally:
-        for wrapper in made:
-            if wrapper is not None and shiboken6.isValid(wrapper):
-                shiboken6.invalidate(wrapper)  # type: ignore[arg-type]
+    """The window's accessible tree as it is now, as Orca walks it from the window down
+    (every interface let go of at the end: ``tests.uitools.accessible_tree``)."""
+    with accessible_tree(kw) as (root, nodes):
+        focus = root.focusChild()
+        try:
+            yield Tree(nodes, focus)
+        finally:
+            if focus is not None and shiboken6.isValid(focus):
+                shiboken6.invalidate(focus)
 
 
 def node(iface: QAccessibleInterface) -> Node:
@@ -121,8 +101,7 @@ def node(iface: QAccessibleInterface) -> Node:
     if isinstance(target, QQuickItem) and target.metaObject().className().startswith("NavButton"):
         (shown,) = [i for i in walk(target) if i.objectName() == "buttonLabel"]
         label = shown.property("text") if visible(shown) else None
-    name = target.objectName() if target is not None else ""
-    return Node(iface.role(), iface.text(QAccessible.Text.Name), name, label)
+    return Node(iface.role(), iface.text(QAccessible.Text.Name), object_name(iface), label)
 
 
 def press(kw: KioskWindow, name: str, nth: int = 0) -> None:
@@ -396,31 +375,15 @@ def every_node(kw: KioskWindow) -> list[tuple[str, bool, tuple[str, ...]]]:
     """The whole tree as Orca gets it, hidden nodes too: (object name, hidden, the
     object names of the item's ancestors) per node."""
     found: list[tuple[str, bool, tuple[str, ...]]] = []
-    with reading(kw):
-        root = QAccessible.queryAccessibleInterface(kw.window)
-        assert root is not None
-        made: list[QAccessibleInterface] = [root]
-
-        def visit(parent: QAccessibleInterface) -> None:
-            for i in range(parent.childCount()):
-                child = parent.child(i)
-                if child is None:
-                    continue
-                made.append(child)
-                target = child.object()
-                ancestors: list[str] = []
-                up = target.parentItem() if isinstance(target, QQuickItem) else None
-                while up is not None:
-                    ancestors.append(up.objectName())
-                    up = up.parentItem()
-                name = target.objectName() if target is not None else ""
-                found.append((name, bool(child.state().invisible), tuple(ancestors)))
-                visit(child)
-
-        visit(root)
-        for wrapper in made:
-            if shiboken6.isValid(wrapper):
-                shiboken6.invalidate(wrapper)
+    with accessible_tree(kw, hidden=True) as (_, nodes):
+        for child in nodes:
+            target = child.object()
+            ancestors: list[str] = []
+            up = target.parentItem() if isinstance(target, QQuickItem) else None
+            while up is not None:
+                ancestors.append(up.objectName())
+                up = up.parentItem()
+            found.append((object_name(child), bool(child.state().invisible), tuple(ancestors)))
     return found
 
 

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject, QPoint, QPointF, Qt
-from PySide6.QtGui import QImage, QPointingDevice
+from PySide6.QtGui import QAccessible, QAccessibleInterface, QImage, QPointingDevice
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
@@ -140,3 +141,50 @@ def distinct_colours(image: QImage, samples: int = 40) -> int:
             y = int((j + 0.5) * image.height() / samples)
             colours.add(image.pixel(x, y))
     return len(colours)
+
+
+@contextmanager
+def accessible_tree(
+    kw: KioskWindow, hidden: bool = False
+) -> Iterator[tuple[QAccessibleInterface, list[QAccessibleInterface]]]:
+    """The window's accessible root and the nodes under it in the order a screen reader
+    walks them, from the window down; hidden nodes (and all under them) left out unless
+    ``hidden``.
+
+    Every interface is let go of at the end: Qt deletes an item's interface with the
+    item, and PySide would hand the stale wrapper to a later object made at the same
+    address (seen here: a QQuickItem that came back as a QAccessibleObject)."""
+    root = QAccessible.queryAccessibleInterface(kw.window)
+    assert root is not None and root.role() == QAccessible.Role.Window
+    made: list[QAccessibleInterface] = [root]
+    nodes: list[QAccessibleInterface] = []
+
+    def visit(parent: QAccessibleInterface) -> None:
+        for i in range(parent.childCount()):
+            child = parent.child(i)
+            if child is None:
+                continue
+            made.append(child)
+            if hidden or not child.state().invisible:
+                nodes.append(child)
+                visit(child)
+
+    try:
+        visit(root)
+        yield root, nodes
+    finally:
+        for wrapper in made:
+            if shiboken6.isValid(wrapper):
+                shiboken6.invalidate(wrapper)
+
+
+def object_name(node: QAccessibleInterface) -> str:
+    target = node.object()
+    return target.objectName() if target is not None else ""
+
+
+def reader_hears(kw: KioskWindow) -> list[tuple[QAccessible.Role, str, str]]:
+    """What a screen reader reaches in the window as it is now: (role, object name,
+    spoken name) per node, hidden parts left out."""
+    with accessible_tree(kw) as (_, nodes):
+        return [(n.role(), object_name(n), n.text(QAccessible.Text.Name)) for n in nodes]
