@@ -30,13 +30,19 @@ FRAME_DEGREES = (40.5, 75.5, 35.0, 47.5)
 MAP_WIDTH = 1000.0
 
 
+def _growth(lat: float) -> float:
+    """tan(π/4 + φ/2) for a latitude φ in degrees: a parallel's radius on the cone
+    falls as its n-th power (``lcc``), and the cone's constants are made of it."""
+    return math.tan(math.pi / 4 + math.radians(lat) / 2)
+
+
 def _constants() -> tuple[float, float, float]:
-    p1, p2 = (math.radians(p) for p in PARALLELS)
-    n = math.log(math.cos(p1) / math.cos(p2)) / math.log(
-        math.tan(math.pi / 4 + p2 / 2) / math.tan(math.pi / 4 + p1 / 2)
+    south, north = PARALLELS
+    n = math.log(math.cos(math.radians(south)) / math.cos(math.radians(north))) / math.log(
+        _growth(north) / _growth(south)
     )
-    f = math.cos(p1) * math.tan(math.pi / 4 + p1 / 2) ** n / n
-    rho0 = f / math.tan(math.pi / 4 + math.radians(ORIGIN[1]) / 2) ** n
+    f = math.cos(math.radians(south)) * _growth(south) ** n / n
+    rho0 = f / _growth(ORIGIN[1]) ** n
     return n, f, rho0
 
 
@@ -45,7 +51,7 @@ _N, _F, _RHO0 = _constants()
 
 def lcc(lon: float, lat: float) -> tuple[float, float]:
     """Lambert conformal conic, in km east and north of the origin."""
-    rho = _F / math.tan(math.pi / 4 + math.radians(lat) / 2) ** _N
+    rho = _F / _growth(lat) ** _N
     theta = _N * math.radians(lon - ORIGIN[0])
     return EARTH_KM * rho * math.sin(theta), EARTH_KM * (_RHO0 - rho * math.cos(theta))
 
