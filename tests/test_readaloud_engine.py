@@ -12,6 +12,8 @@ import sys
 import textwrap
 import time
 import wave
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -167,7 +169,12 @@ time.sleep(600)
 """
 
 
-def start_parent(how: str, env_extra: dict[str, str]) -> tuple[subprocess.Popen[str], int]:
+@contextmanager
+def parent_reading(
+    how: str, env_extra: dict[str, str]
+) -> Iterator[tuple[subprocess.Popen[str], int]]:
+    """A Python process reading aloud as the kiosk does (``PARENT``), and the pid of its
+    espeak-ng; neither outlives the test, whatever it finds."""
     parent = subprocess.Popen(
         [sys.executable, "-c", PARENT, how],
         stdin=subprocess.PIPE,
@@ -176,39 +183,38 @@ def start_parent(how: str, env_extra: dict[str, str]) -> tuple[subprocess.Popen[
         env={**os.environ, **env_extra},
     )
     assert parent.stdin is not None and parent.stdout is not None
-    parent.stdin.write(LONG_TEXT)
-    parent.stdin.close()
-    pid = int(parent.stdout.readline())
-    return parent, pid
+    pid = 0
+    try:
+        parent.stdin.write(LONG_TEXT)
+        parent.stdin.close()
+        pid = int(parent.stdout.readline())
+        yield parent, pid
+    finally:
+        if pid and running(pid):
+            os.kill(pid, signal.SIGKILL)
+        if parent.poll() is None:
+            parent.kill()
+            parent.wait(10)
+        parent.stdout.close()
 
 
 @needs_espeak
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="parent-death signal is Linux's")
 def test_a_killed_kiosk_leaves_no_espeak_running(sound_in_real_time: dict[str, str]) -> None:
-    parent, pid = start_parent("sleep", sound_in_real_time)
-    try:
+    with parent_reading("sleep", sound_in_real_time) as (parent, pid):
         assert running(pid) and program_of(pid) == "espeak-ng"
         parent.send_signal(signal.SIGKILL)
         parent.wait(10)
         assert wait_until_gone(pid), f"espeak-ng (pid {pid}) still speaking after kill -9"
-    finally:
-        if running(pid):
-            os.kill(pid, signal.SIGKILL)
-        parent.stdout.close()  # type: ignore[union-attr]
 
 
 @needs_espeak
 def test_a_kiosk_that_exits_normally_leaves_no_espeak_running(
     sound_in_real_time: dict[str, str],
 ) -> None:
-    parent, pid = start_parent("exit", sound_in_real_time)
-    try:
+    with parent_reading("exit", sound_in_real_time) as (parent, pid):
         assert parent.wait(10) == 0
         assert wait_until_gone(pid), f"espeak-ng (pid {pid}) still speaking after exit"
-    finally:
-        if running(pid):
-            os.kill(pid, signal.SIGKILL)
-        parent.stdout.close()  # type: ignore[union-attr]
 
 
 @needs_espeak
