@@ -3,13 +3,10 @@ every language and orientation, Back returns to where the visitor came from."""
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import closing
 from pathlib import Path
 
 import pytest
 
-from kiosk.runtime.analytics import AnalyticsRecorder
 from kiosk.runtime.navigation import ABOUT, ATTRACT, EXHIBIT, HOME, Navigator
 from kiosk.ui import present
 from kiosk.ui.render import settle
@@ -33,25 +30,6 @@ def test_about_is_one_level_above_where_the_visitor_was() -> None:
     nav.open_about()  # a second tap does not stack a second About
     nav.back()
     assert (nav.place.screen, nav.place.exhibit_id) == (EXHIBIT, "beta")
-
-
-def test_a_visit_to_about_is_a_page_view_that_ends_the_last_one(tmp_path: Path) -> None:
-    """Otherwise the exhibit before it would keep counting the time spent on About."""
-    now = [1_714_550_400.0]
-    db = tmp_path / "analytics.sqlite3"
-    rec = AnalyticsRecorder(db, "kiosk-a", clock=lambda: now[0], retention_days=None)
-    rec.session_start("uz")
-    rec.page_view("exhibit", "alpha")
-    now[0] += 20
-    rec.page_view("about")
-    now[0] += 45
-    rec.page_view("home")
-    rec.session_end("idle_reset")
-    assert rec.flush()
-    rec.close()
-    with closing(sqlite3.connect(db)) as conn:
-        views = conn.execute("SELECT page, dwell_s FROM page_views ORDER BY started_at").fetchall()
-    assert views[:2] == [("exhibit", 20.0), ("about", 45.0)]
 
 
 def test_about_content_is_in_one_language_and_split_into_blocks() -> None:

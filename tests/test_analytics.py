@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -463,3 +464,25 @@ def test_killing_the_writer_never_corrupts_the_database(tmp_path: Path) -> None:
     assert rec.flush()
     rec.close()
     assert rows(db, "SELECT max(session_no) FROM sessions") == [(last + 1,)]
+
+
+@pytest.mark.parametrize("screen", ["about", "map"])
+def test_a_visit_to_about_or_the_map_is_a_page_view_that_ends_the_last_one(
+    tmp_path: Path, screen: str
+) -> None:
+    """Otherwise the exhibit before it would keep counting the time spent there."""
+    now = [T0]
+    db = tmp_path / "analytics.sqlite3"
+    rec = AnalyticsRecorder(db, "kiosk-a", clock=lambda: now[0], retention_days=None)
+    rec.session_start("uz")
+    rec.page_view("exhibit", "alpha")
+    now[0] += 20
+    rec.page_view(screen)
+    now[0] += 45
+    rec.page_view("home")
+    rec.session_end("idle_reset")
+    assert rec.flush()
+    rec.close()
+    with closing(sqlite3.connect(db)) as conn:
+        views = conn.execute("SELECT page, dwell_s FROM page_views ORDER BY started_at").fetchall()
+    assert views[:2] == [("exhibit", 20.0), (screen, 45.0)]

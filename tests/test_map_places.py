@@ -141,27 +141,3 @@ def test_the_about_screen_credits_the_maps_sources(language: str) -> None:
     assert content is not None
     texts = [line.text for line in about_page(content, language).credits]
     assert any("Natural Earth" in t and "GeoNames" in t for t in texts)
-
-
-def test_a_visit_to_the_map_is_a_page_view(tmp_path: Path) -> None:
-    """Otherwise the exhibit before it would keep counting the time spent on the map."""
-    import sqlite3
-    from contextlib import closing
-
-    from kiosk.runtime.analytics import AnalyticsRecorder
-
-    now = [1_714_550_400.0]
-    db = tmp_path / "analytics.sqlite3"
-    rec = AnalyticsRecorder(db, "kiosk-a", clock=lambda: now[0], retention_days=None)
-    rec.session_start("uz")
-    rec.page_view("exhibit", "alpha")
-    now[0] += 20
-    rec.page_view("map")
-    now[0] += 45
-    rec.page_view("home")
-    rec.session_end("idle_reset")
-    assert rec.flush()
-    rec.close()
-    with closing(sqlite3.connect(db)) as conn:
-        views = conn.execute("SELECT page, dwell_s FROM page_views ORDER BY started_at").fetchall()
-    assert views[:2] == [("exhibit", 20.0), ("map", 45.0)]
