@@ -7,6 +7,9 @@ Rectangle {
     id: page
     required property var kiosk
     required property var ui
+    // how much of the page's foot the caption strip covers while reading aloud: the
+    // scroll cue sits above it
+    property real footCover: 0
     readonly property var content: kiosk.page
     readonly property real columnWidth: Math.min(width - 2 * ui.margin, ui.measure)
     // landscape: pictures and facts beside the text, so they show on the first screen
@@ -246,7 +249,7 @@ Rectangle {
 
     ScrollCue {
         id: cue
-        anchors { left: flick.left; right: flick.right; bottom: flick.bottom }
+        anchors { left: flick.left; right: flick.right; bottom: flick.bottom; bottomMargin: page.footCover }
         ui: page.ui
         flick: flick
         spokenName: page.kiosk.strings.scroll_down

@@ -135,6 +135,7 @@ Window {
                     ExhibitPage {
                         kiosk: root.kiosk
                         ui: style
+                        footCover: captionLoader.height
                         parent: exhibitLoader.shown ? exhibitLoader : null
                     }
                 }
