@@ -9,7 +9,7 @@ import pytest
 from fakes import FakeClock
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor
-from speechfakes import FakeEngine
+from readaloudfakes import FakeEngine
 
 from kiosk.runtime.readaloud_speaker import Speaker
 from kiosk.ui.readaloud_player import ReadAloudPlayer
