@@ -9,7 +9,7 @@ from kiosk.content.model import ContentSet
 from kiosk.content.spoken import CAPTION, HEADING, sentence
 from kiosk.runtime.navigation import ATTRACT, EXHIBIT, GALLERY, HOME, TIMELINE, Place
 from kiosk.runtime.readaloud_captions import split_sentences
-from kiosk.runtime.readaloud_text import NO_SECTION, Reading, reading_for
+from kiosk.runtime.readaloud_text import FACTS, HEAD, NO_SECTION, Reading, reading_for
 from kiosk.ui import present
 
 BUNDLED = Path(__file__).resolve().parents[1] / "exhibits"
@@ -67,7 +67,7 @@ def test_one_section_is_read_alone_and_every_sentence_knows_its_section() -> Non
     assert whole is not None
     sentences = split_sentences(whole.text)
     assert len(whole.sections) == len(sentences)
-    assert whole.section_of(0) == NO_SECTION  # the title
+    assert whole.section_of(0) == HEAD  # the title
     for index in range(len(exhibit.sections)):
         one = reading_for(content, place, "en", section=index)
         assert one is not None and one.exhibit_id == exhibit.id
@@ -78,7 +78,7 @@ def test_one_section_is_read_alone_and_every_sentence_knows_its_section() -> Non
         # the section's sentences are the ones the whole reading marks with its number
         marked = [s for s, n in zip(sentences, whole.sections, strict=True) if n == index]
         assert marked == list(split_sentences(one.text))
-    assert whole.sections[-1] == NO_SECTION  # the key facts
+    assert whole.sections[-1] == FACTS  # the key facts
     assert reading_for(content, place, "en", section=len(exhibit.sections)) is None
     assert whole.section_of(len(sentences)) == NO_SECTION
 

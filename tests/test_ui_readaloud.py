@@ -25,7 +25,7 @@ from kiosk.runtime.idle import IdleMachine
 from kiosk.runtime.readaloud_captions import split_sentences
 from kiosk.runtime.readaloud_engine import VOICES
 from kiosk.runtime.readaloud_speaker import RECHECK_S, SoundOutput, Speaker
-from kiosk.runtime.readaloud_text import Reading, reading_for
+from kiosk.runtime.readaloud_text import FACTS, Reading, reading_for
 from kiosk.runtime.staff_status import speech_status
 from kiosk.ui.app import KioskWindow
 from kiosk.ui.controller import Controller
@@ -392,8 +392,9 @@ def test_the_whole_page_reading_marks_and_follows_each_section(rendition_cache: 
             piece = reading.piece_of(index)
             marks = items(kw, "sentenceMark")  # the lines of the sentence being read
             assert items(kw, "readMark") == []  # never the whole paragraph
-            assert bool(marks) == (section >= 0 and piece != HEADING), (index, piece)
-            if marks:
+            on_card = section == FACTS and piece >= 0  # a key fact marks its whole card
+            assert bool(marks) == (piece != HEADING if section >= 0 else not on_card), index
+            if marks and section >= 0:  # the head's marks: tests/test_ui_readaloud_head.py
                 mark = scene_rect(marks[0])
                 said = split_sentences(text)[0][:12]
                 texts = [t for t in items(kw, "paragraph") + items(kw, "bullet")]

@@ -63,18 +63,37 @@ def exhibit_parts(
 ) -> list[tuple[int, str]]:
     """``exhibit_text`` in its parts, in order: (-1, the title, subtitle and summary),
     (i, section i as ``section_text`` reads it) for each section, (-1, the key facts)."""
-    head = [exhibit.title.get(language), exhibit.subtitle.get(language)]
-    parts = [(-1, _lines([*head, *_blocks(exhibit.summary, language)]))]
+    parts = [(-1, _lines(text for _, text in head_pieces(exhibit, language)))]
     parts += [(i, section_text(exhibit, i, language)) for i in range(len(exhibit.sections))]
-    facts = [facts_heading] if exhibit.facts and facts_heading else []
-    for fact in exhibit.facts:
-        label = fact.label.get(language).strip().rstrip(".:;")
-        facts.append(f"{label}: {fact.value.get(language)}")
-    parts.append((-1, _lines(facts)))
+    facts = fact_pieces(exhibit, language, facts_heading)
+    parts.append((-1, _lines(text for _, text in facts)))
     return parts
 
 
 HEADING, CAPTION = -1, -2  # pieces of a section that are not one of its text blocks
+SUBTITLE = -3  # the page's subtitle, a piece of its head (whose HEADING is the title)
+
+
+def head_pieces(exhibit: Exhibit, language: str) -> list[tuple[int, str]]:
+    """The head of an exhibit page as read aloud, each piece with its place on screen:
+    the title (``HEADING``), the subtitle (``SUBTITLE``) and the number of each of the
+    summary's paragraphs and bullets (counted as the screen shows them)."""
+    return [
+        (HEADING, exhibit.title.get(language)),
+        (SUBTITLE, exhibit.subtitle.get(language)),
+        *enumerate(_blocks(exhibit.summary, language)),
+    ]
+
+
+def fact_pieces(exhibit: Exhibit, language: str, facts_heading: str) -> list[tuple[int, str]]:
+    """The key facts as read aloud: their heading (``HEADING``; none when
+    ``facts_heading`` is "") and each fact, numbered in order, as "label: value" (what
+    the number is before the number; its card shows the two apart)."""
+    facts = [(HEADING, facts_heading)] if exhibit.facts and facts_heading else []
+    for number, fact in enumerate(exhibit.facts):
+        label = fact.label.get(language).strip().rstrip(".:;")
+        facts.append((number, f"{label}: {fact.value.get(language)}"))
+    return facts
 
 
 def section_text(exhibit: Exhibit, index: int, language: str) -> str:

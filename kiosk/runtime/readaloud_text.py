@@ -10,7 +10,11 @@ order ``readaloud_captions.split_sentences`` gives them): its section
 (``Reading.sections``), in that section the paragraph or bullet (``Reading.pieces``),
 and in that piece where the sentence is (``Reading.spans``: offsets into the piece's
 text as the page shows it), so the page can mark the sentence being read and keep it
-in view.
+in view. The page's head and its key facts are two sections of their own for this:
+``HEAD`` (the title as its HEADING, the SUBTITLE, the summary's paragraphs and bullets)
+and ``FACTS`` (the "Key facts" heading as its HEADING, then each fact by its number;
+a fact is read as "label: value" and its card shows the two apart, so a fact's
+sentences have NO_SPAN: the card is marked as a whole).
 """
 
 from __future__ import annotations
@@ -21,7 +25,9 @@ from kiosk.content.model import ContentSet, Exhibit
 from kiosk.content.spoken import (
     HEADING,
     exhibit_parts,
+    fact_pieces,
     gallery_image_text,
+    head_pieces,
     section_pieces,
     section_text,
     sentence,
@@ -30,7 +36,9 @@ from kiosk.content.spoken import (
 from kiosk.runtime.navigation import EXHIBIT, GALLERY, TIMELINE, Place
 from kiosk.runtime.readaloud_captions import sentence_spans, split_sentences
 
-NO_SECTION = -1  # a sentence of the page's head or its key facts, or of another screen
+NO_SECTION = -1  # a sentence of another screen's reading (or of no reading)
+HEAD = -2  # the page's title, subtitle and summary, read first
+FACTS = -3  # the key facts' heading and cards, read last
 NO_SPAN = (-1, -1)  # a sentence with no place of its own on the page
 
 
@@ -82,14 +90,13 @@ def reading_for(
         return _marked(text, exhibit.id, places) if text else None
     if place.screen == EXHIBIT:
         facts = content.site.string("facts", language)
-        parts = [(i, text) for i, text in exhibit_parts(exhibit, language, facts) if text]
-        places = []
-        for i, text in parts:
-            if i == NO_SECTION:
-                places += [(NO_SECTION, HEADING, NO_SPAN)] * len(split_sentences(text))
-            else:
-                places += _places(exhibit, i, language)
-        return _marked("\n".join(text for _, text in parts), exhibit.id, places)
+        parts = exhibit_parts(exhibit, language, facts)
+        places = _spots(HEAD, head_pieces(exhibit, language))
+        for i in range(len(exhibit.sections)):
+            places += _places(exhibit, i, language)
+        heading, cards = _split(fact_pieces(exhibit, language, facts))
+        places += _spots(FACTS, heading) + _spots(FACTS, cards, spans=False)
+        return _marked("\n".join(text for _, text in parts if text), exhibit.id, places)
     if place.screen == GALLERY:
         text = gallery_image_text(exhibit, place.index, language)
         return Reading(text, exhibit.id) if text else None
@@ -100,15 +107,27 @@ _Spot = tuple[int, int, tuple[int, int]]  # section, piece, span
 
 
 def _places(exhibit: Exhibit, section: int, language: str) -> list[_Spot]:
-    """(section, piece, span) of each sentence of a section's reading, in order: the
-    spans are found in the text as shown, split as the voice's text is."""
+    """(section, piece, span) of each sentence of a section's reading, in order."""
+    return _spots(section, section_pieces(exhibit, section, language))
+
+
+def _spots(section: int, pieces: list[tuple[int, str]], spans: bool = True) -> list[_Spot]:
+    """(section, piece, span) of each sentence of ``pieces`` as read aloud, in order: the
+    spans are found in each piece's text as shown, split as the voice's text is
+    (``spans`` False: the pieces are not shown as read, every span is NO_SPAN)."""
     places: list[_Spot] = []
-    for piece, text in section_pieces(exhibit, section, language):
-        spans = sentence_spans(text)
-        if len(spans) != len(split_sentences(sentence(text))):  # never seen; no mark then
-            spans = (NO_SPAN,) * len(split_sentences(sentence(text)))
-        places += [(section, piece, span) for span in spans]
+    for piece, text in pieces:
+        said = len(split_sentences(sentence(text)))
+        found = sentence_spans(text) if spans else ()
+        if len(found) != said:  # not shown as read (or never seen): no span then
+            found = (NO_SPAN,) * said
+        places += [(section, piece, span) for span in found]
     return places
+
+
+def _split(pieces: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """The key facts' heading, and the facts."""
+    return [p for p in pieces if p[0] == HEADING], [p for p in pieces if p[0] != HEADING]
 
 
 def _marked(text: str, exhibit_id: str, places: list[_Spot]) -> Reading:

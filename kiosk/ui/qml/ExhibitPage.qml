@@ -81,21 +81,58 @@ Rectangle {
         function onMovementStarted() { page.keepEnd = false }
     }
     // read-aloud: what is being read (a section's heading, paragraph, bullet or
-    // caption) is kept in view
+    // caption; the page's title, subtitle or summary; the key facts' heading or a fact's
+    // card) is kept in view
     readonly property int readingSection: kiosk.readAloud.readingSection
     readonly property int readingPiece: kiosk.readAloud.readingPiece
-    onReadingSectionChanged: showReading()
-    onReadingPieceChanged: showReading()
+    // once all of them have moved on (a stop changes them one after the other)
+    onReadingSectionChanged: readingMoved.restart()
+    onReadingPieceChanged: readingMoved.restart()
+    Timer {
+        id: readingMoved
+        interval: 0
+        onTriggered: page.showReading()
+    }
+    // the page's head and its key facts are read as sections of their own
+    // (kiosk.runtime.readaloud_text HEAD and FACTS); the head's pieces: the title (-1),
+    // the subtitle (-3), the summary's paragraphs and bullets (0 on)
+    readonly property bool readingHead: readingSection === -2
+    readonly property bool readingFacts: readingSection === -3
+    readonly property color markTint: Qt.rgba(ui.accent.r, ui.accent.g, ui.accent.b, 0.16)
     // and the sentence being read, within its paragraph
     readonly property int readingStart: kiosk.readAloud.readingStart
-    onReadingStartChanged: showReading()
-    function showReading() {
+    readonly property int readingEnd: kiosk.readAloud.readingEnd
+    onReadingStartChanged: readingMoved.restart()
+    // where the sentence being read lies in a text of the head, in the text's coordinates
+    function sentenceRect(text: Text): rect {
+        const lines = readingStart >= 0
+            ? kiosk.readAloud.sentenceLines(text.text, text.font, text.width, text.lineHeight, readingStart, readingEnd)
+            : []
+        if (lines.length === 0) return Qt.rect(0, 0, text.width, text.height)
+        const top = lines[0].y, bottom = lines[lines.length - 1].y + lines[lines.length - 1].height
+        return Qt.rect(0, top, text.width, bottom - top)
+    }
+    // what is being read, in the page's content coordinates; null: nothing on this page
+    function readingRect() {
+        if (readingHead) {
+            if (readingPiece === -1) return inContent(pageTitle, sentenceRect(pageTitle))
+            if (readingPiece === -3) return inContent(pageSubtitle, sentenceRect(pageSubtitle))
+            return inContent(summary, summary.markedRect())
+        }
+        if (readingFacts) return inContent(side, side.readingRect())
         const item = readingSection >= 0 ? sectionRepeater.itemAt(readingSection) as ExhibitSection : null
-        if (!item) return
-        const part = item.readingRect()
-        const top = item.mapToItem(flick.contentItem, 0, part.y).y
+        return item ? inContent(item, item.readingRect()) : null
+    }
+    function inContent(item: Item, part) {
+        return part ? item.mapToItem(flick.contentItem, part.x, part.y, part.width, part.height) : null
+    }
+    readonly property real readingSeen: flick.height - 2 * ui.target  // the caption strip covers the foot
+    function showReading() {
+        const part = readingRect()
+        if (!part) return
+        const top = part.y
         const from = scroller.running ? scroller.to : flick.contentY
-        const seen = flick.height - 2 * ui.target  // the caption strip covers the foot
+        const seen = readingSeen
         if (top >= from && top + Math.min(part.height, seen) <= from + seen) return
         scroller.stop()
         scroller.to = Math.max(0, Math.min(scrollEnd, top - ui.gap))
@@ -180,8 +217,18 @@ Rectangle {
                     ui: page.ui
                     text: page.content.title
                     font.pixelSize: page.ui.title
+                    SentenceMark {
+                        target: pageTitle
+                        readAloud: page.kiosk.readAloud
+                        start: page.readingHead && page.readingPiece === -1 ? page.readingStart : -1
+                        end: page.readingEnd
+                        tint: page.markTint
+                        bar: page.ui.accent
+                        gap: page.ui.gap
+                    }
                 }
                 ScreenText {
+                    id: pageSubtitle
                     objectName: "pageSubtitle"
                     width: parent.width
                     text: page.content.subtitle
@@ -189,13 +236,27 @@ Rectangle {
                     wrapMode: Text.Wrap
                     font.pixelSize: page.ui.heading * 0.85
                     color: page.ui.accentText
+                    SentenceMark {
+                        target: pageSubtitle
+                        readAloud: page.kiosk.readAloud
+                        start: page.readingHead && page.readingPiece === -3 ? page.readingStart : -1
+                        end: page.readingEnd
+                        tint: page.markTint
+                        bar: page.ui.accent
+                        gap: page.ui.gap
+                    }
                 }
                 TextBlocks {
+                    id: summary
                     objectName: "summary"
                     width: parent.width
                     ui: page.ui
                     blocks: page.content.summary
                     fontSize: page.ui.body * 1.08
+                    markedPiece: page.readingHead ? page.readingPiece : -1
+                    markStart: page.readingStart
+                    markEnd: page.readingEnd
+                    readAloud: page.kiosk.readAloud
                 }
 
                 Repeater {
@@ -236,14 +297,26 @@ Rectangle {
             // taller than the screen) from where it starts to the end of the text.
             y: page.beside ? Math.max(startY, Math.min(startY + textColumn.height - height, follow)) : body.y + sideSlot.y
             readonly property real startY: body.y + textColumn.y
-            readonly property real follow: height <= flick.height - 2 * page.ui.gap
+            readonly property real plainFollow: height <= flick.height - 2 * page.ui.gap
                 ? flick.contentY + page.ui.gap
                 : flick.contentY + flick.height - height - cue.height / 2
+            // while the key facts are read, it goes so that the heading or card being
+            // read is in view, above the caption strip
+            readonly property real follow: {
+                if (!page.readingFacts || markedTop < 0) return plainFollow
+                // the part at the top of the view, or at the foot just above the strip
+                const atTop = flick.contentY + page.ui.gap - markedTop
+                const atFoot = flick.contentY + page.readingSeen - markedTop - markedHeight
+                return Math.max(atTop, Math.min(plainFollow, atFoot))
+            }
             width: page.beside ? page.sideWidth : textColumn.width
             kiosk: page.kiosk
             ui: page.ui
             gallery: page.content.gallery
             facts: page.content.facts
+            markedFact: page.readingFacts ? page.readingPiece : -2
+            markStart: page.readingStart
+            markEnd: page.readingEnd
         }
     }
 

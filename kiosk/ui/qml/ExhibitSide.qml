@@ -13,6 +13,22 @@ Column {
     objectName: "exhibitSide"
     spacing: ui.gap
 
+    // read aloud: the key facts' heading (-1; the sentence from markStart to markEnd
+    // in it) or the card of the fact with this number being read; -2: none
+    property int markedFact: -2
+    property int markStart: -1
+    property int markEnd: -1
+    property Item markedCard: null
+    onMarkedFactChanged: if (markedFact < 0) markedCard = null
+    // what is being read, in this column's coordinates (null: nothing)
+    readonly property Item markedItem: markedFact === -1 ? factsHeading : markedCard
+    readonly property real markedTop: !markedItem ? -1
+        : markedItem === factsHeading ? factsHeading.y : factRows.y + markedCard.parent.y
+    readonly property real markedHeight: markedItem ? markedItem.height : 0
+    function readingRect() {
+        return markedItem ? Qt.rect(0, markedTop, width, markedHeight) : null
+    }
+
     ScreenText {
         objectName: "galleryHeading"
         Accessible.role: Accessible.Heading
@@ -66,6 +82,7 @@ Column {
     }
 
     ScreenText {
+        id: factsHeading
         objectName: "factsHeading"
         Accessible.role: Accessible.Heading
         visible: side.facts.length > 0
@@ -77,6 +94,15 @@ Column {
         font.pixelSize: side.ui.heading
         font.weight: Font.Bold
         color: side.ui.ink
+        SentenceMark {
+            target: factsHeading
+            readAloud: side.kiosk.readAloud
+            start: side.markedFact === -1 ? side.markStart : -1
+            end: side.markEnd
+            tint: Qt.rgba(side.ui.accent.r, side.ui.accent.g, side.ui.accent.b, 0.16)
+            bar: side.ui.accent
+            gap: side.ui.gap
+        }
     }
     // The key facts in rows of equal cards: as many to a row (up to three, two on a
     // narrow column) as leave every word of every fact whole on its line; a word never
@@ -113,7 +139,11 @@ Column {
                     id: cards
                     model: side.facts.slice(factRow.index * factRows.columns, (factRow.index + 1) * factRows.columns)
                     FactCard {
+                        id: card
                         required property var modelData
+                        required property int index
+                        marked: factRow.index * factRows.columns + index === side.markedFact
+                        onMarkedChanged: if (marked) side.markedCard = card
                         width: (factRows.width - (factRows.columns - 1) * factRows.spacing) / factRows.columns
                         height: Math.max(implicitHeight, factRow.tallest)
                         ui: side.ui

@@ -1,10 +1,14 @@
+pragma ComponentBehavior: Bound
 import QtQuick
 
+// One key fact: its value, then what the value is. While the fact is read aloud
+// ("label: value", the two read as one) the whole card is marked: a tint and an outline.
 Rectangle {
     id: card
     required property var ui
     required property string label
     required property string value
+    property bool marked: false
     objectName: "factCard"
     // read as one line, what the number is before the number
     Accessible.role: Accessible.StaticText
@@ -14,6 +18,15 @@ Rectangle {
     border.color: ui.line
     implicitHeight: column.implicitHeight + 2 * ui.gap
     Rectangle { width: Math.max(4, 6 * card.ui.k); height: parent.height - 2 * card.radius; y: card.radius; color: card.ui.accent2 }
+    Rectangle {
+        objectName: "factMark"
+        visible: card.marked
+        anchors.fill: parent
+        radius: card.radius
+        color: Qt.rgba(card.ui.accent.r, card.ui.accent.g, card.ui.accent.b, 0.16)
+        border.color: card.ui.accent
+        border.width: Math.max(2, Math.round(card.ui.gap / 6))
+    }
     Column {
         id: column
         anchors { left: parent.left; right: parent.right; top: parent.top; margins: card.ui.gap; leftMargin: card.ui.gap * 1.4 }
