@@ -10,7 +10,7 @@ from fakes import FakeClock
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickItem
-from speechfakes import FakeEngine
+from readaloudfakes import FakeEngine
 
 from kiosk.content.spoken import HEADING, SUBTITLE, sentence
 from kiosk.runtime.navigation import EXHIBIT, Place
