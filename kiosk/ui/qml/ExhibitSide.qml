@@ -142,7 +142,10 @@ Column {
                         id: card
                         required property var modelData
                         required property int index
-                        marked: factRow.index * factRows.columns + index === side.markedFact
+                        // nothing is read most of the time; and a row being dropped (the
+                        // columns changed) has no index left to compare
+                        marked: side.markedFact >= 0 && factRow !== null
+                                && factRow.index * factRows.columns + index === side.markedFact
                         onMarkedChanged: if (marked) side.markedCard = card
                         width: (factRows.width - (factRows.columns - 1) * factRows.spacing) / factRows.columns
                         height: Math.max(implicitHeight, factRow.tallest)
