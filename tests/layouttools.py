@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QTextLayout, QTextOption
+from PySide6.QtGui import QImage, QTextLayout, QTextOption
 from PySide6.QtQml import QQmlEngine, QQmlExpression
 from PySide6.QtQuick import QQuickItem
 
@@ -161,3 +161,16 @@ def broken_words(root: QQuickItem) -> list[str]:
             broken = f"{string[word_start:start]}/{string[start:word_end]}"
             problems.append(f"{broken} (in {string[:30]!r}, {text.width():.0f} px wide)")
     return problems
+
+
+def share_changed(marked: QImage, plain: QImage, boxes: list[QRectF], step: int = 3) -> float:
+    """The share of sample points inside ``boxes`` whose pixel differs between two grabs
+    of the same screen (a mark drawn and not)."""
+    points = changed = 0
+    for box in boxes:
+        for y in range(int(box.top()) + 1, int(box.bottom()) - 1, step):
+            for x in range(int(box.left()) + 1, int(box.right()) - 1, step):
+                points += 1
+                changed += marked.pixel(x, y) != plain.pixel(x, y)
+    assert points > 0
+    return changed / points

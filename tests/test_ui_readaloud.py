@@ -13,7 +13,6 @@ from typing import Any
 import pytest
 from fakes import FakeClock
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickItem
 from readaloudfakes import FakeEngine
 
@@ -33,7 +32,7 @@ from kiosk.ui.readaloud_player import ReadAloudPlayer
 from kiosk.ui.render import settle
 from kiosk.ui.textlines import span_lines
 from tests.conftest import BUNDLED
-from tests.layouttools import scene_rect
+from tests.layouttools import scene_rect, share_changed
 from tests.uitools import grab, item, items, load, open_window, tap, visible
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -426,17 +425,6 @@ def _sentence_pair(reading: Reading) -> int:
     raise AssertionError("no paragraph of two sentences on the page")
 
 
-def _share_changed(marked: QImage, plain: QImage, boxes: list[QRectF], step: int = 3) -> float:
-    points = changed = 0
-    for box in boxes:
-        for y in range(int(box.top()) + 1, int(box.bottom()) - 1, step):
-            for x in range(int(box.left()) + 1, int(box.right()) - 1, step):
-                points += 1
-                changed += marked.pixel(x, y) != plain.pixel(x, y)
-    assert points > 0
-    return changed / points
-
-
 @pytest.mark.parametrize("contrast", [False, True], ids=["paper", "contrast"])
 @pytest.mark.parametrize("scale", [1.0, 1.25, 1.5])
 def test_the_sentence_being_read_is_marked_on_the_page_and_not_the_next(
@@ -496,12 +484,12 @@ def test_the_sentence_being_read_is_marked_on_the_page_and_not_the_next(
             kw.kiosk.readAloud.stop()
             settle(kw.window, kw.images)
             plain = grab(kw)
-            assert _share_changed(marked, plain, this) > 0.5, (scale, contrast, index)
+            assert share_changed(marked, plain, this) > 0.5, (scale, contrast, index)
             inset = kw.window.height() / 1080 * 24 / 3  # the mark's padding beside a sentence
             others = [b.adjusted(inset, 0, -inset, 0) for b in following if b.width() > 2 * inset]
             others = [b for b in others if view.contains(b) and not strip.intersects(b)]
             assert others, "the other sentence is not on screen"
-            assert _share_changed(marked, plain, others) < 0.02, (scale, contrast, index)
+            assert share_changed(marked, plain, others) < 0.02, (scale, contrast, index)
             if index == first:  # read again from where it was
                 tap(kw, item(kw, "listenButton"))
                 for _ in range(first):

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from fakes import FakeClock
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickItem
 from readaloudfakes import FakeEngine
 
@@ -23,7 +22,7 @@ from kiosk.ui.readaloud_player import ReadAloudPlayer
 from kiosk.ui.render import settle
 from kiosk.ui.textlines import span_lines
 from tests.conftest import BUNDLED
-from tests.layouttools import scene_rect
+from tests.layouttools import scene_rect, share_changed
 from tests.uitools import grab, item, items, load, open_window, tap
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -124,17 +123,6 @@ def _lines_of(text: QQuickItem, start: int, end: int) -> list[QRectF]:
     return [text.mapRectToScene(r) for r in laid]
 
 
-def _share_changed(marked: QImage, plain: QImage, boxes: list[QRectF], step: int = 3) -> float:
-    points = changed = 0
-    for box in boxes:
-        for y in range(int(box.top()) + 1, int(box.bottom()) - 1, step):
-            for x in range(int(box.left()) + 1, int(box.right()) - 1, step):
-                points += 1
-                changed += marked.pixel(x, y) != plain.pixel(x, y)
-    assert points > 0
-    return changed / points
-
-
 def _summary_text(kw: KioskWindow, said: str) -> QQuickItem:
     summary = item(kw, "summary")
     [text] = [
@@ -186,12 +174,12 @@ def test_the_summary_sentence_being_read_is_marked_and_not_its_neighbours(
         kw.kiosk.readAloud.stop()
         settle(kw.window, kw.images)
         plain = grab(kw)
-        assert _share_changed(marked, plain, this) > 0.5, (scale, contrast)
+        assert share_changed(marked, plain, this) > 0.5, (scale, contrast)
         inset = kw.window.height() / 1080 * 24 / 3  # the mark's padding beside a sentence
         others = [b.adjusted(inset, 0, -inset, 0) for b in before + after if b.width() > 2 * inset]
         others = [b for b in others if view.contains(b) and not strip.intersects(b)]
         assert len(others) >= 2, "the sentences either side are not on screen"
-        assert _share_changed(marked, plain, others) < 0.02, (scale, contrast)
+        assert share_changed(marked, plain, others) < 0.02, (scale, contrast)
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
