@@ -46,11 +46,12 @@ def _usage() -> str:
 def _unknown_command(word: str) -> str | None:
     """``kiosk valdiate``: a bare word that is neither a command nor a folder; the
     nearest command, or the list of them."""
-    import difflib
     from pathlib import Path
 
     if word.startswith("-") or "/" in word or Path(word).exists():
         return None
+    import difflib  # only for a word that is no option: not on every start
+
     start = f"{word!r} is neither a command nor a folder"
     close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.5)
     if close:

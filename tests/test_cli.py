@@ -4,6 +4,8 @@ option says what it does and what it defaults to, counts agree with their nouns.
 from __future__ import annotations
 
 import argparse
+import subprocess
+import sys
 
 import pytest
 
@@ -63,3 +65,21 @@ def test_counts_agree_with_their_nouns(count: int, expected: str) -> None:
     word = expected.split(" ", 1)[1]
     singular, plural_form = ("try", "tries") if word.startswith("tr") else ("session", None)
     assert plural(count, singular, plural_form) == expected
+
+
+def test_an_option_first_costs_no_spelling_suggestions() -> None:
+    """``kiosk --windowed`` starts the kiosk: the nearest-command search (difflib) is
+    loaded only for a word that is neither an option nor a folder."""
+    script = (
+        "import sys\n"
+        "from kiosk.cli import _unknown_command\n"
+        "assert _unknown_command('--windowed') is None\n"
+        "print('difflib' in sys.modules)\n"
+        "assert 'valdiate' in (_unknown_command('valdiate') or '')\n"
+        "print('difflib' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "True"]
