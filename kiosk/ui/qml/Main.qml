@@ -31,7 +31,7 @@ Window {
         const layers = [quitLoader, helpLoader, stillThereLoader, attractLoader, galleryLoader,
                         exhibitLoader, aboutLoader, timelineLoader, mapLoader]
         const shown = layers.find(layer => layer.item && layer.item.titleItem)
-        const page = shown ? shown.item : (home.shown ? home : null)
+        const page = shown ? shown.item : (homeLoader.shown ? homeLoader.item : null)
         if (page && page.titleItem) page.titleItem.forceActiveFocus()
         else stage.forceActiveFocus()
     }
@@ -39,7 +39,8 @@ Window {
     Connections {
         target: root.kiosk
         function onResetRequested() {
-            home.resetView()
+            const home = homeLoader.item as Home
+            if (home) home.resetView()
             // the exhibit page too; the screens loaded by their file reset themselves
             const page = exhibitLoader.item as ExhibitPage
             if (page) page.resetView()
@@ -71,17 +72,24 @@ Window {
             // A screen left leaves the screen reader's tree with its buttons, not only
             // the screen (the page under the gallery too): each screen is in the window
             // only while it is shown. Where the visitor was on a page is kept by kiosk.nav.
-            // Home is made once, with the window (its first frame is home's), and taken
-            // out of the window while another screen shows: Back to it makes nothing anew.
-            Home {
-                id: home
+            // Home, made the first time it shows, is kept out of the window meanwhile:
+            // Back to it makes nothing anew, a tap's first frame shows it.
+            Loader {
+                id: homeLoader
+                objectName: "homeLoader"
+                anchors.fill: parent
                 readonly property bool shown: root.current === root.screens.home
-                kiosk: root.kiosk
-                ui: style
-                showFocus: !root.kioskMode
-                parent: shown ? screenArea : null
-                width: screenArea.width
-                height: screenArea.height
+                active: false
+                onShownChanged: if (shown) active = true
+                Component.onCompleted: if (shown) active = true
+                sourceComponent: Component {
+                    Home {
+                        kiosk: root.kiosk
+                        ui: style
+                        showFocus: !root.kioskMode
+                        parent: homeLoader.shown ? homeLoader : null
+                    }
+                }
             }
 
             Loader {
