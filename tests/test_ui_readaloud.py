@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from fakes import FakeClock
 from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor
 from PySide6.QtQuick import QQuickItem
 from readaloudfakes import FakeEngine
 
@@ -106,6 +107,28 @@ def test_the_caption_strip_shows_the_sentence_being_read_above_the_bar(
             before.pixel(x, y) != after.pixel(x, y) for x in range(0, kw.window.width(), 20)
         )
         assert changed > kw.window.width() // 20 // 2  # a solid band, drawn
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920), (1280, 800)], ids=str)
+def test_the_scroll_cue_stays_above_the_caption_strip_while_reading(
+    size: tuple[int, int], rendition_cache: Path
+) -> None:
+    """The strip lies over the foot of the page: the page's scroll cue moves up above
+    it, so the arrow is never under the strip."""
+    with window(rendition_cache, size=size) as (kw, _):
+        open_exhibit(kw)
+        tap(kw, item(kw, "listenButton"))
+        assert kw.kiosk.readAloud.speaking
+        strip = scene_rect(item(kw, "captionStrip"))
+        arrow = scene_rect(item(kw, "scrollCueArrow"))  # more below: the page is long
+        assert strip.height() >= 48
+        assert arrow.bottom() <= strip.top() and arrow.top() >= 0
+        # what a visitor sees: the arrow's own colour beside its chevron, not the strip's
+        shot = grab(kw)
+        beside = arrow.center() - QPointF(arrow.width() / 4, 0)
+        seen = QColor(shot.pixel(beside.toPoint()))
+        under_strip = QColor(shot.pixel(int(strip.left()) + 4, int(strip.center().y())))
+        assert seen != under_strip
 
 
 @pytest.mark.parametrize("move", ["navigation", "language", "idle reset"])
