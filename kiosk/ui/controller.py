@@ -12,30 +12,39 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
-from kiosk.content.model import ContentSet
 from kiosk.runtime import systemd
-from kiosk.runtime.idle import IdleMachine
-from kiosk.runtime.navigation import Place
-from kiosk.runtime.reload import ReloadController
 from kiosk.runtime.visit import TICK_MS, Visit, reload_timing
-from kiosk.ui.app import KioskWindow
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
+
+    from kiosk.content.model import ContentSet
     from kiosk.runtime.analytics import AnalyticsRecorder  # sqlite3 only in kiosk mode
+    from kiosk.runtime.idle import IdleMachine
+    from kiosk.runtime.navigation import Place
+    from kiosk.runtime.reload import ReloadController
+    from kiosk.ui.app import KioskWindow
 
 log = logging.getLogger("kiosk.controller")
 
-_PRESS = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.TabletPress}
-_RELEASE = {
-    QEvent.Type.MouseButtonRelease,
-    QEvent.Type.TouchEnd,
-    QEvent.Type.TouchCancel,
-    QEvent.Type.TabletRelease,
-}
-_ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.Wheel, QEvent.Type.TouchUpdate}
+
+class _InputKinds:
+    """The kinds of input event the idle machine and kiosk mode look at. Made only
+    when a window needs its events filtered (kiosk mode): the first use of
+    ``QEvent`` makes the Python enum of its 170 types, about 2 ms of a windowed start."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QEvent
+
+        kind = QEvent.Type
+        self.press = {kind.MouseButtonPress, kind.TouchBegin, kind.TabletPress}
+        self.release = {kind.MouseButtonRelease, kind.TouchEnd, kind.TouchCancel, kind.TabletRelease}
+        self.activity = {kind.KeyPress, kind.Wheel, kind.TouchUpdate}
+        self.close = kind.Close
+        self.context_menu = kind.ContextMenu
 
 
 class WindowView:
@@ -100,7 +109,10 @@ class Controller(QObject):
             reload_every=reload_timing(preview, tick_ms).reload_every,
         )
         kiosk = kw.kiosk
-        kw.window.installEventFilter(self)
+        # touches reach the idle machine, and kiosk mode refuses to close
+        self._kinds = _InputKinds() if idle is not None or kiosk_mode else None
+        if self._kinds is not None:
+            kw.window.installEventFilter(self)
         kiosk.nav.changed.connect(self._guard(lambda: self.visit.on_place(kiosk.nav.place)))
         kiosk.language.changed.connect(self._guard(self.visit.on_language))
         kiosk.idle.continueRequested.connect(self._guard(self.visit.visitor_answered))
@@ -147,19 +159,22 @@ class Controller(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
+        kinds = self._kinds
+        if kinds is None:
+            return False
         if self.idle is not None:
-            if kind in _PRESS:
+            if kind in kinds.press:
                 self.idle.pointer_down()
-            elif kind in _RELEASE:
+            elif kind in kinds.release:
                 self.idle.pointer_up()
-            elif kind in _ACTIVITY:
+            elif kind in kinds.activity:
                 self.idle.touch()
         if self.kiosk_mode:
-            if kind == QEvent.Type.Close:
+            if kind == kinds.close:
                 event.ignore()
                 log.info("close request ignored in kiosk mode (quit from the staff panel)")
                 return True
-            if kind == QEvent.Type.ContextMenu:
+            if kind == kinds.context_menu:
                 return True
         return False
 

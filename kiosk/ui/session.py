@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QImage
-
-from kiosk.content.model import ContentSet
 from kiosk.media.cache import RenditionCache, default_cache_dir, rendition_boxes
 from kiosk.media.service import RenditionService
-from kiosk.ui.app import KioskWindow, build_window
-from kiosk.ui.render import grab, hold_still, settle
+
+# A running kiosk needs only ``make_service`` before its first frame; rendering a
+# screen to a picture (``kiosk render``) brings in the rest where it is used.
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
+
+    from kiosk.content.model import ContentSet
+    from kiosk.ui.app import KioskWindow
 
 
 def make_service(cache: Path | None, size: tuple[int, int]) -> RenditionService:
@@ -51,6 +55,9 @@ def open_screen(
     text_scale: float = 1.0,
     high_contrast: bool = False,
 ) -> QImage:
+    from kiosk.ui.app import build_window
+    from kiosk.ui.render import grab, hold_still, settle
+
     service = make_service(cache, size)
     kw = build_window(content, service, start="home", size=size)
     try:
