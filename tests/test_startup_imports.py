@@ -47,15 +47,31 @@ def sendall(self, data, *args):
                     stack.extend(item.childItems())
         import threading
         threads = sorted(t.name for t in threading.enumerate())
+        # PySide makes a class, and the Python enums in it, on first use
+        made = {m: sorted(n for n in vars(sys.modules[m]) if n.startswith("Q"))
+                for m in ("PySide6.QtCore", "PySide6.QtGui") if m in sys.modules}
         with open(OUT, "w") as out:
             json.dump({"modules": sorted(sys.modules), "items": names,
-                       "sources": sorted(linecache.cache), "threads": threads}, out)
+                       "sources": sorted(linecache.cache), "threads": threads,
+                       "pyside": made}, out)
     return _send(self, data, *args)
 socket.socket.sendall = sendall
 """
 
-# hashlib loads OpenSSL (3-4 MB); the fingerprint's one digest needs none of it
-NOT_BEFORE_FIRST_FRAME = ("yaml", "kiosk.content.yamlsafe", "kiosk.content.checks", "hashlib")
+# hashlib loads OpenSSL (3-4 MB); the fingerprint's one digest needs none of it;
+# the render helpers are for ``kiosk render`` and the tests
+NOT_BEFORE_FIRST_FRAME = (
+    "yaml",
+    "kiosk.content.yamlsafe",
+    "kiosk.content.checks",
+    "hashlib",
+    "kiosk.ui.render",
+)
+
+# PySide classes whose Python enums cost milliseconds the first time they are named:
+# the Qt namespace about 15 ms, QEvent (170 event types) 2 ms.
+# A windowed start names none of them before its first frame.
+NOT_MADE_BEFORE_FIRST_FRAME = {"PySide6.QtCore": ("Qt", "QEvent")}
 
 # feature: (its Python modules, the objectName of its QML component's root)
 FEATURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -77,6 +93,13 @@ FEATURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "gallery": ((), ("galleryViewer",)),
     "key help": ((), ("presenterHelp",)),
     "quit question": ((), ("quitQuestion",)),
+    "map": (("kiosk.ui.mapview", "kiosk.runtime.maplayout"), ("mapPage",)),
+    "timeline axis": (("kiosk.ui.timeaxis", "kiosk.runtime.timeaxis"), ()),
+    # kiosk --present only: the console's window, its talk state and the handout
+    "presenter console": (
+        ("kiosk.ui.presenting", "kiosk.ui.talk", "kiosk.runtime.talk", "kiosk.ui.handout"),
+        ("consoleBody",),
+    ),
 }
 
 
@@ -135,6 +158,15 @@ def test_a_warm_start_draws_its_first_frame_without_yaml_the_checks_or_openssl(
     assert "kiosk.ui.bridge" in modules  # the hook saw the window's start, not an empty process
     assert "yaml" in cold["modules"]  # an empty cache parses the YAML before the first frame
     assert not {m for m in NOT_BEFORE_FIRST_FRAME if m in modules}
+
+
+def test_a_warm_start_names_no_costly_pyside_class_before_its_first_frame(
+    starts: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
+    _, warm = starts
+    assert "QObject" in warm["pyside"]["PySide6.QtCore"]  # the hook sees classes being made
+    for module, names in NOT_MADE_BEFORE_FIRST_FRAME.items():
+        assert not set(names) & set(warm["pyside"][module]), module
 
 
 def test_a_first_start_builds_its_renditions_after_the_first_frame_not_before(
