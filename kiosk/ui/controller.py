@@ -41,7 +41,12 @@ class _InputKinds:
 
         kind = QEvent.Type
         self.press = {kind.MouseButtonPress, kind.TouchBegin, kind.TabletPress}
-        self.release = {kind.MouseButtonRelease, kind.TouchEnd, kind.TouchCancel, kind.TabletRelease}
+        self.release = {
+            kind.MouseButtonRelease,
+            kind.TouchEnd,
+            kind.TouchCancel,
+            kind.TabletRelease,
+        }
         self.activity = {kind.KeyPress, kind.Wheel, kind.TouchUpdate}
         self.close = kind.Close
         self.context_menu = kind.ContextMenu

@@ -17,7 +17,6 @@ the staff status: the last two only in kiosk mode or when staff look).
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import time
 from collections.abc import Callable
@@ -326,6 +325,8 @@ def _start_read_aloud(kw: KioskWindow) -> None:
 
 def _staff_status(kw: KioskWindow, reload: ReloadController, options: RunOptions) -> StaffStatus:
     """What the staff panel shows; built only when staff look."""
+    import datetime as dt
+
     from kiosk.runtime import paths
     from kiosk.runtime.staff_status import (
         Renditions,
