@@ -38,6 +38,7 @@ def main() -> int:
     engine.loadData(QByteArray(QML), QUrl("floor.qml"))
     window = engine.rootObjects()[0]
     assert isinstance(window, QQuickWindow)
+
     # Not ``Qt.ConnectionType.SingleShotConnection``: the first use of ``Qt`` makes
     # the Python enums of the whole namespace, about 14 ms that an empty window does
     # not need (the kiosk avoids ``Qt`` before its first frame too).
