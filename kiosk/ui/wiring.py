@@ -17,7 +17,6 @@ the staff status: the last two only in kiosk mode or when staff look).
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import time
 from collections.abc import Callable
@@ -343,6 +342,8 @@ def _staff_status(kw: KioskWindow, reload: ReloadController, options: RunOptions
         failed=len(kw.images.failures),
     )
     db = paths.analytics_path(options.state) if options.state is not None else None
+    import datetime as dt  # here, when staff look: not a module the first frame needs
+
     today = today_summary(db, exhibit_titles(content), dt.date.today())
     return build_status(
         mode=options.mode,
