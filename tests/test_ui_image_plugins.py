@@ -13,6 +13,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from PIL import Image
 
@@ -41,7 +42,7 @@ print(json.dumps({
 """
 
 
-def _run(tmp_path: Path, *folders: Path) -> dict[str, object]:
+def _run(tmp_path: Path, *folders: Path) -> dict[str, Any]:
     jpeg, png = tmp_path / "a.jpg", tmp_path / "b.png"
     Image.new("RGB", (40, 30), (200, 30, 30)).save(jpeg)
     Image.new("RGBA", (20, 10), (0, 90, 200, 128)).save(png)
@@ -53,7 +54,7 @@ def _run(tmp_path: Path, *folders: Path) -> dict[str, object]:
         timeout=120,
         check=True,
     )
-    report: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    report: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
     return report
 
 
