@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import os
 import types
+import weakref
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -210,3 +212,29 @@ def test_a_file_name_that_is_not_utf8_does_not_break_the_cache(tmp_path: Path) -
     assert first.content is not None, [str(e) for e in first.errors]
     assert fingerprint(root) == fingerprint(root)
     assert load_cached(root, tmp_path / "cache").content == first.content
+
+
+def test_an_unchanged_folder_gives_back_the_set_already_read_not_a_second_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The load after the first frame finds the start's set: the same objects, not a
+    copy unpickled beside them (memory the Python heap kept after the copy went)."""
+    root = make_site(tmp_path / "site")
+    assert load_cached(root, tmp_path / "cache").content is not None  # writes the entry
+    shown = load_cached(root, tmp_path / "cache").content  # the start: read from the entry
+    assert shown is not None
+    monkeypatch.setattr(parsed_cache, "load_content", _no_loading)
+    assert load_cached(root, tmp_path / "cache").content is shown
+    # an entry written again (another kiosk, a repair) is read again
+    (entry,) = (tmp_path / "cache").glob("content-*.pickle")
+    data = entry.read_bytes()
+    entry.unlink()
+    entry.write_bytes(data)
+    again = load_cached(root, tmp_path / "cache").content
+    assert again == shown and again is not shown
+    # a set nothing holds any more is not kept alive for the next load
+    ref = weakref.ref(again)
+    del shown, again
+    gc.collect()
+    assert ref() is None
+    assert load_cached(root, tmp_path / "cache").content is not None

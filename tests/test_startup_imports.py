@@ -59,13 +59,15 @@ socket.socket.sendall = sendall
 """
 
 # hashlib loads OpenSSL (3-4 MB); the fingerprint's one digest needs none of it;
-# the render helpers are for ``kiosk render`` and the tests
+# the render helpers are for ``kiosk render`` and the tests; datetime (0.3 MB) only
+# the staff status and ``kiosk publish`` use
 NOT_BEFORE_FIRST_FRAME = (
     "yaml",
     "kiosk.content.yamlsafe",
     "kiosk.content.checks",
     "hashlib",
     "kiosk.ui.render",
+    "datetime",
 )
 
 # PySide classes whose Python enums cost milliseconds the first time they are named:

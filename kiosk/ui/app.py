@@ -200,10 +200,11 @@ def build_window(
     """The window on ``content``; without a read-aloud ``player`` (render, tests) nothing
     is read aloud, unless one is attached later (``kiosk.readAloud.attach``)."""
     from kiosk.ui.bridge import Kiosk
-    from kiosk.ui.images import ImageStore
+    from kiosk.ui.images import ImageStore, decode_renditions_only
     from kiosk.ui.staff import Staff
 
     app = ensure_application()
+    decode_renditions_only(service.cache.root)  # before the first picture
     qInstallMessageHandler(MESSAGES.handler)
     qml = qml or MainQml()
     images = ImageStore(service)

@@ -9,12 +9,15 @@ ever touched from the UI thread.
 from __future__ import annotations
 
 import logging
+import os
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, QUrl, Signal, Slot
 
 from kiosk.content.model import ContentSet, ImageRef
+from kiosk.content.smallhash import sha256_hex
 from kiosk.media.errors import CacheWriteError
 from kiosk.media.service import RenditionService
 from kiosk.runtime.backoff import Backoff
@@ -161,6 +164,85 @@ class ImageStore(QObject):
         ms = int(seconds * 1000) + 1
         if not self._retry_timer.isActive() or self._retry_timer.remainingTime() > ms:
             self._retry_timer.start(ms)
+
+
+# The image plugins a kiosk decodes with: its pictures are renditions, JPEG or PNG
+# (kiosk.media.pipeline), and PNG is built into Qt.
+RENDITION_PLUGINS = ("libqjpeg.so",)
+_FORMATS = "imageformats"
+
+
+def decode_renditions_only(folder: Path) -> bool:
+    """Let Qt load only the JPEG image plugin, not all ten of its folder.
+
+    The first picture Qt Quick decodes asks Qt for every format it can read, which
+    loads every plugin in ``imageformats/`` (TIFF, WebP, SVG with its library, PDF,
+    GIF, ICO...): 0.7-1.4 MB of the kiosk's memory for formats no rendition has.
+    ``folder`` (in the rendition cache, the kiosk's own) gets a copy of each Qt
+    plugin folder that has other image plugins: links to everything else in it, and
+    an ``imageformats/`` with the JPEG plugin only; Qt then looks there instead.
+    Call once the application exists, before the first picture. False (and Qt left
+    as it was) when there was nothing to do or it could not be done.
+    """
+    app = QCoreApplication.instance()
+    if app is None:
+        return False
+    paths = []
+    changed = False
+    for path in app.libraryPaths():
+        source = Path(path)
+        formats = source / _FORMATS
+        if not formats.is_dir() or set(os.listdir(formats)) <= set(RENDITION_PLUGINS):
+            paths.append(path)  # no image plugins here, or only those (asked again)
+            continue
+        try:
+            mirror = _mirror(source, folder)
+        except OSError as error:
+            log.info("all image plugins left to load (%s)", error)
+            return False
+        paths.append(str(mirror))
+        changed = True
+    if changed:
+        app.setLibraryPaths(paths)
+    return changed
+
+
+def _mirror(source: Path, folder: Path) -> Path:
+    """``source`` with only the rendition plugins in its ``imageformats/``: links to
+    the real folders and files, made once per Qt installation (again when its
+    folder's contents change), whole or not at all, so kiosks starting side by
+    side share it."""
+    children = sorted(p.name for p in source.iterdir())
+    plugins = sorted(n for n in os.listdir(source / _FORMATS) if n in RENDITION_PLUGINS)
+    stamp = "\0".join([str(source.resolve()), *children, *plugins])
+    mirror = folder / f"qt-plugins-{sha256_hex(stamp.encode())[:16]}"
+    if mirror.is_dir():
+        return mirror
+    folder.mkdir(parents=True, exist_ok=True)
+    building = folder / f".{mirror.name}.{os.getpid()}.{time.monotonic_ns()}.tmp"
+    (building / _FORMATS).mkdir(parents=True)
+    for name in children:
+        if name != _FORMATS:
+            (building / name).symlink_to((source / name).resolve())
+    for name in plugins:
+        (building / _FORMATS / name).symlink_to((source / _FORMATS / name).resolve())
+    try:
+        building.rename(mirror)
+    except OSError:
+        if not mirror.is_dir():  # not another kiosk's finished copy: a real failure
+            raise
+        _remove(building)
+    return mirror
+
+
+def _remove(tree: Path) -> None:
+    """A copy another kiosk finished first: links and two folders."""
+    for link in (tree / _FORMATS).iterdir():
+        link.unlink()
+    (tree / _FORMATS).rmdir()
+    for link in tree.iterdir():
+        link.unlink()
+    tree.rmdir()
 
 
 def _sha(key: str) -> str:

@@ -325,7 +325,7 @@ def _start_read_aloud(kw: KioskWindow) -> None:
 
 def _staff_status(kw: KioskWindow, reload: ReloadController, options: RunOptions) -> StaffStatus:
     """What the staff panel shows; built only when staff look."""
-    import datetime as dt
+    import datetime as dt  # here, when staff look: not a module the first frame needs
 
     from kiosk.runtime import paths
     from kiosk.runtime.staff_status import (

@@ -9,8 +9,9 @@ Each run is a real ``kiosk --windowed`` process (offscreen, software scene graph
 ``kiosk.ui.wiring`` in timers, so the kiosk's code is the one that runs. At READY=1
 it writes the times, the live items of the window, the ``objectName`` of every
 live item and object, the modules loaded and the Python heap (``tracemalloc`` when
-``--tracemalloc``), then the parent reads ``/proc/PID/smaps_rollup`` once the
-frame has settled. Prints the medians per step. Not a pytest module.
+``--tracemalloc``), then the parent reads ``/proc/PID/smaps_rollup`` and
+``/proc/PID/smaps`` (anonymous memory by kind of mapping, resident pages by file)
+once the frame has settled. Prints the medians per step. Not a pytest module.
 """
 
 from __future__ import annotations
@@ -216,6 +217,7 @@ def run_once(
             wall = time.perf_counter() - started
             time.sleep(1.5)
             memory = smaps_rollup(child.pid)
+            kinds = mappings(child.pid)
         finally:
             child.terminate()
             child.wait(timeout=30)
@@ -224,7 +226,46 @@ def run_once(
     report = json.loads(out.read_text(encoding="utf-8")) if out.exists() else {}
     report["wall_s"] = wall
     report["smaps"] = memory
+    report["mappings"] = kinds
     return report
+
+
+_ARENA_ALIGN = 64 << 20  # glibc's per-thread malloc arenas start on 64 MB boundaries
+
+
+def mappings(pid: int) -> dict[str, float]:
+    """Where the process's memory is, by kind of mapping (MB, ``/proc/PID/smaps``):
+    anonymous memory of the C heap, of the threads' malloc arenas, of thread stacks
+    and of other anonymous maps (Python's arenas, decoded pictures, the window's
+    backing store, large allocations), then the resident pages of each file mapped
+    ("file: NAME"; the QML JavaScript heap is "file: memfd:JSGCHeap:QtQml")."""
+    kinds: dict[str, float] = {}
+    name, start, size, guard_before = "", 0, 0, False
+    previous_guard = False
+    with open(f"/proc/{pid}/smaps", encoding="utf-8", errors="replace") as smaps:
+        for line in smaps:
+            head = line.split()
+            if "-" in head[0] and not head[0].endswith(":"):
+                low, high = (int(x, 16) for x in head[0].split("-"))
+                name = head[5] if len(head) > 5 else ""
+                start, size = low, high - low
+                guard_before, previous_guard = previous_guard, head[1] == "---p"
+            elif head[0] == "Anonymous:" and int(head[1]):
+                if name == "[heap]":
+                    kind = "anon: C heap (main thread)"
+                elif not name and start % _ARENA_ALIGN == 0:
+                    kind = "anon: threads' malloc arenas"
+                elif name.startswith("[stack") or (guard_before and not name and size == 8 << 20):
+                    kind = "anon: thread stacks"  # 8 MB, a guard page below
+                elif not name:
+                    kind = "anon: other maps (Python arenas, pictures, backing store)"
+                else:
+                    kind = "anon: in file maps (relocations, data)"
+                kinds[kind] = kinds.get(kind, 0.0) + int(head[1]) / 1024
+            elif head[0] == "Rss:" and name.startswith("/"):
+                key = "file: " + name.rsplit("/", 1)[-1]
+                kinds[key] = kinds.get(key, 0.0) + int(head[1]) / 1024
+    return kinds
 
 
 def main() -> int:
@@ -299,7 +340,14 @@ def _summary(kiosk_runs: list[dict[str, Any]], floor_runs: list[dict[str, Any]])
         "kiosk_smaps": {k: med(r["smaps"][k] for r in kiosk_runs) for k in kiosk_runs[0]["smaps"]},
         "floor_smaps": {k: med(r["smaps"][k] for r in floor_runs) for k in floor_runs[0]["smaps"]},
         "tracemalloc": kiosk_runs[-1].get("tracemalloc"),
+        "kiosk_mappings": _median_kinds(kiosk_runs),
+        "floor_mappings": _median_kinds(floor_runs),
     }
+
+
+def _median_kinds(runs: list[dict[str, Any]]) -> dict[str, float]:
+    keys = {k for r in runs for k in r["mappings"]}
+    return {k: statistics.median(r["mappings"].get(k, 0.0) for r in runs) for k in keys}
 
 
 def _print(summary: dict[str, Any], last: dict[str, Any], names: bool) -> None:
@@ -323,6 +371,15 @@ def _print(summary: dict[str, Any], last: dict[str, Any], names: bool) -> None:
     print("smaps_rollup (MB)    kiosk    floor")
     for key in summary["kiosk_smaps"]:
         print(f"  {key:<16} {summary['kiosk_smaps'][key]:8.1f} {summary['floor_smaps'][key]:8.1f}")
+    kiosk_kinds, floor_kinds = summary["kiosk_mappings"], summary["floor_mappings"]
+    print("by mapping (MB, medians)                                  kiosk    floor     more")
+    for key in sorted(
+        set(kiosk_kinds) | set(floor_kinds),
+        key=lambda k: (not k.startswith("anon"), -(kiosk_kinds.get(k, 0) - floor_kinds.get(k, 0))),
+    ):
+        mine, floor = kiosk_kinds.get(key, 0.0), floor_kinds.get(key, 0.0)
+        if key.startswith("anon") or abs(mine - floor) >= 0.1:
+            print(f"  {key[:55]:<55} {mine:7.2f} {floor:8.2f} {mine - floor:+8.2f}")
     if summary["tracemalloc"]:
         tm = summary["tracemalloc"]
         print(f"tracemalloc: {tm['current_mb']:.1f} MB live, peak {tm['peak_mb']:.1f} MB")
