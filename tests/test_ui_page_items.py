@@ -113,3 +113,25 @@ def test_the_attract_loop_makes_pictures_only_for_the_slide_shown_and_the_next(
             assert len(_named(kw, "attractPicture")) == 2, slide
             (shown,) = [p for p in items(kw, "attractPicture") if p.parentItem().opacity() == 1]
             assert shown.property("ready")
+
+
+def test_an_exhibit_page_is_made_with_its_content_not_empty_and_then_filled(
+    rendition_cache: Path,
+) -> None:
+    with open_window(CONTENT, rendition_cache) as kw:
+        loader = next(i for i in walk(kw.window.contentItem()) if i.objectName() == "exhibitLoader")
+        titles: list[str] = []
+
+        def made() -> None:
+            page = loader.property("item")
+            title = next(i for i in walk(page) if i.objectName() == "pageTitle")
+            titles.append(title.property("text"))
+
+        loader.loaded.connect(made)  # type: ignore[attr-defined]  # a Loader's signal
+        for exhibit in CONTENT.exhibits[:2]:
+            kw.kiosk.nav.openExhibit(exhibit.id)
+            settle(kw.window, kw.images)
+            kw.kiosk.nav.back()
+            settle(kw.window, kw.images)
+        language = CONTENT.site.default_language
+        assert titles == [e.title.get(language) for e in CONTENT.exhibits[:2]]
