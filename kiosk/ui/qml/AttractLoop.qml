@@ -52,7 +52,8 @@ Rectangle {
             clip: true
             // only the showing slide and the next one are loaded
             visible: opacity > 0 || index === (attract.slide + 1) % attract.slides.length
-            active: visible
+            // the first slide's stays: a still picture (kiosk render) goes back to it
+            active: visible || index === 0
             opacity: showing ? 1 : 0
             Behavior on opacity {
                 enabled: attract.started

@@ -263,6 +263,7 @@ Rectangle {
                 // The first section comes with the page; the others, below the first
                 // screen, are made in the frames after it while the page fades in: a
                 // tap's first frame does not wait for a long page's every paragraph.
+                // A page shown again where it was left makes them all at once.
                 Repeater {
                     id: sectionRepeater
                     model: page.content.sections
@@ -271,7 +272,8 @@ Rectangle {
                         required property var modelData
                         required property int index
                         width: parent.width
-                        asynchronous: index > 0
+                        // all at once where the page opens at a kept place (Back)
+                        asynchronous: index > 0 && page.pendingScroll <= 0 && !page.keepEnd
                         sourceComponent: ExhibitSection {
                             kiosk: page.kiosk
                             ui: page.ui
