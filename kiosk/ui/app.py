@@ -222,4 +222,6 @@ def build_window(
     )
     for obj in (kiosk, images, staff):
         obj.setParent(window)
+    # asynchronous Loaders (an exhibit page's later sections) are made between frames
+    qml.engine.setIncubationController(window.incubationController())
     return KioskWindow(app, qml.engine, window, kiosk, images, staff)

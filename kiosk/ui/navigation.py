@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.content.model import ContentSet
@@ -27,6 +29,7 @@ class Navigation(QObject):
         ids, sizes, places = _navigation_content(content)
         self.navigator = Navigator(ids, sizes, start=start, map_places=places)
         self.navigator.subscribe(self._on_place)
+        self._ahead: list[Callable[[Place], None]] = []
         self.page_edges = (True, True)  # the exhibit page is at its start, at its end
         self._content = content  # for the timeline's rows, looked up when Enter needs them
 
@@ -46,7 +49,15 @@ class Navigation(QObject):
         if 0 <= place.index < len(rows):
             self.navigator.open_exhibit(rows[place.index][0].id)
 
+    def before_change(self, listener: Callable[[Place], None]) -> None:
+        """``listener`` hears of a new place before ``changed`` reaches the views: what
+        a screen shows can be ready before the screen is made (QML's bindings hear a
+        signal before any other connection to it)."""
+        self._ahead.append(listener)
+
     def _on_place(self, place: Place) -> None:
+        for listener in self._ahead:
+            listener(place)
         self.changed.emit()
 
     def _get_screen(self) -> str:

@@ -39,26 +39,29 @@ Rectangle {
         id: pictures
         model: attract.slides
         Slide {}
-        component Slide: Item {
+        // A slide's picture is made only while the slide shows, fades out or comes
+        // next: the loop starts (an idle reset) without a picture for every slide.
+        component Slide: Loader {
             id: slideItem
             required property var modelData
             required property int index
             readonly property bool showing: index === attract.slide % Math.max(1, attract.slides.length)
-            readonly property alias ready: picture.ready
+            readonly property bool ready: item !== null && (item as RenditionImage).ready
             objectName: "attractSlide_" + index
             anchors.fill: parent
             clip: true
             // only the showing slide and the next one are loaded
             visible: opacity > 0 || index === (attract.slide + 1) % attract.slides.length
+            // the first slide's stays: a still picture (kiosk render) goes back to it
+            active: visible || index === 0
             opacity: showing ? 1 : 0
             Behavior on opacity {
                 enabled: attract.started
                 NumberAnimation { duration: 300; easing.type: Easing.OutCubic }
             }
-            RenditionImage {
+            sourceComponent: RenditionImage {
                 id: picture
                 objectName: "attractPicture"
-                anchors.fill: parent
                 kiosk: attract.kiosk
                 ui: attract.ui
                 key: slideItem.modelData.key

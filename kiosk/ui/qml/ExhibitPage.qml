@@ -120,7 +120,8 @@ Rectangle {
             return inContent(summary, summary.markedRect())
         }
         if (readingFacts) return inContent(side, side.readingRect())
-        const item = readingSection >= 0 ? sectionRepeater.itemAt(readingSection) as ExhibitSection : null
+        const slot = readingSection >= 0 ? sectionRepeater.itemAt(readingSection) as Loader : null
+        const item = slot ? slot.item as ExhibitSection : null
         return item ? inContent(item, item.readingRect()) : null
     }
     function inContent(item: Item, part) {
@@ -259,10 +260,27 @@ Rectangle {
                     readAloud: page.kiosk.readAloud
                 }
 
+                // The first section comes with the page; the others, below the first
+                // screen, are made in the frames after it while the page fades in: a
+                // tap's first frame does not wait for a long page's every paragraph.
+                // A page shown again where it was left makes them all at once.
                 Repeater {
                     id: sectionRepeater
                     model: page.content.sections
-                    ExhibitSection { width: parent.width; kiosk: page.kiosk; ui: page.ui }
+                    Loader {
+                        id: sectionSlot
+                        required property var modelData
+                        required property int index
+                        width: parent.width
+                        // all at once where the page opens at a kept place (Back)
+                        asynchronous: index > 0 && page.pendingScroll <= 0 && !page.keepEnd
+                        sourceComponent: ExhibitSection {
+                            kiosk: page.kiosk
+                            ui: page.ui
+                            modelData: sectionSlot.modelData
+                            index: sectionSlot.index
+                        }
+                    }
                 }
             }
 

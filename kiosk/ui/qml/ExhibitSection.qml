@@ -92,7 +92,9 @@ Column {
             font.pixelSize: section.ui.caption
             color: section.ui.muted
             readonly property bool marked: section.beingRead && section.kiosk.readAloud.readingPiece === -2
-            ReadMark {
+            // made in the caption only while it is read (a property, not a child)
+            readonly property ReadMark wholeMark: ReadMark {
+                parent: caption.marked ? caption : null
                 visible: caption.marked && section.kiosk.readAloud.readingStart < 0
                 color: Qt.rgba(section.ui.accent.r, section.ui.accent.g, section.ui.accent.b, 0.16)
                 gap: section.ui.gap

@@ -53,20 +53,6 @@ Column {
                 font.pixelSize: blocksView.fontSize
                 lineHeight: 1.3
                 color: blocksView.color
-                ReadMark {
-                    visible: paragraph.marked && (blocksView.markStart < 0 || !blocksView.readAloud)
-                    color: blocksView.markColor
-                    gap: blocksView.ui.gap
-                }
-                SentenceMark {
-                    target: paragraph
-                    readAloud: blocksView.readAloud
-                    start: paragraph.marked && blocksView.readAloud ? blocksView.markStart : -1
-                    end: blocksView.markEnd
-                    tint: blocksView.markColor
-                    bar: blocksView.ui.accent
-                    gap: blocksView.ui.gap
-                }
             }
             Repeater {
                 model: block.modelData.items
@@ -94,23 +80,29 @@ Column {
                         font.pixelSize: blocksView.fontSize
                         lineHeight: 1.3
                         color: blocksView.color
-                        ReadMark {
-                            visible: bulletText.marked && (blocksView.markStart < 0 || !blocksView.readAloud)
-                            color: blocksView.markColor
-                            gap: blocksView.ui.gap
-                        }
-                        SentenceMark {
-                            target: bulletText
-                            readAloud: blocksView.readAloud
-                            start: bulletText.marked && blocksView.readAloud ? blocksView.markStart : -1
-                            end: blocksView.markEnd
-                            tint: blocksView.markColor
-                            bar: blocksView.ui.accent
-                            gap: blocksView.ui.gap
-                        }
                     }
                 }
             }
         }
+    }
+
+    // The marks, made once for the whole block and put in the paragraph or bullet
+    // being read: none in every paragraph (an exhibit page would make two hundred
+    // items more for a reading that may never come)
+    // (a property, not a child: the column would lay it out among the paragraphs)
+    readonly property ReadMark wholeMark: ReadMark {
+        parent: blocksView.markedItem
+        visible: blocksView.markedItem !== null && (blocksView.markStart < 0 || !blocksView.readAloud)
+        color: blocksView.markColor
+        gap: blocksView.ui.gap
+    }
+    SentenceMark {
+        target: blocksView.markedItem as Text
+        readAloud: blocksView.readAloud
+        start: blocksView.markedItem && blocksView.readAloud ? blocksView.markStart : -1
+        end: blocksView.markEnd
+        tint: blocksView.markColor
+        bar: blocksView.ui.accent
+        gap: blocksView.ui.gap
     }
 }

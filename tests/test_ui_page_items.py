@@ -1,0 +1,138 @@
+"""What a screen makes when it opens: the marks of a reading only once something is
+read, an exhibit page's every section once it has settled, the attract loop's
+pictures only for the slides that show or come next."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtQuick import QQuickItem
+
+from kiosk.ui.app import KioskWindow
+from kiosk.ui.render import settle
+from kiosk.ui.render import visual_tree as walk
+from tests.conftest import BUNDLED
+from tests.layouttools import scene_rect
+from tests.uitools import item, items, load, open_window
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+CONTENT = load(BUNDLED)
+# the exhibit with the most sections and paragraphs: the page that costs most to open
+LONGEST = max(
+    CONTENT.exhibits,
+    key=lambda e: sum(len(s.body.get(CONTENT.site.default_language)) for s in e.sections),
+)
+
+
+def _made(kw: KioskWindow, type_name: str) -> list[QQuickItem]:
+    """Items of a QML type in the window, shown or not."""
+    return [
+        i for i in walk(kw.window.contentItem()) if i.metaObject().className().startswith(type_name)
+    ]
+
+
+def _named(kw: KioskWindow, name: str) -> list[QQuickItem]:
+    return [i for i in walk(kw.window.contentItem()) if i.objectName() == name]
+
+
+def test_an_exhibit_page_makes_no_reading_marks_until_a_paragraph_is_read(
+    rendition_cache: Path,
+) -> None:
+    with open_window(CONTENT, rendition_cache) as kw:
+        kw.kiosk.nav.openExhibit(LONGEST.id)
+        settle(kw.window, kw.images)
+        assert items(kw, "paragraph")  # the page shows its text
+        assert _made(kw, "SentenceMark") == [] and _named(kw, "sentenceMark") == []
+        assert _named(kw, "readMark") == []
+
+        # a paragraph read with no place for its sentence: a tint behind all of it
+        summary = item(kw, "summary")
+        first = next(p for p in items(kw, "paragraph") if summary.isAncestorOf(p))
+        summary.setProperty("markStart", -1)
+        summary.setProperty("markedPiece", 0)
+        settle(kw.window, kw.images)
+        (tint,) = items(kw, "readMark")
+        assert tint.parentItem() == first
+        assert scene_rect(tint).contains(scene_rect(first))
+        assert items(kw, "sentenceMark") == []
+
+        # its first sentence: a mark under each of its lines, inside the paragraph
+        text = first.property("text")
+        end = text.index(".") + 1 if "." in text else len(text)
+        summary.setProperty("markEnd", end)
+        summary.setProperty("markStart", 0)
+        settle(kw.window, kw.images)
+        assert items(kw, "readMark") == []
+        marks = items(kw, "sentenceMark")
+        assert marks and all(m.parentItem() == first for m in marks)
+        shown = scene_rect(first).adjusted(-20, -2, 20, 2)
+        assert all(shown.contains(scene_rect(m)) for m in marks)
+
+        # read no more: the marks go
+        summary.setProperty("markedPiece", -1)
+        summary.setProperty("markStart", -1)
+        settle(kw.window, kw.images)
+        assert items(kw, "sentenceMark") == [] and items(kw, "readMark") == []
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+def test_every_section_of_the_longest_page_shows_in_order_once_it_has_settled(
+    size: tuple[int, int], rendition_cache: Path
+) -> None:
+    with open_window(CONTENT, rendition_cache, size=size) as kw:
+        kw.kiosk.nav.openExhibit(LONGEST.id)
+        settle(kw.window, kw.images)
+        headings = _named(kw, "sectionHeading")
+        assert [h.property("text") for h in headings] == [
+            s.heading.get(CONTENT.site.default_language) for s in LONGEST.sections
+        ]
+        tops = [scene_rect(h).top() for h in headings]
+        assert tops == sorted(tops) and len(set(tops)) == len(tops)
+        flick = item(kw, "exhibitFlick")
+        body = QRectF(0, 0, flick.width(), flick.property("contentHeight"))
+        last = headings[-1].mapRectToItem(
+            flick.property("contentItem"), headings[-1].boundingRect()
+        )
+        assert body.contains(last)  # the page is as long as all of them
+
+
+def test_the_attract_loop_makes_pictures_only_for_the_shown_next_and_first_slides(
+    rendition_cache: Path,
+) -> None:
+    with open_window(CONTENT, rendition_cache, start="attract") as kw:
+        loop = item(kw, "attractLoop")
+        loop.setProperty("still", True)
+        slides = len(kw.kiosk.property("attractSlides"))
+        assert slides > 3
+        for slide in (0, 1, slides - 1):
+            loop.setProperty("slide", slide)
+            settle(kw.window, kw.images)
+            # the shown slide's, the next one's, and the first one's (a still picture's)
+            assert len(_named(kw, "attractPicture")) == len({0, slide, (slide + 1) % slides})
+            (shown,) = [p for p in items(kw, "attractPicture") if p.parentItem().opacity() == 1]
+            assert shown.property("ready")
+
+
+def test_an_exhibit_page_is_made_with_its_content_not_empty_and_then_filled(
+    rendition_cache: Path,
+) -> None:
+    with open_window(CONTENT, rendition_cache) as kw:
+        loader = next(i for i in walk(kw.window.contentItem()) if i.objectName() == "exhibitLoader")
+        titles: list[str] = []
+
+        def made() -> None:
+            page = loader.property("item")
+            title = next(i for i in walk(page) if i.objectName() == "pageTitle")
+            titles.append(title.property("text"))
+
+        loader.loaded.connect(made)  # type: ignore[attr-defined]  # a Loader's signal
+        for exhibit in CONTENT.exhibits[:2]:
+            kw.kiosk.nav.openExhibit(exhibit.id)
+            settle(kw.window, kw.images)
+            kw.kiosk.nav.back()
+            settle(kw.window, kw.images)
+        language = CONTENT.site.default_language
+        assert titles == [e.title.get(language) for e in CONTENT.exhibits[:2]]
