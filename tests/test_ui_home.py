@@ -157,6 +157,37 @@ def tiles_on_screen(kw: KioskWindow) -> dict[str, QRectF]:
     return {t.objectName(): scene_rect(t) for t in tiles(kw) if seen.intersects(scene_rect(t))}
 
 
+def test_back_from_a_tile_cut_by_the_edge_leaves_home_where_it_was(
+    sites: dict[int, ContentSet], rendition_cache: Path
+) -> None:
+    """A visitor taps a tile of the second row whose top half shows at the bottom of
+    the screen: back from its exhibit, home is not scrolled to show that tile whole
+    (the highlight moving with the presenter's arrows does that); the tiles are where
+    the visitor left them."""
+    with open_window(sites[12], rendition_cache, size=(1920, 1080)) as kw:
+        kw.kiosk.appearance.set_text_scale(1.5)
+        relaid(kw)
+        grid = item(kw, "tiles")
+        columns = grid.property("columns")
+        # the second row's top at the middle of the grid: its tiles cut by the edge
+        grid.setProperty("contentY", grid.property("cellHeight") - grid.height() / 2)
+        settle(kw.window, kw.images)
+        view = viewport(kw)
+        chosen = f"tile_{sites[12].exhibits[columns].id}"
+        cut = next(t for t in tiles(kw) if t.objectName() == chosen)
+        rect = scene_rect(cut)
+        assert rect.top() < view.bottom() < rect.bottom()  # seen in part, not whole
+        before = tiles_on_screen(kw)
+        tap(kw, rect.intersected(view).center().toPoint())
+        assert kw.kiosk.nav.exhibitId == cut.objectName().removeprefix("tile_")
+        tap(kw, item(kw, "backButton"))
+        assert kw.kiosk.nav.screen == "home"
+        after = tiles_on_screen(kw)
+        assert after.keys() == before.keys()
+        for name, place in before.items():
+            assert abs(after[name].top() - place.top()) <= 1, name
+
+
 def test_back_from_an_exhibit_finds_home_where_the_visitor_left_it(
     sites: dict[int, ContentSet], rendition_cache: Path
 ) -> None:

@@ -18,7 +18,15 @@ Rectangle {
     // made, when the grid has its header, columns and rows; until then the grid's own
     // moves neither take it to the top nor tell kiosk.nav. 0: from the top.
     property real pendingScroll: kiosk.nav.scroll
+    // Home is on screen and was already: an index that changes now is the presenter's
+    // arrows moving the highlight. It is still false while a screen change (Back, the
+    // Home button) brings Home back, so the index that comes with it leaves the tiles
+    // where the visitor left them, unless its tile is out of sight altogether.
+    readonly property bool onHome: kiosk.nav.screen === kiosk.nav.screens.home
+    property bool stayedOnHome: false
+    onOnHomeChanged: Qt.callLater(() => { home.stayedOnHome = home.onHome })
     Component.onCompleted: {
+        stayedOnHome = onHome
         const kept = pendingScroll  // read once: the binding goes
         pendingScroll = 0
         if (kept <= 0) return
@@ -34,6 +42,11 @@ Rectangle {
         return false
     }
     function focusTile() { (grid.currentItem as Cell)?.tile.forceActiveFocus() }
+    // some of the tile at ``index`` shows between the grid's top and bottom edges
+    function tileInSight(index) {
+        const top = Math.floor(index / grid.columns) * grid.cellHeight
+        return top + grid.cellHeight > grid.contentY && top < grid.contentY + grid.height
+    }
 
     GridView {
         id: grid
@@ -157,6 +170,7 @@ Rectangle {
         onCurrentIndexChanged: {
             // the first row with the title above it where both fit, else the tile whole
             if (home.pendingScroll > 0) {}  // the place left comes first (onCompleted)
+            else if (!home.stayedOnHome && home.tileInSight(currentIndex)) {}  // back where it was
             else if (currentIndex < columns && headerHeight + cellHeight <= height) contentY = originY
             else positionViewAtIndex(currentIndex, GridView.Contain)
             if (home.showFocus && home.holdsFocus()) Qt.callLater(home.focusTile)
