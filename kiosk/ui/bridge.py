@@ -86,10 +86,10 @@ class Kiosk(QObject):
         )
         self._appearance = Appearance(self)
         self.language.changed.connect(self._refresh_texts)
-        # an exhibit's page is ready before its screen is made: the page is made once,
-        # with its content, not empty and then filled
-        self.nav.before_change(lambda place: self._refresh_page() if place.exhibit_id else None)
-        self.nav.changed.connect(self._refresh_page)
+        # the page's data follows every move before the views hear of it: an exhibit's
+        # page is made once, with its content, not empty and then filled (and its data
+        # is built once a move, not again when the views have moved)
+        self.nav.before_change(lambda _place: self._refresh_page())
         # the text being read has left the screen
         self.language.changed.connect(lambda *_: self.readAloud.moved())
         self.nav.changed.connect(self.readAloud.moved)
