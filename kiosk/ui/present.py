@@ -319,10 +319,8 @@ def strings(content: ContentSet, language: str) -> dict[str, str]:
 def strings_in_every_language(content: ContentSet) -> dict[str, list[str]]:
     """Each UI word in every language of the site: the control bar sizes its buttons
     for the longest, so they do not move when the visitor changes language."""
-    codes = content.site.language_codes
-    return {
-        key: [strings(content, code)[key] for code in codes] for key in strings(content, codes[0])
-    }
+    every = [strings(content, code) for code in content.site.language_codes]
+    return {key: [words[key] for words in every] for key in every[0]}
 
 
 def attract_slides(content: ContentSet, language: str) -> list[Slide]:
