@@ -60,7 +60,8 @@ socket.socket.sendall = sendall
 
 # hashlib loads OpenSSL (3-4 MB); the fingerprint's one digest needs none of it;
 # the render helpers are for ``kiosk render`` and the tests; datetime (0.3 MB) only
-# the staff status and ``kiosk publish`` use
+# the staff status and ``kiosk publish`` use; ctypes (2 ms) only the memory setting
+# made at the first frame and read aloud's engine
 NOT_BEFORE_FIRST_FRAME = (
     "yaml",
     "kiosk.content.yamlsafe",
@@ -68,6 +69,7 @@ NOT_BEFORE_FIRST_FRAME = (
     "hashlib",
     "kiosk.ui.render",
     "datetime",
+    "ctypes",
 )
 
 # PySide classes whose Python enums cost milliseconds the first time they are named:
