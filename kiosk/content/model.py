@@ -1,4 +1,4 @@
-"""The content model: immutable dataclasses the loader builds and the UI reads.
+"""The content model: immutable records the loader builds and the UI reads.
 
 Nothing here knows YAML or Qt. A ``ContentSet`` is complete and valid by
 construction, because only the loader makes one, and only after every check passed.
@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from kiosk.content.records import Record, record
 
-@dataclass(frozen=True)
-class Text:
+
+@record
+class Text(Record):
     """A visitor-facing text in several languages, falling back to the default one."""
 
     values: Mapping[str, str]
@@ -53,15 +55,15 @@ def _text(values: dict[str, str], default_language: str) -> Text:
     return text
 
 
-@dataclass(frozen=True)
-class Paragraph:
+@record
+class Paragraph(Record):
     """A paragraph of visitor text."""
 
     text: str
 
 
-@dataclass(frozen=True)
-class BulletList:
+@record
+class BulletList(Record):
     """A list of short points (lines starting with "- " in the YAML)."""
 
     items: tuple[str, ...]
@@ -70,16 +72,16 @@ class BulletList:
 Block = Paragraph | BulletList
 
 
-@dataclass(frozen=True)
-class Language:
+@record
+class Language(Record):
     """A language the kiosk offers, in the order of the language bar."""
 
     code: str
     name: str  # the language named in itself: "Oʻzbekcha", "Русский"
 
 
-@dataclass(frozen=True)
-class IdleSettings:
+@record
+class IdleSettings(Record):
     """Timings in seconds."""
 
     still_there_after_s: float = 90.0
@@ -87,16 +89,16 @@ class IdleSettings:
     attract_slide_s: float = 8.0
 
 
-@dataclass(frozen=True)
-class SpeechSettings:
+@record
+class SpeechSettings(Record):
     """Reading aloud: espeak-ng's speed in words per minute and its volume (0-200)."""
 
     rate_wpm: int = 150  # a little slower than espeak-ng's 175: visitors stand and listen
     volume: int = 100  # espeak-ng's amplitude; 100 is its normal level
 
 
-@dataclass(frozen=True)
-class Theme:
+@record
+class Theme(Record):
     """Colours as ``#RRGGBB``; defaults drawn from both flags on warm paper."""
 
     background: str = "#F7F3EA"
@@ -115,8 +117,8 @@ class Theme:
         return tuple(Theme.__dataclass_fields__)
 
 
-@dataclass(frozen=True)
-class Credit:
+@record
+class Credit(Record):
     """One line of sources and credits: "Source" and the publication it names.
 
     Credits are what an "About this exhibition" screen lists; image credits stay
@@ -126,8 +128,8 @@ class Credit:
     text: Text  # safe text format, see kiosk.content.richtext
 
 
-@dataclass(frozen=True)
-class Site:
+@record
+class Site(Record):
     """``kiosk.yaml``: the site title, languages, idle timings, UI strings, theme."""
 
     title: Text
@@ -172,8 +174,8 @@ class Site:
         return hash((self.title, self.languages, self.default_language))
 
 
-@dataclass(frozen=True)
-class ImageRef:
+@record
+class ImageRef(Record):
     """An image inside an exhibit folder, already checked to open."""
 
     rel: str  # as the curator wrote it, relative to the exhibit folder
@@ -203,8 +205,8 @@ class ImageRef:
         return state
 
 
-@dataclass(frozen=True)
-class Section:
+@record
+class Section(Record):
     """A heading with its text, and an optional picture, on an exhibit page."""
 
     heading: Text
@@ -212,16 +214,16 @@ class Section:
     image: ImageRef | None = None
 
 
-@dataclass(frozen=True)
-class Fact:
+@record
+class Fact(Record):
     """A label and value in the fact card beside an exhibit's text."""
 
     label: Text
     value: Text
 
 
-@dataclass(frozen=True)
-class TimelineEntry:
+@record
+class TimelineEntry(Record):
     """A dated event; all exhibits' entries make up the timeline."""
 
     date: str  # ISO: YYYY, YYYY-MM or YYYY-MM-DD; sorts as a string
@@ -231,8 +233,8 @@ class TimelineEntry:
     places: tuple[str, ...] = ()  # ids of the places it happened at (places.yaml)
 
 
-@dataclass(frozen=True)
-class Place:
+@record
+class Place(Record):
     """A place on the map (``places.yaml``): its name and where it is, in degrees."""
 
     id: str
@@ -241,8 +243,8 @@ class Place:
     lon: float
 
 
-@dataclass(frozen=True)
-class Exhibit:
+@record
+class Exhibit(Record):
     """One exhibit folder: its texts, pictures and dated events."""
 
     id: str
@@ -273,8 +275,8 @@ class Exhibit:
 TALK_STEP_KINDS = ("exhibit", "image", "timeline", "about")
 
 
-@dataclass(frozen=True)
-class TalkStep:
+@record
+class TalkStep(Record):
     """One step of a talk: what the audience sees, and the presenter's notes for it."""
 
     kind: str  # "exhibit" | "image" | "timeline" | "about"
@@ -284,8 +286,8 @@ class TalkStep:
     line: int  # 1-based line in the talk file
 
 
-@dataclass(frozen=True)
-class Talk:
+@record
+class Talk(Record):
     """``talks/NAME.yaml``: a titled, ordered walk through the content for a presenter."""
 
     id: str  # file stem: talks/school-visit.yaml -> "school-visit"
@@ -295,8 +297,8 @@ class Talk:
     steps: tuple[TalkStep, ...]
 
 
-@dataclass(frozen=True)
-class Problem:
+@record
+class Problem(Record):
     """One thing wrong with the content, located in a file (1-based line and column)."""
 
     path: Path
@@ -311,8 +313,8 @@ class Problem:
         return f"{where}: {prefix}{self.message}"
 
 
-@dataclass(frozen=True)
-class ContentSet:
+@record
+class ContentSet(Record):
     """Everything a kiosk shows, valid as a whole; ``version`` names it."""
 
     root: Path
@@ -365,8 +367,8 @@ class ContentSet:
             yield from exhibit.images()
 
 
-@dataclass(frozen=True)
-class LoadResult:
+@record
+class LoadResult(Record):
     """Either a content set (errors empty) or the errors (content None). Never half.
 
     Talks are the one optional part: a talk file with errors is left out and the set
