@@ -21,9 +21,10 @@ PNG or WebP image"), so each layer names the file its own way.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from kiosk.content.records import Record, record
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -65,8 +66,8 @@ class ImageProblem(Exception):
     """An image the kiosk refuses; the message is written for a curator."""
 
 
-@dataclass(frozen=True)
-class ImageInfo:
+@record
+class ImageInfo(Record):
     """What a check learnt from an image."""
 
     format: str  # "JPEG" (an MPO's first picture too), "PNG" or "WEBP"

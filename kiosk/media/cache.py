@@ -15,11 +15,12 @@ import re
 import tempfile
 import time
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from kiosk.content.places import cache_root
+from kiosk.content.records import Record, record
 from kiosk.media.errors import CacheWriteError
 
 if TYPE_CHECKING:
@@ -72,8 +73,8 @@ def rendition_boxes(screen: tuple[int, int], thumb: Box = DEFAULT_THUMB_BOX) -> 
     return {SCREEN: screen_box(*screen), THUMB: thumb}
 
 
-@dataclass(frozen=True)
-class RenditionCache:
+@record
+class RenditionCache(Record):
     """Where renditions live and which kinds exist (name -> box in pixels)."""
 
     root: Path = field(default_factory=default_cache_dir)

@@ -13,9 +13,9 @@ import enum
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from kiosk.content.model import IdleSettings
+from kiosk.content.records import Record, record
 from kiosk.runtime.listeners import Listeners
 
 log = logging.getLogger("kiosk.idle")
@@ -35,8 +35,8 @@ ANSWERED = "answered"
 RESET = "reset"
 
 
-@dataclass(frozen=True)
-class IdleEvent:
+@record
+class IdleEvent(Record):
     """A change of idle state, for the UI and analytics."""
 
     kind: str  # SESSION_START, STILL_THERE, ANSWERED or RESET

@@ -23,11 +23,11 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.content.model import Problem
+from kiosk.content.records import Record, record
 from kiosk.content.tree import RELEASE_FILE, walk
 
 if TYPE_CHECKING:
@@ -37,15 +37,15 @@ FORMAT = 1
 _CHUNK = 1 << 20
 
 
-@dataclass(frozen=True)
-class Entry:
+@record
+class Entry(Record):
     path: str  # relative, with "/" separators
     size: int
     sha256: str
 
 
-@dataclass(frozen=True)
-class Manifest:
+@record
+class Manifest(Record):
     version: str
     files: tuple[Entry, ...]
     published_at: str = ""

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from kiosk.content.records import Record, record
 from kiosk.runtime.listeners import Listeners
 
 log = logging.getLogger("kiosk.navigation")
@@ -43,8 +44,8 @@ PRESENTER_KEYS: tuple[tuple[str, str], ...] = (
 MAX_DEPTH = 8  # places Back can return through; older ones above home are forgotten
 
 
-@dataclass(frozen=True)
-class Place:
+@record
+class Place(Record):
     """Where the visitor is: a screen, and the exhibit and item on it."""
 
     screen: str

@@ -17,10 +17,10 @@ import logging
 import math
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kiosk.content.records import Record, record
 from kiosk.runtime.paths import read_json, write_json_atomic
 from kiosk.runtime.plural import plural
 
@@ -206,8 +206,8 @@ LOCKED = "locked"
 UNSET = "unset"
 
 
-@dataclass(frozen=True)
-class PinResult:
+@record
+class PinResult(Record):
     """The answer to a PIN attempt."""
 
     status: str  # OK, WRONG, LOCKED or UNSET (no PIN stored: the panel stays shut)
@@ -219,8 +219,8 @@ class PinResult:
         return self.status == OK
 
 
-@dataclass(frozen=True)
-class Lockout:
+@record
+class Lockout(Record):
     """What the pad remembers between attempts, and between restarts.
 
     ``failures``: wrong PINs since the last lockout or right PIN; ``level``: lockouts

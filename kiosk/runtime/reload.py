@@ -29,11 +29,11 @@ import logging
 import time
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from kiosk.content.model import ContentSet, LoadResult, Problem
+from kiosk.content.records import Record, record
 from kiosk.runtime import logs
 from kiosk.runtime.last_good import LastGood
 from kiosk.runtime.manifest import Verifier
@@ -49,8 +49,8 @@ REJECTED = "rejected"  # the content on disk has errors; ``current`` is unchange
 UNCHANGED = "unchanged"  # loaded fine, nothing new (errors, if any, have cleared)
 
 
-@dataclass(frozen=True)
-class ReloadEvent:
+@record
+class ReloadEvent(Record):
     """What a load did to the content shown."""
 
     kind: str  # PENDING, SWAPPED, REJECTED or UNCHANGED

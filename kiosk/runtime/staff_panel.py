@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kiosk.content.records import Record, record
 from kiosk.runtime.plural import plural
 
 if TYPE_CHECKING:
@@ -24,8 +24,8 @@ HEADING, LINE, PROBLEM = "heading", "line", "problem"
 TEXT, MUTED, WARNING, ERROR = "text", "muted", "warning", "error"
 
 
-@dataclass(frozen=True)
-class Row:
+@record
+class Row(Record):
     """One line of the panel: ``name`` is its objectName (what tests and tools find)."""
 
     name: str

@@ -11,10 +11,10 @@ from __future__ import annotations
 import logging
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from kiosk.content.model import ContentSet, left_out
+from kiosk.content.records import Record, record
 from kiosk.runtime.idle import (
     ANSWERED,
     RESET,
@@ -78,8 +78,8 @@ class KioskView(Protocol):
 TICK_MS = 250  # the heartbeat: timeouts, the countdown, looks for edits
 
 
-@dataclass(frozen=True)
-class ReloadTiming:
+@record
+class ReloadTiming(Record):
     """How often the exhibits folder is looked at, and how long it must be quiet."""
 
     settle_s: float  # quiet time before a change is loaded

@@ -20,11 +20,11 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kiosk.content.records import Record, record
 from kiosk.ui.app import KioskWindow, MainQml, ensure_application
 
 if TYPE_CHECKING:
@@ -50,8 +50,8 @@ PRESENT = "present"  # a talk: the audience window and the presenter console
 PREFETCH_AFTER_MS = 500  # renditions for the whole site are built after the first frames
 
 
-@dataclass(frozen=True)
-class PresentOptions:
+@record
+class PresentOptions(Record):
     """What ``kiosk --present`` was asked for (``kiosk.ui.presenting`` gives the talk)."""
 
     talk: str | None = None  # a talk file's name (talks/NAME.yaml); None: every exhibit
@@ -60,8 +60,8 @@ class PresentOptions:
     windowed: bool = False  # both windows as windows, not full screen
 
 
-@dataclass(frozen=True)
-class RunOptions:
+@record
+class RunOptions(Record):
     """What ``kiosk [DIR]`` was asked to do, checked by the command."""
 
     exhibits: Path
