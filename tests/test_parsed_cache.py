@@ -6,13 +6,14 @@ import dataclasses
 import gc
 import os
 import types
+import typing
 import weakref
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from kiosk.content import parsed_cache
+from kiosk.content import model, parsed_cache
 from kiosk.content.imagerecord import ImageChecks, ImageRecord
 from kiosk.content.model import ContentSet, LoadResult
 from kiosk.content.parsed_cache import (
@@ -85,12 +86,39 @@ def test_a_damaged_cache_entry_means_a_full_load(
 
 
 def _shape(inner_fields: list[tuple[str, type]]) -> str:
-    """The shape of an Outer holding Inners with these fields (the same class names)."""
-    inner = dataclasses.make_dataclass("Inner", inner_fields, frozen=True)
+    """The shape of a model module holding Inner, Middle and Outer (same class names)."""
+    module = types.ModuleType("kiosk_test_model")
+    here = {"__module__": module.__name__}
+    inner = dataclasses.make_dataclass("Inner", inner_fields, frozen=True, namespace=here)
     inners = types.GenericAlias(tuple, (inner, ...))  # tuple[Inner, ...]
-    middle = dataclasses.make_dataclass("Middle", [("inners", inners)], frozen=True)
-    outer = dataclasses.make_dataclass("Outer", [("middle", middle | None)], frozen=True)
-    return model_shape(outer)
+    middle = dataclasses.make_dataclass("Middle", [("inners", inners)], frozen=True, namespace=here)
+    outer = dataclasses.make_dataclass(
+        "Outer", [("middle", middle | None)], frozen=True, namespace=here
+    )
+    module.Inner, module.Middle, module.Outer = inner, middle, outer  # type: ignore[attr-defined]
+    module.Path = Path  # type: ignore[attr-defined]  # a class from elsewhere: not counted
+    return model_shape(module)
+
+
+def _held(root: type) -> set[type]:
+    """Every dataclass a pickled ``root`` can hold, through its fields' types."""
+    held: set[type] = set()
+    todo = [root]
+    while todo:
+        cls = todo.pop()
+        if cls in held or not dataclasses.is_dataclass(cls):
+            continue
+        held.add(cls)
+        for hint in typing.get_type_hints(cls).values():
+            todo.extend(_classes_in(hint))
+    return held
+
+
+def _classes_in(hint: object) -> list[type]:
+    found = [hint] if isinstance(hint, type) else []
+    for arg in typing.get_args(hint):
+        found += _classes_in(arg)
+    return found
 
 
 def test_the_cache_format_follows_the_models_shape(
@@ -103,10 +131,14 @@ def test_the_cache_format_follows_the_models_shape(
     assert _shape([("x", int), ("y", int)]) != same
     assert _shape([("z", int)]) != same
     assert _shape([("x", str)]) != same
-    # the real model: every class a content set holds is in it
-    held = {name.rsplit(".", 1)[1] for name in model_classes(ContentSet)}
-    assert {"ContentSet", "Site", "Exhibit", "ImageRef", "Section", "Text", "Problem"} <= held
-    assert parsed_cache.FORMAT.endswith("." + model_shape(ContentSet))
+    # the real model: every class a content set can hold is in the shape
+    shaped = set(model_classes(model))
+    held = {f"{cls.__module__}.{cls.__qualname__}" for cls in _held(ContentSet)}
+    assert {"ContentSet", "Site", "Exhibit", "ImageRef", "Section", "Text", "Problem"} <= {
+        name.rsplit(".", 1)[1] for name in held
+    }
+    assert held <= shaped
+    assert parsed_cache.FORMAT.endswith("." + model_shape(model))
     root = make_site(tmp_path / "site")
     before = fingerprint(root)
     monkeypatch.setattr(parsed_cache, "FORMAT", "8.000000000000")

@@ -27,11 +27,12 @@ import operator
 import os
 import pickle
 import time
-import typing
 import weakref
 from pathlib import Path
+from types import ModuleType
 
 from kiosk import __version__
+from kiosk.content import model
 from kiosk.content.atomic import write_atomic
 from kiosk.content.imagerecord import ImageChecks
 from kiosk.content.model import ContentSet, ImageRef, LoadResult
@@ -42,39 +43,31 @@ _LOAD_FORMAT = 11  # bump when what a load reports changes; the model's shape co
 _PREFIX = "content-"
 
 
-def model_classes(root: type) -> dict[str, str]:
-    """Every dataclass a pickled ``root`` holds, reached through its fields' types,
-    by module and name, with its fields' names and annotations."""
-    shapes: dict[str, str] = {}
-    todo = [root]
-    while todo:
-        cls = todo.pop()
-        name = f"{cls.__module__}.{cls.__qualname__}"
-        if name in shapes or not dataclasses.is_dataclass(cls):
-            continue
-        shapes[name] = ", ".join(f"{f.name}: {f.type}" for f in dataclasses.fields(cls))
-        for hint in typing.get_type_hints(cls).values():
-            todo.extend(_types_in(hint))
-    return shapes
+def model_classes(module: ModuleType) -> dict[str, str]:
+    """Every dataclass defined in ``module`` (the content model: every class a pickled
+    content set holds is one of them), by module and name, with its fields' names and
+    annotations as written. Read from the classes alone: resolving the annotations
+    (``typing.get_type_hints``) cost 2.5 ms of every start."""
+    return {
+        f"{cls.__module__}.{cls.__qualname__}": ", ".join(
+            f"{f.name}: {f.type}" for f in dataclasses.fields(cls)
+        )
+        for cls in vars(module).values()
+        if isinstance(cls, type)
+        and cls.__module__ == module.__name__
+        and dataclasses.is_dataclass(cls)
+    }
 
 
-def _types_in(hint: object) -> list[type]:
-    """The classes named in a type hint: ``tuple[Section, ...]`` and ``Text | None`` too."""
-    found = [hint] if isinstance(hint, type) else []
-    for arg in typing.get_args(hint):
-        found += _types_in(arg)
-    return found
-
-
-def model_shape(root: type) -> str:
+def model_shape(module: ModuleType) -> str:
     """A short hash of ``model_classes``: a field added, removed, renamed or retyped
     anywhere in the model changes it."""
-    lines = "\n".join(f"{name}({fields})" for name, fields in sorted(model_classes(root).items()))
+    lines = "\n".join(f"{name}({fields})" for name, fields in sorted(model_classes(module).items()))
     return sha256_hex(lines.encode())[:12]
 
 
 # in every fingerprint: an entry written by a kiosk with another model is never read
-FORMAT = f"{_LOAD_FORMAT}.{model_shape(ContentSet)}"
+FORMAT = f"{_LOAD_FORMAT}.{model_shape(model)}"
 
 
 def fingerprint(root: Path) -> str:
