@@ -10,7 +10,6 @@ is on the kiosk's start-up path, which a parsed-content cache hit answers.
 
 from __future__ import annotations
 
-import json
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -106,6 +105,8 @@ class ImageRecord:
                 k: [i.format, i.width, i.height, i.orientation] for k, i in self._known.items()
             }
             self._changed = False
+        import json  # a start answered by the parsed-content cache needs none of it
+
         data = json.dumps({"version": self.VERSION, "images": images}).encode("utf-8")
         try:
             write_atomic(self.path, data, fsync=False)  # no temporary file left on failure
@@ -122,6 +123,8 @@ class ImageRecord:
                 return  # another thread read it first
             self._unread = False
             assert self.path is not None
+            import json
+
             try:
                 record = json.loads(self.path.read_text(encoding="utf-8"))
                 if record.get("version") != self.VERSION:

@@ -21,7 +21,6 @@ the UI thread, re-hashing only files whose size, time or inode changed.
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -94,6 +93,8 @@ def write(root: Path, manifest: Manifest) -> Path:
         "published_at": manifest.published_at,
         "files": [{"path": e.path, "size": e.size, "sha256": e.sha256} for e in manifest.files],
     }
+    import json  # here, not at every start: only a published folder has a manifest
+
     target = manifest_path(root)
     temp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
     try:
@@ -112,14 +113,20 @@ def read(root: Path) -> Manifest | None:
     """The folder's manifest, None when there is none; raises ``ManifestError``."""
     path = manifest_path(root)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return None
     except PermissionError:
         if not os.access(root, os.R_OK | os.X_OK):
             return None  # the folder itself is closed: the load names it, file by file
         raise ManifestError("release manifest unreadable (permission denied)") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (OSError, UnicodeDecodeError) as error:
+        raise ManifestError(f"release manifest unreadable ({error})") from None
+    import json  # here, not at every start: only a published folder has a manifest
+
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
         raise ManifestError(f"release manifest unreadable ({error})") from None
     try:
         if data["format"] != FORMAT:

@@ -6,7 +6,6 @@ Kept outside ``exhibits/`` on purpose: content is distributed to every kiosk
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -60,6 +59,8 @@ def read_json(path: Path) -> dict[str, Any]:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return {}
+    import json  # here: a windowed start reads no settings before its first frame
+
     data = json.loads(text)
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a JSON object, found {type(data).__name__}")
@@ -72,5 +73,7 @@ def write_json_atomic(path: Path, data: Mapping[str, Any], mode: int = 0o600) ->
     A temporary file in the same folder (created with ``mode``), flushed to disk,
     then renamed over the target; on any failure (a full disk) it is removed.
     """
+    import json
+
     text = json.dumps(data, indent=2, sort_keys=True) + "\n"
     write_atomic(path, text.encode("utf-8"), mode=mode)
