@@ -59,15 +59,14 @@ Rectangle {
         id: row
         anchors.centerIn: parent
         spacing: button.ui.gap / 2
-        Text {
+        Sign {
             id: glyphText
             visible: button.glyph !== ""
             // a fixed slot: "▶" and "■" differ in width, the button must not
             width: Math.max(implicitWidth, button.ui.heading)
-            horizontalAlignment: Text.AlignHCenter
-            text: button.glyph
-            textFormat: Text.PlainText
-            font.pixelSize: button.ui.heading
+            height: implicitHeight
+            sign: button.glyph
+            size: button.ui.heading
             color: button.primary || button.selected ? "white" : button.enabled ? button.ui.ink : button.ui.muted
             anchors.verticalCenter: parent.verticalCenter
         }
