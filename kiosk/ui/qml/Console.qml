@@ -49,7 +49,7 @@ Window {
             objectName: "stepCount"
             anchors { right: parent.right; top: parent.top; margins: root.gap }
             text: root.words.step + " " + (root.view.index + 1) + " / " + root.view.count
-                  + (root.view.typed !== "" ? "    " + root.words.go_to + ": " + root.view.typed + "▏" : "")
+                  + (root.view.typed !== "" ? "    " + root.words.go_to + ": " + root.view.typed + "|" : "")
             textFormat: Text.PlainText
             color: root.view.typed !== "" ? "#ffd54a" : "#c8ccd2"
             font.pixelSize: 26 * root.k
