@@ -89,6 +89,21 @@ def floor_command() -> list[str]:
     return [PYTHON, str(HERE / "floor_child.py")]
 
 
+def windowed_start(kiosk: list[str], content: Path, cache: Path, state: Path) -> list[str]:
+    """How the bench starts a kiosk: windowed at SIZE, on its own cache and state."""
+    return [
+        *kiosk,
+        "--windowed",
+        "--size",
+        SIZE,
+        "--cache",
+        str(cache),
+        "--state-dir",
+        str(state),
+        str(content),
+    ]
+
+
 def time_to_first_frame(
     argv: list[str],
     env: dict[str, str],
@@ -278,17 +293,7 @@ class Bench:
     def _run_args(
         self, content: Path, cache: Path, state: Path, kiosk: list[str] | None = None
     ) -> list[str]:
-        return [
-            *(kiosk or self.kiosk),
-            "--windowed",
-            "--size",
-            SIZE,
-            "--cache",
-            str(cache),
-            "--state-dir",
-            str(state),
-            str(content),
-        ]
+        return windowed_start(kiosk or self.kiosk, content, cache, state)
 
     # navigation and soak ------------------------------------------------------------
 

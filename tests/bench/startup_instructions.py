@@ -30,7 +30,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 sys.path.insert(0, str(REPO))
 
-from tests.bench.bench import OFFSCREEN_SCREEN, SIZE, floor_command  # noqa: E402
+from tests.bench.bench import OFFSCREEN_SCREEN, floor_command, windowed_start  # noqa: E402
 from tests.process import environment  # noqa: E402
 
 # sitecustomize: the first READY=1 datagram sent ends the process, so the count stops
@@ -104,18 +104,7 @@ def _kiosk(kiosk: list[str], tmp: Path, name: str, env: dict[str, str]) -> list[
             capture_output=True,
             check=True,
         )
-    state = tmp / f"state-{name}"
-    return [
-        *kiosk,
-        "--windowed",
-        "--size",
-        SIZE,
-        "--cache",
-        str(cache),
-        "--state-dir",
-        str(state),
-        str(REPO / "exhibits"),
-    ]
+    return windowed_start(kiosk, REPO / "exhibits", cache, tmp / f"state-{name}")
 
 
 def _notify_socket(tmp: Path) -> None:
