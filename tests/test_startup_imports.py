@@ -62,9 +62,8 @@ socket.socket.sendall = sendall
 
 # hashlib loads OpenSSL (3-4 MB); the fingerprint's one digest needs none of it;
 # the render helpers are for ``kiosk render`` and the tests; datetime (0.3 MB) only
-# the staff status and ``kiosk publish`` use; ctypes (2 ms) only the memory setting
-# made at the first frame and read aloud's engine; json (1.3 ms) the settings, the
-# release manifest and the image-check record, none of which a warm start reads
+# the staff status and ``kiosk publish`` use; json (1.3 ms) the settings, the release
+# manifest and the image-check record, none of which a warm start reads
 NOT_BEFORE_FIRST_FRAME = (
     "yaml",
     "kiosk.content.yamlsafe",
@@ -72,7 +71,6 @@ NOT_BEFORE_FIRST_FRAME = (
     "hashlib",
     "kiosk.ui.render",
     "datetime",
-    "ctypes",
     "json",
 )
 

@@ -164,7 +164,7 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
     from kiosk.runtime.pin import PinPad
     from kiosk.runtime.reload import ReloadController
     from kiosk.runtime.visit import reload_timing
-    from kiosk.ui.app import build_window, return_freed_memory
+    from kiosk.ui.app import build_window
     from kiosk.ui.controller import Controller, hide_cursor
     from kiosk.ui.session import make_service
     from kiosk.ui.staff import PRESENTATION_NOTE, TRIAL_NOTE, Staff, StaffActions
@@ -249,7 +249,6 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
         kw.window.show()
     logs.log_start(__version__, content.version, options.mode)
     controller.firstFrame.connect(gc.enable)  # kiosk.commands.run switched it off
-    controller.firstFrame.connect(return_freed_memory)
     controller.firstFrame.connect(service.release)
     controller.firstFrame.connect(partial(_start_read_aloud, kw))
     QTimer.singleShot(PREFETCH_AFTER_MS, kw.window, partial(_prefetch, kw))  # dropped with it
