@@ -62,6 +62,11 @@ def test_without_malloc_trim_nothing_is_done() -> None:
     assert trimmer.trims == 0
 
 
+def test_elsewhere_than_linux_there_is_no_trim(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("kiosk.ui.memory.sys.platform", "darwin")
+    assert malloc_trim() is None
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's call")
 def test_glibc_trim_is_found_and_runs() -> None:
     trim = malloc_trim()
