@@ -13,7 +13,7 @@ import pytest
 
 from kiosk.content.model import ContentSet
 from kiosk.ui.controller import Controller
-from kiosk.ui.memory import QUIET_S, Trimmer, malloc_trim
+from kiosk.ui.memory import QUIET_S, Trimmer, malloc_trim, tidy
 from kiosk.ui.render import settle
 from tests.conftest import BUNDLED
 from tests.fakes import FakeClock
@@ -60,6 +60,25 @@ def test_without_malloc_trim_nothing_is_done() -> None:
     clock.advance(10)
     assert not trimmer.tick()
     assert trimmer.trims == 0
+
+
+class Engine:
+    def __init__(self, calls: list[str]) -> None:
+        self.calls = calls
+
+    def collectGarbage(self) -> None:  # Qt's name
+        self.calls.append("collect")
+
+
+def test_the_javascript_garbage_is_collected_before_the_heaps_are_trimmed() -> None:
+    """The screens left are freed by the QML engine's collector: trimming before
+    it would leave what it frees in the heaps."""
+    calls: list[str] = []
+    tidy(Engine(calls), lambda: calls.append("trim"))()  # type: ignore[arg-type]
+    assert calls == ["collect", "trim"]
+    calls.clear()
+    tidy(Engine(calls), None)()  # type: ignore[arg-type]
+    assert calls == ["collect"]  # no malloc_trim: the collection alone
 
 
 def test_elsewhere_than_linux_there_is_no_trim(monkeypatch: pytest.MonkeyPatch) -> None:

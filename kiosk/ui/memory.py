@@ -1,15 +1,17 @@
 """Handing freed memory back to the system while the kiosk is quiet.
 
-Every screen a visitor opens is made, shown and torn down again; what it freed stays
-in the C library's heaps (glibc keeps freed blocks for the next allocation and gives
-back only what lies at a heap's top). Measured in one process at home after a walk
-through every screen: 2-3 MB of the heaps free but kept. ``malloc_trim(0)`` hands the
-free whole pages back (0.1-0.4 ms here), so the kiosk asks for it once a change of
-screen or language has settled: ``QUIET_S`` after the last one, once per quiet
-spell, from the controller's quarter-second tick. Never in a tap's path: a tap is a
-change, and the wait starts again from it.
+Every screen a visitor opens is made, shown and torn down again. Its JavaScript
+objects (and the Qt objects they own) stay until the QML engine's collector next
+runs, and what is freed stays in the C library's heaps: glibc keeps freed blocks for
+the next allocation and gives back only what lies at a heap's top. So once a change
+of screen or language has settled (``QUIET_S`` after the last one, once per quiet
+spell, from the controller's quarter-second tick) the kiosk collects the JavaScript
+garbage and then asks ``malloc_trim(0)`` to hand the free whole pages back. Measured
+in the quick soak (1,000 navigations, software scene graph): 0.5-2.4 ms for the
+collection and 0.2-0.8 ms for the trim, each time. Never in a tap's path: a tap is
+a change, and the wait starts again from it.
 
-Linux with glibc only; elsewhere ``malloc_trim`` is missing and nothing is done.
+``malloc_trim`` is glibc's (Linux); elsewhere only the collection is done.
 Imported after the first frame (``kiosk.ui.controller``): nothing before it needs it.
 """
 
@@ -23,6 +25,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtQml import QJSEngine
+
     from kiosk.ui.app import KioskWindow
 
 log = logging.getLogger("kiosk.memory")
@@ -76,12 +80,24 @@ class Trimmer:
         return True
 
 
+def tidy(engine: QJSEngine, trim: Callable[[], object] | None) -> Callable[[], None]:
+    """The JavaScript garbage of the screens left collected, then the heaps trimmed."""
+
+    def run() -> None:
+        engine.collectGarbage()
+        if trim is not None:
+            trim()
+
+    return run
+
+
 def keep_trimmed(kw: KioskWindow) -> Trimmer:
     """A trimmer that hears of every change of place and language in the window;
     the caller ticks it (``Controller.tick``)."""
-    trimmer = Trimmer(malloc_trim())
-    if trimmer.trim is None:
+    trim = malloc_trim()
+    if trim is None:
         log.info("malloc_trim unavailable: freed memory stays with the C library")
+    trimmer = Trimmer(tidy(kw.engine, trim))
     kw.kiosk.nav.changed.connect(trimmer.changed)
     kw.kiosk.language.changed.connect(trimmer.changed)
     return trimmer
