@@ -9,6 +9,7 @@ runs in a process of its own: plugins, once loaded, stay for the process's life.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -40,6 +41,9 @@ print(json.dumps({
                     if "/imageformats/" in line}),
 }))
 """
+
+
+_OUT: dict[str, Any] = {"capture_output": True, "text": True, "check": True, "timeout": 60}
 
 
 def _run(tmp_path: Path, *folders: Path) -> dict[str, Any]:
@@ -115,3 +119,24 @@ def test_a_running_kiosk_draws_its_pictures_with_the_jpeg_plugin_alone(tmp_path:
         assert _mapped(kiosk.process.pid) == {"libqjpeg.so"}
     finally:
         kiosk.kill()
+
+
+def test_copies_left_half_made_by_a_dead_kiosk_are_removed(tmp_path: Path) -> None:
+    """A kiosk killed while it made its copy (power cut at its first start) leaves a
+    ``.qt-plugins-*.tmp`` folder; the next start removes it, not one whose kiosk is
+    still making it."""
+    cache = tmp_path / "cache"
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], **_OUT)
+    dead_pid = int(gone.stdout)
+    dead = cache / f".qt-plugins-0123456789abcdef.{dead_pid}.42.tmp"
+    alive = cache / f".qt-plugins-0123456789abcdef.{os.getpid()}.43.tmp"  # this test's
+    for left in (dead, alive):
+        (left / "imageformats").mkdir(parents=True)
+        (left / "platforms").symlink_to(tmp_path)  # links, as a real copy has
+    other = cache / ".not-ours.1.2.tmp"
+    other.mkdir()
+    report = _run(tmp_path, cache)
+    assert report["changed"] == [True]
+    assert not dead.exists()
+    assert alive.is_dir() and other.is_dir() and tmp_path.is_dir()
+    assert len(list(cache.glob("qt-plugins-*"))) == 1

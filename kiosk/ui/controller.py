@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from kiosk.runtime.navigation import Place
     from kiosk.runtime.reload import ReloadController
     from kiosk.ui.app import KioskWindow
+    from kiosk.ui.memory import Trimmer
 
 log = logging.getLogger("kiosk.controller")
 
@@ -135,12 +136,15 @@ class Controller(QObject):
             self._watchdog.timeout.connect(systemd.watchdog)
             self._watchdog.start()
         self._started = False  # the first frame has been shown
+        self.memory: Trimmer | None = None  # gives freed memory back once quiet (first frame on)
         # not Qt.ConnectionType.SingleShotConnection: the Qt namespace costs 12 ms to import
         kw.window.frameSwapped.connect(self._first_frame)
 
     def tick(self) -> None:
         """Every quarter second on the UI thread: timeouts, reloads, the countdown."""
         self.visit.tick()
+        if self.memory is not None:
+            self.memory.tick()
 
     def go_attract(self, reason: str = "staff") -> None:
         self.visit.go_attract(reason)
@@ -154,6 +158,9 @@ class Controller(QObject):
         self._started = True
         self.kw.window.frameSwapped.disconnect(self._first_frame)
         systemd.ready("showing content")
+        from kiosk.ui.memory import keep_trimmed  # not a module the first frame needs
+
+        self.memory = keep_trimmed(self.kw)
         if self.reload is not None:
             # the watcher's first look, and a load that finishes what the start-up
             # load put off (see ReloadController.start_watching), off the UI thread

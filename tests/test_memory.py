@@ -1,0 +1,130 @@
+"""Freed memory handed back once the kiosk is quiet (``kiosk.ui.memory``).
+
+Time is a fake clock; the test calls the controller's tick, nothing waits. What the
+trim saves is shown by the bench (``bench.py --only soak``), not asserted here.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk.content.model import ContentSet
+from kiosk.ui.controller import Controller
+from kiosk.ui.memory import QUIET_S, Trimmer, malloc_trim, tidy
+from kiosk.ui.render import settle
+from tests.conftest import BUNDLED
+from tests.fakes import FakeClock
+from tests.uitools import load, open_window
+
+
+class Trims:
+    def __init__(self, clock: FakeClock) -> None:
+        self.clock = clock
+        self.at: list[float] = []
+
+    def __call__(self) -> int:
+        self.at.append(self.clock())
+        return 1
+
+
+def test_trims_once_a_change_has_settled_and_once_per_quiet_spell() -> None:
+    clock = FakeClock(1000.0)
+    trims = Trims(clock)
+    trimmer = Trimmer(trims, clock=clock, quiet_s=1.0)  # made at the first frame
+    assert not trimmer.tick()
+    clock.advance(0.9)
+    assert not trimmer.tick(), "trimmed before the first frame settled"
+    clock.advance(0.2)
+    assert trimmer.tick()
+    clock.advance(60)
+    assert not trimmer.tick(), "trimmed again without a change"
+    assert trims.at == pytest.approx([1001.1])
+
+    trimmer.changed()  # a tap: a new screen
+    clock.advance(0.5)
+    trimmer.changed()  # another before the first settled: the wait starts again
+    clock.advance(0.8)
+    assert not trimmer.tick(), "trimmed while the visitor was still tapping"
+    clock.advance(0.3)
+    assert trimmer.tick()
+    assert trims.at == pytest.approx([1001.1, 1061.1 + 0.5 + 0.8 + 0.3])
+    assert trimmer.trims == 2
+
+
+def test_without_malloc_trim_nothing_is_done() -> None:
+    clock = FakeClock()
+    trimmer = Trimmer(None, clock=clock)
+    clock.advance(10)
+    assert not trimmer.tick()
+    assert trimmer.trims == 0
+
+
+class Engine:
+    def __init__(self, calls: list[str]) -> None:
+        self.calls = calls
+
+    def collectGarbage(self) -> None:  # Qt's name
+        self.calls.append("collect")
+
+
+def test_the_javascript_garbage_is_collected_before_the_heaps_are_trimmed() -> None:
+    """The screens left are freed by the QML engine's collector: trimming before
+    it would leave what it frees in the heaps."""
+    calls: list[str] = []
+    tidy(Engine(calls), lambda: calls.append("trim"))()  # type: ignore[arg-type]
+    assert calls == ["collect", "trim"]
+    calls.clear()
+    tidy(Engine(calls), None)()  # type: ignore[arg-type]
+    assert calls == ["collect"]  # no malloc_trim: the collection alone
+
+
+def test_elsewhere_than_linux_there_is_no_trim(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("kiosk.ui.memory.sys.platform", "darwin")
+    assert malloc_trim() is None
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's call")
+def test_glibc_trim_is_found_and_runs() -> None:
+    trim = malloc_trim()
+    assert trim is not None
+    assert trim() in (0, 1)  # 1: memory was handed back, 0: there was none to give
+
+
+@pytest.mark.usefixtures("qapp")
+def test_the_running_kiosk_trims_after_each_change_of_screen_or_language_settles(
+    rendition_cache: Path,
+) -> None:
+    content: ContentSet = load(BUNDLED)
+    with open_window(content, rendition_cache) as kw:
+        controller = Controller(kw, tick_ms=60_000)
+        assert controller.memory is None  # nothing of it before the first frame
+        kw.window.update()
+        settle(kw.window, kw.images)
+        trimmer = controller.memory
+        assert trimmer is not None, "no trimmer once the first frame was drawn"
+        clock = FakeClock()
+        trims = Trims(clock)
+        trimmer.clock, trimmer.trim = clock, trims
+        trimmer.changed()
+
+        def wait(seconds: float) -> int:
+            clock.advance(seconds)
+            controller.tick()
+            return len(trims.at)
+
+        assert wait(QUIET_S + 0.1) == 1
+        kw.kiosk.nav.openAbout()
+        settle(kw.window, kw.images)
+        assert wait(QUIET_S / 2) == 1, "trimmed in a tap's wake"
+        assert wait(QUIET_S / 2 + 0.1) == 2
+        assert wait(10) == 2
+        kw.kiosk.language.choose("ru")
+        settle(kw.window, kw.images)
+        assert wait(QUIET_S / 2) == 2
+        assert wait(QUIET_S / 2 + 0.1) == 3
+        kw.kiosk.nav.home()
+        settle(kw.window, kw.images)
+        assert wait(QUIET_S + 0.1) == 4
