@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtQuick import QQuickWindow, QSGRendererInterface
 
 from kiosk.runtime import systemd
 from kiosk.runtime.visit import TICK_MS, Visit, reload_timing
@@ -101,6 +102,11 @@ class FrameNow:
     screen left, which then runs after that frame instead of before it. Animations
     keep Qt's own pace: only a move asks, once per move (Qt's own request still comes
     and finds nothing left to draw).
+
+    Only with the software scene graph, which draws on this thread. With OpenGL
+    (Mesa's llvmpipe on a kiosk PC without a GPU, measured in a real X11 window) the
+    window hands each frame to its render thread and waits for it: a second frame
+    asked for so soon after the first made taps slower, not faster.
     """
 
     def __init__(self, window: QObject) -> None:
@@ -115,6 +121,12 @@ class FrameNow:
             self._kind = QEvent.Type.UpdateRequest
         # posted, not sent: the views finish reacting to the move first (Qt owns it)
         QCoreApplication.postEvent(self.window, self._event(self._kind), _HIGH_PRIORITY)
+
+
+def _software(window: QQuickWindow) -> bool:
+    """The window draws with the software scene graph (on the GUI thread)."""
+    software = QSGRendererInterface.GraphicsApi.Software
+    return bool(window.rendererInterface().graphicsApi() == software)
 
 
 class Controller(QObject):
@@ -155,10 +167,11 @@ class Controller(QObject):
         kiosk.nav.zoomed.connect(self._guard(self.visit.on_zoom))
         kiosk.readAloud.listened.connect(self._guard(self.visit.on_listen))
         kiosk.keys.fullScreenToggleRequested.connect(self._toggle_full_screen)
-        self._frame_now = FrameNow(kw.window)
-        kiosk.nav.changed.connect(self._frame_now)
-        kiosk.language.changed.connect(self._frame_now)
-        kiosk.appearance.changed.connect(self._frame_now)
+        if _software(kw.window):
+            self._frame_now = FrameNow(kw.window)
+            kiosk.nav.changed.connect(self._frame_now)
+            kiosk.language.changed.connect(self._frame_now)
+            kiosk.appearance.changed.connect(self._frame_now)
         self._timer = QTimer(self)
         self._timer.setInterval(tick_ms)
         self._timer.timeout.connect(self._guard(self.tick))
