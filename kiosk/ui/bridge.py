@@ -142,9 +142,11 @@ class Kiosk(QObject):
         """Between visitors: attract loop, default language, normal text size and
         colours, views forget their state."""
         self.resetRequested.emit()
-        self.nav.navigator.attract()
-        self.language.reset()
-        self.appearance.reset()
+        # the loop is made once, in the default language and normal text (see views_held)
+        with self.nav.views_held():
+            self.nav.navigator.attract()
+            self.language.reset()
+            self.appearance.reset()
 
     def _refresh_texts(self) -> None:
         language = self.language.current

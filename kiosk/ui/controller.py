@@ -12,8 +12,9 @@ import logging
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtQuick import QQuickWindow, QSGRendererInterface
 
 from kiosk.runtime import systemd
 from kiosk.runtime.visit import TICK_MS, Visit, reload_timing
@@ -87,6 +88,48 @@ class WindowView:
         self.kw.staff.refresh()  # nothing while the panel is locked
 
 
+# Qt.EventPriority.HighEventPriority, spelled out: the Qt namespace costs 12 ms to import
+_HIGH_PRIORITY = 1
+
+
+class FrameNow:
+    """The frame that shows a visitor's move is drawn as soon as the move is made.
+
+    A change on screen asks the window for a frame (``QWindow.requestUpdate``); where
+    the platform does not pace frames to the display (X11 without frame sync, the
+    offscreen platform) Qt waits 5 ms before drawing it, to let other input gather.
+    After a move (a new screen, another language, text size or contrast) nothing else
+    is coming: the frame is asked for at once, ahead of the queued deletion of the
+    screen left, which then runs after that frame instead of before it. Animations
+    keep Qt's own pace: only a move asks, once per move (Qt's own request still comes
+    and finds nothing left to draw).
+
+    Only with the software scene graph, which draws on this thread. With OpenGL
+    (Mesa's llvmpipe on a kiosk PC without a GPU, measured in a real X11 window) the
+    window hands each frame to its render thread and waits for it: a second frame
+    asked for so soon after the first made taps slower, not faster.
+    """
+
+    def __init__(self, window: QObject) -> None:
+        self.window = window
+        self._event: type[QEvent] | None = None  # QEvent's enums made at the first move
+
+    def __call__(self, *_: object) -> None:
+        if self._event is None:
+            from PySide6.QtCore import QEvent
+
+            self._event = QEvent
+            self._kind = QEvent.Type.UpdateRequest
+        # posted, not sent: the views finish reacting to the move first (Qt owns it)
+        QCoreApplication.postEvent(self.window, self._event(self._kind), _HIGH_PRIORITY)
+
+
+def _software(window: QQuickWindow) -> bool:
+    """The window draws with the software scene graph (on the GUI thread)."""
+    software = QSGRendererInterface.GraphicsApi.Software
+    return bool(window.rendererInterface().graphicsApi() == software)
+
+
 class Controller(QObject):
     firstFrame = Signal()  # the window's first frame is on screen: start-up is over
 
@@ -125,6 +168,11 @@ class Controller(QObject):
         kiosk.nav.zoomed.connect(self._guard(self.visit.on_zoom))
         kiosk.readAloud.listened.connect(self._guard(self.visit.on_listen))
         kiosk.keys.fullScreenToggleRequested.connect(self._toggle_full_screen)
+        if _software(kw.window):
+            self._frame_now = FrameNow(kw.window)
+            kiosk.nav.changed.connect(self._frame_now)
+            kiosk.language.changed.connect(self._frame_now)
+            kiosk.appearance.changed.connect(self._frame_now)
         self._timer = QTimer(self)
         self._timer.setInterval(tick_ms)
         self._timer.timeout.connect(self._guard(self.tick))

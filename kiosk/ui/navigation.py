@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
 
@@ -30,6 +31,8 @@ class Navigation(QObject):
         self.navigator = Navigator(ids, sizes, start=start, map_places=places)
         self.navigator.subscribe(self._on_place)
         self._ahead: list[Callable[[Place], None]] = []
+        self._holding = False
+        self._held: Place | None = None  # a move made while the views were held
         self.page_edges = (True, True)  # the exhibit page is at its start, at its end
         self._content = content  # for the timeline's rows, looked up when Enter needs them
 
@@ -55,7 +58,29 @@ class Navigation(QObject):
         signal before any other connection to it)."""
         self._ahead.append(listener)
 
+    @contextmanager
+    def views_held(self) -> Iterator[None]:
+        """Moves made inside reach the views (and ``changed``'s other listeners) once,
+        at the end: the idle reset goes to the attract loop and then back to the
+        default language, and the loop is made once, in that language, instead of being
+        made in the visitor's and then made again. ``place`` is the new one at once
+        (analytics asks it whether a language change was a visitor's)."""
+        if self._holding:
+            yield
+            return
+        self._holding = True
+        try:
+            yield
+        finally:
+            self._holding = False
+            held, self._held = self._held, None
+            if held is not None:
+                self._on_place(held)
+
     def _on_place(self, place: Place) -> None:
+        if self._holding:
+            self._held = place
+            return
         for listener in self._ahead:
             listener(place)
         self.changed.emit()
