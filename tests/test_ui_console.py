@@ -419,3 +419,32 @@ def test_at_1280x800_the_console_shows_every_step_and_no_title_is_cut(
                 assert text.property("contentHeight") <= text.height() + 1
             notes = _named(console, "notes")
             assert notes.mapRectToScene(notes.boundingRect()).bottom() < shown.top()
+
+
+def test_a_step_number_being_typed_shows_with_a_caret_the_bundled_font_draws(
+    content: ContentSet, rendition_cache: Path, tmp_path: Path
+) -> None:
+    """Typing a step's number on the console shows it, with a caret after it, in the
+    step line at the console's top right: inside the window, drawn, in characters of
+    the kiosk's own font (the caret was a block character only system fonts had)."""
+    from kiosk.content import glyphs
+
+    clock = FakeClock(0.0)
+    with presenting(content, rendition_cache, clock) as presentation:
+        presentation.toggle_console()  # one screen here: the console shows when asked
+        pump(200)  # shown and given the keys
+        window = presentation.console_window
+        line = _named(window, "stepCount")
+        before = str(line.property("text"))
+        QTest.keyClick(window, Qt.Key.Key_3)  # the talk has 9 steps: one digit
+        pump(30)
+        text = str(line.property("text"))
+        words = _view(presentation)["words"]
+        assert text.startswith(before) and text.endswith(f"{words['go_to']}: 3|"), text
+        assert glyphs.undrawable(text) == []
+        box = line.mapRectToScene(line.boundingRect())
+        assert line.isVisible() and box.width() > 0 and box.height() > 0
+        assert box.left() >= 0 and box.right() <= window.width() and box.top() >= 0
+        image = window.grabWindow()
+        assert distinct_colours(image.copy(box.toAlignedRect())) > 2  # words drawn there
+        image.save(str(tmp_path / "console-typed.png"))  # for a person to look at
