@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QRectF, QUrl
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
@@ -21,6 +21,7 @@ from PySide6.QtTest import QTest
 
 from kiosk.content import glyphs
 from kiosk.ui.app import MESSAGES, QML_DIR
+from kiosk.ui.render import settle
 from tests import uitools
 from tests.conftest import BUNDLED
 
@@ -139,39 +140,62 @@ def _descendants(item: QQuickItem) -> list[QQuickItem]:
     return out
 
 
-def test_the_bars_buttons_draw_their_signs_in_both_colour_schemes(rendition_cache: Any) -> None:
+# (window size, text size, language, contrast): the states a person can put the bar in
+BAR_STATES = [
+    ((1920, 1080), 1.0, "az", False),
+    ((1920, 1080), 1.0, "en", True),
+    ((1080, 1920), 1.5, "uz", False),
+    ((1080, 1920), 1.25, "ru", True),
+    ((1280, 800), 1.25, "ru", False),
+    ((1280, 800), 1.5, "uz", True),
+]
+
+
+@pytest.mark.parametrize(
+    ("size", "scale", "language", "contrast"),
+    BAR_STATES,
+    ids=lambda v: f"{v[0]}x{v[1]}" if isinstance(v, tuple) else str(v),
+)
+def test_the_bars_buttons_draw_their_signs_in_every_state(
+    size: tuple[int, int], scale: float, language: str, contrast: bool, rendition_cache: Any
+) -> None:
     """Home, timeline, map and contrast in the real bar: each sign is drawn (no text
-    item holds it), inside its button, left of its words, in the words' colour."""
+    item holds it), inside its button, left of its words where it has words, in the
+    words' colour, at every window size, text size, language and colour scheme."""
     content = uitools.load(BUNDLED)
-    for contrast in (False, True):
-        with uitools.open_window(content, rendition_cache) as kw:
-            if contrast:
-                kw.kiosk.appearance.toggleContrast()
-                QTest.qWait(50)
-            image = uitools.grab(kw)
-            for name, sign in [
-                ("homeButton", "⌂"),
-                ("timelineButton", "◷"),
-                ("mapButton", "◉"),
-                ("contrastButton", "◐"),
-            ]:
-                button = uitools.item(kw, name)
-                shape = next(i for i in _descendants(button) if i.objectName() == "signShape")
-                drawn = shape.parentItem()
-                assert drawn.property("sign") == sign
-                texts = [
-                    t.property("text")
-                    for t in _descendants(button)
-                    if t.metaObject().className() == "QQuickText"
-                ]
-                assert sign not in "".join(texts)
-                words = next(i for i in _descendants(button) if i.objectName() == "buttonLabel")
-                box = drawn.mapRectToScene(drawn.boundingRect())
-                assert button.mapRectToScene(button.boundingRect()).contains(box)
+    with uitools.open_window(content, rendition_cache, size=size) as kw:
+        kw.kiosk.language.choose(language)
+        kw.kiosk.appearance.set_text_scale(scale)
+        kw.kiosk.appearance.set_high_contrast(contrast)
+        settle(kw.window, kw.images)
+        image = uitools.grab(kw)
+        window = QRectF(0, 0, kw.window.width(), kw.window.height())
+        for name, sign in [
+            ("homeButton", "⌂"),
+            ("timelineButton", "◷"),
+            ("mapButton", "◉"),
+            ("contrastButton", "◐"),
+        ]:
+            button = uitools.item(kw, name)
+            shape = next(i for i in _descendants(button) if i.objectName() == "signShape")
+            drawn = shape.parentItem()
+            assert drawn.property("sign") == sign
+            texts = [
+                t.property("text")
+                for t in _descendants(button)
+                if t.metaObject().className() == "QQuickText"
+            ]
+            assert sign not in "".join(texts)
+            words = next(i for i in _descendants(button) if i.objectName() == "buttonLabel")
+            box = drawn.mapRectToScene(drawn.boundingRect())
+            assert box.width() > 0 and box.height() > 0
+            assert button.mapRectToScene(button.boundingRect()).contains(box)
+            assert window.contains(box), (name, box)
+            if words.isVisible():  # a narrow window's timeline and map show the sign alone
                 assert box.right() <= words.mapRectToScene(words.boundingRect()).left()
-                ink = QColor(words.property("color"))
-                seen = _pixels_like(image, box.toAlignedRect(), ink)
-                assert seen > 0.1 * box.width() * box.height(), (name, contrast, seen)
+            ink = QColor(words.property("color"))
+            seen = _pixels_like(image, box.toAlignedRect(), ink)
+            assert seen > 0.1 * box.width() * box.height(), (name, seen)
 
 
 def _pixels_like(image: QImage, box: Any, colour: QColor) -> int:
