@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import os
 import sys
@@ -26,7 +25,6 @@ if TYPE_CHECKING:
     from kiosk.ui.staff import Staff
 
 log = logging.getLogger("kiosk.ui")
-_M_MMAP_THRESHOLD = -3  # from glibc's malloc.h
 _PYSIDE_FEATURE = "shibokensupport.feature"  # PySide's ``from __feature__ import`` support
 QML_DIR = Path(__file__).resolve().parent / "qml"
 FONT_FAMILY = "Noto Sans"
@@ -69,7 +67,10 @@ def ensure_application(software: bool = False) -> QGuiApplication:
     existing = QGuiApplication.instance()
     if isinstance(existing, QGuiApplication):
         return existing
-    return_freed_memory()
+    # here, not at the top: imported after lighter_feature_check, so PySide keeps no source
+    from kiosk.ui.memory import fix_mmap_threshold
+
+    fix_mmap_threshold()
     headless = os.environ.get("QT_QPA_PLATFORM") == "offscreen"
     if software or headless or os.environ.get("QT_QUICK_BACKEND") == "software":
         QQuickWindow.setGraphicsApi(QSGRendererInterface.GraphicsApi.Software)
@@ -78,25 +79,6 @@ def ensure_application(software: bool = False) -> QGuiApplication:
     app.setApplicationName("friendship-kiosk")
     register_fonts(app)
     return app
-
-
-def return_freed_memory() -> None:
-    """Hand large freed blocks (decoded images, page trees) back to the system.
-
-    glibc's default lets its mmap threshold grow with each large free, after which
-    those blocks stay in the heap: measured here, the first walk through every
-    screen kept 24-52 MB that never came back. A fixed 128 KiB threshold keeps a
-    kiosk's memory flat over weeks. Set before anything else is made: set at the
-    first frame instead (sparing ``ctypes``' 2 ms import), the start's own large frees
-    had already raised it, and 0.6 MB more stayed in the heap (7 runs each).
-    """
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        libc = ctypes.CDLL("libc.so.6")
-        libc.mallopt(_M_MMAP_THRESHOLD, 128 * 1024)
-    except (OSError, AttributeError):
-        log.info("mallopt unavailable: memory tuning skipped")
 
 
 def register_fonts(app: QGuiApplication) -> str:
