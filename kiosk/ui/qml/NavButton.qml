@@ -27,7 +27,10 @@ Rectangle {
     readonly property real glyphRoom: glyph !== "" ? glyphText.width + (text !== "" || widthTexts.length > 0 ? row.spacing : 0) : 0
     implicitHeight: Math.max(ui.target, row.implicitHeight + ui.gap)
     implicitWidth: Math.min(maxWidth, Math.max(ui.target, glyphRoom + (text !== "" || widthTexts.length > 0 ? labelRoom : 0) + 2 * ui.gap))
-    radius: Math.min(height / 2, ui.target / 2)
+    // none while hidden (the listen button with no voice, a screen's button under
+    // another): the software scene graph draws a rounded rectangle from a picture of
+    // its corners, 2r x 2r pixels, made even for one that is not shown
+    radius: visible ? Math.min(height / 2, ui.target / 2) : 0
     // a button that does nothing here (Back at home) is clearly not one: no edge and no
     // fill, its words in the muted colour, still readable (not faded to near nothing)
     color: !enabled ? "transparent" : tap.pressed ? Qt.darker(base, 1.18) : base
@@ -49,7 +52,7 @@ Rectangle {
         objectName: "focusRing"
         visible: button.activeFocus
         anchors { fill: parent; margins: -Math.max(3, 5 * button.ui.k) }
-        radius: button.radius + Math.max(3, 5 * button.ui.k)
+        radius: visible ? button.radius + Math.max(3, 5 * button.ui.k) : 0
         color: "transparent"
         border.width: Math.max(2, 3 * button.ui.k)
         border.color: button.ui.ink

@@ -42,7 +42,7 @@ Item {
         anchors { horizontalCenter: parent.horizontalCenter; bottom: parent.bottom; bottomMargin: cue.ui.gap / 2 }
         width: cue.ui.target
         height: width
-        radius: width / 2
+        radius: visible ? width / 2 : 0  // no picture of its corners while hidden (NavButton)
         color: tap.pressed ? Qt.darker(cue.ui.accent, 1.18) : cue.ui.accent
         Accessible.role: Accessible.Button
         Accessible.name: cue.spokenName
