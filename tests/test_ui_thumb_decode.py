@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QRect, QUrl
+from PySide6.QtGui import QImageReader
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.media.cache import DEFAULT_THUMB_BOX
@@ -74,3 +76,34 @@ def test_a_new_layout_keeps_the_covers_on_screen_while_they_decode_again(
             assert holder.property("ready")
             assert picture.property("implicitWidth") >= holder.width()
             assert picture.property("implicitHeight") >= holder.height()
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_cropped_cover_keeps_only_the_middle_it_draws(
+    size: tuple[int, int], rendition_cache: Path
+) -> None:
+    """Scaled to cover its box, a 3:2 picture in a 4:3 tile had 12 % of its decoded
+    pixels cut away on screen and kept in memory; only the middle is decoded now,
+    within a step of the drawn box on both sides, and still the middle of the picture
+    as Qt scales it (so it is drawn at the same scale and place as before)."""
+    with open_window(CONTENT, rendition_cache, size=size) as kw:
+        for holder, picture in tile_pictures(kw):
+            assert holder.property("ready"), holder.property("key")
+            decoded = (picture.property("implicitWidth"), picture.property("implicitHeight"))
+            drawn = (holder.width(), holder.height())
+            assert all(0 <= d - w < STEP for d, w in zip(decoded, drawn, strict=True)), (
+                decoded,
+                drawn,
+            )
+            url = kw.kiosk.imageUrl(holder.property("key"), 0)
+            rendition = QImageReader(QUrl(url).toLocalFile()).size()
+            box = picture.property("sourceSize")
+            ratio = max(box.width() / rendition.width(), box.height() / rendition.height())
+            covered = (round(rendition.width() * ratio), round(rendition.height() * ratio))
+            middle = QRect(
+                (covered[0] - box.width()) // 2,
+                (covered[1] - box.height()) // 2,
+                box.width(),
+                box.height(),
+            )
+            assert picture.property("sourceClipRect").toRect() == middle

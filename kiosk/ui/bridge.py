@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QSize, Signal, Slot
 
 from kiosk.content.model import ContentSet
 from kiosk.runtime.navigation import ATTRACT, PRESENTER_KEYS, Place
@@ -275,3 +275,8 @@ class Kiosk(QObject):
     def imageUrl(self, key: str, revision: int = 0) -> str:
         """``revision`` is unused: passing it makes the QML binding re-evaluate."""
         return self._images.url(key) if key else ""
+
+    @Slot(str, int, result=QSize)
+    def imageSize(self, key: str, revision: int = 0) -> QSize:
+        """The rendition's pixel size, empty until it is built (``revision`` as above)."""
+        return self._images.pixel_size(key) if key else QSize()

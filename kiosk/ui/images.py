@@ -15,7 +15,8 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QSize, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QImageReader
 
 from kiosk.content.model import ContentSet, ImageRef
 from kiosk.content.smallhash import sha256_hex
@@ -49,6 +50,7 @@ class ImageStore(QObject):
         self._retry_timer.timeout.connect(self.retry_due)
         self._refs: dict[str, ImageRef] = {}  # by content hash; keys are "sha256:kind"
         self._urls: dict[str, str] = {}
+        self._sizes: dict[str, QSize] = {}  # of renditions on disk, by URL
         self._pending: set[str] = set()
         self._failures: dict[str, str] = {}
         self.revision = 0
@@ -59,6 +61,8 @@ class ImageStore(QObject):
         """New content: forget keys that went away, keep URLs of those that stayed."""
         refs = {ref.sha256: ref for ref in content.images()}
         self._urls = {k: v for k, v in self._urls.items() if _sha(k) in refs}
+        kept = set(self._urls.values())
+        self._sizes = {url: size for url, size in self._sizes.items() if url in kept}
         self._retry.keep(lambda k: _sha(str(k)) in refs)
         self._refs = refs
 
@@ -87,6 +91,18 @@ class ImageStore(QObject):
             self._pending.discard(key)
             return self._remember(key, Path(path))
         return ""
+
+    def pixel_size(self, key: str) -> QSize:
+        """The rendition's size in pixels (read from its file's header, once), or an
+        empty size while it is not built. QML needs it to keep only the middle of a
+        cropped thumbnail when it decodes one (``RenditionImage``)."""
+        url = self.url(key)  # asked in any order with the URL itself
+        if not url:
+            return QSize()
+        size = self._sizes.get(url)
+        if size is None:
+            size = self._sizes[url] = QImageReader(QUrl(url).toLocalFile()).size()
+        return size
 
     def prefetch_gradually(self, keys: Iterable[str], per_slice: int = 100) -> None:
         """Ask for renditions ahead of need (tiles, attract slides, the whole site),

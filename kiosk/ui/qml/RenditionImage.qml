@@ -26,7 +26,20 @@ Item {
     readonly property bool decodeSized: key.endsWith(":thumb")
     readonly property bool sizeKnown: !decodeSized || (width > 0 && height > 0)
     function stepUp(pixels) { return 32 * Math.ceil(pixels / 32) }
+    readonly property size decodeBox: Qt.size(stepUp(width), stepUp(height))
     property string shownSource: ""  // what the image last finished decoding
+    // the rendition's own size, for the middle of a cropped thumbnail (sourceClipRect)
+    readonly property size pictureSize: decodeSized && sizeKnown
+        ? kiosk.imageSize(key, kiosk.imageRevision) : Qt.size(0, 0)
+    // the part of a picture scaled to cover ``box`` that lies under it, as Qt scales it
+    // (QQuickImageProviderWithOptions::loadSize: the larger ratio, sizes rounded)
+    function middle(box, picture) {
+        const ratio = Math.max(box.width / picture.width, box.height / picture.height)
+        const w = Math.round(picture.width * ratio)
+        const h = Math.round(picture.height * ratio)
+        return Qt.rect(Math.floor((w - box.width) / 2), Math.floor((h - box.height) / 2),
+                       box.width, box.height)
+    }
     Accessible.role: Accessible.Graphic
     Accessible.name: alt
     Accessible.ignored: decorative
@@ -77,7 +90,15 @@ Item {
         // so it shares one decoded copy with its veiled fill (pictureFill)
         Binding on sourceSize {
             when: holder.decodeSized
-            value: Qt.size(holder.stepUp(holder.width), holder.stepUp(holder.height))
+            value: holder.decodeBox
+        }
+        // Cropped, Qt decodes the picture at the size that covers sourceSize, its own
+        // shape, and draws only the middle: only that middle is kept (a home tile 352 x
+        // 256 pixels instead of 384 x 256), drawn at the same scale and place as before.
+        Binding on sourceClipRect {
+            when: holder.decodeSized && image.fillMode === Image.PreserveAspectCrop
+                && holder.pictureSize.width > 0
+            value: holder.middle(holder.decodeBox, holder.pictureSize)
         }
         opacity: holder.ready ? 1 : 0
         Behavior on opacity { NumberAnimation { duration: holder.ui.fade } }
