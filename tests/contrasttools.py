@@ -16,7 +16,7 @@ from typing import cast
 
 from PIL import Image
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QFont, QImage
 from PySide6.QtQml import QQmlExpression, qmlContext
 from PySide6.QtQuick import QQuickItem
 
@@ -73,7 +73,10 @@ class Reading:
 def is_large(text: QQuickItem) -> bool:
     font = text.property("font")
     size = font.pixelSize()
-    return size >= 24 or (size >= 18.66 and font.weight() >= _BOLD)
+    # the screens set weight on the variable font's axis (tests/test_ui_weights.py)
+    axis = QFont.Tag("wght")
+    weight = font.variableAxisValue(axis) if font.isVariableAxisSet(axis) else font.weight()
+    return size >= 24 or (size >= 18.66 and weight >= _BOLD)
 
 
 def effective_opacity(item: QQuickItem | None) -> float:

@@ -8,6 +8,7 @@ tools read them back: the words (``pdftotext``), the fonts (``pdffonts``), the p
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -50,6 +51,8 @@ class Pdf:
 
 
 def _run(argv: list[str]) -> str:
+    if shutil.which(argv[0]) is None:
+        pytest.skip(f"{argv[0]} is not installed (Debian's poppler-utils)")
     return subprocess.run(argv, capture_output=True, text=True, check=True, timeout=60).stdout
 
 
@@ -130,6 +133,16 @@ def test_every_font_is_embedded_and_selectable(pdfs: dict[str, Pdf], language: s
         assert emb == "yes", f"{name} is not embedded"
         assert uni == "yes", f"{name} has no Unicode map: copied text would be garbage"
         assert name.startswith("NotoSans"), name
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_headings_are_printed_bold(pdfs: dict[str, Pdf], language: str) -> None:
+    """A PDF embeds the instance of the variable font it draws. Asked for as a weight
+    (``setFontWeight``), every title and heading was printed regular, with only
+    NotoSans-Regular embedded; set on the font's axis, the bold instance is there."""
+    names = [row[0] for row in pdfs[language].fonts()]
+    assert any(name.startswith("NotoSans") and "700" in name for name in names), names
+    assert "NotoSans-Regular" in names  # and the body text stays regular
 
 
 def test_each_exhibit_starts_a_page_named_in_the_contents(

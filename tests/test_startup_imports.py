@@ -74,6 +74,10 @@ NOT_BEFORE_FIRST_FRAME = (
     "json",
 )
 
+# A first start (empty caches) parses and checks the content before its first frame,
+# but what only a mistake in it needs waits for a mistake: "did you mean" (difflib)
+NOT_BEFORE_FIRST_FRAME_OF_A_FIRST_START = ("difflib",)
+
 # PySide classes whose Python enums cost milliseconds the first time they are named:
 # the Qt namespace about 15 ms, QEvent (170 event types) 2 ms.
 # A windowed start names none of them before its first frame.
@@ -164,6 +168,15 @@ def test_a_warm_start_draws_its_first_frame_without_yaml_the_checks_or_openssl(
     assert "kiosk.ui.bridge" in modules  # the hook saw the window's start, not an empty process
     assert "yaml" in cold["modules"]  # an empty cache parses the YAML before the first frame
     assert not {m for m in NOT_BEFORE_FIRST_FRAME if m in modules}
+
+
+def test_a_first_start_on_valid_content_imports_nothing_only_a_mistake_needs(
+    starts: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
+    cold, _ = starts
+    modules = set(cold["modules"])
+    assert "kiosk.content.checks" in modules  # the content was checked before the frame
+    assert not {m for m in NOT_BEFORE_FIRST_FRAME_OF_A_FIRST_START if m in modules}
 
 
 def test_a_warm_start_names_no_costly_pyside_class_before_its_first_frame(

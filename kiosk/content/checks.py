@@ -8,7 +8,6 @@ one pass, and the loader refuses the whole set if any error was recorded.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -196,6 +195,8 @@ class Checker:
 
 def suggest(word: str, choices: Iterable[str], label: str = "expected") -> str:
     """A "did you mean" hint, or the full list when nothing is close."""
+    import difflib  # only for a mistake: a start on valid content never needs it
+
     choices = tuple(choices)
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     if close:

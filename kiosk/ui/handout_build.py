@@ -431,7 +431,10 @@ class HandoutBuilder:
         fmt = QTextCharFormat()
         fmt.setFontFamilies([FONT_FAMILY])
         fmt.setFontPointSize(size)
-        fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+        # on the variable font's axis: a PDF embeds the instance drawn, and a weight
+        # asked for otherwise came out regular (as on screen: Style.qml)
+        weight = QFont.Weight.Bold if bold else QFont.Weight.Normal
+        fmt.setFontVariableAxes({QFont.Tag("wght"): float(weight.value)})
         fmt.setForeground(QBrush(QColor(colour or self.theme.ink)))
         return fmt
 

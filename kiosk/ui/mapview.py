@@ -216,9 +216,11 @@ def _project(spot: tuple[float, float]) -> tuple[float, float]:
 
 
 def _font(pixels: float, weight: QFont.Weight, italic: bool) -> QFont:
+    """The font a label is drawn in (``MapView.qml``): its weight on the bundled
+    variable font's ``wght`` axis, as every weighted text on screen (see ``Style.qml``)."""
     font = QFont()
     font.setPixelSize(max(1, round(pixels)))
-    font.setWeight(weight)
+    font.setVariableAxis(QFont.Tag("wght"), float(weight.value))
     font.setItalic(italic)
     return font
 

@@ -84,9 +84,10 @@ def cpu_seconds(pid: int) -> float:
     return total / 1e9
 
 
-def floor_command() -> list[str]:
-    """The floor: an empty Qt Quick window started the way the kiosk is."""
-    return [PYTHON, str(HERE / "floor_child.py")]
+def floor_command(text: bool = False) -> list[str]:
+    """The floor: an empty Qt Quick window started the way the kiosk is; with ``text``,
+    the same window drawing five lines in the kiosk's font (information only)."""
+    return [PYTHON, str(HERE / "floor_child.py"), *(["--text"] if text else [])]
 
 
 def windowed_start(kiosk: list[str], content: Path, cache: Path, state: Path) -> list[str]:
@@ -202,6 +203,7 @@ class Bench:
         state = self.fresh("state")
         kinds: dict[str, list[tuple[float, dict[str, float]]]] = {
             "floor": [],
+            "text_floor": [],
             "cold": [],
             "first": [],
         }
@@ -209,6 +211,7 @@ class Bench:
             kinds.update(base_cold=[], base_first=[])
         for run in range(self.runs + 1):  # run 0 warms the page cache and the QML disk cache
             seen = {"floor": time_to_first_frame(floor_command(), self.env, self.tmp)}
+            seen["text_floor"] = time_to_first_frame(floor_command(text=True), self.env, self.tmp)
             seen["cold"] = time_to_first_frame(
                 self._run_args(REPO / "exhibits", warm, state), self.env, self.tmp
             )
@@ -249,6 +252,11 @@ class Bench:
             first_run_start_s=median([t for t, _ in kinds["first"]]),
             cold_start_ratio=ratios("cold", "time"),
             first_run_start_ratio=ratios("first", "time"),
+            text_floor_start_ratio=ratios("text_floor", "time"),
+            cold_over_text_floor=median(
+                [k[0] / t[0] for k, t in zip(kinds["cold"], kinds["text_floor"], strict=True)]
+            ),
+            text_floor_pss_ratio=ratios("text_floor"),
             floor_cpu_s=median([m["cpu_s"] for _, m in kinds["floor"]]),
             cold_cpu_s=median([m["cpu_s"] for _, m in kinds["cold"]]),
             cold_cpu_ratio=ratios("cold", "cpu_s"),
@@ -533,6 +541,9 @@ def targets(r: dict[str, Any]) -> list[tuple[str, str, Callable[[], bool]]]:
 
 INFO = [
     ("floor_start_s", "empty Qt Quick window, spawn to first frame"),
+    ("text_floor_start_ratio", "text floor (the window, five lines of the font) over it"),
+    ("cold_over_text_floor", "kiosk, warm caches, over the text floor (same rounds)"),
+    ("text_floor_pss_ratio", "text floor's PSS over the floor's"),
     ("cold_start_s", "kiosk, warm caches, spawn to first frame (median)"),
     ("first_run_start_s", "kiosk, empty rendition cache (median)"),
     ("floor_cpu_s", "empty window, CPU time (all threads) at its first frame"),

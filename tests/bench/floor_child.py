@@ -1,5 +1,8 @@
 """The floor for start-up: an empty Qt Quick window, nothing of the kiosk.
 
+With ``--text`` (the "text floor", for information): the same window drawing five
+lines in the kiosk's bundled font.
+
 Launched by ``bench.py`` under the same conditions as ``kiosk`` (offscreen, software
 scene graph, 1920x1080). On the first ``frameSwapped`` it sends ``READY=1`` to
 ``$NOTIFY_SOCKET``, exactly as the kiosk's controller does through sd_notify, so the
@@ -24,6 +27,48 @@ Window { width: 1920; height: 1080; visible: true; color: "#F7F3EA" }
 """
 
 
+# ``--text``: the same window with a few lines in the bundled font, in the kiosk's
+# four languages and three weights (registered as the kiosk registers it): what any
+# Qt Quick window pays to draw text at all, fontconfig and glyph rasterizing included.
+TEXT_QML = """
+import QtQuick
+import QtQuick.Window
+Window {
+  width: 1920; height: 1080; visible: true; color: "#F7F3EA"
+  Column {
+    x: 48; y: 48; spacing: 24
+    Text {
+      text: "Azərbaycan - Özbəkistan Dostluq Muzeyi"
+      font.pixelSize: 64; font.variableAxes: { "wght": 700 }
+    }
+    Text {
+      text: "Oʻzbekiston va Ozarbayjon doʻstligi, gʻoyalar"
+      font.pixelSize: 40; font.variableAxes: { "wght": 600 }
+    }
+    Text { text: "Музей дружбы «Азербайджан - Узбекистан»"; font.pixelSize: 40 }
+    Text { text: "The Friendship Museum in Tashkent"; font.pixelSize: 28 }
+    Text { text: "Back · Home · Timeline · Map · Contrast · Text size"; font.pixelSize: 28 }
+  }
+}
+"""
+
+
+def _text_font(app: QGuiApplication) -> None:
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(__file__))))
+    from kiosk.content.fonts import font_files
+
+    family = ""
+    for font_file in font_files():
+        family = QFontDatabase.applicationFontFamilies(
+            QFontDatabase.addApplicationFont(str(font_file))
+        )[0]
+    font = QFont(family)
+    font.setPixelSize(28)
+    app.setFont(font)
+
+
 def _ready() -> None:
     address = os.environ["NOTIFY_SOCKET"]
     with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
@@ -34,8 +79,11 @@ def _ready() -> None:
 def main() -> int:
     QQuickWindow.setGraphicsApi(QSGRendererInterface.GraphicsApi.Software)
     app = QGuiApplication(sys.argv[:1])
+    text = "--text" in sys.argv[1:]
+    if text:
+        _text_font(app)
     engine = QQmlApplicationEngine()
-    engine.loadData(QByteArray(QML), QUrl("floor.qml"))
+    engine.loadData(QByteArray(TEXT_QML.encode() if text else QML), QUrl("floor.qml"))
     window = engine.rootObjects()[0]
     assert isinstance(window, QQuickWindow)
 

@@ -15,7 +15,7 @@ Column {
         textFormat: Text.PlainText
         wrapMode: Text.Wrap
         font.pixelSize: credit.ui.caption
-        font.weight: Font.Bold
+        font.variableAxes: { "wght": Font.Bold }
         color: credit.ui.muted
     }
     TextBlocks {

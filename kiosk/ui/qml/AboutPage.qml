@@ -97,7 +97,7 @@ Rectangle {
                     textFormat: Text.PlainText
                     wrapMode: Text.Wrap
                     font.pixelSize: page.ui.title
-                    font.weight: Font.Bold
+                    font.variableAxes: { "wght": Font.Bold }
                     color: page.ui.ink
                 }
                 ScreenText {
@@ -145,7 +145,7 @@ Rectangle {
                             textFormat: Text.PlainText
                             wrapMode: Text.Wrap
                             font.pixelSize: page.ui.heading
-                            font.weight: Font.Bold
+                            font.variableAxes: { "wght": Font.Bold }
                             color: page.ui.ink
                         }
                         Repeater {

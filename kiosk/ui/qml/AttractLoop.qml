@@ -123,7 +123,7 @@ Rectangle {
             textFormat: Text.PlainText
             wrapMode: Text.Wrap
             font.pixelSize: attract.ui.heading
-            font.weight: Font.DemiBold
+            font.variableAxes: { "wght": Font.DemiBold }
             color: attract.ui.stageInk
         }
     }
@@ -161,7 +161,7 @@ Rectangle {
                 textFormat: Text.PlainText
                 wrapMode: Text.Wrap
                 font.pixelSize: attract.ui.title
-                font.weight: Font.Bold
+                font.variableAxes: { "wght": Font.Bold }
                 color: attract.ui.stageInk
             }
             Rectangle { width: parent.width; height: Math.max(2, 3 * attract.ui.k); color: attract.ui.accent }
@@ -175,7 +175,7 @@ Rectangle {
                     textFormat: Text.PlainText
                     wrapMode: Text.Wrap
                     font.pixelSize: attract.invitationSize
-                    font.weight: Font.DemiBold
+                    font.variableAxes: { "wght": Font.DemiBold }
                     color: attract.ui.stageInk
                 }
             }

@@ -23,7 +23,7 @@ Rectangle {
         maximumLineCount: 3
         elide: Text.ElideRight
         font.pixelSize: strip.ui.body
-        font.weight: Font.DemiBold
+        font.variableAxes: { "wght": Font.DemiBold }
         color: strip.ui.surface
     }
     // a tap on the caption is taken here, not by the page the strip covers

@@ -24,7 +24,7 @@ Column {
         textFormat: Text.PlainText
         color: reading.dim ? "#8a929c" : reading.tint
         font.pixelSize: 44 * reading.k
-        font.bold: true
+        font.variableAxes: { "wght": Font.Bold }
         font.features: { "tnum": 1 }
     }
 }

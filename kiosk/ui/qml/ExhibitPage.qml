@@ -209,7 +209,7 @@ Rectangle {
                     textFormat: Text.PlainText
                     wrapMode: Text.Wrap
                     font.pixelSize: page.ui.caption
-                    font.weight: Font.DemiBold
+                    font.variableAxes: { "wght": Font.DemiBold }
                     color: page.ui.accentText
                 }
                 SectionHeading {

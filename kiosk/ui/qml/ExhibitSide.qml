@@ -38,7 +38,7 @@ Column {
         textFormat: Text.PlainText
         wrapMode: Text.Wrap
         font.pixelSize: side.ui.heading
-        font.weight: Font.Bold
+        font.variableAxes: { "wght": Font.Bold }
         color: side.ui.ink
     }
     ListView {
@@ -92,7 +92,7 @@ Column {
         textFormat: Text.PlainText
         wrapMode: Text.Wrap
         font.pixelSize: side.ui.heading
-        font.weight: Font.Bold
+        font.variableAxes: { "wght": Font.Bold }
         color: side.ui.ink
         SentenceMark {
             target: factsHeading
@@ -157,7 +157,7 @@ Column {
             }
         }
     }
-    FontMetrics { id: valueMetrics; font.pixelSize: side.ui.heading; font.weight: Font.Bold }
+    FontMetrics { id: valueMetrics; font.pixelSize: side.ui.heading; font.variableAxes: { "wght": Font.Bold } }
     FontMetrics { id: labelMetrics; font.pixelSize: side.ui.caption }
     // the widest single word of any fact's value or label, at the cards' sizes; words
     // held together by a no-break space ("1998\u00a0годы") are one, as the layout sees them

@@ -63,7 +63,7 @@ Rectangle {
             maximumLineCount: tile.titleLines
             elide: Text.ElideRight
             font.pixelSize: tile.ui.tileTitle
-            font.weight: Font.DemiBold
+            font.variableAxes: { "wght": Font.DemiBold }
             lineHeight: tile.ui.tileTitleSpacing
             color: tile.ui.ink
         }

@@ -37,7 +37,7 @@ Rectangle {
             textFormat: Text.PlainText
             wrapMode: Text.WordWrap  // at spaces only: the row leaves each word room
             font.pixelSize: card.ui.heading
-            font.weight: Font.Bold
+            font.variableAxes: { "wght": Font.Bold }
             color: card.ui.ink
         }
         Text {

@@ -32,7 +32,7 @@ Rectangle {
             textFormat: Text.PlainText
             wrapMode: Text.Wrap
             font.pixelSize: viewer.ui.body
-            font.weight: Font.DemiBold
+            font.variableAxes: { "wght": Font.DemiBold }
             color: viewer.ui.stageInk
         }
         ScreenText {
@@ -42,7 +42,7 @@ Rectangle {
             text: viewer.current ? viewer.current.position : ""
             textFormat: Text.PlainText
             font.pixelSize: viewer.ui.body
-            font.weight: Font.DemiBold
+            font.variableAxes: { "wght": Font.DemiBold }
             color: viewer.ui.stageInk
         }
     }

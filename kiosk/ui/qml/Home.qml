@@ -78,7 +78,7 @@ Rectangle {
                     textFormat: Text.PlainText
                     wrapMode: Text.Wrap
                     font.pixelSize: home.ui.portrait ? home.ui.title * 1.2 : home.ui.display * 0.85
-                    font.weight: Font.Bold
+                    font.variableAxes: { "wght": Font.Bold }
                     color: home.ui.ink
                 }
                 ScreenText {
@@ -233,7 +233,7 @@ Rectangle {
             textFormat: Text.PlainText
             wrapMode: Text.Wrap
             font.pixelSize: home.ui.tileTitle
-            font.weight: Font.DemiBold
+            font.variableAxes: { "wght": Font.DemiBold }
             lineHeight: home.ui.tileTitleSpacing
         }
     }

@@ -47,7 +47,7 @@ Rectangle {
         text: page.kiosk.strings.map
         wrapMode: Text.Wrap
         font.pixelSize: page.ui.title
-        font.weight: Font.Bold
+        font.variableAxes: { "wght": Font.Bold }
         color: page.ui.ink
     }
 
@@ -122,7 +122,7 @@ Rectangle {
                 text: page.place ? page.place.name : page.kiosk.strings.map_hint
                 wrapMode: Text.Wrap
                 font.pixelSize: page.place ? page.ui.heading : page.ui.body
-                font.weight: page.place ? Font.Bold : Font.Normal
+                font.variableAxes: { "wght": page.place ? Font.Bold : Font.Normal }
                 color: page.place ? page.ui.ink : page.ui.muted
             }
             // the chosen place's exhibits

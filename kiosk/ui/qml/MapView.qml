@@ -72,7 +72,7 @@ Rectangle {
             text: modelData.name
             textFormat: Text.PlainText
             font.pixelSize: view.areaPx
-            font.weight: modelData.focus ? Font.DemiBold : Font.Normal
+            font.variableAxes: { "wght": modelData.focus ? Font.DemiBold : Font.Normal }
             font.italic: modelData.sea
             color: view.ui.highContrast ? "#000000" : (modelData.sea ? view.ui.accentText : view.ui.muted)
             // a halo in the ground colour: the name reads where a border crosses it
@@ -103,7 +103,7 @@ Rectangle {
                 text: label.modelData.name
                 textFormat: Text.PlainText
                 font.pixelSize: view.placePx
-                font.weight: Font.DemiBold
+                font.variableAxes: { "wght": Font.DemiBold }
                 color: label.picked && !view.ui.highContrast ? "#FFFFFF" : view.ui.ink
             }
             TapHandler {

@@ -48,7 +48,7 @@ Rectangle {
         if (kiosk.hasMap) need += fullWidth(words.map) + navRow.spacing
         return need > width - 2 * controls.gap
     }
-    FontMetrics { id: navMetrics; font.pixelSize: bar.controls.body; font.weight: Font.DemiBold }
+    FontMetrics { id: navMetrics; font.pixelSize: bar.controls.body; font.variableAxes: { "wght": Font.DemiBold } }
     objectName: "navBar"
     color: controls.surface
     implicitHeight: 2 * edge + navRow.height + (rows > 1 ? rowGap + languages.height : 0)

@@ -82,7 +82,7 @@ Rectangle {
             text: button.text
             textFormat: Text.PlainText
             font.pixelSize: button.ui.body
-            font.weight: Font.DemiBold
+            font.variableAxes: { "wght": Font.DemiBold }
             color: button.primary || button.selected ? "white" : button.enabled ? button.ui.ink : button.ui.muted
             anchors.verticalCenter: parent.verticalCenter
         }

@@ -80,7 +80,7 @@ Rectangle {
             textFormat: Text.PlainText
             color: card.accent
             font.pixelSize: parent.height * 0.6
-            font.bold: true
+            font.variableAxes: { "wght": Font.Bold }
         }
     }
 }

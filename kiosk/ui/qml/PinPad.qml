@@ -123,7 +123,7 @@ Item {
                         text: keyCap.label
                         textFormat: Text.PlainText
                         font.pixelSize: keyCap.modelData.length > 1 ? pad.ui.body : pad.ui.title
-                        font.weight: Font.DemiBold
+                        font.variableAxes: { "wght": Font.DemiBold }
                         color: pad.colors.text
                     }
                     TapHandler {

@@ -38,7 +38,7 @@ Rectangle {
                 text: "Keys"
                 textFormat: Text.PlainText
                 font.pixelSize: overlay.ui.title
-                font.weight: Font.Bold
+                font.variableAxes: { "wght": Font.Bold }
                 color: overlay.ui.ink
             }
             Repeater {
@@ -55,7 +55,7 @@ Rectangle {
                         textFormat: Text.PlainText
                         wrapMode: Text.Wrap
                         font.pixelSize: overlay.ui.body
-                        font.weight: Font.Bold
+                        font.variableAxes: { "wght": Font.Bold }
                         color: overlay.ui.accent
                     }
                     ScreenText {

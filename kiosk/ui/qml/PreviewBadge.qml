@@ -27,7 +27,7 @@ Rectangle {
                 text: "PREVIEW"
                 textFormat: Text.PlainText
                 font.pixelSize: badge.ui.caption
-                font.weight: Font.Bold
+                font.variableAxes: { "wght": Font.Bold }
                 color: "#1D2430"
             }
         }

@@ -20,7 +20,7 @@ Rectangle {
         textFormat: Text.PlainText
         wrapMode: Text.Wrap
         font.pixelSize: banner.ui.body
-        font.weight: Font.Bold
+        font.variableAxes: { "wght": Font.Bold }
         color: "white"
     }
 

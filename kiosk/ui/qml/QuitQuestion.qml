@@ -30,7 +30,7 @@ Rectangle {
                 textFormat: Text.PlainText
                 wrapMode: Text.Wrap
                 font.pixelSize: overlay.ui.title
-                font.weight: Font.Bold
+                font.variableAxes: { "wght": Font.Bold }
                 color: overlay.ui.ink
             }
             Row {

@@ -57,7 +57,7 @@ Item {
             textFormat: Text.PlainText
             rotation: 90
             font.pixelSize: cue.ui.title
-            font.weight: Font.Bold
+            font.variableAxes: { "wght": Font.Bold }
             color: "white"
         }
         TapHandler {

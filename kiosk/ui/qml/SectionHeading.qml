@@ -7,6 +7,6 @@ ScreenText {
     width: parent ? parent.width : 0
     wrapMode: Text.Wrap
     font.pixelSize: ui.heading
-    font.weight: Font.Bold
+    font.variableAxes: { "wght": Font.Bold }
     color: ui.ink
 }

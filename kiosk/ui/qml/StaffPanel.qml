@@ -60,7 +60,7 @@ Rectangle {
                 textFormat: Text.PlainText
                 elide: Text.ElideRight
                 font.pixelSize: panel.ui.title
-                font.weight: Font.Bold
+                font.variableAxes: { "wght": Font.Bold }
                 color: panel.colors.text
             }
             ScreenText {
@@ -139,7 +139,7 @@ Rectangle {
                 maximumLineCount: 1
                 elide: Text.ElideRight
                 font.pixelSize: panel.ui.body
-                font.weight: Font.DemiBold
+                font.variableAxes: { "wght": Font.DemiBold }
                 color: panel.colors.warning
             }
         }

@@ -31,6 +31,10 @@ QtObject {
     readonly property color stageInk: highContrast ? "#000000" : "#FFFFFF"
     readonly property color stageMuted: highContrast ? "#000000" : "#D9D9D9"
 
+    // Text sizes. A weight goes on the bundled variable font's axis,
+    // font.variableAxes: { "wght": Font.Bold }, not on the font's weight property, which
+    // Qt draws on some paths only (not over 64 px in software, not DemiBold with
+    // OpenGL); tests/test_ui_weights.py says more.
     readonly property real display: Math.round(72 * k * textScale)
     readonly property real title: Math.round(48 * k * textScale)
     readonly property real heading: Math.round(34 * k * textScale)

@@ -22,7 +22,7 @@ Item {
     readonly property var layout: kiosk.timeAxis.layout(width, cardWidth, ui.gap,
                                                         Math.max(ui.margin, yearWidth / 2 + ui.gap / 2),
                                                         yearWidth, kiosk.timeAxis.revision)
-    FontMetrics { id: yearMetrics; font.pixelSize: axis.ui.heading; font.weight: Font.Bold }
+    FontMetrics { id: yearMetrics; font.pixelSize: axis.ui.heading; font.variableAxes: { "wght": Font.Bold } }
     readonly property real yearsHeight: Math.ceil(ui.heading * 1.45)
     readonly property real lineY: yearsHeight + ui.gap / 2
     readonly property real cardsTop: lineY + ui.gap * 2
@@ -89,7 +89,7 @@ Item {
                     y: 0
                     text: String(tick.modelData.year)
                     font.pixelSize: axis.ui.heading
-                    font.weight: Font.Bold
+                    font.variableAxes: { "wght": Font.Bold }
                     color: axis.ui.ink
                 }
             }
@@ -204,7 +204,7 @@ Item {
                         textFormat: Text.PlainText
                         wrapMode: Text.Wrap
                         font.pixelSize: axis.ui.body
-                        font.weight: Font.Bold
+                        font.variableAxes: { "wght": Font.Bold }
                         color: axis.ui.accentText
                     }
                     Text {

@@ -77,7 +77,7 @@ Rectangle {
                 textFormat: Text.PlainText
                 wrapMode: Text.Wrap
                 font.pixelSize: page.ui.title
-                font.weight: Font.Bold
+                font.variableAxes: { "wght": Font.Bold }
                 color: page.ui.ink
             }
             TimelineAxis {
@@ -148,7 +148,7 @@ Rectangle {
                             textFormat: Text.PlainText
                             wrapMode: Text.Wrap
                             font.pixelSize: page.ui.heading
-                            font.weight: Font.Bold
+                            font.variableAxes: { "wght": Font.Bold }
                             color: page.ui.accentText
                         }
                         ScreenText {
@@ -160,7 +160,7 @@ Rectangle {
                             textFormat: Text.PlainText
                             wrapMode: Text.Wrap
                             font.pixelSize: page.ui.body * 1.1
-                            font.weight: Font.Bold
+                            font.variableAxes: { "wght": Font.Bold }
                             color: page.ui.ink
                         }
                         TextBlocks {
