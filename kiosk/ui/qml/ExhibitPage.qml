@@ -11,6 +11,7 @@ Rectangle {
     // scroll cue sits above it
     property real footCover: 0
     readonly property var content: kiosk.page
+    readonly property var noSection: ({ heading: "", blocks: [], image: null })  // one about to go
     readonly property real columnWidth: Math.min(width - 2 * ui.margin, ui.measure)
     // landscape: pictures and facts beside the text, so they show on the first screen
     readonly property bool beside: !ui.portrait && width - 2 * ui.margin >= 1100 * ui.k
@@ -264,13 +265,15 @@ Rectangle {
                 // screen, are made in the frames after it while the page fades in: a
                 // tap's first frame does not wait for a long page's every paragraph.
                 // A page shown again where it was left makes them all at once.
+                // By count, as TextBlocks' paragraphs: another language keeps the
+                // sections made and changes their words.
                 Repeater {
                     id: sectionRepeater
-                    model: page.content.sections
+                    model: page.content.sections.length
                     Loader {
                         id: sectionSlot
-                        required property var modelData
                         required property int index
+                        readonly property var modelData: page.content.sections[index] ?? page.noSection
                         width: parent.width
                         // all at once where the page opens at a kept place (Back)
                         asynchronous: index > 0 && page.pendingScroll <= 0 && !page.keepEnd

@@ -10,6 +10,9 @@ Column {
     required property var ui
     required property var gallery
     required property var facts
+    // what a thumbnail or a card about to go reads (the new list is shorter)
+    readonly property var noImage: ({ key: "", thumb: "", alt: "", credit: "", caption: "", aspect: 1, position: "" })
+    readonly property var noFact: ({ label: "", value: "" })
     objectName: "exhibitSide"
     spacing: ui.gap
 
@@ -51,11 +54,13 @@ Column {
         spacing: side.ui.gap
         clip: true
         boundsBehavior: Flickable.StopAtBounds
-        model: side.gallery
+        // by count: another language changes the thumbnails' names in place, where a
+        // new array would make the strip and its pictures anew
+        model: side.gallery.length
         delegate: Rectangle {
             id: thumb
-            required property var modelData
             required property int index
+            readonly property var modelData: side.gallery[index] ?? side.noImage
             objectName: "galleryThumb_" + index
             width: Math.round(strip.height * 1.5)
             height: strip.height
@@ -137,11 +142,14 @@ Column {
                 }
                 Repeater {
                     id: cards
-                    model: side.facts.slice(factRow.index * factRows.columns, (factRow.index + 1) * factRows.columns)
+                    // by count, as the strip: another language changes the cards' words
+                    model: Math.max(0, Math.min(factRows.columns, side.facts.length - factRow.index * factRows.columns))
                     FactCard {
                         id: card
-                        required property var modelData
                         required property int index
+                        // a row being dropped (the columns changed) has no index left
+                        readonly property var modelData: (factRow !== null
+                            ? side.facts[factRow.index * factRows.columns + index] : null) ?? side.noFact
                         // nothing is read most of the time; and a row being dropped (the
                         // columns changed) has no index left to compare
                         marked: side.markedFact >= 0 && factRow !== null

@@ -32,11 +32,17 @@ Column {
         return item.mapToItem(blocksView, 0, top, item.width, bottom - top)
     }
 
+    // By count, not by the array: the same text in another language (another array
+    // of as many blocks) changes each paragraph's words in place, where a new array
+    // would make every paragraph and bullet anew. A block about to go (the new text
+    // has fewer) reads an empty one meanwhile.
+    readonly property var noBlock: ({ kind: "paragraph", text: "", items: [], piece: -1 })
     Repeater {
-        model: blocksView.blocks
+        model: blocksView.blocks.length
         Column {
             id: block
-            required property var modelData
+            required property int index
+            readonly property var modelData: blocksView.blocks[index] ?? blocksView.noBlock
             width: blocksView.width
             spacing: blocksView.ui.gap / 3
             ScreenText {
@@ -55,11 +61,11 @@ Column {
                 color: blocksView.color
             }
             Repeater {
-                model: block.modelData.items
+                model: block.modelData.items.length  // by count, as the blocks
                 Row {
                     id: bullet
-                    required property string modelData
                     required property int index
+                    readonly property string modelData: block.modelData.items[index] ?? ""
                     width: block.width
                     spacing: blocksView.ui.gap / 2
                     Text {
