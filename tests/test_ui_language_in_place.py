@@ -29,9 +29,14 @@ def content() -> ContentSet:
     return load(BUNDLED)
 
 
-@pytest.fixture
-def window(content: ContentSet, rendition_cache: Path) -> Iterator[KioskWindow]:
-    with open_window(content, rendition_cache) as kw:
+LANDSCAPE, PORTRAIT = (1920, 1080), (1080, 1920)
+
+
+@pytest.fixture(params=[LANDSCAPE, PORTRAIT], ids=["landscape", "portrait"])
+def window(
+    content: ContentSet, rendition_cache: Path, request: pytest.FixtureRequest
+) -> Iterator[KioskWindow]:
+    with open_window(content, rendition_cache, size=request.param) as kw:
         yield kw
 
 
@@ -106,7 +111,10 @@ def test_another_language_changes_the_words_of_the_items_already_made(
         now = grab(kw)
         assert now != picture, f"{code}: the window did not change"
         picture = now
-    assert cards_kept, "no two languages put as many fact cards to a row"
+    # In portrait the cards' rows hold in some languages, so kept cards are compared
+    # there; in landscape every language's longest (bold) value gives its rows anew.
+    if (kw.window.width(), kw.window.height()) == PORTRAIT:
+        assert cards_kept, "no two languages put as many fact cards to a row"
 
 
 def test_the_next_exhibit_shows_its_own_texts_whatever_their_number(
