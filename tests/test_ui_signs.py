@@ -85,13 +85,7 @@ def _ink(image: QImage, item: QQuickItem) -> tuple[int, set[tuple[int, int]]]:
     where = set()
     for y in range(box.top(), box.bottom() + 1):
         for x in range(box.left(), box.right() + 1):
-            c = image.pixelColor(x, y)
-            if (
-                abs(c.red() - target.red())
-                + abs(c.green() - target.green())
-                + abs(c.blue() - target.blue())
-                < 60
-            ):
+            if uitools.near_colour(image.pixelColor(x, y), target):
                 where.add((x - box.left(), y - box.top()))
     return len(where), where
 
@@ -194,21 +188,8 @@ def test_the_bars_buttons_draw_their_signs_in_every_state(
             if words.isVisible():  # a narrow window's timeline and map show the sign alone
                 assert box.right() <= words.mapRectToScene(words.boundingRect()).left()
             ink = QColor(words.property("color"))
-            seen = _pixels_like(image, box.toAlignedRect(), ink)
+            seen = uitools.pixels_like(image, box.toAlignedRect(), ink)
             assert seen > 0.1 * box.width() * box.height(), (name, seen)
-
-
-def _pixels_like(image: QImage, box: Any, colour: QColor) -> int:
-    return sum(
-        1
-        for y in range(box.top(), box.bottom() + 1)
-        for x in range(box.left(), box.right() + 1)
-        if _near(image.pixelColor(x, y), colour)
-    )
-
-
-def _near(a: QColor, b: QColor) -> bool:
-    return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue()) < 60
 
 
 # every character the screens write ---------------------------------------------------

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QByteArray, QUrl
-from PySide6.QtGui import QColor, QFont, QImage
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
@@ -66,22 +66,6 @@ Window {
 """
 
 
-def _ink(image: QImage, box: Any, ink: QColor) -> int:
-    """Pixels of (nearly) the text's own colour inside ``box``: a heavier weight covers
-    more of them with full strokes."""
-    count = 0
-    rect = box.toAlignedRect()
-    for y in range(max(0, rect.top()), min(image.height(), rect.bottom() + 1)):
-        for x in range(max(0, rect.left()), min(image.width(), rect.right() + 1)):
-            c = image.pixelColor(x, y)
-            if (
-                abs(c.red() - ink.red()) + abs(c.green() - ink.green()) + abs(c.blue() - ink.blue())
-                < 60
-            ):
-                count += 1
-    return count
-
-
 def _references(
     qtbot: Any, text: QQuickItem, weight: float, backdrop: QColor
 ) -> tuple[int, int, int]:
@@ -106,7 +90,11 @@ def _references(
         reference.setProperty("wght", wght)
         QTest.qWait(50)
         box = reference.mapRectToScene(reference.boundingRect())
-        inks.append(_ink(window.grabWindow(), box, QColor(text.property("color"))))
+        inks.append(
+            uitools.pixels_like(
+                window.grabWindow(), box.toAlignedRect(), QColor(text.property("color"))
+            )
+        )
     window.close()
     engine.deleteLater()
     return inks[0], inks[1], font.pixelSize()
@@ -143,7 +131,7 @@ def test_a_weighted_text_is_drawn_at_its_weight(
         box = text.mapRectToScene(text.boundingRect())
         assert box.right() <= kw.window.width() and box.bottom() <= kw.window.height()
         image = uitools.grab(kw)
-        seen = _ink(image, box, QColor(text.property("color")))
+        seen = uitools.pixels_like(image, box.toAlignedRect(), QColor(text.property("color")))
         corner = box.toAlignedRect().topLeft()
         backdrop = image.pixelColor(max(0, corner.x() - 4), max(0, corner.y()))
         asked, regular, pixels = _references(qtbot, text, weight, backdrop)

@@ -7,8 +7,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, QPoint, QPointF, Qt
-from PySide6.QtGui import QAccessible, QAccessibleInterface, QImage, QPointingDevice
+from PySide6.QtCore import QObject, QPoint, QPointF, QRect, Qt
+from PySide6.QtGui import QAccessible, QAccessibleInterface, QColor, QImage, QPointingDevice
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
 
@@ -130,6 +130,22 @@ def key(kw: KioskWindow, key: Qt.Key) -> None:
 
 def grab(kw: KioskWindow) -> QImage:
     return kw.window.grabWindow()
+
+
+def near_colour(a: QColor, b: QColor) -> bool:
+    """Within 60 levels over red, green and blue together: a colour as drawn, its
+    anti-aliased edges left out."""
+    return abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue()) < 60
+
+
+def pixels_like(image: QImage, box: QRect, colour: QColor) -> int:
+    """How many pixels inside ``box`` (and the image) are of ``colour``."""
+    return sum(
+        1
+        for y in range(max(0, box.top()), min(image.height(), box.bottom() + 1))
+        for x in range(max(0, box.left()), min(image.width(), box.right() + 1))
+        if near_colour(image.pixelColor(x, y), colour)
+    )
 
 
 def distinct_colours(image: QImage, samples: int = 40) -> int:
