@@ -108,6 +108,34 @@ def _describe(window: QQuickWindow) -> dict[str, Any]:
     }
 
 
+def _pictures_pending(window: QQuickWindow) -> int:
+    """Pictures in sight still on their placeholder: a rendition the fresh cache
+    builds in the background, or one decoding."""
+    pending = 0
+    for item in _items(window):
+        if item.metaObject().indexOfProperty("imageStatus") < 0 or not item.property("key"):
+            continue  # not a picture (a RenditionImage); property() only where it exists
+        pending += _shown(item) and _inside(window, item) and not item.property("ready")
+    return pending
+
+
+def _settled(window: QQuickWindow, deadline_ms: int = 60_000) -> bool:
+    """Wait until ``window``'s pictures are built and decoded and two grabs 200 ms
+    apart are the same picture (a picture fades in); whether it already was. The
+    first start with an empty cache builds the renditions while the talk goes on,
+    longer on a busy machine."""
+    previous = window.grabWindow()
+    waited = 0
+    while waited < deadline_ms:
+        QTest.qWait(200)
+        waited += 200
+        now = window.grabWindow()
+        if now == previous and not _pictures_pending(window):
+            return waited == 200
+        previous = now
+    raise RuntimeError(f"the audience picture still changed after {deadline_ms} ms")
+
+
 def _play(out: Path, steps: list[str]) -> None:
     windows = _windows()
     if windows is None or not windows[1].isVisible():
@@ -126,6 +154,8 @@ def _play(out: Path, steps: list[str]) -> None:
                 QTest.qWait(int(arg))
             elif kind == "shot":
                 QTest.qWait(700)  # the scroll animation, and a live copy made after it
+                if not _settled(audience):  # a picture still fading in, on a busy machine
+                    QTest.qWait(700)  # and the console's live copy of the settled screen
                 audience.grabWindow().save(str(out / f"{arg}-audience.png"))
                 console.grabWindow().save(str(out / f"{arg}-console.png"))
                 report = {"audience": _describe(audience), "console": _describe(console)}
