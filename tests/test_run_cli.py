@@ -86,8 +86,15 @@ def test_a_truncated_jpeg_shows_the_kiosk_first_then_its_error_with_file_and_lin
 
     def during(window: QQuickWindow) -> None:
         kiosk = window.property("kiosk")
-        _wait_for_first_frame(window, qtbot)
-        seen["at_first_frame"] = list(kiosk.problems.current)
+        at_first_frame: list[list[object]] = []
+
+        def first_frame() -> None:  # read as it is drawn: the later load may be quick
+            if not at_first_frame:
+                at_first_frame.append(list(kiosk.problems.current))
+
+        window.frameSwapped.connect(first_frame)
+        qtbot.waitUntil(lambda: bool(at_first_frame))
+        seen["at_first_frame"] = at_first_frame[0]
         qtbot.waitUntil(lambda: bool(kiosk.problems.current), timeout=15_000)
         seen["later"] = list(kiosk.problems.current)
         seen["title"] = kiosk.siteTitle
