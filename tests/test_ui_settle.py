@@ -9,7 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QRectF
+from PySide6.QtCore import QObject, QRectF, QUrl
+from PySide6.QtQml import QQmlComponent, QQmlIncubationController, QQmlIncubator, qmlEngine
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk.ui import render
@@ -101,3 +102,26 @@ def test_the_attract_loops_own_motion_does_not_hold_settle(rendition_cache: Path
         assert drift.property("running")  # the slow pan goes on all the time
         assert settle(kw.window, kw.images, timeout_s=10)
         assert drift.property("running")
+
+
+def test_settle_waits_for_items_the_engine_still_makes_in_the_background(
+    rendition_cache: Path,
+) -> None:
+    """A list made inside an asynchronous Loader (the timeline's) makes its delegates
+    between frames, after the Loader's item is there: a screen looked at then lacks
+    cards. Held here by an incubation controller that makes nothing until told."""
+    with open_window(CONTENT, rendition_cache) as kw:
+        engine = qmlEngine(kw.window)
+        assert engine is not None
+        held = QQmlIncubationController()
+        engine.setIncubationController(held)
+        component = QQmlComponent(engine)
+        component.setData(b"import QtQuick\nItem {}", QUrl())
+        incubator = QQmlIncubator(QQmlIncubator.IncubationMode.Asynchronous)
+        component.create(incubator)
+        assert render.incubating(kw.window)
+        assert not settle(kw.window, kw.images, timeout_s=0.5)  # it waited, in vain
+        held.incubateFor(1000)
+        assert incubator.isReady()
+        assert not render.incubating(kw.window)
+        assert settle(kw.window, kw.images, timeout_s=5)

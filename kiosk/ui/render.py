@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from PySide6.QtCore import QEventLoop, QObject, QTimer
 from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtQml import qmlEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.ui.images import ImageStore
@@ -115,9 +116,19 @@ def _running(obj: QObject) -> bool:
 
 
 def loading(window: QQuickWindow, images: ImageStore) -> bool:
-    """A shown picture whose rendition is being built or decoded, or a view moving.
-    Renditions built ahead of need (the rest of the site) are not waited for."""
-    return any(_shown_motion(window, images))
+    """A shown picture whose rendition is being built or decoded, a view moving, or
+    items the QML engine is still making between frames. Renditions built ahead of
+    need (the rest of the site) are not waited for."""
+    return any(_shown_motion(window, images)) or incubating(window)
+
+
+def incubating(window: QQuickWindow) -> bool:
+    """Objects the window's QML engine is still making in the background: a view made
+    inside an asynchronous Loader makes its delegates that way too, over the next
+    frames, after the Loader's item is there."""
+    engine = qmlEngine(window)
+    controller = engine.incubationController() if engine is not None else None
+    return controller is not None and controller.incubatingObjectCount() > 0
 
 
 class _Frames:
