@@ -75,8 +75,18 @@ NOT_BEFORE_FIRST_FRAME = (
 )
 
 # A first start (empty caches) parses and checks the content before its first frame,
-# but what only a mistake in it needs waits for a mistake: "did you mean" (difflib)
-NOT_BEFORE_FIRST_FRAME_OF_A_FIRST_START = ("difflib",)
+# in a child process while the kiosk's own starts Qt (``kiosk.runtime.prefetch``): the
+# kiosk's process itself imports none of the parsing and checking
+NOT_BEFORE_FIRST_FRAME_OF_A_FIRST_START = (
+    "yaml",
+    "kiosk.content.loader",
+    "kiosk.content.yamlsafe",
+    "kiosk.content.checks",
+    "PIL",
+)
+# and the load, wherever it runs, leaves what only a mistake needs to a mistake:
+# "did you mean" (difflib)
+NOT_IN_A_LOAD_OF_VALID_CONTENT = ("difflib",)
 
 # PySide classes whose Python enums cost milliseconds the first time they are named:
 # the Qt namespace about 15 ms, QEvent (170 event types) 2 ms.
@@ -163,20 +173,40 @@ def starts(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], di
 def test_a_warm_start_draws_its_first_frame_without_yaml_the_checks_or_openssl(
     starts: tuple[dict[str, Any], dict[str, Any]],
 ) -> None:
-    cold, warm = starts
+    _, warm = starts
     modules = set(warm["modules"])
     assert "kiosk.ui.bridge" in modules  # the hook saw the window's start, not an empty process
-    assert "yaml" in cold["modules"]  # an empty cache parses the YAML before the first frame
     assert not {m for m in NOT_BEFORE_FIRST_FRAME if m in modules}
 
 
-def test_a_first_start_on_valid_content_imports_nothing_only_a_mistake_needs(
+def test_a_first_start_leaves_the_parsing_and_checks_to_a_child_process(
     starts: tuple[dict[str, Any], dict[str, Any]],
 ) -> None:
     cold, _ = starts
     modules = set(cold["modules"])
-    assert "kiosk.content.checks" in modules  # the content was checked before the frame
+    assert "kiosk.runtime.prefetch" in modules  # the child was asked for
+    assert "kiosk.ui.bridge" in modules
     assert not {m for m in NOT_BEFORE_FIRST_FRAME_OF_A_FIRST_START if m in modules}
+    tiles = {name for name in cold["items"] if name.startswith("tile_")}
+    assert len(tiles) == 5, tiles  # and the home screen has the five exhibits all the same
+
+
+def test_a_load_of_valid_content_imports_nothing_only_a_mistake_needs() -> None:
+    probe = (
+        "import sys; from pathlib import Path; from kiosk.content.loader import load_content; "
+        f"assert load_content(Path({str(process.REPO / 'exhibits')!r})).ok; "
+        "import json; print(json.dumps(sorted(sys.modules)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        env={**process.environment()},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    modules = set(json.loads(done.stdout))
+    assert "kiosk.content.checks" in modules
+    assert not {m for m in NOT_IN_A_LOAD_OF_VALID_CONTENT if m in modules}
 
 
 def test_a_warm_start_names_no_costly_pyside_class_before_its_first_frame(

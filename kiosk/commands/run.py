@@ -165,6 +165,10 @@ def _run_locked(
     if early.reason is not None:  # stopped before anything was shown: nothing to end
         logs.log_stop(early.reason)
         return 0
+    from kiosk.runtime import prefetch
+
+    # a folder the parsed-content cache does not know: loaded by a child meanwhile
+    prefetched = prefetch.start(args.dir, args.cache)
     from kiosk.ui.wiring import PresentOptions, RunOptions, run_kiosk
 
     options = RunOptions(
@@ -177,6 +181,7 @@ def _run_locked(
         show_cursor=args.show_cursor,
         kiosk_id=args.kiosk_id,
         early_signals=early,
+        prefetch=prefetched,
         present=PresentOptions(
             talk=args.talk,
             audience_screen=args.audience_screen - 1 if args.audience_screen else None,

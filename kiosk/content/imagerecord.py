@@ -84,6 +84,16 @@ class ImageRecord:
         with self._lock:
             self._headers[_key(sha256, suffix)] = info
 
+    def header_only(self) -> dict[str, ImageInfo]:
+        """The header-only checks so far, for ``add_header_only_checks`` elsewhere."""
+        with self._lock:
+            return dict(self._headers)
+
+    def add_header_only_checks(self, checks: dict[str, ImageInfo]) -> None:
+        """Another record's ``header_only`` (a load made in another process)."""
+        with self._lock:
+            self._headers.update(checks)
+
     def confirm(self, sha256: str, suffix: str) -> bool:
         """These bytes decoded in full elsewhere (a rendition was built from them):
         the header-only check becomes a pass. False if there was none to confirm."""

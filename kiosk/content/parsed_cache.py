@@ -117,7 +117,7 @@ def load_cached(
     if cache_dir is None:
         return load_content(root, images)
     key = fingerprint(root)
-    entry = cache_dir / f"{_PREFIX}{key[:32]}.pickle"
+    entry = entry_path(cache_dir, key)
     cached = _read_once(entry)
     if cached is not None and _images_pass(cached, images):
         return LoadResult(
@@ -131,6 +131,11 @@ def load_cached(
     if result.content is not None and fingerprint(root) == key:  # unchanged while loading
         _write(entry, result.content)
     return result
+
+
+def entry_path(cache_dir: Path, key: str) -> Path:
+    """Where the set of the folder with fingerprint ``key`` is kept."""
+    return cache_dir / f"{_PREFIX}{key[:32]}.pickle"
 
 
 def unchecked_images(content: ContentSet, images: ImageChecks) -> list[tuple[Path, ImageRef]]:

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from kiosk.runtime.analytics import AnalyticsRecorder
     from kiosk.runtime.early_signals import EarlySignals
     from kiosk.runtime.pin import PinStore
+    from kiosk.runtime.prefetch import Prefetch
     from kiosk.runtime.reload import ReloadController
     from kiosk.runtime.staff_status import StaffStatus
     from kiosk.ui.controller import Controller
@@ -74,6 +75,7 @@ class RunOptions(Record):
     kiosk_id: str | None = None  # name in analytics (None: the host name)
     early_signals: EarlySignals | None = None  # stop signals noted while starting
     present: PresentOptions | None = None  # kiosk --present: a talk on two screens
+    prefetch: Prefetch | None = None  # a child loading a changed folder while Qt starts
 
 
 def run_kiosk(options: RunOptions) -> int:
@@ -183,7 +185,7 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
         settle_s=reload_timing(preview).settle_s,
         keep_in=_last_good_folder(options, image_checks),  # for a start with errors
     )
-    initial = image_checks.load_initial(reload)
+    initial = image_checks.load_initial(reload, options.prefetch)
     qml.advance()
     content = reload.current or fallback_content(options.exhibits)
     if reload.current is None:
@@ -269,15 +271,19 @@ class ImageChecks:
     def __init__(self, cache: Path | None) -> None:
         from kiosk.content.imagerecord import ImageRecord
         from kiosk.media.cache import default_cache_dir, image_checks_path
+        from kiosk.runtime.prefetch import PARSED
 
         self.record = ImageRecord(image_checks_path(cache))
-        self.parsed_cache = (cache or default_cache_dir()) / "parsed"  # beside the renditions
+        self.parsed_cache = (cache or default_cache_dir()) / PARSED  # beside the renditions
 
     def loader(self) -> Callable[[Path], LoadResult]:
         """Every load of the running kiosk: through the parsed-content cache, decoding."""
         return partial(self._load, decode_now=True)
 
-    def load_initial(self, reload: ReloadController) -> LoadResult:
+    def load_initial(self, reload: ReloadController, prefetch: Prefetch | None) -> LoadResult:
+        loaded = prefetch.result(self.record) if prefetch is not None else None
+        if loaded is not None:  # a child made this load while Qt started
+            return reload.load_initial(lambda root: loaded)
         return reload.load_initial(partial(self._load, decode_now=False))
 
     def save(self) -> None:
