@@ -2,7 +2,7 @@
 
 Run from the repository root with the project's virtualenv::
 
-    python tests/bench/startup_instructions.py [--base ../other-checkout]
+    python tests/bench/startup_instructions.py [--base ../other-checkout] [--first]
 
 Each process (the floor's empty Qt Quick window, this checkout's ``kiosk --windowed``
 on the bundled exhibits with warm caches, and ``--base``'s) runs once to warm its
@@ -14,7 +14,9 @@ every thread's, and the kiosk's main thread over the floor's. Wall time on a mac
 shared with other work moves by tens of percent between runs; these counts repeat to
 within a fraction of a percent. They are not the issue's targets (spawn to first
 frame, in seconds: ``bench.py --only start``), but an A/B of two checkouts that load
-cannot blur. Takes about a minute a process. Not a pytest module.
+cannot blur. ``--first`` counts the kiosks' first runs instead: the counted start
+finds its rendition and content cache empty (Qt's own QML cache stays warm, as in
+``bench.py``'s first run). Takes about a minute a process. Not a pytest module.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ socket.socket.sendall = sendall
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--base", type=Path, help="another checkout with its own .venv")
+    parser.add_argument("--first", action="store_true", help="count first runs (empty caches)")
     args = parser.parse_args()
     if shutil.which("valgrind") is None:
         print("valgrind is needed: apt-get install valgrind", file=sys.stderr)
@@ -70,7 +73,7 @@ def main() -> int:
         env = {**environment(), "NOTIFY_SOCKET": str(tmp / "notify")}
         runs = {"floor": (floor_command(), env)}
         kiosk = [str(Path(sys.executable).with_name("kiosk"))]
-        runs["kiosk"] = (_kiosk(kiosk, tmp, "this", env), env)
+        runs["kiosk"] = (_kiosk(kiosk, tmp, "kiosk", env), env)
         if args.base is not None:
             base = args.base.resolve()
             base_env = {**env, "PYTHONPATH": str(base)}
@@ -81,6 +84,8 @@ def main() -> int:
             hooked = {**run_env, "PYTHONPATH": f"{hook}:{run_env.get('PYTHONPATH', '')}"}
             _notify_socket(tmp)
             subprocess.run(argv, env=hooked, cwd=tmp, capture_output=True, check=False)  # warm
+            if args.first and name != "floor":
+                shutil.rmtree(tmp / f"cache-{name}")
             counts[name] = _count(argv, hooked, tmp, name)
             main_thread, every = counts[name]
             print(f"{name:6} main thread {main_thread / 1e6:8.1f} M, all {every / 1e6:8.1f} M")
