@@ -34,6 +34,9 @@ from kiosk.runtime import paths
 from tests.process import REPO, environment
 
 DELAYS_MS = tuple(range(0, 201, 10))  # every 10 ms of the first 200
+# On a busy machine Python's own start can outlast them: then on in steps of 50 ms
+# until three starts were caught by the kiosk, up to this
+LAST_DELAY_MS = 3000
 # any import of the kiosk's own
 KIOSK_IMPORT = re.compile(r"\|\s+kiosk(\.\w+)*$", re.MULTILINE)
 # an import of the kiosk's own beyond the entry point's first lines
@@ -80,7 +83,9 @@ def test_a_stop_signal_in_the_first_200_ms_is_clean_once_the_kiosk_runs(
 ) -> None:
     outcomes: list[str] = []
     clean_after_catch = 0
-    for delay in DELAYS_MS:
+    delays = list(DELAYS_MS)
+    while delays:
+        delay = delays.pop(0)
         state = tmp_path / f"state-{delay}"
         args = ["--windowed", "--state-dir", str(state), str(REPO / "exhibits")]
         err_path = tmp_path / f"stderr-{delay}.txt"
@@ -124,5 +129,7 @@ def test_a_stop_signal_in_the_first_200_ms_is_clean_once_the_kiosk_runs(
             # (a clean end here is a handler installed between the look and the signal)
             assert "/kiosk/" not in err, f"{outcome}\n{err}"
             assert not KIOSK_CODE.search(err), f"{outcome}: the kiosk ran without its handlers"
+        if not delays and clean_after_catch < 3 and delay < LAST_DELAY_MS:
+            delays.append(delay + 50)
     print("\n".join(outcomes))  # shown with -s, or beside a failure
     assert clean_after_catch >= 3, "\n".join(outcomes)  # the sweep reached the kiosk's start
