@@ -185,14 +185,6 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
         settle_s=reload_timing(preview).settle_s,
         keep_in=_last_good_folder(options, image_checks),  # for a start with errors
     )
-    initial = image_checks.load_initial(reload, options.prefetch)
-    qml.advance()
-    content = reload.current or fallback_content(options.exhibits)
-    if reload.current is None:
-        log.error(
-            "no valid content at start: showing the 'being updated' screen; "
-            "fix the errors above and the kiosk picks the content up"
-        )
     service = make_service(options.cache, screen_size)
     service.hold()  # missing renditions are built once the first frame is drawn
     recorder = _recorder(options.state, options.kiosk_id) if kiosk_mode else None
@@ -205,6 +197,16 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
         staff = Staff(PinPad(options.pin_store))
     else:
         staff = Staff(None, no_pin_note=TRIAL_NOTE if kiosk_mode else PRESENTATION_NOTE)
+    # The content last of what needs none of it: a first start's child loading it
+    # (kiosk.runtime.prefetch) has had all that time
+    initial = image_checks.load_initial(reload, options.prefetch)
+    qml.advance()
+    content = reload.current or fallback_content(options.exhibits)
+    if reload.current is None:
+        log.error(
+            "no valid content at start: showing the 'being updated' screen; "
+            "fix the errors above and the kiosk picks the content up"
+        )
     kw = build_window(
         content,
         service,
