@@ -152,6 +152,28 @@ def timed(argv: list[str], env: dict[str, str], workdir: Path) -> float:
     return time.perf_counter() - started
 
 
+# The first rounds of the soak still fill bounded caches (glyphs in each language,
+# Qt's gradient cache, decoded pictures) and raise the heap's high-water mark; from
+# here on, growth is what a kiosk running for weeks would keep adding.
+SLOPE_FROM = 1000
+SAMPLE_EVERY = 500  # soak navigations between two samples (each after a 1.5 s rest)
+
+
+def soak_slope(samples: list[dict[str, float]]) -> float:
+    """Anonymous MB per 1,000 navigations, least squares over the samples taken at
+    ``SLOPE_FROM`` navigations or later (NaN with fewer than three): a step in the
+    first rounds and a steady leak look alike in the growth from start to end."""
+    points = [(p["navigations"], p["anon"]) for p in samples if p["navigations"] >= SLOPE_FROM]
+    if len(points) < 3:
+        return float("nan")
+    mean_x = sum(x for x, _ in points) / len(points)
+    mean_y = sum(y for _, y in points) / len(points)
+    spread = sum((x - mean_x) ** 2 for x, _ in points)
+    if not spread:
+        return float("nan")
+    return 1000 * sum((x - mean_x) * (y - mean_y) for x, y in points) / spread
+
+
 def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
@@ -342,6 +364,8 @@ class Bench:
                 str(navigations),
                 "--soak",
                 str(soak),
+                "--sample-every",
+                str(SAMPLE_EVERY),
                 "--out",
                 str(out),
                 "--gap-ms",
@@ -441,6 +465,7 @@ class Bench:
             nav_timeouts=len(report["latency"]["timeouts"]) + len(report["soak"]["timeouts"]),
         )
         self.results["soak_memory"] = report.get("soak_memory", [])
+        self.results["soak_anon_slope_mb_per_1000"] = soak_slope(self.results["soak_memory"])
 
     # kiosk prepare ------------------------------------------------------------------
 
@@ -575,6 +600,10 @@ INFO = [
     ("soak_anon_mb_start", "soak process: anonymous PSS (its own heaps) at start"),
     ("soak_anon_growth_mb", "  its growth (PSS also moves as other processes come and go)"),
     ("soak_anon_growth_after_warmup_mb", "  same, after the first round"),
+    (
+        "soak_anon_slope_mb_per_1000",
+        f"  its slope from {SLOPE_FROM:,} navigations on, MB per 1,000 (info)",
+    ),
     ("rss_mb_start", "navigation process: VmRSS at start (info)"),
     ("rss_mb_after_soak", "VmRSS after the soak (info)"),
     ("rss_mb_after_warmup", "after one round of every screen and language (info)"),

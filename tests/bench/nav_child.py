@@ -91,9 +91,19 @@ class Results:
     timeouts: list[str] = field(default_factory=list)
     image_errors: int = 0
     probe_ms: list[float] = field(default_factory=list)
+    probes: int = 0
+    # The soak measures the process's memory, these lists' included: a time kept per
+    # navigation and per frame probed (two floats a navigation) grew it 0.06 MB a thousand.
+    keep: bool = True
 
     def add(self, kind: str, ms: float) -> None:
-        self.latencies.setdefault(kind, []).append(ms)
+        if self.keep:
+            self.latencies.setdefault(kind, []).append(ms)
+
+    def probed(self, ms: float) -> None:
+        self.probes += 1
+        if self.keep:
+            self.probe_ms.append(ms)
 
 
 class Driver:
@@ -117,7 +127,8 @@ class Driver:
         self.attempts = 0
         self.navigations = 0
         self.cycles = 0
-        self.next_sample = SAMPLE_EVERY
+        self.next_sample = args.sample_every
+        self.probe = _probe(kw)
         self.window.frameSwapped.connect(self._on_frame)
         self._watchdog = QTimer()
         self._watchdog.setSingleShot(True)
@@ -330,7 +341,7 @@ class Driver:
         self.report["latency"] = self._summary()
         self.report["true_refcount_start"] = self.true_refs_start
         self._save()
-        self.results = Results()
+        self.results = Results(keep=False)  # the soak's figures are memory, not times
         self._home_then(self._before_soak)
 
     def _before_soak(self) -> None:
@@ -339,9 +350,12 @@ class Driver:
         self.report["pss_mb_after_warmup"] = pss_mb()
         self.report["anon_mb_after_warmup"] = pss_mb("Pss_Anon")
         self.report["soak_memory"] = [{"navigations": 0, **memory_now()}]
-        self.next_sample = SAMPLE_EVERY
+        self.next_sample = self.args.sample_every
+        if self.probe is not None:
+            self.probe.sample(-1)  # the probe's own wrappers and types made first
+            self.probe.sample(0)
         self.report["items_after_warmup"] = sum(1 for _ in walk(self.window.contentItem()))
-        self._run_phase("soak", self.args.soak, 0, self._after_soak)
+        self._run_phase("soak", self.args.soak, self.args.soak_gap_ms, self._after_soak)
 
     def _after_soak(self) -> None:
         self.report["soak"] = self._summary()
@@ -449,7 +463,7 @@ class Driver:
             return
         probe_start = time.perf_counter()
         busy = self._images_not_ready()
-        self.results.probe_ms.append(1000 * (time.perf_counter() - probe_start))
+        self.results.probed(1000 * (time.perf_counter() - probe_start))
         if busy:
             return
         self._done(1000 * (probe_start - self.started))
@@ -469,12 +483,14 @@ class Driver:
         if ms is not None:
             self.results.add(f"{step.kind}:{step.label}", ms)
         self.navigations += 1
+        if self.probe is not None and self.phase == "soak":
+            self.probe.step(step.label)
         if self.phase == "soak" and self.navigations % 100 == 0:
             self.report["soak_navigations"] = self.navigations
             self._save()
         home = self.phase == "soak" and step.label == "leave-attract"
         if home and self.navigations >= self.next_sample:  # back home: the trend, at rest
-            self.next_sample += SAMPLE_EVERY
+            self.next_sample += self.args.sample_every
             QTimer.singleShot(REST_MS, self._sample)
             return
         QTimer.singleShot(self.gap_ms, self._next)
@@ -484,6 +500,8 @@ class Driver:
         grows from one sample to the next, a cache filling up levels off."""
         gc.collect()
         self.report["soak_memory"].append({"navigations": self.navigations, **memory_now()})
+        if self.probe is not None:
+            self.probe.sample(self.navigations)
         QTimer.singleShot(self.gap_ms, self._next)
 
     # finding things on screen --------------------------------------------------------
@@ -543,6 +561,7 @@ class Driver:
             "timeouts": self.results.timeouts,
             "image_errors": self.results.image_errors,
             "probe_ms_median": _median(self.results.probe_ms),
+            "probes": self.results.probes,
             "navigations": self.navigations,
         }
 
@@ -582,6 +601,13 @@ def main() -> int:
     parser.add_argument("--navigations", type=int, default=200)
     parser.add_argument("--soak", type=int, default=10_000)
     parser.add_argument("--gap-ms", type=int, default=300)
+    parser.add_argument("--soak-gap-ms", type=int, default=0, help="between two soak navigations")
+    parser.add_argument(
+        "--sample-every",
+        type=int,
+        default=SAMPLE_EVERY,
+        help="soak navigations between two memory samples",
+    )
     parser.add_argument(
         "--swipe-every", type=int, default=1, help="timed run: a swipe pair every N exhibit visits"
     )
@@ -625,6 +651,17 @@ def main() -> int:
     service.shutdown(wait=False)
     args.out.write_text(json.dumps(driver.report, indent=1), encoding="utf-8")
     return code
+
+
+def _probe(kw: Any) -> Any:
+    """With ``KIOSK_SOAK_PROBE=FILE``, each soak sample also writes what is alive
+    (``soak_probe.py``): for finding what grows, not part of the bench's figures."""
+    out = os.environ.get("KIOSK_SOAK_PROBE")
+    if not out:
+        return None
+    from soak_probe import Probe  # beside this file
+
+    return Probe(kw, Path(out))
 
 
 def _single_shot() -> Any:
