@@ -23,7 +23,9 @@ Window {
     // A screen reader announces where the visitor is: each new screen, exhibit or overlay
     // puts the focus on its title (a heading). Keys still reach the stage: a title does
     // not take them, so they go on up to its ancestor. The staff panel keeps its own focus.
-    readonly property var focusPlace: [current, kiosk.page.exhibitId, stillThereLoader.active,
+    // The exhibit by the navigation's id: reading kiosk.page here turned the whole page
+    // into JavaScript a second time at each new page and language.
+    readonly property var focusPlace: [current, kiosk.nav.exhibitId, stillThereLoader.active,
                                        helpLoader.active, quitLoader.active, staffLoader.active]
     onFocusPlaceChanged: Qt.callLater(focusTitle)
     function focusTitle() {
