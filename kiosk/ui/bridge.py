@@ -24,6 +24,7 @@ from kiosk.ui.navigation import Navigation
 from kiosk.ui.overlays import IdleOverlay, Presenter, Problems
 from kiosk.ui.props import part, shown
 from kiosk.ui.readaloud import ReadAloud
+from kiosk.ui.words import Words
 
 if TYPE_CHECKING:
     from kiosk.ui.mapview import MapScreen
@@ -71,6 +72,7 @@ class Kiosk(QObject):
         self._map: MapScreen | None = None  # made when the map is first opened
         self._time_axis: TimeAxis | None = None  # made when the timeline is first opened
         self._strings: dict[str, str] = {}
+        self._words = Words(self)  # the same words, for QML (kiosk.ui.words)
         self._offers_next = True  # a page ends with a button to the next exhibit
         self._language = Language(content, self)
         self._nav = Navigation(content, start, self)
@@ -162,6 +164,7 @@ class Kiosk(QObject):
         if self._map is not None:
             self._map.set_content(self._content, language)
         self._refresh_page()
+        self._words.set(self._strings)
         self.textsChanged.emit()
 
     def _refresh_timeline(self) -> None:
@@ -187,7 +190,8 @@ class Kiosk(QObject):
             self._page = page
             self.pageChanged.emit()
 
-    strings = shown(dict, "_strings", textsChanged)
+    # every word of the interface in the visitor's language: ``kiosk.strings.back``
+    strings = part(lambda self: self._words)
 
     def _get_site_title(self) -> str:
         return self._content.site.title.get(self.language.current)
