@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QSize, Signal, Slot
 
 from kiosk.content.model import ContentSet
-from kiosk.runtime.navigation import ATTRACT, PRESENTER_KEYS, Place
+from kiosk.runtime.navigation import ATTRACT, PRESENTER_KEYS, TIMELINE, Place
 from kiosk.ui import present
 from kiosk.ui.appearance import Appearance
 from kiosk.ui.images import ImageStore
@@ -24,6 +24,7 @@ from kiosk.ui.navigation import Navigation
 from kiosk.ui.overlays import IdleOverlay, Presenter, Problems
 from kiosk.ui.props import part, shown
 from kiosk.ui.readaloud import ReadAloud
+from kiosk.ui.words import Words
 
 if TYPE_CHECKING:
     from kiosk.ui.mapview import MapScreen
@@ -66,10 +67,12 @@ class Kiosk(QObject):
         self._page: present.Page = present.no_page()
         self._timeline = RowsModel(self)
         self._timeline_made = False  # its rows are made when first read
+        self._timeline_stale = False  # its rows wait for the timeline to show again
         self._about: dict[str, Any] | None = None  # made when first read
         self._map: MapScreen | None = None  # made when the map is first opened
         self._time_axis: TimeAxis | None = None  # made when the timeline is first opened
         self._strings: dict[str, str] = {}
+        self._words = Words(self)  # the same words, for QML (kiosk.ui.words)
         self._offers_next = True  # a page ends with a button to the next exhibit
         self._language = Language(content, self)
         self._nav = Navigation(content, start, self)
@@ -88,7 +91,9 @@ class Kiosk(QObject):
         self.language.changed.connect(self._refresh_texts)
         # the page's data follows every move before the views hear of it: an exhibit's
         # page is made once, with its content, not empty and then filled (and its data
-        # is built once a move, not again when the views have moved)
+        # is built once a move, not again when the views have moved); the timeline's
+        # rows, when it shows again in another language
+        self.nav.before_change(lambda _place: self._refresh_timeline())
         self.nav.before_change(lambda _place: self._refresh_page())
         # the text being read has left the screen
         self.language.changed.connect(lambda *_: self.readAloud.moved())
@@ -153,12 +158,23 @@ class Kiosk(QObject):
         self._strings = present.strings(self._content, language)
         self._tiles.set_rows([present.tile(e, language) for e in self._content.exhibits])
         if self._timeline_made:
-            self._timeline.set_rows(present.timeline(self._content, language))
+            self._timeline_stale = True
+            self._refresh_timeline()
         self._about = None
         if self._map is not None:
             self._map.set_content(self._content, language)
         self._refresh_page()
+        self._words.set(self._strings)
         self.textsChanged.emit()
+
+    def _refresh_timeline(self) -> None:
+        """The timeline's rows in the visitor's language, once it shows. Its page is
+        kept while another screen shows (``Main.qml``); its rows change when it shows
+        again, before the views hear of the move, so its items change their words at
+        that opening, not at every language tap on the other screens."""
+        if self._timeline_stale and self.nav.place.screen == TIMELINE:
+            self._timeline_stale = False
+            self._timeline.set_rows(present.timeline(self._content, self.language.current))
 
     def _refresh_page(self) -> None:
         exhibit = self._content.exhibit(self.nav.place.exhibit_id)
@@ -174,7 +190,8 @@ class Kiosk(QObject):
             self._page = page
             self.pageChanged.emit()
 
-    strings = shown(dict, "_strings", textsChanged)
+    # every word of the interface in the visitor's language: ``kiosk.strings.back``
+    strings = part(lambda self: self._words)
 
     def _get_site_title(self) -> str:
         return self._content.site.title.get(self.language.current)
@@ -197,8 +214,9 @@ class Kiosk(QObject):
     page = shown(dict, "_page", pageChanged)
 
     def _get_timeline(self) -> RowsModel:
-        if not self._timeline_made:
+        if not self._timeline_made or self._timeline_stale:
             self._timeline_made = True
+            self._timeline_stale = False
             self._timeline.set_rows(present.timeline(self._content, self.language.current))
         return self._timeline
 

@@ -7,7 +7,9 @@ Rectangle {
     id: viewer
     required property var kiosk
     required property var ui
-    readonly property var items: kiosk.page.gallery
+    // the page read once: each read of kiosk.page turns all of it into JavaScript
+    readonly property var page: kiosk.page
+    readonly property var items: page.gallery
     // the caption follows the image under the finger at once; kiosk hears when it lands
     readonly property int shown: Math.max(0, Math.min(pager.currentIndex, items.length - 1))
     readonly property var current: items.length ? items[shown] : null
@@ -28,7 +30,7 @@ Rectangle {
             id: galleryTitle
             objectName: "galleryTitle"
             anchors { left: parent.left; right: counter.left; verticalCenter: parent.verticalCenter; leftMargin: viewer.ui.margin; rightMargin: viewer.ui.gap }
-            text: viewer.kiosk.page.title
+            text: viewer.page.title
             textFormat: Text.PlainText
             wrapMode: Text.Wrap
             font.pixelSize: viewer.ui.body

@@ -23,14 +23,17 @@ Window {
     // A screen reader announces where the visitor is: each new screen, exhibit or overlay
     // puts the focus on its title (a heading). Keys still reach the stage: a title does
     // not take them, so they go on up to its ancestor. The staff panel keeps its own focus.
-    readonly property var focusPlace: [current, kiosk.page.exhibitId, stillThereLoader.active,
+    // The exhibit by the navigation's id: reading kiosk.page here turned the whole page
+    // into JavaScript a second time at each new page and language.
+    readonly property var focusPlace: [current, kiosk.nav.exhibitId, stillThereLoader.active,
                                        helpLoader.active, quitLoader.active, staffLoader.active]
     onFocusPlaceChanged: Qt.callLater(focusTitle)
     function focusTitle() {
         if (staffLoader.item) return
         const layers = [quitLoader, helpLoader, stillThereLoader, attractLoader, galleryLoader,
                         exhibitLoader, aboutLoader, timelineLoader, mapLoader]
-        const shown = layers.find(layer => layer.item && layer.item.titleItem)
+        // a kept screen (the timeline) is out of the window while another shows
+        const shown = layers.find(layer => layer.item && layer.item.titleItem && (layer.item as Item).parent)
         const page = shown ? shown.item : (homeLoader.shown ? homeLoader.item : null)
         if (page && page.titleItem) page.titleItem.forceActiveFocus()
         else stage.forceActiveFocus()
@@ -92,15 +95,38 @@ Window {
                 }
             }
 
+            // Made the first time it opens and kept out of the window meanwhile, as home
+            // is: opened again, it is shown, not made anew (another language changes the
+            // words of its items; kiosk.timeline). Another text size, contrast or content
+            // while it is away makes it anew at its next opening: kept, it would lay
+            // itself out again for no one at every such change.
             Loader {
                 id: timelineLoader
                 objectName: "timelineLoader"
                 anchors.fill: parent
-                active: root.current === root.screens.timeline
+                readonly property bool shown: root.current === root.screens.timeline
+                active: false
+                onShownChanged: {
+                    if (!shown) return
+                    if (active) layerFade.restartFor(item)  // kept: it fades in as a new one does
+                    active = true
+                }
+                function drop() { if (!shown) active = false }
                 // by its file, not its type: its file (and Qt's shapes module it uses)
                 // is read when the timeline first opens, not before the first frame
                 Component.onCompleted: setSource(Qt.resolvedUrl("TimelinePage.qml"), { kiosk: root.kiosk, ui: style })
-                onLoaded: layerFade.restartFor(item)
+                onLoaded: {
+                    item.parent = Qt.binding(() => timelineLoader.shown ? timelineLoader : null)
+                    layerFade.restartFor(item)
+                }
+                Connections {
+                    target: root.kiosk
+                    function onContentChanged() { timelineLoader.drop() }
+                }
+                Connections {
+                    target: root.kiosk.appearance
+                    function onChanged() { timelineLoader.drop() }
+                }
             }
 
             Loader {

@@ -45,6 +45,8 @@ Item {
         flick.contentX = left
     }
     onCurrentChanged: showCurrent()
+    // the page is left for another screen: it comes back at the axis's start, as it is made
+    function leave() { flick.contentX = 0 }
     onLayoutChanged: Qt.callLater(showCurrent)
 
     Flickable {

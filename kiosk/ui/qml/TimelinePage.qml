@@ -18,6 +18,19 @@ Rectangle {
         target: page.kiosk
         function onResetRequested() { page.resetView() }
     }
+    // The page is kept while another screen shows (Main.qml): it leaves as it was made,
+    // at its top with nothing touched, and settles once shown, as a page just made does.
+    readonly property bool shown: kiosk.nav.screen === kiosk.nav.screens.timeline
+    onShownChanged: {
+        if (shown) {
+            Qt.callLater(list.settle)
+            return
+        }
+        list.ready = false
+        list.touched = false
+        list.positionViewAtBeginning()
+        (list.headerItem as Heading)?.axis.leave()
+    }
     readonly property Item titleItem: (list.headerItem as Heading)?.titleItem ?? null  // takes the focus when the page comes
     function focusOpenEntry() { (list.currentItem as Entry)?.titleItem.forceActiveFocus() }
 
@@ -45,10 +58,12 @@ Rectangle {
         property bool touched: false
         property bool ready: false
         // opened on a later moment (Back from its exhibit): that moment's entry shows
-        Component.onCompleted: Qt.callLater(() => {
-            list.ready = true
+        function settle() {
+            ready = true
             if (currentIndex > 0) { touched = true; showOpenEntry() } else keepTop()
-        })
+            (headerItem as Heading)?.axis.showCurrent()
+        }
+        Component.onCompleted: Qt.callLater(settle)
         onMovementStarted: touched = true
         function keepTop() { if (!touched) positionViewAtBeginning() }
         onCurrentIndexChanged: {
@@ -64,6 +79,7 @@ Rectangle {
         component Heading: Column {
             width: list.width
             readonly property Item titleItem: timelineTitle
+            readonly property TimelineAxis axis: timeAxis
             onHeightChanged: Qt.callLater(list.keepTop)
             ScreenText {
                 id: timelineTitle
@@ -81,6 +97,7 @@ Rectangle {
                 color: page.ui.ink
             }
             TimelineAxis {
+                id: timeAxis
                 width: list.width
                 height: implicitHeight
                 kiosk: page.kiosk
@@ -211,7 +228,11 @@ Rectangle {
                             width: size
                             height: size / 2
                             rotation: entry.open ? 180 : 0
-                            Behavior on rotation { NumberAnimation { duration: page.ui.fade; easing.type: Easing.OutCubic } }
+                            // turns as the visitor opens an entry, not as the page comes
+                            Behavior on rotation {
+                                enabled: list.ready
+                                NumberAnimation { duration: page.ui.fade; easing.type: Easing.OutCubic }
+                            }
                             ShapePath {
                                 strokeColor: entry.open ? page.ui.surface : page.ui.accentText
                                 strokeWidth: Math.max(3, Math.round(4 * page.ui.k))
