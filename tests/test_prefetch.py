@@ -64,9 +64,10 @@ print(json.dumps(seen))
 """
 
 
-def _run(case: str, root: Path, cache: Path) -> dict[str, Any]:
+def _python(script: str, *args: str) -> str:
+    """What ``script`` printed, run by a fresh interpreter without Qt."""
     done = subprocess.run(
-        [sys.executable, "-c", SCRIPT, json.dumps([case, str(root), str(cache)])],
+        [sys.executable, "-c", script, *args],
         capture_output=True,
         text=True,
         timeout=300,
@@ -74,7 +75,12 @@ def _run(case: str, root: Path, cache: Path) -> dict[str, Any]:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    seen: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
+    return done.stdout
+
+
+def _run(case: str, root: Path, cache: Path) -> dict[str, Any]:
+    out = _python(SCRIPT, json.dumps([case, str(root), str(cache)]))
+    seen: dict[str, Any] = json.loads(out.splitlines()[-1])
     return seen
 
 
@@ -139,16 +145,8 @@ from kiosk.content.imagerecord import ImageRecord
 print(repr(targets), child.result(ImageRecord()) is not None)
 """
     lock = tmp_path / "lock"
-    done = subprocess.run(
-        [sys.executable, "-c", probe, str(lock), str(REPO / "exhibits"), str(tmp_path / "c")],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"},
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    targets, _, loaded = done.stdout.strip().rpartition(" ")
+    out = _python(probe, str(lock), str(REPO / "exhibits"), str(tmp_path / "c"))
+    targets, _, loaded = out.strip().rpartition(" ")
     assert loaded == "True"  # it went on to send its load
     assert "pipe:" in targets  # the child's result pipe: it was looked at while it worked
     assert str(lock) not in targets
