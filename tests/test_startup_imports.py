@@ -31,7 +31,7 @@ from tests import process
 
 # Written into the child's path as sitecustomize: at READY=1, dump what is loaded.
 HOOK = """
-import linecache, socket, sys
+import builtins, linecache, socket, sys
 _send = socket.socket.sendall
 def sendall(self, data, *args):
     if b"READY=1" in data:
@@ -55,7 +55,9 @@ def sendall(self, data, *args):
         with open(OUT, "w") as out:
             json.dump({"modules": modules, "items": names,
                        "sources": sorted(linecache.cache), "threads": threads,
-                       "pyside": made}, out)
+                       "pyside": made,
+                       "pyside_import": builtins.__import__
+                       is getattr(builtins, "__feature_import__", None)}, out)
     return _send(self, data, *args)
 socket.socket.sendall = sendall
 """
@@ -259,8 +261,18 @@ def test_a_feature_opened_later_imports_none_of_its_modules_before_the_first_fra
 def test_no_module_source_is_held_in_memory_at_the_first_frame(
     starts: tuple[dict[str, Any], dict[str, Any]],
 ) -> None:
-    """PySide's import hook reads every later module's source through ``linecache``
-    (``kiosk.ui.app.lighter_feature_check`` asks the same without keeping it)."""
+    """PySide's import reads every later module's source through ``linecache``
+    (``kiosk.ui.app.plain_import`` gives Python its own import back)."""
     _, warm = starts
     assert "kiosk.ui.wiring" in warm["modules"]  # imported after PySide
     assert [path for path in warm["sources"] if "/kiosk/" in path] == []
+
+
+def test_python_imports_with_its_own_import_once_pyside_is_loaded(
+    starts: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
+    """PySide's ``__import__`` runs Python for every import statement after it, for a
+    ``from __feature__ import`` the kiosk never makes: both starts put it back."""
+    for seen in starts:
+        assert "PySide6.QtCore" in seen["modules"]
+        assert seen["pyside_import"] is False

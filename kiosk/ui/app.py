@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import builtins
 import logging
 import os
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,41 +25,29 @@ if TYPE_CHECKING:
     from kiosk.ui.staff import Staff
 
 log = logging.getLogger("kiosk.ui")
-_PYSIDE_FEATURE = "shibokensupport.feature"  # PySide's ``from __feature__ import`` support
 QML_DIR = Path(__file__).resolve().parent / "qml"
 FONT_FAMILY = "Noto Sans"
 
 
-def lighter_feature_check() -> None:
-    """Ask PySide's import hook its question without keeping every module's source.
+def plain_import() -> None:
+    """Give Python its own ``import`` back from PySide's.
 
-    Once PySide is imported, it asks of every module imported after it whether the
-    module's source mentions "PySide6" (for ``from __feature__ import``, which the
-    kiosk never uses), through ``inspect.getsource``: about 140 modules before the
-    first frame, 20-40 ms there on a loaded machine, and 2-3 MB of their source lines
-    kept in ``linecache`` for good. Same question, same answer, from the file's bytes.
-    PySide versions without the hook are left alone.
+    Importing PySide replaces the built-in ``__import__`` with its own, kept as
+    ``builtins.__feature_import__``, for ``from __feature__ import snake_case`` (PySide's
+    documentation, "The __feature__ import"), which the kiosk never uses. That import
+    runs some Python for every import statement and, for every module imported after
+    it, reads the module's source to see whether it mentions "PySide6": about 360
+    import statements and 80 modules before the first frame. PySide keeps the
+    original as ``builtins.__orig_import__``; an ``__import__`` that is not PySide's
+    (a debugger's, a test's) is left alone.
     """
-    feature = sys.modules.get(_PYSIDE_FEATURE)
-    original = getattr(feature, "_mod_uses_pyside", None)
-    if original is None or getattr(original, "kiosk_lighter", False):
-        return
-
-    def uses_pyside(module: object) -> bool:
-        path = getattr(module, "__file__", None)
-        if not isinstance(path, str) or not path.endswith(".py"):
-            return bool(original(module))  # built in, compiled or without source
-        try:
-            with open(path, "rb") as source:
-                return b"PySide6" in source.read()
-        except OSError:
-            return bool(original(module))
-
-    uses_pyside.kiosk_lighter = True  # type: ignore[attr-defined]
-    feature._mod_uses_pyside = uses_pyside  # type: ignore[union-attr]
+    own = getattr(builtins, "__orig_import__", None)
+    pyside = getattr(builtins, "__feature_import__", None)
+    if own is not None and pyside is not None and builtins.__import__ is pyside:
+        builtins.__import__ = own
 
 
-lighter_feature_check()  # before the rest of the kiosk is imported
+plain_import()  # before the rest of the kiosk is imported
 
 
 def ensure_application(software: bool = False) -> QGuiApplication:
@@ -67,7 +55,7 @@ def ensure_application(software: bool = False) -> QGuiApplication:
     existing = QGuiApplication.instance()
     if isinstance(existing, QGuiApplication):
         return existing
-    # here, not at the top: imported after lighter_feature_check, so PySide keeps no source
+    # here, not at the top: imported with Python's own import (plain_import)
     from kiosk.ui.memory import fix_mmap_threshold
 
     fix_mmap_threshold()
