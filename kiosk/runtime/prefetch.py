@@ -18,9 +18,9 @@ parent to load the folder itself, as without a child. Qt-free; systems with ``fo
 
 from __future__ import annotations
 
+import _signal as signal  # no enums to make (kiosk.runtime.early_signals)
 import contextlib
 import os
-import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING

@@ -22,8 +22,8 @@ kiosk), which once made the staff panel's Quit do nothing.
 
 from __future__ import annotations
 
+import _signal as signal  # as kiosk.runtime.early_signals: no enums to make
 import logging
-import signal
 import socket
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -32,6 +32,7 @@ from PySide6.QtCore import QObject, QSocketNotifier
 from PySide6.QtGui import QGuiApplication
 
 from kiosk.runtime import systemd
+from kiosk.runtime.early_signals import NAMES, STOP_SIGNALS
 
 if TYPE_CHECKING:
     from kiosk.runtime.analytics import AnalyticsRecorder  # sqlite3 only in kiosk mode
@@ -39,7 +40,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("kiosk")
 
-STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 STAFF = "staff"  # the reason of the staff panel's Quit
 
 
@@ -95,7 +95,7 @@ class Stopper(QObject):
         if early is not None:
             self._previous_handlers.update(early.defaults)
             if early.received is not None:  # read after ours are in: none falls between
-                log.info("stop signal %s came while starting", early.received.name)
+                log.info("stop signal %s came while starting", NAMES[early.received])
                 writer.send(bytes([early.received]))
 
     def listen(self) -> None:
@@ -133,7 +133,7 @@ class Stopper(QObject):
             return
         for number in data:
             if number in STOP_SIGNALS:
-                self.stop(signal.Signals(number).name)
+                self.stop(NAMES[number])
                 return
 
 
