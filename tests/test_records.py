@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
+import threading
+import time
 from dataclasses import field
+from typing import Any
 
 import pytest
 
-from kiosk.content.records import Record, record
+from kiosk.content import records
+from kiosk.content.records import Record, is_made, record
 
 
 @record
@@ -83,3 +87,99 @@ def test_only_a_record_class_can_be_made_a_record() -> None:
         @record
         class Plain:  # no Record base: its instances could be changed
             x: int
+
+
+@record
+class Later(Record):
+    """A record nothing has made yet when its first instance is unpickled."""
+
+    x: int
+    tags: tuple[str, ...] = field(default=(), hash=False)
+    note: str = field(default="", compare=False, repr=False)
+
+
+def test_a_record_is_made_a_dataclass_when_first_asked_and_answers_as_one() -> None:
+    """A warm start unpickles its content: no ``__init__`` runs, and the classes stay
+    unmade until something asks what a dataclass knows."""
+    assert not is_made(Later)
+    unpickled = Later.__new__(Later)  # what unpickling makes, state set without __init__
+    unpickled.__dict__.update(x=1, tags=("a",), note="n")
+    assert not is_made(Later)
+    assert unpickled == Later(1, ("a",), "other")  # equality ignores what compare=False leaves out
+    assert is_made(Later)
+    assert hash(unpickled) == hash(Later(1, ("b",)))
+    assert repr(unpickled) == "Later(x=1, tags=('a',))"
+    assert dataclasses.replace(unpickled, x=2) == Later(2, ("a",))
+    assert [f.name for f in dataclasses.fields(Later)] == ["x", "tags", "note"]
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        lambda cls: dataclasses.fields(cls),
+        lambda cls: dataclasses.is_dataclass(cls),
+        lambda cls: cls(1),
+        lambda cls: cls.__match_args__,
+    ],
+    ids=["fields", "is_dataclass", "instance", "match_args"],
+)
+def test_each_way_of_asking_makes_the_record(ask: Any) -> None:
+    @record
+    class Fresh(Record):
+        x: int
+
+    assert not is_made(Fresh)
+    ask(Fresh)
+    assert is_made(Fresh)
+    assert Fresh(1) == Fresh(x=1)
+    assert Fresh.__match_args__ == ("x",)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Fresh(1).x = 2  # type: ignore[misc]
+
+
+def test_a_record_derived_from_a_record_is_made_at_once_with_its_own_fields() -> None:
+    @record
+    class Base(Record):
+        x: int
+
+    Base(1)  # made
+
+    @record
+    class Derived(Base):
+        y: int = 0
+
+    assert is_made(Derived)
+    assert [f.name for f in dataclasses.fields(Derived)] == ["x", "y"]
+    assert Derived(1, 2) != Base(1)
+    assert repr(Derived(1, 2)).endswith("Derived(x=1, y=2)")
+
+
+def test_two_threads_asking_at_once_make_the_record_once(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    @record
+    class Shared(Record):
+        x: int
+
+    making = records.dataclass
+    calls: list[type] = []
+
+    def slow_dataclass(cls: type, **kwargs: Any) -> Any:
+        calls.append(cls)
+        time.sleep(0.05)  # a wide window for a second thread to come in
+        return making(cls, **kwargs)
+
+    monkeypatch.setattr(records, "dataclass", slow_dataclass)
+    barrier = threading.Barrier(4)
+
+    def ask() -> None:
+        barrier.wait()
+        dataclasses.fields(Shared)
+
+    threads = [threading.Thread(target=ask) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert calls == [Shared]
+    assert Shared(3) == Shared(3)
