@@ -82,7 +82,7 @@ def test_the_javascript_garbage_is_collected_before_the_heaps_are_trimmed() -> N
 
 
 def test_elsewhere_than_linux_there_is_no_trim(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("kiosk.ui.memory.sys.platform", "darwin")
+    monkeypatch.setattr("kiosk.runtime.glibc.sys.platform", "darwin")
     assert malloc_trim() is None
 
 

@@ -19,12 +19,12 @@ other setting of glibc's the kiosk makes, a fixed mmap threshold, is here too
 
 from __future__ import annotations
 
-import ctypes
 import logging
-import sys
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from kiosk.runtime import glibc
 
 if TYPE_CHECKING:
     from PySide6.QtQml import QJSEngine
@@ -41,17 +41,6 @@ QUIET_S = 1.0
 _M_MMAP_THRESHOLD = -3  # from glibc's malloc.h
 
 
-def _glibc(name: str) -> Any | None:
-    """A function of glibc's, or None where the C library is another (or has no such
-    call: musl has neither of the two used here)."""
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        return getattr(ctypes.CDLL("libc.so.6"), name)
-    except (OSError, AttributeError):
-        return None
-
-
 def fix_mmap_threshold() -> None:
     """Hand large freed blocks (decoded images, page trees) back to the system.
 
@@ -59,11 +48,11 @@ def fix_mmap_threshold() -> None:
     those blocks stay in the heap: measured here, the first walk through every
     screen kept 24-52 MB that never came back. A fixed 128 KiB threshold keeps a
     kiosk's memory flat over weeks. Set before anything else is made
-    (``kiosk.ui.app.ensure_application``): set at the first frame instead (sparing
-    ``ctypes``' 2 ms import), the start's own large frees had already raised it, and
-    0.6 MB more stayed in the heap (7 runs each).
+    (``kiosk.ui.app.ensure_application``): set at the first frame instead, the
+    start's own large frees had already raised it, and 0.6 MB more stayed in the heap
+    (7 runs each).
     """
-    mallopt = _glibc("mallopt")
+    mallopt = glibc.function("mallopt", glibc.INT, glibc.INT)
     if mallopt is None:
         log.info("mallopt unavailable: memory tuning skipped")
         return
@@ -72,11 +61,9 @@ def fix_mmap_threshold() -> None:
 
 def malloc_trim() -> Callable[[], object] | None:
     """glibc's ``malloc_trim(0)``, or None where the C library has none."""
-    trim = _glibc("malloc_trim")
+    trim = glibc.function("malloc_trim", glibc.ULONG)  # a size_t
     if trim is None:
         return None
-    trim.argtypes = [ctypes.c_size_t]
-    trim.restype = ctypes.c_int
     return lambda: trim(0)
 
 
