@@ -14,11 +14,13 @@ path: a tap is a change, and the wait starts again from it.
 
 ``malloc_trim`` is glibc's (Linux); elsewhere only the collection is done. The one
 other setting of glibc's the kiosk makes, a fixed mmap threshold, is here too
-(``fix_mmap_threshold``, made before the application exists).
+(``fix_mmap_threshold``, made before the application exists), and so is the source
+PySide's import leaves in ``linecache`` (``forget_source_lines``, at the same time).
 """
 
 from __future__ import annotations
 
+import linecache
 import logging
 import time
 from collections.abc import Callable
@@ -57,6 +59,18 @@ def fix_mmap_threshold() -> None:
         log.info("mallopt unavailable: memory tuning skipped")
         return
     mallopt(_M_MMAP_THRESHOLD, 128 * 1024)
+
+
+def forget_source_lines() -> None:
+    """Drop the source lines that importing PySide left in ``linecache``.
+
+    PySide's import reads the source of ``enum.py`` and of its own ``__init__``
+    (2,200 lines) through ``inspect``, and ``linecache`` keeps them for tracebacks
+    that seldom come. Dropped before the kiosk's start-up makes most of its Python
+    objects, their room is used again: 0.27 MB less anonymous memory 1.5 s after the
+    first frame (4 interleaved starts each). A traceback reads its lines afresh.
+    """
+    linecache.clearcache()
 
 
 def malloc_trim() -> Callable[[], object] | None:
