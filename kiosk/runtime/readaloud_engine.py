@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import ctypes
 import logging
 import os
 import re
@@ -34,6 +33,8 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO, Protocol
+
+from kiosk.runtime import glibc
 
 logger = logging.getLogger("kiosk.readaloud")
 
@@ -105,12 +106,9 @@ def _die_with_parent() -> Callable[[], None] | None:
     prepared here and compares two pids: no imports, locks or logging there."""
     if not sys.platform.startswith("linux"):
         return None
-    try:
-        prctl = ctypes.CDLL(None, use_errno=True).prctl
-    except (OSError, AttributeError):
+    prctl = glibc.function("prctl", glibc.INT, *[glibc.ULONG] * 4)
+    if prctl is None:
         return None
-    prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
-    prctl.restype = ctypes.c_int
     parent = os.getpid()
     kill = int(signal.SIGKILL)
 

@@ -56,9 +56,10 @@ def ensure_application(software: bool = False) -> QGuiApplication:
     if isinstance(existing, QGuiApplication):
         return existing
     # here, not at the top: imported with Python's own import (plain_import)
-    from kiosk.ui.memory import fix_mmap_threshold
+    from kiosk.ui.memory import fix_mmap_threshold, forget_source_lines
 
     fix_mmap_threshold()
+    forget_source_lines()
     headless = os.environ.get("QT_QPA_PLATFORM") == "offscreen"
     if software or headless or os.environ.get("QT_QUICK_BACKEND") == "software":
         QQuickWindow.setGraphicsApi(QSGRendererInterface.GraphicsApi.Software)
