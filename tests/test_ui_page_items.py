@@ -1,6 +1,9 @@
 """What a screen makes when it opens: the marks of a reading only once something is
 read, an exhibit page's every section once it has settled, the attract loop's
-pictures only for the slides that show or come next."""
+pictures only for the slides that show or come next. And in what order pictures are
+asked for: Qt's image thread decodes the latest request first, so a picture not yet
+on screen (the attract loop's next slide, a section below an exhibit's cover) is asked
+for once the one shown is decoded."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.ui.app import KioskWindow
-from kiosk.ui.render import settle
+from kiosk.ui.render import pump, settle
 from kiosk.ui.render import visual_tree as walk
 from tests.conftest import BUNDLED
 from tests.layouttools import scene_rect
@@ -136,3 +139,61 @@ def test_an_exhibit_page_is_made_with_its_content_not_empty_and_then_filled(
             settle(kw.window, kw.images)
         language = CONTENT.site.default_language
         assert titles == [e.title.get(language) for e in CONTENT.exhibits[:2]]
+
+
+def test_the_attract_loops_next_picture_is_asked_for_once_the_shown_one_is_ready(
+    rendition_cache: Path,
+) -> None:
+    with open_window(CONTENT, rendition_cache) as kw:
+        kw.kiosk.reset_to_attract()  # once, for the renditions to be built
+        settle(kw.window, kw.images)
+        kw.kiosk.nav.leaveAttract()
+        settle(kw.window, kw.images)
+        kw.kiosk.reset_to_attract()  # the loop is made now, its first picture asked for
+        (shown,) = _named(kw, "attractPicture")
+        assert shown.parentItem().objectName() == "attractSlide_0"
+        assert shown.property("pending"), "the first slide's picture was ready at once"
+        settle(kw.window, kw.images)
+        assert shown.property("ready")
+        pictures = {p.parentItem().objectName(): p for p in _named(kw, "attractPicture")}
+        assert sorted(pictures) == ["attractSlide_0", "attractSlide_1"]
+        # made and decoded before its turn, but not drawn while it is transparent
+        upcoming = pictures["attractSlide_1"]
+        for _ in range(200):  # decoded on Qt's image thread (settle looks at what is drawn)
+            if upcoming.property("ready"):
+                break
+            pump(25)
+        assert upcoming.property("ready") and not upcoming.parentItem().isVisible()
+
+
+# an exhibit whose first section, made with the page, has a picture
+WITH_PICTURE = next(e for e in CONTENT.exhibits if e.sections and e.sections[0].image)
+
+
+def test_an_exhibit_pages_cover_is_asked_for_before_its_sections_pictures(
+    rendition_cache: Path,
+) -> None:
+    with open_window(CONTENT, rendition_cache) as kw:
+        kw.kiosk.nav.openExhibit(WITH_PICTURE.id)  # once, for the renditions to be built
+        settle(kw.window, kw.images)
+        kw.kiosk.nav.back()
+        settle(kw.window, kw.images)
+        kw.kiosk.nav.openExhibit(WITH_PICTURE.id)  # the page is made now
+        hero = item(kw, "hero")
+        assert hero.property("pending"), "the cover was ready at once"
+        held = _named(kw, "sectionPicture")
+        assert held and all(p.property("key") == "" for p in held)
+        settle(kw.window, kw.images)
+        pictures = _named(kw, "sectionPicture")
+        wanted = [s.image for s in WITH_PICTURE.sections if s.image]
+        assert len([p for p in pictures if p.property("key")]) == len(wanted)
+        assert all(p.property("ready") for p in pictures if p.property("key"))
+
+        # a cover asked for again (built later, on a first run) takes back no picture
+        keys = [p.property("key") for p in pictures]
+        cover = hero.property("key")
+        hero.setProperty("key", "")
+        hero.setProperty("key", cover)
+        assert hero.property("pending")
+        assert [p.property("key") for p in _named(kw, "sectionPicture")] == keys
+        settle(kw.window, kw.images)

@@ -88,6 +88,10 @@ class Step:
 @dataclass
 class Results:
     latencies: dict[str, list[float]] = field(default_factory=dict)
+    # the main thread's CPU time from the tap to its first frame at the new place: the
+    # tap's own work, which load moves far less than the wall time (pictures decode on
+    # Qt's image thread and are not in it)
+    cpu: dict[str, list[float]] = field(default_factory=dict)
     timeouts: list[str] = field(default_factory=list)
     image_errors: int = 0
     probe_ms: list[float] = field(default_factory=list)
@@ -96,9 +100,10 @@ class Results:
     # navigation and per frame probed (two floats a navigation) grew it 0.06 MB a thousand.
     keep: bool = True
 
-    def add(self, kind: str, ms: float) -> None:
+    def add(self, kind: str, ms: float, cpu_ms: float) -> None:
         if self.keep:
             self.latencies.setdefault(kind, []).append(ms)
+            self.cpu.setdefault(kind, []).append(cpu_ms)
 
     def probed(self, ms: float) -> None:
         self.probes += 1
@@ -123,6 +128,8 @@ class Driver:
         self.results = Results()
         self.step: Step | None = None
         self.started = 0.0
+        self.cpu_started = 0.0
+        self.cpu_ms = float("nan")  # the tap's main-thread CPU to its first frame there
         self.waiting = False
         self.attempts = 0
         self.navigations = 0
@@ -452,6 +459,8 @@ class Driver:
 
     def _start_timing(self) -> None:
         self.waiting = True
+        self.cpu_ms = float("nan")
+        self.cpu_started = time.thread_time()
         self.started = time.perf_counter()
         self._watchdog.start(STEP_TIMEOUT_MS)
         self._nudge.start()
@@ -461,6 +470,8 @@ class Driver:
             return
         if not self.step.expect():
             return
+        if self.cpu_ms != self.cpu_ms:  # the first frame at the new place
+            self.cpu_ms = 1000 * (time.thread_time() - self.cpu_started)
         probe_start = time.perf_counter()
         busy = self._images_not_ready()
         self.results.probed(1000 * (time.perf_counter() - probe_start))
@@ -481,7 +492,7 @@ class Driver:
         self._watchdog.stop()
         self._nudge.stop()
         if ms is not None:
-            self.results.add(f"{step.kind}:{step.label}", ms)
+            self.results.add(f"{step.kind}:{step.label}", ms, self.cpu_ms)
         self.navigations += 1
         if self.probe is not None and self.phase == "soak":
             self.probe.step(step.label)
@@ -558,6 +569,7 @@ class Driver:
     def _summary(self) -> dict[str, Any]:
         return {
             "latencies_ms": self.results.latencies,
+            "cpu_ms": self.results.cpu,
             "timeouts": self.results.timeouts,
             "image_errors": self.results.image_errors,
             "probe_ms_median": _median(self.results.probe_ms),

@@ -50,10 +50,13 @@ Rectangle {
             objectName: "attractSlide_" + index
             anchors.fill: parent
             clip: true
-            // only the showing slide and the next one are loaded
-            visible: opacity > 0 || index === (attract.slide + 1) % attract.slides.length
-            // the first slide's stays: a still picture (kiosk render) goes back to it
+            visible: opacity > 0  // drawn while it shows or fades
+            // Only the showing slide and the next one are loaded, the next one once the
+            // showing one's picture is ready: Qt's image thread takes the latest request
+            // first, and the next slide's picture would be decoded before the one shown.
+            // The first slide's stays: a still picture (kiosk render) goes back to it.
             active: visible || index === 0
+                    || (index === (attract.slide + 1) % attract.slides.length && attract.showingReady)
             opacity: showing ? 1 : 0
             Behavior on opacity {
                 enabled: attract.started
@@ -94,12 +97,13 @@ Rectangle {
         easing.type: Easing.Linear
         running: attract.visible && !attract.still
     }
+    readonly property bool showingReady: pictures.count > attract.slide && pictures.itemAt(attract.slide) !== null
+                                         && (pictures.itemAt(attract.slide) as Slide).ready
     Timer {
         objectName: "attractTimer"
         interval: attract.slideMs
         // the next slide comes only once the current one has been seen
-        running: attract.visible && !attract.still && attract.slides.length > 1 && pictures.count > attract.slide
-                 && pictures.itemAt(attract.slide) !== null && (pictures.itemAt(attract.slide) as Slide).ready
+        running: attract.visible && !attract.still && attract.slides.length > 1 && attract.showingReady
         repeat: true
         onTriggered: {
             attract.started = true

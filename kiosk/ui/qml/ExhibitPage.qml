@@ -23,6 +23,10 @@ Rectangle {
     function resetView() { scroller.stop(); keepEnd = false; flick.contentY = 0 }
     readonly property Item titleItem: pageTitle  // takes the focus when the page comes
     readonly property Flickable flickable: flick  // a talk's console pictures its next screenful
+    // The sections' pictures are asked for once the cover is decoded, while the cover
+    // is in view: Qt's image thread takes the latest request first, so a picture below
+    // the fold asked for as the page is made was decoded before the cover on top.
+    readonly property bool coverFirst: hero.pending && flick.contentY <= hero.height
 
     // another exhibit starts at its top; the gallery and a language change keep the place
     readonly property string shownId: content.exhibitId
@@ -177,6 +181,7 @@ Rectangle {
             Column {
                 width: parent.width
                 RenditionImage {
+                    id: hero
                     objectName: "hero"
                     width: parent.width
                     height: Math.round(Math.min(page.height * (page.ui.portrait ? 0.3 : 0.32), width / 1.5))
@@ -282,6 +287,7 @@ Rectangle {
                             ui: page.ui
                             modelData: sectionSlot.modelData
                             index: sectionSlot.index
+                            holdPicture: page.coverFirst
                         }
                     }
                 }

@@ -9,6 +9,14 @@ Column {
     required property var ui
     required property var modelData
     required property int index
+    // The picture is not asked for while this holds (the page's cover comes first);
+    // once asked for, it is not taken back (a cover built later does not hide it).
+    property bool holdPicture: false
+    readonly property string pictureKey: modelData.image ? modelData.image.key : ""
+    property string askedKey: ""
+    readonly property string shownKey: holdPicture && askedKey !== pictureKey ? "" : pictureKey
+    onShownKeyChanged: if (shownKey !== "") askedKey = shownKey
+    Component.onCompleted: if (shownKey !== "") askedKey = shownKey
     readonly property bool beingRead: kiosk.readAloud.readingSection === index
     spacing: ui.gap
     topPadding: ui.gap
@@ -74,12 +82,13 @@ Column {
         width: parent.width
         spacing: section.ui.gap / 3
         RenditionImage {
+            objectName: "sectionPicture"
             width: parent.width
             height: section.modelData.image ? Math.round(width / Math.max(1.2, section.modelData.image.aspect)) : 0
             visible: !!section.modelData.image
             kiosk: section.kiosk
             ui: section.ui
-            key: section.modelData.image ? section.modelData.image.key : ""
+            key: section.shownKey
             alt: section.modelData.image ? section.modelData.image.alt : ""
             fillMode: Image.PreserveAspectFit
         }

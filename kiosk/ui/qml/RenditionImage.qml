@@ -18,6 +18,9 @@ Item {
         || (image.status === Image.Loading && image.retainWhileLoading
             && String(image.source) === shownSource)
     readonly property int imageStatus: image.status  // an int: tools read it from Python
+    // asked for and not yet decoded (nor failed)
+    readonly property bool pending: String(image.source) !== "" && image.status !== Image.Ready
+                                    && image.status !== Image.Error
     // A thumbnail (home tiles, the gallery strips, the timeline's cards) is decoded at
     // the size it is drawn, not at its rendition's 720 px: the home screen's five tiles
     // held 6.8 MB of decoded pixels at 720 px. Rounded up to steps of 32 px, so that a
