@@ -46,8 +46,6 @@ class _UntilMade:
 
     def __get__(self, instance: object, owner: type) -> Any:
         if owner is Record:  # the base class is no dataclass (``dataclass`` asks it)
-            if self.name == "__dataclass_fields__":
-                return None
             raise AttributeError(self.name)
         return getattr(_made(owner), self.name)
 
