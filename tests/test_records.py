@@ -84,7 +84,7 @@ def test_replace_and_pickling_give_equal_records() -> None:
 def test_the_base_class_is_no_dataclass() -> None:
     assert not dataclasses.is_dataclass(Record)
     with pytest.raises(TypeError):
-        dataclasses.fields(Record)
+        dataclasses.fields(Record)  # type: ignore[arg-type]
 
 
 def test_only_a_record_class_can_be_made_a_record() -> None:
