@@ -18,7 +18,7 @@ from kiosk.ui.render import pump, settle
 from kiosk.ui.render import visual_tree as walk
 from tests.conftest import BUNDLED
 from tests.layouttools import scene_rect
-from tests.uitools import item, items, load, open_window
+from tests.uitools import distinct_colours, grab, item, items, load, open_window, visible
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -197,3 +197,24 @@ def test_an_exhibit_pages_cover_is_asked_for_before_its_sections_pictures(
         assert hero.property("pending")
         assert [p.property("key") for p in _named(kw, "sectionPicture")] == keys
         settle(kw.window, kw.images)
+
+
+def test_a_section_picture_held_for_the_cover_is_drawn_when_scrolled_to(
+    rendition_cache: Path,
+) -> None:
+    """Held back while the cover decodes, the picture still reaches the screen: in
+    sight, of its size, not covered, and drawn (not the flat placeholder)."""
+    with open_window(CONTENT, rendition_cache) as kw:
+        kw.kiosk.nav.openExhibit(WITH_PICTURE.id)
+        settle(kw.window, kw.images)
+        picture = _named(kw, "sectionPicture")[0]  # the first section's: it has one
+        flick = item(kw, "exhibitFlick")
+        top = picture.mapToItem(flick.property("contentItem"), 0, 0).y()
+        flick.setProperty("contentY", max(0.0, top - 40))
+        settle(kw.window, kw.images)
+        box = scene_rect(picture)
+        assert visible(picture) and box.width() > 0 and box.height() > 0
+        assert QRectF(0, 0, kw.window.width(), kw.window.height()).contains(box)
+        # drawn, and not under anything flat: the grabbed box shows the picture's colours
+        shot = grab(kw).copy(box.toRect())
+        assert distinct_colours(shot) > 20, "the placeholder, or something over it"
