@@ -58,9 +58,27 @@ def sendall(self, data, *args):
                        "pyside": made,
                        "pyside_import": builtins.__import__
                        is getattr(builtins, "__feature_import__", None),
-                       "records_made": made_records()}, out)
+                       "records_made": made_records(),
+                       "preload": preloaded(),
+                       "mapped": sorted({line.split()[-1] for line in open("/proc/self/maps")
+                                         if ".so" in line}),
+                       "qt_main_thread": qt_main_thread()}, out)
     return _send(self, data, *args)
 socket.socket.sendall = sendall
+def preloaded():
+    preload = sys.modules.get("kiosk.runtime.preload")
+    started = preload._started if preload is not None else None
+    if started is None:
+        return None
+    return {"loaded": started.loaded, "failed": started.failed,
+            "modules": {m: getattr(sys.modules.get(m), "__file__", None)
+                        for m in ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtQml",
+                                  "PySide6.QtQuick")}}
+def qt_main_thread():
+    import threading
+    from PySide6.QtCore import QCoreApplication, QThread
+    return (threading.current_thread() is threading.main_thread()
+            and QThread.currentThread() is QCoreApplication.instance().thread())
 def made_records():
     records = sys.modules.get("kiosk.content.records")
     if records is None:
@@ -309,3 +327,24 @@ def test_a_warm_start_makes_none_of_the_content_records_a_dataclass_before_its_f
     made = warm["records_made"]
     assert set(RECORDS_NOT_MADE_BEFORE_FIRST_FRAME) <= set(made)  # they are loaded: unpickled
     assert [name for name in RECORDS_NOT_MADE_BEFORE_FIRST_FRAME if made[name]] == []
+
+
+def test_qt_and_fontconfig_are_loaded_on_another_thread_while_the_start_runs_python(
+    starts: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
+    """``kiosk.runtime.preload``: the files PySide's import and the first frame open
+    are opened beside the start's own Python, and they are the very files the window
+    then uses: PySide's four modules, the platform's plugin, the JPEG decoder, the
+    QtQuick.Window plugin. Qt still takes Python's main thread for its own."""
+    for seen in starts:
+        preload = seen["preload"]
+        assert preload is not None, "the run command started no preload"
+        assert preload["failed"] == []
+        loaded = {Path(p).resolve() for p in preload["loaded"]}
+        modules = {Path(f).resolve() for f in preload["modules"].values()}
+        assert modules <= loaded  # each of PySide's modules, the file Python imported
+        mapped = {Path(p).resolve() for p in seen["mapped"] if p.startswith("/")}
+        assert loaded <= mapped
+        names = {p.name for p in loaded}
+        assert {"libqoffscreen.so", "libqjpeg.so", "libquickwindowplugin.so"} <= names
+        assert seen["qt_main_thread"] is True

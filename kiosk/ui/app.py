@@ -73,8 +73,10 @@ def ensure_application(software: bool = False) -> QGuiApplication:
 def register_fonts(app: QGuiApplication) -> str:
     """Noto Sans from the font package, so every machine draws ə ğ ı ş oʻ and Cyrillic alike."""
     from kiosk.content.fonts import font_files
+    from kiosk.runtime import preload
 
     files = font_files()
+    preload.wait()  # fontconfig's configuration, made on another thread meanwhile
     if not files:
         log.error("font package fontpkg-noto-sans missing: falling back to system fonts")
         return app.font().family()

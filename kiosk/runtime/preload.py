@@ -1,0 +1,159 @@
+"""Qt's libraries and fontconfig's configuration, loaded on the other core while the
+run command's own Python starts.
+
+Between the interpreter's start and PySide's import, ``kiosk [DIR]`` runs some 60 ms
+of Python (its arguments, the log, the state folder's lock, the PIN store): one core
+busy and holding the GIL, the other idle. Two things the first frame needs later
+take no Python at all:
+
+- linking Qt's libraries, PySide's modules and the plugins the window loads (the
+  dynamic linker's relocations and the libraries' static set-up: 25-35 ms here);
+- fontconfig's configuration (reading and parsing its XML files: about 10 ms), which
+  Qt's font database asks for when the kiosk registers its font.
+
+So ``start`` does both on a thread of their own, through ``_ctypes``, which lets go
+of the GIL for each call. When PySide's import later opens the same files, the
+dynamic linker hands back the libraries already loaded, and Qt's ``FcInit`` finds the
+configuration made. Nothing is loaded that the first frame would not load: the same
+files, opened with the flags Python opens extension modules with. Neither half needs
+the other to be done: fontconfig and the dynamic linker both guard themselves, so a
+call that comes early only does the work itself. ``wait`` is called before the font
+is registered, so that fontconfig's set-up is not done twice at once.
+
+Qt-free and Python-light, like the rest of ``kiosk.runtime`` at start: ``_thread``
+and ``_ctypes`` only, no ``threading``.
+"""
+
+from __future__ import annotations
+
+import _thread
+import os
+import sys
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Mapping
+
+# PySide's modules the window imports, in the order it imports them; each pulls in its
+# Qt libraries (QtQuick: Qt Quick, Qml, Gui, Core, OpenGL, Network, ICU...).
+MODULES = ("QtCore", "QtGui", "QtQml", "QtQuick")
+# Qt's plugins the first frame loads, under PySide6/Qt: the platform's is added by
+# ``platform_plugin``; the JPEG decoder for the tiles; Main.qml's QtQuick.Window.
+PLUGINS = ("plugins/imageformats/libqjpeg.so", "qml/QtQuick/Window/libquickwindowplugin.so")
+FONTCONFIG = "libfontconfig.so.1"
+
+
+class Preload:
+    """The preloading thread's work, and the wait for it."""
+
+    def __init__(self, files: Iterable[str], fontconfig: bool = True) -> None:
+        self.files = list(files)
+        self.fontconfig = fontconfig
+        self.loaded: list[str] = []  # the files opened, for tests and the bench
+        self.failed: list[str] = []  # opened by Python or Qt themselves later
+        self._done = _thread.allocate_lock()
+        self._done.acquire()
+
+    def run(self) -> None:
+        try:
+            import _ctypes
+
+            for path in self.files:
+                try:
+                    _ctypes.dlopen(path, sys.getdlopenflags())
+                except OSError:
+                    self.failed.append(path)
+                else:
+                    self.loaded.append(path)
+            if self.fontconfig:
+                _fontconfig_init()
+        except Exception:  # the start does it all itself, as without this module
+            self.failed.append("(preload)")
+        finally:
+            self._done.release()
+
+    def wait(self) -> None:
+        """Until the thread is done (at once, normally: it had the whole import)."""
+        self._done.acquire()
+        self._done.release()
+
+
+_started: Preload | None = None
+
+
+def start(environ: Mapping[str, str] | None = None) -> Preload | None:
+    """Preload what ``kiosk [DIR]``'s window will load, on a thread of its own; None
+    where there is nothing to do (PySide not found, or not on Linux)."""
+    global _started
+    if not sys.platform.startswith("linux"):
+        return None
+    pyside = pyside_folder()
+    if pyside is None:
+        return None
+    plugin = platform_plugin(os.environ if environ is None else environ)
+    preload = Preload(
+        [
+            *(module_file(pyside, name) for name in MODULES),
+            *(os.path.join(pyside, "Qt", path) for path in (*PLUGINS, *plugin)),
+        ]
+    )
+    _thread.start_new_thread(preload.run, ())
+    _started = preload
+    return preload
+
+
+def wait() -> None:
+    """Until a started preload is done; at once if none was started (tests, other
+    commands). Called before the font is registered."""
+    if _started is not None:
+        _started.wait()
+
+
+def pyside_folder() -> str | None:
+    """PySide6's package folder on ``sys.path``, found without importing it."""
+    for entry in sys.path:
+        folder = os.path.join(entry or ".", "PySide6")
+        if os.path.isfile(os.path.join(folder, "__init__.py")):
+            return folder
+    return None
+
+
+def module_file(folder: str, name: str) -> str:
+    """The file an extension module ``name`` in ``folder`` is imported from."""
+    import _imp
+
+    for suffix in _imp.extension_suffixes():
+        path = os.path.join(folder, name + suffix)
+        if os.path.isfile(path):
+            return path
+    return os.path.join(folder, name + ".abi3.so")  # not there: fails, and is noted
+
+
+def platform_plugin(environ: Mapping[str, str]) -> tuple[str, ...]:
+    """The platform plugin Qt will load, as ``plugins/...`` paths: the one
+    ``QT_QPA_PLATFORM`` names, else xcb under X11; none where Qt would choose
+    otherwise (Wayland), which it then loads itself as before."""
+    name = environ.get("QT_QPA_PLATFORM", "").split(":")[0].split(";")[0]
+    if not name and environ.get("DISPLAY") and not environ.get("WAYLAND_DISPLAY"):
+        name = "xcb"
+    if not name or not name.replace("-", "").isalnum():
+        return ()
+    return (f"plugins/platforms/libq{name}.so",)
+
+
+def _fontconfig_init() -> None:
+    """``FcInit()``: the default configuration loaded, as Qt's font database asks."""
+    import _ctypes
+
+    address = _ctypes.dlsym(_ctypes.dlopen(FONTCONFIG, _ctypes.RTLD_LOCAL), "FcInit")
+
+    class CInt(_ctypes._SimpleCData):
+        _type_ = "i"
+
+    class FcInit(_ctypes.CFuncPtr):
+        _flags_ = _ctypes.FUNCFLAG_CDECL
+        _restype_ = CInt
+        _argtypes_ = ()
+
+    call: Callable[[], int] = FcInit(address)
+    call()

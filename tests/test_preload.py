@@ -1,0 +1,102 @@
+"""``kiosk.runtime.preload``: Qt's libraries and fontconfig loaded on a thread of their
+own while the run command's Python starts, without importing PySide.
+
+The files are checked in a fresh interpreter (this one has Qt loaded already); what a
+real ``kiosk`` start preloads is checked in ``tests/test_startup_imports.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from kiosk.runtime import preload
+from tests import process
+
+# In a fresh interpreter: preload, wait, then say what is loaded and whether Qt, made
+# afterwards, takes the main thread for its own.
+CHILD = """
+import json, sys, threading
+from kiosk.runtime import preload
+started = preload.start()
+started.wait()
+mapped = {line.split()[-1] for line in open("/proc/self/maps") if ".so" in line}
+before = sorted(m for m in sys.modules if m.startswith("PySide6"))
+fontconfig = any("libfontconfig" in m for m in mapped)
+qt_main = None
+if sys.argv[1] == "app":
+    from PySide6.QtCore import QThread
+    from PySide6.QtGui import QGuiApplication
+    app = QGuiApplication([])
+    qt_main = (threading.current_thread() is threading.main_thread()
+               and QThread.currentThread() is app.thread())
+json.dump({
+    "loaded": started.loaded, "failed": started.failed,
+    "mapped": sorted(mapped), "pyside_before": before, "fontconfig": fontconfig,
+    "qt_main": qt_main,
+}, sys.stdout)
+"""
+
+
+def _child(env: dict[str, str], app: bool = True) -> dict[str, object]:
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, "app" if app else "no app"],
+        env={**process.environment(), "PYTHONPATH": str(process.REPO), **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    seen: dict[str, object] = json.loads(done.stdout)
+    return seen
+
+
+def test_the_preload_loads_qt_and_fontconfig_without_importing_pyside() -> None:
+    seen = _child({"QT_QPA_PLATFORM": "offscreen"})
+    assert seen["failed"] == []
+    loaded = [Path(str(p)) for p in seen["loaded"]]  # type: ignore[attr-defined]
+    names = {p.name for p in loaded}
+    assert {"QtCore.abi3.so", "QtQuick.abi3.so", "libqoffscreen.so", "libqjpeg.so"} <= names
+    mapped = " ".join(seen["mapped"])  # type: ignore[arg-type]
+    assert "libQt6Quick.so.6" in mapped and "libQt6Gui.so.6" in mapped  # what they link
+    assert seen["fontconfig"] is True
+    assert seen["pyside_before"] == []  # opened, not imported: no Python of PySide's ran
+    assert seen["qt_main"] is True  # Qt's main thread is Python's, not the preload's
+
+
+def test_a_platform_that_is_not_there_is_left_to_qt() -> None:
+    seen = _child({"QT_QPA_PLATFORM": "nosuchplatform"}, app=False)  # Qt would abort
+    assert [Path(str(p)).name for p in seen["failed"]] == [  # type: ignore[attr-defined]
+        "libqnosuchplatform.so"
+    ]
+    assert "QtQuick.abi3.so" in {Path(str(p)).name for p in seen["loaded"]}  # type: ignore[attr-defined]
+
+
+def test_the_platform_plugin_is_the_one_qt_will_choose() -> None:
+    plugin = preload.platform_plugin
+    assert plugin({"QT_QPA_PLATFORM": "offscreen"}) == ("plugins/platforms/libqoffscreen.so",)
+    assert plugin({"QT_QPA_PLATFORM": "offscreen:configfile=/tmp/screens.json"}) == (
+        "plugins/platforms/libqoffscreen.so",
+    )
+    assert plugin({"QT_QPA_PLATFORM": "wayland;xcb"}) == ("plugins/platforms/libqwayland.so",)
+    assert plugin({"DISPLAY": ":0"}) == ("plugins/platforms/libqxcb.so",)
+    # Qt chooses between them itself: nothing preloaded
+    assert plugin({"DISPLAY": ":0", "WAYLAND_DISPLAY": "wayland-0"}) == ()
+    assert plugin({}) == ()
+    # a name that is no plugin's is never made a path
+    assert plugin({"QT_QPA_PLATFORM": "../../evil"}) == ()
+
+
+def test_waiting_without_a_preload_returns_at_once() -> None:
+    assert preload._started is None  # this process's tests never start one
+    preload.wait()
+
+
+def test_a_preload_that_fails_still_lets_the_wait_end() -> None:
+    failing = preload.Preload(["/nonexistent/libnothing.so"], fontconfig=False)
+    failing.run()
+    failing.wait()
+    assert failing.failed == ["/nonexistent/libnothing.so"]
+    assert failing.loaded == []
