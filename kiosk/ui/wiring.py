@@ -160,7 +160,6 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
     from PySide6.QtCore import QTimer
 
     from kiosk import __version__
-    from kiosk.content.fallback import fallback_content
     from kiosk.runtime import logs
     from kiosk.runtime.idle import IdleMachine
     from kiosk.runtime.pin import PinPad
@@ -201,8 +200,11 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
     # (kiosk.runtime.prefetch) has had all that time
     initial = image_checks.load_initial(reload, options.prefetch)
     qml.advance()
-    content = reload.current or fallback_content(options.exhibits)
-    if reload.current is None:
+    content = reload.current
+    if content is None:
+        from kiosk.content.fallback import fallback_content  # only with nothing valid
+
+        content = fallback_content(options.exhibits)
         log.error(
             "no valid content at start: showing the 'being updated' screen; "
             "fix the errors above and the kiosk picks the content up"
