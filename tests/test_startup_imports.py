@@ -72,7 +72,8 @@ def preloaded():
         return None
     return {"loaded": started.loaded, "failed": started.failed,
             "modules": {m: getattr(sys.modules.get(m), "__file__", None)
-                        for m in ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtQml",
+                        for m in ("shiboken6.Shiboken", "PySide6.QtCore", "PySide6.QtGui",
+                                  "PySide6.QtNetwork", "PySide6.QtOpenGL", "PySide6.QtQml",
                                   "PySide6.QtQuick")}}
 def qt_main_thread():
     import threading
@@ -98,7 +99,7 @@ def made_records():
 # the render helpers are for ``kiosk render`` and the tests; datetime (0.3 MB) only
 # the staff status and ``kiosk publish`` use; json (1.3 ms) the settings, the release
 # manifest and the image-check record, none of which a warm start reads; signal (1.5
-# ms of enums) where ``_signal`` does the same
+# ms of enums) where ``_signal`` does the same; the fallback content (0.8 ms)
 NOT_BEFORE_FIRST_FRAME = (
     "yaml",
     "kiosk.content.yamlsafe",
@@ -108,6 +109,7 @@ NOT_BEFORE_FIRST_FRAME = (
     "datetime",
     "json",
     "signal",
+    "kiosk.content.fallback",  # the "being updated" screen, for a start with nothing valid
 )
 
 # A first start (empty caches) parses and checks the content before its first frame,
@@ -334,14 +336,15 @@ def test_qt_and_fontconfig_are_loaded_on_another_thread_while_the_start_runs_pyt
 ) -> None:
     """``kiosk.runtime.preload``: the files PySide's import and the first frame open
     are opened beside the start's own Python, and they are the very files the window
-    then uses: PySide's four modules, the platform's plugin, the JPEG decoder, the
-    QtQuick.Window plugin. Qt still takes Python's main thread for its own."""
+    then uses: Shiboken and PySide's six modules, the platform's plugin, the JPEG
+    decoder, the QtQuick.Window plugin. Qt still takes Python's main thread for its own."""
     for seen in starts:
         preload = seen["preload"]
         assert preload is not None, "the run command started no preload"
         assert preload["failed"] == []
         loaded = {Path(p).resolve() for p in preload["loaded"]}
         modules = {Path(f).resolve() for f in preload["modules"].values()}
+        assert len(modules) == 7  # each imported by the start, none a module of Python's
         assert modules <= loaded  # each of PySide's modules, the file Python imported
         mapped = {Path(p).resolve() for p in seen["mapped"] if p.startswith("/")}
         assert loaded <= mapped

@@ -34,9 +34,11 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
 
-# PySide's modules the window imports, in the order it imports them; each pulls in its
-# Qt libraries (QtQuick: Qt Quick, Qml, Gui, Core, OpenGL, Network, ICU...).
-MODULES = ("QtCore", "QtGui", "QtQml", "QtQuick")
+# PySide's modules the window imports (QtQuick's own import brings QtNetwork and
+# QtOpenGL), in the order they are imported; each pulls in its Qt libraries (Qt Quick,
+# Qml, Gui, Core, OpenGL, Network, ICU...), and Shiboken, the module they all use.
+MODULES = ("QtCore", "QtGui", "QtNetwork", "QtOpenGL", "QtQml", "QtQuick")
+SHIBOKEN = ("shiboken6", "Shiboken")
 # Qt's plugins the first frame loads, under PySide6/Qt: the platform's is added by
 # ``platform_plugin``; the JPEG decoder for the tiles; Main.qml's QtQuick.Window.
 PLUGINS = ("plugins/imageformats/libqjpeg.so", "qml/QtQuick/Window/libquickwindowplugin.so")
@@ -91,8 +93,10 @@ def start(environ: Mapping[str, str] | None = None) -> Preload | None:
     if pyside is None:
         return None
     plugin = platform_plugin(os.environ if environ is None else environ)
+    folder, name = SHIBOKEN
     preload = Preload(
         [
+            module_file(os.path.join(os.path.dirname(pyside), folder), name),
             *(module_file(pyside, name) for name in MODULES),
             *(os.path.join(pyside, "Qt", path) for path in (*PLUGINS, *plugin)),
         ]
