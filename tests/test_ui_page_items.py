@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, QTimer
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.ui.app import KioskWindow
@@ -218,3 +218,39 @@ def test_a_section_picture_held_for_the_cover_is_drawn_when_scrolled_to(
         # drawn, and not under anything flat: the grabbed box shows the picture's colours
         shot = grab(kw).copy(box.toRect())
         assert distinct_colours(shot) > 20, "the placeholder, or something over it"
+
+
+def test_a_covers_veiled_fill_is_drawn_from_the_same_decode_as_the_cover(
+    rendition_cache: Path,
+) -> None:
+    """The fitted cover and the veiled copy that fills its band ask Qt for the same
+    picture (source, size, fill mode: Qt's pixmap cache tells fill modes apart), so one
+    decode draws both, ready together. A cropped fill was a second decode of the whole
+    picture, ready a decode's length before or after the cover."""
+    with open_window(CONTENT, rendition_cache) as kw:
+        kw.kiosk.nav.openExhibit(WITH_PICTURE.id)  # once, for the renditions to be built
+        settle(kw.window, kw.images)
+        kw.kiosk.nav.back()
+        settle(kw.window, kw.images)
+        kw.kiosk.nav.openExhibit(WITH_PICTURE.id)
+        hero = item(kw, "hero")
+        assert hero.property("pending"), "the cover was ready at once"
+        (picture,) = [i for i in walk(hero) if i.objectName() == "picture"]
+        (fill,) = [i for i in walk(hero) if i.objectName() == "pictureFill"]
+        for asked in ("source", "sourceSize", "sourceClipRect"):  # (PySide cannot read fillMode)
+            assert fill.property(asked) == picture.property(asked), asked
+        # whichever is decoded first, the other is too by the next turn of the event loop
+        together: list[tuple[float, float]] = []
+
+        def look() -> None:
+            together.append((picture.property("progress"), fill.property("progress")))
+
+        def decoded(progress: float) -> None:
+            if progress == 1 and not together:
+                QTimer.singleShot(0, look)
+
+        picture.progressChanged.connect(decoded)  # type: ignore[attr-defined]
+        fill.progressChanged.connect(decoded)  # type: ignore[attr-defined]
+        settle(kw.window, kw.images)
+        pump(50)
+        assert together[:1] == [(1, 1)]
