@@ -1,9 +1,9 @@
 """What a screen makes when it opens: the marks of a reading only once something is
-read, an exhibit page's every section once it has settled, the attract loop's
-pictures only for the slides that show or come next. And in what order pictures are
-asked for: Qt's image thread decodes the latest request first, so a picture not yet
-on screen (the attract loop's next slide, a section below an exhibit's cover) is asked
-for once the one shown is decoded."""
+read, an exhibit page's every section once it has settled, the attract loop's two
+holders of slides, with pictures only for the slides that show or come next. And in
+what order pictures are asked for: Qt's image thread decodes the latest request first,
+so a picture not yet on screen (the attract loop's next slide, a section below an
+exhibit's cover) is asked for once the one shown is decoded."""
 
 from __future__ import annotations
 
@@ -102,21 +102,25 @@ def test_every_section_of_the_longest_page_shows_in_order_once_it_has_settled(
         assert body.contains(last)  # the page is as long as all of them
 
 
-def test_the_attract_loop_makes_pictures_only_for_the_shown_next_and_first_slides(
+def test_the_attract_loop_makes_two_slide_holders_and_pictures_only_for_the_shown_and_next(
     rendition_cache: Path,
 ) -> None:
     with open_window(CONTENT, rendition_cache, start="attract") as kw:
         loop = item(kw, "attractLoop")
         loop.setProperty("still", True)
         slides = len(kw.kiosk.property("attractSlides"))
+        keys = [s["key"] for s in kw.kiosk.property("attractSlides")]
         assert slides > 3
-        for slide in (0, 1, slides - 1):
+        for slide in (0, 1, 2, slides - 1, 0):
             loop.setProperty("slide", slide)
             settle(kw.window, kw.images)
-            # the shown slide's, the next one's, and the first one's (a still picture's)
-            assert len(_named(kw, "attractPicture")) == len({0, slide, (slide + 1) % slides})
+            # two holders that take turns, not one for every slide
+            assert len(item(kw, "attractPictureArea").childItems()) == 2
+            pictures = _named(kw, "attractPicture")
+            wanted = {keys[slide], keys[(slide + 1) % slides]}
+            assert {p.property("key") for p in pictures} == wanted
             (shown,) = [p for p in items(kw, "attractPicture") if p.parentItem().opacity() == 1]
-            assert shown.property("ready")
+            assert shown.property("ready") and shown.property("key") == keys[slide]
 
 
 def test_an_exhibit_page_is_made_with_its_content_not_empty_and_then_filled(
