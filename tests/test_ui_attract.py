@@ -103,13 +103,13 @@ def difference(a: QImage, b: QImage) -> tuple[int, float]:
     return max(high for _, high in diff.getextrema()), sum(ImageStat.Stat(diff).mean) / 3
 
 
-@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=lambda s: f"{s[0]}x{s[1]}")
 def test_each_slide_in_turn_is_drawn_and_drawn_alike_the_second_time_round(
-    size: tuple[int, int], rendition_cache: Path
+    rendition_cache: Path,
 ) -> None:
     """The slides' holders take turns: after a round each has held other slides, and
     each slide is still drawn as it was the first time (its own picture, in sight, its
     veiled fill behind it, nothing left of the slide before)."""
+    size = (1920, 1080)  # every slide at every size: the test above
     with open_window(CONTENT, rendition_cache, size=size, start="attract") as kw:
         loop = item(kw, "attractLoop")
         loop.setProperty("still", True)  # the test turns the slides

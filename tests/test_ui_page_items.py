@@ -7,6 +7,7 @@ exhibit's cover) is asked for once the one shown is decoded."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -121,6 +122,22 @@ def test_the_attract_loop_makes_two_slide_holders_and_pictures_only_for_the_show
             assert {p.property("key") for p in pictures} == wanted
             (shown,) = [p for p in items(kw, "attractPicture") if p.parentItem().opacity() == 1]
             assert shown.property("ready") and shown.property("key") == keys[slide]
+
+
+def test_the_attract_loop_asks_for_the_next_picture_when_a_swap_brings_more_slides(
+    rendition_cache: Path,
+) -> None:
+    first = CONTENT.exhibits[0]
+    one = replace(CONTENT, exhibits=(replace(first, gallery=()),), version="one slide")
+    with open_window(one, rendition_cache, start="attract") as kw:
+        item(kw, "attractLoop").setProperty("still", True)
+        settle(kw.window, kw.images)
+        assert len(kw.kiosk.property("attractSlides")) == 1
+        assert len(_named(kw, "attractPicture")) == 1  # no next slide to hold
+        kw.kiosk.set_content(CONTENT)  # swapped in between visitors, at the loop
+        settle(kw.window, kw.images)
+        keys = [s["key"] for s in kw.kiosk.property("attractSlides")]
+        assert {p.property("key") for p in _named(kw, "attractPicture")} == set(keys[:2])
 
 
 def test_an_exhibit_page_is_made_with_its_content_not_empty_and_then_filled(

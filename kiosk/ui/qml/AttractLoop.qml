@@ -87,6 +87,7 @@ Rectangle {
     readonly property bool showingReady: (slotA.showing && slotA.ready) || (slotB.showing && slotB.ready)
     property int lastShown: -1
     onShownChanged: place()
+    onSlidesChanged: place()  // a content swap: there may have been none, or one
     onShowingReadyChanged: nextLater.restart()
     // after the bindings that told of it are done (a slot's own, while it changes)
     Timer {
@@ -106,7 +107,7 @@ Rectangle {
         if (slides.length > 0 && holding(shown) === null)
             (lastShown >= 0 && slotA.slideIndex === lastShown ? slotB : slotA).slideIndex = shown
         lastShown = shown
-        holdNext()
+        nextLater.restart()
     }
     // The other slot, once its fade is over, holds the next slide if the shown picture
     // is ready, else nothing (its picture is let go).
