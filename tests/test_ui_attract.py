@@ -99,8 +99,8 @@ def pillow(image: QImage) -> Image.Image:
 
 def difference(a: QImage, b: QImage) -> tuple[int, float]:
     """The largest and the mean difference of a colour channel between two pictures."""
-    diff = ImageChops.difference(pillow(a), pillow(b))
-    return max(high for _, high in diff.getextrema()), sum(ImageStat.Stat(diff).mean) / 3
+    stat = ImageStat.Stat(ImageChops.difference(pillow(a), pillow(b)))
+    return max(high for _, high in stat.extrema), sum(stat.mean) / 3
 
 
 def test_each_slide_in_turn_is_drawn_and_drawn_alike_the_second_time_round(
