@@ -6,13 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PIL import Image, ImageChops, ImageStat
 from PySide6.QtCore import QRectF
+from PySide6.QtGui import QImage
 
 from kiosk.ui.render import settle
 from tests.conftest import BUNDLED
 from tests.layouttools import scene_rect
 from tests.test_ui_textsize import relaid
-from tests.uitools import item, items, load, open_window, tap, walk
+from tests.uitools import distinct_colours, grab, item, items, load, open_window, tap, walk
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -87,3 +89,49 @@ def test_a_tap_anywhere_else_starts_in_the_default_language(rendition_cache: Pat
         tap(kw, item(kw, "attractPictureArea"))
         assert kw.kiosk.nav.place.screen == "home"
         assert kw.kiosk.language.code == CONTENT.site.default_language
+
+
+def pillow(image: QImage) -> Image.Image:
+    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+    size = (rgb.width(), rgb.height())
+    return Image.frombytes("RGB", size, bytes(rgb.constBits()), "raw", "RGB", rgb.bytesPerLine())
+
+
+def difference(a: QImage, b: QImage) -> tuple[int, float]:
+    """The largest and the mean difference of a colour channel between two pictures."""
+    stat = ImageStat.Stat(ImageChops.difference(pillow(a), pillow(b)))
+    return max(high for _, high in stat.extrema), sum(stat.mean) / 3
+
+
+def test_each_slide_in_turn_is_drawn_and_drawn_alike_the_second_time_round(
+    rendition_cache: Path,
+) -> None:
+    """The slides' holders take turns: after a round each has held other slides, and
+    each slide is still drawn as it was the first time (its own picture, in sight, its
+    veiled fill behind it, nothing left of the slide before)."""
+    size = (1920, 1080)  # every slide at every size: the test above
+    with open_window(CONTENT, rendition_cache, size=size, start="attract") as kw:
+        loop = item(kw, "attractLoop")
+        loop.setProperty("still", True)  # the test turns the slides
+        loop.setProperty("motion", 0.0)
+        loop.setProperty("started", True)  # cross-fades, as the slide timer's turns do
+        keys = [s["key"] for s in kw.kiosk.property("attractSlides")]
+        area = scene_rect(item(kw, "attractPictureArea"))
+        assert QRectF(0, 0, size[0], size[1]).contains(area) and not area.isEmpty()
+        first: list[QImage] = []
+        for turn in range(2 * len(keys) + 1):
+            slide = turn % len(keys)
+            loop.setProperty("slide", slide)
+            settle(kw.window, kw.images)
+            (shown,) = [p for p in items(kw, "attractPicture") if p.parentItem().opacity() == 1]
+            assert shown.property("key") == keys[slide] and shown.property("ready"), turn
+            drawn = grab(kw).copy(area.toRect())
+            if turn < len(keys):
+                assert distinct_colours(drawn) > 20, f"slide {slide} drew no picture"
+                if turn and keys[slide] != keys[slide - 1]:
+                    assert difference(drawn, first[-1])[1] > 8, f"slide {slide} drew the last"
+                first.append(drawn)
+            else:
+                # the same to a level (Qt's blending varies by one between frames)
+                most, _ = difference(drawn, first[slide])
+                assert most <= 2, f"slide {slide} drawn otherwise at turn {turn}"

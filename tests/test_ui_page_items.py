@@ -1,16 +1,17 @@
 """What a screen makes when it opens: the marks of a reading only once something is
-read, an exhibit page's every section once it has settled, the attract loop's
-pictures only for the slides that show or come next. And in what order pictures are
-asked for: Qt's image thread decodes the latest request first, so a picture not yet
-on screen (the attract loop's next slide, a section below an exhibit's cover) is asked
-for once the one shown is decoded."""
+read, an exhibit page's every section once it has settled, the attract loop's two
+holders of slides, with pictures only for the slides that show or come next. And in
+what order pictures are asked for: Qt's image thread decodes the latest request first,
+so a picture not yet on screen (the attract loop's next slide, a section below an
+exhibit's cover) is asked for once the one shown is decoded."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, QTimer
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.ui.app import KioskWindow
@@ -102,21 +103,41 @@ def test_every_section_of_the_longest_page_shows_in_order_once_it_has_settled(
         assert body.contains(last)  # the page is as long as all of them
 
 
-def test_the_attract_loop_makes_pictures_only_for_the_shown_next_and_first_slides(
+def test_the_attract_loop_makes_two_slide_holders_and_pictures_only_for_the_shown_and_next(
     rendition_cache: Path,
 ) -> None:
     with open_window(CONTENT, rendition_cache, start="attract") as kw:
         loop = item(kw, "attractLoop")
         loop.setProperty("still", True)
         slides = len(kw.kiosk.property("attractSlides"))
+        keys = [s["key"] for s in kw.kiosk.property("attractSlides")]
         assert slides > 3
-        for slide in (0, 1, slides - 1):
+        for slide in (0, 1, 2, slides - 1, 0):
             loop.setProperty("slide", slide)
             settle(kw.window, kw.images)
-            # the shown slide's, the next one's, and the first one's (a still picture's)
-            assert len(_named(kw, "attractPicture")) == len({0, slide, (slide + 1) % slides})
+            # two holders that take turns, not one for every slide
+            assert len(item(kw, "attractPictureArea").childItems()) == 2
+            pictures = _named(kw, "attractPicture")
+            wanted = {keys[slide], keys[(slide + 1) % slides]}
+            assert {p.property("key") for p in pictures} == wanted
             (shown,) = [p for p in items(kw, "attractPicture") if p.parentItem().opacity() == 1]
-            assert shown.property("ready")
+            assert shown.property("ready") and shown.property("key") == keys[slide]
+
+
+def test_the_attract_loop_asks_for_the_next_picture_when_a_swap_brings_more_slides(
+    rendition_cache: Path,
+) -> None:
+    first = CONTENT.exhibits[0]
+    one = replace(CONTENT, exhibits=(replace(first, gallery=()),), version="one slide")
+    with open_window(one, rendition_cache, start="attract") as kw:
+        item(kw, "attractLoop").setProperty("still", True)
+        settle(kw.window, kw.images)
+        assert len(kw.kiosk.property("attractSlides")) == 1
+        assert len(_named(kw, "attractPicture")) == 1  # no next slide to hold
+        kw.kiosk.set_content(CONTENT)  # swapped in between visitors, at the loop
+        settle(kw.window, kw.images)
+        keys = [s["key"] for s in kw.kiosk.property("attractSlides")]
+        assert {p.property("key") for p in _named(kw, "attractPicture")} == set(keys[:2])
 
 
 def test_an_exhibit_page_is_made_with_its_content_not_empty_and_then_filled(
@@ -218,3 +239,39 @@ def test_a_section_picture_held_for_the_cover_is_drawn_when_scrolled_to(
         # drawn, and not under anything flat: the grabbed box shows the picture's colours
         shot = grab(kw).copy(box.toRect())
         assert distinct_colours(shot) > 20, "the placeholder, or something over it"
+
+
+def test_a_covers_veiled_fill_is_drawn_from_the_same_decode_as_the_cover(
+    rendition_cache: Path,
+) -> None:
+    """The fitted cover and the veiled copy that fills its band ask Qt for the same
+    picture (source, size, fill mode: Qt's pixmap cache tells fill modes apart), so one
+    decode draws both, ready together. A cropped fill was a second decode of the whole
+    picture, ready a decode's length before or after the cover."""
+    with open_window(CONTENT, rendition_cache) as kw:
+        kw.kiosk.nav.openExhibit(WITH_PICTURE.id)  # once, for the renditions to be built
+        settle(kw.window, kw.images)
+        kw.kiosk.nav.back()
+        settle(kw.window, kw.images)
+        kw.kiosk.nav.openExhibit(WITH_PICTURE.id)
+        hero = item(kw, "hero")
+        assert hero.property("pending"), "the cover was ready at once"
+        (picture,) = [i for i in walk(hero) if i.objectName() == "picture"]
+        (fill,) = [i for i in walk(hero) if i.objectName() == "pictureFill"]
+        for asked in ("source", "sourceSize", "sourceClipRect"):  # (PySide cannot read fillMode)
+            assert fill.property(asked) == picture.property(asked), asked
+        # whichever is decoded first, the other is too by the next turn of the event loop
+        together: list[tuple[float, float]] = []
+
+        def look() -> None:
+            together.append((picture.property("progress"), fill.property("progress")))
+
+        def decoded(progress: float) -> None:
+            if progress == 1 and not together:
+                QTimer.singleShot(0, look)
+
+        picture.progressChanged.connect(decoded)  # type: ignore[attr-defined]
+        fill.progressChanged.connect(decoded)  # type: ignore[attr-defined]
+        settle(kw.window, kw.images)
+        pump(50)
+        assert together[:1] == [(1, 1)]

@@ -35,44 +35,41 @@ Rectangle {
         width: attract.beside ? panel.x : attract.width
         height: (attract.beside ? attract.height : panel.y) - band.height
         clip: true
-    Repeater {
-        id: pictures
-        model: attract.slides
-        Slide {}
-        // A slide's picture is made only while the slide shows, fades out or comes
-        // next: the loop starts (an idle reset) without a picture for every slide.
-        component Slide: Loader {
-            id: slideItem
-            required property var modelData
-            required property int index
-            readonly property bool showing: index === attract.slide % Math.max(1, attract.slides.length)
+        // Two slots take turns: one shows the slide; the other fades the last slide out,
+        // then holds the next one, asked for once the shown picture is ready (Qt's image
+        // thread takes the latest request first: the next picture would otherwise be
+        // decoded before the one shown). An idle reset makes one picture, not a holder
+        // for every slide.
+        Slot { id: slotA }
+        Slot { id: slotB }
+        component Slot: Loader {
+            id: slotItem
+            property int slideIndex: -1  // the slide it holds, -1 for none
+            readonly property bool showing: slideIndex === attract.shown
             readonly property bool ready: item !== null && (item as RenditionImage).ready
-            objectName: "attractSlide_" + index
+            readonly property string key: active ? attract.slides[slideIndex].key : ""
+            objectName: slideIndex < 0 ? "attractSlot" : "attractSlide_" + slideIndex
             anchors.fill: parent
             clip: true
             visible: opacity > 0  // drawn while it shows or fades
-            // Only the showing slide and the next one are loaded, the next one once the
-            // showing one's picture is ready: Qt's image thread takes the latest request
-            // first, and the next slide's picture would be decoded before the one shown.
-            // The first slide's stays: a still picture (kiosk render) goes back to it.
-            active: visible || index === 0
-                    || (index === (attract.slide + 1) % attract.slides.length && attract.showingReady)
+            active: slideIndex >= 0 && slideIndex < attract.slides.length
             opacity: showing ? 1 : 0
             Behavior on opacity {
                 enabled: attract.started
                 NumberAnimation { duration: 300; easing.type: Easing.OutCubic }
             }
+            onVisibleChanged: nextLater.restart()
             sourceComponent: RenditionImage {
                 id: picture
                 objectName: "attractPicture"
                 kiosk: attract.kiosk
                 ui: attract.ui
-                key: slideItem.modelData.key
+                key: slotItem.key
                 decorative: true  // the slide's title below names its exhibit
                 whole: true
                 veil: attract.ui.stage
                 // a slow zoom from the centre with a sideways drift, alternating direction
-                readonly property real drift: slideItem.showing ? attract.motion : 0
+                readonly property real drift: slotItem.showing ? attract.motion : 0
                 transform: [
                     Scale {
                         origin.x: picture.width / 2
@@ -80,11 +77,46 @@ Rectangle {
                         xScale: 1.0 + 0.08 * picture.drift
                         yScale: xScale
                     },
-                    Translate { x: (slideItem.index % 2 ? 1 : -1) * 0.03 * picture.width * picture.drift }
+                    Translate { x: (slotItem.slideIndex % 2 ? 1 : -1) * 0.03 * picture.width * picture.drift }
                 ]
             }
         }
     }
+    // the slide shown, within the slides there are (a content swap may have fewer)
+    readonly property int shown: slides.length ? slide % slides.length : 0
+    readonly property bool showingReady: (slotA.showing && slotA.ready) || (slotB.showing && slotB.ready)
+    property int lastShown: -1
+    onShownChanged: place()
+    onSlidesChanged: place()  // a content swap: there may have been none, or one
+    onShowingReadyChanged: nextLater.restart()
+    // after the bindings that told of it are done (a slot's own, while it changes)
+    Timer {
+        id: nextLater
+        interval: 0
+        onTriggered: attract.holdNext()
+    }
+    Component.onCompleted: place()
+    // These run while the slots' own bindings may not have caught up with the slide
+    // shown: they read what the slots hold, not whether they show.
+    function holding(index) {
+        return slotA.slideIndex === index ? slotA : slotB.slideIndex === index ? slotB : null
+    }
+    // A slide not held yet goes to the slot that did not show the last one (that one
+    // fades it out); the next slide, preloaded, is already in its slot.
+    function place() {
+        if (slides.length > 0 && holding(shown) === null)
+            (lastShown >= 0 && slotA.slideIndex === lastShown ? slotB : slotA).slideIndex = shown
+        lastShown = shown
+        nextLater.restart()
+    }
+    // The other slot, once its fade is over, holds the next slide if the shown picture
+    // is ready, else nothing (its picture is let go).
+    function holdNext() {
+        const showing = holding(shown)
+        const spare = showing === slotA ? slotB : slotA
+        if (showing === null || spare.opacity > 0)
+            return
+        spare.slideIndex = showing.ready && slides.length > 1 ? (shown + 1) % slides.length : -1
     }
     NumberAnimation {
         id: drifting
@@ -97,8 +129,6 @@ Rectangle {
         easing.type: Easing.Linear
         running: attract.visible && !attract.still
     }
-    readonly property bool showingReady: pictures.count > attract.slide && pictures.itemAt(attract.slide) !== null
-                                         && (pictures.itemAt(attract.slide) as Slide).ready
     Timer {
         objectName: "attractTimer"
         interval: attract.slideMs

@@ -61,12 +61,24 @@ Item {
         active: holder.whole
         sourceComponent: Component {
             Item {
+                clip: true
+                // Drawn from the fitted picture's own decode: Qt's pixmap cache tells
+                // requests apart by fill mode too, and a cropped fill was a second decode
+                // of the whole picture, ready a decode apart from the first. Fitted into
+                // a box of the picture's shape that covers the band, and clipped to the
+                // band, it is drawn as the crop was, to within a fraction of a pixel
+                // (Qt's crop rounds the part it takes to whole pixels).
                 Image {
                     objectName: "pictureFill"
-                    anchors.fill: parent
+                    readonly property real shape: image.implicitHeight > 0
+                        ? image.implicitWidth / image.implicitHeight : 1
+                    width: Math.max(parent.width, parent.height * shape)
+                    height: Math.max(parent.height, parent.width / shape)
+                    x: (parent.width - width) / 2
+                    y: (parent.height - height) / 2
                     asynchronous: true
                     cache: true
-                    fillMode: Image.PreserveAspectCrop
+                    fillMode: Image.PreserveAspectFit
                     source: image.source
                     opacity: image.opacity
                 }
@@ -90,7 +102,8 @@ Item {
         retainWhileLoading: holder.decodeSized
         onStatusChanged: if (status === Image.Ready) holder.shownSource = String(source)
         // a Binding, not a plain one: a picture decoded whole leaves sourceSize unset,
-        // so it shares one decoded copy with its veiled fill (pictureFill)
+        // so it shares one decoded copy with its veiled fill (pictureFill: the same
+        // source, size and fill mode)
         Binding on sourceSize {
             when: holder.decodeSized
             value: holder.decodeBox
