@@ -71,11 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"kiosk: {unknown}", file=sys.stderr)
             return 2
     command = args.pop(0) if named else "run"
-    if command == "run":  # Qt's libraries and fontconfig, on the other core meanwhile
-        from kiosk.runtime import preload
-
-        preload.start()
-    else:
+    if command != "run":
         from kiosk.runtime import early_signals
 
         stopped = early_signals.release()

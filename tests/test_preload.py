@@ -100,3 +100,31 @@ def test_a_preload_that_fails_still_lets_the_wait_end() -> None:
     failing.wait()
     assert failing.failed == ["/nonexistent/libnothing.so"]
     assert failing.loaded == []
+
+
+# The thread's loading must let go of the GIL: here it "loads" a FIFO, and only the
+# main thread's Python can write what unblocks it (``_ctypes.dlopen`` itself holds the
+# GIL while the library loads: this child then never ends).
+WHILE_LOADING = """
+import _thread, os, sys, tempfile
+from kiosk.runtime import preload
+fifo = os.path.join(tempfile.mkdtemp(), "lib.so")
+os.mkfifo(fifo)
+loading = preload.Preload([fifo], fontconfig=False)
+_thread.start_new_thread(loading.run, ())
+with open(fifo, "wb") as pipe:
+    pipe.write(b"written by the main thread while the other loads: not a library")
+loading.wait()
+print(loading.failed == [fifo] and loading.loaded == [])
+"""
+
+
+def test_the_main_thread_runs_python_while_the_preload_loads() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", WHILE_LOADING],
+        env={**process.environment(), "PYTHONPATH": str(process.REPO)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.stdout.strip() == "True", done.stderr

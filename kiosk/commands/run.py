@@ -165,10 +165,11 @@ def _run_locked(
     if early.reason is not None:  # stopped before anything was shown: nothing to end
         logs.log_stop(early.reason)
         return 0
-    from kiosk.runtime import prefetch
+    from kiosk.runtime import prefetch, preload
 
     # a folder the parsed-content cache does not know: loaded by a child meanwhile
     prefetched = prefetch.start(args.dir, args.cache)
+    preload.start()  # Qt's libraries and fontconfig, on another thread meanwhile
     from kiosk.ui.wiring import PresentOptions, RunOptions, run_kiosk
 
     options = RunOptions(

@@ -1,24 +1,28 @@
 """Qt's libraries and fontconfig's configuration, loaded on the other core while the
-run command's own Python starts.
+start's own Python goes on.
 
-Between the interpreter's start and PySide's import, ``kiosk [DIR]`` runs some 60 ms
-of Python (its arguments, the log, the state folder's lock, the PIN store): one core
-busy and holding the GIL, the other idle. Two things the first frame needs later
-take no Python at all:
+From PySide's import to the first frame, ``kiosk [DIR]``'s main thread runs Python
+with the GIL held; two things it would do on the way take no Python at all:
 
 - linking Qt's libraries, PySide's modules and the plugins the window loads (the
   dynamic linker's relocations and the libraries' static set-up: 25-35 ms here);
 - fontconfig's configuration (reading and parsing its XML files: about 10 ms), which
   Qt's font database asks for when the kiosk registers its font.
 
-So ``start`` does both on a thread of their own, through ``_ctypes``, which lets go
-of the GIL for each call. When PySide's import later opens the same files, the
-dynamic linker hands back the libraries already loaded, and Qt's ``FcInit`` finds the
+So the run command calls ``start`` just before it imports the window's modules, and
+a thread of its own does both, through C function pointers of ``_ctypes`` whose calls
+let go of the GIL: the main thread meanwhile runs PySide's own Python (its signature
+support, each module's types). When PySide's import opens the same files, the
+dynamic linker hands back the libraries already loaded; Qt's ``FcInit`` finds the
 configuration made. Nothing is loaded that the first frame would not load: the same
-files, opened with the flags Python opens extension modules with. Neither half needs
-the other to be done: fontconfig and the dynamic linker both guard themselves, so a
-call that comes early only does the work itself. ``wait`` is called before the font
-is registered, so that fontconfig's set-up is not done twice at once.
+files, opened with the flags Python opens extension modules with, in the order the
+import needs them. Started any earlier, the thread's loading would hold the dynamic
+linker's lock while the command's own imports open Python's extension modules (the
+log's ``socket``, ``pickle``): measured, the main thread then waited longer than it
+gained. Neither half needs the other to be done: fontconfig and the dynamic linker
+guard themselves, so a call that comes early only does the work itself. ``wait`` is
+called before the font is registered, so that fontconfig's set-up is not done twice
+at once.
 
 Qt-free and Python-light, like the rest of ``kiosk.runtime`` at start: ``_thread``
 and ``_ctypes`` only, no ``threading``.
@@ -33,6 +37,7 @@ import sys
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping
+    from typing import Any
 
 # PySide's modules the window imports (QtQuick's own import brings QtNetwork and
 # QtOpenGL), in the order they are imported; each pulls in its Qt libraries (Qt Quick,
@@ -58,17 +63,14 @@ class Preload:
 
     def run(self) -> None:
         try:
-            import _ctypes
-
+            dlopen = _c_function("libc.so.6", "dlopen", POINTER, STRING, INT)
             for path in self.files:
-                try:
-                    _ctypes.dlopen(path, sys.getdlopenflags())
-                except OSError:
-                    self.failed.append(path)
-                else:
+                if dlopen(os.fsencode(path), sys.getdlopenflags()):
                     self.loaded.append(path)
+                else:
+                    self.failed.append(path)
             if self.fontconfig:
-                _fontconfig_init()
+                _c_function(FONTCONFIG, "FcInit", INT)()
         except Exception:  # the start does it all itself, as without this module
             self.failed.append("(preload)")
         finally:
@@ -145,19 +147,27 @@ def platform_plugin(environ: Mapping[str, str]) -> tuple[str, ...]:
     return (f"plugins/platforms/libq{name}.so",)
 
 
-def _fontconfig_init() -> None:
-    """``FcInit()``: the default configuration loaded, as Qt's font database asks."""
+# the C types of the calls: ``ctypes.c_int``, ``c_void_p`` and ``c_char_p``
+INT = "i"
+POINTER = "P"
+STRING = "z"
+
+
+def _c_function(library: str, name: str, result: str, *arguments: str) -> Callable[..., Any]:
+    """``name`` in ``library`` as ``ctypes`` would make it: a C function pointer of
+    ``_ctypes``, whose calls let go of the GIL (``_ctypes.dlopen`` itself holds it
+    while the library loads, which would stop the start's own Python meanwhile)."""
     import _ctypes
 
-    address = _ctypes.dlsym(_ctypes.dlopen(FONTCONFIG, _ctypes.RTLD_LOCAL), "FcInit")
+    def simple(code: str) -> type:
+        return type(f"C{code}", (_ctypes._SimpleCData,), {"_type_": code})
 
-    class CInt(_ctypes._SimpleCData):
-        _type_ = "i"
+    address = _ctypes.dlsym(_ctypes.dlopen(library, _ctypes.RTLD_LOCAL), name)
 
-    class FcInit(_ctypes.CFuncPtr):
+    class Function(_ctypes.CFuncPtr):
         _flags_ = _ctypes.FUNCFLAG_CDECL
-        _restype_ = CInt
-        _argtypes_ = ()
+        _restype_ = simple(result)
+        _argtypes_ = tuple(simple(code) for code in arguments)
 
-    call: Callable[[], int] = FcInit(address)
-    call()
+    call: Callable[..., Any] = Function(address)
+    return call
