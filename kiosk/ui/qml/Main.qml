@@ -65,7 +65,10 @@ Window {
         objectName: "stage"
         anchors { fill: parent; topMargin: previewLoader.height }
         focus: true
-        Keys.onPressed: (event) => { event.accepted = root.kiosk.keys.handle(event.key, event.modifiers) }
+        Keys.onPressed: (event) => {
+            root.readPageAhead()
+            event.accepted = root.kiosk.keys.handle(event.key, event.modifiers)
+        }
         Component.onCompleted: root.focusTitle()
 
         // every screen but the attract loop sits above the control bar
@@ -284,6 +287,23 @@ Window {
         // the curtain is given to the window after it is made: bound, not read now
         Component.onCompleted: setSource("AudienceCurtain.qml", { curtain: Qt.binding(() => root.curtain) })
     }
+    // The exhibit page and the types it uses (nine files) are read when a page is first
+    // made, not before the first frame. The visit's first touch or key starts reading
+    // them on Qt's loader thread, so they are there by the release that opens a page,
+    // which would otherwise wait for them.
+    property Component pageAhead: null
+    function readPageAhead() {
+        if (pageAhead === null) pageAhead = Qt.createComponent("ExhibitPage.qml", Component.Asynchronous)
+    }
+    Item {
+        anchors.fill: parent
+        // on top of everything, taking no touch from anyone (a passive grab)
+        PointHandler {
+            enabled: root.pageAhead === null
+            onActiveChanged: if (active) root.readPageAhead()
+        }
+    }
+
     // The console's copy of the stage: soon after the talk moves (once a scroll has
     // ended), and every two seconds for the rest (pictures arriving). Not on every frame:
     // a copy costs a render of its own.
