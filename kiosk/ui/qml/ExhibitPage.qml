@@ -21,6 +21,10 @@ Rectangle {
     objectName: "exhibitPage"
 
     function resetView() { scroller.stop(); keepEnd = false; flick.contentY = 0 }
+    Connections {  // between visitors: back to the top
+        target: page.kiosk
+        function onResetRequested() { page.resetView() }
+    }
     readonly property Item titleItem: pageTitle  // takes the focus when the page comes
     readonly property Flickable flickable: flick  // a talk's console pictures its next screenful
     // The sections' pictures are asked for once the cover is decoded, while the cover

@@ -45,11 +45,9 @@ Window {
     Connections {
         target: root.kiosk
         function onResetRequested() {
+            // the other screens, loaded by their file, reset themselves
             const home = homeLoader.item as Home
             if (home) home.resetView()
-            // the exhibit page too; the screens loaded by their file reset themselves
-            const page = exhibitLoader.item as ExhibitPage
-            if (page) page.resetView()
         }
     }
 
@@ -59,7 +57,7 @@ Window {
         anchors { left: parent.left; right: parent.right; top: parent.top }
         active: root.kiosk.problems.watching !== ""
         height: item ? (item as Item).implicitHeight : 0
-        sourceComponent: Component { PreviewBadge { kiosk: root.kiosk; ui: style } }
+        Component.onCompleted: setSource("PreviewBadge.qml", { kiosk: root.kiosk, ui: style })
     }
 
     Item {
@@ -67,7 +65,10 @@ Window {
         objectName: "stage"
         anchors { fill: parent; topMargin: previewLoader.height }
         focus: true
-        Keys.onPressed: (event) => { event.accepted = root.kiosk.keys.handle(event.key, event.modifiers) }
+        Keys.onPressed: (event) => {
+            root.readPageAhead()
+            event.accepted = root.kiosk.keys.handle(event.key, event.modifiers)
+        }
         Component.onCompleted: root.focusTitle()
 
         // every screen but the attract loop sits above the control bar
@@ -160,15 +161,12 @@ Window {
                 // anew), but out of the window: a screen reader must not wander into it
                 readonly property bool shown: root.current === root.screens.exhibit
                 active: shown || root.current === root.screens.gallery
-                sourceComponent: Component {
-                    ExhibitPage {
-                        kiosk: root.kiosk
-                        ui: style
-                        footCover: captionLoader.height
-                        parent: exhibitLoader.shown ? exhibitLoader : null
-                    }
+                Component.onCompleted: setSource("ExhibitPage.qml", {
+                    kiosk: root.kiosk, ui: style, footCover: Qt.binding(() => captionLoader.height) })
+                onLoaded: {
+                    item.parent = Qt.binding(() => exhibitLoader.shown ? exhibitLoader : null)
+                    layerFade.restartFor(item)
                 }
-                onLoaded: layerFade.restartFor(item)
             }
 
             Loader {
@@ -191,7 +189,7 @@ Window {
             // made when there is something to show: a sentence being read, or the notice
             active: root.kiosk.readAloud.notice !== ""
                     || (root.kiosk.readAloud.speaking && root.kiosk.readAloud.currentSentence !== "")
-            sourceComponent: Component { CaptionStrip { kiosk: root.kiosk; ui: style } }
+            Component.onCompleted: setSource("CaptionStrip.qml", { kiosk: root.kiosk, ui: style })
         }
 
         NavBar {
@@ -209,7 +207,8 @@ Window {
             objectName: "attractLoader"
             anchors.fill: parent
             active: root.current === root.screens.attract
-            sourceComponent: Component { AttractLoop { kiosk: root.kiosk; ui: style; slideMs: root.kiosk.attractSlideMs } }
+            Component.onCompleted: setSource("AttractLoop.qml", {
+                kiosk: root.kiosk, ui: style, slideMs: Qt.binding(() => root.kiosk.attractSlideMs) })
         }
 
         Loader {
@@ -217,7 +216,8 @@ Window {
             objectName: "stillThereLoader"
             anchors.fill: parent
             active: root.kiosk.idle.visible
-            sourceComponent: Component { StillThere { kiosk: root.kiosk; ui: style; secondsLeft: root.kiosk.idle.secondsLeft } }
+            Component.onCompleted: setSource("StillThere.qml", {
+                kiosk: root.kiosk, ui: style, secondsLeft: Qt.binding(() => root.kiosk.idle.secondsLeft) })
         }
 
         Loader {
@@ -227,7 +227,7 @@ Window {
             // its own height, at most 40% of the screen: the rest scrolls inside it
             height: item ? Math.min((item as Item).implicitHeight, stage.height * 0.4) : 0
             active: root.kiosk.problems.lines.length > 0
-            sourceComponent: Component { ProblemsBanner { kiosk: root.kiosk; ui: style } }
+            Component.onCompleted: setSource("ProblemsBanner.qml", { kiosk: root.kiosk, ui: style })
         }
 
         Loader {
@@ -284,8 +284,26 @@ Window {
         objectName: "curtainLoader"
         anchors.fill: parent
         active: root.curtain !== null && (root.curtain.blank !== "" || root.curtain.frozenUrl !== "")
-        sourceComponent: Component { AudienceCurtain { curtain: root.curtain } }
+        // the curtain is given to the window after it is made: bound, not read now
+        Component.onCompleted: setSource("AudienceCurtain.qml", { curtain: Qt.binding(() => root.curtain) })
     }
+    // The exhibit page and the types it uses (nine files) are read when a page is first
+    // made, not before the first frame. The visit's first touch or key starts reading
+    // them on Qt's loader thread, so they are there by the release that opens a page,
+    // which would otherwise wait for them.
+    property Component pageAhead: null
+    function readPageAhead() {
+        if (pageAhead === null) pageAhead = Qt.createComponent("ExhibitPage.qml", Component.Asynchronous)
+    }
+    Item {
+        anchors.fill: parent
+        // on top of everything, taking no touch from anyone (a passive grab)
+        PointHandler {
+            enabled: root.pageAhead === null
+            onActiveChanged: if (active) root.readPageAhead()
+        }
+    }
+
     // The console's copy of the stage: soon after the talk moves (once a scroll has
     // ended), and every two seconds for the rest (pictures arriving). Not on every frame:
     // a copy costs a render of its own.
