@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QUrl
 from PySide6.QtQml import QQmlAbstractUrlInterceptor, QQmlApplicationEngine
 from PySide6.QtTest import QTest
 
@@ -55,7 +56,7 @@ class FilesRead(QQmlAbstractUrlInterceptor):
         super().__init__()
         self.names: set[str] = set()
 
-    def intercept(self, url, kind):  # type: ignore[no-untyped-def]  # PySide's signature
+    def intercept(self, url: QUrl, kind: QQmlAbstractUrlInterceptor.DataType) -> QUrl:
         if kind == QQmlAbstractUrlInterceptor.DataType.QmlFile:
             self.names.add(url.fileName())
         return url
