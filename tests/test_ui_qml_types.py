@@ -56,7 +56,8 @@ class FilesRead(QQmlAbstractUrlInterceptor):
         super().__init__()
         self.names: set[str] = set()
 
-    def intercept(self, url: QUrl, kind: QQmlAbstractUrlInterceptor.DataType) -> QUrl:
+    def intercept(self, url: QUrl | str, kind: QQmlAbstractUrlInterceptor.DataType) -> QUrl:
+        url = QUrl(url)  # Qt hands a QUrl; PySide's signature allows a string too
         if kind == QQmlAbstractUrlInterceptor.DataType.QmlFile:
             self.names.add(url.fileName())
         return url
