@@ -25,7 +25,7 @@ called before the font is registered, so that fontconfig's set-up is not done tw
 at once.
 
 Qt-free and Python-light, like the rest of ``kiosk.runtime`` at start: ``_thread``
-and ``_ctypes`` only, no ``threading``.
+and ``_ctypes`` (through ``kiosk.runtime.glibc``) only, no ``threading``.
 """
 
 from __future__ import annotations
@@ -34,10 +34,11 @@ import _thread
 import os
 import sys
 
+from kiosk.runtime.glibc import INT, LIBC, POINTER, STRING, c_function
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping
-    from typing import Any
+    from collections.abc import Iterable, Mapping
 
 # PySide's modules the window imports (QtQuick's own import brings QtNetwork and
 # QtOpenGL), in the order they are imported; each pulls in its Qt libraries (Qt Quick,
@@ -63,14 +64,15 @@ class Preload:
 
     def run(self) -> None:
         try:
-            dlopen = _c_function("libc.so.6", "dlopen", POINTER, STRING, INT)
+            # libc's, not ``_ctypes.dlopen``: that one holds the GIL while it loads
+            dlopen = c_function(LIBC, "dlopen", POINTER, STRING, INT)
             for path in self.files:
                 if dlopen(os.fsencode(path), sys.getdlopenflags()):
                     self.loaded.append(path)
                 else:
                     self.failed.append(path)
             if self.fontconfig:
-                _c_function(FONTCONFIG, "FcInit", INT)()
+                c_function(FONTCONFIG, "FcInit", INT)()
         except Exception:  # the start does it all itself, as without this module
             self.failed.append("(preload)")
         finally:
@@ -145,29 +147,3 @@ def platform_plugin(environ: Mapping[str, str]) -> tuple[str, ...]:
     if not name or not name.replace("-", "").isalnum():
         return ()
     return (f"plugins/platforms/libq{name}.so",)
-
-
-# the C types of the calls: ``ctypes.c_int``, ``c_void_p`` and ``c_char_p``
-INT = "i"
-POINTER = "P"
-STRING = "z"
-
-
-def _c_function(library: str, name: str, result: str, *arguments: str) -> Callable[..., Any]:
-    """``name`` in ``library`` as ``ctypes`` would make it: a C function pointer of
-    ``_ctypes``, whose calls let go of the GIL (``_ctypes.dlopen`` itself holds it
-    while the library loads, which would stop the start's own Python meanwhile)."""
-    import _ctypes
-
-    def simple(code: str) -> type:
-        return type(f"C{code}", (_ctypes._SimpleCData,), {"_type_": code})
-
-    address = _ctypes.dlsym(_ctypes.dlopen(library, _ctypes.RTLD_LOCAL), name)
-
-    class Function(_ctypes.CFuncPtr):
-        _flags_ = _ctypes.FUNCFLAG_CDECL
-        _restype_ = simple(result)
-        _argtypes_ = tuple(simple(code) for code in arguments)
-
-    call: Callable[..., Any] = Function(address)
-    return call
