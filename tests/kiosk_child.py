@@ -129,9 +129,17 @@ def _play(script: str, marker: Path) -> None:
     _wait(500)  # the first frames, then the start-up load's after-look
     try:
         seen = SCRIPTS[script](window)
-        marker.write_text(f"done\n{seen}", encoding="utf-8")
+        _write_whole(marker, f"done\n{seen}")
     except Exception as error:  # the parent test reads it and fails
-        marker.write_text(f"failed: {error!r}\n", encoding="utf-8")
+        _write_whole(marker, f"failed: {error!r}\n")
+
+
+def _write_whole(marker: Path, text: str) -> None:
+    """The marker appears with its text: the parent reads it as soon as it exists, and
+    a file written in place exists empty for a moment (a CI run read "" once)."""
+    partial = marker.with_name(marker.name + ".partial")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(marker)
 
 
 def run(argv: list[str]) -> int:
