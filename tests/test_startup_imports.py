@@ -32,6 +32,13 @@ from tests import process
 # Written into the child's path as sitecustomize: at READY=1, dump what is loaded.
 HOOK = """
 import builtins, linecache, socket, sys
+_compile = builtins.compile
+support_compiled = []  # PySide's support modules that reached Python's compiler
+def compile(source, filename, *args, **kwargs):
+    if str(filename).startswith("shibokensupport/"):
+        support_compiled.append(str(filename))
+    return _compile(source, filename, *args, **kwargs)
+builtins.compile = compile
 _send = socket.socket.sendall
 def sendall(self, data, *args):
     if b"READY=1" in data:
@@ -62,7 +69,8 @@ def sendall(self, data, *args):
                        "preload": preloaded(),
                        "mapped": sorted({line.split()[-1] for line in open("/proc/self/maps")
                                          if ".so" in line}),
-                       "qt_main_thread": qt_main_thread()}, out)
+                       "qt_main_thread": qt_main_thread(),
+                       "support_compiled": support_compiled}, out)
     return _send(self, data, *args)
 socket.socket.sendall = sendall
 def preloaded():
@@ -312,6 +320,18 @@ def test_python_imports_with_its_own_import_once_pyside_is_loaded(
     for seen in starts:
         assert "PySide6.QtCore" in seen["modules"]
         assert seen["pyside_import"] is False
+
+
+def test_a_warm_start_compiles_none_of_pysides_support_modules(
+    starts: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
+    """PySide keeps its signature support's modules as sources and compiles them at
+    every first import; ``kiosk.runtime.pyside_support`` keeps their code in the
+    cache folder, as Python keeps its own modules' in ``__pycache__``."""
+    cold, warm = starts
+    assert len(cold["support_compiled"]) >= 10  # an empty cache: compiled, and kept
+    assert "shibokensupport/signature/loader.py" in cold["support_compiled"]
+    assert warm["support_compiled"] == []
 
 
 # the content model's classes a content set holds many of: unpickled, not made, by a

@@ -165,12 +165,15 @@ def _run_locked(
     if early.reason is not None:  # stopped before anything was shown: nothing to end
         logs.log_stop(early.reason)
         return 0
-    from kiosk.runtime import prefetch, preload
+    from kiosk.content.places import cache_root
+    from kiosk.runtime import prefetch, preload, pyside_support
 
     # a folder the parsed-content cache does not know: loaded by a child meanwhile
     prefetched = prefetch.start(args.dir, args.cache)
     preload.start()  # Qt's libraries and fontconfig, on another thread meanwhile
-    from kiosk.ui.wiring import PresentOptions, RunOptions, run_kiosk
+    # PySide's first import: its support modules' code kept from the last start
+    with pyside_support.cached(cache_root() / pyside_support.FILE_NAME):
+        from kiosk.ui.wiring import PresentOptions, RunOptions, run_kiosk
 
     options = RunOptions(
         exhibits=args.dir,
