@@ -198,7 +198,9 @@ def test_pysides_support_modules_are_compiled_by_the_first_start_and_kept_for_th
         )
         seen.append(json.loads(done.stdout))
     first, second = seen
-    assert "shibokensupport/signature/loader.py" in first["compiled"]
+    assert {"shibokensupport/signature/loader.py", "signature_bootstrap.py"} <= set(
+        first["compiled"]
+    )
     assert len(first["compiled"]) >= 10 and first["answered"] == []
     assert second["compiled"] == []
     assert sorted(second["answered"]) == sorted(first["compiled"])

@@ -2,21 +2,23 @@
 
 PySide 6 carries the Python half of Shiboken's signature support (``shibokensupport``:
 thirteen modules, about 120 KB of source, behind signatures, ``help()`` and error
-messages) inside libshiboken, as a zip of *sources*. Its importer compiles each one
-with ``compile()`` whenever a process first imports PySide: measured with callgrind,
-149 M of the 844 M instructions the kiosk's main thread ran to its first frame, the
-same in an empty Qt Quick window. Python's own modules and the kiosk's come compiled
+messages) inside libshiboken, as a zip of *sources*, and a script that unpacks it.
+Whenever a process first imports PySide, both are compiled with ``compile()``:
+measured with callgrind, 149 M of the 844 M instructions the kiosk's main thread ran
+to its first frame (the same in an empty Qt Quick window); kept, the main thread ran
+725 M. Python's own modules and the kiosk's come compiled
 from ``__pycache__``; these have no such cache.
 
 ``cached(path)`` is used around the run command's import of the window's modules,
 the first import of PySide. While it is in effect, a ``compile`` of a file under
-``shibokensupport/`` is answered from the file at ``path`` when the source is, byte
-for byte, the one compiled into it before, by the same Python and with the same
-``__future__`` flags, and compiled (then kept) otherwise. Any other ``compile`` goes
-through untouched. So a PySide or Python upgrade compiles again once, and a file that
-is missing, damaged, or from another Python is as good as none. The file is written
-(to a temporary name, then renamed) only after something new was compiled; a folder
-that cannot be written costs the compile each start, as before, and says so in the log.
+``shibokensupport/`` or of ``signature_bootstrap.py`` is answered from the file at
+``path`` when the source is, byte for byte, the one compiled into it before, by the
+same Python and with the same ``__future__`` flags, and compiled (then kept)
+otherwise. Any other ``compile`` goes through untouched. So a PySide or Python upgrade
+compiles again once, and a file that is missing, damaged, or from another Python is as
+good as none. The file is written (to a temporary name, then renamed) only after
+something new was compiled; a folder that cannot be written costs the compile each
+start, as before, and says so in the log.
 
 The file holds code objects (``marshal``) and is loaded as the kiosk's other caches
 are: from the per-user cache folder only the kiosk writes to, as Python trusts its
@@ -40,7 +42,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-PREFIX = "shibokensupport/"  # the zip's folder: the package's name since PySide 2
+# the zip's folder (the package's name since PySide 2), and the script that unpacks it
+SOURCES = ("shibokensupport/", "signature_bootstrap.py")
 # in the kiosk's cache folder; each Python its own (its bytecode is its own)
 FILE_NAME = f"pyside-support.{sys.implementation.cache_tag}.marshal"
 # the flags ``compile`` takes from its caller's code: its ``__future__`` imports
@@ -61,7 +64,7 @@ class SupportCode:
 
     def compile(self, source: Any, filename: Any, mode: str, *rest: Any, **named: Any) -> Any:
         """``builtins.compile`` as seen by the code that runs while this is in effect."""
-        if rest or named or mode != "exec" or not str(filename).startswith(PREFIX):
+        if rest or named or mode != "exec" or not str(filename).startswith(SOURCES):
             return self._compile(source, filename, mode, *rest, **named)
         # as the caller's own call would: its __future__ flags, not this function's
         flags = sys._getframe(1).f_code.co_flags & _FUTURE_FLAGS
