@@ -10,6 +10,7 @@ import builtins
 import json
 import logging
 import marshal
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -165,6 +166,84 @@ def test_a_folder_that_cannot_be_written_costs_the_compile_and_a_log_line(
     assert list(tmp_path.iterdir()) == [blocker]  # no temporary file left behind
 
 
+PATTERNS: list[tuple[Any, int, Any, tuple[Any, ...]]] = [
+    (r"(?P<name>\w+)\s*=\s*(?P<value>\d+)", 0, "width = 1920", ("width", "1920")),
+    (
+        r"""
+        \b (typing\.)? (List|Dict) \[ (?P<inner> [^\]]+ ) \]   # a container
+        """,
+        re.VERBOSE | re.IGNORECASE,
+        "x: list[int]",
+        ("list", "int"),
+    ),
+    (rb"^\xff\xd8(?P<marker>\xff.)", 0, b"\xff\xd8\xff\xe0", (b"\xff\xe0",)),
+    ("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff]", 0, "tab\tok\x00", ("\x00",)),
+]
+
+
+def _pattern_facts(pattern: re.Pattern[Any], sample: Any) -> tuple[Any, ...]:
+    found = pattern.search(sample)
+    assert found is not None
+    return (
+        pattern.pattern,
+        pattern.flags,
+        pattern.groups,
+        dict(pattern.groupindex),
+        found.span(),
+        found.groupdict(),
+    )
+
+
+def test_a_regular_expression_made_inside_is_kept_and_made_again_the_same(
+    tmp_path: Path,
+) -> None:
+    kept = tmp_path / pyside_support.FILE_NAME
+    expected = []
+    for text, flags, sample, _ in PATTERNS:
+        re.purge()
+        expected.append(_pattern_facts(re.compile(text, flags), sample))
+    for round_ in ("compiled", "answered"):
+        re.purge()  # so that ``re`` asks its compiler, as a new process does
+        with cached(kept) as support:
+            made = [re.compile(text, flags) for text, flags, _, _ in PATTERNS]
+        facts = [
+            _pattern_facts(p, sample) for p, (_, _, sample, _) in zip(made, PATTERNS, strict=True)
+        ]
+        assert facts == expected, round_
+        for pattern, (_, _, sample, groups) in zip(made, PATTERNS, strict=True):
+            found = pattern.search(sample)
+            assert found is not None
+            assert (found.group(0), *found.groups())[-len(groups) :] == groups
+        if round_ == "compiled":
+            assert len(support.patterns_compiled) == len(PATTERNS)
+        else:
+            assert len(support.patterns_answered) == len(PATTERNS)
+            assert support.patterns_compiled == []
+    re.purge()
+
+
+def test_a_kept_regular_expression_that_python_refuses_is_compiled_again(
+    tmp_path: Path,
+) -> None:
+    kept = tmp_path / pyside_support.FILE_NAME
+    text, flags, sample, _ = PATTERNS[0]
+    re.purge()
+    with cached(kept):
+        expected = _pattern_facts(re.compile(text, flags), sample)
+    layout, version, code, patterns = marshal.loads(kept.read_bytes())
+    key = next(iter(patterns))
+    broken = list(patterns[key])
+    broken[1] = [9999, 1, 2, 3]  # no opcode: _sre checks the code it is given
+    patterns[key] = tuple(broken)
+    kept.write_bytes(marshal.dumps((layout, version, code, patterns)))
+    re.purge()
+    with cached(kept) as support:
+        again = re.compile(text, flags)
+    assert support.patterns_answered == [] and support.patterns_compiled == [text]
+    assert _pattern_facts(again, sample) == expected
+    re.purge()
+
+
 # In a fresh interpreter: PySide's first import under ``cached``, then what its
 # signature support does (a wrong call's message lists the signatures it parsed).
 PROBE = """
@@ -178,6 +257,7 @@ try:
 except TypeError as error:
     message = str(error)
 print(json.dumps({"compiled": support.compiled, "answered": support.answered,
+                  "patterns": [len(support.patterns_compiled), len(support.patterns_answered)],
                   "message": message,
                   "modules": sorted(m for m in sys.modules if m.startswith("shibokensupport"))}))
 """
@@ -203,6 +283,7 @@ def test_pysides_support_modules_are_compiled_by_the_first_start_and_kept_for_th
     )
     assert len(first["compiled"]) >= 10 and first["answered"] == []
     assert second["compiled"] == []
+    assert first["patterns"][0] >= 3 and second["patterns"] == [0, first["patterns"][0]]
     assert sorted(second["answered"]) == sorted(first["compiled"])
     assert "Supported signatures:" in first["message"] and "name: str" in first["message"]
     assert second["message"] == first["message"]
