@@ -84,10 +84,15 @@ def cpu_seconds(pid: int) -> float:
     return total / 1e9
 
 
-def floor_command(text: bool = False) -> list[str]:
+def floor_command(text: bool = False, kept: Path | None = None) -> list[str]:
     """The floor: an empty Qt Quick window started the way the kiosk is; with ``text``,
-    the same window drawing five lines in the kiosk's font (information only)."""
-    return [PYTHON, str(HERE / "floor_child.py"), *(["--text"] if text else [])]
+    the same window drawing five lines in the kiosk's font; with ``kept``, the empty
+    window with PySide's support code kept in that file, as the kiosk keeps it (both
+    for information only)."""
+    extra = ["--text"] if text else []
+    if kept is not None:
+        extra += ["--kept", str(kept)]
+    return [PYTHON, str(HERE / "floor_child.py"), *extra]
 
 
 def windowed_start(kiosk: list[str], content: Path, cache: Path, state: Path) -> list[str]:
@@ -223,8 +228,10 @@ class Bench:
             base_kiosk = [str(self.base / ".venv" / "bin" / "kiosk")]
             warm_base = self._prepared("cache-warm-base", base_kiosk, base_env)
         state = self.fresh("state")
+        kept = self.tmp / "floor-pyside-support.marshal"  # the kept floor's own
         kinds: dict[str, list[tuple[float, dict[str, float]]]] = {
             "floor": [],
+            "kept_floor": [],
             "text_floor": [],
             "cold": [],
             "first": [],
@@ -233,6 +240,7 @@ class Bench:
             kinds.update(base_cold=[], base_first=[])
         for run in range(self.runs + 1):  # run 0 warms the page cache and the QML disk cache
             seen = {"floor": time_to_first_frame(floor_command(), self.env, self.tmp)}
+            seen["kept_floor"] = time_to_first_frame(floor_command(kept=kept), self.env, self.tmp)
             seen["text_floor"] = time_to_first_frame(floor_command(text=True), self.env, self.tmp)
             seen["cold"] = time_to_first_frame(
                 self._run_args(REPO / "exhibits", warm, state), self.env, self.tmp
@@ -275,6 +283,10 @@ class Bench:
             cold_start_ratio=ratios("cold", "time"),
             first_run_start_ratio=ratios("first", "time"),
             text_floor_start_ratio=ratios("text_floor", "time"),
+            kept_floor_start_ratio=ratios("kept_floor", "time"),
+            cold_over_kept_floor=median(
+                [k[0] / t[0] for k, t in zip(kinds["cold"], kinds["kept_floor"], strict=True)]
+            ),
             cold_over_text_floor=median(
                 [k[0] / t[0] for k, t in zip(kinds["cold"], kinds["text_floor"], strict=True)]
             ),
@@ -572,6 +584,8 @@ def targets(r: dict[str, Any]) -> list[tuple[str, str, Callable[[], bool]]]:
 
 INFO = [
     ("floor_start_s", "empty Qt Quick window, spawn to first frame"),
+    ("kept_floor_start_ratio", "kept floor (the window, PySide's support code kept) over it"),
+    ("cold_over_kept_floor", "kiosk, warm caches, over the kept floor (same rounds)"),
     ("text_floor_start_ratio", "text floor (the window, five lines of the font) over it"),
     ("cold_over_text_floor", "kiosk, warm caches, over the text floor (same rounds)"),
     ("text_floor_pss_ratio", "text floor's PSS over the floor's"),

@@ -1,7 +1,9 @@
 """The floor for start-up: an empty Qt Quick window, nothing of the kiosk.
 
 With ``--text`` (the "text floor", for information): the same window drawing five
-lines in the kiosk's bundled font.
+lines in the kiosk's bundled font. With ``--kept FILE`` (for information too): the
+empty window with PySide's support code kept in FILE as the kiosk keeps it
+(``kiosk.runtime.pyside_support``), which a plain PySide program compiles at every start.
 
 Launched by ``bench.py`` under the same conditions as ``kiosk`` (offscreen, software
 scene graph, 1920x1080). On the first ``frameSwapped`` it sends ``READY=1`` to
@@ -14,11 +16,27 @@ from __future__ import annotations
 import os
 import socket
 import sys
+from contextlib import nullcontext
+from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QByteArray, QUrl
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtQml import QQmlApplicationEngine
-from PySide6.QtQuick import QQuickWindow, QSGRendererInterface
+REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def _kept() -> Any:
+    if "--kept" not in sys.argv:
+        return nullcontext()
+    sys.path.insert(0, REPO)
+    from kiosk.runtime.pyside_support import cached
+
+    return cached(Path(sys.argv[sys.argv.index("--kept") + 1]))
+
+
+with _kept():
+    from PySide6.QtCore import QByteArray, QUrl
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtQml import QQmlApplicationEngine
+    from PySide6.QtQuick import QQuickWindow, QSGRendererInterface
 
 QML = b"""
 import QtQuick
@@ -56,7 +74,7 @@ Window {
 def _text_font(app: QGuiApplication) -> None:
     from PySide6.QtGui import QFont, QFontDatabase
 
-    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.dirname(__file__))))
+    sys.path.insert(0, REPO)
     from kiosk.content.fonts import font_files
 
     family = ""
