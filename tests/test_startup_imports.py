@@ -39,6 +39,17 @@ def compile(source, filename, *args, **kwargs):
         support_compiled.append(str(filename))
     return _compile(source, filename, *args, **kwargs)
 builtins.compile = compile
+import os
+_fork = os.fork
+at_fork = None  # the modules the parent had when it forked its loading child
+def fork():
+    global at_fork
+    modules = sorted(sys.modules)
+    pid = _fork()
+    if pid:
+        at_fork = modules
+    return pid
+os.fork = fork
 _send = socket.socket.sendall
 def sendall(self, data, *args):
     if b"READY=1" in data:
@@ -70,7 +81,8 @@ def sendall(self, data, *args):
                        "mapped": sorted({line.split()[-1] for line in open("/proc/self/maps")
                                          if ".so" in line}),
                        "qt_main_thread": qt_main_thread(),
-                       "support_compiled": support_compiled}, out)
+                       "support_compiled": support_compiled,
+                       "at_fork": at_fork}, out)
     return _send(self, data, *args)
 socket.socket.sendall = sendall
 def preloaded():
@@ -235,6 +247,18 @@ def test_a_first_start_leaves_the_parsing_and_checks_to_a_child_process(
     assert not {m for m in NOT_BEFORE_FIRST_FRAME_OF_A_FIRST_START if m in modules}
     tiles = {name for name in cold["items"] if name.startswith("tile_")}
     assert len(tiles) == 5, tiles  # and the home screen has the five exhibits all the same
+
+
+def test_a_first_start_forks_its_loading_child_before_its_own_set_up(
+    starts: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
+    """The first frame waits for the child's load: it is forked before the log, the
+    PIN store and Qt are set up, so that it has the whole start to load in."""
+    cold, warm = starts
+    assert cold["at_fork"] is not None and warm["at_fork"] is None  # a warm start forks none
+    assert "kiosk.commands.run" in cold["at_fork"]
+    early = {"kiosk.runtime.logs", "logging.handlers", "kiosk.runtime.pin", "PySide6"}
+    assert not early & set(cold["at_fork"])
 
 
 def test_a_load_of_valid_content_imports_nothing_only_a_mistake_needs() -> None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 if TYPE_CHECKING:
     from kiosk.runtime.early_signals import EarlySignals
+    from kiosk.runtime.prefetch import Prefetch
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -135,14 +136,34 @@ def _run(args: argparse.Namespace, early: EarlySignals) -> int:
 def _run_locked(
     args: argparse.Namespace, early: EarlySignals, mode: str, state: Path | None
 ) -> int:
+    if not args.dir.is_dir():
+        print(f"kiosk: {args.dir} is not a folder of exhibits", file=sys.stderr)
+        return 2
+    from kiosk.runtime import prefetch
+
+    # A folder the parsed-content cache does not know: a child loads it meanwhile,
+    # forked first of all, so that it has the whole start to do it in (the first
+    # frame waits for it). Ended if the kiosk stops before it takes the load.
+    prefetched = prefetch.start(args.dir, args.cache)
+    try:
+        return _run_prefetching(args, early, mode, state, prefetched)
+    finally:
+        if prefetched is not None:
+            prefetched.cancel()
+
+
+def _run_prefetching(
+    args: argparse.Namespace,
+    early: EarlySignals,
+    mode: str,
+    state: Path | None,
+    prefetched: Prefetch | None,
+) -> int:
     from kiosk.runtime import logs, paths
     from kiosk.runtime.pin import PinStore
 
     logs.setup_logging(state)
     logs.install_excepthook()
-    if not args.dir.is_dir():
-        print(f"kiosk: {args.dir} is not a folder of exhibits", file=sys.stderr)
-        return 2
     store = PinStore(paths.settings_path(state)) if state else None
     if mode == "kiosk" and not args.no_pin and (store is None or not store.is_set()):
         print(
@@ -166,10 +187,8 @@ def _run_locked(
         logs.log_stop(early.reason)
         return 0
     from kiosk.content.places import cache_root
-    from kiosk.runtime import prefetch, preload, pyside_support
+    from kiosk.runtime import preload, pyside_support
 
-    # a folder the parsed-content cache does not know: loaded by a child meanwhile
-    prefetched = prefetch.start(args.dir, args.cache)
     preload.start()  # Qt's libraries and fontconfig, on another thread meanwhile
     # PySide's first import: its support modules' code kept from the last start
     with pyside_support.cached(cache_root() / pyside_support.FILE_NAME):

@@ -59,6 +59,18 @@ class Prefetch:
         record.add_header_only_checks(checks)
         return loaded
 
+    def cancel(self) -> None:
+        """End the child if its load was never taken (the kiosk stopped first, or
+        failed before its load); nothing once ``result`` was called."""
+        pid, self.pid = self.pid, 0
+        if not pid:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGTERM)  # its default action: it ends at once
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid, 0)
+        os.close(self._reader)
+
 
 def start(root: Path, cache: Path | None) -> Prefetch | None:
     """Fork the child if the parsed-content cache kept beside the renditions in
