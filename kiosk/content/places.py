@@ -1,7 +1,8 @@
 """Where the kiosk keeps what it can rebuild from the content: one per-user cache folder.
 
-Renditions (``kiosk.media.cache``), the parsed-content cache and the fonts' character
-maps (``kiosk.content.glyphs``) all live under it, so clearing it is always safe.
+Renditions (``kiosk.media.cache``), the parsed-content cache, the fonts' character
+maps (``kiosk.content.glyphs``) and PySide's compiled support code
+(``kiosk.runtime.pyside_support``) all live under it, so clearing it is always safe.
 """
 
 from __future__ import annotations
