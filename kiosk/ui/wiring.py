@@ -6,7 +6,9 @@
 1. the application, then ``MainQml``: Qt compiles ``Main.qml`` on its loader thread
    (no Python, so no GIL) while this thread goes on;
 2. only then the rest of the kiosk is imported (the bridge, the controller, the
-   content loader, the rendition service: about 40 modules) and the content loaded.
+   content loader, the rendition service: about 40 modules) and the content loaded,
+   last: a first start's child (``kiosk.runtime.prefetch``) loads it meanwhile, so
+   everything that needs no content comes before the wait for it.
 
 So this module imports at its top only ``kiosk.ui.app`` and what the type checker
 needs; the start-up imports are the one block in ``_assemble``, after ``MainQml()``.
@@ -166,6 +168,7 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
     from kiosk.runtime.reload import ReloadController
     from kiosk.runtime.visit import reload_timing
     from kiosk.ui.app import build_window
+    from kiosk.ui.bridge import Kiosk  # noqa: F401 - build_window's, imported before the wait
     from kiosk.ui.controller import Controller, hide_cursor
     from kiosk.ui.session import make_service
     from kiosk.ui.staff import PRESENTATION_NOTE, TRIAL_NOTE, Staff, StaffActions
