@@ -86,7 +86,10 @@ class SupportCode:
         if rest or named or mode != "exec" or not str(filename).startswith(SOURCES):
             return self._compile(source, filename, mode, *rest, **named)
         # as the caller's own call would: its __future__ flags, not this function's
-        flags = sys._getframe(1).f_code.co_flags & _FUTURE_FLAGS
+        try:
+            flags = sys._getframe(1).f_code.co_flags & _FUTURE_FLAGS
+        except ValueError:  # called from C with no Python below: nothing to inherit
+            flags = 0
         key = (str(filename), flags)
         kept = self.code.get(key)
         if kept is not None and kept[0] == source:
