@@ -350,7 +350,7 @@ def test_a_warm_start_compiles_none_of_pysides_support_modules(
     starts: tuple[dict[str, Any], dict[str, Any]],
 ) -> None:
     """PySide keeps its signature support's modules as sources and compiles them at
-    every first import; ``kiosk.runtime.pyside_support`` keeps their code in the
+    every first import; ``kiosk.runtime.kept_code`` keeps their code in the
     cache folder, as Python keeps its own modules' in ``__pycache__``."""
     cold, warm = starts
     assert len(cold["support_compiled"]) >= 10  # an empty cache: compiled, and kept

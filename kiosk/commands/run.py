@@ -187,11 +187,11 @@ def _run_prefetching(
         logs.log_stop(early.reason)
         return 0
     from kiosk.content.places import cache_root
-    from kiosk.runtime import preload, pyside_support
+    from kiosk.runtime import kept_code, preload
 
     preload.start()  # Qt's libraries and fontconfig, on another thread meanwhile
     # PySide's first import: its support modules' code kept from the last start
-    with pyside_support.cached(cache_root() / pyside_support.FILE_NAME):
+    with kept_code.cached(cache_root() / kept_code.PYSIDE_FILE):
         from kiosk.ui.wiring import PresentOptions, RunOptions, run_kiosk
 
     options = RunOptions(

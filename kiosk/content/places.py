@@ -2,7 +2,7 @@
 
 Renditions (``kiosk.media.cache``), the parsed-content cache, the fonts' character
 maps (``kiosk.content.glyphs``) and PySide's compiled support code
-(``kiosk.runtime.pyside_support``) all live under it, so clearing it is always safe.
+(``kiosk.runtime.kept_code``) all live under it, so clearing it is always safe.
 """
 
 from __future__ import annotations

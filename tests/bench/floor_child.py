@@ -3,7 +3,7 @@
 With ``--text`` (the "text floor", for information): the same window drawing five
 lines in the kiosk's bundled font. With ``--kept FILE`` (for information too): the
 empty window with PySide's support code kept in FILE as the kiosk keeps it
-(``kiosk.runtime.pyside_support``), which a plain PySide program compiles at every start.
+(``kiosk.runtime.kept_code``), which a plain PySide program compiles at every start.
 
 Launched by ``bench.py`` under the same conditions as ``kiosk`` (offscreen, software
 scene graph, 1920x1080). On the first ``frameSwapped`` it sends ``READY=1`` to
@@ -27,7 +27,7 @@ def _kept() -> Any:
     if "--kept" not in sys.argv:
         return nullcontext()
     sys.path.insert(0, REPO)
-    from kiosk.runtime.pyside_support import cached
+    from kiosk.runtime.kept_code import cached
 
     return cached(Path(sys.argv[sys.argv.index("--kept") + 1]))
 

@@ -1,4 +1,4 @@
-"""PySide's support modules compiled once and kept (``kiosk.runtime.pyside_support``).
+"""Code kept compiled from one start to the next (``kiosk.runtime.kept_code``).
 
 The unit tests call ``compile`` as PySide's importer does, with made-up sources under
 ``shibokensupport/``; the last tests import PySide itself in fresh interpreters.
@@ -19,8 +19,8 @@ from typing import Any
 
 import pytest
 
-from kiosk.runtime import pyside_support
-from kiosk.runtime.pyside_support import cached
+from kiosk.runtime import kept_code
+from kiosk.runtime.kept_code import cached
 from tests import process
 
 NAME = "shibokensupport/signature/example.py"
@@ -39,7 +39,7 @@ def _run(code: CodeType) -> dict[str, Any]:
 
 
 def test_a_second_start_is_answered_from_the_kept_code(tmp_path: Path) -> None:
-    kept = tmp_path / "cache" / pyside_support.FILE_NAME
+    kept = tmp_path / "cache" / kept_code.PYSIDE_FILE
     with cached(kept) as first:
         code = _compile_like_pyside(SOURCE)
     assert first.compiled == [NAME] and first.answered == []
@@ -55,7 +55,7 @@ def test_a_second_start_is_answered_from_the_kept_code(tmp_path: Path) -> None:
 def test_a_changed_source_is_compiled_again_and_kept_in_place_of_the_old(
     tmp_path: Path,
 ) -> None:
-    kept = tmp_path / pyside_support.FILE_NAME
+    kept = tmp_path / kept_code.PYSIDE_FILE
     with cached(kept):
         _compile_like_pyside(SOURCE)
     changed = SOURCE.replace(b"42", b"43")
@@ -69,7 +69,7 @@ def test_a_changed_source_is_compiled_again_and_kept_in_place_of_the_old(
 
 
 def test_nothing_is_written_when_everything_was_answered(tmp_path: Path) -> None:
-    kept = tmp_path / pyside_support.FILE_NAME
+    kept = tmp_path / kept_code.PYSIDE_FILE
     with cached(kept):
         _compile_like_pyside(SOURCE)
     kept.write_bytes(kept.read_bytes())  # a known modification time
@@ -81,7 +81,7 @@ def test_nothing_is_written_when_everything_was_answered(tmp_path: Path) -> None
 
 
 def test_every_other_compile_goes_through_untouched(tmp_path: Path) -> None:
-    kept = tmp_path / pyside_support.FILE_NAME
+    kept = tmp_path / kept_code.PYSIDE_FILE
     with cached(kept) as support:
         assert eval(compile("6 * 7", "<string>", "eval")) == 42
         compile(SOURCE, "kiosk/other.py", "exec")
@@ -94,7 +94,7 @@ def test_every_other_compile_goes_through_untouched(tmp_path: Path) -> None:
 
 def test_compile_is_given_back_when_the_import_fails(tmp_path: Path) -> None:
     original = builtins.compile
-    with pytest.raises(ImportError), cached(tmp_path / pyside_support.FILE_NAME):
+    with pytest.raises(ImportError), cached(tmp_path / kept_code.PYSIDE_FILE):
         assert builtins.compile is not original
         raise ImportError("PySide missing")
     assert builtins.compile is original
@@ -117,7 +117,7 @@ def test_the_callers_future_flags_make_the_code_as_pythons_compile_would(
     expected = {label: call(source, NAME) for label, call in callers.items()}  # type: ignore[operator]
     assert expected["plain"] != expected["lazy"]
 
-    kept = tmp_path / pyside_support.FILE_NAME
+    kept = tmp_path / kept_code.PYSIDE_FILE
     for _ in range(2):  # compiled, then answered
         with cached(kept):
             made = {label: call(source, NAME) for label, call in callers.items()}  # type: ignore[operator]
@@ -139,7 +139,7 @@ def test_the_callers_future_flags_make_the_code_as_pythons_compile_would(
     ids=["empty", "damaged", "another Python", "another layout", "another shape"],
 )
 def test_a_file_that_cannot_be_used_is_as_good_as_none(tmp_path: Path, content: bytes) -> None:
-    kept = tmp_path / pyside_support.FILE_NAME
+    kept = tmp_path / kept_code.PYSIDE_FILE
     kept.write_bytes(content)
     with cached(kept) as support:
         code = _compile_like_pyside(SOURCE)
@@ -155,8 +155,8 @@ def test_a_folder_that_cannot_be_written_costs_the_compile_and_a_log_line(
 ) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the cache folder should be", encoding="utf-8")
-    kept = blocker / pyside_support.FILE_NAME
-    with caplog.at_level(logging.INFO, logger="kiosk.runtime.pyside_support"):
+    kept = blocker / kept_code.PYSIDE_FILE
+    with caplog.at_level(logging.INFO, logger="kiosk.runtime.kept_code"):
         for _ in range(2):
             with cached(kept) as support:
                 code = _compile_like_pyside(SOURCE)
@@ -197,7 +197,7 @@ def _pattern_facts(pattern: re.Pattern[Any], sample: Any) -> tuple[Any, ...]:
 def test_a_regular_expression_made_inside_is_kept_and_made_again_the_same(
     tmp_path: Path,
 ) -> None:
-    kept = tmp_path / pyside_support.FILE_NAME
+    kept = tmp_path / kept_code.PYSIDE_FILE
     expected = []
     for text, flags, sample, _ in PATTERNS:
         re.purge()
@@ -225,7 +225,7 @@ def test_a_regular_expression_made_inside_is_kept_and_made_again_the_same(
 def test_a_kept_regular_expression_that_python_refuses_is_compiled_again(
     tmp_path: Path,
 ) -> None:
-    kept = tmp_path / pyside_support.FILE_NAME
+    kept = tmp_path / kept_code.PYSIDE_FILE
     text, flags, sample, _ = PATTERNS[0]
     re.purge()
     with cached(kept):
@@ -249,7 +249,7 @@ def test_a_kept_regular_expression_that_python_refuses_is_compiled_again(
 PROBE = """
 import json, sys
 from pathlib import Path
-from kiosk.runtime.pyside_support import cached
+from kiosk.runtime.kept_code import cached
 with cached(Path(sys.argv[1])) as support:
     from PySide6 import QtCore
 try:
@@ -266,7 +266,7 @@ print(json.dumps({"compiled": support.compiled, "answered": support.answered,
 def test_pysides_support_modules_are_compiled_by_the_first_start_and_kept_for_the_next(
     tmp_path: Path,
 ) -> None:
-    kept = tmp_path / pyside_support.FILE_NAME
+    kept = tmp_path / kept_code.PYSIDE_FILE
     seen = []
     for _ in range(2):
         done = subprocess.run(

@@ -1,4 +1,5 @@
-"""PySide's own Python, compiled once and kept, as Python keeps every other module's.
+"""Code the kiosk keeps compiled from one start to the next, as Python keeps every
+module's in ``__pycache__``: PySide's own Python, and regular expressions.
 
 PySide 6 carries the Python half of Shiboken's signature support (``shibokensupport``:
 thirteen modules, about 120 KB of source, behind signatures, ``help()`` and error
@@ -55,8 +56,11 @@ logger = logging.getLogger(__name__)
 
 # the zip's folder (the package's name since PySide 2), and the script that unpacks it
 SOURCES = ("shibokensupport/", "signature_bootstrap.py")
-# in the kiosk's cache folder; each Python its own (its bytecode is its own)
-FILE_NAME = f"pyside-support.{sys.implementation.cache_tag}.marshal"
+# in the kiosk's cache folder; each Python its own (its bytecode is its own): around
+# PySide's first import (kiosk.commands.run), and around a first start's content load
+# in its child (kiosk.runtime.prefetch: PyYAML's and the checks' regular expressions)
+PYSIDE_FILE = f"pyside-support.{sys.implementation.cache_tag}.marshal"
+CONTENT_FILE = f"content-load.{sys.implementation.cache_tag}.marshal"
 # the flags ``compile`` takes from its caller's code: its ``__future__`` imports
 # (CPython's ``PyCF_MASK``; of them only ``annotations`` still changes the code made)
 _FUTURE_FLAGS = 0x1FE0000
@@ -143,7 +147,7 @@ class SupportCode:
                 marshal.dump((_FORMAT, sys.version, self.code, self.patterns), out)
             os.replace(temporary, self.path)
         except (OSError, ValueError) as error:
-            logger.info("PySide's support code not kept in %s: %s", self.path, error)
+            logger.info("compiled code not kept in %s: %s", self.path, error)
             with suppress(OSError):
                 temporary.unlink(missing_ok=True)
 
