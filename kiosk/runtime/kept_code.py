@@ -30,6 +30,10 @@ written (to a temporary name, then renamed) only after something new was compile
 folder that cannot be written costs the compiling each start, as before, and says so
 in the log.
 
+The stand-ins replace functions of ``builtins`` and ``re`` for the whole process while
+in effect: for a process that compiles on one thread only (PySide's import, beside a
+preloading thread that runs no Python to speak of; the content load's child process).
+
 The file holds code objects (``marshal``) and is loaded as the kiosk's other caches
 are: from the per-user cache folder only the kiosk writes to, as Python trusts its
 ``__pycache__``. Python-light, no Qt: it runs before PySide is imported.

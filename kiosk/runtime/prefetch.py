@@ -121,13 +121,20 @@ def _child(writer: int, root: Path, cache_dir: Path, record_path: Path) -> None:
         import pickle
 
         logging.disable(logging.CRITICAL)
-        from kiosk.content.imagerecord import ImageChecks, ImageRecord
-        from kiosk.content.parsed_cache import load_cached
+        from kiosk.content.places import cache_root
+        from kiosk.runtime import kept_code
 
-        # as the start-up load: the images that passed before are not checked again,
-        # the others by header only (the kiosk decodes them after the first frame)
-        checks = ImageChecks(ImageRecord(record_path), decode_now=False)
-        loaded = load_cached(root, cache_dir, checks)
+        # the load's regular expressions (PyYAML's, the checks') kept compiled from the
+        # last first start: this process is the first frame's wait, and has one thread
+        with kept_code.cached(cache_root() / kept_code.CONTENT_FILE):
+            from kiosk.content.imagerecord import ImageChecks, ImageRecord
+            from kiosk.content.parsed_cache import load_cached
+
+            # as the start-up load: the images that passed before are not checked
+            # again, the others by header only (the kiosk decodes them after the first
+            # frame)
+            checks = ImageChecks(ImageRecord(record_path), decode_now=False)
+            loaded = load_cached(root, cache_dir, checks)
         data = pickle.dumps((loaded, checks.record.header_only()), pickle.HIGHEST_PROTOCOL)
         with os.fdopen(3, "wb") as pipe:
             pipe.write(data)
