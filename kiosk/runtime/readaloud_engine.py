@@ -12,6 +12,14 @@ through ``atexit`` too, and that is all other systems get. The kernel sends the
 signal when the *thread* that started the child ends, so readings are started
 from the UI thread, which lives as long as the kiosk.
 
+The sound check and the list of voices run right after the first frame, so they do
+without ``subprocess``: each is a short child started with ``os.posix_spawn``, waited
+for with a time limit (``_run``). ``subprocess``, with the ``signal`` module's enums it
+imports, held 0.26 MB of the kiosk from the first frame on; it is now imported with the
+first reading. Neither of those two children speaks (the check says a blank at volume
+0), so they go without the parent-death signal (``os.posix_spawn`` runs no code in the
+child) and end within their time limit, killed if they must.
+
 ``kiosk.runtime.readaloud_speaker.Speaker`` takes an engine as an argument: tests give
 it a fake that records the exact text and voice; the kiosk gives it ``EspeakEngine``.
 Without espeak-ng the engine's ``reason`` says why, for the staff panel.
@@ -19,22 +27,26 @@ Without espeak-ng the engine's ``reason`` says why, for the staff panel.
 
 from __future__ import annotations
 
+import _signal  # the numbers alone: ``signal`` makes three enums of 70 members
 import atexit
 import contextlib
 import logging
 import os
 import re
+import select
 import shutil
-import signal
-import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import IO, Protocol
+from typing import IO, TYPE_CHECKING, Protocol
 
 from kiosk.runtime import glibc
+
+if TYPE_CHECKING:
+    import subprocess  # imported for a reading (EspeakPlayback), not before
 
 logger = logging.getLogger("kiosk.readaloud")
 
@@ -47,6 +59,7 @@ _VOICE_NAME = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*")
 _PR_SET_PDEATHSIG = 1
 _STOP_WAIT_S = 2.0
 SOUND_CHECK_TIMEOUT_S = 10.0
+VOICES_TIMEOUT_S = 10.0
 
 
 @dataclass(frozen=True)
@@ -110,7 +123,7 @@ def _die_with_parent() -> Callable[[], None] | None:
     if prctl is None:
         return None
     parent = os.getpid()
-    kill = int(signal.SIGKILL)
+    kill = _signal.SIGKILL
 
     def preexec() -> None:
         prctl(_PR_SET_PDEATHSIG, kill, 0, 0, 0)
@@ -135,6 +148,8 @@ def _kill_children() -> None:
 
 
 def _kill(child: subprocess.Popen[bytes]) -> None:
+    import subprocess  # already imported: the child is one of its
+
     if child.poll() is None:
         with contextlib.suppress(ProcessLookupError):
             child.kill()
@@ -155,6 +170,8 @@ def _feed(pipe: IO[bytes], data: bytes) -> None:
 
 class EspeakPlayback:
     def __init__(self, command: list[str], text: str) -> None:
+        import subprocess  # with the first reading, not at start
+
         # closed in _close, once the child is gone: not a with-block's lifetime
         self._errors = tempfile.TemporaryFile()  # noqa: SIM115
         self.child = subprocess.Popen(
@@ -211,7 +228,7 @@ class EspeakPlayback:
         # espeak-ng exits 0 even when it found no sound device; its last line says so
         lines = [line.strip() for line in said.splitlines() if line.strip()]
         code = self.child.returncode
-        if code not in (0, -signal.SIGKILL):
+        if code not in (0, -_signal.SIGKILL):
             self._problem = f"{PROGRAM} exited with {code}: {lines[-1] if lines else ''}".strip()
         elif lines and code == 0:
             self._problem = f"{PROGRAM}: {lines[-1]}"
@@ -247,23 +264,15 @@ class EspeakEngine:
         if not self.program:
             return self.reason
         try:
-            result = subprocess.run(
-                [self.program, "--stdin", "-a", "0"],
-                input=b" ",
-                capture_output=True,
-                timeout=SOUND_CHECK_TIMEOUT_S,
-                check=False,
-                close_fds=True,
-                preexec_fn=_die_with_parent(),
+            code, _, errors = _run(
+                [self.program, "--stdin", "-a", "0"], b" ", SOUND_CHECK_TIMEOUT_S
             )
-        except (OSError, subprocess.SubprocessError) as exc:
+        except OSError as exc:  # TimeoutError is one
             return f"cannot start {PROGRAM}: {exc}"
-        said = result.stderr.decode("utf-8", "replace")
+        said = errors.decode("utf-8", "replace")
         lines = [line.strip() for line in said.splitlines() if line.strip()]
-        if result.returncode != 0:
-            return (
-                f"{PROGRAM} exited with {result.returncode}: {lines[-1] if lines else ''}".strip()
-            )
+        if code != 0:
+            return f"{PROGRAM} exited with {code}: {lines[-1] if lines else ''}".strip()
         return f"{PROGRAM}: {lines[-1]}" if lines else ""
 
     def voices(self) -> frozenset[str]:
@@ -272,14 +281,9 @@ class EspeakEngine:
             self._voices = frozenset()
             if self.program:
                 try:
-                    listing = subprocess.run(
-                        [self.program, "--voices"],
-                        capture_output=True,
-                        text=True,
-                        timeout=10,
-                        check=False,
-                    ).stdout
-                except (OSError, subprocess.SubprocessError) as exc:
+                    _, out, _ = _run([self.program, "--voices"], b"", VOICES_TIMEOUT_S)
+                    listing = out.decode("utf-8", "replace")
+                except OSError as exc:  # TimeoutError is one
                     logger.error("read-aloud: cannot list %s voices: %s", PROGRAM, exc)
                     listing = ""
                 self._voices = _parse_voices(listing)
@@ -295,3 +299,82 @@ def _parse_voices(listing: str) -> frozenset[str]:
             names.add(columns[1])  # the language, which -v also takes
             names.add(columns[4].rsplit("/", 1)[-1].lower())  # the voice file
     return frozenset(names)
+
+
+# -- the short children: the sound check and the voice list -------------------------
+
+
+def _run(argv: list[str], data: bytes, timeout: float) -> tuple[int, bytes, bytes]:
+    """Run ``argv`` (a path first) with ``data`` on its standard input, as
+    ``subprocess.run`` would with ``close_fds`` and ``capture_output``: (exit status,
+    standard output, standard error), a negative status the signal that ended it.
+    OSError when it cannot start; TimeoutError once it has been killed, after
+    ``timeout`` seconds."""
+    stdin_read, stdin_write = os.pipe()
+    out_read, out_write = os.pipe()
+    err_read, err_write = os.pipe()
+    actions = [
+        (os.POSIX_SPAWN_DUP2, stdin_read, 0),
+        (os.POSIX_SPAWN_DUP2, out_write, 1),
+        (os.POSIX_SPAWN_DUP2, err_write, 2),
+        *[(os.POSIX_SPAWN_CLOSE, fd) for fd in _inheritable_fds()],
+    ]
+    try:
+        pid = os.posix_spawn(
+            argv[0],
+            argv,
+            os.environ,
+            file_actions=actions,
+            # as ``subprocess`` does: Python ignores SIGPIPE, its children should not
+            setsigdef=(_signal.SIGPIPE, _signal.SIGXFSZ),
+        )
+    except OSError:
+        for fd in (stdin_write, out_read, err_read):
+            os.close(fd)
+        raise
+    finally:
+        for fd in (stdin_read, out_write, err_write):
+            os.close(fd)
+    with contextlib.suppress(OSError):  # a child that ended without reading it
+        os.write(stdin_write, data)
+    os.close(stdin_write)
+    chunks: dict[int, list[bytes]] = {out_read: [], err_read: []}
+    open_fds = [out_read, err_read]
+    deadline = time.monotonic() + timeout
+    try:
+        while open_fds:
+            left = deadline - time.monotonic()
+            ready = select.select(open_fds, [], [], max(0.0, left))[0] if left > 0 else []
+            if not ready:
+                os.kill(pid, _signal.SIGKILL)
+                os.waitpid(pid, 0)
+                raise TimeoutError(f"{argv[0]} did not finish within {timeout:g} s")
+            for fd in ready:
+                chunk = os.read(fd, 65536)
+                if chunk:
+                    chunks[fd].append(chunk)
+                else:
+                    open_fds.remove(fd)
+    finally:
+        os.close(out_read)
+        os.close(err_read)
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), b"".join(chunks[out_read]), b"".join(chunks[err_read])
+
+
+def _inheritable_fds() -> list[int]:
+    """This process's descriptors past the three standard ones that a child would
+    inherit (``close_fds``); none known where there is no ``/proc``."""
+    try:
+        names = os.listdir("/proc/self/fd")
+    except OSError:
+        return []
+    fds = []
+    for name in names:
+        fd = int(name)
+        try:
+            if fd > 2 and os.get_inheritable(fd):
+                fds.append(fd)
+        except OSError:  # the listing's own descriptor, closed since
+            continue
+    return fds
