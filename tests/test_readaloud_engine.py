@@ -299,24 +299,24 @@ def test_the_sound_check_and_the_voice_list_leave_subprocess_for_the_first_readi
 
 
 def test_the_checks_child_is_killed_at_its_time_limit(tmp_path: Path) -> None:
-    from kiosk.runtime import readaloud_engine
+    from kiosk.runtime import readaloud_check
 
     pids = tmp_path / "pid"
     hangs = stand_in(tmp_path, f"#!/bin/sh\necho $$ > {pids}\nexec sleep 600\n")
     with pytest.raises(TimeoutError):
-        readaloud_engine._run([str(hangs)], b"", 0.5)
+        readaloud_check._run([str(hangs)], b"", 0.5)
     assert not running(int(pids.read_text()))
 
 
 def test_the_checks_child_gets_its_input_and_nothing_else_of_the_kiosk(tmp_path: Path) -> None:
     """Standard input, output and error are its own pipes; a descriptor of the kiosk
     that a child could inherit is closed in it, as ``close_fds`` did."""
-    from kiosk.runtime import readaloud_engine
+    from kiosk.runtime import readaloud_check
 
     kept_read, kept_write = os.pipe()
     os.set_inheritable(kept_write, True)
     try:
-        code, out, errors = readaloud_engine._run(
+        code, out, errors = readaloud_check._run(
             ["/bin/sh", "-c", f"cat; echo said >&2; [ -e /proc/self/fd/{kept_write} ]; exit $?"],
             b"a text",
             10,
@@ -325,7 +325,7 @@ def test_the_checks_child_gets_its_input_and_nothing_else_of_the_kiosk(tmp_path:
         os.close(kept_read)
         os.close(kept_write)
     assert (code, out, errors) == (1, b"a text", b"said\n")
-    assert readaloud_engine._run(["/bin/sh", "-c", "kill -9 $$"], b"", 10)[0] == -signal.SIGKILL
+    assert readaloud_check._run(["/bin/sh", "-c", "kill -9 $$"], b"", 10)[0] == -signal.SIGKILL
 
 
 def test_a_program_that_cannot_start_is_said_so(tmp_path: Path) -> None:

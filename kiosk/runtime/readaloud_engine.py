@@ -12,13 +12,8 @@ through ``atexit`` too, and that is all other systems get. The kernel sends the
 signal when the *thread* that started the child ends, so readings are started
 from the UI thread, which lives as long as the kiosk.
 
-The sound check and the list of voices run right after the first frame, so they do
-without ``subprocess``: each is a short child started with ``os.posix_spawn``, waited
-for with a time limit (``_run``). ``subprocess``, with the ``signal`` module's enums it
-imports, held 0.26 MB of the kiosk from the first frame on; it is now imported with the
-first reading. Neither of those two children speaks (the check says a blank at volume
-0), so they go without the parent-death signal (``os.posix_spawn`` runs no code in the
-child) and end within their time limit, killed if they must.
+This module is imported for the first reading, ``subprocess`` with it: the sound check
+and the list of voices, asked after the first frame, are ``readaloud_check``'s.
 
 ``kiosk.runtime.readaloud_speaker.Speaker`` takes an engine as an argument: tests give
 it a fake that records the exact text and voice; the kiosk gives it ``EspeakEngine``.
@@ -32,34 +27,30 @@ import atexit
 import contextlib
 import logging
 import os
-import re
-import select
-import shutil
 import sys
 import tempfile
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Protocol
 
 from kiosk.runtime import glibc
+from kiosk.runtime.readaloud_check import (
+    INSTALL_HINT,
+    PROGRAM,
+    VOICES,
+    EspeakProgram,
+    SpeechProgram,
+    voice_for,
+)
 
 if TYPE_CHECKING:
     import subprocess  # imported for a reading (EspeakPlayback), not before
 
 logger = logging.getLogger("kiosk.readaloud")
 
-PROGRAM = "espeak-ng"
-# espeak-ng voice per kiosk language code; "en" alone would be British English
-# under another name, so it is named. A code not listed is tried as a voice name.
-VOICES = {"uz": "uz", "az": "az", "ru": "ru", "en": "en-us"}
-INSTALL_HINT = "install it with: apt-get install espeak-ng"
-_VOICE_NAME = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*")
 _PR_SET_PDEATHSIG = 1
 _STOP_WAIT_S = 2.0
-SOUND_CHECK_TIMEOUT_S = 10.0
-VOICES_TIMEOUT_S = 10.0
 
 
 @dataclass(frozen=True)
@@ -88,25 +79,10 @@ class Playback(Protocol):
         ...
 
 
-class Engine(Protocol):
-    reason: str  # why the engine cannot speak; "" when it can
+class Engine(SpeechProgram, Protocol):
+    """A speech program that reads (``readaloud_check.SpeechProgram``: the rest)."""
 
     def play(self, utterance: Utterance) -> Playback: ...
-
-    def voices(self) -> frozenset[str]:
-        """The voice names the engine has."""
-        ...
-
-    def check_sound(self) -> str:
-        """Open the sound output without saying anything; "" when it works, else what
-        went wrong. Blocks for a moment: called off the UI thread."""
-        ...
-
-
-def voice_for(language: str) -> str | None:
-    """The espeak-ng voice for a kiosk language code; None for a code that is not one."""
-    voice = VOICES.get(language, language)
-    return voice if _VOICE_NAME.fullmatch(voice) else None
 
 
 # -- the real engine ------------------------------------------------------------------
@@ -234,13 +210,16 @@ class EspeakPlayback:
             self._problem = f"{PROGRAM}: {lines[-1]}"
 
 
-class EspeakEngine:
-    """espeak-ng found on PATH (or at ``program``)."""
+class EspeakEngine(EspeakProgram):
+    """espeak-ng found on PATH (or at ``program``), reading."""
 
-    def __init__(self, program: str = PROGRAM) -> None:
-        self.program = shutil.which(program) or ""
-        self.reason = "" if self.program else f"{program} is not installed; {INSTALL_HINT}"
-        self._voices: frozenset[str] | None = None
+    @classmethod
+    def taking_over(cls, found: EspeakProgram) -> EspeakEngine:
+        """The engine of the first reading: espeak-ng where the check found it, with
+        the voices it listed (not asked again on the UI thread)."""
+        engine = cls.__new__(cls)
+        engine.program, engine.reason, engine._voices = found.program, found.reason, found._voices
+        return engine
 
     def command(self, utterance: Utterance) -> list[str]:
         """The fixed command line: the text itself is never on it."""
@@ -258,123 +237,5 @@ class EspeakEngine:
     def play(self, utterance: Utterance) -> EspeakPlayback:
         return EspeakPlayback(self.command(utterance), utterance.text)
 
-    def check_sound(self) -> str:
-        """espeak-ng says a blank at volume 0: it opens the default sound output as a
-        reading would, and with none it complains on stderr (and still exits 0)."""
-        if not self.program:
-            return self.reason
-        try:
-            code, _, errors = _run(
-                [self.program, "--stdin", "-a", "0"], b" ", SOUND_CHECK_TIMEOUT_S
-            )
-        except OSError as exc:  # TimeoutError is one
-            return f"cannot start {PROGRAM}: {exc}"
-        said = errors.decode("utf-8", "replace")
-        lines = [line.strip() for line in said.splitlines() if line.strip()]
-        if code != 0:
-            return f"{PROGRAM} exited with {code}: {lines[-1] if lines else ''}".strip()
-        return f"{PROGRAM}: {lines[-1]}" if lines else ""
 
-    def voices(self) -> frozenset[str]:
-        """Voice names and languages espeak-ng lists (asked once, when first needed)."""
-        if self._voices is None:
-            self._voices = frozenset()
-            if self.program:
-                try:
-                    _, out, _ = _run([self.program, "--voices"], b"", VOICES_TIMEOUT_S)
-                    listing = out.decode("utf-8", "replace")
-                except OSError as exc:  # TimeoutError is one
-                    logger.error("read-aloud: cannot list %s voices: %s", PROGRAM, exc)
-                    listing = ""
-                self._voices = _parse_voices(listing)
-        return self._voices
-
-
-def _parse_voices(listing: str) -> frozenset[str]:
-    """``espeak-ng --voices``: "Pty Language Age/Gender VoiceName File Other ..." rows."""
-    names: set[str] = set()
-    for row in listing.splitlines()[1:]:
-        columns = row.split()
-        if len(columns) >= 5:
-            names.add(columns[1])  # the language, which -v also takes
-            names.add(columns[4].rsplit("/", 1)[-1].lower())  # the voice file
-    return frozenset(names)
-
-
-# -- the short children: the sound check and the voice list -------------------------
-
-
-def _run(argv: list[str], data: bytes, timeout: float) -> tuple[int, bytes, bytes]:
-    """Run ``argv`` (a path first) with ``data`` on its standard input, as
-    ``subprocess.run`` would with ``close_fds`` and ``capture_output``: (exit status,
-    standard output, standard error), a negative status the signal that ended it.
-    OSError when it cannot start; TimeoutError once it has been killed, after
-    ``timeout`` seconds."""
-    stdin_read, stdin_write = os.pipe()
-    out_read, out_write = os.pipe()
-    err_read, err_write = os.pipe()
-    actions = [
-        (os.POSIX_SPAWN_DUP2, stdin_read, 0),
-        (os.POSIX_SPAWN_DUP2, out_write, 1),
-        (os.POSIX_SPAWN_DUP2, err_write, 2),
-        *[(os.POSIX_SPAWN_CLOSE, fd) for fd in _inheritable_fds()],
-    ]
-    try:
-        pid = os.posix_spawn(
-            argv[0],
-            argv,
-            os.environ,
-            file_actions=actions,
-            # as ``subprocess`` does: Python ignores SIGPIPE, its children should not
-            setsigdef=(_signal.SIGPIPE, _signal.SIGXFSZ),
-        )
-    except OSError:
-        for fd in (stdin_write, out_read, err_read):
-            os.close(fd)
-        raise
-    finally:
-        for fd in (stdin_read, out_write, err_write):
-            os.close(fd)
-    with contextlib.suppress(OSError):  # a child that ended without reading it
-        os.write(stdin_write, data)
-    os.close(stdin_write)
-    chunks: dict[int, list[bytes]] = {out_read: [], err_read: []}
-    open_fds = [out_read, err_read]
-    deadline = time.monotonic() + timeout
-    try:
-        while open_fds:
-            left = deadline - time.monotonic()
-            ready = select.select(open_fds, [], [], max(0.0, left))[0] if left > 0 else []
-            if not ready:
-                os.kill(pid, _signal.SIGKILL)
-                os.waitpid(pid, 0)
-                raise TimeoutError(f"{argv[0]} did not finish within {timeout:g} s")
-            for fd in ready:
-                chunk = os.read(fd, 65536)
-                if chunk:
-                    chunks[fd].append(chunk)
-                else:
-                    open_fds.remove(fd)
-    finally:
-        os.close(out_read)
-        os.close(err_read)
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status), b"".join(chunks[out_read]), b"".join(chunks[err_read])
-
-
-def _inheritable_fds() -> list[int]:
-    """This process's descriptors past the three standard ones that a child would
-    inherit (``close_fds``); none known where there is no ``/proc``."""
-    try:
-        names = os.listdir("/proc/self/fd")
-    except OSError:
-        return []
-    fds = []
-    for name in names:
-        fd = int(name)
-        try:
-            if fd > 2 and os.get_inheritable(fd):
-                fds.append(fd)
-        except OSError:  # the listing's own descriptor, closed since
-            continue
-    return fds
+__all__ = ["INSTALL_HINT", "PROGRAM", "VOICES", "EspeakEngine", "Utterance", "voice_for"]
