@@ -335,3 +335,18 @@ def test_a_program_that_cannot_start_is_said_so(tmp_path: Path) -> None:
     engine = EspeakEngine(str(broken))
     assert engine.check_sound().startswith("cannot start espeak-ng: [Errno 8]")
     assert engine.voices() == frozenset()
+
+
+def test_the_first_readings_speaker_takes_over_what_the_check_found(tmp_path: Path) -> None:
+    """The player made at the first reading reads with espeak-ng where the check found
+    it, and with the voices it listed, not asked again on the UI thread."""
+    from kiosk.runtime.readaloud_check import EspeakProgram, SoundOutput, SpeechCheck
+
+    found = EspeakProgram(str(stand_in(tmp_path)))
+    check = SpeechCheck(found, SoundOutput(time.monotonic, checked=True))
+    assert check.can_read("en") and not check.can_read("ru")
+    (tmp_path / "espeak-ng").unlink()  # a second listing would find nothing
+    speaker = Speaker.taking_over(check)
+    assert isinstance(speaker.engine, EspeakEngine) and speaker.sound is check.sound
+    assert speaker.engine.program == found.program
+    assert speaker.can_read("en") and speaker.engine.voices() == found.voices()

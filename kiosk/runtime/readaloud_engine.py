@@ -218,7 +218,7 @@ class EspeakEngine(EspeakProgram):
         """The engine of the first reading: espeak-ng where the check found it, with
         the voices it listed (not asked again on the UI thread)."""
         engine = cls.__new__(cls)
-        engine.program, engine.reason, engine._voices = found.program, found.reason, found._voices
+        vars(engine).update(vars(found))  # the program's path, reason and voices
         return engine
 
     def command(self, utterance: Utterance) -> list[str]:
