@@ -233,3 +233,120 @@ def test_no_sound_device_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyP
         time.sleep(0.05)
     assert not speaker.speaking
     assert speaker.problem.startswith("espeak-ng: "), speaker.problem
+
+
+# -- the sound check and the voice list, without ``subprocess`` -------------------------
+
+# A stand-in for espeak-ng: it lists two voices, complains about the sound device as
+# espeak-ng does (on standard error, exiting 0), and reads a text to its end.
+STAND_IN = """\
+#!/bin/sh
+case "$1" in
+  --voices)
+    echo "Pty Language       Age/Gender VoiceName          File                 Other Languages"
+    echo " 5  en-us           --/M      English_(America)  gmw/en-US"
+    echo " 5  uz              --/M      Uzbek              trk/uz"
+    ;;
+  *)
+    cat > /dev/null
+    echo "ALSA lib pcm.c: Unknown PCM default" >&2
+    echo "error: No such file or directory" >&2
+    ;;
+esac
+"""
+
+# In a fresh interpreter: the check and the list as the kiosk makes them after its
+# first frame, then a reading; which of the two modules each brought in.
+CHECKER = """\
+import sys
+from kiosk.runtime.readaloud_engine import EspeakEngine, Utterance
+engine = EspeakEngine(sys.argv[1])
+print(engine.check_sound())
+print(",".join(sorted(engine.voices())))
+print(",".join(m for m in ("subprocess", "signal") if m in sys.modules) or "-")
+playback = engine.play(Utterance("Hello.", "en-us", 150, 100))
+playback.stop()
+print(",".join(m for m in ("subprocess", "signal") if m in sys.modules) or "-")
+"""
+
+
+def stand_in(folder: Path, script: str = STAND_IN) -> Path:
+    program = folder / "espeak-ng"
+    program.write_text(script, encoding="utf-8")
+    program.chmod(0o755)
+    return program
+
+
+def test_the_sound_check_and_the_voice_list_leave_subprocess_for_the_first_reading(
+    tmp_path: Path,
+) -> None:
+    """The kiosk checks the sound output and lists the voices right after its first
+    frame; ``subprocess`` (and the ``signal`` enums it brings) held 0.26 MB of memory
+    from then on, so it comes with the first reading instead."""
+    out = subprocess.run(
+        [sys.executable, "-c", CHECKER, str(stand_in(tmp_path))],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+    ).stdout.splitlines()
+    assert out == [
+        "espeak-ng: error: No such file or directory",  # its last line, as before
+        "en-us,uz",
+        "-",
+        "subprocess,signal",
+    ]
+
+
+def test_the_checks_child_is_killed_at_its_time_limit(tmp_path: Path) -> None:
+    from kiosk.runtime import readaloud_check
+
+    pids = tmp_path / "pid"
+    hangs = stand_in(tmp_path, f"#!/bin/sh\necho $$ > {pids}\nexec sleep 600\n")
+    with pytest.raises(TimeoutError):
+        readaloud_check._run([str(hangs)], b"", 0.5)
+    assert not running(int(pids.read_text()))
+
+
+def test_the_checks_child_gets_its_input_and_nothing_else_of_the_kiosk(tmp_path: Path) -> None:
+    """Standard input, output and error are its own pipes; a descriptor of the kiosk
+    that a child could inherit is closed in it, as ``close_fds`` did."""
+    from kiosk.runtime import readaloud_check
+
+    kept_read, kept_write = os.pipe()
+    os.set_inheritable(kept_write, True)
+    try:
+        code, out, errors = readaloud_check._run(
+            ["/bin/sh", "-c", f"cat; echo said >&2; [ -e /proc/self/fd/{kept_write} ]; exit $?"],
+            b"a text",
+            10,
+        )
+    finally:
+        os.close(kept_read)
+        os.close(kept_write)
+    assert (code, out, errors) == (1, b"a text", b"said\n")
+    assert readaloud_check._run(["/bin/sh", "-c", "kill -9 $$"], b"", 10)[0] == -signal.SIGKILL
+
+
+def test_a_program_that_cannot_start_is_said_so(tmp_path: Path) -> None:
+    broken = tmp_path / "espeak-ng"
+    broken.write_text("not a program", encoding="utf-8")
+    broken.chmod(0o755)
+    engine = EspeakEngine(str(broken))
+    assert engine.check_sound().startswith("cannot start espeak-ng: [Errno 8]")
+    assert engine.voices() == frozenset()
+
+
+def test_the_first_readings_speaker_takes_over_what_the_check_found(tmp_path: Path) -> None:
+    """The player made at the first reading reads with espeak-ng where the check found
+    it, and with the voices it listed, not asked again on the UI thread."""
+    from kiosk.runtime.readaloud_check import EspeakProgram, SoundOutput, SpeechCheck
+
+    found = EspeakProgram(str(stand_in(tmp_path)))
+    check = SpeechCheck(found, SoundOutput(time.monotonic, checked=True))
+    assert check.can_read("en") and not check.can_read("ru")
+    (tmp_path / "espeak-ng").unlink()  # a second listing would find nothing
+    speaker = Speaker.taking_over(check)
+    assert isinstance(speaker.engine, EspeakEngine) and speaker.sound is check.sound
+    assert speaker.engine.program == found.program
+    assert speaker.can_read("en") and speaker.engine.voices() == found.voices()

@@ -23,6 +23,7 @@ from kiosk.content.spoken import CAPTION, HEADING
 from kiosk.runtime.analytics import AnalyticsRecorder
 from kiosk.runtime.idle import IdleMachine
 from kiosk.runtime.readaloud_captions import split_sentences
+from kiosk.runtime.readaloud_check import SpeechCheck
 from kiosk.runtime.readaloud_engine import VOICES
 from kiosk.runtime.readaloud_speaker import RECHECK_S, SoundOutput, Speaker
 from kiosk.runtime.readaloud_text import FACTS, Reading, reading_for
@@ -276,6 +277,65 @@ def test_with_sound_listen_shows_once_the_check_is_in(rendition_cache: Path) -> 
         settle(kw.window, kw.images)
         button = _shown_inside(kw, "listenButton")
         assert button.top() >= scene_rect(item(kw, "navBar")).top() - 1
+
+
+def test_the_kiosk_makes_its_player_at_the_first_reading_from_what_its_check_found(
+    rendition_cache: Path,
+) -> None:
+    """The running kiosk gives only a ``SpeechCheck`` after its first frame: the button
+    shows once the sound output is known to work, as before, and the player (with the
+    engine and ``subprocess``) is made by the first tap on it, taking over the check's
+    sound output, so a failed reading withdraws the button as before."""
+    jobs: list[Callable[[], None]] = []
+    clock = FakeClock()
+    engine = FakeEngine()
+    check = SpeechCheck(engine, SoundOutput(clock))
+    with open_window(CONTENT, rendition_cache) as kw:
+        read_aloud = kw.kiosk.readAloud
+        read_aloud._run_check = jobs.append
+        open_exhibit(kw)
+        read_aloud.attach_check(check)
+        settle(kw.window, kw.images)
+        assert items(kw, "listenButton") == [] and len(jobs) == 1  # checking
+        jobs.pop()()
+        settle(kw.window, kw.images)
+        assert item(kw, "listenButton") and read_aloud.player is None
+        assert speech_status(read_aloud.speech, ("uz", "en")) == "Reading aloud: on (uz, en)"
+        tap(kw, item(kw, "listenButton"))
+        player = read_aloud.player
+        assert player is not None and player.speaker.sound is check.sound
+        expected = reading_for(CONTENT, kw.kiosk.nav.place, kw.kiosk.language.current)
+        assert expected is not None
+        assert engine.said == [(VOICES["uz"], split_sentences(expected.text)[0])]
+        assert read_aloud.speaking and item(kw, "captionStrip")
+        _fail_the_reading(kw, engine)
+        assert not check.available and item(kw, "captionStrip")  # the notice, then no button
+        read_aloud.end_notice()
+        settle(kw.window, kw.images)
+        assert items(kw, "listenButton") == []
+
+
+def test_without_espeak_the_check_offers_nothing_and_makes_no_player(
+    rendition_cache: Path,
+) -> None:
+    jobs: list[Callable[[], None]] = []
+    made: list[SpeechCheck] = []
+    missing = FakeEngine(reason="espeak-ng is not installed; install it with: apt-get ...")
+    check = SpeechCheck(missing, SoundOutput(FakeClock()))
+    with open_window(CONTENT, rendition_cache) as kw:
+        read_aloud = kw.kiosk.readAloud
+        read_aloud._run_check = jobs.append
+        open_exhibit(kw)
+        read_aloud.attach_check(check, made.append)  # type: ignore[arg-type]
+        settle(kw.window, kw.images)
+        assert jobs == [] and items(kw, "listenButton") == []  # nothing to check
+        assert item(kw, "homeButton")  # the rest of the bar as ever
+        read_aloud.toggle()  # a key, say: still nothing is made
+        read_aloud.readSection(0)
+        assert made == [] and read_aloud.player is None
+        assert speech_status(read_aloud.speech, ("en",)) == (
+            "Reading aloud: off (espeak-ng is not installed; install it with: apt-get ...)"
+        )
 
 
 def test_a_language_without_a_voice_has_no_listen_button(rendition_cache: Path) -> None:

@@ -12,6 +12,9 @@ through ``atexit`` too, and that is all other systems get. The kernel sends the
 signal when the *thread* that started the child ends, so readings are started
 from the UI thread, which lives as long as the kiosk.
 
+This module is imported for the first reading, ``subprocess`` with it: the sound check
+and the list of voices, asked after the first frame, are ``readaloud_check``'s.
+
 ``kiosk.runtime.readaloud_speaker.Speaker`` takes an engine as an argument: tests give
 it a fake that records the exact text and voice; the kiosk gives it ``EspeakEngine``.
 Without espeak-ng the engine's ``reason`` says why, for the staff panel.
@@ -19,34 +22,35 @@ Without espeak-ng the engine's ``reason`` says why, for the staff panel.
 
 from __future__ import annotations
 
+import _signal  # the numbers alone: ``signal`` makes three enums of 70 members
 import atexit
 import contextlib
 import logging
 import os
-import re
-import shutil
-import signal
-import subprocess
 import sys
 import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import IO, Protocol
+from typing import IO, TYPE_CHECKING, Protocol
 
 from kiosk.runtime import glibc
+from kiosk.runtime.readaloud_check import (
+    INSTALL_HINT,
+    PROGRAM,
+    VOICES,
+    EspeakProgram,
+    SpeechProgram,
+    voice_for,
+)
+
+if TYPE_CHECKING:
+    import subprocess  # imported for a reading (EspeakPlayback), not before
 
 logger = logging.getLogger("kiosk.readaloud")
 
-PROGRAM = "espeak-ng"
-# espeak-ng voice per kiosk language code; "en" alone would be British English
-# under another name, so it is named. A code not listed is tried as a voice name.
-VOICES = {"uz": "uz", "az": "az", "ru": "ru", "en": "en-us"}
-INSTALL_HINT = "install it with: apt-get install espeak-ng"
-_VOICE_NAME = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*")
 _PR_SET_PDEATHSIG = 1
 _STOP_WAIT_S = 2.0
-SOUND_CHECK_TIMEOUT_S = 10.0
 
 
 @dataclass(frozen=True)
@@ -75,25 +79,10 @@ class Playback(Protocol):
         ...
 
 
-class Engine(Protocol):
-    reason: str  # why the engine cannot speak; "" when it can
+class Engine(SpeechProgram, Protocol):
+    """A speech program that reads (``readaloud_check.SpeechProgram``: the rest)."""
 
     def play(self, utterance: Utterance) -> Playback: ...
-
-    def voices(self) -> frozenset[str]:
-        """The voice names the engine has."""
-        ...
-
-    def check_sound(self) -> str:
-        """Open the sound output without saying anything; "" when it works, else what
-        went wrong. Blocks for a moment: called off the UI thread."""
-        ...
-
-
-def voice_for(language: str) -> str | None:
-    """The espeak-ng voice for a kiosk language code; None for a code that is not one."""
-    voice = VOICES.get(language, language)
-    return voice if _VOICE_NAME.fullmatch(voice) else None
 
 
 # -- the real engine ------------------------------------------------------------------
@@ -110,7 +99,7 @@ def _die_with_parent() -> Callable[[], None] | None:
     if prctl is None:
         return None
     parent = os.getpid()
-    kill = int(signal.SIGKILL)
+    kill = _signal.SIGKILL
 
     def preexec() -> None:
         prctl(_PR_SET_PDEATHSIG, kill, 0, 0, 0)
@@ -135,6 +124,8 @@ def _kill_children() -> None:
 
 
 def _kill(child: subprocess.Popen[bytes]) -> None:
+    import subprocess  # already imported: the child is one of its
+
     if child.poll() is None:
         with contextlib.suppress(ProcessLookupError):
             child.kill()
@@ -155,6 +146,8 @@ def _feed(pipe: IO[bytes], data: bytes) -> None:
 
 class EspeakPlayback:
     def __init__(self, command: list[str], text: str) -> None:
+        import subprocess  # with the first reading, not at start
+
         # closed in _close, once the child is gone: not a with-block's lifetime
         self._errors = tempfile.TemporaryFile()  # noqa: SIM115
         self.child = subprocess.Popen(
@@ -211,19 +204,22 @@ class EspeakPlayback:
         # espeak-ng exits 0 even when it found no sound device; its last line says so
         lines = [line.strip() for line in said.splitlines() if line.strip()]
         code = self.child.returncode
-        if code not in (0, -signal.SIGKILL):
+        if code not in (0, -_signal.SIGKILL):
             self._problem = f"{PROGRAM} exited with {code}: {lines[-1] if lines else ''}".strip()
         elif lines and code == 0:
             self._problem = f"{PROGRAM}: {lines[-1]}"
 
 
-class EspeakEngine:
-    """espeak-ng found on PATH (or at ``program``)."""
+class EspeakEngine(EspeakProgram):
+    """espeak-ng found on PATH (or at ``program``), reading."""
 
-    def __init__(self, program: str = PROGRAM) -> None:
-        self.program = shutil.which(program) or ""
-        self.reason = "" if self.program else f"{program} is not installed; {INSTALL_HINT}"
-        self._voices: frozenset[str] | None = None
+    @classmethod
+    def taking_over(cls, found: EspeakProgram) -> EspeakEngine:
+        """The engine of the first reading: espeak-ng where the check found it, with
+        the voices it listed (not asked again on the UI thread)."""
+        engine = cls.__new__(cls)
+        vars(engine).update(vars(found))  # the program's path, reason and voices
+        return engine
 
     def command(self, utterance: Utterance) -> list[str]:
         """The fixed command line: the text itself is never on it."""
@@ -241,57 +237,5 @@ class EspeakEngine:
     def play(self, utterance: Utterance) -> EspeakPlayback:
         return EspeakPlayback(self.command(utterance), utterance.text)
 
-    def check_sound(self) -> str:
-        """espeak-ng says a blank at volume 0: it opens the default sound output as a
-        reading would, and with none it complains on stderr (and still exits 0)."""
-        if not self.program:
-            return self.reason
-        try:
-            result = subprocess.run(
-                [self.program, "--stdin", "-a", "0"],
-                input=b" ",
-                capture_output=True,
-                timeout=SOUND_CHECK_TIMEOUT_S,
-                check=False,
-                close_fds=True,
-                preexec_fn=_die_with_parent(),
-            )
-        except (OSError, subprocess.SubprocessError) as exc:
-            return f"cannot start {PROGRAM}: {exc}"
-        said = result.stderr.decode("utf-8", "replace")
-        lines = [line.strip() for line in said.splitlines() if line.strip()]
-        if result.returncode != 0:
-            return (
-                f"{PROGRAM} exited with {result.returncode}: {lines[-1] if lines else ''}".strip()
-            )
-        return f"{PROGRAM}: {lines[-1]}" if lines else ""
 
-    def voices(self) -> frozenset[str]:
-        """Voice names and languages espeak-ng lists (asked once, when first needed)."""
-        if self._voices is None:
-            self._voices = frozenset()
-            if self.program:
-                try:
-                    listing = subprocess.run(
-                        [self.program, "--voices"],
-                        capture_output=True,
-                        text=True,
-                        timeout=10,
-                        check=False,
-                    ).stdout
-                except (OSError, subprocess.SubprocessError) as exc:
-                    logger.error("read-aloud: cannot list %s voices: %s", PROGRAM, exc)
-                    listing = ""
-                self._voices = _parse_voices(listing)
-        return self._voices
-
-
-def _parse_voices(listing: str) -> frozenset[str]:
-    """``espeak-ng --voices``: "Pty Language Age/Gender VoiceName File Other ..." rows."""
-    names: set[str] = set()
-    for row in listing.splitlines()[1:]:
-        columns = row.split()
-        if len(columns) >= 5:
-            names.add(columns[1])  # the language, which -v also takes
-            names.add(columns[4].rsplit("/", 1)[-1].lower())  # the voice file
-    return frozenset(names)
+__all__ = ["INSTALL_HINT", "PROGRAM", "VOICES", "EspeakEngine", "Utterance", "voice_for"]

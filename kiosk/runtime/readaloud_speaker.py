@@ -12,76 +12,31 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from typing import cast
 
 from kiosk.runtime.readaloud_captions import Captions, split_sentences
-from kiosk.runtime.readaloud_engine import (
+from kiosk.runtime.readaloud_check import (
+    CHECKING,
     PROGRAM,
-    Engine,
-    EspeakEngine,
-    Playback,
-    Utterance,
+    RECHECK_S,
+    SOUND_HINT,
+    EspeakProgram,
+    SoundOutput,
+    SpeechCheck,
     voice_for,
 )
+from kiosk.runtime.readaloud_engine import Engine, EspeakEngine, Playback, Utterance
+
+__all__ = ["CHECKING", "RECHECK_S", "SOUND_HINT", "SoundOutput", "Speaker"]
 
 logger = logging.getLogger("kiosk.readaloud")
 
-SOUND_HINT = "check that a sound device is connected and the kiosk's user may use it"
-RECHECK_S = 180.0  # after a failure the sound output is looked at again, at most this often
-CHECKING = "checking the sound output"
 
+class Speaker(SpeechCheck):
+    """Reads one text at a time; the UI asks ``speaking`` and ``captions`` as it draws.
+    Whether it may read (``available``, ``can_read``) is its ``SpeechCheck``'s."""
 
-class SoundOutput:
-    """Whether the sound output works, as far as the kiosk knows.
-
-    Unknown until first checked (the kiosk checks once after its first frame, off the
-    UI thread); after a failure (a check, or a reading that failed) it is looked at
-    again between visitors, but at most every ``recheck_s``: a screen with no sound
-    device does not offer, fail and withdraw the Listen button all day."""
-
-    def __init__(
-        self, clock: Callable[[], float], *, checked: bool = False, recheck_s: float = RECHECK_S
-    ) -> None:
-        self._clock = clock
-        self.recheck_s = recheck_s
-        self.known = checked  # ``checked=True``: taken as working (tools, tests)
-        self.checking = False
-        self.problem = ""  # what is wrong with it, in words for the staff panel
-        self._since = clock()
-
-    @property
-    def working(self) -> bool:
-        return self.known and not self.problem
-
-    @property
-    def reason(self) -> str:
-        """Why it is not known to work ("" when it is)."""
-        return self.problem or ("" if self.known else CHECKING)
-
-    def due(self) -> bool:
-        """Time to look: never looked, or failed at least ``recheck_s`` ago."""
-        if self.checking:
-            return False
-        if not self.known:
-            return True
-        return bool(self.problem) and self._clock() - self._since >= self.recheck_s
-
-    def begin(self) -> None:
-        self.checking = True
-
-    def checked(self, problem: str) -> None:
-        self.checking = False
-        self.known = True
-        self.problem = problem
-        self._since = self._clock()
-
-    def failed(self, problem: str) -> None:
-        self.known = True
-        self.problem = problem
-        self._since = self._clock()
-
-
-class Speaker:
-    """Reads one text at a time; the UI asks ``speaking`` and ``captions`` as it draws."""
+    engine: Engine
 
     def __init__(
         self,
@@ -92,10 +47,13 @@ class Speaker:
         clock: Callable[[], float] = time.monotonic,
         sound: SoundOutput | None = None,
     ) -> None:
-        self.engine: Engine = engine if engine is not None else EspeakEngine()
-        # The running kiosk gives an unchecked one and checks it after the first frame;
-        # without one the output is taken as working until a reading fails.
-        self.sound = sound if sound is not None else SoundOutput(clock, checked=True)
+        # The running kiosk gives the sound output it checked after the first frame
+        # (``taking_over``); without one the output is taken as working until a reading
+        # fails.
+        super().__init__(
+            engine if engine is not None else EspeakEngine(),
+            sound if sound is not None else SoundOutput(clock, checked=True),
+        )
         self.rate_wpm = rate_wpm
         self.volume = volume
         self.captions = Captions()
@@ -104,39 +62,15 @@ class Speaker:
         self._language = ""
         self._voice = ""
 
-    @property
-    def available(self) -> bool:
-        """Offered: the engine is there and the sound output is known to work (a failed
-        reading withdraws it, so a visitor never taps a button that does nothing)."""
-        return not self.engine.reason and self.sound.working
-
-    @property
-    def reason(self) -> str:
-        """Why reading aloud is not offered ("" when it is)."""
-        return self.engine.reason or self.sound.reason
-
-    def sound_check_due(self) -> bool:
-        """Whether to look at the sound output now (first, or a while after a failure:
-        headphones plugged back in, a sound server restarted)."""
-        return not self.engine.reason and self.sound.due()
-
-    def sound_checked(self, problem: str) -> None:
-        """What ``engine.check_sound()`` found ("" when the output works)."""
-        if problem:
-            logger.warning("read-aloud: no sound output: %s", problem)
-            self.sound.checked(f"no sound output: {problem}; {SOUND_HINT}")
-        else:
-            self.sound.checked("")
-
-    def can_read(self, language: str) -> bool:
-        voice = voice_for(language)
-        return self.available and voice is not None and voice in self.engine.voices()
-
-    def missing_voices(self, languages: tuple[str, ...]) -> tuple[str, ...]:
-        """The languages the engine has no voice for (for the staff panel)."""
-        if not self.available:
-            return languages
-        return tuple(code for code in languages if not self.can_read(code))
+    @classmethod
+    def taking_over(cls, check: SpeechCheck) -> Speaker:
+        """The speaker of the kiosk's first reading, from what its check found: the
+        same sound output (a failed reading withdraws it for the check too), and
+        espeak-ng as found, its voices listed (a fake engine in tests is kept)."""
+        engine = check.engine
+        if isinstance(engine, EspeakProgram) and not isinstance(engine, EspeakEngine):
+            return cls(EspeakEngine.taking_over(engine), sound=check.sound)
+        return cls(cast(Engine, engine), sound=check.sound)
 
     def configure(self, rate_wpm: int, volume: int) -> None:
         """New settings from kiosk.yaml; they apply from the next reading."""

@@ -9,15 +9,20 @@ tap reads the screen in the visitor's language, and any move (navigation, a lang
 change, the idle reset, new content) silences it, since the text being read is no
 longer on screen.
 
-The running kiosk attaches the player after its first frame (``attach``): until then,
-and until the sound output is known to work, the button is not offered, and none of
-the read-aloud engine is imported. A reading that fails (the sound device gone) shows
+After its first frame the running kiosk gives this object what it knows of its speech
+(``attach_check``: espeak-ng found or not, its voices, the sound output, checked off
+the UI thread); until then, and until the sound output is known to work, the button is
+not offered. The player itself, and with it the engine and ``subprocess``, is made at
+the first reading (``readaloud_check`` says what that spares). Tests and tools may give
+a player made already (``attach``). A reading that fails (the sound device gone) shows
 the visitor a short notice in their language ("Sound is not available on this
 screen") for ``notice_ms``, then the button goes; the staff panel says why.
 """
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -29,6 +34,7 @@ from kiosk.runtime.navigation import Place
 from kiosk.ui.props import shown
 
 if TYPE_CHECKING:
+    from kiosk.runtime.readaloud_check import SpeechCheck
     from kiosk.runtime.readaloud_text import Reading
     from kiosk.ui.readaloud_player import ReadAloudPlayer
 
@@ -41,6 +47,7 @@ class ReadAloud(QObject):
 
     changed = Signal()  # canListen, speaking, the caption or the notice
     listened = Signal(str, str, str)  # exhibit id, language, timeline entry date ("" if none)
+    _soundChecked = Signal(str)  # from the checking thread to this (the UI) thread
 
     def __init__(
         self,
@@ -49,9 +56,14 @@ class ReadAloud(QObject):
         parent: QObject | None = None,
         *,
         notice_ms: int = NOTICE_MS,
+        run_check: Callable[[Callable[[], None]], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.player: ReadAloudPlayer | None = None
+        self.speech: SpeechCheck | None = None  # the player's speaker, once there is one
+        self._make_player: Callable[[SpeechCheck], ReadAloudPlayer] | None = None
+        self._run_check = run_check or _on_a_thread
+        self._soundChecked.connect(self._on_sound_checked)
         self._where = where  # the content on screen, the visitor's place and language
         self._reading: Reading | None = None
         self._can_listen = False
@@ -64,45 +76,97 @@ class ReadAloud(QObject):
             self.attach(player)
 
     def attach(self, player: ReadAloudPlayer) -> None:
-        """The player, once there is one: it lives as long as the window."""
+        """A player made already: it lives as long as the window."""
+        self._take(player)
+        player.check_sound()  # the first look, when it is not known yet
+        self.moved()
+
+    def attach_check(
+        self,
+        speech: SpeechCheck,
+        make_player: Callable[[SpeechCheck], ReadAloudPlayer] | None = None,
+    ) -> None:
+        """What the kiosk knows of its speech, looked at now (the sound output off the
+        UI thread), and how to make its player at the first reading."""
+        self.speech = speech
+        self._make_player = make_player or first_player
+        self.check_sound()
+        self.moved()
+
+    def _take(self, player: ReadAloudPlayer) -> None:
         self.player = player
+        self.speech = player.speaker
         player.setParent(self)
         player.speakingChanged.connect(self.changed)
-        player.speakingChanged.connect(self._on_player_changed)
+        player.speakingChanged.connect(self._on_speech_changed)
         player.currentSentenceChanged.connect(self.changed)
         player.started.connect(self._on_started)
         content, _, _ = self._where()
         player.configure(content.site.speech)
-        player.check_sound()  # the first look, when it is not known yet
-        self.moved()
+
+    def _player_now(self) -> ReadAloudPlayer | None:
+        """The player, made at the first reading if the kiosk has none yet (and only
+        where reading aloud is offered)."""
+        speech = self.speech
+        if self.player is None and self._make_player is not None and speech is not None:
+            if not speech.available:
+                return None
+            self._take(self._make_player(speech))
+        return self.player
+
+    def check_sound(self) -> None:
+        """Look at the sound output if it is time to (the first time, or a while after
+        a failure), off the UI thread, with the voices; ``_on_speech_changed`` follows."""
+        if self.player is not None:
+            self.player.check_sound()
+            return
+        speech = self.speech
+        if speech is None or not speech.sound_check_due():
+            return
+        speech.sound.begin()
+        engine = speech.engine
+
+        def job() -> None:
+            problem = engine.check_sound()
+            engine.voices()  # listed here, not on the UI thread at the first page
+            with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+                self._soundChecked.emit(problem)
+
+        self._run_check(job)
+
+    @Slot(str)
+    def _on_sound_checked(self, problem: str) -> None:
+        if self.speech is not None:
+            self.speech.sound_checked(problem)
+        self._on_speech_changed()
 
     def set_content(self, content: ContentSet) -> None:
         """New content: its speech settings, and no reading of text that may be gone."""
         if self.player is not None:
             self.player.configure(content.site.speech)
-            self.player.check_sound()  # if a failure was a while ago
+        self.check_sound()  # if a failure was a while ago
         self.moved()
 
     def reset(self) -> None:
         """Between visitors: silence, and look at a failed sound output again (at most
-        every few minutes: the player's speaker decides)."""
+        every few minutes: the speech check's sound output decides)."""
         if self.player is not None:
             self.player.stop()
-            self.player.check_sound()
+        self.check_sound()
 
-    def _on_player_changed(self) -> None:
+    def _on_speech_changed(self) -> None:
         """The player's state moved: a reading failed (the notice, then the button
         goes), or the sound output was found working (the button may show)."""
-        player = self.player
-        if player is None:
+        speech = self.speech
+        if speech is None:
             return
-        if self._can_listen and not player.available:
+        if self._can_listen and not speech.available:
             if not self._notice:
                 self._notice = self._no_sound_words()
                 self._notice_timer.start()
                 self.changed.emit()
             return
-        if not self._can_listen and player.available and not self._notice:
+        if not self._can_listen and speech.available and not self._notice:
             self._offer()
 
     def _no_sound_words(self) -> str:
@@ -136,11 +200,11 @@ class ReadAloud(QObject):
             self.changed.emit()
 
     def _reading_here(self, section: int | None = None) -> Reading | None:
-        player = self.player
-        if player is None or not player.available:
+        speech = self.speech
+        if speech is None or not speech.available:
             return None
         content, place, language = self._where()
-        if not player.speaker.can_read(language):
+        if not speech.can_read(language):
             return None
         from kiosk.runtime.readaloud_text import reading_for  # with the player, not at start
 
@@ -204,10 +268,11 @@ class ReadAloud(QObject):
     @Slot()
     def toggle(self) -> None:
         """The listen button: read this screen, or stop the reading."""
-        if self.player is None:
+        player = self._player_now()
+        if player is None:
             return
-        if self.player.speaking:
-            self.player.stop()
+        if player.speaking:
+            player.stop()
             return
         self._read(None)
 
@@ -215,11 +280,12 @@ class ReadAloud(QObject):
     def readSection(self, index: int) -> None:
         """A section's own play control: read that section alone (stopping any other
         reading); a tap while it is being read stops it."""
-        if self.player is None:
+        player = self._player_now()
+        if player is None:
             return
         reading = self._reading
-        if self.player.speaking and reading is not None and set(reading.sections) == {index}:
-            self.player.stop()
+        if player.speaking and reading is not None and set(reading.sections) == {index}:
+            player.stop()
             return
         self._read(index)
 
@@ -234,3 +300,15 @@ class ReadAloud(QObject):
     def stop(self) -> None:
         if self.player is not None:
             self.player.stop()
+
+
+def first_player(speech: SpeechCheck) -> ReadAloudPlayer:
+    """The kiosk's player, made at its first reading from what its check found."""
+    from kiosk.runtime.readaloud_speaker import Speaker
+    from kiosk.ui.readaloud_player import ReadAloudPlayer
+
+    return ReadAloudPlayer(Speaker.taking_over(speech))
+
+
+def _on_a_thread(job: Callable[[], None]) -> None:
+    threading.Thread(target=job, name="kiosk-sound-check", daemon=True).start()

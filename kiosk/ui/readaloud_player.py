@@ -7,8 +7,8 @@ wake-ups; the sound output is checked on a thread of its own (``check_sound``), 
 on the UI thread. Everything that decides (which voice, which sentence, when to look
 at the sound output again, killing the child) is in the runtime layer.
 
-The running kiosk makes it after its first frame (``kiosk.ui.wiring``), on the UI
-thread: a reading's child process is tied to the thread that starts it.
+The running kiosk makes it at its first reading (``kiosk.ui.readaloud.first_player``),
+on the UI thread: a reading's child process is tied to the thread that starts it.
 """
 
 from __future__ import annotations

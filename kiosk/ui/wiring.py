@@ -326,14 +326,14 @@ def _prefetch(kw: KioskWindow) -> None:
 
 
 def _start_read_aloud(kw: KioskWindow) -> None:
-    """After the first frame: the read-aloud player, and a first look at the sound
-    output (off the UI thread); the Listen button shows once the output is known to
-    work. Made on the UI thread, which lives as long as the kiosk: a reading's child
-    process gets its parent-death signal from the thread that starts it."""
-    from kiosk.runtime.readaloud_speaker import SoundOutput, Speaker
-    from kiosk.ui.readaloud_player import ReadAloudPlayer
+    """After the first frame: a first look at espeak-ng, its voices and the sound output
+    (off the UI thread); the Listen button shows once the output is known to work. The
+    player is made at the first reading, on the UI thread, which lives as long as the
+    kiosk: a reading's child process gets its parent-death signal from the thread that
+    starts it."""
+    from kiosk.runtime.readaloud_check import EspeakProgram, SoundOutput, SpeechCheck
 
-    kw.kiosk.readAloud.attach(ReadAloudPlayer(Speaker(sound=SoundOutput(time.monotonic))))
+    kw.kiosk.readAloud.attach_check(SpeechCheck(EspeakProgram(), SoundOutput(time.monotonic)))
 
 
 def _staff_status(kw: KioskWindow, reload: ReloadController, options: RunOptions) -> StaffStatus:
@@ -350,7 +350,6 @@ def _staff_status(kw: KioskWindow, reload: ReloadController, options: RunOptions
     )
 
     content = kw.kiosk.content
-    player = kw.kiosk.readAloud.player
     renditions = Renditions(
         total=2 * sum(1 for _ in content.images()),  # a thumbnail and a screen each
         building=kw.images.pending,
@@ -364,7 +363,5 @@ def _staff_status(kw: KioskWindow, reload: ReloadController, options: RunOptions
         reload=reload,
         renditions=renditions,
         today=today,
-        speech=speech_status(
-            player.speaker if player is not None else None, content.site.language_codes
-        ),
+        speech=speech_status(kw.kiosk.readAloud.speech, content.site.language_codes),
     )
