@@ -19,10 +19,11 @@ import errno
 import fnmatch
 import os
 import stat
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from kiosk.content.model import Problem
+from kiosk.content.records import Record, record
 
 # Hidden names cover rsync (.name.XXXXXX), emacs locks (.#name), vim swap
 # (.name.swp), Syncthing (.syncthing.*), .git and .DS_Store; the rest are the
@@ -67,8 +68,8 @@ def outside_message(target: Path) -> str:
     )
 
 
-@dataclass
-class Listing:
+@record
+class Listing(Record):
     files: list[str] = field(default_factory=list)  # relative, "/" separators, sorted
     problems: list[Problem] = field(default_factory=list)
 
