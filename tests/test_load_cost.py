@@ -2,8 +2,8 @@
 process (``kiosk.runtime.prefetch``: its CPU slows the kiosk's own start on the other
 core), in a running kiosk's reload and in ``kiosk validate``.
 
-Each case loads the bundled exhibits in a fresh interpreter, as the child does: what a
-case forbids could otherwise have been imported or made by an earlier test.
+Each case loads in a fresh interpreter, as the child does: what a case forbids could
+otherwise have been imported or made by an earlier test.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,14 +19,17 @@ import pytest
 from tests.process import REPO
 
 PROBE = r"""
-import json, sys
+import sys
 from pathlib import Path
-from kiosk.content.imagerecord import ImageChecks
+from kiosk.content.imagerecord import ImageChecks, ImageRecord
 from kiosk.content.loader import load_content
 from kiosk.content.records import Record
 
-# as the kiosk's start-up load (and the child's): images checked by header only
-loaded = load_content(Path(sys.argv[1]), ImageChecks(decode_now=False))
+# as the first start's child: images checked by header only, against a record of
+# earlier checks that a first start does not have yet
+record = ImageRecord(Path(sys.argv[2]) / "no-record-yet.json")
+loaded = load_content(Path(sys.argv[1]), ImageChecks(record, decode_now=False))
+modules = sorted(sys.modules)  # before the probe's own json
 classes = [
     value
     for name, module in list(sys.modules.items())
@@ -33,9 +37,13 @@ classes = [
     for value in vars(module).values()
     if isinstance(value, type) and value.__module__ == name
 ]
+import json
+
 print(json.dumps({
     "ok": loaded.ok,
+    "errors": [p.message for p in loaded.errors],
     "exhibits": len(loaded.content.exhibits) if loaded.content else 0,
+    "modules": modules,
     "dataclasses": sorted(
         f"{c.__module__}.{c.__qualname__}"
         for c in classes
@@ -45,11 +53,10 @@ print(json.dumps({
 """
 
 
-@pytest.fixture(scope="module")
-def load(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    cache = tmp_path_factory.mktemp("cache")  # the fonts' character maps land here
+def _load(root: Path, cache: Path) -> dict[str, Any]:
+    """A load of ``root`` in a fresh interpreter whose per-user cache is ``cache``."""
     done = subprocess.run(
-        [sys.executable, "-c", PROBE, str(REPO / "exhibits")],
+        [sys.executable, "-c", PROBE, str(root), str(cache)],
         capture_output=True,
         text=True,
         timeout=300,
@@ -58,6 +65,16 @@ def load(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     )
     assert done.returncode == 0, done.stderr
     seen: dict[str, Any] = json.loads(done.stdout.splitlines()[-1])
+    return seen
+
+
+@pytest.fixture(scope="module")
+def load(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The bundled exhibits' load, on a machine that has loaded once before (the fonts'
+    character map is cached), with no record of image checks (a first start's)."""
+    cache = tmp_path_factory.mktemp("cache")
+    _load(REPO / "exhibits", cache)  # reads the fonts' character map, and keeps it
+    seen = _load(REPO / "exhibits", cache)
     assert seen["ok"] and seen["exhibits"] == 5  # the probe saw a whole load
     return seen
 
@@ -68,3 +85,10 @@ def test_the_load_defines_no_dataclass_but_records(load: dict[str, Any]) -> None
     one, and only once an instance is made. The parse tree's nodes are plain classes:
     a load makes thousands."""
     assert load["dataclasses"] == []
+
+
+def test_a_load_with_nothing_kept_in_json_imports_no_json(load: dict[str, Any]) -> None:
+    """The fonts' character map is kept as text; the record of image checks is JSON
+    but a first start has none. ``json`` was 4 ms of the first start's child."""
+    assert "kiosk.content.glyphs" in load["modules"]  # the characters were checked
+    assert "json" not in load["modules"]
