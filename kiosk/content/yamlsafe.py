@@ -276,9 +276,9 @@ class _Composer:
     def read(self, text: str) -> None:
         """Every event of the text, in order, into the tree.
 
-        A load reads a few thousand events, nine in ten of them a plain untagged
-        scalar or the end of a list or mapping: those are handled here, with no
-        call but the node's own; every other event goes through ``handle``."""
+        A load reads a few thousand events, nearly nine in ten of them an untagged
+        scalar or the end of a list or mapping: those are told apart here by their
+        class alone; every other event goes through ``handle``."""
         parser = _Parser(text)
         stack = self.stack
         try:
