@@ -96,7 +96,7 @@ def test_the_character_map_is_cached_and_read_again_when_a_font_changes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     font = tiny_font(tmp_path / "Tiny.ttf", "ABC")
-    cache = tmp_path / "cache" / "glyphs.json"
+    cache = tmp_path / "cache" / "glyphs.txt"
     assert glyphs.drawable_ranges([font], cache) == [(0x41, 0x43)]
     assert cache.is_file()
     assert list(cache.parent.glob(".*.tmp")) == []
@@ -110,6 +110,17 @@ def test_the_character_map_is_cached_and_read_again_when_a_font_changes(
     monkeypatch.undo()
     tiny_font(font, "XYZé")  # an updated font package: new size and time
     assert glyphs.drawable_ranges([font], cache) == [(0x58, 0x5A), (0xE9, 0xE9)]
+
+
+def test_a_damaged_cache_is_read_again_from_the_fonts(tmp_path: Path) -> None:
+    font = tiny_font(tmp_path / "Tiny.ttf", "ABC")
+    cache = tmp_path / "glyphs.txt"
+    assert glyphs.drawable_ranges([font], cache) == [(0x41, 0x43)]
+    key = cache.read_text(encoding="ascii").partition("\n")[0]
+    for damaged in (f"{key}\n41-zz\n", f"{key}\n43-41\n", f"{key}\n41\n", "\xe9", ""):
+        cache.write_text(damaged, encoding="latin-1")
+        assert glyphs.drawable_ranges([font], cache) == [(0x41, 0x43)], damaged
+        assert cache.read_text(encoding="ascii").startswith(key)  # and written anew
 
 
 def test_a_damaged_font_or_no_fonts_means_no_check(tmp_path: Path, caplog) -> None:

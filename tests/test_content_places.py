@@ -28,7 +28,7 @@ def test_renditions_and_character_maps_share_the_root(
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     root = tmp_path / "friendship-kiosk"
     assert default_cache_dir() == root / "renditions"
-    assert glyphs.cache_file() == root / "glyphs.json"
+    assert glyphs.cache_file() == root / "glyphs.txt"
 
 
 def test_the_bundled_fonts_are_found_upright_only() -> None:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.content import glyphs
 from kiosk.content.model import Problem, Text
+from kiosk.content.records import Record, record
 from kiosk.content.yamlsafe import MappingNode, Node, ScalarNode, SequenceNode, kind_of
 
 # Visitor text may hold newlines and tabs; other controls, lone surrogates and
@@ -22,8 +22,8 @@ from kiosk.content.yamlsafe import MappingNode, Node, ScalarNode, SequenceNode, 
 _BAD_TEXT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
-@dataclass(frozen=True)
-class Languages:
+@record
+class Languages(Record):
     """What text maps are checked against: the site's declared languages."""
 
     codes: tuple[str, ...]  # empty when kiosk.yaml was too broken to say

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.content.checks import Checker, Languages, child, item, quote
@@ -17,6 +16,7 @@ from kiosk.content.imagerecord import ImageChecks
 from kiosk.content.imagerefs import ImageCache
 from kiosk.content.model import Exhibit, Fact, ImageRef, Problem, Section, Text, TimelineEntry
 from kiosk.content.place_schema import PlaceRef, read_place_refs
+from kiosk.content.records import Record, record
 from kiosk.content.yamlsafe import Node, ScalarNode
 
 # The longest id analytics stores (kiosk.runtime.analytics checks ids against it):
@@ -28,8 +28,8 @@ _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _IMAGE_REQUIRED = ("file", "alt", "credit")
 
 
-@dataclass(frozen=True)
-class ExhibitResult:
+@record
+class ExhibitResult(Record):
     path: Path
     exhibit: Exhibit | None
     id: str

@@ -133,14 +133,18 @@ class ImageRecord:
                 return  # another thread read it first
             self._unread = False
             assert self.path is not None
-            import json
+            try:
+                text = self.path.read_text(encoding="utf-8")
+            except (OSError, ValueError):  # none yet (a first start), or unreadable
+                return
+            import json  # only now: a first start has no record, and needs no json
 
             try:
-                record = json.loads(self.path.read_text(encoding="utf-8"))
+                record = json.loads(text)
                 if record.get("version") != self.VERSION:
                     return
                 known = {k: ImageInfo(*v) for k, v in record["images"].items()}
-            except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            except (ValueError, TypeError, KeyError, AttributeError):
                 return
             self._known = {**known, **self._known}  # this run's checks win
 

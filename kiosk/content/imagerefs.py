@@ -18,18 +18,18 @@ import errno
 import hashlib
 import re
 import stat
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from kiosk.content.imagerecord import ImageChecks
 from kiosk.content.images import ImageProblem, check_image, read_image_file
+from kiosk.content.records import Record, record
 from kiosk.content.tree import ignored_part
 
 _DRIVE = re.compile(r"[A-Za-z]:")
 
 
-@dataclass(frozen=True)
-class CheckedImage:
+@record
+class CheckedImage(Record):
     path: Path  # resolved, inside the exhibit folder
     sha256: str
     width: int  # as displayed (EXIF rotation applied)

@@ -111,6 +111,12 @@ def open_checked(data: bytes, suffix: str) -> Image.Image:
     # value each time, so threads setting it at once agree.
     if Image.MAX_IMAGE_PIXELS is not None and Image.MAX_IMAGE_PIXELS < MAX_JPEG_PIXELS:
         Image.MAX_IMAGE_PIXELS = MAX_JPEG_PIXELS
+    if suffix == ".webp":
+        # Pillow's opening registers JPEG and PNG (its ``preinit``) but not WebP: asked
+        # for a format it has not registered, it imports every one of its ~45 format
+        # plugins (68 ms here, in every process that checks a WebP image). Importing
+        # a plugin registers it.
+        from PIL import WebPImagePlugin  # noqa: F401  (registered by its import)
     try:
         image = Image.open(io.BytesIO(data), formats=_OPENERS)
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):

@@ -15,7 +15,8 @@ latitude).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+
+from kiosk.content.records import Record, record
 
 # Standard parallels, the parallel of origin and the central meridian, in degrees.
 PARALLELS = (37.0, 45.0)
@@ -65,8 +66,8 @@ def inverse_lcc(x: float, y: float) -> tuple[float, float]:
     return ORIGIN[0] + math.degrees(theta / _N), math.degrees(lat)
 
 
-@dataclass(frozen=True)
-class Frame:
+@record
+class Frame(Record):
     """The rectangle shown, in km; map units put its top left at 0, 0, y down."""
 
     left: float
@@ -155,8 +156,8 @@ COUNTRIES = (
 )
 
 
-@dataclass(frozen=True)
-class AreaName:
+@record
+class AreaName(Record):
     """A country or sea named on the map: its words, and where the name may go
     (longitude, latitude, best first); the map uses the first spot where the name
     covers no marker and no other name, or leaves it out."""

@@ -212,7 +212,7 @@ def _write(entry: Path, content: ContentSet) -> None:
     except OSError as error:  # read-only or full disk: only the next start is slower
         log.warning("parsed-content cache not written (%s)", error)
         return
-    for old in entry.parent.glob(f"{_PREFIX}*.pickle"):
+    for old in _named(entry.parent, _PREFIX, ".pickle"):
         if old != entry:
             with contextlib.suppress(OSError):
                 old.unlink()
@@ -223,7 +223,18 @@ def _sweep_temporary(folder: Path, older_than_s: float = 3600.0) -> None:
     """Temporary files of writers that died (or of versions that left them on a full
     disk); an hour old, so a writer still at work keeps its own."""
     cutoff = time.time() - older_than_s
-    for temp in folder.glob(f".{_PREFIX}*.tmp"):
+    for temp in _named(folder, f".{_PREFIX}", ".tmp"):
         with contextlib.suppress(OSError):
             if temp.stat().st_mtime < cutoff:
                 temp.unlink()
+
+
+def _named(folder: Path, start: str, end: str) -> list[Path]:
+    """The files in ``folder`` whose names start and end so (none if it cannot be
+    listed). ``Path.glob`` made a regular expression of each pattern: 1 ms of a
+    first start's child, which writes the entry."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    return [folder / name for name in names if name.startswith(start) and name.endswith(end)]

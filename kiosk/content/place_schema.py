@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.content import mapgeo
 from kiosk.content.checks import Checker, Languages, child, item, quote, suggest
 from kiosk.content.model import Place, Problem, Text
+from kiosk.content.records import Record, record
 from kiosk.content.yamlsafe import Node, ScalarNode, SequenceNode, kind_of
 
 PLACES_FILE = "places.yaml"
@@ -24,16 +24,16 @@ _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 _NUMBER = re.compile(r"[+-]?[0-9]{1,3}(\.[0-9]{1,8})?")
 
 
-@dataclass(frozen=True)
-class PlaceRef:
+@record
+class PlaceRef(Record):
     """A ``place:`` as written: the id and where, for messages."""
 
     id: str
     node: ScalarNode
 
 
-@dataclass(frozen=True)
-class PlacesResult:
+@record
+class PlacesResult(Record):
     places: tuple[Place, ...]
     id_nodes: dict[str, Node]
     errors: list[Problem]

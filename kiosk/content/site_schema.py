@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.content.checks import Checker, Languages, child, item, quote
@@ -23,6 +22,7 @@ from kiosk.content.model import (
     Text,
     Theme,
 )
+from kiosk.content.records import Record, record
 from kiosk.content.ui_words import DEFAULTED_STRINGS, STRING_KEYS
 from kiosk.content.yamlsafe import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -41,8 +41,8 @@ _CODE = re.compile(r"[a-z]{2,3}")
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 
 
-@dataclass(frozen=True)
-class SiteResult:
+@record
+class SiteResult(Record):
     site: Site | None
     languages: Languages
     errors: list[Problem]

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.content.checks import Checker, Languages, child, item, quote, suggest
 from kiosk.content.model import Problem, Talk, TalkStep, Text
+from kiosk.content.records import Record, record
 from kiosk.content.yamlsafe import Node, SequenceNode
 
 TALKS_FOLDER = "talks"
@@ -30,8 +30,8 @@ _CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 MAX_DURATION_S = 24 * 3600
 
 
-@dataclass(frozen=True)
-class TalkResult:
+@record
+class TalkResult(Record):
     path: Path
     talk: Talk | None  # None: the talk has errors and is left out
     errors: list[Problem]

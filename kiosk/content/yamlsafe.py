@@ -13,12 +13,13 @@ exception, so the validator can report it next to the schema errors.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 
 import yaml
 
 from kiosk.content.model import Problem
+from kiosk.content.records import Record, record
 
 MAX_FILE_BYTES = 1024 * 1024  # a long exhibit is ~20 KB; 1 MB means pasted junk
 MAX_DEPTH = 32  # the schema needs 4 levels; deep nesting is an attack or a mistake
@@ -35,39 +36,62 @@ _NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 _BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-@dataclass(frozen=True, slots=True)
 class ScalarNode:
-    """A scalar, always kept as the exact string the curator wrote."""
+    """A scalar, always kept as the exact string the curator wrote.
 
-    value: str
-    line: int
-    column: int
-    plain: bool = False  # unquoted: only then can it mean "nothing" (``~``, empty)
+    The three node classes are plain classes, not dataclasses: a load makes one node
+    for each of the few thousand values of a folder, and a frozen dataclass's
+    ``__init__`` (an ``object.__setattr__`` a field) cost more than the parse of the
+    value did, besides a millisecond to define each class. Nothing changes a node
+    once composed (``Final``: the type checker holds every module to it)."""
+
+    __slots__ = ("column", "line", "plain", "value")
+
+    def __init__(self, value: str, line: int, column: int, plain: bool = False) -> None:
+        self.value: Final = value
+        self.line: Final = line
+        self.column: Final = column
+        self.plain: Final = plain  # unquoted: only then can it mean "nothing" (``~``, empty)
 
     @property
     def is_empty(self) -> bool:
         """True for ``key:`` with no value, or an unquoted ``~``/``null``."""
         return self.plain and self.value in _NULL_WORDS
 
+    def __repr__(self) -> str:
+        return f"ScalarNode({self.value!r}, {self.line}, {self.column}, plain={self.plain})"
 
-@dataclass(frozen=True, slots=True)
+
 class SequenceNode:
-    items: tuple[Node, ...]
-    line: int
-    column: int
+    __slots__ = ("column", "items", "line")
+
+    def __init__(self, items: tuple[Node, ...], line: int, column: int) -> None:
+        self.items: Final = items
+        self.line: Final = line
+        self.column: Final = column
+
+    def __repr__(self) -> str:
+        return f"SequenceNode({len(self.items)} items, {self.line}, {self.column})"
 
 
-@dataclass(frozen=True, slots=True)
 class MappingNode:
-    entries: tuple[tuple[ScalarNode, Node], ...]  # in file order, keys unique
-    line: int
-    column: int
+    __slots__ = ("column", "entries", "line")
+
+    def __init__(
+        self, entries: tuple[tuple[ScalarNode, Node], ...], line: int, column: int
+    ) -> None:
+        self.entries: Final = entries  # in file order, keys unique
+        self.line: Final = line
+        self.column: Final = column
 
     def get(self, key: str) -> Node | None:
         return next((value for k, value in self.entries if k.value == key), None)
 
     def keys(self) -> tuple[str, ...]:
         return tuple(k.value for k, _ in self.entries)
+
+    def __repr__(self) -> str:
+        return f"MappingNode({self.keys()}, {self.line}, {self.column})"
 
 
 Node = ScalarNode | SequenceNode | MappingNode
@@ -84,8 +108,8 @@ def kind_of(node: Node | None) -> str:
     return "text"
 
 
-@dataclass(frozen=True)
-class ParsedYaml:
+@record
+class ParsedYaml(Record):
     """The document's root node, or None when ``problems`` says why it has none."""
 
     root: Node | None
@@ -189,8 +213,10 @@ class _Fatal(Exception):
 class _Frame:
     """A collection being composed: its start position and what it holds so far."""
 
-    def __init__(self, kind: str, line: int, column: int) -> None:
-        self.kind = kind
+    __slots__ = ("column", "entries", "items", "key", "key_pending", "line", "mapping", "seen")
+
+    def __init__(self, mapping: bool, line: int, column: int) -> None:
+        self.mapping = mapping
         self.line = line
         self.column = column
         self.items: list[Node] = []
@@ -198,6 +224,10 @@ class _Frame:
         self.key: ScalarNode | None = None
         self.key_pending = False  # a key was read (maybe an invalid one) and awaits its value
         self.seen: dict[str, int] = {}
+
+
+_SCALAR_TAGS = _ALLOWED_TAGS["scalar"]
+_PLAIN_STYLES = (None, "")
 
 
 class _Composer:
@@ -214,8 +244,7 @@ class _Composer:
 
     def compose(self, text: str) -> tuple[Node | None, list[Problem]]:
         try:
-            for event in yaml.parse(text, Loader=_Parser):
-                self.handle(event)
+            self.read(text)
         except _Fatal:
             pass
         except yaml.MarkedYAMLError as error:
@@ -244,6 +273,36 @@ class _Composer:
             message += "; indent with spaces, not tabs"
         return Problem(self.path, line, column, message)
 
+    def read(self, text: str) -> None:
+        """Every event of the text, in order, into the tree.
+
+        A load reads a few thousand events, nearly nine in ten of them an untagged
+        scalar or the end of a list or mapping: those are told apart here by their
+        class alone; every other event goes through ``handle``."""
+        parser = _Parser(text)
+        stack = self.stack
+        try:
+            while parser.check_event():
+                event = parser.get_event()
+                kind = type(event)
+                if kind is yaml.ScalarEvent:
+                    start = event.start_mark
+                    line, column = (start.line + 1, start.column + 1) if start else (1, 1)
+                    if event.tag not in _SCALAR_TAGS or event.anchor is not None:
+                        self.check_properties(event, "scalar", line, column)
+                    plain = event.style in _PLAIN_STYLES
+                    self.add(ScalarNode(event.value, line, column, plain))
+                elif kind is yaml.MappingEndEvent:
+                    frame = stack.pop()
+                    self.add(MappingNode(tuple(frame.entries), frame.line, frame.column))
+                elif kind is yaml.SequenceEndEvent:
+                    frame = stack.pop()
+                    self.add(SequenceNode(tuple(frame.items), frame.line, frame.column))
+                else:
+                    self.handle(event)
+        finally:
+            parser.dispose()
+
     def handle(self, event: yaml.Event) -> None:
         start = event.start_mark
         line, column = (start.line + 1, start.column + 1) if start is not None else (1, 1)
@@ -257,22 +316,13 @@ class _Composer:
                 message = f"alias '*{event.anchor}' is not allowed; write the value out in full"
                 self.problem(line, column, message)
             self.add(ScalarNode("", line, column, plain=True))
-        elif isinstance(event, yaml.ScalarEvent):
-            self.check_properties(event, "scalar", line, column)
-            self.add(ScalarNode(event.value, line, column, plain=event.style in (None, "")))
         elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
-            kind = "sequence" if isinstance(event, yaml.SequenceStartEvent) else "mapping"
-            self.check_properties(event, kind, line, column)
+            mapping = isinstance(event, yaml.MappingStartEvent)
+            self.check_properties(event, "mapping" if mapping else "sequence", line, column)
             if len(self.stack) >= MAX_DEPTH:
                 self.problem(line, column, f"nesting is deeper than {MAX_DEPTH} levels")
                 raise _Fatal
-            self.stack.append(_Frame(kind, line, column))
-        elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
-            frame = self.stack.pop()
-            if frame.kind == "sequence":
-                self.add(SequenceNode(tuple(frame.items), frame.line, frame.column))
-            else:
-                self.add(MappingNode(tuple(frame.entries), frame.line, frame.column))
+            self.stack.append(_Frame(mapping, line, column))
 
     def check_properties(self, event: yaml.NodeEvent, kind: str, line: int, column: int) -> None:
         tag = getattr(event, "tag", None)
@@ -289,7 +339,7 @@ class _Composer:
             self.root = node
             return
         frame = self.stack[-1]
-        if frame.kind == "sequence":
+        if not frame.mapping:
             frame.items.append(node)
         elif not frame.key_pending:
             self.add_key(frame, node)
@@ -315,7 +365,7 @@ class _Composer:
         key = frame.key
         if key is None:
             return
-        if isinstance(node, ScalarNode) and node.is_empty and node.value == "":
+        if isinstance(node, ScalarNode) and node.plain and node.value == "":
             # ``key:`` with nothing after it: point at the key the curator sees.
             node = ScalarNode("", key.line, key.column, plain=True)
         frame.entries.append((key, node))
