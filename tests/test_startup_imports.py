@@ -383,17 +383,21 @@ def test_qt_and_fontconfig_are_loaded_on_another_thread_while_the_start_runs_pyt
     """``kiosk.runtime.preload``: the files PySide's import and the first frame open
     are opened beside the start's own Python, and they are the very files the window
     then uses: Shiboken and PySide's six modules, the platform's plugin, the JPEG
-    decoder, the QtQuick.Window plugin. Qt still takes Python's main thread for its own."""
-    for seen in starts:
-        preload = seen["preload"]
-        assert preload is not None, "the run command started no preload"
-        assert preload["failed"] == []
-        loaded = {Path(p).resolve() for p in preload["loaded"]}
-        modules = {Path(f).resolve() for f in preload["modules"].values()}
-        assert len(modules) == 7  # each imported by the start, none a module of Python's
-        assert modules <= loaded  # each of PySide's modules, the file Python imported
-        mapped = {Path(p).resolve() for p in seen["mapped"] if p.startswith("/")}
-        assert loaded <= mapped
-        names = {p.name for p in loaded}
-        assert {"libqoffscreen.so", "libqjpeg.so", "libquickwindowplugin.so"} <= names
-        assert seen["qt_main_thread"] is True
+    decoder, the QtQuick.Window plugin. Qt still takes Python's main thread for its own.
+    A warm start only: a first start leaves the second core to its loading child."""
+    cold, warm = starts
+    assert cold["preload"] is None and cold["at_fork"] is not None
+    assert cold["qt_main_thread"] is True
+    seen = warm
+    preload = seen["preload"]
+    assert preload is not None, "the run command started no preload"
+    assert preload["failed"] == []
+    loaded = {Path(p).resolve() for p in preload["loaded"]}
+    modules = {Path(f).resolve() for f in preload["modules"].values()}
+    assert len(modules) == 7  # each imported by the start, none a module of Python's
+    assert modules <= loaded  # each of PySide's modules, the file Python imported
+    mapped = {Path(p).resolve() for p in seen["mapped"] if p.startswith("/")}
+    assert loaded <= mapped
+    names = {p.name for p in loaded}
+    assert {"libqoffscreen.so", "libqjpeg.so", "libquickwindowplugin.so"} <= names
+    assert seen["qt_main_thread"] is True

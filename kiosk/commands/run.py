@@ -189,7 +189,10 @@ def _run_prefetching(
     from kiosk.content.places import cache_root
     from kiosk.runtime import kept_code, preload
 
-    preload.start()  # Qt's libraries and fontconfig, on another thread meanwhile
+    # Qt's libraries and fontconfig on another thread meanwhile; not beside a loading
+    # child, which the first frame waits for: the three would share two cores
+    if prefetched is None:
+        preload.start()
     # PySide's first import: its support modules' code kept from the last start
     with kept_code.cached(cache_root() / kept_code.PYSIDE_FILE):
         from kiosk.ui.wiring import PresentOptions, RunOptions, run_kiosk

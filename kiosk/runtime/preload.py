@@ -9,19 +9,20 @@ with the GIL held; two things it would do on the way take no Python at all:
 - fontconfig's configuration (reading and parsing its XML files: about 10 ms), which
   Qt's font database asks for when the kiosk registers its font.
 
-So the run command calls ``start`` just before it imports the window's modules, and
-a thread of its own does both, through C function pointers of ``_ctypes`` whose calls
-let go of the GIL: the main thread meanwhile runs PySide's own Python (its signature
-support, each module's types). When PySide's import opens the same files, the
-dynamic linker hands back the libraries already loaded; Qt's ``FcInit`` finds the
-configuration made. Nothing is loaded that the first frame would not load: the same
-files, opened with the flags Python opens extension modules with, in the order the
-import needs them. Started any earlier, the thread's loading would hold the dynamic
-linker's lock while the command's own imports open Python's extension modules (the
-log's ``socket``, ``pickle``): measured, the main thread then waited longer than it
-gained. Neither half needs the other to be done: fontconfig and the dynamic linker
-guard themselves, so a call that comes early only does the work itself. ``wait`` is
-called before the font is registered, so that fontconfig's set-up is not done twice
+So the run command calls ``start`` just before it imports the window's modules (on a
+start that forked no loading child: beside one, the three would share two cores, and the
+first frame waits for the child), and a thread of its own does both, through C function
+pointers of ``_ctypes`` whose calls let go of the GIL: the main thread meanwhile runs
+PySide's own Python (its signature support, each module's types). When PySide's import
+opens the same files, the dynamic linker hands back the libraries already loaded; Qt's
+``FcInit`` finds the configuration made. Nothing is loaded that the first frame would
+not load: the same files, opened with the flags Python opens extension modules with, in
+the order the import needs them. Started any earlier, the thread's loading would hold
+the dynamic linker's lock while the command's own imports open Python's extension
+modules (the log's ``socket``, ``pickle``): measured, the main thread then waited longer
+than it gained. Neither half needs the other to be done: fontconfig and the dynamic
+linker guard themselves, so a call that comes early only does the work itself. ``wait``
+is called before the font is registered, so that fontconfig's set-up is not done twice
 at once.
 
 Qt-free and Python-light, like the rest of ``kiosk.runtime`` at start: ``_thread``
