@@ -2,7 +2,7 @@
 
 Run from the repository root with the project's virtualenv::
 
-    python tests/bench/startup_profile.py [--runs 5] [--floor]
+    python tests/bench/startup_profile.py [--runs 5]
 
 Each run is a real ``kiosk --windowed`` process (offscreen, software scene graph,
 1920x1080, warm rendition cache) with a ``sitecustomize`` that wraps the steps of
