@@ -153,9 +153,10 @@ NOT_MADE_BEFORE_FIRST_FRAME = {"PySide6.QtCore": ("Qt", "QEvent")}
 
 # feature: (its Python modules, the objectName of its QML component's root)
 FEATURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    # read-aloud: the player, the espeak-ng engine and the sound check come after it
+    # read-aloud: the sound check after the first frame, the player at the first reading
     "read aloud": (
         (
+            "kiosk.runtime.readaloud_check",
             "kiosk.ui.readaloud_player",
             "kiosk.runtime.readaloud_speaker",
             "kiosk.runtime.readaloud_engine",
