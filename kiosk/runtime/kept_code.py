@@ -75,7 +75,7 @@ Code = dict[tuple[str, int], tuple[Any, "CodeType"]]
 Patterns = dict[tuple[Any, int], tuple[Any, ...]]
 
 
-class SupportCode:
+class KeptCode:
     """The kept code objects and regular expressions, and the stand-ins for
     ``compile`` and ``re``'s compiler that answer from them."""
 
@@ -157,10 +157,10 @@ class SupportCode:
 
 
 @contextmanager
-def cached(path: Path) -> Iterator[SupportCode]:
-    """While in effect, PySide's support modules and the regular expressions they make
-    are compiled from what was kept at ``path``."""
-    support = SupportCode(path)
+def cached(path: Path) -> Iterator[KeptCode]:
+    """While in effect, PySide's support modules and every regular expression made are
+    compiled from what was kept at ``path``, or compiled and kept there."""
+    support = KeptCode(path)
     builtins.compile = support.compile
     _compiler.compile = support.compile_pattern
     try:
