@@ -53,6 +53,16 @@ def _catches(pid: int, number: int) -> bool:
     return bool(int(mask, 16) >> (number - 1) & 1)
 
 
+def _default_stop_signals() -> None:
+    """In the child before it runs the kiosk: the stop signals' default actions, as
+    systemd and a terminal start it with. A test run started as a background job by a
+    shell without job control (``pytest &`` in a script) has SIGINT ignored, and an
+    ignored signal stays ignored across ``exec``: the kiosk would drop a SIGINT sent
+    before its own handler is in place, and run on."""
+    for number in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(number, signal.SIG_DFL)
+
+
 def _from_the_kiosk_on(err: str) -> str:
     """Python's stderr from the kiosk's first import on: what Python printed of a
     KeyboardInterrupt it swallowed in its own start comes before."""
@@ -98,6 +108,7 @@ def test_a_stop_signal_in_the_first_200_ms_is_clean_once_the_kiosk_runs(
                 stdout=subprocess.DEVNULL,
                 stderr=err_file,
                 cwd=tmp_path,
+                preexec_fn=_default_stop_signals,
             )
         time.sleep(delay / 1000)
         # SIGTERM's bit: Python itself catches SIGINT from early in its start
