@@ -24,11 +24,11 @@ the first import of PySide. While it is in effect:
   before; ``_sre`` checks the code it is given, and one it refuses is compiled.
 
 Either is compiled, then kept, when not found. The file holds one Python's code
-(``sys.version`` is checked), so a PySide or Python upgrade compiles again once, and
-a file that is missing, damaged, or from another Python is as good as none. It is
-written (to a temporary name, then renamed) only after something new was compiled; a
-folder that cannot be written costs the compiling each start, as before, and says so
-in the log.
+(``sys.version`` is checked), so a PySide or Python upgrade compiles again once, and a
+file that is missing, damaged, or from another Python is as good as none. It is written
+(``kiosk.content.atomic``: a temporary name, then renamed) only after something new was
+compiled; a folder that cannot be written costs the compiling each start, as before, and
+says so in the log.
 
 The stand-ins replace functions of ``builtins`` and ``re`` for the whole process while
 in effect: for a process that compiles on one thread only (PySide's import, beside a
@@ -45,12 +45,13 @@ import _sre
 import builtins
 import logging
 import marshal
-import os
 import re._compiler as _compiler
 import sys
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from kiosk.content.atomic import write_atomic
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -144,16 +145,11 @@ class KeptCode:
         """Write what is kept if anything new was compiled; a failure is only logged."""
         if not (self.compiled or self.patterns_compiled):
             return
-        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}")
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with open(temporary, "wb") as out:
-                marshal.dump((_FORMAT, sys.version, self.code, self.patterns), out)
-            os.replace(temporary, self.path)
+            data = marshal.dumps((_FORMAT, sys.version, self.code, self.patterns))
+            write_atomic(self.path, data, fsync=False)  # a cache: only a faster start
         except (OSError, ValueError) as error:
             logger.info("compiled code not kept in %s: %s", self.path, error)
-            with suppress(OSError):
-                temporary.unlink(missing_ok=True)
 
 
 @contextmanager
