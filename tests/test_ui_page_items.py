@@ -275,3 +275,57 @@ def test_a_covers_veiled_fill_is_drawn_from_the_same_decode_as_the_cover(
         settle(kw.window, kw.images)
         pump(50)
         assert together[:1] == [(1, 1)]
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800), (1080, 1920)])
+def test_a_cover_is_decoded_once_at_the_size_its_band_draws_it(
+    rendition_cache: Path, size: tuple[int, int]
+) -> None:
+    """A cover is decoded as tall as its fitted picture and at least half as tall as
+    the veiled copy that fills its band, not at its rendition's full size (1920 x 1280
+    for a band 280 pixels high), and it is asked for only once that size is in place:
+    a first request at the full size would be a whole decode for nothing. Both the
+    fitted picture and its fill are drawn from that decode."""
+    with open_window(CONTENT, rendition_cache, size=size) as kw:
+        kw.kiosk.nav.openExhibit(WITH_PICTURE.id)  # once, for the renditions to be built
+        settle(kw.window, kw.images)
+        kw.kiosk.nav.back()
+        settle(kw.window, kw.images)
+        kw.kiosk.nav.openExhibit(WITH_PICTURE.id)
+        hero = item(kw, "hero")
+        (picture,) = [i for i in walk(hero) if i.objectName() == "picture"]
+        (fill,) = [i for i in walk(hero) if i.objectName() == "pictureFill"]
+        rendition = kw.kiosk.imageSize(hero.property("key"), 0)
+        asked = picture.property("sourceSize")
+        # asked for with its decode size from the start
+        assert str(picture.property("source").toString()) != ""
+        assert 0 < asked.height() < rendition.height(), (asked, rendition)
+        settle(kw.window, kw.images)
+        band_height = hero.height()
+        assert asked.height() >= band_height  # the fitted picture is never scaled up
+        assert asked.height() >= fill.height() / 2 - 1  # the fill at most twice its decode
+        assert fill.property("sourceSize") == asked
+        decoded = picture.property("implicitHeight")  # the decoded picture's own height
+        assert band_height <= decoded < rendition.height()
+        # drawn: the fitted picture and, beside it, its veiled copy (not a plain band)
+        shot = grab(kw).copy(scene_rect(hero).toRect())
+        painted = picture.property("paintedWidth")
+        left = shot.copy(0, 0, int((shot.width() - painted) / 2) - 2, shot.height())
+        assert left.width() <= 0 or distinct_colours(left, 12) > 3
+        assert distinct_colours(shot, 30) > 10
+
+        # asked for again (its rendition built later, on a first run): never first at
+        # the full size, whichever of the source and the size Qt hears of first
+        asks: list[tuple[str, int]] = []
+
+        def heard() -> None:
+            source = picture.property("source").toString()
+            if source:
+                asks.append((source, picture.property("sourceSize").height()))
+
+        picture.sourceChanged.connect(heard)  # type: ignore[attr-defined]
+        cover = hero.property("key")
+        hero.setProperty("key", "")
+        hero.setProperty("key", cover)
+        settle(kw.window, kw.images)
+        assert asks and all(height == asked.height() for _, height in asks), asks
