@@ -67,8 +67,13 @@ def test_the_cover_is_shown_whole_not_cut_to_a_strip(
             assert painted_w <= hero.width() + 1 and painted_h <= hero.height() + 1, exhibit.id
             # and as large as the band allows: it touches two of its sides
             assert max(painted_w / hero.width(), painted_h / hero.height()) > 0.99, exhibit.id
-            source = picture.property("sourceSize")
-            assert abs(painted_w / painted_h - source.width() / source.height()) < 0.02
+            # the picture's own shape, as decoded (at the band's size: sourceSize gives
+            # only its height)
+            decoded_w, decoded_h = (
+                picture.property("implicitWidth"),
+                picture.property("implicitHeight"),
+            )
+            assert abs(painted_w / painted_h - decoded_w / decoded_h) < 0.02
             kw.kiosk.nav.home()
 
 
