@@ -10,7 +10,24 @@ Rectangle {
     // how much of the page's foot the caption strip covers while reading aloud: the
     // scroll cue sits above it
     property real footCover: 0
-    readonly property var content: kiosk.page
+    // Kept while other screens show (Main.qml): while it is away (``current`` false) it
+    // keeps the exhibit it last showed, and takes the one to show when it comes back; a
+    // language tap at home or on the timeline lays out no page that no one sees. Its
+    // pictures are let go meanwhile (a cover, a section's picture and the thumbnails
+    // were 7-9 MB held for nothing) and asked for again, the cover first, on its return.
+    property bool current: true
+    property var content: kiosk.page  // made with it; a value from then on (below)
+    function follow() {
+        const shown = kiosk.page
+        if (shown.exhibitId !== "") content = shown
+    }
+    Connections {
+        target: page.kiosk
+        function onPageChanged() { if (page.current) page.follow() }
+    }
+    // back on screen: the exhibit asked for, from its top, or where the visitor left it
+    // (Back from the timeline or the map)
+    onCurrentChanged: if (current) { follow(); showWhereLeft() }
     readonly property var noSection: ({ heading: "", blocks: [], image: null })  // one about to go
     readonly property real columnWidth: Math.min(width - 2 * ui.margin, ui.measure)
     // landscape: pictures and facts beside the text, so they show on the first screen
@@ -43,7 +60,7 @@ Rectangle {
     function reportEdges() { kiosk.nav.setPageEdges(atStart, atEnd) }
     onAtStartChanged: reportEdges()
     onAtEndChanged: reportEdges()
-    Component.onCompleted: { reportEdges(); showWhereLeft() }
+    Component.onCompleted: { content = kiosk.page; reportEdges(); showWhereLeft() }
     // Back from the timeline or the map shows the page where the visitor left it (the
     // navigation keeps that place); an exhibit opened afresh starts at its top
     function showWhereLeft() {
@@ -191,7 +208,7 @@ Rectangle {
                     height: Math.round(Math.min(page.height * (page.ui.portrait ? 0.3 : 0.32), width / 1.5))
                     kiosk: page.kiosk
                     ui: page.ui
-                    key: page.content.hero ? page.content.hero.key : ""
+                    key: page.content.hero && page.current ? page.content.hero.key : ""
                     whole: true  // a cover is never cut to a strip
                     alt: page.content.hero ? page.content.hero.alt : ""
                 }
@@ -292,6 +309,7 @@ Rectangle {
                             modelData: sectionSlot.modelData
                             index: sectionSlot.index
                             holdPicture: page.coverFirst
+                            away: !page.current
                         }
                     }
                 }
@@ -344,6 +362,7 @@ Rectangle {
             kiosk: page.kiosk
             ui: page.ui
             gallery: page.content.gallery
+            away: !page.current
             facts: page.content.facts
             markedFact: page.readingFacts ? page.readingPiece : -2
             markStart: page.readingStart

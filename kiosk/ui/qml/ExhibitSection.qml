@@ -12,7 +12,11 @@ Column {
     // The picture is not asked for while this holds (the page's cover comes first);
     // once asked for, it is not taken back (a cover built later does not hide it).
     property bool holdPicture: false
-    readonly property string pictureKey: modelData.image ? modelData.image.key : ""
+    // Its page is kept while other screens show: meanwhile no picture is held decoded,
+    // and back on screen the cover comes first again.
+    property bool away: false
+    onAwayChanged: if (away) askedKey = ""
+    readonly property string pictureKey: modelData.image && !away ? modelData.image.key : ""
     property string askedKey: ""
     readonly property string shownKey: holdPicture && askedKey !== pictureKey ? "" : pictureKey
     onShownKeyChanged: if (shownKey !== "") askedKey = shownKey

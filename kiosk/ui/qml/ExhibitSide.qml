@@ -10,6 +10,7 @@ Column {
     required property var ui
     required property var gallery
     required property var facts
+    property bool away: false  // its page is kept out of the window: no thumbnail held
     // what a thumbnail or a card about to go reads (the new list is shorter)
     readonly property var noImage: ({ key: "", thumb: "", alt: "", credit: "", caption: "", aspect: 1, position: "" })
     readonly property var noFact: ({ label: "", value: "" })
@@ -75,7 +76,7 @@ Column {
                 anchors.fill: parent
                 kiosk: side.kiosk
                 ui: side.ui
-                key: thumb.modelData.thumb
+                key: side.away ? "" : thumb.modelData.thumb
                 decorative: true  // the button is named by the image's alt text
             }
             TapHandler {

@@ -153,19 +153,43 @@ Window {
                 onLoaded: layerFade.restartFor(item)
             }
 
+            // Made the first time an exhibit opens and kept meanwhile, out of the window
+            // (a screen reader must not wander into it), as home and the timeline are:
+            // Back to home destroys nothing (a quarter of that tap's work), and the next
+            // exhibit changes the page's words and pictures in place, as the button to
+            // the next exhibit always has. Its gallery covers it without a change.
+            // Another text size, contrast or content while it is away makes it anew at
+            // its next opening, as the timeline.
             Loader {
                 id: exhibitLoader
                 objectName: "exhibitLoader"
                 anchors.fill: parent
-                // kept while its gallery covers it (closing the gallery makes nothing
-                // anew), but out of the window: a screen reader must not wander into it
                 readonly property bool shown: root.current === root.screens.exhibit
-                active: shown || root.current === root.screens.gallery
-                Component.onCompleted: setSource("ExhibitPage.qml", {
-                    kiosk: root.kiosk, ui: style, footCover: Qt.binding(() => captionLoader.height) })
+                readonly property bool wanted: shown || root.current === root.screens.gallery
+                active: false
+                onWantedChanged: {
+                    if (!wanted) return
+                    if (active) layerFade.restartFor(item)  // kept: it fades in as a new one does
+                    active = true
+                }
+                function drop() { if (!wanted) active = false }
+                Component.onCompleted: {
+                    setSource("ExhibitPage.qml", {
+                        kiosk: root.kiosk, ui: style, footCover: Qt.binding(() => captionLoader.height),
+                        current: Qt.binding(() => exhibitLoader.wanted) })
+                    if (wanted) active = true
+                }
                 onLoaded: {
                     item.parent = Qt.binding(() => exhibitLoader.shown ? exhibitLoader : null)
                     layerFade.restartFor(item)
+                }
+                Connections {
+                    target: root.kiosk
+                    function onContentChanged() { exhibitLoader.drop() }
+                }
+                Connections {
+                    target: root.kiosk.appearance
+                    function onChanged() { exhibitLoader.drop() }
                 }
             }
 

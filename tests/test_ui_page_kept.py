@@ -1,0 +1,117 @@
+"""The exhibit page is made once and kept while other screens show, as home and the
+timeline are: Back to home destroys nothing, and the next exhibit changes the page's
+words and pictures in place. While away it is out of the window, holds no decoded
+picture and follows no language tap; back on screen it shows the exhibit asked for,
+from its top, its cover drawn. Another text size while it is away makes it anew."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtQuick import QQuickItem
+
+from kiosk.ui.app import KioskWindow
+from kiosk.ui.render import settle
+from kiosk.ui.render import visual_tree as walk
+from tests.conftest import BUNDLED
+from tests.layouttools import scene_rect
+from tests.uitools import distinct_colours, grab, item, load, open_window
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+CONTENT = load(BUNDLED)
+FIRST, SECOND = CONTENT.exhibits[0], CONTENT.exhibits[1]
+
+
+def loader(kw: KioskWindow) -> QQuickItem:
+    return next(i for i in walk(kw.window.contentItem()) if i.objectName() == "exhibitLoader")
+
+
+def page_of(kw: KioskWindow) -> QQuickItem:
+    page = loader(kw).property("item")
+    assert isinstance(page, QQuickItem)
+    return page
+
+
+def pictures(page: QQuickItem) -> list[QQuickItem]:
+    """The page's RenditionImages: cover, section pictures, thumbnails."""
+    return [i for i in walk(page) if i.metaObject().indexOfProperty("imageStatus") >= 0]
+
+
+def flick(page: QQuickItem) -> QQuickItem:
+    return next(i for i in walk(page) if i.objectName() == "exhibitFlick")
+
+
+def title(page: QQuickItem) -> str:
+    return str(next(i for i in walk(page) if i.objectName() == "pageTitle").property("text"))
+
+
+def cover_drawn(kw: KioskWindow) -> bool:
+    shot = grab(kw).copy(scene_rect(item(kw, "hero")).toRect())
+    return distinct_colours(shot, 30) > 10
+
+
+def test_the_page_is_kept_away_without_pictures_and_shows_the_next_exhibit_from_its_top(
+    rendition_cache: Path,
+) -> None:
+    with open_window(CONTENT, rendition_cache) as kw:
+        nav, language = kw.kiosk.nav, CONTENT.site.default_language
+        nav.openExhibit(FIRST.id)
+        settle(kw.window, kw.images)
+        page = page_of(kw)
+        assert cover_drawn(kw)
+        view = flick(page)
+        view.setProperty("contentY", 400)
+        settle(kw.window, kw.images)
+
+        nav.back()
+        settle(kw.window, kw.images)
+        assert page_of(kw) is page and shiboken6.isValid(page)  # kept, not made anew
+        assert page.parentItem() is None  # out of the window and its screen reader's tree
+        assert all(
+            p.property("key") == "" and p.property("imageStatus") == 0 for p in pictures(page)
+        )
+
+        # a language tap at home: the page away follows none
+        other = next(code for code in CONTENT.site.language_codes if code != language)
+        kw.kiosk.language.choose(other)
+        settle(kw.window, kw.images)
+        assert title(page) == FIRST.title.get(language)
+
+        nav.openExhibit(SECOND.id)
+        settle(kw.window, kw.images)
+        assert page_of(kw) is page  # the same page, its words and pictures changed
+        assert page.parentItem() is loader(kw) and page.isVisible()
+        assert title(page) == SECOND.title.get(other)
+        assert view.property("contentY") == 0  # another exhibit starts at its top
+        assert cover_drawn(kw)
+        assert all(p.property("ready") for p in pictures(page) if p.property("key"))
+
+        # the same exhibit again, from home: from its top too
+        view.setProperty("contentY", 300)
+        nav.back()
+        settle(kw.window, kw.images)
+        nav.openExhibit(SECOND.id)
+        settle(kw.window, kw.images)
+        assert page_of(kw) is page and view.property("contentY") == 0
+        assert cover_drawn(kw)
+
+
+def test_another_text_size_while_the_page_is_away_makes_it_anew(rendition_cache: Path) -> None:
+    with open_window(CONTENT, rendition_cache) as kw:
+        kw.kiosk.nav.openExhibit(FIRST.id)
+        settle(kw.window, kw.images)
+        page = page_of(kw)
+        kw.kiosk.nav.back()
+        settle(kw.window, kw.images)
+        kw.kiosk.appearance.set_text_scale(1.5)
+        settle(kw.window, kw.images)
+        assert loader(kw).property("item") is None  # let go: laid out again for no one else
+        kw.kiosk.nav.openExhibit(FIRST.id)
+        settle(kw.window, kw.images)
+        made = page_of(kw)
+        assert made is not page
+        assert title(made) == FIRST.title.get(CONTENT.site.default_language)
+        assert cover_drawn(kw)
