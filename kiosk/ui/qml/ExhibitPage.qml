@@ -16,9 +16,12 @@ Rectangle {
     // pictures are let go meanwhile (a cover, a section's picture and the thumbnails
     // were 7-9 MB held for nothing) and asked for again, the cover first, on its return.
     property bool current: true
-    property var content: kiosk.page  // made with it; a value from then on (below)
+    // made with it (read once: each read of kiosk.page turns all of it into JavaScript);
+    // a value from then on (Component.onCompleted), changed only by follow()
+    property var content: asked()
+    function asked() { return kiosk.page }
     function follow() {
-        const shown = kiosk.page
+        const shown = asked()
         if (shown.exhibitId !== "") content = shown
     }
     Connections {
@@ -60,7 +63,7 @@ Rectangle {
     function reportEdges() { kiosk.nav.setPageEdges(atStart, atEnd) }
     onAtStartChanged: reportEdges()
     onAtEndChanged: reportEdges()
-    Component.onCompleted: { content = kiosk.page; reportEdges(); showWhereLeft() }
+    Component.onCompleted: { content = content; reportEdges(); showWhereLeft() }
     // Back from the timeline or the map shows the page where the visitor left it (the
     // navigation keeps that place); an exhibit opened afresh starts at its top
     function showWhereLeft() {
