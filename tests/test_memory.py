@@ -133,6 +133,48 @@ def test_the_running_kiosk_trims_after_each_change_of_screen_or_language_settles
         assert wait(QUIET_S + 0.1) == 4
 
 
+@pytest.mark.usefixtures("qapp")
+def test_the_running_kiosk_trims_after_an_overlay_closes(rendition_cache: Path) -> None:
+    """The key help, the quit question, the staff panel and "still there?" are made
+    when they show and torn down when they close, with no change of place or
+    language: what closing one freed is handed back once it has settled too."""
+    content: ContentSet = load(BUNDLED)
+    with open_window(content, rendition_cache) as kw:
+        controller = Controller(kw, tick_ms=60_000)
+        kw.window.update()
+        settle(kw.window, kw.images)
+        trimmer = controller.memory
+        assert trimmer is not None
+        clock = FakeClock()
+        trims = Trims(clock)
+        trimmer.clock, trimmer.trim = clock, trims
+        trimmer.changed()
+
+        def wait(seconds: float) -> int:
+            clock.advance(seconds)
+            controller.tick()
+            return len(trims.at)
+
+        assert wait(QUIET_S + 0.1) == 1
+        presenter, staff, idle = kw.kiosk.presenter, kw.staff, kw.kiosk.idle
+        presenter.set_quit_allowed(True)  # a presentation, not kiosk mode
+        overlays = [
+            ("key help", presenter.toggle_help, presenter.hideHelp),
+            ("quit question", presenter.ask, presenter.cancelQuit),
+            ("staff panel", staff.gesture, staff.close),
+            ("still there", lambda: idle.show(True, 10), lambda: idle.show(False, 0)),
+        ]
+        for name, show, close in overlays:
+            done = len(trims.at)
+            show()
+            settle(kw.window, kw.images)
+            assert wait(QUIET_S / 2) == done, f"{name}: trimmed as it showed"
+            close()
+            settle(kw.window, kw.images)
+            assert wait(QUIET_S / 2) == done, f"{name}: trimmed as it closed"
+            assert wait(QUIET_S / 2 + 0.1) == done + 1, f"{name}: not trimmed once closed"
+
+
 SOURCES = """\
 import json, linecache
 from kiosk.ui.app import ensure_application  # imports PySide

@@ -27,7 +27,7 @@ from PySide6.QtCore import (
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QGuiApplication, QImage
-from PySide6.QtQml import QQmlApplicationEngine
+from PySide6.QtQml import QQmlApplicationEngine, QQmlComponent, QQmlEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 
@@ -761,10 +761,14 @@ def test_no_status_line_is_cut_without_a_cue(store, clock, open_window, tmp_path
         column = ui.find(name)
         overflow = column.property("contentHeight") - column.height() > 1
         cues = [c for c in ui.find_all(f"{name}More") if c.isVisible()]
+        [label] = ui.find_all(f"{name}MoreLabel")
         if not overflow:
             assert not cues, name
+            # not laid out while hidden: its "▾" would load a second font for nothing
+            assert label.property("text") == "", name
             continue
         [cue] = cues
+        assert label.property("text") == "More below \u25be", name
         rect = _scene_rect(cue)
         assert window.contains(rect) and _scene_rect(column).contains(rect) and rect.height() >= 24
         before = column.property("contentY")
@@ -774,9 +778,61 @@ def test_no_status_line_is_cut_without_a_cue(store, clock, open_window, tmp_path
         column.setProperty("contentY", column.property("contentHeight") - column.height())
         ui.settle()
         assert not cue.isVisible(), name
+        assert label.property("text") == "", name
     # the line itself: whole, inside its column and the window, once scrolled to it
     flick.setProperty("contentY", max(0, flick.property("contentHeight") - flick.height()))
     ui.settle()
     line = _scene_rect(shares)
     assert window.contains(line) and _scene_rect(flick).contains(line), (line, seen)
     assert shares.property("lineCount") >= 1 and shares.height() > 10
+
+
+CUE = b"""
+import QtQuick
+
+Item {
+    width: 600
+    height: 400
+    Flickable {
+        id: flick
+        objectName: "flick"
+        width: 600
+        height: 0  // not laid out yet, as while the panel is being made
+        contentHeight: 1000
+    }
+    StaffMoreCue {
+        objectName: "cue"
+        ui: ({ k: 1, body: 28, gap: 24, target: 64 })
+        colors: StaffColors {}
+        flick: flick
+    }
+}
+"""
+
+
+@pytest.mark.usefixtures("qapp")
+def test_the_more_cue_is_written_only_while_it_shows() -> None:
+    """The bundled font has no "▾": laying the cue out loads a second font, kept for
+    good. While the panel is being made its columns have no height yet, and a cue
+    that was "more" for that moment loaded it for a panel that fits."""
+    MESSAGES.lines.clear()
+    engine = QQmlEngine()
+    component = QQmlComponent(engine)
+    component.setData(CUE, QUrl.fromLocalFile(str(QML_DIR / "CueHarness.qml")))
+    root = component.create()
+    assert root is not None, component.errorString()
+    cue = root.findChild(QQuickItem, "cue")
+    flick = root.findChild(QQuickItem, "flick")
+    label = root.findChild(QQuickItem, "cueLabel")
+    assert cue is not None and flick is not None and label is not None
+    assert not cue.property("more")
+    assert label.property("text") == "", "written for a column with no height yet"
+    flick.setHeight(300)
+    assert cue.property("more") and cue.isVisible()
+    assert label.property("text") == "More below \u25be"
+    flick.setProperty("contentY", 700)
+    assert not cue.property("more")
+    assert label.property("text") == ""
+    root.deleteLater()
+    engine.deleteLater()
+    assert MESSAGES.lines == []

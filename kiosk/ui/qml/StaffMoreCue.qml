@@ -9,7 +9,8 @@ Item {
     required property var colors
     required property Flickable flick
     readonly property real lastY: flick.originY + flick.contentHeight - flick.height
-    readonly property bool more: flick.contentHeight > flick.height + 1 && flick.contentY < lastY - 2
+    // a column not laid out yet (no height, as while the panel is made) has nothing below
+    readonly property bool more: flick.height > 0 && flick.contentHeight > flick.height + 1 && flick.contentY < lastY - 2
     objectName: flick.objectName + "More"  // statusFlickMore, sideFlickMore
     anchors { left: flick.left; right: flick.right; bottom: flick.bottom }
     height: button.height + Math.round(48 * ui.k)
@@ -39,8 +40,12 @@ Item {
         }
         Text {
             id: label
+            objectName: cue.objectName + "Label"
             anchors.centerIn: parent
-            text: "More below \u25BE"
+            // Written only while it shows: the bundled font has no "▾", so laying it out
+            // loads a second font (DejaVu Sans here: its face, shaping tables and file
+            // pages, kept for good) for a cue that a column which fits never shows.
+            text: cue.more ? "More below \u25BE" : ""
             textFormat: Text.PlainText
             font.pixelSize: cue.ui.body
             color: cue.colors.text
