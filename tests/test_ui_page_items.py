@@ -243,6 +243,20 @@ def test_a_section_picture_held_for_the_cover_is_drawn_when_scrolled_to(
         assert distinct_colours(shot) > 20, "the placeholder, or something over it"
 
 
+def _cover_asked_again(kw: KioskWindow) -> tuple[QQuickItem, QQuickItem, QQuickItem]:
+    """An exhibit opened once (its renditions built), left and opened again: its
+    cover's holder, the fitted picture and its veiled fill, just asked for."""
+    kw.kiosk.nav.openExhibit(WITH_PICTURE.id)
+    settle(kw.window, kw.images)
+    kw.kiosk.nav.back()
+    settle(kw.window, kw.images)
+    kw.kiosk.nav.openExhibit(WITH_PICTURE.id)
+    hero = item(kw, "hero")
+    (picture,) = [i for i in walk(hero) if i.objectName() == "picture"]
+    (fill,) = [i for i in walk(hero) if i.objectName() == "pictureFill"]
+    return hero, picture, fill
+
+
 def test_a_covers_veiled_fill_is_drawn_from_the_same_decode_as_the_cover(
     rendition_cache: Path,
 ) -> None:
@@ -251,15 +265,8 @@ def test_a_covers_veiled_fill_is_drawn_from_the_same_decode_as_the_cover(
     decode draws both, ready together. A cropped fill was a second decode of the whole
     picture, ready a decode's length before or after the cover."""
     with open_window(CONTENT, rendition_cache) as kw:
-        kw.kiosk.nav.openExhibit(WITH_PICTURE.id)  # once, for the renditions to be built
-        settle(kw.window, kw.images)
-        kw.kiosk.nav.back()
-        settle(kw.window, kw.images)
-        kw.kiosk.nav.openExhibit(WITH_PICTURE.id)
-        hero = item(kw, "hero")
+        hero, picture, fill = _cover_asked_again(kw)
         assert hero.property("pending"), "the cover was ready at once"
-        (picture,) = [i for i in walk(hero) if i.objectName() == "picture"]
-        (fill,) = [i for i in walk(hero) if i.objectName() == "pictureFill"]
         for asked in ("source", "sourceSize", "sourceClipRect"):  # (PySide cannot read fillMode)
             assert fill.property(asked) == picture.property(asked), asked
         # whichever is decoded first, the other is too by the next turn of the event loop
@@ -289,14 +296,7 @@ def test_a_cover_is_decoded_once_at_the_size_its_band_draws_it(
     a first request at the full size would be a whole decode for nothing. Both the
     fitted picture and its fill are drawn from that decode."""
     with open_window(CONTENT, rendition_cache, size=size) as kw:
-        kw.kiosk.nav.openExhibit(WITH_PICTURE.id)  # once, for the renditions to be built
-        settle(kw.window, kw.images)
-        kw.kiosk.nav.back()
-        settle(kw.window, kw.images)
-        kw.kiosk.nav.openExhibit(WITH_PICTURE.id)
-        hero = item(kw, "hero")
-        (picture,) = [i for i in walk(hero) if i.objectName() == "picture"]
-        (fill,) = [i for i in walk(hero) if i.objectName() == "pictureFill"]
+        hero, picture, fill = _cover_asked_again(kw)
         rendition = kw.kiosk.imageSize(hero.property("key"), 0)
         asked = picture.property("sourceSize")
         # asked for with its decode size from the start
