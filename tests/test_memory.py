@@ -9,11 +9,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from kiosk.content.model import ContentSet
+from kiosk.ui.app import KioskWindow
 from kiosk.ui.controller import Controller
 from kiosk.ui.memory import QUIET_S, Trimmer, malloc_trim, tidy
 from kiosk.ui.render import settle
@@ -96,6 +98,27 @@ def test_glibc_trim_is_found_and_runs() -> None:
     assert trim() in (0, 1)  # 1: memory was handed back, 0: there was none to give
 
 
+def _trims_on_a_fake_clock(kw: KioskWindow, controller: Controller) -> Callable[[float], int]:
+    """The running kiosk's trimmer, made by its first frame, on a fake clock that counts
+    its trims: ``wait(seconds)`` moves the clock, ticks the controller and says how
+    many trims there have been."""
+    kw.window.update()
+    settle(kw.window, kw.images)
+    trimmer = controller.memory
+    assert trimmer is not None, "no trimmer once the first frame was drawn"
+    clock = FakeClock()
+    trims = Trims(clock)
+    trimmer.clock, trimmer.trim = clock, trims
+    trimmer.changed()
+
+    def wait(seconds: float) -> int:
+        clock.advance(seconds)
+        controller.tick()
+        return len(trims.at)
+
+    return wait
+
+
 @pytest.mark.usefixtures("qapp")
 def test_the_running_kiosk_trims_after_each_change_of_screen_or_language_settles(
     rendition_cache: Path,
@@ -104,20 +127,7 @@ def test_the_running_kiosk_trims_after_each_change_of_screen_or_language_settles
     with open_window(content, rendition_cache) as kw:
         controller = Controller(kw, tick_ms=60_000)
         assert controller.memory is None  # nothing of it before the first frame
-        kw.window.update()
-        settle(kw.window, kw.images)
-        trimmer = controller.memory
-        assert trimmer is not None, "no trimmer once the first frame was drawn"
-        clock = FakeClock()
-        trims = Trims(clock)
-        trimmer.clock, trimmer.trim = clock, trims
-        trimmer.changed()
-
-        def wait(seconds: float) -> int:
-            clock.advance(seconds)
-            controller.tick()
-            return len(trims.at)
-
+        wait = _trims_on_a_fake_clock(kw, controller)
         assert wait(QUIET_S + 0.1) == 1
         kw.kiosk.nav.openAbout()
         settle(kw.window, kw.images)
@@ -141,20 +151,7 @@ def test_the_running_kiosk_trims_after_an_overlay_closes(rendition_cache: Path) 
     content: ContentSet = load(BUNDLED)
     with open_window(content, rendition_cache) as kw:
         controller = Controller(kw, tick_ms=60_000)
-        kw.window.update()
-        settle(kw.window, kw.images)
-        trimmer = controller.memory
-        assert trimmer is not None
-        clock = FakeClock()
-        trims = Trims(clock)
-        trimmer.clock, trimmer.trim = clock, trims
-        trimmer.changed()
-
-        def wait(seconds: float) -> int:
-            clock.advance(seconds)
-            controller.tick()
-            return len(trims.at)
-
+        wait = _trims_on_a_fake_clock(kw, controller)
         assert wait(QUIET_S + 0.1) == 1
         presenter, staff, idle = kw.kiosk.presenter, kw.staff, kw.kiosk.idle
         presenter.set_quit_allowed(True)  # a presentation, not kiosk mode
@@ -165,7 +162,7 @@ def test_the_running_kiosk_trims_after_an_overlay_closes(rendition_cache: Path) 
             ("still there", lambda: idle.show(True, 10), lambda: idle.show(False, 0)),
         ]
         for name, show, close in overlays:
-            done = len(trims.at)
+            done = wait(0)
             show()
             settle(kw.window, kw.images)
             assert wait(QUIET_S / 2) == done, f"{name}: trimmed as it showed"
