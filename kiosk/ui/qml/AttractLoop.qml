@@ -145,14 +145,16 @@ Rectangle {
     // the site's name at the top, on its own band
     Rectangle {
         id: band
-        anchors { left: parent.left; right: parent.right; top: parent.top }
+        width: parent.width
         height: siteTitle.implicitHeight + attract.ui.margin * 1.5
         color: attract.ui.highContrast ? attract.ui.stageSurface : Qt.rgba(0, 0, 0, 0.55)
         ScreenText {
             id: siteTitle
             objectName: "attractTitle"
             Accessible.role: Accessible.Heading
-            anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; leftMargin: attract.ui.margin; rightMargin: attract.ui.margin }
+            x: attract.ui.margin  // its width by a binding, as the column's below
+            width: parent.width - 2 * attract.ui.margin
+            anchors.verticalCenter: parent.verticalCenter
             text: attract.kiosk.siteTitle
             textFormat: Text.PlainText
             wrapMode: Text.Wrap
@@ -183,9 +185,14 @@ Rectangle {
         width: attract.width - x
         height: attract.beside ? attract.height - band.height : callColumn.implicitHeight + attract.ui.margin * 1.5
         color: attract.ui.stageSurface
+        // Its width by a binding, not by anchors: anchors take effect when the column is
+        // completed, after the texts in it, which would lay themselves out twice (first
+        // at no width). A binding has its width before any of them is laid out.
         Column {
             id: callColumn
-            anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; leftMargin: attract.ui.margin; rightMargin: attract.ui.margin }
+            x: attract.ui.margin
+            width: parent.width - 2 * attract.ui.margin
+            anchors.verticalCenter: parent.verticalCenter
             spacing: attract.ui.gap / 2
             ScreenText {
                 objectName: "slideTitle"
