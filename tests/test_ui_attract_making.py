@@ -1,5 +1,6 @@
 """What an idle reset makes and draws on the main thread: the attract loop's texts laid
-out once, at their own width."""
+out once, at their own width; its drift started once the shown picture is there, so
+nothing is drawn anew while that picture is decoded beside it."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtQml import QQmlComponent
 from PySide6.QtQuick import QQuickItem
 
 import kiosk.ui
+from kiosk.ui.render import settle
 from kiosk.ui.render import visual_tree as walk
 from tests.conftest import BUNDLED
 from tests.uitools import item, load, open_window
@@ -73,3 +75,20 @@ def test_the_loops_texts_have_their_width_before_they_are_laid_out(
                 assert 0 < text.width() < size[0]
         finally:
             loop.deleteLater()
+
+
+def test_the_drift_starts_when_the_shown_picture_is_ready(rendition_cache: Path) -> None:
+    with open_window(CONTENT, rendition_cache) as kw:
+        kw.kiosk.reset_to_attract()  # once, for the renditions to be built
+        settle(kw.window, kw.images)
+        kw.kiosk.nav.leaveAttract()
+        settle(kw.window, kw.images)
+        kw.kiosk.reset_to_attract()  # the loop is made now, its first picture asked for
+        loop = item(kw, "attractLoop")
+        drift = loop.findChild(QObject, "attractMotion")
+        assert drift is not None
+        (shown,) = [i for i in walk(loop) if i.objectName() == "attractPicture"]
+        assert shown.property("pending"), "the first slide's picture was ready at once"
+        assert not drift.property("running") and loop.property("motion") == 0
+        settle(kw.window, kw.images)
+        assert shown.property("ready") and drift.property("running")

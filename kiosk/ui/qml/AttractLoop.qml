@@ -127,7 +127,10 @@ Rectangle {
         to: 1
         duration: attract.slideMs
         easing.type: Easing.Linear
-        running: attract.visible && !attract.still
+        // From the moment the shown picture is there, in step with the slide's time on
+        // screen: drifting its flat placeholder drew the same pixels a frame at a time
+        // while Qt's image thread decoded the picture beside it.
+        running: attract.visible && !attract.still && attract.showingReady
     }
     Timer {
         objectName: "attractTimer"
@@ -138,7 +141,11 @@ Rectangle {
         onTriggered: {
             attract.started = true
             attract.slide = (attract.slide + 1) % attract.slides.length
-            drifting.restart()
+            // the next picture drifts from its start; one not decoded yet, once it is
+            if (drifting.running)
+                drifting.restart()
+            else
+                attract.motion = 0
         }
     }
 
