@@ -127,7 +127,10 @@ Rectangle {
         to: 1
         duration: attract.slideMs
         easing.type: Easing.Linear
-        running: attract.visible && !attract.still
+        // From the moment the shown picture is there, in step with the slide's time on
+        // screen: drifting its flat placeholder drew the same pixels a frame at a time
+        // while Qt's image thread decoded the picture beside it.
+        running: attract.visible && !attract.still && attract.showingReady
     }
     Timer {
         objectName: "attractTimer"
@@ -138,21 +141,27 @@ Rectangle {
         onTriggered: {
             attract.started = true
             attract.slide = (attract.slide + 1) % attract.slides.length
-            drifting.restart()
+            // the next picture drifts from its start; one not decoded yet, once it is
+            if (drifting.running)
+                drifting.restart()
+            else
+                attract.motion = 0
         }
     }
 
     // the site's name at the top, on its own band
     Rectangle {
         id: band
-        anchors { left: parent.left; right: parent.right; top: parent.top }
+        width: parent.width
         height: siteTitle.implicitHeight + attract.ui.margin * 1.5
         color: attract.ui.highContrast ? attract.ui.stageSurface : Qt.rgba(0, 0, 0, 0.55)
         ScreenText {
             id: siteTitle
             objectName: "attractTitle"
             Accessible.role: Accessible.Heading
-            anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; leftMargin: attract.ui.margin; rightMargin: attract.ui.margin }
+            x: attract.ui.margin  // its width by a binding, as the column's below
+            width: parent.width - 2 * attract.ui.margin
+            anchors.verticalCenter: parent.verticalCenter
             text: attract.kiosk.siteTitle
             textFormat: Text.PlainText
             wrapMode: Text.Wrap
@@ -183,9 +192,14 @@ Rectangle {
         width: attract.width - x
         height: attract.beside ? attract.height - band.height : callColumn.implicitHeight + attract.ui.margin * 1.5
         color: attract.ui.stageSurface
+        // Its width by a binding, not by anchors: anchors take effect when the column is
+        // completed, after the texts in it, which would lay themselves out twice (first
+        // at no width). A binding has its width before any of them is laid out.
         Column {
             id: callColumn
-            anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter; leftMargin: attract.ui.margin; rightMargin: attract.ui.margin }
+            x: attract.ui.margin
+            width: parent.width - 2 * attract.ui.margin
+            anchors.verticalCenter: parent.verticalCenter
             spacing: attract.ui.gap / 2
             ScreenText {
                 objectName: "slideTitle"
