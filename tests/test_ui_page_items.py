@@ -331,3 +331,27 @@ def test_a_cover_is_decoded_once_at_the_size_its_band_draws_it(
         hero.setProperty("key", cover)
         settle(kw.window, kw.images)
         assert asks and all(height == asked.height() for _, height in asks), asks
+
+
+def test_home_is_not_laid_out_again_by_an_idle_reset_nor_by_leaving_the_loop(
+    rendition_cache: Path,
+) -> None:
+    """The attract loop covers the control bar, which keeps its height: home, kept out
+    of sight meanwhile, keeps its size, and its tiles ask for no picture again (they
+    did twice a visit, ahead of the loop's own slide on Qt's image thread)."""
+    with open_window(CONTENT, rendition_cache) as kw:
+        home = item(kw, "home")
+        size = (home.width(), home.height())
+        tiles = [i for i in walk(home) if i.objectName() == "picture"]
+        assert tiles
+        asked: list[str] = []
+        for picture in tiles:
+            picture.sourceSizeChanged.connect(lambda: asked.append("size"))  # type: ignore[attr-defined]
+            picture.sourceChanged.connect(lambda: asked.append("source"))  # type: ignore[attr-defined]
+        kw.kiosk.reset_to_attract()
+        settle(kw.window, kw.images)
+        assert item(kw, "attractLoop").isVisible()
+        kw.kiosk.nav.home()
+        settle(kw.window, kw.images)
+        assert item(kw, "home") is home and (home.width(), home.height()) == size
+        assert asked == []

@@ -219,8 +219,11 @@ Window {
         NavBar {
             id: navBar
             anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-            // the attract loop has the whole screen; its height goes with it
-            height: visible ? implicitHeight : 0
+            // The attract loop has the whole screen and covers the bar, which keeps its
+            // height: home, kept above it, is not laid out again at every idle reset and
+            // again when the loop is left (its tiles asked for their pictures anew, ahead
+            // of the loop's own on Qt's image thread). The audience's window has none.
+            height: root.audience ? 0 : implicitHeight
             visible: !root.audience && root.current !== root.screens.attract
             kiosk: root.kiosk
             ui: style
@@ -247,7 +250,8 @@ Window {
         Loader {
             id: problemsLoader
             objectName: "problemsLoader"
-            anchors { left: parent.left; right: parent.right; bottom: navBar.top }
+            // above the bar, or at the foot of the attract loop, which covers the bar
+            anchors { left: parent.left; right: parent.right; bottom: navBar.visible ? navBar.top : parent.bottom }
             // its own height, at most 40% of the screen: the rest scrolls inside it
             height: item ? Math.min((item as Item).implicitHeight, stage.height * 0.4) : 0
             active: root.kiosk.problems.lines.length > 0
