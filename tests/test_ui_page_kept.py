@@ -115,3 +115,28 @@ def test_another_text_size_while_the_page_is_away_makes_it_anew(rendition_cache:
         assert made is not page
         assert title(made) == FIRST.title.get(CONTENT.site.default_language)
         assert cover_drawn(kw)
+
+
+def test_away_the_page_takes_no_scroll_and_tells_no_place(rendition_cache: Path) -> None:
+    """A presenter's PageDown on the About page scrolls the About page: the exhibit
+    page kept away moves not, and neither its place nor its edges are told for the
+    screen shown (the place kept for Back, the edges the keys ask about)."""
+    with open_window(CONTENT, rendition_cache) as kw:
+        nav = kw.kiosk.nav
+        nav.openExhibit(FIRST.id)
+        settle(kw.window, kw.images)
+        page = page_of(kw)
+        nav.home()
+        settle(kw.window, kw.images)
+        nav.openAbout()
+        settle(kw.window, kw.images)
+        about_view = item(kw, "aboutFlick")
+        kept = nav.scroll  # the About page's place, as the navigation keeps it
+        kw.kiosk.keys.scrollRequested.emit(0.9)
+        settle(kw.window, kw.images)
+        scrolled = about_view.property("contentY")
+        assert scrolled > 0  # the screen shown scrolled
+        assert flick(page).property("contentY") == 0  # the page away did not
+        # the page away moved (as between visitors): the About page's place stays its own
+        flick(page).setProperty("contentY", 200)
+        assert nav.scroll == kept

@@ -30,7 +30,7 @@ Rectangle {
     }
     // back on screen: the exhibit asked for, from its top, or where the visitor left it
     // (Back from the timeline or the map)
-    onCurrentChanged: if (current) { follow(); showWhereLeft() }
+    onCurrentChanged: if (current) { follow(); showWhereLeft(); reportEdges() }
     readonly property var noSection: ({ heading: "", blocks: [], image: null })  // one about to go
     readonly property real columnWidth: Math.min(width - 2 * ui.margin, ui.measure)
     // landscape: pictures and facts beside the text, so they show on the first screen
@@ -60,7 +60,8 @@ Rectangle {
     readonly property real scrollEnd: Math.max(0, flick.contentHeight - flick.height)
     readonly property bool atStart: flick.contentY <= 1
     readonly property bool atEnd: flick.contentY >= scrollEnd - 1
-    function reportEdges() { kiosk.nav.setPageEdges(atStart, atEnd) }
+    // only while it is the page on screen: away, the screen shown tells its own
+    function reportEdges() { if (current) kiosk.nav.setPageEdges(atStart, atEnd) }
     onAtStartChanged: reportEdges()
     onAtEndChanged: reportEdges()
     Component.onCompleted: { content = content; reportEdges(); showWhereLeft() }
@@ -88,6 +89,7 @@ Rectangle {
     }
     Connections {
         target: page.kiosk.keys
+        enabled: page.current  // away, the keys scroll the screen shown (the About page)
         function onScrollRequested(fraction) {
             page.keepEnd = false
             const from = scroller.running ? scroller.to : flick.contentY
@@ -185,7 +187,9 @@ Rectangle {
         clip: true
         flickDeceleration: 2500
         maximumFlickVelocity: 6000
-        onContentYChanged: page.kiosk.nav.noteScroll(contentY)
+        // the place kept for Back is the shown screen's: away (reset to its top between
+        // visitors) the page notes none
+        onContentYChanged: if (page.current) page.kiosk.nav.noteScroll(contentY)
         onMovementStarted: page.pendingScroll = 0  // the visitor scrolls: their place wins
 
         // a talk's console pictures the page's next screenful from this content: the
