@@ -15,7 +15,7 @@ import kiosk.ui
 from kiosk.ui.render import settle
 from kiosk.ui.render import visual_tree as walk
 from tests.conftest import BUNDLED
-from tests.uitools import item, load, open_window
+from tests.uitools import attract_made_again, item, load, open_window
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -79,11 +79,7 @@ def test_the_loops_texts_have_their_width_before_they_are_laid_out(
 
 def test_the_drift_starts_when_the_shown_picture_is_ready(rendition_cache: Path) -> None:
     with open_window(CONTENT, rendition_cache) as kw:
-        kw.kiosk.reset_to_attract()  # once, for the renditions to be built
-        settle(kw.window, kw.images)
-        kw.kiosk.nav.leaveAttract()
-        settle(kw.window, kw.images)
-        kw.kiosk.reset_to_attract()  # the loop is made now, its first picture asked for
+        attract_made_again(kw)
         loop = item(kw, "attractLoop")
         drift = loop.findChild(QObject, "attractMotion")
         assert drift is not None

@@ -19,7 +19,16 @@ from kiosk.ui.render import pump, settle
 from kiosk.ui.render import visual_tree as walk
 from tests.conftest import BUNDLED
 from tests.layouttools import scene_rect
-from tests.uitools import distinct_colours, grab, item, items, load, open_window, visible
+from tests.uitools import (
+    attract_made_again,
+    distinct_colours,
+    grab,
+    item,
+    items,
+    load,
+    open_window,
+    visible,
+)
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -168,11 +177,7 @@ def test_the_attract_loops_next_picture_is_asked_for_once_the_shown_one_is_ready
     rendition_cache: Path,
 ) -> None:
     with open_window(CONTENT, rendition_cache) as kw:
-        kw.kiosk.reset_to_attract()  # once, for the renditions to be built
-        settle(kw.window, kw.images)
-        kw.kiosk.nav.leaveAttract()
-        settle(kw.window, kw.images)
-        kw.kiosk.reset_to_attract()  # the loop is made now, its first picture asked for
+        attract_made_again(kw)
         (shown,) = _named(kw, "attractPicture")
         assert shown.parentItem().objectName() == "attractSlide_0"
         assert shown.property("pending"), "the first slide's picture was ready at once"

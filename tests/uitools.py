@@ -66,6 +66,16 @@ def without_transitions(kw: KioskWindow) -> None:
     kw.window.setProperty(TRANSITIONS_OFF, True)  # settle() looks instead of waiting
 
 
+def attract_made_again(kw: KioskWindow) -> None:
+    """The attract loop made a second time, its first slide's picture just asked for:
+    the first time builds the renditions, so this one's picture is decoded, not built."""
+    kw.kiosk.reset_to_attract()
+    settle(kw.window, kw.images)
+    kw.kiosk.nav.leaveAttract()
+    settle(kw.window, kw.images)
+    kw.kiosk.reset_to_attract()
+
+
 def items(kw: KioskWindow, name: str) -> list[QQuickItem]:
     found = [i for i in walk(kw.window.contentItem()) if i.objectName() == name]
     return [i for i in found if visible(i)]
