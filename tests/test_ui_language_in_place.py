@@ -136,3 +136,82 @@ def test_the_next_exhibit_shows_its_own_texts_whatever_their_number(
         assert fact_words(kw) == sorted((f["label"], f["value"]) for f in data), exhibit.id
         thumbs = [i for i in range(8) if items(kw, f"galleryThumb_{i}")]
         assert len(thumbs) == len(kw.kiosk.page["gallery"]), exhibit.id
+
+
+def places(kw: KioskWindow) -> dict[str, set[tuple[object, ...]]]:
+    """Where each item the page shows sits among its delegates, from the page's data:
+    a paragraph or bullet by its text (the summary or a section), block and bullet; a
+    fact card by its row and place in the row; a section heading and a thumbnail by
+    their number."""
+    page = kw.kiosk.page
+    in_a_row = columns(kw)
+    texts = [
+        ("summary", page["summary"]),
+        *((s, sec["blocks"]) for s, sec in enumerate(page["sections"])),
+    ]
+    return {
+        "paragraph": {
+            (w, b)
+            for w, blocks in texts
+            for b, block in enumerate(blocks)
+            if block["kind"] == "paragraph"
+        },
+        "bullet": {
+            (w, b, k)
+            for w, blocks in texts
+            for b, block in enumerate(blocks)
+            for k in range(len(block["items"]))
+        },
+        "factCard": {divmod(i, in_a_row) for i in range(len(page["facts"]))},
+        "sectionHeading": {(s,) for s in range(len(page["sections"]))},
+        "galleryThumb": {(i,) for i in range(len(page["gallery"]))},
+    }
+
+
+def columns(kw: KioskWindow) -> int:
+    """How many fact cards a row holds."""
+    return int(item(kw, "factRows").property("columns"))
+
+
+def shown(kw: KioskWindow, kind: str) -> list[QQuickItem]:
+    if kind != "galleryThumb":
+        return items(kw, kind)
+    return [
+        thumb
+        for i in range(len(kw.kiosk.page["gallery"]))
+        for thumb in items(kw, f"galleryThumb_{i}")
+    ]
+
+
+def test_the_next_exhibit_makes_only_the_items_it_has_more_of(
+    window: KioskWindow, content: ContentSet
+) -> None:
+    """A page of another length keeps the paragraphs, bullets, fact cards, headings and
+    thumbnails it shares with the last one and makes only the ones it has more of: an
+    exhibit with one section more does not make the others anew. Each item shown is
+    marked before the next exhibit; afterwards exactly the places both pages have are
+    shown by marked items, and the page shows the new exhibit's words (the test above)."""
+    kw = window
+    kw.kiosk.nav.openExhibit(content.exhibits[0].id)
+    settle(kw.window, kw.images)
+    kept_where_the_number_changed = 0
+    for exhibit in content.exhibits[1:]:
+        was, columns_were = places(kw), columns(kw)
+        for kind in was:
+            for thing in shown(kw, kind):
+                thing.setProperty("keptFromLastExhibit", True)
+        kw.kiosk.nav.nextExhibit()
+        settle(kw.window, kw.images)
+        assert kw.kiosk.page["exhibitId"] == exhibit.id
+        now = places(kw)
+        for kind, where in now.items():
+            found = shown(kw, kind)
+            assert len(found) == len(where), (exhibit.id, kind)
+            kept = sum(1 for thing in found if thing.property("keptFromLastExhibit"))
+            if kind == "factCard" and columns(kw) != columns_were:
+                continue  # rows of another width: the cards may go through fewer rows
+            assert kept == len(where & was[kind]), (exhibit.id, kind, kept)
+            if len(where) != len(was[kind]):
+                kept_where_the_number_changed += kept
+    # the walk has exhibits whose numbers differ with items kept across them
+    assert kept_where_the_number_changed > 0

@@ -299,10 +299,11 @@ Rectangle {
                 // tap's first frame does not wait for a long page's every paragraph.
                 // A page shown again where it was left makes them all at once.
                 // By count, as TextBlocks' paragraphs: another language keeps the
-                // sections made and changes their words.
+                // sections made and changes their words; another exhibit keeps as
+                // many as it has (Rows).
                 Repeater {
                     id: sectionRepeater
-                    model: page.content.sections.length
+                    model: Rows { wanted: page.content.sections.length }
                     Loader {
                         id: sectionSlot
                         required property int index

@@ -56,8 +56,9 @@ Column {
         clip: true
         boundsBehavior: Flickable.StopAtBounds
         // by count: another language changes the thumbnails' names in place, where a
-        // new array would make the strip and its pictures anew
-        model: side.gallery.length
+        // new array would make the strip and its pictures anew; another exhibit keeps
+        // as many as it has (Rows)
+        model: Rows { wanted: side.gallery.length }
         delegate: Rectangle {
             id: thumb
             required property int index
@@ -127,7 +128,7 @@ Column {
         // a card's text width at this many to a row (FactCard's margins: gap, gap * 1.4)
         function cardTextWidth(c) { return (width - (c - 1) * spacing) / c - side.ui.gap * 2.4 }
         Repeater {
-            model: Math.ceil(side.facts.length / factRows.columns)
+            model: Rows { wanted: Math.ceil(side.facts.length / factRows.columns) }
             Row {
                 id: factRow
                 required property int index
@@ -144,7 +145,7 @@ Column {
                 Repeater {
                     id: cards
                     // by count, as the strip: another language changes the cards' words
-                    model: Math.max(0, Math.min(factRows.columns, side.facts.length - factRow.index * factRows.columns))
+                    model: Rows { wanted: Math.max(0, Math.min(factRows.columns, side.facts.length - factRow.index * factRows.columns)) }
                     FactCard {
                         id: card
                         required property int index

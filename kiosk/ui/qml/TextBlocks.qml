@@ -34,11 +34,12 @@ Column {
 
     // By count, not by the array: the same text in another language (another array
     // of as many blocks) changes each paragraph's words in place, where a new array
-    // would make every paragraph and bullet anew. A block about to go (the new text
-    // has fewer) reads an empty one meanwhile.
+    // would make every paragraph and bullet anew. Another text with more or fewer
+    // blocks (the next exhibit) keeps those it shares (Rows). A block about to go (the
+    // new text has fewer) reads an empty one meanwhile.
     readonly property var noBlock: ({ kind: "paragraph", text: "", items: [], piece: -1 })
     Repeater {
-        model: blocksView.blocks.length
+        model: Rows { wanted: blocksView.blocks.length }
         Column {
             id: block
             required property int index
@@ -61,7 +62,7 @@ Column {
                 color: blocksView.color
             }
             Repeater {
-                model: block.modelData.items.length  // by count, as the blocks
+                model: Rows { wanted: block.modelData.items.length }  // by count, as the blocks
                 Row {
                     id: bullet
                     required property int index
