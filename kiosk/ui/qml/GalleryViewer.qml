@@ -7,9 +7,40 @@ Rectangle {
     id: viewer
     required property var kiosk
     required property var ui
-    // the page read once: each read of kiosk.page turns all of it into JavaScript
-    readonly property var page: kiosk.page
+    // Kept while other screens show (Main.qml), as the exhibit page: away, it keeps the
+    // exhibit it last showed and lets its pictures go; back, it takes the exhibit and
+    // the picture asked for, unzoomed. Its pictures and strip are by count (Rows): the
+    // same exhibit again, or another language, changes no delegate, and another
+    // exhibit keeps as many as it has.
+    property bool away: false
+    // read once each time (each read of kiosk.page turns all of it into JavaScript),
+    // and only while on screen: made with it, a value from then on (Component.onCompleted),
+    // changed only by follow()
+    property var page: asked()
+    Component.onCompleted: page = page
+    function asked() { return kiosk.page }
+    function follow() {
+        stale = false
+        const shown = asked()
+        if (shown.exhibitId !== "") page = shown
+    }
+    property bool stale: false  // the page changed while away: read again on the return
+    Connections {
+        target: viewer.kiosk
+        function onPageChanged() { if (viewer.away) viewer.stale = true; else viewer.follow() }
+    }
+    onAwayChanged: {
+        if (away) {
+            const image = pager.currentItem as ZoomableImage
+            if (image) image.resetZoom()
+            return
+        }
+        if (stale) follow()
+        pager.currentIndex = kiosk.nav.index
+        pager.positionViewAtIndex(pager.currentIndex, ListView.Beginning)
+    }
     readonly property var items: page.gallery
+    readonly property var noImage: ({ key: "", thumb: "", alt: "", caption: "", credit: "", position: "" })
     // the caption follows the image under the finger at once; kiosk hears when it lands
     readonly property int shown: Math.max(0, Math.min(pager.currentIndex, items.length - 1))
     readonly property var current: items.length ? items[shown] : null
@@ -63,7 +94,7 @@ Rectangle {
         flickDeceleration: 8000
         maximumFlickVelocity: 8000
         interactive: !(currentItem && (currentItem as ZoomableImage).zoomed)
-        model: viewer.items
+        model: Rows { wanted: viewer.items.length }
         cacheBuffer: width
         Component.onCompleted: {
             currentIndex = viewer.kiosk.nav.index
@@ -71,8 +102,12 @@ Rectangle {
         }
         // a swipe reports where it landed; buttons and keys move the view through kiosk
         onMovementEnded: viewer.kiosk.nav.showGalleryImage(currentIndex)
-        // a language change brings new captions (a new model): stay on the same image
-        onModelChanged: Qt.callLater(pager.keepPlace)
+        // new words, or a gallery edited while shown (as many pictures or not): stay on
+        // the image the visitor is at
+        Connections {
+            target: viewer
+            function onItemsChanged() { if (!viewer.away) Qt.callLater(pager.keepPlace) }
+        }
         function keepPlace() {
             if (viewer.kiosk.nav.screen !== viewer.kiosk.nav.screens.gallery) return
             currentIndex = viewer.kiosk.nav.index
@@ -86,13 +121,13 @@ Rectangle {
             }
         }
         delegate: ZoomableImage {
-            required property var modelData
             required property int index
+            readonly property var modelData: viewer.items[index] ?? viewer.noImage
             width: pager.width
             height: pager.height
             kiosk: viewer.kiosk
             ui: viewer.ui
-            key: modelData.key
+            key: viewer.away ? "" : modelData.key
             alt: modelData.alt
             imageIndex: index
             ListView.onIsCurrentItemChanged: if (!ListView.isCurrentItem) resetZoom()
@@ -155,13 +190,13 @@ Rectangle {
             spacing: viewer.ui.gap / 2
             clip: true
             boundsBehavior: Flickable.StopAtBounds
-            model: viewer.items
+            model: Rows { wanted: viewer.items.length }
             currentIndex: viewer.shown
             onCurrentIndexChanged: positionViewAtIndex(currentIndex, ListView.Contain)
             delegate: Rectangle {
                 id: thumb
-                required property var modelData
                 required property int index
+                readonly property var modelData: viewer.items[index] ?? viewer.noImage
                 readonly property bool current: index === viewer.shown
                 objectName: "galleryStripThumb_" + index
                 width: Math.round(strip.height * 1.5)
@@ -178,7 +213,7 @@ Rectangle {
                     anchors { fill: parent; margins: thumb.border.width }
                     kiosk: viewer.kiosk
                     ui: viewer.ui
-                    key: thumb.modelData.thumb
+                    key: viewer.away ? "" : thumb.modelData.thumb
                     decorative: true  // the button is named by the picture's alt text
                 }
                 TapHandler {

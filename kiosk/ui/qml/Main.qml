@@ -193,14 +193,41 @@ Window {
                 }
             }
 
+            // Made the first time a gallery opens and kept out of the window meanwhile,
+            // as the exhibit page under it: opened again it shows the picture asked for
+            // in the viewer already made (its pictures let go while away). Another text
+            // size, contrast or content while it is away makes it anew at its next
+            // opening, as the timeline.
             Loader {
                 id: galleryLoader
                 objectName: "galleryLoader"
                 anchors.fill: parent
-                active: root.current === root.screens.gallery
+                readonly property bool shown: root.current === root.screens.gallery
+                active: false
+                onShownChanged: {
+                    if (!shown) return
+                    if (active) layerFade.restartFor(item)  // kept: it fades in as a new one does
+                    active = true
+                }
+                function drop() { if (!shown) active = false }
                 // compiled on first use: its type is not needed before the first frame
-                Component.onCompleted: setSource("GalleryViewer.qml", { kiosk: root.kiosk, ui: style })
-                onLoaded: layerFade.restartFor(item)
+                Component.onCompleted: {
+                    setSource("GalleryViewer.qml", {
+                        kiosk: root.kiosk, ui: style, away: Qt.binding(() => !galleryLoader.shown) })
+                    if (shown) active = true
+                }
+                onLoaded: {
+                    item.parent = Qt.binding(() => galleryLoader.shown ? galleryLoader : null)
+                    layerFade.restartFor(item)
+                }
+                Connections {
+                    target: root.kiosk
+                    function onContentChanged() { galleryLoader.drop() }
+                }
+                Connections {
+                    target: root.kiosk.appearance
+                    function onChanged() { galleryLoader.drop() }
+                }
             }
         }
 

@@ -1,0 +1,147 @@
+"""The gallery viewer is made the first time a gallery opens and kept while other
+screens show, as the exhibit page under it: while away it is out of the window, holds
+no decoded picture and follows no language tap; opened again it is the same viewer,
+showing the picture asked for, unzoomed and drawn, in the language chosen meanwhile,
+and another exhibit's gallery shows that exhibit's pictures, no more, no fewer.
+Another text size while it is away makes it anew."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtQuick import QQuickItem
+
+from kiosk.ui.app import KioskWindow
+from kiosk.ui.render import settle
+from kiosk.ui.render import visual_tree as walk
+from tests.conftest import BUNDLED
+from tests.layouttools import scene_rect
+from tests.uitools import distinct_colours, grab, item, items, load, open_window
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+CONTENT = load(BUNDLED)
+FIRST, SECOND = CONTENT.exhibits[0], CONTENT.exhibits[1]
+
+
+def loader(kw: KioskWindow) -> QQuickItem:
+    return next(i for i in walk(kw.window.contentItem()) if i.objectName() == "galleryLoader")
+
+
+def viewer_of(kw: KioskWindow) -> QQuickItem:
+    viewer = loader(kw).property("item")
+    assert isinstance(viewer, QQuickItem)
+    return viewer
+
+
+def pictures(viewer: QQuickItem) -> list[QQuickItem]:
+    """The viewer's RenditionImages: the pictures in its pager and its strip's."""
+    return [i for i in walk(viewer) if i.metaObject().indexOfProperty("imageStatus") >= 0]
+
+
+def shown_image(kw: KioskWindow) -> QQuickItem:
+    """The pager's current picture (a ZoomableImage)."""
+    current = item(kw, "galleryPager").property("currentItem")
+    assert isinstance(current, QQuickItem)
+    return current
+
+
+def picture_drawn(kw: KioskWindow) -> bool:
+    shot = grab(kw).copy(scene_rect(item(kw, "galleryPager")).toRect())
+    return distinct_colours(shot, 30) > 10
+
+
+def caption(kw: KioskWindow) -> str:
+    return str(item(kw, "galleryCaption").property("text"))
+
+
+def asked(kw: KioskWindow, index: int) -> dict[str, str]:
+    """What the bridge says the gallery's picture ``index`` is, in the language shown."""
+    return dict(kw.kiosk.page["gallery"][index])
+
+
+def open_gallery(kw: KioskWindow, exhibit: str, index: int) -> None:
+    kw.kiosk.nav.openExhibit(exhibit)
+    settle(kw.window, kw.images)
+    kw.kiosk.nav.openGallery(index)
+    settle(kw.window, kw.images)
+
+
+def test_the_viewer_is_kept_away_without_pictures_and_shows_the_picture_asked_for(
+    rendition_cache: Path,
+) -> None:
+    with open_window(CONTENT, rendition_cache) as kw:
+        nav = kw.kiosk.nav
+        open_gallery(kw, FIRST.id, 1)
+        viewer = viewer_of(kw)
+        assert picture_drawn(kw)
+        assert caption(kw) == asked(kw, 1)["caption"]
+        shown_image(kw).setProperty("zoom", 2.5)
+        settle(kw.window, kw.images)
+
+        nav.back()  # to the page under it
+        settle(kw.window, kw.images)
+        assert viewer_of(kw) is viewer and shiboken6.isValid(viewer)  # kept, not made anew
+        assert viewer.parentItem() is None  # out of the window and its screen reader's tree
+        assert pictures(viewer)
+        assert all(
+            p.property("key") == "" and p.property("imageStatus") == 0 for p in pictures(viewer)
+        )
+
+        # a language tap on the page: the viewer away follows none
+        language = CONTENT.site.default_language
+        other = next(code for code in CONTENT.site.language_codes if code != language)
+        before = str(
+            next(i for i in walk(viewer) if i.objectName() == "galleryCaption").property("text")
+        )
+        kw.kiosk.language.choose(other)
+        settle(kw.window, kw.images)
+        assert (
+            str(
+                next(i for i in walk(viewer) if i.objectName() == "galleryCaption").property("text")
+            )
+            == before
+        )
+
+        nav.openGallery(0)
+        settle(kw.window, kw.images)
+        assert viewer_of(kw) is viewer
+        assert viewer.parentItem() is loader(kw) and viewer.isVisible()
+        assert item(kw, "galleryPager").property("currentIndex") == 0
+        assert caption(kw) == asked(kw, 0)["caption"] != ""
+        assert str(item(kw, "galleryCounter").property("text")) == asked(kw, 0)["position"]
+        assert shown_image(kw).property("zoom") == 1  # unzoomed, whatever it was left at
+        assert picture_drawn(kw)
+        assert all(p.property("ready") for p in pictures(viewer) if p.property("key"))
+
+        # another exhibit's gallery: its own pictures and captions, in the same viewer
+        nav.home()
+        settle(kw.window, kw.images)
+        last = len(SECOND.gallery) - 1
+        open_gallery(kw, SECOND.id, last)
+        assert viewer_of(kw) is viewer
+        assert kw.kiosk.page["exhibitId"] == SECOND.id
+        assert item(kw, "galleryPager").property("currentIndex") == last
+        assert caption(kw) == asked(kw, last)["caption"]
+        strip = [i for n in range(8) for i in items(kw, f"galleryStripThumb_{n}")]
+        assert len(strip) == len(SECOND.gallery)
+        assert picture_drawn(kw)
+
+
+def test_another_text_size_while_the_viewer_is_away_makes_it_anew(rendition_cache: Path) -> None:
+    with open_window(CONTENT, rendition_cache) as kw:
+        open_gallery(kw, FIRST.id, 0)
+        viewer = viewer_of(kw)
+        kw.kiosk.nav.back()
+        settle(kw.window, kw.images)
+        kw.kiosk.appearance.set_text_scale(1.5)
+        settle(kw.window, kw.images)
+        assert loader(kw).property("item") is None  # let go: laid out again for no one else
+        kw.kiosk.nav.openGallery(2)
+        settle(kw.window, kw.images)
+        made = viewer_of(kw)
+        assert made is not viewer
+        assert caption(kw) == asked(kw, 2)["caption"]
+        assert picture_drawn(kw)
