@@ -21,16 +21,20 @@ Rectangle {
     property var content: asked()
     function asked() { return kiosk.page }
     function follow() {
+        stale = false
         const shown = asked()
         if (shown.exhibitId !== "") content = shown
     }
+    // the page changed while away (read again on the return only then: Back from the
+    // gallery reads nothing)
+    property bool stale: false
     Connections {
         target: page.kiosk
-        function onPageChanged() { if (page.current) page.follow() }
+        function onPageChanged() { if (page.current) page.follow(); else page.stale = true }
     }
     // back on screen: the exhibit asked for, from its top, or where the visitor left it
     // (Back from the timeline or the map)
-    onCurrentChanged: if (current) { follow(); showWhereLeft(); reportEdges() }
+    onCurrentChanged: if (current) { if (stale) follow(); showWhereLeft(); reportEdges() }
     readonly property var noSection: ({ heading: "", blocks: [], image: null })  // one about to go
     readonly property real columnWidth: Math.min(width - 2 * ui.margin, ui.measure)
     // landscape: pictures and facts beside the text, so they show on the first screen
