@@ -67,8 +67,9 @@ def without_transitions(kw: KioskWindow) -> None:
 
 
 def attract_made_again(kw: KioskWindow) -> None:
-    """The attract loop made a second time, its first slide's picture just asked for:
-    the first time builds the renditions, so this one's picture is decoded, not built."""
+    """The attract loop shown a second time (kept since the first), its first slide's
+    picture just asked for: the first time builds the renditions, so this one's picture
+    is decoded, not built."""
     kw.kiosk.reset_to_attract()
     settle(kw.window, kw.images)
     kw.kiosk.nav.leaveAttract()

@@ -16,6 +16,18 @@ Rectangle {
     property real motion: 0
     // held on its first slide with no motion: ``kiosk render`` draws a still picture
     property bool still: false
+    // Kept between visitors (Main.qml): away, it holds no picture and nothing moves;
+    // back, it starts again from its first slide, shown at once.
+    property bool away: false
+    onAwayChanged: {
+        started = false  // no fade for the slots let go, nor for the first slide back
+        slide = 0
+        motion = 0
+        lastShown = -1
+        slotA.slideIndex = -1
+        slotB.slideIndex = -1
+        place()
+    }
     readonly property var slides: kiosk.attractSlides
     readonly property var current: slides.length ? slides[slide % slides.length] : null
     // at least 56 px on a museum screen: read from three metres (a laptop's smaller)
@@ -104,6 +116,7 @@ Rectangle {
     // A slide not held yet goes to the slot that did not show the last one (that one
     // fades it out); the next slide, preloaded, is already in its slot.
     function place() {
+        if (away) return
         if (slides.length > 0 && holding(shown) === null)
             (lastShown >= 0 && slotA.slideIndex === lastShown ? slotB : slotA).slideIndex = shown
         lastShown = shown
@@ -112,6 +125,7 @@ Rectangle {
     // The other slot, once its fade is over, holds the next slide if the shown picture
     // is ready, else nothing (its picture is let go).
     function holdNext() {
+        if (away) return
         const showing = holding(shown)
         const spare = showing === slotA ? slotB : slotA
         if (showing === null || spare.opacity > 0)
@@ -130,13 +144,13 @@ Rectangle {
         // From the moment the shown picture is there, in step with the slide's time on
         // screen: drifting its flat placeholder drew the same pixels a frame at a time
         // while Qt's image thread decoded the picture beside it.
-        running: attract.visible && !attract.still && attract.showingReady
+        running: attract.visible && !attract.away && !attract.still && attract.showingReady
     }
     Timer {
         objectName: "attractTimer"
         interval: attract.slideMs
         // the next slide comes only once the current one has been seen
-        running: attract.visible && !attract.still && attract.slides.length > 1 && attract.showingReady
+        running: attract.visible && !attract.away && !attract.still && attract.slides.length > 1 && attract.showingReady
         repeat: true
         onTriggered: {
             attract.started = true

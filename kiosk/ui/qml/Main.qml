@@ -256,13 +256,33 @@ Window {
             ui: style
         }
 
+        // Made at the first idle reset and kept out of the window between visitors, as
+        // home is: the next reset shows it again from its first slide (its pictures let
+        // go meanwhile). Another text size, contrast or content while it is away makes
+        // it anew at the next reset, as the timeline.
         Loader {
             id: attractLoader
             objectName: "attractLoader"
             anchors.fill: parent
-            active: root.current === root.screens.attract
-            Component.onCompleted: setSource("AttractLoop.qml", {
-                kiosk: root.kiosk, ui: style, slideMs: Qt.binding(() => root.kiosk.attractSlideMs) })
+            readonly property bool shown: root.current === root.screens.attract
+            active: false
+            onShownChanged: if (shown) active = true
+            function drop() { if (!shown) active = false }
+            Component.onCompleted: {
+                setSource("AttractLoop.qml", {
+                    kiosk: root.kiosk, ui: style, slideMs: Qt.binding(() => root.kiosk.attractSlideMs),
+                    away: Qt.binding(() => !attractLoader.shown) })
+                if (shown) active = true
+            }
+            onLoaded: item.parent = Qt.binding(() => attractLoader.shown ? attractLoader : null)
+            Connections {
+                target: root.kiosk
+                function onContentChanged() { attractLoader.drop() }
+            }
+            Connections {
+                target: root.kiosk.appearance
+                function onChanged() { attractLoader.drop() }
+            }
         }
 
         Loader {
