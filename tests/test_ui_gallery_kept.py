@@ -145,3 +145,27 @@ def test_another_text_size_while_the_viewer_is_away_makes_it_anew(rendition_cach
         assert made is not viewer
         assert caption(kw) == asked(kw, 2)["caption"]
         assert picture_drawn(kw)
+
+
+def test_the_pictures_are_let_go_once_the_next_screen_is_drawn_not_in_the_tap(
+    rendition_cache: Path,
+) -> None:
+    """Back from the gallery: the page's first frame does not wait for the viewer's
+    pictures to be released (each one sets off its own bindings); they go in the frame
+    after, and the page's own pictures likewise when it leaves for home."""
+    with open_window(CONTENT, rendition_cache) as kw:
+        open_gallery(kw, FIRST.id, 0)
+        viewer = viewer_of(kw)
+        kw.kiosk.nav.back()  # the tap, before any frame is drawn
+        assert viewer.parentItem() is None
+        assert any(p.property("key") for p in pictures(viewer))
+        settle(kw.window, kw.images)
+        assert all(p.property("key") == "" for p in pictures(viewer))
+
+        page = next(i for i in walk(kw.window.contentItem()) if i.objectName() == "exhibitPage")
+        held = [p for p in pictures(page) if p.property("key")]
+        assert held
+        kw.kiosk.nav.home()
+        assert all(p.property("key") for p in held)
+        settle(kw.window, kw.images)
+        assert all(p.property("key") == "" for p in pictures(page))

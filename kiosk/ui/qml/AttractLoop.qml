@@ -19,15 +19,15 @@ Rectangle {
     // Kept between visitors (Main.qml): away, it holds no picture and nothing moves;
     // back, it starts again from its first slide, shown at once.
     property bool away: false
+    property bool letGo: away  // its pictures let go (Main.qml: in the frame after it left)
     onAwayChanged: {
         started = false  // no fade for the slots let go, nor for the first slide back
         slide = 0
         motion = 0
         lastShown = -1
-        slotA.slideIndex = -1
-        slotB.slideIndex = -1
         place()
     }
+    onLetGoChanged: if (letGo) { slotA.slideIndex = -1; slotB.slideIndex = -1 }
     readonly property var slides: kiosk.attractSlides
     readonly property var current: slides.length ? slides[slide % slides.length] : null
     // at least 56 px on a museum screen: read from three metres (a laptop's smaller)

@@ -16,6 +16,8 @@ Rectangle {
     // pictures are let go meanwhile (a cover, a section's picture and the thumbnails
     // were 7-9 MB held for nothing) and asked for again, the cover first, on its return.
     property bool current: true
+    // away and its pictures let go (Main.qml: in the frame after it left, LetGo)
+    property bool letGo: !current
     // made with it (read once: each read of kiosk.page turns all of it into JavaScript);
     // a value from then on (Component.onCompleted), changed only by follow()
     property var content: asked()
@@ -245,7 +247,7 @@ Rectangle {
                     height: Math.round(Math.min(page.height * (page.ui.portrait ? 0.3 : 0.32), width / 1.5))
                     kiosk: page.kiosk
                     ui: page.ui
-                    key: page.content.hero && page.current ? page.content.hero.key : ""
+                    key: page.content.hero && !page.letGo ? page.content.hero.key : ""
                     whole: true  // a cover is never cut to a strip
                     alt: page.content.hero ? page.content.hero.alt : ""
                 }
@@ -351,7 +353,7 @@ Rectangle {
                             modelData: sectionSlot.modelData
                             index: sectionSlot.index
                             holdPicture: page.coverFirst
-                            away: !page.current || sectionSlot.later
+                            away: page.letGo || sectionSlot.later
                         }
                     }
                 }
@@ -404,7 +406,7 @@ Rectangle {
             kiosk: page.kiosk
             ui: page.ui
             gallery: page.content.gallery
-            away: !page.current
+            away: page.letGo
             facts: page.content.facts
             markedFact: page.readingFacts ? page.readingPiece : -2
             markStart: page.readingStart

@@ -13,6 +13,7 @@ Rectangle {
     // same exhibit again, or another language, changes no delegate, and another
     // exhibit keeps as many as it has.
     property bool away: false
+    property bool letGo: away  // its pictures let go (Main.qml: in the frame after it left)
     // read once each time (each read of kiosk.page turns all of it into JavaScript),
     // and only while on screen: made with it, a value from then on (Component.onCompleted),
     // changed only by follow()
@@ -127,7 +128,7 @@ Rectangle {
             height: pager.height
             kiosk: viewer.kiosk
             ui: viewer.ui
-            key: viewer.away ? "" : modelData.key
+            key: viewer.letGo ? "" : modelData.key
             alt: modelData.alt
             imageIndex: index
             ListView.onIsCurrentItemChanged: if (!ListView.isCurrentItem) resetZoom()
@@ -213,7 +214,7 @@ Rectangle {
                     anchors { fill: parent; margins: thumb.border.width }
                     kiosk: viewer.kiosk
                     ui: viewer.ui
-                    key: viewer.away ? "" : thumb.modelData.thumb
+                    key: viewer.letGo ? "" : thumb.modelData.thumb
                     decorative: true  // the button is named by the picture's alt text
                 }
                 TapHandler {
