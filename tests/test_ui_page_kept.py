@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QPointF
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.ui.app import KioskWindow
@@ -141,46 +140,3 @@ def test_away_the_page_takes_no_scroll_and_tells_no_place(rendition_cache: Path)
         # the page away moved (as between visitors): the About page's place stays its own
         flick(page).setProperty("contentY", 200)
         assert nav.scroll == kept
-
-
-def headings(page: QQuickItem) -> list[str]:
-    """The section headings a visitor can see on the page, top to bottom."""
-    shown = [i for i in walk(page) if i.objectName() == "sectionHeading" and visible_in(i, page)]
-    return [
-        str(i.property("text"))
-        for i in sorted(shown, key=lambda i: i.mapToScene(QPointF(0, 0)).y())
-    ]
-
-
-def visible_in(thing: QQuickItem | None, page: QQuickItem) -> bool:
-    while thing is not None and thing is not page:
-        if not thing.isVisible() or thing.opacity() == 0:
-            return False
-        thing = thing.parentItem()
-    return True
-
-
-def test_another_exhibit_on_the_pages_return_lays_out_its_first_section_before_its_first_frame(
-    rendition_cache: Path,
-) -> None:
-    """A tile tap brings the kept page back with another exhibit: before its first frame
-    only the first section has the new exhibit's words (the others are given theirs in
-    the frame after, as a page just made made them), and no section ever shows the last
-    exhibit's words; once drawn, every section shows in order."""
-    with open_window(CONTENT, rendition_cache, transitions=True) as kw:
-        nav, language = kw.kiosk.nav, CONTENT.site.default_language
-        nav.openExhibit(FIRST.id)
-        settle(kw.window, kw.images)
-        page = page_of(kw)
-        last = [s.heading.get(language) for s in FIRST.sections]
-        assert headings(page) == last
-        nav.home()
-        settle(kw.window, kw.images)
-
-        nav.openExhibit(SECOND.id)  # the tap, before any frame is drawn
-        wanted = [s.heading.get(language) for s in SECOND.sections]
-        assert len(wanted) > 1
-        assert headings(page) == wanted[:1]
-        assert not set(headings(page)) & (set(last) - set(wanted))
-        settle(kw.window, kw.images)
-        assert headings(page) == wanted

@@ -22,36 +22,10 @@ Rectangle {
     // a value from then on (Component.onCompleted), changed only by follow()
     property var content: asked()
     function asked() { return kiosk.page }
-    function follow(returning) {
+    function follow() {
         stale = false
         const shown = asked()
-        if (shown.exhibitId === "") return
-        // another exhibit as the page comes back at its top (a tile): see sectionsLater
-        if (returning && shown.exhibitId !== content.exhibitId && kiosk.nav.scroll <= 0) {
-            laterSections = laterSections  // held: no longer bound to the content
-            sectionsLater = true
-        }
-        content = shown
-    }
-    // Another exhibit on the kept page's return: its sections below the first take
-    // their words once its first frame is drawn, as a page just made made them in the
-    // frames after its first while it fades in; a tap's first frame lays out the top of
-    // the page only. Hidden until then: the last exhibit's words never show.
-    property bool sectionsLater: false
-    property var laterSections: content.sections  // what the sections below the first read
-    function showLaterSections() {
-        sectionsLater = false
-        laterSections = Qt.binding(() => page.content.sections)
-    }
-    Connections {
-        target: page.Window.window
-        enabled: page.sectionsLater
-        function onFrameSwapped() { page.showLaterSections() }
-    }
-    Timer {  // no frame comes (a window not shown, a picture taken of it): soon anyway
-        interval: 100
-        running: page.sectionsLater
-        onTriggered: page.showLaterSections()
+        if (shown.exhibitId !== "") content = shown
     }
     // the page changed while away (read again on the return only then: Back from the
     // gallery reads nothing)
@@ -62,7 +36,7 @@ Rectangle {
     }
     // back on screen: the exhibit asked for, from its top, or where the visitor left it
     // (Back from the timeline or the map)
-    onCurrentChanged: if (current) { if (stale) follow(true); showWhereLeft(); reportEdges() }
+    onCurrentChanged: if (current) { if (stale) follow(); showWhereLeft(); reportEdges() }
     readonly property var noSection: ({ heading: "", blocks: [], image: null })  // one about to go
     readonly property real columnWidth: Math.min(width - 2 * ui.margin, ui.measure)
     // landscape: pictures and facts beside the text, so they show on the first screen
@@ -329,9 +303,7 @@ Rectangle {
                 // The first section comes with the page; the others, below the first
                 // screen, are made in the frames after it while the page fades in: a
                 // tap's first frame does not wait for a long page's every paragraph.
-                // A page shown again where it was left makes them all at once. The
-                // kept page coming back with another exhibit gives them their words
-                // in the frame after its first (sectionsLater).
+                // A page shown again where it was left makes them all at once.
                 // By count, as TextBlocks' paragraphs: another language keeps the
                 // sections made and changes their words; another exhibit keeps as
                 // many as it has (Rows).
@@ -341,10 +313,8 @@ Rectangle {
                     Loader {
                         id: sectionSlot
                         required property int index
-                        readonly property bool later: index > 0 && page.sectionsLater
-                        readonly property var modelData: (index > 0 ? page.laterSections[index] : page.content.sections[0]) ?? page.noSection
+                        readonly property var modelData: page.content.sections[index] ?? page.noSection
                         width: parent.width
-                        visible: !later
                         // all at once where the page opens at a kept place (Back)
                         asynchronous: index > 0 && page.pendingScroll <= 0 && !page.keepEnd
                         sourceComponent: ExhibitSection {
@@ -353,7 +323,7 @@ Rectangle {
                             modelData: sectionSlot.modelData
                             index: sectionSlot.index
                             holdPicture: page.coverFirst
-                            away: page.letGo || sectionSlot.later
+                            away: page.letGo
                         }
                     }
                 }
