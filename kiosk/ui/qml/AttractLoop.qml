@@ -19,7 +19,10 @@ Rectangle {
     // Kept between visitors (Main.qml): away, it holds no picture and nothing moves;
     // back, it starts again from its first slide, shown at once.
     property bool away: false
-    property bool letGo: away  // its pictures let go (Main.qml: in the frame after it left)
+    // its pictures let go: in the frame after it left (LetGo)
+    property var window: null
+    readonly property bool letGo: release.done
+    readonly property LetGo release: LetGo { window: attract.window; shown: !attract.away }
     onAwayChanged: {
         started = false  // no fade for the slots let go, nor for the first slide back
         slide = 0

@@ -16,8 +16,10 @@ Rectangle {
     // pictures are let go meanwhile (a cover, a section's picture and the thumbnails
     // were 7-9 MB held for nothing) and asked for again, the cover first, on its return.
     property bool current: true
-    // away and its pictures let go (Main.qml: in the frame after it left, LetGo)
-    property bool letGo: !current
+    // away and its pictures let go: in the frame after it left (LetGo)
+    property var window: null
+    readonly property bool letGo: release.done
+    readonly property LetGo release: LetGo { window: page.window; shown: page.current }
     // made with it (read once: each read of kiosk.page turns all of it into JavaScript);
     // a value from then on (Component.onCompleted), changed only by follow()
     property var content: asked()

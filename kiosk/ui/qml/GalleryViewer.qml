@@ -13,7 +13,10 @@ Rectangle {
     // same exhibit again, or another language, changes no delegate, and another
     // exhibit keeps as many as it has.
     property bool away: false
-    property bool letGo: away  // its pictures let go (Main.qml: in the frame after it left)
+    // its pictures let go: in the frame after it left (LetGo)
+    property var window: null
+    readonly property bool letGo: release.done
+    readonly property LetGo release: LetGo { window: viewer.window; shown: !viewer.away }
     // read once each time (each read of kiosk.page turns all of it into JavaScript),
     // and only while on screen: made with it, a value from then on (Component.onCompleted),
     // changed only by follow()

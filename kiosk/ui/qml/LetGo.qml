@@ -2,16 +2,18 @@ import QtQuick
 
 // When a kept screen lets its pictures go: once a frame is drawn after it left (the
 // next screen's first), not in the tap that leaves it, whose frame would otherwise
-// wait for every picture released and every binding that follows them.
-Item {
+// wait for every picture released and every binding that follows them. Made with the
+// screen, on its first use; without a window to watch it lets go at once.
+QtObject {
     id: letGo
-    // the loader the screen is kept by (it stays in the window), and whether it shows
+    property var window: null  // the window the screen is shown in (Main.qml)
     required property bool shown
-    property bool done: false
-    onShownChanged: if (shown) done = false
-    Connections {
-        target: letGo.Window.window
-        enabled: !letGo.shown && !letGo.done
-        function onFrameSwapped() { letGo.done = true }
+    property bool drawn: false  // a frame was drawn since it left
+    readonly property bool done: !shown && (drawn || window === null)
+    onShownChanged: drawn = false
+    readonly property Connections frames: Connections {
+        target: letGo.window
+        enabled: !letGo.shown && !letGo.drawn
+        function onFrameSwapped() { letGo.drawn = true }
     }
 }

@@ -173,12 +173,11 @@ Window {
                     active = true
                 }
                 function drop() { if (!wanted) active = false }
-                LetGo { id: pageLetGo; shown: exhibitLoader.wanted }
                 Component.onCompleted: {
                     setSource("ExhibitPage.qml", {
                         kiosk: root.kiosk, ui: style, footCover: Qt.binding(() => captionLoader.height),
                         current: Qt.binding(() => exhibitLoader.wanted),
-                        letGo: Qt.binding(() => pageLetGo.done) })
+                        window: root })
                     if (wanted) active = true
                 }
                 onLoaded: {
@@ -212,12 +211,11 @@ Window {
                     active = true
                 }
                 function drop() { if (!shown) active = false }
-                LetGo { id: galleryLetGo; shown: galleryLoader.shown }
                 // compiled on first use: its type is not needed before the first frame
                 Component.onCompleted: {
                     setSource("GalleryViewer.qml", {
                         kiosk: root.kiosk, ui: style, away: Qt.binding(() => !galleryLoader.shown),
-                        letGo: Qt.binding(() => galleryLetGo.done) })
+                        window: root })
                     if (shown) active = true
                 }
                 onLoaded: {
@@ -272,11 +270,10 @@ Window {
             active: false
             onShownChanged: if (shown) active = true
             function drop() { if (!shown) active = false }
-            LetGo { id: attractLetGo; shown: attractLoader.shown }
             Component.onCompleted: {
                 setSource("AttractLoop.qml", {
                     kiosk: root.kiosk, ui: style, slideMs: Qt.binding(() => root.kiosk.attractSlideMs),
-                    away: Qt.binding(() => !attractLoader.shown), letGo: Qt.binding(() => attractLetGo.done) })
+                    away: Qt.binding(() => !attractLoader.shown), window: root })
                 if (shown) active = true
             }
             onLoaded: item.parent = Qt.binding(() => attractLoader.shown ? attractLoader : null)
