@@ -14,21 +14,21 @@ from PySide6.QtQuick import QQuickItem
 
 from kiosk.ui.app import KioskWindow
 from kiosk.ui.render import settle
-from kiosk.ui.render import visual_tree as walk
 from tests.conftest import BUNDLED
 from tests.layouttools import scene_rect
-from tests.uitools import distinct_colours, grab, item, load, open_window
+from tests.uitools import (
+    distinct_colours,
+    grab,
+    item,
+    kept,
+    load,
+    open_window,
+    renditions,
+)
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
 CONTENT = load(BUNDLED)
-
-
-def loop_of(kw: KioskWindow) -> QQuickItem:
-    loader = next(i for i in walk(kw.window.contentItem()) if i.objectName() == "attractLoader")
-    loop = loader.property("item")
-    assert isinstance(loop, QQuickItem)
-    return loop
 
 
 def moving(loop: QQuickItem) -> list[bool]:
@@ -36,10 +36,6 @@ def moving(loop: QQuickItem) -> list[bool]:
     found = [loop.findChild(QObject, name) for name in ("attractTimer", "attractMotion")]
     assert all(found)
     return [bool(thing.property("running")) for thing in found]  # type: ignore[union-attr]
-
-
-def pictures(loop: QQuickItem) -> list[QQuickItem]:
-    return [i for i in walk(loop) if i.metaObject().indexOfProperty("imageStatus") >= 0]
 
 
 def picture_drawn(kw: KioskWindow) -> bool:
@@ -57,7 +53,7 @@ def test_the_loop_is_kept_between_visitors_still_and_without_pictures(
 ) -> None:
     with open_window(CONTENT, rendition_cache) as kw:
         reset(kw)
-        loop = loop_of(kw)
+        loop = kept(kw, "attractLoader")
         assert picture_drawn(kw)
         assert moving(loop) == [True, True]
         loop.setProperty("started", True)  # as after its first slide's time
@@ -66,17 +62,17 @@ def test_the_loop_is_kept_between_visitors_still_and_without_pictures(
 
         kw.kiosk.nav.leaveAttract()
         settle(kw.window, kw.images)
-        assert loop_of(kw) is loop and shiboken6.isValid(loop)  # kept, not made anew
+        assert kept(kw, "attractLoader") is loop and shiboken6.isValid(loop)  # kept, not made anew
         assert loop.parentItem() is None  # out of the window and its screen reader's tree
-        assert pictures(loop) == []  # no slot holds a picture
+        assert renditions(loop) == []  # no slot holds a picture
         assert moving(loop) == [False, False]
         assert item(kw, "home").isVisible()
 
         reset(kw)
-        assert loop_of(kw) is loop
+        assert kept(kw, "attractLoader") is loop
         assert loop.parentItem() is not None and loop.isVisible()
         assert loop.property("slide") == 0 and loop.property("started") is False
-        (shown,) = [p for p in pictures(loop) if p.parentItem().opacity() == 1]
+        (shown,) = [p for p in renditions(loop) if p.parentItem().opacity() == 1]
         assert shown.property("ready")
         assert picture_drawn(kw)
         assert moving(loop) == [True, True]
@@ -85,12 +81,12 @@ def test_the_loop_is_kept_between_visitors_still_and_without_pictures(
 def test_another_text_size_while_the_loop_is_away_makes_it_anew(rendition_cache: Path) -> None:
     with open_window(CONTENT, rendition_cache) as kw:
         reset(kw)
-        loop = loop_of(kw)
+        loop = kept(kw, "attractLoader")
         kw.kiosk.nav.leaveAttract()
         settle(kw.window, kw.images)
         kw.kiosk.appearance.set_text_scale(1.5)
         settle(kw.window, kw.images)
         reset(kw)
-        made = loop_of(kw)
+        made = kept(kw, "attractLoader")
         assert made is not loop
         assert picture_drawn(kw)

@@ -18,27 +18,22 @@ from kiosk.ui.render import settle
 from kiosk.ui.render import visual_tree as walk
 from tests.conftest import BUNDLED
 from tests.layouttools import scene_rect
-from tests.uitools import distinct_colours, grab, item, items, load, open_window
+from tests.uitools import (
+    distinct_colours,
+    grab,
+    item,
+    items,
+    kept,
+    load,
+    loader_of,
+    open_window,
+    renditions,
+)
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
 CONTENT = load(BUNDLED)
 FIRST, SECOND = CONTENT.exhibits[0], CONTENT.exhibits[1]
-
-
-def loader(kw: KioskWindow) -> QQuickItem:
-    return next(i for i in walk(kw.window.contentItem()) if i.objectName() == "galleryLoader")
-
-
-def viewer_of(kw: KioskWindow) -> QQuickItem:
-    viewer = loader(kw).property("item")
-    assert isinstance(viewer, QQuickItem)
-    return viewer
-
-
-def pictures(viewer: QQuickItem) -> list[QQuickItem]:
-    """The viewer's RenditionImages: the pictures in its pager and its strip's."""
-    return [i for i in walk(viewer) if i.metaObject().indexOfProperty("imageStatus") >= 0]
 
 
 def shown_image(kw: KioskWindow) -> QQuickItem:
@@ -75,7 +70,7 @@ def test_the_viewer_is_kept_away_without_pictures_and_shows_the_picture_asked_fo
     with open_window(CONTENT, rendition_cache) as kw:
         nav = kw.kiosk.nav
         open_gallery(kw, FIRST.id, 1)
-        viewer = viewer_of(kw)
+        viewer = kept(kw, "galleryLoader")
         assert picture_drawn(kw)
         assert caption(kw) == asked(kw, 1)["caption"]
         shown_image(kw).setProperty("zoom", 2.5)
@@ -83,11 +78,13 @@ def test_the_viewer_is_kept_away_without_pictures_and_shows_the_picture_asked_fo
 
         nav.back()  # to the page under it
         settle(kw.window, kw.images)
-        assert viewer_of(kw) is viewer and shiboken6.isValid(viewer)  # kept, not made anew
+        assert kept(kw, "galleryLoader") is viewer and shiboken6.isValid(
+            viewer
+        )  # kept, not made anew
         assert viewer.parentItem() is None  # out of the window and its screen reader's tree
-        assert pictures(viewer)
+        assert renditions(viewer)
         assert all(
-            p.property("key") == "" and p.property("imageStatus") == 0 for p in pictures(viewer)
+            p.property("key") == "" and p.property("imageStatus") == 0 for p in renditions(viewer)
         )
 
         # a language tap on the page: the viewer away follows none
@@ -107,21 +104,21 @@ def test_the_viewer_is_kept_away_without_pictures_and_shows_the_picture_asked_fo
 
         nav.openGallery(0)
         settle(kw.window, kw.images)
-        assert viewer_of(kw) is viewer
-        assert viewer.parentItem() is loader(kw) and viewer.isVisible()
+        assert kept(kw, "galleryLoader") is viewer
+        assert viewer.parentItem() is loader_of(kw, "galleryLoader") and viewer.isVisible()
         assert item(kw, "galleryPager").property("currentIndex") == 0
         assert caption(kw) == asked(kw, 0)["caption"] != ""
         assert str(item(kw, "galleryCounter").property("text")) == asked(kw, 0)["position"]
         assert shown_image(kw).property("zoom") == 1  # unzoomed, whatever it was left at
         assert picture_drawn(kw)
-        assert all(p.property("ready") for p in pictures(viewer) if p.property("key"))
+        assert all(p.property("ready") for p in renditions(viewer) if p.property("key"))
 
         # another exhibit's gallery: its own pictures and captions, in the same viewer
         nav.home()
         settle(kw.window, kw.images)
         last = len(SECOND.gallery) - 1
         open_gallery(kw, SECOND.id, last)
-        assert viewer_of(kw) is viewer
+        assert kept(kw, "galleryLoader") is viewer
         assert kw.kiosk.page["exhibitId"] == SECOND.id
         assert item(kw, "galleryPager").property("currentIndex") == last
         assert caption(kw) == asked(kw, last)["caption"]
@@ -133,15 +130,17 @@ def test_the_viewer_is_kept_away_without_pictures_and_shows_the_picture_asked_fo
 def test_another_text_size_while_the_viewer_is_away_makes_it_anew(rendition_cache: Path) -> None:
     with open_window(CONTENT, rendition_cache) as kw:
         open_gallery(kw, FIRST.id, 0)
-        viewer = viewer_of(kw)
+        viewer = kept(kw, "galleryLoader")
         kw.kiosk.nav.back()
         settle(kw.window, kw.images)
         kw.kiosk.appearance.set_text_scale(1.5)
         settle(kw.window, kw.images)
-        assert loader(kw).property("item") is None  # let go: laid out again for no one else
+        assert (
+            loader_of(kw, "galleryLoader").property("item") is None
+        )  # let go: laid out again for no one else
         kw.kiosk.nav.openGallery(2)
         settle(kw.window, kw.images)
-        made = viewer_of(kw)
+        made = kept(kw, "galleryLoader")
         assert made is not viewer
         assert caption(kw) == asked(kw, 2)["caption"]
         assert picture_drawn(kw)
@@ -155,17 +154,17 @@ def test_the_pictures_are_let_go_once_the_next_screen_is_drawn_not_in_the_tap(
     after, and the page's own pictures likewise when it leaves for home."""
     with open_window(CONTENT, rendition_cache) as kw:
         open_gallery(kw, FIRST.id, 0)
-        viewer = viewer_of(kw)
+        viewer = kept(kw, "galleryLoader")
         kw.kiosk.nav.back()  # the tap, before any frame is drawn
         assert viewer.parentItem() is None
-        assert any(p.property("key") for p in pictures(viewer))
+        assert any(p.property("key") for p in renditions(viewer))
         settle(kw.window, kw.images)
-        assert all(p.property("key") == "" for p in pictures(viewer))
+        assert all(p.property("key") == "" for p in renditions(viewer))
 
         page = next(i for i in walk(kw.window.contentItem()) if i.objectName() == "exhibitPage")
-        held = [p for p in pictures(page) if p.property("key")]
+        held = [p for p in renditions(page) if p.property("key")]
         assert held
         kw.kiosk.nav.home()
         assert all(p.property("key") for p in held)
         settle(kw.window, kw.images)
-        assert all(p.property("key") == "" for p in pictures(page))
+        assert all(p.property("key") == "" for p in renditions(page))

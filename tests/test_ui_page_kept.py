@@ -17,27 +17,21 @@ from kiosk.ui.render import settle
 from kiosk.ui.render import visual_tree as walk
 from tests.conftest import BUNDLED
 from tests.layouttools import scene_rect
-from tests.uitools import distinct_colours, grab, item, load, open_window
+from tests.uitools import (
+    distinct_colours,
+    grab,
+    item,
+    kept,
+    load,
+    loader_of,
+    open_window,
+    renditions,
+)
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
 CONTENT = load(BUNDLED)
 FIRST, SECOND = CONTENT.exhibits[0], CONTENT.exhibits[1]
-
-
-def loader(kw: KioskWindow) -> QQuickItem:
-    return next(i for i in walk(kw.window.contentItem()) if i.objectName() == "exhibitLoader")
-
-
-def page_of(kw: KioskWindow) -> QQuickItem:
-    page = loader(kw).property("item")
-    assert isinstance(page, QQuickItem)
-    return page
-
-
-def pictures(page: QQuickItem) -> list[QQuickItem]:
-    """The page's RenditionImages: cover, section pictures, thumbnails."""
-    return [i for i in walk(page) if i.metaObject().indexOfProperty("imageStatus") >= 0]
 
 
 def flick(page: QQuickItem) -> QQuickItem:
@@ -60,7 +54,7 @@ def test_the_page_is_kept_away_without_pictures_and_shows_the_next_exhibit_from_
         nav, language = kw.kiosk.nav, CONTENT.site.default_language
         nav.openExhibit(FIRST.id)
         settle(kw.window, kw.images)
-        page = page_of(kw)
+        page = kept(kw, "exhibitLoader")
         assert cover_drawn(kw)
         view = flick(page)
         view.setProperty("contentY", 400)
@@ -68,10 +62,10 @@ def test_the_page_is_kept_away_without_pictures_and_shows_the_next_exhibit_from_
 
         nav.back()
         settle(kw.window, kw.images)
-        assert page_of(kw) is page and shiboken6.isValid(page)  # kept, not made anew
+        assert kept(kw, "exhibitLoader") is page and shiboken6.isValid(page)  # kept, not made anew
         assert page.parentItem() is None  # out of the window and its screen reader's tree
         assert all(
-            p.property("key") == "" and p.property("imageStatus") == 0 for p in pictures(page)
+            p.property("key") == "" and p.property("imageStatus") == 0 for p in renditions(page)
         )
 
         # a language tap at home: the page away follows none
@@ -82,12 +76,12 @@ def test_the_page_is_kept_away_without_pictures_and_shows_the_next_exhibit_from_
 
         nav.openExhibit(SECOND.id)
         settle(kw.window, kw.images)
-        assert page_of(kw) is page  # the same page, its words and pictures changed
-        assert page.parentItem() is loader(kw) and page.isVisible()
+        assert kept(kw, "exhibitLoader") is page  # the same page, its words and pictures changed
+        assert page.parentItem() is loader_of(kw, "exhibitLoader") and page.isVisible()
         assert title(page) == SECOND.title.get(other)
         assert view.property("contentY") == 0  # another exhibit starts at its top
         assert cover_drawn(kw)
-        assert all(p.property("ready") for p in pictures(page) if p.property("key"))
+        assert all(p.property("ready") for p in renditions(page) if p.property("key"))
 
         # the same exhibit again, from home: from its top too
         view.setProperty("contentY", 300)
@@ -95,7 +89,7 @@ def test_the_page_is_kept_away_without_pictures_and_shows_the_next_exhibit_from_
         settle(kw.window, kw.images)
         nav.openExhibit(SECOND.id)
         settle(kw.window, kw.images)
-        assert page_of(kw) is page and view.property("contentY") == 0
+        assert kept(kw, "exhibitLoader") is page and view.property("contentY") == 0
         assert cover_drawn(kw)
 
 
@@ -103,15 +97,17 @@ def test_another_text_size_while_the_page_is_away_makes_it_anew(rendition_cache:
     with open_window(CONTENT, rendition_cache) as kw:
         kw.kiosk.nav.openExhibit(FIRST.id)
         settle(kw.window, kw.images)
-        page = page_of(kw)
+        page = kept(kw, "exhibitLoader")
         kw.kiosk.nav.back()
         settle(kw.window, kw.images)
         kw.kiosk.appearance.set_text_scale(1.5)
         settle(kw.window, kw.images)
-        assert loader(kw).property("item") is None  # let go: laid out again for no one else
+        assert (
+            loader_of(kw, "exhibitLoader").property("item") is None
+        )  # let go: laid out again for no one else
         kw.kiosk.nav.openExhibit(FIRST.id)
         settle(kw.window, kw.images)
-        made = page_of(kw)
+        made = kept(kw, "exhibitLoader")
         assert made is not page
         assert title(made) == FIRST.title.get(CONTENT.site.default_language)
         assert cover_drawn(kw)
@@ -125,13 +121,13 @@ def test_away_the_page_takes_no_scroll_and_tells_no_place(rendition_cache: Path)
         nav = kw.kiosk.nav
         nav.openExhibit(FIRST.id)
         settle(kw.window, kw.images)
-        page = page_of(kw)
+        page = kept(kw, "exhibitLoader")
         nav.home()
         settle(kw.window, kw.images)
         nav.openAbout()
         settle(kw.window, kw.images)
         about_view = item(kw, "aboutFlick")
-        kept = nav.scroll  # the About page's place, as the navigation keeps it
+        place = nav.scroll  # the About page's place, as the navigation keeps it
         kw.kiosk.keys.scrollRequested.emit(0.9)
         settle(kw.window, kw.images)
         scrolled = about_view.property("contentY")
@@ -139,4 +135,4 @@ def test_away_the_page_takes_no_scroll_and_tells_no_place(rendition_cache: Path)
         assert flick(page).property("contentY") == 0  # the page away did not
         # the page away moved (as between visitors): the About page's place stays its own
         flick(page).setProperty("contentY", 200)
-        assert nav.scroll == kept
+        assert nav.scroll == place

@@ -77,6 +77,23 @@ def attract_made_again(kw: KioskWindow) -> None:
     kw.kiosk.reset_to_attract()
 
 
+def loader_of(kw: KioskWindow, name: str) -> QQuickItem:
+    """A screen's loader in the window (a kept screen's stays there while it is away)."""
+    return next(i for i in walk(kw.window.contentItem()) if i.objectName() == name)
+
+
+def kept(kw: KioskWindow, name: str) -> QQuickItem:
+    """The screen the loader ``name`` made, in the window or kept out of it."""
+    screen = loader_of(kw, name).property("item")
+    assert isinstance(screen, QQuickItem), f"{name} holds no screen"
+    return screen
+
+
+def renditions(root: QQuickItem) -> list[QQuickItem]:
+    """The RenditionImages under ``root``, in the window or not."""
+    return [i for i in walk(root) if i.metaObject().indexOfProperty("imageStatus") >= 0]
+
+
 def items(kw: KioskWindow, name: str) -> list[QQuickItem]:
     found = [i for i in walk(kw.window.contentItem()) if i.objectName() == name]
     return [i for i in found if visible(i)]
