@@ -30,7 +30,7 @@ Rectangle {
         if (shown.exhibitId !== "") content = shown
     }
     // the page changed while away (read again on the return only then: Back from the
-    // gallery reads nothing)
+    // timeline, the map or the About page reads nothing)
     property bool stale: false
     Connections {
         target: page.kiosk
