@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, QPoint, QPointF, QRect, Qt
+from PySide6.QtCore import QObject, QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QAccessible, QAccessibleInterface, QColor, QImage, QPointingDevice
 from PySide6.QtQuick import QQuickItem
 from PySide6.QtTest import QTest
@@ -174,6 +174,15 @@ def pixels_like(image: QImage, box: QRect, colour: QColor) -> int:
         for x in range(max(0, box.left()), min(image.width(), box.right() + 1))
         if near_colour(image.pixelColor(x, y), colour)
     )
+
+
+def picture_in(kw: KioskWindow, name: str) -> bool:
+    """A picture is drawn where the item ``name`` lies: more than ten colours on a grid
+    of samples of that part of the window (a placeholder or an empty area shows one or
+    two)."""
+    area = item(kw, name)
+    box = area.mapRectToScene(QRectF(0, 0, area.width(), area.height())).toRect()
+    return distinct_colours(grab(kw).copy(box), 30) > 10
 
 
 def distinct_colours(image: QImage, samples: int = 40) -> int:
