@@ -49,6 +49,17 @@ Window {
             const home = homeLoader.item as Home
             if (home) home.resetView()
         }
+        function onContentChanged() { root.dropKept() }
+    }
+    // A kept screen away while the text size, contrast or content changes is made anew
+    // at its next opening (KeptLoader): one pair of listeners for them all.
+    Connections {
+        target: root.kiosk.appearance
+        function onChanged() { root.dropKept() }
+    }
+    function dropKept() {
+        for (const kept of [timelineLoader, exhibitLoader, galleryLoader, attractLoader])
+            kept.drop()
     }
 
     Loader {
@@ -101,36 +112,16 @@ Window {
 
             // Made the first time it opens and kept out of the window meanwhile, as home
             // is: opened again, it is shown, not made anew (another language changes the
-            // words of its items; kiosk.timeline). Another text size, contrast or content
-            // while it is away makes it anew at its next opening: kept, it would lay
-            // itself out again for no one at every such change.
-            Loader {
+            // words of its items; kiosk.timeline).
+            KeptLoader {
                 id: timelineLoader
                 objectName: "timelineLoader"
-                anchors.fill: parent
-                readonly property bool shown: root.current === root.screens.timeline
-                active: false
-                onShownChanged: {
-                    if (!shown) return
-                    if (active) layerFade.restartFor(item)  // kept: it fades in as a new one does
-                    active = true
-                }
-                function drop() { if (!shown) active = false }
+                shown: root.current === root.screens.timeline
+                fade: layerFade
                 // by its file, not its type: its file (and Qt's shapes module it uses)
                 // is read when the timeline first opens, not before the first frame
-                Component.onCompleted: setSource(Qt.resolvedUrl("TimelinePage.qml"), { kiosk: root.kiosk, ui: style })
-                onLoaded: {
-                    item.parent = Qt.binding(() => timelineLoader.shown ? timelineLoader : null)
-                    layerFade.restartFor(item)
-                }
-                Connections {
-                    target: root.kiosk
-                    function onContentChanged() { timelineLoader.drop() }
-                }
-                Connections {
-                    target: root.kiosk.appearance
-                    function onChanged() { timelineLoader.drop() }
-                }
+                file: "TimelinePage.qml"
+                properties: ({ kiosk: root.kiosk, ui: style })
             }
 
             Loader {
@@ -153,83 +144,34 @@ Window {
                 onLoaded: layerFade.restartFor(item)
             }
 
-            // Made the first time an exhibit opens and kept meanwhile, out of the window
-            // (a screen reader must not wander into it), as home and the timeline are:
-            // Back to home destroys nothing (a quarter of that tap's work), and the next
-            // exhibit changes the page's words and pictures in place, as the button to
-            // the next exhibit always has. Its gallery covers it without a change.
-            // Another text size, contrast or content while it is away makes it anew at
-            // its next opening, as the timeline.
-            Loader {
+            // Made the first time an exhibit opens and kept meanwhile: Back to home
+            // destroys nothing (a quarter of that tap's work), and the next exhibit
+            // changes the page's words and pictures in place, as the button to the next
+            // exhibit always has. Its gallery covers it without a change.
+            KeptLoader {
                 id: exhibitLoader
                 objectName: "exhibitLoader"
-                anchors.fill: parent
-                readonly property bool shown: root.current === root.screens.exhibit
-                readonly property bool wanted: shown || root.current === root.screens.gallery
-                active: false
-                onWantedChanged: {
-                    if (!wanted) return
-                    if (active) layerFade.restartFor(item)  // kept: it fades in as a new one does
-                    active = true
-                }
-                function drop() { if (!wanted) active = false }
-                Component.onCompleted: {
-                    setSource("ExhibitPage.qml", {
-                        kiosk: root.kiosk, ui: style, footCover: Qt.binding(() => captionLoader.height),
-                        current: Qt.binding(() => exhibitLoader.wanted),
-                        window: root })
-                    if (wanted) active = true
-                }
-                onLoaded: {
-                    item.parent = Qt.binding(() => exhibitLoader.shown ? exhibitLoader : null)
-                    layerFade.restartFor(item)
-                }
-                Connections {
-                    target: root.kiosk
-                    function onContentChanged() { exhibitLoader.drop() }
-                }
-                Connections {
-                    target: root.kiosk.appearance
-                    function onChanged() { exhibitLoader.drop() }
-                }
+                shown: root.current === root.screens.exhibit
+                wanted: shown || root.current === root.screens.gallery
+                fade: layerFade
+                file: "ExhibitPage.qml"
+                properties: ({
+                    kiosk: root.kiosk, ui: style, footCover: Qt.binding(() => captionLoader.height),
+                    current: Qt.binding(() => exhibitLoader.wanted), window: root })
             }
 
-            // Made the first time a gallery opens and kept out of the window meanwhile,
-            // as the exhibit page under it: opened again it shows the picture asked for
-            // in the viewer already made (its pictures let go while away). Another text
-            // size, contrast or content while it is away makes it anew at its next
-            // opening, as the timeline.
-            Loader {
+            // Made the first time a gallery opens, as the exhibit page under it: opened
+            // again it shows the picture asked for in the viewer already made (its
+            // pictures let go while away).
+            KeptLoader {
                 id: galleryLoader
                 objectName: "galleryLoader"
-                anchors.fill: parent
-                readonly property bool shown: root.current === root.screens.gallery
-                active: false
-                onShownChanged: {
-                    if (!shown) return
-                    if (active) layerFade.restartFor(item)  // kept: it fades in as a new one does
-                    active = true
-                }
-                function drop() { if (!shown) active = false }
-                // compiled on first use: its type is not needed before the first frame
-                Component.onCompleted: {
-                    setSource("GalleryViewer.qml", {
-                        kiosk: root.kiosk, ui: style, away: Qt.binding(() => !galleryLoader.shown),
-                        window: root })
-                    if (shown) active = true
-                }
-                onLoaded: {
-                    item.parent = Qt.binding(() => galleryLoader.shown ? galleryLoader : null)
-                    layerFade.restartFor(item)
-                }
-                Connections {
-                    target: root.kiosk
-                    function onContentChanged() { galleryLoader.drop() }
-                }
-                Connections {
-                    target: root.kiosk.appearance
-                    function onChanged() { galleryLoader.drop() }
-                }
+                shown: root.current === root.screens.gallery
+                fade: layerFade
+                file: "GalleryViewer.qml"
+                properties: ({
+                    kiosk: root.kiosk, ui: style, away: Qt.binding(() => !galleryLoader.shown),
+                    window: root })
             }
         }
 
@@ -258,33 +200,17 @@ Window {
             ui: style
         }
 
-        // Made at the first idle reset and kept out of the window between visitors, as
-        // home is: the next reset shows it again from its first slide (its pictures let
-        // go meanwhile). Another text size, contrast or content while it is away makes
-        // it anew at the next reset, as the timeline.
-        Loader {
+        // Made at the first idle reset and kept out of the window between visitors: the
+        // next reset shows it again from its first slide (its pictures let go meanwhile).
+        // It shows at once, without a fade.
+        KeptLoader {
             id: attractLoader
             objectName: "attractLoader"
-            anchors.fill: parent
-            readonly property bool shown: root.current === root.screens.attract
-            active: false
-            onShownChanged: if (shown) active = true
-            function drop() { if (!shown) active = false }
-            Component.onCompleted: {
-                setSource("AttractLoop.qml", {
-                    kiosk: root.kiosk, ui: style, slideMs: Qt.binding(() => root.kiosk.attractSlideMs),
-                    away: Qt.binding(() => !attractLoader.shown), window: root })
-                if (shown) active = true
-            }
-            onLoaded: item.parent = Qt.binding(() => attractLoader.shown ? attractLoader : null)
-            Connections {
-                target: root.kiosk
-                function onContentChanged() { attractLoader.drop() }
-            }
-            Connections {
-                target: root.kiosk.appearance
-                function onChanged() { attractLoader.drop() }
-            }
+            shown: root.current === root.screens.attract
+            file: "AttractLoop.qml"
+            properties: ({
+                kiosk: root.kiosk, ui: style, slideMs: Qt.binding(() => root.kiosk.attractSlideMs),
+                away: Qt.binding(() => !attractLoader.shown), window: root })
         }
 
         Loader {
