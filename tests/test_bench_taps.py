@@ -1,13 +1,20 @@
 """The navigation bench's figures per kind of tap: its times, the main thread's CPU
-time, which a busy machine moves far less, and every thread's (tests/bench/bench.py;
-the bench itself is not run here)."""
+time, which a busy machine moves far less, every thread's, and how long the main
+thread waited for a core (tests/bench/bench.py; the bench itself is not run here)."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
 from types import SimpleNamespace
 from typing import Any
 
+import pytest
+
 from tests.bench.bench import Bench
+from tests.bench.nav_child import waited_s
 
 
 def test_each_kind_of_tap_reports_its_main_thread_cpu_beside_its_times() -> None:
@@ -16,6 +23,7 @@ def test_each_kind_of_tap_reports_its_main_thread_cpu_beside_its_times() -> None
             "latencies_ms": {"tap:tile": [30.0, 20.0, 40.0], "call:idle-reset": [25.0]},
             "cpu_ms": {"tap:tile": [12.0, 10.0, 14.0], "call:idle-reset": [9.0]},
             "all_cpu_ms": {"tap:tile": [30.0, 26.0, 33.0], "call:idle-reset": [21.0]},
+            "wait_ms": {"tap:tile": [0.5, 7.0, 0.0], "call:idle-reset": [1.0]},
             "navigations": 4,
         }
     }
@@ -28,6 +36,33 @@ def test_each_kind_of_tap_reports_its_main_thread_cpu_beside_its_times() -> None
         "p95": 40.0,
         "cpu_p50": 12.0,
         "all_cpu_p50": 30.0,  # every thread's: the pictures' decodes too
+        "wait_p95": 7.0,  # the slow tap's main thread waited 7 ms for a core
     }
     assert kinds["call:idle-reset"]["cpu_p50"] == 9.0
     assert kinds["call:idle-reset"]["all_cpu_p50"] == 21.0
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_setaffinity"), reason="Linux's schedstat")
+def test_the_wait_for_a_core_is_the_time_others_held_it() -> None:
+    """This thread and two busy processes on one core: this thread runs about a third
+    of the time and is ready to run, waiting, the rest; the figure is that wait, about
+    twice its own CPU time (its time on the core would be about equal to it)."""
+    cores = os.sched_getaffinity(0)
+    one = {min(cores)}
+    busy = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(2)]
+    try:
+        for process in busy:
+            os.sched_setaffinity(process.pid, one)
+        os.sched_setaffinity(0, one)
+        start, cpu = waited_s(), time.thread_time()
+        deadline = time.monotonic() + 10.0
+        while waited_s() - start < 0.05 and time.monotonic() < deadline:
+            pass  # ready to run all along: never asleep
+        waited, cpu = waited_s() - start, time.thread_time() - cpu
+    finally:
+        os.sched_setaffinity(0, cores)
+        for process in busy:
+            process.kill()
+            process.wait()
+    assert waited >= 0.05
+    assert waited > 1.3 * cpu

@@ -445,6 +445,7 @@ class Bench:
         self.results["first_open_ms"] = report.get("first_open_ms", {})
         cpu = report["latency"].get("cpu_ms", {})
         all_cpu = report["latency"].get("all_cpu_ms", {})
+        wait = report["latency"].get("wait_ms", {})
         self.results["tap_to_page_by_kind_ms"] = {
             kind: {
                 "n": len(v),
@@ -452,6 +453,7 @@ class Bench:
                 "p95": percentile(v, 95),
                 "cpu_p50": percentile(cpu.get(kind, []), 50),
                 "all_cpu_p50": percentile(all_cpu.get(kind, []), 50),
+                "wait_p95": percentile(wait.get(kind, []), 95),
             }
             for kind, v in sorted(latency.items())
         }
@@ -657,13 +659,15 @@ def print_table(r: dict[str, Any]) -> None:
     print()
     print(
         "tap-to-page by kind (ms; cpu: the main thread's, tap to its first frame there;"
-        " all: every thread's, tap to the end, pictures decoded):"
+        " all: every thread's, tap to the end, pictures decoded; waited: the main thread"
+        " ready to run without a core, tap to its first frame):"
     )
     for kind, stats in r.get("tap_to_page_by_kind_ms", {}).items():
         print(
             f"  {kind:<28} n={stats['n']:<4} p50={stats['p50']:7.1f}  p95={stats['p95']:7.1f}"
             f"  cpu p50={stats.get('cpu_p50', float('nan')):6.1f}"
             f"  all p50={stats.get('all_cpu_p50', float('nan')):6.1f}"
+            f"  waited p95={stats.get('wait_p95', float('nan')):5.1f}"
         )
     if r.get("soak_memory"):
         print("memory during the soak, at home after a rest (MB): navigations, RSS, PSS, anon")

@@ -62,6 +62,17 @@ def memory_now() -> dict[str, float]:
     return {"rss": rss_mb(), "pss": pss_mb(), "anon": pss_mb("Pss_Anon")}
 
 
+def waited_s() -> float:
+    """How long the calling thread has been ready to run and waiting for a core, in
+    seconds (the second figure of Linux's ``/proc/thread-self/schedstat``); NaN where
+    there is none."""
+    try:
+        with open("/proc/thread-self/schedstat", encoding="ascii") as stat:
+            return int(stat.read().split()[1]) / 1e9
+    except (OSError, IndexError, ValueError):
+        return float("nan")
+
+
 def walk(root: QQuickItem) -> Iterator[QQuickItem]:
     """The visual tree (view delegates are child items, not child QObjects)."""
     stack = [root]
@@ -96,6 +107,11 @@ class Results:
     # pictures ready): the picture decodes on Qt's image thread are in it. On two cores
     # shared with the image thread, that is the work a tap asks of the machine
     all_cpu: dict[str, list[float]] = field(default_factory=dict)
+    # the main thread's time ready to run but waiting for a core, from the tap to its
+    # first frame there (Linux's schedstat; NaN elsewhere): on two cores shared with
+    # Qt's image and fill threads and the rest of the machine, the part of a slow tap
+    # that is not the tap's own work
+    wait: dict[str, list[float]] = field(default_factory=dict)
     timeouts: list[str] = field(default_factory=list)
     image_errors: int = 0
     probe_ms: list[float] = field(default_factory=list)
@@ -104,11 +120,12 @@ class Results:
     # navigation and per frame probed (two floats a navigation) grew it 0.06 MB a thousand.
     keep: bool = True
 
-    def add(self, kind: str, ms: float, cpu_ms: float, all_cpu_ms: float) -> None:
+    def add(self, kind: str, ms: float, cpu_ms: float, all_cpu_ms: float, wait_ms: float) -> None:
         if self.keep:
             self.latencies.setdefault(kind, []).append(ms)
             self.cpu.setdefault(kind, []).append(cpu_ms)
             self.all_cpu.setdefault(kind, []).append(all_cpu_ms)
+            self.wait.setdefault(kind, []).append(wait_ms)
 
     def probed(self, ms: float) -> None:
         self.probes += 1
@@ -135,6 +152,8 @@ class Driver:
         self.started = 0.0
         self.cpu_started = 0.0
         self.cpu_ms = float("nan")  # the tap's main-thread CPU to its first frame there
+        self.wait_started = 0.0
+        self.wait_ms = float("nan")  # the main thread's wait for a core, the same span
         self.all_cpu_started = 0.0
         self.all_cpu_ms = float("nan")  # every thread's, the tap to its end (less the probes)
         self.probe_cpu = 0.0  # the driver's own looks at the screen during this step
@@ -468,6 +487,8 @@ class Driver:
     def _start_timing(self) -> None:
         self.waiting = True
         self.cpu_ms = float("nan")
+        self.wait_ms = float("nan")
+        self.wait_started = waited_s()
         self.cpu_started = time.thread_time()
         self.all_cpu_started = time.process_time()
         self.probe_cpu = 0.0
@@ -482,6 +503,7 @@ class Driver:
             return
         if self.cpu_ms != self.cpu_ms:  # the first frame at the new place
             self.cpu_ms = 1000 * (time.thread_time() - self.cpu_started)
+            self.wait_ms = 1000 * (waited_s() - self.wait_started)
         probe_start = time.perf_counter()
         probe_cpu = time.thread_time()
         busy = self._images_not_ready()
@@ -505,7 +527,9 @@ class Driver:
         self._watchdog.stop()
         self._nudge.stop()
         if ms is not None:
-            self.results.add(f"{step.kind}:{step.label}", ms, self.cpu_ms, self.all_cpu_ms)
+            self.results.add(
+                f"{step.kind}:{step.label}", ms, self.cpu_ms, self.all_cpu_ms, self.wait_ms
+            )
         self.navigations += 1
         if self.probe is not None and self.phase == "soak":
             self.probe.step(step.label)
@@ -584,6 +608,7 @@ class Driver:
             "latencies_ms": self.results.latencies,
             "cpu_ms": self.results.cpu,
             "all_cpu_ms": self.results.all_cpu,
+            "wait_ms": self.results.wait,
             "timeouts": self.results.timeouts,
             "image_errors": self.results.image_errors,
             "probe_ms_median": _median(self.results.probe_ms),
