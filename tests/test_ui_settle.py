@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, QRectF, QUrl
+from PySide6.QtCore import QRectF, QUrl
 from PySide6.QtQml import QQmlComponent, QQmlIncubationController, QQmlIncubator, qmlEngine
 from PySide6.QtQuick import QQuickWindow
 
@@ -17,7 +17,7 @@ from kiosk.ui import render
 from kiosk.ui.render import settle
 from tests.conftest import BUNDLED
 from tests.layouttools import kind, scene_rect
-from tests.uitools import item, load, open_window, walk
+from tests.uitools import item, load, open_window, styles, walk
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -84,9 +84,8 @@ def test_with_transitions_off_settle_still_waits_for_an_animation_running(
     its length back on a window marked as having none, is waited out."""
     with open_window(CONTENT, rendition_cache) as kw:
         assert kw.window.property(render.TRANSITIONS_OFF)
-        for style in kw.window.findChildren(QObject):
-            if style.metaObject().indexOfProperty("fade") >= 0:
-                style.setProperty("fade", 400)
+        for style in styles(kw):
+            style.setProperty("fade", 400)
         kw.kiosk.nav.openExhibit(CONTENT.exhibits[0].id)
         render.next_frame(kw.window)
         (page,) = [i for i in walk(kw.window.contentItem()) if i.objectName() == "exhibitPage"]

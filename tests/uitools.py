@@ -55,13 +55,23 @@ def open_window(
         pump(30)
 
 
+def styles(kw: KioskWindow) -> list[QObject]:
+    """The window's Styles (Style.qml): by their type, not by a property named ``fade``,
+    which another object may have too."""
+    found = [
+        o
+        for o in kw.window.findChildren(QObject)
+        if o.metaObject().className().startswith("Style_QMLTYPE")
+    ]
+    assert found, "no Style in the window"
+    return found
+
+
 def without_transitions(kw: KioskWindow) -> None:
     """Every Style's ``fade`` to 0: the screens' transitions end at the next frame."""
-    styles = [
-        o for o in kw.window.findChildren(QObject) if o.metaObject().indexOfProperty("fade") >= 0
-    ]
-    assert styles, "no Style with a fade in the window"
-    for style in styles:
+    styles_ = styles(kw)
+    assert all(style.metaObject().indexOfProperty("fade") >= 0 for style in styles_)
+    for style in styles_:
         style.setProperty("fade", 0)
     kw.window.setProperty(TRANSITIONS_OFF, True)  # settle() looks instead of waiting
 

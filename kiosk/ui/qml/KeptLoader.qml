@@ -11,13 +11,13 @@ Loader {
     property bool wanted: shown  // made, and kept from then on (the page: under its gallery too)
     property string file: ""  // read when first wanted, not before the first frame
     property var properties: ({})  // the screen's, as setSource takes them
-    property var fade: null  // restarted for the screen each time it comes back; or none
+    property var fadeIn: null  // restarted for the screen each time it comes back; or none
 
     anchors.fill: parent
     active: false
     onWantedChanged: if (wanted) open()
     function open() {
-        if (active && fade) fade.restartFor(item)  // kept: it fades in as a new one does
+        if (active && fadeIn) fadeIn.restartFor(item)  // kept: it fades in as a new one does
         active = true
     }
     // another text size, contrast or content came (Main.qml, dropKept): made anew when next wanted
@@ -28,6 +28,6 @@ Loader {
     }
     onLoaded: {
         item.parent = Qt.binding(() => kept.shown ? kept : null)
-        if (fade) fade.restartFor(item)
+        if (fadeIn) fadeIn.restartFor(item)
     }
 }

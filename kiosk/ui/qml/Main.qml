@@ -117,7 +117,7 @@ Window {
                 id: timelineLoader
                 objectName: "timelineLoader"
                 shown: root.current === root.screens.timeline
-                fade: layerFade
+                fadeIn: layerFade
                 // by its file, not its type: its file (and Qt's shapes module it uses)
                 // is read when the timeline first opens, not before the first frame
                 file: "TimelinePage.qml"
@@ -153,7 +153,7 @@ Window {
                 objectName: "exhibitLoader"
                 shown: root.current === root.screens.exhibit
                 wanted: shown || root.current === root.screens.gallery
-                fade: layerFade
+                fadeIn: layerFade
                 file: "ExhibitPage.qml"
                 properties: ({
                     kiosk: root.kiosk, ui: style, footCover: Qt.binding(() => captionLoader.height),
@@ -167,7 +167,7 @@ Window {
                 id: galleryLoader
                 objectName: "galleryLoader"
                 shown: root.current === root.screens.gallery
-                fade: layerFade
+                fadeIn: layerFade
                 file: "GalleryViewer.qml"
                 properties: ({
                     kiosk: root.kiosk, ui: style, away: Qt.binding(() => !galleryLoader.shown),
