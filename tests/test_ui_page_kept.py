@@ -28,6 +28,7 @@ from tests.uitools import (
 pytestmark = pytest.mark.usefixtures("qapp")
 
 CONTENT = load(BUNDLED)
+NULL, READY = 0, 1  # Image.status, as a RenditionImage's imageStatus tells it
 FIRST, SECOND = CONTENT.exhibits[0], CONTENT.exhibits[1]
 
 
@@ -56,9 +57,7 @@ def test_the_page_is_kept_away_without_pictures_and_shows_the_next_exhibit_from_
         settle(kw.window, kw.images)
         assert kept(kw, "exhibitLoader") is page and shiboken6.isValid(page)  # kept, not made anew
         assert page.parentItem() is None  # out of the window and its screen reader's tree
-        assert all(
-            p.property("key") == "" and p.property("imageStatus") == 0 for p in renditions(page)
-        )
+        assert all(p.property("imageStatus") == NULL for p in renditions(page))  # let go
 
         # a language tap at home: the page away follows none
         other = next(code for code in CONTENT.site.language_codes if code != language)
@@ -128,3 +127,41 @@ def test_away_the_page_takes_no_scroll_and_tells_no_place(rendition_cache: Path)
         # the page away moved (as between visitors): the About page's place stays its own
         flick(page).setProperty("contentY", 200)
         assert nav.scroll == place
+
+
+def watch_statuses(pictures: list[QQuickItem]) -> dict[int, list[int]]:
+    """Every status each picture passes through from now on."""
+    seen: dict[int, list[int]] = {id(p): [] for p in pictures}
+    for p in pictures:
+        heard = p.imageStatusChanged  # type: ignore[attr-defined]
+        heard.connect(lambda p=p: seen[id(p)].append(int(p.property("imageStatus"))))
+    return seen
+
+
+def test_pictures_let_go_start_no_decode_on_the_way_out(rendition_cache: Path) -> None:
+    """A thumbnail let go goes from drawn to empty at once, on the page and in the
+    gallery's strip. Before, its key was emptied, and its decode size and crop were
+    undone before its file was: Qt started a decode of the whole 720-pixel thumbnail for
+    each step, on its image thread, while the next screen was being drawn beside it."""
+    with open_window(CONTENT, rendition_cache) as kw:
+        kw.kiosk.nav.openExhibit(FIRST.id)
+        settle(kw.window, kw.images)
+        page = kept(kw, "exhibitLoader")
+        kw.kiosk.nav.openGallery(0)
+        settle(kw.window, kw.images)
+        viewer = kept(kw, "galleryLoader")
+        strip = [p for p in renditions(viewer) if str(p.property("key")).endswith(":thumb")]
+        assert strip and all(p.property("imageStatus") == READY for p in strip)
+        seen = watch_statuses(strip)
+        kw.kiosk.nav.back()  # to the page: the viewer's strip lets go
+        settle(kw.window, kw.images)
+        assert all(p.property("imageStatus") == NULL for p in strip)  # let go
+        assert all(seen[id(p)] == [NULL] for p in strip), seen  # and nothing on the way
+
+        thumbs = [p for p in renditions(page) if str(p.property("key")).endswith(":thumb")]
+        assert thumbs and all(p.property("imageStatus") == READY for p in thumbs)
+        seen = watch_statuses(thumbs)
+        kw.kiosk.nav.back()  # to home: the page's thumbnails let go
+        settle(kw.window, kw.images)
+        assert all(p.property("imageStatus") == NULL for p in thumbs)
+        assert all(seen[id(p)] == [NULL] for p in thumbs), seen

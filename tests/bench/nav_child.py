@@ -598,7 +598,7 @@ class Driver:
             if status == _ERROR:
                 self.results.image_errors += 1
                 continue
-            wanted = holder.property("key")
+            wanted = holder.property("key") and holder.property("held") is not False
             if status == _LOADING or (status == _NULL and wanted):
                 busy += 1
         return busy

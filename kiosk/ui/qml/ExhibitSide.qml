@@ -77,7 +77,8 @@ Column {
                 anchors.fill: parent
                 kiosk: side.kiosk
                 ui: side.ui
-                key: side.away ? "" : thumb.modelData.thumb
+                key: thumb.modelData.thumb
+                held: !side.away
                 decorative: true  // the button is named by the image's alt text
             }
             TapHandler {

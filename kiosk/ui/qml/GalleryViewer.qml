@@ -217,7 +217,8 @@ Rectangle {
                     anchors { fill: parent; margins: thumb.border.width }
                     kiosk: viewer.kiosk
                     ui: viewer.ui
-                    key: viewer.letGo ? "" : thumb.modelData.thumb
+                    key: thumb.modelData.thumb
+                    held: !viewer.letGo
                     decorative: true  // the button is named by the picture's alt text
                 }
                 TapHandler {

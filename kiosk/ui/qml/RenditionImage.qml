@@ -10,6 +10,11 @@ Item {
     required property var kiosk
     required property var ui
     property string key: ""
+    // false: its picture let go (a kept screen away), its key, decode size and crop
+    // kept. Only its file changes, so Qt starts nothing on the way out: with the key
+    // emptied instead, the size and crop were undone before the file, and Qt began a
+    // decode of the whole picture for each step, beside the next screen's first frame.
+    property bool held: true
     property string alt: ""
     property bool decorative: false
     property int fillMode: Image.PreserveAspectCrop
@@ -21,7 +26,7 @@ Item {
     // the rendition's file, once it is built
     readonly property string url: kiosk.imageUrl(key, kiosk.imageRevision)
     // asked for and not yet decoded (nor failed)
-    readonly property bool pending: url !== "" && image.status !== Image.Ready
+    readonly property bool pending: held && url !== "" && image.status !== Image.Ready
                                     && image.status !== Image.Error
     // A thumbnail (home tiles, the gallery strips, the timeline's cards) is decoded at
     // the size it is drawn, not at its rendition's 720 px: the home screen's five tiles
@@ -126,8 +131,8 @@ Item {
         cache: true
         fillMode: holder.whole ? Image.PreserveAspectFit : holder.fillMode
         // not before the size is known (a whole picture: not before its decode size
-        // is in place): a first decode at the full size would be wasted
-        source: holder.whole ? holder.wholeSource : holder.sizeKnown ? holder.url : ""
+        // is in place): a first decode at the full size would be wasted; none let go
+        source: !holder.held ? "" : holder.whole ? holder.wholeSource : holder.sizeKnown ? holder.url : ""
         retainWhileLoading: holder.decodeSized || holder.whole
         onStatusChanged: if (status === Image.Ready) holder.shownSource = String(source)
         // a Binding, not a plain one: a picture of another kind leaves sourceSize unset
