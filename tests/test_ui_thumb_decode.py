@@ -107,3 +107,44 @@ def test_a_cropped_cover_keeps_only_the_middle_it_draws(
                 box.height(),
             )
             assert picture.property("sourceClipRect").toRect() == middle
+
+
+def listen(picture: QQuickItem) -> list[tuple[QRect, int]]:
+    """The crop and decode width in place each time the picture is given a file."""
+    asks: list[tuple[QRect, int]] = []
+
+    def heard(*_: object) -> None:
+        if picture.property("source").toString():
+            crop = picture.property("sourceClipRect").toRect()
+            asks.append((crop, picture.property("sourceSize").width()))
+
+    picture.sourceChanged.connect(heard)  # type: ignore[attr-defined]
+    return asks
+
+
+def test_a_thumbnail_is_asked_for_with_its_size_and_crop_already_in_place(
+    rendition_cache: Path,
+) -> None:
+    """When a thumbnail's rendition becomes known (built on a first run), Qt hears of
+    its file only once its decode size and crop are set: before, its file and its crop
+    followed the image store's revision in no set order, and Qt began a decode of the
+    whole 720-pixel file first, then another of the middle."""
+    with open_window(CONTENT, rendition_cache) as kw:
+        images = kw.images
+        for holder, picture in tile_pictures(kw):
+            key = holder.property("key")
+            crop = picture.property("sourceClipRect").toRect()
+            size = picture.property("sourceSize")
+            assert not crop.isEmpty() and size.width() > 0
+            path = QUrl(images.url(key)).toLocalFile()
+            # as while the rendition is being built: no file yet
+            images._urls.pop(key)
+            images._pending.add(key)
+            images.revision += 1
+            images.revisionChanged.emit()
+            assert not picture.property("source").toString()
+            asks = listen(picture)
+            images._on_built(key, path)  # built: the store tells QML by its revision
+            settle(kw.window, kw.images)
+            assert asks == [(crop, size.width())], asks
+            assert holder.property("ready")

@@ -38,9 +38,6 @@ Item {
     function stepUp(pixels) { return 32 * Math.ceil(pixels / 32) }
     readonly property size decodeBox: Qt.size(stepUp(width), stepUp(height))
     property string shownSource: ""  // what the image last finished decoding
-    // the rendition's own size, for the middle of a cropped thumbnail (sourceClipRect)
-    readonly property size pictureSize: decodeSized && sizeKnown
-        ? kiosk.imageSize(key, kiosk.imageRevision) : Qt.size(0, 0)
     // the part of a picture scaled to cover ``box`` that lies under it, as Qt scales it
     // (QQuickImageProviderWithOptions::loadSize: the larger ratio, sizes rounded)
     function middle(box, picture) {
@@ -82,11 +79,29 @@ Item {
     readonly property var wholeRequest: whole && sizeKnown && wholeDecodeHeight > 0
         ? [url, wholeDecodeHeight] : ["", 0]
     onWholeRequestChanged: askWhole()
-    Component.onCompleted: askWhole()
+    Component.onCompleted: { askWhole(); askThumb() }
     function askWhole() {
         const [file, height] = wholeRequest
         if (height > 0) image.sourceSize = Qt.size(0, height)
         wholeSource = file
+    }
+    // A thumbnail is asked for by hand as well, its size and crop first and then its
+    // file: with bindings, its crop and its file changed in no set order when its
+    // rendition became known, and Qt began a decode of the whole 720-pixel file first.
+    // Its crop is worked out here from the rendition's size, not read from a binding
+    // that may not have heard of the change yet.
+    property string thumbSource: ""
+    readonly property var thumbRequest: decodeSized && sizeKnown ? [url, decodeBox] : ["", decodeBox]
+    onThumbRequestChanged: askThumb()
+    function askThumb() {
+        const [file, box] = thumbRequest
+        if (file !== "") {
+            image.sourceSize = box
+            const picture = kiosk.imageSize(key, kiosk.imageRevision)
+            const cropped = image.fillMode === Image.PreserveAspectCrop && picture.width > 0
+            image.sourceClipRect = cropped ? middle(box, picture) : Qt.rect(0, 0, 0, 0)
+        }
+        thumbSource = file
     }
     Loader {  // made only for such a band: tiles and thumbnails draw one image
         anchors.fill: parent
@@ -132,24 +147,17 @@ Item {
         fillMode: holder.whole ? Image.PreserveAspectFit : holder.fillMode
         // not before the size is known (a whole picture: not before its decode size
         // is in place): a first decode at the full size would be wasted; none let go
-        source: !holder.held ? "" : holder.whole ? holder.wholeSource : holder.sizeKnown ? holder.url : ""
+        source: !holder.held ? "" : holder.whole ? holder.wholeSource
+                : holder.decodeSized ? holder.thumbSource : holder.sizeKnown ? holder.url : ""
         retainWhileLoading: holder.decodeSized || holder.whole
         onStatusChanged: if (status === Image.Ready) holder.shownSource = String(source)
-        // a Binding, not a plain one: a picture of another kind leaves sourceSize unset
-        Binding on sourceSize {
-            when: holder.decodeSized
-            value: holder.decodeBox
-        }
-        // a whole picture's is set with its source (holder.askWhole); it shares its one
-        // decoded copy with its veiled fill (pictureFill: the same source, size and fill mode)
+        // a thumbnail's size and crop are set with its file (holder.askThumb), a whole
+        // picture's size likewise (holder.askWhole); a picture of another kind leaves them
+        // unset. A whole picture shares its one decoded copy with its veiled fill
+        // (pictureFill: the same source, size and fill mode).
         // Cropped, Qt decodes the picture at the size that covers sourceSize, its own
         // shape, and draws only the middle: only that middle is kept (a home tile 352 x
         // 256 pixels instead of 384 x 256), drawn at the same scale and place as before.
-        Binding on sourceClipRect {
-            when: holder.decodeSized && image.fillMode === Image.PreserveAspectCrop
-                && holder.pictureSize.width > 0
-            value: holder.middle(holder.decodeBox, holder.pictureSize)
-        }
         opacity: holder.ready ? 1 : 0
         Behavior on opacity { NumberAnimation { duration: holder.ui.fade } }
     }
