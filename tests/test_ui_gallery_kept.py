@@ -18,6 +18,8 @@ from kiosk.ui.render import settle
 from kiosk.ui.render import visual_tree as walk
 from tests.conftest import BUNDLED
 from tests.uitools import (
+    NULL,
+    READY,
     item,
     items,
     kept,
@@ -31,7 +33,6 @@ from tests.uitools import (
 pytestmark = pytest.mark.usefixtures("qapp")
 
 CONTENT = load(BUNDLED)
-NULL, READY = 0, 1  # Image.status, as a RenditionImage's imageStatus tells it
 FIRST, SECOND = CONTENT.exhibits[0], CONTENT.exhibits[1]
 
 

@@ -16,6 +16,8 @@ from kiosk.ui.render import settle
 from kiosk.ui.render import visual_tree as walk
 from tests.conftest import BUNDLED
 from tests.uitools import (
+    NULL,
+    READY,
     item,
     kept,
     load,
@@ -28,7 +30,6 @@ from tests.uitools import (
 pytestmark = pytest.mark.usefixtures("qapp")
 
 CONTENT = load(BUNDLED)
-NULL, READY = 0, 1  # Image.status, as a RenditionImage's imageStatus tells it
 FIRST, SECOND = CONTENT.exhibits[0], CONTENT.exhibits[1]
 
 

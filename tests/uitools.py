@@ -99,6 +99,11 @@ def kept(kw: KioskWindow, name: str) -> QQuickItem:
     return screen
 
 
+# Image.status, as a RenditionImage's imageStatus tells it (an int: PySide cannot read
+# the enum): no picture held, or one decoded
+NULL, READY = 0, 1
+
+
 def renditions(root: QQuickItem) -> list[QQuickItem]:
     """The RenditionImages under ``root``, in the window or not."""
     return [i for i in walk(root) if i.metaObject().indexOfProperty("imageStatus") >= 0]
