@@ -185,6 +185,9 @@ class Driver:
             nonlocal turn
             turn += 1
             code = codes[turn % len(codes)]
+            if code == kiosk.language.current:  # a tap that changes nothing is not a tap's work
+                turn += 1
+                code = codes[turn % len(codes)]
             return Step(
                 "tap",
                 f"language@{page}",
