@@ -199,6 +199,7 @@ class Driver:
             return kiosk.nav.place.screen == "exhibit" and kiosk.nav.place.exhibit_id == eid
 
         while True:
+            yield from self._visitor_choices()  # at home: the start, or after an idle reset
             for exhibit in content.exhibits:
                 eid, count = exhibit.id, len(exhibit.gallery)
                 yield Step(
@@ -285,6 +286,25 @@ class Driver:
                     lambda: kiosk.nav.place.screen == "home",
                     call=kiosk.nav.leaveAttract,
                 )
+
+    def _visitor_choices(self) -> Iterator[Step]:
+        """The text size and colours this run's visitor chooses (``--text-scale``,
+        ``--contrast``), at home at the start of each round, as each new visitor who
+        wants them does: the idle reset put them back. Timed taps on the control bar's
+        "Aa" and "Contrast" like any other; each makes the kept screens anew at their
+        next opening (Main.qml, ``dropKept``), so the next visit of each is a first one."""
+        from kiosk.ui.appearance import TEXT_SCALES
+
+        appearance = self.kiosk.appearance
+        for scale in TEXT_SCALES[1 : TEXT_SCALES.index(self.args.text_scale) + 1]:
+            yield Step(
+                "tap",
+                "text-size",
+                partial(lambda scale: appearance.text_scale == scale, scale),
+                target="textSizeButton",
+            )
+        if self.args.contrast:
+            yield Step("tap", "contrast", lambda: appearance.high_contrast, target="contrastButton")
 
     def _first_openings(self) -> Iterator[Step]:
         """Each feature created on first use, opened once (then closed, untimed
@@ -647,7 +667,7 @@ def _median(values: list[float]) -> float:
     return ordered[len(ordered) // 2] if ordered else float("nan")
 
 
-def main() -> int:
+def arguments() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser()
     parser.add_argument("--content", type=Path, default=REPO / "exhibits")
     parser.add_argument("--cache", type=Path, required=True)
@@ -671,8 +691,18 @@ def main() -> int:
         default=0.0,
         help="after the soak, also measure RSS after this long at rest",
     )
+    parser.add_argument(
+        "--text-scale", type=float, default=1.0, help="the visitor's text size (1, 1.25, 1.5)"
+    )
+    parser.add_argument("--contrast", action="store_true", help="the visitor's high contrast")
+    parser.add_argument("--size", default="1920x1080", help="the window, WxH (portrait: 1080x1920)")
     parser.add_argument("--out", type=Path, required=True)
-    args = parser.parse_args()
+    return parser
+
+
+def main() -> int:
+    args = arguments().parse_args()
+    width, height = (int(n) for n in args.size.split("x"))
 
     from kiosk.content.loader import load_content
     from kiosk.runtime import paths
@@ -688,13 +718,13 @@ def main() -> int:
     result = load_content(args.content)
     assert result.content is not None, [str(e) for e in result.errors]
     content = result.content
-    service = make_service(args.cache, (1920, 1080))
+    service = make_service(args.cache, (width, height))
     args.state.mkdir(parents=True, exist_ok=True)
     pin = "5831"
     store = PinStore(paths.settings_path(args.state))
     store.set_pin(pin)
     staff = Staff(PinPad(store))  # the PIN pad first, as in kiosk mode
-    kw = build_window(content, service, start="home", size=(1920, 1080), staff=staff)
+    kw = build_window(content, service, start="home", size=(width, height), staff=staff)
     recorder = AnalyticsRecorder(args.state / "analytics.sqlite", "bench")
     controller = Controller(kw, idle=IdleMachine(content.site.idle), recorder=recorder)
     driver = Driver(kw, controller, args, pin)
