@@ -17,6 +17,9 @@ class Appearance(QObject):
     """The text scale (one of ``TEXT_SCALES``) and the high-contrast switch."""
 
     changed = Signal()
+    # just before a change takes effect: the screens kept away are let go first (Main.qml),
+    # or each would lay itself out and draw itself anew for no one in the visitor's tap
+    changing = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +50,7 @@ class Appearance(QObject):
     def _set(self, scale_index: int, high_contrast: bool) -> None:
         if (scale_index, high_contrast) == (self._scale_index, self._high_contrast):
             return
+        self.changing.emit()
         self._scale_index = scale_index
         self._high_contrast = high_contrast
         self.changed.emit()
