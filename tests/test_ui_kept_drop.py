@@ -1,7 +1,9 @@
 """A new text size or contrast while screens are kept away (the timeline, the exhibit
-page, the gallery viewer, the attract loop) makes them anew at their next opening, and
-the ones away lay nothing out for it on the way: the tap on "Aa" or "Contrast" lays out
-and draws the screen the visitor sees, not four they left."""
+page, the gallery viewer, the attract loop) lets them go at once, and they lay nothing
+out for it on the way: the tap on "Aa" or "Contrast" lays out and draws the screen the
+visitor sees, not four they left. A moment later they are made again, out of sight, so
+the visitor's next visit of each is a tap on a screen already made, drawn as one made
+for the first time in that state."""
 
 from __future__ import annotations
 
@@ -9,13 +11,14 @@ from pathlib import Path
 
 import pytest
 import shiboken6
+from PySide6.QtCore import QMetaObject, QObject
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.ui.app import KioskWindow
 from kiosk.ui.render import settle
 from kiosk.ui.render import visual_tree as walk
 from tests.conftest import BUNDLED
-from tests.uitools import item, kept, load, open_window, tap
+from tests.uitools import grab, item, kept, load, loader_of, open_window, tap
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -70,7 +73,79 @@ def test_screens_kept_away_lay_nothing_out_for_a_new_text_size_or_contrast(
             assert kw.kiosk.appearance.high_contrast
         assert heard == []
         settle(kw.window, kw.images)
-        # dropped: made anew at the next opening
+        # let go: the timeline opened next is not the one left
         assert all(not shiboken6.isValid(s) or s.parentItem() is None for s in screens.values())
         tap(kw, item(kw, "timelineButton"))
         assert kept(kw, "timelineLoader") is not screens["timelineLoader"]
+
+
+def remake_timer(kw: KioskWindow) -> QObject:
+    timer = kw.window.findChild(QObject, "remakeKept")
+    assert timer is not None
+    return timer
+
+
+def remade_now(kw: KioskWindow) -> dict[str, QQuickItem]:
+    """What the timer does, one screen each time it fires, each given its frames; the
+    test fires it, not the wall clock."""
+    for _ in KEPT:
+        QMetaObject.invokeMethod(kw.window, "remakeKept")
+        QMetaObject.invokeMethod(remake_timer(kw), "stop")
+        settle(kw.window, kw.images)
+    assert not any(loader_of(kw, name).property("dropped") for name in KEPT)  # all made
+    return {name: kept(kw, name) for name in KEPT if loader_of(kw, name).property("item")}
+
+
+@pytest.mark.parametrize("button", ["textSizeButton", "contrastButton"])
+def test_screens_let_go_are_made_again_out_of_sight_and_their_next_visit_is_a_tap(
+    rendition_cache: Path, button: str
+) -> None:
+    with open_window(CONTENT, rendition_cache) as kw:
+        screens = every_screen_kept_away(kw)
+        assert not remake_timer(kw).property("running")
+        tap(kw, item(kw, button))
+        assert all(loader_of(kw, name).property("item") is None for name in KEPT)  # let go
+        assert all(loader_of(kw, name).property("dropped") for name in KEPT)
+        timer = remake_timer(kw)
+        assert timer.property("running")  # made again a moment later, not in the tap
+        QMetaObject.invokeMethod(timer, "stop")  # the test fires it, not the wall clock
+        home = grab(kw)
+        remade = remade_now(kw)
+        assert grab(kw) == home  # made out of sight
+        for name, screen in remade.items():
+            assert not shiboken6.isValid(screens[name]) or screen is not screens[name]
+            assert screen.parentItem() is None  # out of the window, as kept
+        assert kw.kiosk.nav.place.screen == "home"
+
+        tap(kw, item(kw, "timelineButton"))
+        assert kept(kw, "timelineLoader") is remade["timelineLoader"]  # shown, not made
+        timeline = grab(kw)
+        tap(kw, item(kw, "homeButton"))
+        kw.kiosk.nav.openExhibit(CONTENT.exhibits[0].id)
+        settle(kw.window, kw.images)
+        assert kept(kw, "exhibitLoader") is remade["exhibitLoader"]
+        page = grab(kw)
+        kw.kiosk.nav.openGallery(0)
+        settle(kw.window, kw.images)
+        assert kept(kw, "galleryLoader") is remade["galleryLoader"]
+        gallery = grab(kw)
+
+    with open_window(CONTENT, rendition_cache) as fresh:  # the same state from the start
+        tap(fresh, item(fresh, button))
+        tap(fresh, item(fresh, "timelineButton"))
+        assert grab(fresh) == timeline
+        tap(fresh, item(fresh, "homeButton"))
+        fresh.kiosk.nav.openExhibit(CONTENT.exhibits[0].id)
+        settle(fresh.window, fresh.images)
+        assert grab(fresh) == page
+        fresh.kiosk.nav.openGallery(0)
+        settle(fresh.window, fresh.images)
+        assert grab(fresh) == gallery
+
+
+def test_a_screen_never_opened_is_not_made_by_a_change(rendition_cache: Path) -> None:
+    """Features cost nothing until used: a new text size makes no screen not yet opened."""
+    with open_window(CONTENT, rendition_cache) as kw:
+        tap(kw, item(kw, "textSizeButton"))
+        remade_now(kw)
+        assert all(loader_of(kw, name).property("item") is None for name in KEPT)

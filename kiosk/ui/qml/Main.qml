@@ -59,9 +59,36 @@ Window {
         target: root.kiosk.appearance
         function onChanging() { root.dropKept() }
     }
+    // the exhibit page first: from home, where "Aa" and "Contrast" are most often tapped,
+    // a tile is the likeliest next tap
+    readonly property var keptLoaders: [exhibitLoader, timelineLoader, galleryLoader, attractLoader]
     function dropKept() {
-        for (const kept of [timelineLoader, exhibitLoader, galleryLoader, attractLoader])
+        for (const kept of keptLoaders)
             kept.drop()
+        remakeKept.restart()
+    }
+    // the screens let go are made again once the change has been drawn and the visitor
+    // is reading it, one at a time (10-25 ms each): not inside the tap that changed the
+    // size or colours, nor all in one long pause
+    Timer {
+        id: remakeKept
+        objectName: "remakeKept"
+        interval: 400
+        onTriggered: root.remakeKept()
+    }
+    function remakeKept() {
+        const next = keptLoaders.find(kept => kept.dropped)
+        if (!next) return
+        next.remake()
+        if (keptLoaders.some(kept => kept.dropped)) remakeKept.restart()
+    }
+    Connections {  // a screen made away is laid out in one hidden frame, then kept out of it
+        target: root
+        enabled: root.keptLoaders.some(kept => kept.warming)
+        function onFrameSwapped() {
+            for (const kept of root.keptLoaders)
+                kept.warming = false
+        }
     }
 
     Loader {

@@ -63,7 +63,8 @@ Rectangle {
             if (currentIndex > 0) { touched = true; showOpenEntry() } else keepTop()
             (headerItem as Heading)?.axis.showCurrent()
         }
-        Component.onCompleted: Qt.callLater(settle)
+        // made away (KeptLoader.remake), it settles when first shown, as a kept one does
+        Component.onCompleted: if (page.shown) Qt.callLater(settle)
         onMovementStarted: touched = true
         function keepTop() { if (!touched) positionViewAtBeginning() }
         onCurrentIndexChanged: {
