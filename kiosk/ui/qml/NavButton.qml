@@ -33,7 +33,11 @@ Rectangle {
     radius: visible ? Math.min(height / 2, ui.target / 2) : 0
     // a button that does nothing here (Back at home) is clearly not one: no edge and no
     // fill, its words in the muted colour, still readable (not faded to near nothing)
-    color: !enabled ? "transparent" : tap.pressed ? Qt.darker(base, 1.18) : base
+    // pressed: darker, or lighter where the fill is near black already (a selected button
+    // in high contrast), where darker was the same black and a touch showed nothing
+    color: !enabled ? "transparent"
+        : !tap.pressed ? base
+        : base.hslLightness < 0.2 ? Qt.tint(base, "#40ffffff") : Qt.darker(base, 1.18)
     border.width: primary || selected || !enabled ? 0 : Math.max(1, 2 * ui.k)
     border.color: ui.line
     property color fill: ui.accent  // of a primary button: a warning colour for destructive ones
