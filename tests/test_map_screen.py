@@ -246,3 +246,23 @@ service.shutdown()
     )
     lines = [line for line in done.stdout.splitlines() if line.startswith(("home", "map"))]
     assert lines == ["home False False False", "map True True True"], done.stderr[-2000:]
+
+
+def test_no_button_is_cut_at_the_top_of_the_panel_when_a_place_is_chosen(
+    window: KioskWindow, content: ContentSet
+) -> None:
+    """A place chosen scrolls its name to the top of the panel: the place buttons above it
+    go out of sight whole, never leaving a sliver of one at the panel's top edge (as at
+    1280 x 800, where the panel could not scroll that far)."""
+    kw = window
+    for scale in (1.0, 1.25, 1.5):
+        kw.kiosk.appearance.set_text_scale(scale)
+        for index, place in enumerate(content.places):
+            _open_map(kw, index)
+            panel = item(kw, "mapPanel")
+            shown = scene_rect(panel)
+            assert shown.contains(scene_rect(item(kw, "mapPlaceName")))
+            for button in _named(kw, "mapPlaceButton_"):
+                rect = scene_rect(button)
+                cut = _overlap(shown, rect) and not shown.contains(rect)
+                assert not cut, (scale, place.id, button.objectName(), rect, shown)

@@ -83,8 +83,11 @@ Rectangle {
         y: page.beside ? mapArea.y : view.y + view.height + page.ui.gap
         width: page.panelWidth
         height: page.height - y - page.ui.gap
-        // room for the cue below the last button: at the end the cue goes, nothing is under it
-        contentHeight: panel.height + (panel.height > height ? cue.height : 0)
+        // room for the cue below the last button: at the end the cue goes, nothing is under it;
+        // and, where the panel scrolls at all, room for a chosen place's name to reach its
+        // top: short of it, the last row of place buttons stayed at the top edge, cut
+        contentHeight: panel.height <= height ? panel.height
+            : Math.max(panel.height + cue.height, page.place ? placeName.y + height : 0)
         clip: true
         boundsBehavior: Flickable.StopAtBounds
         onMovementStarted: page.panelMoved = true
