@@ -77,6 +77,8 @@ Window {
         onTriggered: root.remakeKept()
     }
     function remakeKept() {
+        // a window closed (a test's, left for deletion) makes nothing on an engine going away
+        if (!root.visible) return
         const next = keptLoaders.find(kept => kept.dropped)
         if (!next) return
         next.remake()
