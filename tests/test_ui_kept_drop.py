@@ -86,11 +86,11 @@ def remake_timer(kw: KioskWindow) -> QObject:
 
 
 def remade_now(kw: KioskWindow) -> dict[str, QQuickItem]:
-    """What the timer does, one screen each time it fires, each given its frames; the
-    test fires it, not the wall clock."""
+    """What the timer does, one screen each time it fires, each given its frames (the
+    test fires it: its interval is made an hour, so the wall clock never does)."""
+    remake_timer(kw).setProperty("interval", 3_600_000)
     for _ in KEPT:
         QMetaObject.invokeMethod(kw.window, "remakeKept")
-        QMetaObject.invokeMethod(remake_timer(kw), "stop")
         settle(kw.window, kw.images)
     assert not any(loader_of(kw, name).property("dropped") for name in KEPT)  # all made
     return {name: kept(kw, name) for name in KEPT if loader_of(kw, name).property("item")}
@@ -102,13 +102,13 @@ def test_screens_let_go_are_made_again_out_of_sight_and_their_next_visit_is_a_ta
 ) -> None:
     with open_window(CONTENT, rendition_cache) as kw:
         screens = every_screen_kept_away(kw)
-        assert not remake_timer(kw).property("running")
+        timer = remake_timer(kw)
+        assert not timer.property("running")
+        timer.setProperty("interval", 3_600_000)  # the test fires it, not the wall clock
         tap(kw, item(kw, button))
         assert all(loader_of(kw, name).property("item") is None for name in KEPT)  # let go
         assert all(loader_of(kw, name).property("dropped") for name in KEPT)
-        timer = remake_timer(kw)
         assert timer.property("running")  # made again a moment later, not in the tap
-        QMetaObject.invokeMethod(timer, "stop")  # the test fires it, not the wall clock
         home = grab(kw)
         remade = remade_now(kw)
         assert grab(kw) == home  # made out of sight
@@ -146,6 +146,7 @@ def test_screens_let_go_are_made_again_out_of_sight_and_their_next_visit_is_a_ta
 def test_a_screen_never_opened_is_not_made_by_a_change(rendition_cache: Path) -> None:
     """Features cost nothing until used: a new text size makes no screen not yet opened."""
     with open_window(CONTENT, rendition_cache) as kw:
+        remake_timer(kw).setProperty("interval", 3_600_000)
         tap(kw, item(kw, "textSizeButton"))
         remade_now(kw)
         assert all(loader_of(kw, name).property("item") is None for name in KEPT)
