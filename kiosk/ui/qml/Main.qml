@@ -51,10 +51,11 @@ Window {
         }
         function onContentChanged() { root.dropKept() }
     }
-    // A kept screen away while the text size, contrast or content changes is made anew
-    // at its next opening (KeptLoader): one pair of listeners for them all. Let go before
-    // a new size or contrast reaches the style: after it, each screen away laid its texts
-    // out and coloured them again, for no one, in the visitor's tap on "Aa" or "Contrast".
+    // A kept screen away while the text size, contrast or content changes is let go and
+    // made anew a moment later, out of sight (KeptLoader): one pair of listeners for them
+    // all. Let go before a new size or contrast reaches the style: after it, each screen
+    // away laid its texts out and coloured them again, for no one, in the visitor's tap
+    // on "Aa" or "Contrast".
     Connections {
         target: root.kiosk.appearance
         function onChanging() { root.dropKept() }
