@@ -96,12 +96,16 @@ def remade_now(kw: KioskWindow) -> dict[str, QQuickItem]:
     return {name: kept(kw, name) for name in KEPT if loader_of(kw, name).property("item")}
 
 
-@pytest.mark.parametrize("button", ["textSizeButton", "contrastButton"])
+@pytest.mark.parametrize(
+    ("button", "language"), [("textSizeButton", "az"), ("contrastButton", "ru")]
+)
 def test_screens_let_go_are_made_again_out_of_sight_and_their_next_visit_is_a_tap(
-    rendition_cache: Path, button: str
+    rendition_cache: Path, button: str, language: str
 ) -> None:
+    """Made again in the visitor's language too: they chose it while the screens were away."""
     with open_window(CONTENT, rendition_cache) as kw:
         screens = every_screen_kept_away(kw)
+        tap(kw, item(kw, f"language_{language}"))
         timer = remake_timer(kw)
         assert not timer.property("running")
         timer.setProperty("interval", 3_600_000)  # the test fires it, not the wall clock
@@ -131,6 +135,7 @@ def test_screens_let_go_are_made_again_out_of_sight_and_their_next_visit_is_a_ta
         gallery = grab(kw)
 
     with open_window(CONTENT, rendition_cache) as fresh:  # the same state from the start
+        tap(fresh, item(fresh, f"language_{language}"))
         tap(fresh, item(fresh, button))
         tap(fresh, item(fresh, "timelineButton"))
         assert grab(fresh) == timeline
