@@ -8,6 +8,9 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["QT_QUICK_BACKEND"] = "software"
 os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
 os.environ.setdefault("XDG_RUNTIME_DIR", "/tmp/kiosk-test-runtime")
+# the suite's workers and the kiosks they start share the machine: no UI thread takes a
+# core of its own (kiosk.runtime.cores; tests/test_cores.py runs kiosks that do)
+os.environ["KIOSK_PIN_UI"] = "0"
 os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
 
 import shutil  # noqa: E402

@@ -25,9 +25,18 @@ OnError = Callable[[Exception], None]
 class RenditionService:
     """Hands out rendition paths, building missing ones once however often they are asked."""
 
-    def __init__(self, cache: RenditionCache, workers: int = 1) -> None:
+    def __init__(
+        self,
+        cache: RenditionCache,
+        workers: int = 1,
+        initializer: Callable[[], object] | None = None,
+    ) -> None:
+        """``initializer`` runs in each worker thread as it starts (the kiosk's: off
+        the UI thread's core, ``kiosk.runtime.cores``)."""
         self.cache = cache
-        self._pool = ThreadPoolExecutor(max(1, workers), thread_name_prefix="rendition")
+        self._pool = ThreadPoolExecutor(
+            max(1, workers), thread_name_prefix="rendition", initializer=initializer
+        )
         self._lock = threading.Lock()
         self._waiting: dict[tuple[str, str], list[tuple[OnReady, OnError]]] = {}
         self._closed = False

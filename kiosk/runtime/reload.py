@@ -34,7 +34,7 @@ from typing import Any
 
 from kiosk.content.model import ContentSet, LoadResult, Problem
 from kiosk.content.records import Record, record
-from kiosk.runtime import logs
+from kiosk.runtime import cores, logs
 from kiosk.runtime.last_good import LastGood
 from kiosk.runtime.manifest import Verifier
 from kiosk.runtime.watch import TreeWatcher
@@ -106,10 +106,14 @@ class ReloadController:
         self._loader = loader or _default_loader
         self._wall_clock = wall_clock
         self._owns_executor = executor is None
-        self._executor = executor or ThreadPoolExecutor(1, thread_name_prefix="kiosk-reload")
+        self._executor = executor or ThreadPoolExecutor(
+            1, thread_name_prefix="kiosk-reload", initializer=cores.leave_ui_core
+        )
         # The folder scan runs on its own thread too: on 1,000 exhibits one scan
         # stats 13,000 files (~80 ms), time the UI thread must not lose.
-        self._watch_executor = executor or ThreadPoolExecutor(1, thread_name_prefix="kiosk-watch")
+        self._watch_executor = executor or ThreadPoolExecutor(
+            1, thread_name_prefix="kiosk-watch", initializer=cores.leave_ui_core
+        )
         self._watch_future: Future[bool] | None = None
         self._future: Future[LoadResult] | None = None
         self._again = False  # the tree changed while a load was running

@@ -64,6 +64,10 @@ def ensure_application(software: bool = False) -> QGuiApplication:
     if software or headless or os.environ.get("QT_QUICK_BACKEND") == "software":
         QQuickWindow.setGraphicsApi(QSGRendererInterface.GraphicsApi.Software)
     os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
+    # Qt's raster engine hands a large fill to a pool of threads and waits for them:
+    # on two cores those wait behind the picture reader. The UI thread fills alone
+    # (kiosk.runtime.cores: it keeps a core of its own).
+    os.environ.setdefault("QT_NO_GUI_THREADPOOL", "1")
     app = QGuiApplication([])
     app.setApplicationName("friendship-kiosk")
     register_fonts(app)

@@ -26,7 +26,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from kiosk.runtime import glibc
+from kiosk.runtime import cores, glibc
 
 if TYPE_CHECKING:
     from PySide6.QtQml import QJSEngine
@@ -119,6 +119,7 @@ def tidy(engine: QJSEngine, trim: Callable[[], object] | None) -> Callable[[], N
         engine.collectGarbage()
         if trim is not None:
             trim()
+        cores.sweep()  # a thread made since the last spell leaves the UI core
 
     return run
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.media.cache import RenditionCache, default_cache_dir, rendition_boxes
 from kiosk.media.service import RenditionService
+from kiosk.runtime import cores
 
 # A running kiosk needs only ``make_service`` before its first frame; rendering a
 # screen to a picture (``kiosk render``) brings in the rest where it is used.
@@ -19,7 +20,10 @@ if TYPE_CHECKING:
 
 def make_service(cache: Path | None, size: tuple[int, int]) -> RenditionService:
     """Renditions for this screen, and thumbnails of the usual size."""
-    return RenditionService(RenditionCache(cache or default_cache_dir(), rendition_boxes(size)))
+    return RenditionService(
+        RenditionCache(cache or default_cache_dir(), rendition_boxes(size)),
+        initializer=cores.leave_ui_core,
+    )
 
 
 def go_to(kw: KioskWindow, screen: str, exhibit_id: str = "", index: int = 0) -> None:

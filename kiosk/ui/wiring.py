@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.content.records import Record, record
+from kiosk.runtime import cores
 from kiosk.ui.app import KioskWindow, MainQml, ensure_application
 
 if TYPE_CHECKING:
@@ -85,6 +86,8 @@ def run_kiosk(options: RunOptions) -> int:
     app = ensure_application()
     qml = MainQml()  # compiles on Qt's loader thread while the rest is imported and loaded
     kiosk = _assemble(app, qml, options)
+    # here, not in _assemble: a test that builds the kiosk in its own process keeps its cores
+    kiosk.controller.firstFrame.connect(cores.keep_ui_core)
     kiosk.stopper.listen()  # SIGTERM, SIGINT, SIGHUP from here on end through the loop
     try:
         return app.exec()

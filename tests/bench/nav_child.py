@@ -705,7 +705,7 @@ def main() -> int:
     width, height = (int(n) for n in args.size.split("x"))
 
     from kiosk.content.loader import load_content
-    from kiosk.runtime import paths
+    from kiosk.runtime import cores, paths
     from kiosk.runtime.analytics import AnalyticsRecorder
     from kiosk.runtime.idle import IdleMachine
     from kiosk.runtime.pin import PinPad, PinStore
@@ -727,6 +727,7 @@ def main() -> int:
     kw = build_window(content, service, start="home", size=(width, height), staff=staff)
     recorder = AnalyticsRecorder(args.state / "analytics.sqlite", "bench")
     controller = Controller(kw, idle=IdleMachine(content.site.idle), recorder=recorder)
+    controller.firstFrame.connect(cores.keep_ui_core)  # as kiosk.ui.wiring.run_kiosk
     driver = Driver(kw, controller, args, pin)
     kw.window.frameSwapped.connect(driver.begin, type=_single_shot())
     kw.window.show()

@@ -1,0 +1,104 @@
+"""The UI thread keeps a core of its own; the kiosk's other threads share the rest.
+
+A tap's frame is made on the UI thread, while Qt's picture reader decodes the new
+screen's pictures beside it. Measured on a 2-core machine (``perf sched``, the bench's
+quick navigation run): when both woke on one core, the UI thread waited there for the
+reader's slice to end (about 4 ms, one scheduler tick) while the other core stood
+idle, because Linux keeps a thread where its cache is warm. That was the tile, Back,
+thumbnail and idle-reset taps' 4-7 ms "waited" at p95. With the UI thread on one core
+and every other thread of the kiosk on the others, it never waits behind them.
+
+So once the first frame is drawn, ``keep_ui_core`` puts the UI thread on the first
+core the process may use and every other thread on the rest, and ``sweep`` (at every
+quiet spell, and from each worker pool as it starts a thread) moves any thread made
+since then off the UI core: a thread inherits the affinity of the thread that made
+it, so one the UI thread makes starts on the UI core. Nothing changes on a machine
+that gives the process one core, where ``KIOSK_PIN_UI=0`` is set (the test suite sets
+it: its workers share the machine), or where Linux refuses.
+
+Qt-free, like the rest of ``kiosk.runtime``; Linux only (``os.sched_setaffinity``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import threading
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+log = logging.getLogger("kiosk.cores")
+
+OFF = "KIOSK_PIN_UI"  # "0": leave every thread where Linux puts it
+
+_split: tuple[int, frozenset[int], frozenset[int]] | None = None  # UI thread, its core, the rest
+
+
+def keep_ui_core(environ: Mapping[str, str] | None = None) -> bool:
+    """From the UI thread: put it on a core of its own and the other threads on the
+    rest; True if done."""
+    global _split
+    env = os.environ if environ is None else environ
+    if env.get(OFF) == "0":
+        log.info("UI thread shares every core: %s=0", OFF)
+        return False
+    try:
+        cores = sorted(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not Linux
+        cores = []
+    if len(cores) < 2:
+        log.info("UI thread shares every core: %d to share", len(cores))
+        return False
+    ui, rest = frozenset(cores[:1]), frozenset(cores[1:])
+    try:
+        os.sched_setaffinity(0, ui)  # 0: the calling thread
+    except OSError as error:
+        log.info("UI thread shares every core: %s", error)
+        return False
+    _split = (threading.get_native_id(), ui, rest)
+    moved = sweep()
+    log.info("UI thread on core %d, %d other threads on the rest", cores[0], moved)
+    return True
+
+
+def sweep() -> int:
+    """Every thread of the process but the UI thread off the UI core; how many moved.
+    Nothing before ``keep_ui_core``."""
+    if _split is None:
+        return 0
+    ui_thread, ui, rest = _split
+    moved = 0
+    try:
+        threads = os.listdir("/proc/self/task")
+    except OSError:
+        return 0
+    for name in threads:
+        tid = int(name)
+        if tid == ui_thread:
+            continue
+        try:
+            if os.sched_getaffinity(tid) & ui:
+                os.sched_setaffinity(tid, rest)
+                moved += 1
+        except OSError:  # ended meanwhile
+            continue
+    return moved
+
+
+def leave_ui_core() -> None:
+    """From a worker thread as it starts (an executor's ``initializer``): off the UI
+    core, if the UI thread keeps one."""
+    if _split is None:
+        return
+    _, _, rest = _split
+    with contextlib.suppress(OSError):
+        os.sched_setaffinity(0, rest)
+
+
+def reset() -> None:
+    """Forget the split (tests); the threads keep their affinity."""
+    global _split
+    _split = None
