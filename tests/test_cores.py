@@ -56,10 +56,27 @@ print(json.dumps(out))
 """
 
 
-def _child(environ: dict[str, str], one_core: bool = False) -> dict[str, object]:
+# a thread named as Qt Quick's render thread, running beside the UI thread
+RENDER_THREAD = r"""
+import ctypes, threading
+named = threading.Event()
+def render():
+    ctypes.CDLL(None).prctl(15, b"QSGRenderThread", 0, 0, 0)  # PR_SET_NAME
+    named.set()
+    threading.Event().wait()
+threading.Thread(target=render, daemon=True).start()
+named.wait()
+"""
+
+
+def _child(
+    environ: dict[str, str], one_core: bool = False, render_thread: bool = False
+) -> dict[str, object]:
     code = CHILD
     if one_core:  # as on a machine that gives the process a single core
         code = "import os\nos.sched_setaffinity(0, {min(os.sched_getaffinity(0))})\n" + code
+    if render_thread:
+        code = RENDER_THREAD + code
     done = subprocess.run(
         [sys.executable, "-c", code, str(REPO), json.dumps(environ)],
         capture_output=True,
@@ -86,11 +103,14 @@ def test_the_ui_thread_keeps_a_core_and_every_other_thread_the_rest() -> None:
     assert out["worker"] == rest  # a pool's worker leaves as it starts
 
 
-def test_nothing_changes_when_turned_off_or_on_one_core() -> None:
+def test_nothing_changes_when_off_with_a_render_thread_or_on_one_core() -> None:
     off = _child({"KIOSK_PIN_UI": "0"})
     assert off["done"] is False
     assert off["ui"] == off["all"] == off["early"] == off["late"] == off["worker"]
     assert off["moved"] == 0
+    threaded = _child({}, render_thread=True)  # Qt draws on its own render thread
+    assert threaded["done"] is False
+    assert threaded["ui"] == threaded["all"] == threaded["early"] == threaded["worker"]
     single = _child({}, one_core=True)
     assert single["done"] is False
     assert len(single["all"]) == 1  # type: ignore[arg-type]

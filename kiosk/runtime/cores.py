@@ -9,7 +9,10 @@ thumbnail and idle-reset taps' 4-7 ms "waited" at p95. With the UI thread on one
 and every other thread of the kiosk on the others, it never waits behind them.
 
 So once the first frame is drawn, ``keep_ui_core`` puts the UI thread on the first
-core the process may use and every other thread on the rest, and ``sweep`` (at every
+core the process may use and every other thread on the rest. That is where the UI
+thread draws the frames (the software scene graph, as measured); where Qt draws them
+on a render thread of its own (OpenGL on X11), the threads are left where Linux puts
+them, as before. ``sweep`` (at every
 quiet spell, and from each worker pool as it starts a thread) moves any thread made
 since then off the UI core: a thread inherits the affinity of the thread that made
 it, so one the UI thread makes starts on the UI core. Nothing changes on a machine
@@ -33,6 +36,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("kiosk.cores")
 
 OFF = "KIOSK_PIN_UI"  # "0": leave every thread where Linux puts it
+RENDER_THREAD = "QSGRenderThread"  # Qt Quick's, with the threaded render loop
 
 _split: tuple[int, frozenset[int], frozenset[int]] | None = None  # UI thread, its core, the rest
 
@@ -51,6 +55,11 @@ def keep_ui_core(environ: Mapping[str, str] | None = None) -> bool:
         cores = []
     if len(cores) < 2:
         log.info("UI thread shares every core: %d to share", len(cores))
+        return False
+    if RENDER_THREAD in _names():
+        # Qt's threaded render loop (OpenGL on X11): the frames are drawn on that thread,
+        # not on the UI thread. Not measured split; left as Linux places them.
+        log.info("UI thread shares every core: the scene graph draws on %s", RENDER_THREAD)
         return False
     ui, rest = frozenset(cores[:1]), frozenset(cores[1:])
     try:
@@ -96,6 +105,22 @@ def leave_ui_core() -> None:
     _, _, rest = _split
     with contextlib.suppress(OSError):
         os.sched_setaffinity(0, rest)
+
+
+def _names() -> set[str]:
+    """The names of the process's threads (``/proc/self/task/*/comm``)."""
+    found: set[str] = set()
+    try:
+        threads = os.listdir("/proc/self/task")
+    except OSError:
+        return found
+    for name in threads:
+        try:
+            with open(f"/proc/self/task/{name}/comm", encoding="utf-8") as comm:
+                found.add(comm.read().strip())
+        except OSError:
+            continue
+    return found
 
 
 def reset() -> None:
