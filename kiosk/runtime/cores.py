@@ -9,15 +9,15 @@ thumbnail and idle-reset taps' 4-7 ms "waited" at p95. With the UI thread on one
 and every other thread of the kiosk on the others, it never waits behind them.
 
 So once the first frame is drawn, ``keep_ui_core`` puts the UI thread on the first
-core the process may use and every other thread on the rest. That is where the UI
-thread draws the frames (the software scene graph, as measured); where Qt draws them
-on a render thread of its own (OpenGL on X11), the threads are left where Linux puts
-them, as before. ``sweep`` (at every
-quiet spell, and from each worker pool as it starts a thread) moves any thread made
-since then off the UI core: a thread inherits the affinity of the thread that made
-it, so one the UI thread makes starts on the UI core. Nothing changes on a machine
-that gives the process one core, where ``KIOSK_PIN_UI=0`` is set (the test suite sets
-it: its workers share the machine), or where Linux refuses.
+core the process may use and every other thread on the rest, where the UI thread draws
+the frames itself (the software scene graph, as measured). Where Qt draws them on a
+render thread of its own (OpenGL on X11), the threads are left where Linux puts them,
+as before. A thread inherits the affinity of the thread that made it, so one the UI
+thread makes later starts on the UI core: each worker pool leaves it as it starts a
+thread (``leave_ui_core``), and ``sweep`` moves any other at every quiet spell.
+Nothing changes on a machine that gives the process one core, where
+``KIOSK_PIN_UI=0`` is set (the test suite sets it: its workers share the machine), or
+where Linux refuses.
 
 Qt-free, like the rest of ``kiosk.runtime``; Linux only (``os.sched_setaffinity``).
 """
