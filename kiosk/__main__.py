@@ -20,7 +20,13 @@ def _note(number: int, frame: object) -> None:
         _noted.append(number)
 
 
-_before = {n: _signal.signal(n, _note) for n in (_signal.SIGTERM, _signal.SIGINT, _signal.SIGHUP)}
+_STOPS = (_signal.SIGTERM, _signal.SIGINT, _signal.SIGHUP)
+# Held back while the handlers change hands: a SIGINT between two of these calls ran
+# Python's own handler inside this module (a KeyboardInterrupt traceback naming it,
+# seen once in CI's early-stop sweep). Held, it waits for ``_note``.
+_held = _signal.pthread_sigmask(_signal.SIG_BLOCK, _STOPS)
+_before = {n: _signal.signal(n, _note) for n in _STOPS}
+_signal.pthread_sigmask(_signal.SIG_SETMASK, _held)
 
 import sys  # noqa: E402
 
