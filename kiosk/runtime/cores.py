@@ -58,7 +58,7 @@ def keep_ui_core(environ: Mapping[str, str] | None = None) -> bool:
         return False
     if RENDER_THREAD in _names():
         # Qt's threaded render loop (OpenGL on X11): the frames are drawn on that thread,
-        # not on the UI thread. Not measured split; left as Linux places them.
+        # not on the UI thread, a case not measured; left as Linux places them
         log.info("UI thread shares every core: the scene graph draws on %s", RENDER_THREAD)
         return False
     ui, rest = frozenset(cores[:1]), frozenset(cores[1:])
@@ -80,12 +80,7 @@ def sweep() -> int:
         return 0
     ui_thread, ui, rest = _split
     moved = 0
-    try:
-        threads = os.listdir("/proc/self/task")
-    except OSError:
-        return 0
-    for name in threads:
-        tid = int(name)
+    for tid in _tasks():
         if tid == ui_thread:
             continue
         try:
@@ -107,16 +102,20 @@ def leave_ui_core() -> None:
         os.sched_setaffinity(0, rest)
 
 
+def _tasks() -> list[int]:
+    """The process's thread ids (none where ``/proc`` is not there)."""
+    try:
+        return [int(name) for name in os.listdir("/proc/self/task")]
+    except OSError:
+        return []
+
+
 def _names() -> set[str]:
     """The names of the process's threads (``/proc/self/task/*/comm``)."""
     found: set[str] = set()
-    try:
-        threads = os.listdir("/proc/self/task")
-    except OSError:
-        return found
-    for name in threads:
+    for tid in _tasks():
         try:
-            with open(f"/proc/self/task/{name}/comm", encoding="utf-8") as comm:
+            with open(f"/proc/self/task/{tid}/comm", encoding="utf-8") as comm:
                 found.add(comm.read().strip())
         except OSError:
             continue
