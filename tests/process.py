@@ -38,7 +38,9 @@ def environment() -> dict[str, str]:
 
 def x_environment(display: str) -> dict[str, str]:
     """``environment()`` for a real window on an X server (Xvfb): the xcb platform,
-    and Qt's own choice of scene graph (OpenGL through Mesa)."""
+    and the kiosk's own choice of scene graph (``kiosk.ui.app.software_reason``: the
+    software one on a machine without a GPU, as CI's; ``QSG_RHI_BACKEND=opengl`` in
+    ``env`` for OpenGL through Mesa)."""
     env = environment()
     env.pop("QT_QUICK_BACKEND")
     env.update(DISPLAY=display, QT_QPA_PLATFORM="xcb")

@@ -166,12 +166,18 @@ def test_the_staff_panel_of_the_wired_kiosk_shows_its_status_and_quits_through_s
     assert "shutting down: staff" in caplog.text
 
 
-def test_a_start_under_x_prints_no_warning(tmp_path: Path, xvfb_display: str) -> None:
-    """The first-frame hook ran twice under xcb (a second frame already queued) and
-    libpyside warned "Failed to disconnect" on every start."""
+@pytest.mark.parametrize("scene_graph", ["own choice", "opengl"])
+def test_a_start_under_x_prints_no_warning(
+    tmp_path: Path, xvfb_display: str, scene_graph: str
+) -> None:
+    """The first-frame hook ran twice under xcb (a second frame already queued, with
+    OpenGL's render thread) and libpyside warned "Failed to disconnect" on every start.
+    Both scene graphs: the kiosk's own choice (software without a GPU) and OpenGL."""
     root = make_site(tmp_path / "site")
     args = ["--windowed", "--cache", str(tmp_path / "cache"), "--state-dir", str(tmp_path / "s")]
     watchdog = {"WATCHDOG_USEC": "100000"}  # a heartbeat every 50 ms: the event loop runs
+    if scene_graph == "opengl":
+        watchdog["QSG_RHI_BACKEND"] = "opengl"
     kiosk = start(tmp_path, [*args, str(root)], display=xvfb_display, env=watchdog, listen=True)
     try:
         assert kiosk.notifications is not None
