@@ -33,7 +33,7 @@ REPO = HERE.parents[1]
 sys.path.insert(0, str(REPO))
 
 from tests.bench import sitegen  # noqa: E402
-from tests.process import environment  # noqa: E402  (the tests' own: offscreen, software)
+from tests.process import environment, x_environment  # noqa: E402  (the tests' own)
 
 PYTHON = sys.executable
 KIOSK = [PYTHON, "-c", "import sys; from kiosk.cli import main; sys.exit(main())"]
@@ -196,7 +196,10 @@ class Bench:
     def __init__(self, args: argparse.Namespace) -> None:
         self.quick = args.quick
         self.runs = args.runs or (2 if args.quick else 5)
-        self.env = environment()
+        self.env = environment()  # offscreen, software scene graph
+        # the taps (nav, soak, states) on a real X server with Qt's own scene graph
+        # (OpenGL, Mesa's llvmpipe without a GPU), as a museum's kiosk draws
+        self.nav_env = x_environment(args.display) if args.display else self.env
         self.tmp = Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
         self.keep = args.keep
         self.kiosk = _kiosk_command()
@@ -417,7 +420,7 @@ class Bench:
                 str(idle_s),
                 *(options or []),
             ],
-            env=self.env,
+            env=self.nav_env,
             check=False,
             cwd=self.tmp,
         )
@@ -747,6 +750,11 @@ def main() -> int:
         help="start-up only: also time this checkout's kiosk (its .venv), interleaved (A/B)",
     )
     parser.add_argument(
+        "--display",
+        help="nav, soak and states only: run the kiosk on this X server (Xvfb :9, say) "
+        "with Qt's own scene graph instead of offscreen with the software one",
+    )
+    parser.add_argument(
         "--only",
         choices=["start", "nav", "soak", "states", "prepare", "scale"],
         action="append",
@@ -770,6 +778,8 @@ def main() -> int:
         f"Python {platform.python_version()}, {_qt_version()}"
     )
     print(f"  offscreen, software scene graph, {SIZE}; command: {' '.join(bench.kiosk)}")
+    if args.display:
+        print(f"  taps on X display {args.display}, xcb, Qt's own scene graph")
     print(f"  temp folder: {bench.tmp}", flush=True)
     parts = {
         "start": bench.start_up,
