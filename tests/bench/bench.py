@@ -197,8 +197,8 @@ class Bench:
         self.quick = args.quick
         self.runs = args.runs or (2 if args.quick else 5)
         self.env = environment()  # offscreen, software scene graph
-        # the taps (nav, soak, states) on a real X server with Qt's own scene graph
-        # (OpenGL, Mesa's llvmpipe without a GPU), as a museum's kiosk draws
+        # the taps (nav, soak, states) on a real X server with the kiosk's own choice of
+        # scene graph, as a museum's kiosk draws (QSG_RHI_BACKEND=opengl passes through)
         self.nav_env = x_environment(args.display) if args.display else self.env
         self.tmp = Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
         self.keep = args.keep
@@ -752,7 +752,8 @@ def main() -> int:
     parser.add_argument(
         "--display",
         help="nav, soak and states only: run the kiosk on this X server (Xvfb :9, say) "
-        "with Qt's own scene graph instead of offscreen with the software one",
+        "with its own choice of scene graph (software without a GPU; QSG_RHI_BACKEND=opengl "
+        "in this environment for OpenGL) instead of offscreen with the software one",
     )
     parser.add_argument(
         "--only",
@@ -779,7 +780,8 @@ def main() -> int:
     )
     print(f"  offscreen, software scene graph, {SIZE}; command: {' '.join(bench.kiosk)}")
     if args.display:
-        print(f"  taps on X display {args.display}, xcb, Qt's own scene graph")
+        backend = os.environ.get("QSG_RHI_BACKEND") or "the kiosk's own choice"
+        print(f"  taps on X display {args.display}, xcb, scene graph: {backend}")
     print(f"  temp folder: {bench.tmp}", flush=True)
     parts = {
         "start": bench.start_up,
