@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QSize, Signal, Slot
 
 from kiosk.content.model import ContentSet
-from kiosk.runtime.navigation import ATTRACT, HOME, PRESENTER_KEYS, TIMELINE, Place
+from kiosk.runtime.navigation import ATTRACT, PRESENTER_KEYS, TIMELINE, Place
 from kiosk.ui import present
 from kiosk.ui.appearance import Appearance
 from kiosk.ui.images import ImageStore
@@ -64,7 +64,6 @@ class Kiosk(QObject):
         self._content = content
         self._images = images
         self._tiles = tile_model(self)
-        self._tiles_stale = False  # its rows wait for home to show again
         self._page: present.Page = present.no_page()
         self._timeline = RowsModel(self)
         self._timeline_made = False  # its rows are made when first read
@@ -93,9 +92,8 @@ class Kiosk(QObject):
         # the page's data follows every move before the views hear of it: an exhibit's
         # page is made once, with its content, not empty and then filled (and its data
         # is built once a move, not again when the views have moved); the timeline's
-        # rows and home's tiles, when each shows again in another language
+        # rows, when it shows again in another language
         self.nav.before_change(lambda _place: self._refresh_timeline())
-        self.nav.before_change(lambda _place: self._refresh_tiles())
         self.nav.before_change(lambda _place: self._refresh_page())
         # the text being read has left the screen
         self.language.changed.connect(lambda *_: self.readAloud.moved())
@@ -158,8 +156,7 @@ class Kiosk(QObject):
     def _refresh_texts(self) -> None:
         language = self.language.current
         self._strings = present.strings(self._content, language)
-        self._tiles_stale = True
-        self._refresh_tiles()
+        self._tiles.set_rows([present.tile(e, language) for e in self._content.exhibits])
         if self._timeline_made:
             self._timeline_stale = True
             self._refresh_timeline()
@@ -169,17 +166,6 @@ class Kiosk(QObject):
         self._refresh_page()
         self._words.set(self._strings)
         self.textsChanged.emit()
-
-    def _refresh_tiles(self) -> None:
-        """Home's tiles in the visitor's language, once home shows. Home is kept out of
-        the window while another screen shows (``Main.qml``): a language tap on a page
-        no longer changes the words of its five tiles for no one (1.4 ms of that tap's
-        4 in Python and bindings), and Back changes them once, however many taps there
-        were, before the views hear of the move."""
-        if self._tiles_stale and self.nav.place.screen == HOME:
-            self._tiles_stale = False
-            language = self.language.current
-            self._tiles.set_rows([present.tile(e, language) for e in self._content.exhibits])
 
     def _refresh_timeline(self) -> None:
         """The timeline's rows in the visitor's language, once it shows. Its page is
