@@ -54,6 +54,7 @@ def test_a_render_node_without_a_named_driver_is_taken_for_a_gpu(tmp_path: Path)
     ("env", "expected"),
     [
         ({"QT_QPA_PLATFORM": "offscreen"}, "offscreen"),
+        ({"QT_QPA_PLATFORM": "offscreen:configfile=screens.json"}, "offscreen"),
         ({**XCB, "QT_QUICK_BACKEND": "software"}, "QT_QUICK_BACKEND=software"),
         ({**XCB, "LIBGL_ALWAYS_SOFTWARE": "1"}, "no GPU: LIBGL_ALWAYS_SOFTWARE is set"),
     ],

@@ -93,13 +93,13 @@ def software_reason(
     Without a GPU, Qt's OpenGL is Mesa's software rasterizer (llvmpipe): it draws the
     whole 1920x1080 window for every frame on the CPU, on a render thread of its own.
     Measured under X (``bench.py --only nav --quick --display``, 2 cores): a tap's
-    slowest kind 43 ms at p95 against 14.5 with the software scene graph, which
+    slowest kind 43-53 ms at p95 against 14.5 with the software scene graph, which
     redraws only what changed; the start 329 against 196 ms; PSS 169 against 80 MB.
     A machine with a GPU has a DRM render node (``/sys/class/drm/renderD*``) whose
     driver draws. ``QT_QUICK_BACKEND`` or ``QSG_RHI_BACKEND`` set by a technician is
     their choice and is kept.
     """
-    if env.get("QT_QPA_PLATFORM") == "offscreen":
+    if env.get("QT_QPA_PLATFORM", "").split(":")[0] == "offscreen":  # with its options too
         return "offscreen"
     if env.get("QT_QUICK_BACKEND") == "software":
         return "QT_QUICK_BACKEND=software"
