@@ -1,6 +1,5 @@
 pragma ComponentBehavior: Bound
 import QtQuick
-import QtQuick.Shapes
 
 // Every dated moment of every exhibit: first on a time axis (years in proportion, a
 // card per moment to drag along), then as a list in date order whose entries open to
@@ -220,11 +219,16 @@ Rectangle {
                         anchors { right: parent.right; top: parent.top; margins: page.ui.gap * 0.6 }
                         width: Math.round(page.ui.target * 0.7); height: width; radius: width / 2
                         color: entry.open ? page.ui.accentText : Qt.rgba(page.ui.accent.r, page.ui.accent.g, page.ui.accent.b, 0.12)
-                        // drawn, not a font's sign: centred in its circle whatever the font
-                        Shape {
+                        // drawn, not a font's sign: centred in its circle whatever the font.
+                        // Two rounded bars, not a Shape: Qt Quick's software scene graph
+                        // let a Shape's stroke paint past the list's clip, over the bar,
+                        // where nothing painted it over again (tests/test_ui_stale_pixels.py)
+                        Item {
                             id: chevronMark
                             objectName: "timelineChevronMark"
                             readonly property real size: Math.round(parent.width * 0.42)
+                            readonly property real stroke: Math.max(3, Math.round(4 * page.ui.k))
+                            readonly property color ink: entry.open ? page.ui.surface : page.ui.accentText
                             anchors.centerIn: parent
                             width: size
                             height: size / 2
@@ -234,15 +238,19 @@ Rectangle {
                                 enabled: list.ready
                                 NumberAnimation { duration: page.ui.fade; easing.type: Easing.OutCubic }
                             }
-                            ShapePath {
-                                strokeColor: entry.open ? page.ui.surface : page.ui.accentText
-                                strokeWidth: Math.max(3, Math.round(4 * page.ui.k))
-                                fillColor: "transparent"
-                                capStyle: ShapePath.RoundCap
-                                joinStyle: ShapePath.RoundJoin
-                                startX: 0; startY: 0
-                                PathLine { x: chevronMark.size / 2; y: chevronMark.size / 2 }
-                                PathLine { x: chevronMark.size; y: 0 }
+                            Repeater {
+                                model: [-1, 1]  // the left stroke down to the point, the right one up
+                                Rectangle {
+                                    required property int modelData
+                                    // from the top corner to the middle of the bottom, caps round
+                                    width: chevronMark.size * Math.SQRT1_2 + chevronMark.stroke
+                                    height: chevronMark.stroke
+                                    radius: height / 2
+                                    x: chevronMark.size * (modelData < 0 ? 0.25 : 0.75) - width / 2
+                                    y: chevronMark.size / 4 - height / 2
+                                    rotation: -45 * modelData
+                                    color: chevronMark.ink
+                                }
                             }
                         }
                     }
