@@ -31,6 +31,7 @@ log = logging.getLogger("kiosk.ui")
 DRM = Path("/sys/class/drm")
 # DRM drivers with render nodes that draw nothing themselves: Mesa falls back to software
 NOT_GPUS = frozenset({"vgem", "vkms"})
+NO_GPU = "no GPU"  # how software_reason's reasons begin when nobody asked for software
 QML_DIR = Path(__file__).resolve().parent / "qml"
 FONT_FAMILY = "Noto Sans"
 
@@ -69,7 +70,7 @@ def ensure_application(software: bool = False) -> QGuiApplication:
     why = "asked for" if software else software_reason(os.environ)
     if why:
         QQuickWindow.setGraphicsApi(QSGRendererInterface.GraphicsApi.Software)
-        if why.startswith("no GPU"):  # the others were asked for: nothing to tell
+        if why.startswith(NO_GPU):  # the others were asked for: nothing to tell
             log.info(
                 "Qt Quick draws in software: %s (QSG_RHI_BACKEND=opengl draws with OpenGL)", why
             )
@@ -108,7 +109,7 @@ def software_reason(
     if not platform.startswith("linux"):
         return None
     if env.get("LIBGL_ALWAYS_SOFTWARE", "0") not in ("", "0", "false"):
-        return "no GPU: LIBGL_ALWAYS_SOFTWARE is set"
+        return f"{NO_GPU}: LIBGL_ALWAYS_SOFTWARE is set"
     for node in sorted(drm.glob("renderD*")):
         try:
             driver = (node / "device" / "driver").resolve(strict=True).name
@@ -116,7 +117,7 @@ def software_reason(
             driver = ""  # a node whose driver is not named: a GPU, as Qt would assume
         if driver not in NOT_GPUS:
             return None
-    return f"no GPU found (no DRM render node under {drm} with a driver that draws)"
+    return f"{NO_GPU} found (no DRM render node under {drm} with a driver that draws)"
 
 
 def register_fonts(app: QGuiApplication) -> str:
