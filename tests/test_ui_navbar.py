@@ -99,12 +99,22 @@ def geometry(kw: KioskWindow, names: tuple[str, ...]) -> dict[str, tuple[int, in
     return found
 
 
+def larger_text(kw: KioskWindow, percent: int) -> None:
+    """The text size a visitor reaches with the "Aa" button."""
+    appearance = kw.kiosk.appearance
+    while appearance.textPercent != percent:
+        appearance.stepTextSize()
+    settle(kw.window, kw.images)
+
+
+@pytest.mark.parametrize("percent", [100, 125, 150], ids=lambda p: f"{p}%")
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_the_bar_stays_put_on_every_screen_in_every_language(
-    size: tuple[int, int], rendition_cache: Path
+    size: tuple[int, int], percent: int, rendition_cache: Path
 ) -> None:
     width, height = size
     with open_window(CONTENT, rendition_cache, size=size, player=speech()) as kw:
+        larger_text(kw, percent)
         seen: dict[str, tuple[int, int, int, int]] = {}
         for screen in ("home", "exhibit", "gallery", "timeline"):
             for language in LANGUAGES:
@@ -127,6 +137,46 @@ def test_the_bar_stays_put_on_every_screen_in_every_language(
             for b, (x2, y2, w2, h2) in seen.items():
                 apart = x1 + w1 <= x2 or x2 + w2 <= x1 or y1 + h1 <= y2 or y2 + h2 <= y1
                 assert a == b or apart, f"{a} overlaps {b}"
+
+
+# rows of buttons a visitor sees, by window and text size: at 125 % on a landscape
+# screen the accessibility controls go up beside the languages (two rows, not three),
+# and the bar's words stop growing at 125 %, so 150 % looks the same
+ROWS = {
+    ((1920, 1080), 100): 2,
+    ((1920, 1080), 125): 2,
+    ((1920, 1080), 150): 2,
+    ((1080, 1920), 100): 3,
+    ((1080, 1920), 125): 3,
+    ((1080, 1920), 150): 3,
+    ((1280, 800), 100): 2,
+}
+
+
+@pytest.mark.parametrize(
+    ("size", "percent"), list(ROWS), ids=[f"{w}x{h}-{p}%" for (w, h), p in ROWS]
+)
+def test_the_bar_takes_as_few_rows_as_its_buttons_fit_in(
+    size: tuple[int, int], percent: int, rendition_cache: Path
+) -> None:
+    width, height = size
+    with open_window(CONTENT, rendition_cache, size=size, player=speech()) as kw:
+        larger_text(kw, percent)
+        go(kw, "exhibit")  # where Listen shows too
+        names = (*BAR_BUTTONS, "listenButton")
+        found = geometry(kw, names)
+        rows: list[tuple[int, int]] = []  # each row's top and bottom
+        for name, (x, y, w, h) in sorted(found.items(), key=lambda f: f[1][1]):
+            assert x >= 0 and x + w <= width and y + h <= height, f"{name} outside the window"
+            (button,) = items(kw, name)
+            assert covered(kw, button) is None, f"{name} covered"
+            if not any(top < y + h / 2 < bottom for top, bottom in rows):
+                rows.append((y, y + h))
+        assert len(rows) == ROWS[(size, percent)], f"rows of buttons: {rows}"
+        (bar,) = items(kw, "navBar")
+        # the bar is its rows and no more: what is left above it shows the screen
+        buttons_tall = sum(bottom - top for top, bottom in rows)
+        assert bar.height() < buttons_tall + (len(rows) + 1) * 40, f"bar {bar.height()} px"
 
 
 def test_the_bar_is_not_on_the_attract_loop_and_the_staff_corner_is_at_the_top(

@@ -5,8 +5,10 @@ import QtQuick
 // Timeline and Map on the left, the accessibility controls and the languages on the right.
 // Each button is as wide as its longest word in any language, so nothing moves
 // when the language changes. Where the groups do not fit side by side (a narrow
-// screen, larger text) the languages take a row of their own above the others,
-// then the accessibility controls too; the languages wrap if they need more.
+// screen, larger text) the languages go up a row: alone, above the navigation with
+// the accessibility controls, or with the accessibility controls beside them where
+// only that fits (a landscape screen at 125 %). Where neither fits, the three take a
+// row each; the languages wrap if they need more.
 Rectangle {
     id: bar
     required property var kiosk
@@ -28,9 +30,15 @@ Rectangle {
     // with the screen's text above them (larger text takes a row more instead)
     readonly property real side: controls.margin
     readonly property real room: width - 2 * side
-    // 1: all in one row; 2: the languages above; 3: languages, accessibility, navigation
+    // 1: all in one row; 2: the languages above (with the accessibility controls where
+    // ``a11yUp``); 3: languages, accessibility, navigation
     readonly property int rows: navRow.width + a11yRoom + languages.rowWidth + 2 * controls.gap <= room ? 1
-        : navRow.width + a11yRoom + controls.gap <= room && languages.rowWidth <= room ? 2 : 3
+        : navRow.width + a11yRoom + controls.gap <= room && languages.rowWidth <= room ? 2
+        : a11yUp ? 2 : 3
+    // the accessibility controls up beside the languages: where they do not fit beside
+    // the navigation, but do beside the languages (one row fewer than three)
+    readonly property bool a11yUp: navRow.width + a11yRoom + controls.gap > room
+        && languages.rowWidth + a11yRoom + controls.gap <= room && navRow.width <= room
     readonly property real edge: controls.gap * 0.75  // above the top row and below the bottom one
     readonly property real rowGap: controls.gap / 2
     // Where Back, Home, Timeline and Map with their words would not fit in a row (a
@@ -51,7 +59,9 @@ Rectangle {
     FontMetrics { id: navMetrics; font.pixelSize: bar.controls.body; font.variableAxes: { "wght": Font.DemiBold } }
     objectName: "navBar"
     color: controls.surface
-    implicitHeight: 2 * edge + navRow.height + (rows > 1 ? rowGap + languages.height : 0)
+    // the languages' row, the accessibility controls in it where they went up
+    readonly property real upperHeight: a11yUp ? Math.max(languages.height, a11y.height) : languages.height
+    implicitHeight: 2 * edge + navRow.height + (rows > 1 ? rowGap + upperHeight : 0)
                     + (rows > 2 ? rowGap + a11y.height : 0)
 
     Rectangle { anchors { left: parent.left; right: parent.right; top: parent.top } height: 1; color: bar.controls.line }
@@ -112,8 +122,10 @@ Rectangle {
     Row {
         id: a11y
         objectName: "a11yControls"
-        x: (bar.rows === 1 ? languages.x - bar.controls.gap : bar.width - bar.side) - width
-        y: bar.rows === 3 ? navRow.y - bar.rowGap - height : navRow.y + (navRow.height - height) / 2
+        x: (bar.rows === 1 || bar.a11yUp ? languages.x - bar.controls.gap : bar.width - bar.side) - width
+        y: bar.rows === 3 ? navRow.y - bar.rowGap - height
+            : bar.a11yUp ? languages.y + (languages.height - height) / 2
+            : navRow.y + (navRow.height - height) / 2
         spacing: bar.controls.gap / 2
         NavButton {
             id: listenButton
@@ -159,7 +171,8 @@ Rectangle {
         id: languages
         x: bar.width - bar.side - width
         y: bar.rows === 1 ? navRow.y + (navRow.height - height) / 2
-                          : (bar.rows === 2 ? navRow.y : a11y.y) - bar.rowGap - height
+            : bar.rows === 2 ? navRow.y - bar.rowGap - (bar.upperHeight + height) / 2
+            : a11y.y - bar.rowGap - height
         maxWidth: bar.room
         kiosk: bar.kiosk
         ui: bar.controls
