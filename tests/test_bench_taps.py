@@ -42,6 +42,39 @@ def test_each_kind_of_tap_reports_its_main_thread_cpu_beside_its_times() -> None
     assert kinds["call:idle-reset"]["all_cpu_p50"] == 21.0
 
 
+def test_the_soaks_growth_is_told_in_three_parts_that_add_up() -> None:
+    """Anonymous memory: each feature's first opening, the timed taps, the soak."""
+    report: dict[str, Any] = {
+        "pss_mb_start": 100.0,
+        "pss_mb_after_warmup": 113.0,
+        "pss_mb_after_soak": 114.0,
+        "anon_mb_start": 45.0,
+        "anon_mb_after_first_openings": 54.0,
+        "anon_mb_after_warmup": 57.5,
+        "anon_mb_after_soak": 58.25,
+        "rss_mb_start": 110.0,
+        "rss_mb_after_warmup": 124.0,
+        "rss_mb_after_soak": 125.0,
+        "rss_mb_after_soak_idle": 125.0,
+        "soak_navigations": 1000,
+        "soak_s": 40.0,
+        "items_start": 205,
+        "items_after_soak": 205,
+        "qml_warning_count": 0,
+        "latency": {"timeouts": []},
+        "soak": {"timeouts": []},
+    }
+    bench = SimpleNamespace(results={})
+    Bench._soak_figures(bench, report)  # type: ignore[arg-type]
+    figures = bench.results
+    assert figures["soak_anon_growth_mb"] == 13.25
+    assert figures["soak_anon_growth_openings_mb"] == 9.0
+    assert figures["soak_anon_growth_first_round_mb"] == 3.5
+    assert figures["soak_anon_growth_after_warmup_mb"] == 0.75
+    parts = ("openings", "first_round", "after_warmup")
+    assert sum(figures[f"soak_anon_growth_{part}_mb"] for part in parts) == 13.25
+
+
 @pytest.mark.skipif(not hasattr(os, "sched_setaffinity"), reason="Linux's schedstat")
 def test_the_wait_for_a_core_is_the_time_others_held_it() -> None:
     """This thread and two busy processes on one core: this thread runs about a third

@@ -495,6 +495,7 @@ class Bench:
         """Memory before and after the soak: PSS 1.5 s after the first frame
         (``nav_pss_mb_start``), after one round of every screen, after the soak."""
         after = report["pss_mb_after_soak"]
+        nan = float("nan")
         self.results.update(
             nav_pss_mb_start=report["pss_mb_start"],
             pss_mb_after_soak=after,
@@ -506,6 +507,12 @@ class Bench:
             - report.get("anon_mb_start", float("nan")),
             soak_anon_growth_after_warmup_mb=report.get("anon_mb_after_soak", float("nan"))
             - report.get("anon_mb_after_warmup", float("nan")),
+            # the growth in three parts: each feature's first opening, the timed
+            # navigations (every screen in every language, the first time), the soak
+            soak_anon_growth_openings_mb=report.get("anon_mb_after_first_openings", nan)
+            - report.get("anon_mb_start", nan),
+            soak_anon_growth_first_round_mb=report.get("anon_mb_after_warmup", nan)
+            - report.get("anon_mb_after_first_openings", nan),
             rss_mb_start=report["rss_mb_start"],
             rss_mb_after_warmup=report["rss_mb_after_warmup"],
             rss_mb_after_soak=report["rss_mb_after_soak"],
@@ -673,6 +680,8 @@ INFO = [
     ("soak_pss_growth_after_warmup_mb", "  growth during the soak itself (after the first round)"),
     ("soak_anon_mb_start", "soak process: anonymous PSS (its own heaps) at start"),
     ("soak_anon_growth_mb", "  its growth (PSS also moves as other processes come and go)"),
+    ("soak_anon_growth_openings_mb", "  of it, each feature opened once"),
+    ("soak_anon_growth_first_round_mb", "  of it, the timed taps (each screen and language)"),
     ("soak_anon_growth_after_warmup_mb", "  same, after the first round"),
     (
         "soak_anon_slope_mb_per_1000",

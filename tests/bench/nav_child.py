@@ -383,6 +383,11 @@ class Driver:
                 if ":first:" in kind
             }
             self.report["first_open_timeouts"] = self.results.timeouts
+            QTimer.singleShot(REST_MS, after_rest)
+
+        def after_rest() -> None:  # each feature opened once and closed, at home, at rest
+            gc.collect()
+            self.report["anon_mb_after_first_openings"] = pss_mb("Pss_Anon")
             self.results = Results()
             self.steps = scenario
             self._run_phase("latency", self.args.navigations, self.args.gap_ms, self._after_latency)
