@@ -21,8 +21,14 @@ Item {
     // the lines fade out above the arrow; beside and under it the page is plain, so the
     // arrow never sits on a line of text
     Rectangle {
+        objectName: "scrollCueFade"
         anchors.fill: parent
         visible: !cue.ui.highContrast  // there, lines are black or not shown: never grey
+        // drawn once into a layer one pixel wide (it does not change across the page):
+        // a gradient drawn as a fade's opacity changes is a new table in Qt's gradient
+        // cache each frame, up to 60 of 12 KB kept for good
+        layer.enabled: true
+        layer.textureSize: Qt.size(1, Math.max(1, Math.round(height)))
         gradient: Gradient {
             GradientStop { position: 0; color: Qt.rgba(cue.ui.background.r, cue.ui.background.g, cue.ui.background.b, 0) }
             GradientStop { position: Math.max(0.05, (arrow.y - cue.ui.gap / 2) / cue.height); color: cue.ui.background }

@@ -17,7 +17,13 @@ Item {
     visible: more
 
     Rectangle {
+        objectName: cue.objectName + "Fade"
         anchors.fill: parent
+        // drawn once into a layer one pixel wide (it does not change across the column):
+        // a gradient drawn as a fade's opacity changes is a new table in Qt's gradient
+        // cache each frame, up to 60 of 12 KB kept for good
+        layer.enabled: true
+        layer.textureSize: Qt.size(1, Math.max(1, Math.round(height)))
         gradient: Gradient {
             GradientStop { position: 0; color: Qt.rgba(cue.colors.background.r, cue.colors.background.g, cue.colors.background.b, 0) }
             GradientStop { position: 0.55; color: cue.colors.background }
