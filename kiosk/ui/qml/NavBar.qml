@@ -34,11 +34,14 @@ Rectangle {
     // ``a11yUp``); 3: languages, accessibility, navigation
     readonly property int rows: navRow.width + a11yRoom + languages.rowWidth + 2 * controls.gap <= room ? 1
         : navRow.width + a11yRoom + controls.gap <= room && languages.rowWidth <= room ? 2
-        : a11yUp ? 2 : 3
+        : a11yFitsUp ? 2 : 3
     // the accessibility controls up beside the languages: where they do not fit beside
     // the navigation, but do beside the languages (one row fewer than three)
-    readonly property bool a11yUp: navRow.width + a11yRoom + controls.gap > room
+    readonly property bool a11yFitsUp: navRow.width + a11yRoom + controls.gap > room
         && languages.rowWidth + a11yRoom + controls.gap <= room && navRow.width <= room
+    // read with ``rows``, never alone: while the widths change, the two must not
+    // disagree (the languages placed from the controls and the controls from them)
+    readonly property bool a11yUp: rows === 2 && a11yFitsUp
     readonly property real edge: controls.gap * 0.75  // above the top row and below the bottom one
     readonly property real rowGap: controls.gap / 2
     // Where Back, Home, Timeline and Map with their words would not fit in a row (a
