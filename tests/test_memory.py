@@ -17,7 +17,7 @@ import pytest
 from kiosk.content.model import ContentSet
 from kiosk.ui.app import KioskWindow
 from kiosk.ui.controller import Controller
-from kiosk.ui.memory import QUIET_S, Trimmer, keep_trimmed, malloc_trim, tidy
+from kiosk.ui.memory import QUIET_S, Trimmer, malloc_trim, tidy
 from kiosk.ui.render import settle
 from tests.conftest import BUNDLED
 from tests.fakes import FakeClock
@@ -84,49 +84,6 @@ def test_the_javascript_garbage_is_collected_before_the_heaps_are_trimmed() -> N
     calls.clear()
     tidy(Engine(calls), None)()  # type: ignore[arg-type]
     assert calls == ["collect"]  # no malloc_trim: the collection alone
-
-
-def test_between_visitors_qt_forgets_its_unused_pictures_first() -> None:
-    """After the idle reset (the attract loop showing) Qt Quick's cache of pictures of
-    screens left goes before the collection and the trim; while a visitor is there, it
-    stays (a screen gone back to shows its pictures at once)."""
-    calls: list[str] = []
-    between = [False]
-    run = tidy(
-        Engine(calls),  # type: ignore[arg-type]
-        lambda: calls.append("trim"),
-        between_visitors=lambda: between[0],
-        forget_pictures=lambda: calls.append("forget"),
-    )
-    run()
-    assert calls == ["collect", "trim"]
-    calls.clear()
-    between[0] = True
-    run()
-    assert calls == ["forget", "collect", "trim"]
-
-
-def test_the_kiosks_trimmer_forgets_the_pictures_on_the_attract_loop_only(
-    qapp: object, rendition_cache: Path
-) -> None:
-    content: ContentSet = load(BUNDLED)
-    with open_window(content, rendition_cache) as kw:
-        forgotten: list[bool] = []
-        kw.window.releaseResources = lambda: forgotten.append(True)  # type: ignore[method-assign]
-        trimmer = keep_trimmed(kw)
-        kw.kiosk.nav.openExhibit(content.exhibits[0].id)
-        settle(kw.window, kw.images)
-        assert trimmer.trim is not None
-        trimmer.trim()  # a visitor on a page
-        kw.kiosk.nav.home()
-        settle(kw.window, kw.images)
-        trimmer.trim()  # and at home
-        assert forgotten == []
-        kw.kiosk.reset_to_attract()
-        settle(kw.window, kw.images)
-        assert kw.kiosk.nav.place.screen == "attract"
-        trimmer.trim()
-        assert forgotten == [True]
 
 
 def test_elsewhere_than_linux_there_is_no_trim(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -27,7 +27,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from kiosk.runtime import cores, glibc
-from kiosk.runtime.navigation import ATTRACT
 
 if TYPE_CHECKING:
     from PySide6.QtQml import QJSEngine
@@ -113,25 +112,10 @@ class Trimmer:
         return True
 
 
-def tidy(
-    engine: QJSEngine,
-    trim: Callable[[], object] | None,
-    between_visitors: Callable[[], bool] = lambda: False,
-    forget_pictures: Callable[[], object] = lambda: None,
-) -> Callable[[], None]:
-    """The JavaScript garbage of the screens left collected, then the heaps trimmed.
-
-    Between visitors (the attract loop, after the idle reset) Qt Quick's unused decoded
-    pictures go too (``QQuickWindow.releaseResources``): Qt keeps up to 2 MB of the
-    pictures of screens left, for a visitor who goes back to them, and the next visitor
-    starts at home. Measured at home after the soak's idle resets (one run each, 16
-    samples): 54.4-54.9 MB of anonymous memory against 54.5-56.4, the two levels the
-    samples swung between gone. Never while a visitor is there.
-    """
+def tidy(engine: QJSEngine, trim: Callable[[], object] | None) -> Callable[[], None]:
+    """The JavaScript garbage of the screens left collected, then the heaps trimmed."""
 
     def run() -> None:
-        if between_visitors():
-            forget_pictures()
         engine.collectGarbage()
         if trim is not None:
             trim()
@@ -153,15 +137,8 @@ def keep_trimmed(kw: KioskWindow) -> Trimmer:
     trim = malloc_trim()
     if trim is None:
         log.info("malloc_trim unavailable: freed memory stays with the C library")
+    trimmer = Trimmer(tidy(kw.engine, trim))
     kiosk = kw.kiosk
-    trimmer = Trimmer(
-        tidy(
-            kw.engine,
-            trim,
-            between_visitors=lambda: kiosk.nav.place.screen == ATTRACT,
-            forget_pictures=kw.window.releaseResources,
-        )
-    )
     for changed in (
         kiosk.nav.changed,
         kiosk.language.changed,
