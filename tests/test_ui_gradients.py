@@ -102,9 +102,7 @@ def test_the_scroll_cues_fade_looks_as_the_gradient_drawn_directly(
 ) -> None:
     """Home at a larger text size has more below, so its cue shows."""
     with open_window(CONTENT, rendition_cache) as kw:
-        appearance = kw.kiosk.appearance
-        while appearance.textPercent != percent:
-            appearance.stepTextSize()
+        kw.kiosk.appearance.set_text_scale(percent / 100)
         settle(kw.window, kw.images)
         fades = [f for f in items(kw, "scrollCueFade") if visible(f)]
         assert fades, "no scroll cue on home at this size"

@@ -101,9 +101,7 @@ def geometry(kw: KioskWindow, names: tuple[str, ...]) -> dict[str, tuple[int, in
 
 def larger_text(kw: KioskWindow, percent: int) -> None:
     """The text size a visitor reaches with the "Aa" button."""
-    appearance = kw.kiosk.appearance
-    while appearance.textPercent != percent:
-        appearance.stepTextSize()
+    kw.kiosk.appearance.set_text_scale(percent / 100)
     settle(kw.window, kw.images)
 
 

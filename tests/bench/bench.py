@@ -499,14 +499,14 @@ class Bench:
         self.results.update(
             nav_pss_mb_start=report["pss_mb_start"],
             pss_mb_after_soak=after,
-            pss_mb_after_warmup=report.get("pss_mb_after_warmup", float("nan")),
+            pss_mb_after_warmup=report.get("pss_mb_after_warmup", nan),
             soak_pss_growth_mb=after - report["pss_mb_start"],
-            soak_pss_growth_after_warmup_mb=after - report.get("pss_mb_after_warmup", float("nan")),
-            soak_anon_mb_start=report.get("anon_mb_start", float("nan")),
-            soak_anon_growth_mb=report.get("anon_mb_after_soak", float("nan"))
-            - report.get("anon_mb_start", float("nan")),
-            soak_anon_growth_after_warmup_mb=report.get("anon_mb_after_soak", float("nan"))
-            - report.get("anon_mb_after_warmup", float("nan")),
+            soak_pss_growth_after_warmup_mb=after - report.get("pss_mb_after_warmup", nan),
+            soak_anon_mb_start=report.get("anon_mb_start", nan),
+            soak_anon_growth_mb=report.get("anon_mb_after_soak", nan)
+            - report.get("anon_mb_start", nan),
+            soak_anon_growth_after_warmup_mb=report.get("anon_mb_after_soak", nan)
+            - report.get("anon_mb_after_warmup", nan),
             # the growth in three parts: each feature's first opening, the timed
             # navigations (every screen in every language, the first time), the soak
             soak_anon_growth_openings_mb=report.get("anon_mb_after_first_openings", nan)
