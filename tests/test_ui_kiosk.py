@@ -217,6 +217,29 @@ def test_a_raising_slot_does_not_end_the_application(
         assert kw.kiosk.nav.place.screen == "exhibit"
 
 
+def test_qt_bookkeeping_is_logged_quietly_and_every_other_warning_still_counts(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from PySide6.QtCore import QtMsgType
+
+    from kiosk.ui.app import QmlMessages
+
+    messages = QmlMessages()
+    with caplog.at_level(logging.DEBUG, logger="kiosk.ui"):
+        bookkeeping = "QUnifiedTimer::stopAnimationDriver: driver is not running"
+        messages.handler(QtMsgType.QtWarningMsg, None, bookkeeping)
+        assert messages.lines == []
+        assert "stopAnimationDriver" in caplog.text  # still in the debug log
+        for message in (
+            "QUnifiedTimer::stopAnimationDriver: driver is not running, and more",
+            "qrc:/kiosk/Main.qml:12: ReferenceError: nope is not defined",
+            "QUnifiedTimer::startAnimationDriver: driver is already running...",
+        ):
+            messages.handler(QtMsgType.QtWarningMsg, None, message)
+        assert len(messages.lines) == 3
+        assert [r.levelname for r in caplog.records].count("WARNING") == 3
+
+
 def _reloading_site(root: Path) -> Path:
     return make_site(root, {"alpha": valid_exhibit(title=tmap("Old title"))})
 
