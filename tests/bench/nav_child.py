@@ -37,6 +37,9 @@ SWIPE_SETTLE_MS = 250
 SOAK_SWIPE_EVERY = 10  # exhibit visits per swipe pair in the soak
 SAMPLE_EVERY = 1000  # soak navigations between two memory samples (taken at home)
 REST_MS = 1500  # before a sample: fades finish and deferred deletions run
+# between two visitors a museum's kiosk shows its attract loop for minutes; before each
+# memory sample the soak's attract loop has a quiet spell too (the trimmer's and a tick)
+ATTRACT_REST_MS = 1500
 
 
 def rss_mb() -> float:
@@ -448,10 +451,15 @@ class Driver:
         self.kw.app.quit()
 
     def _home_then(self, then: Callable[[], None]) -> None:
-        """Back to a calm home screen, then wait for fades and queued deletions."""
+        """Back to a calm home screen after a quiet spell on the attract loop (as
+        between two visitors), then wait for fades and queued deletions."""
         self.kiosk.reset_to_attract()
-        self.kiosk.nav.leaveAttract()
-        QTimer.singleShot(REST_MS, then)
+
+        def next_visitor() -> None:
+            self.kiosk.nav.leaveAttract()
+            QTimer.singleShot(REST_MS, then)
+
+        QTimer.singleShot(ATTRACT_REST_MS, next_visitor)
 
     def _run_phase(self, name: str, budget: int, gap_ms: int, then: Callable[[], None]) -> None:
         self.phase, self.budget, self.gap_ms, self.then = name, budget, gap_ms, then
@@ -568,6 +576,10 @@ class Driver:
         if home and self.navigations >= self.next_sample:  # back home: the trend, at rest
             self.next_sample += self.args.sample_every
             QTimer.singleShot(REST_MS, self._sample)
+            return
+        between = self.phase == "soak" and step.label == "idle-reset"
+        if between and self.navigations + 1 >= self.next_sample:  # the sample's visitor
+            QTimer.singleShot(ATTRACT_REST_MS, self._next)  # comes after a quiet spell
             return
         QTimer.singleShot(self.gap_ms, self._next)
 
