@@ -15,14 +15,17 @@ from pathlib import Path
 import pytest
 
 from kiosk.content.model import ContentSet
+from kiosk.runtime.visit import TICK_MS
 from kiosk.ui.app import KioskWindow
 from kiosk.ui.controller import Controller
 from kiosk.ui.memory import QUIET_S, Trimmer, malloc_trim, tidy
-from kiosk.ui.render import settle
+from kiosk.ui.render import pump, settle
 from tests.conftest import BUNDLED
 from tests.fakes import FakeClock
 from tests.process import environment
 from tests.uitools import load, open_window
+
+TICK_S = TICK_MS / 1000
 
 
 class Trims:
@@ -57,6 +60,45 @@ def test_trims_once_a_change_has_settled_and_once_per_quiet_spell() -> None:
     assert trimmer.tick()
     assert trims.at == pytest.approx([1001.1, 1061.1 + 0.5 + 0.8 + 0.3])
     assert trimmer.trims == 2
+
+
+def test_one_frame_is_asked_for_a_tick_before_each_trim() -> None:
+    """The scene graph frees the textures of pictures let go only as it syncs a frame,
+    and a screen at rest draws none: the trimmer asks for one before it trims."""
+    clock = FakeClock(1000.0)
+    done: list[str] = []
+    trimmer = Trimmer(
+        lambda: done.append("trim"), clock=clock, quiet_s=1.0, frame=lambda: done.append("frame")
+    )
+    for _ in range(3):  # the controller's quarter-second ticks after the first frame
+        clock.advance(0.25)
+        trimmer.tick()
+    assert done == ["frame"], "the frame comes a tick ahead of the trim"
+    clock.advance(0.25)
+    assert trimmer.tick()
+    assert done == ["frame", "trim"]
+    clock.advance(60)
+    trimmer.tick()
+    assert done == ["frame", "trim"], "a frame or a trim again without a change"
+
+    done.clear()
+    clock.advance(10)  # a tick long delayed: still a frame first, the trim at the next
+    trimmer.changed()
+    clock.advance(5)
+    assert not trimmer.tick()
+    assert trimmer.tick()
+    assert done == ["frame", "trim"]
+
+    done.clear()
+    trimmer.changed()
+    clock.advance(0.8)
+    trimmer.tick()  # the frame asked for
+    trimmer.changed()  # a tap before the trim: a new quiet spell, a new frame
+    clock.advance(0.8)
+    trimmer.tick()
+    clock.advance(0.25)
+    trimmer.tick()
+    assert done == ["frame", "frame", "trim"]
 
 
 def test_without_malloc_trim_nothing_is_done() -> None:
@@ -112,9 +154,16 @@ def _trims_on_a_fake_clock(kw: KioskWindow, controller: Controller) -> Callable[
     trimmer.changed()
 
     def wait(seconds: float) -> int:
-        clock.advance(seconds)
-        controller.tick()
-        return len(trims.at)
+        """The clock moved on by ``seconds`` a quarter second at a time, with a tick
+        at each (one tick for no time at all), as the controller's timer does."""
+        left = seconds
+        while True:
+            step = min(TICK_S, left)
+            clock.advance(step)
+            left -= step
+            controller.tick()
+            if left <= 1e-9:
+                return len(trims.at)
 
     return wait
 
@@ -141,6 +190,33 @@ def test_the_running_kiosk_trims_after_each_change_of_screen_or_language_settles
         kw.kiosk.nav.home()
         settle(kw.window, kw.images)
         assert wait(QUIET_S + 0.1) == 4
+
+
+@pytest.mark.usefixtures("qapp")
+def test_the_running_kiosk_draws_a_frame_at_rest_before_it_trims(rendition_cache: Path) -> None:
+    """Back home from the gallery, nothing moves: yet before the trim one frame is
+    drawn, in which the scene graph deletes the textures of the pictures let go."""
+    content: ContentSet = load(BUNDLED)
+    with open_window(content, rendition_cache) as kw:
+        controller = Controller(kw, tick_ms=60_000)
+        wait = _trims_on_a_fake_clock(kw, controller)
+        assert wait(QUIET_S + 0.5) == 1
+        exhibit = next(e for e in content.exhibits if e.gallery)
+        kw.kiosk.nav.openExhibit(exhibit.id)
+        kw.kiosk.nav.openGallery(0)
+        settle(kw.window, kw.images)
+        kw.kiosk.nav.home()
+        settle(kw.window, kw.images)
+        frames: list[int] = []
+        kw.window.frameSwapped.connect(lambda: frames.append(1))
+        pump(200)
+        assert frames == [], "home was still drawing: this would prove nothing"
+        assert wait(QUIET_S - 0.25) == 1
+        pump(200)
+        assert frames == [1], "no frame drawn before the trim"
+        assert wait(0.25) == 2
+        pump(200)
+        assert frames == [1], "a frame drawn again at the trim"
 
 
 @pytest.mark.usefixtures("qapp")
