@@ -3,7 +3,7 @@ screen, with buttons that stay put whatever the language and that nothing covers
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -12,12 +12,12 @@ from PySide6.QtCore import QPointF
 from PySide6.QtQuick import QQuickItem
 from readaloudfakes import FakeEngine
 
-from kiosk.runtime.readaloud_speaker import Speaker
+from kiosk.runtime.readaloud_speaker import SoundOutput, Speaker
 from kiosk.ui.app import KioskWindow
 from kiosk.ui.readaloud_player import ReadAloudPlayer
 from kiosk.ui.render import settle
 from tests.conftest import BUNDLED
-from tests.uitools import items, load, open_window, visible, walk
+from tests.uitools import item, items, load, open_window, tap, visible, walk
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -137,9 +137,10 @@ def test_the_bar_stays_put_on_every_screen_in_every_language(
                 assert a == b or apart, f"{a} overlaps {b}"
 
 
-# rows of buttons a visitor sees, by window and text size: at 125 % on a landscape
-# screen the accessibility controls go up beside the languages (two rows, not three),
-# and the bar's words stop growing at 125 %, so 150 % looks the same
+# rows of buttons a visitor sees, by window and text size, with reading aloud offered:
+# at 125 % on a landscape screen the accessibility controls go up beside the languages
+# (two rows, not three), and the bar's words stop growing at 125 %, so 150 % looks the
+# same; the laptop's window at 125 % needs a row each (Listen's room is kept)
 ROWS = {
     ((1920, 1080), 100): 2,
     ((1920, 1080), 125): 2,
@@ -148,33 +149,98 @@ ROWS = {
     ((1080, 1920), 125): 3,
     ((1080, 1920), 150): 3,
     ((1280, 800), 100): 2,
+    ((1280, 800), 125): 3,
 }
+# the same without reading aloud on the machine (no voice program or no sound, as on
+# many a presentation laptop): no room kept for Listen, and the laptop's window keeps
+# two rows at every text size
+ROWS_WITHOUT_SPEECH = {
+    ((1280, 800), 100): 2,
+    ((1280, 800), 125): 2,
+    ((1280, 800), 150): 2,
+    ((1366, 768), 125): 2,
+    ((1920, 1080), 150): 2,
+    ((1080, 1920), 150): 3,
+}
+CASES = [(*case, True) for case in ROWS] + [(*case, False) for case in ROWS_WITHOUT_SPEECH]
+
+
+def button_rows(kw: KioskWindow, names: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Each row of ``names``' buttons (top, bottom), every one inside the window and
+    uncovered."""
+    rows: list[tuple[int, int]] = []
+    for name, (x, y, w, h) in sorted(geometry(kw, names).items(), key=lambda f: f[1][1]):
+        assert x >= 0 and x + w <= kw.window.width() and y + h <= kw.window.height(), (
+            f"{name} outside the window"
+        )
+        (button,) = items(kw, name)
+        assert visible(button) and covered(kw, button) is None, f"{name} covered"
+        if not any(top < y + h / 2 < bottom for top, bottom in rows):
+            rows.append((y, y + h))
+    return rows
 
 
 @pytest.mark.parametrize(
-    ("size", "percent"), list(ROWS), ids=[f"{w}x{h}-{p}%" for (w, h), p in ROWS]
+    ("size", "percent", "speaks"),
+    CASES,
+    ids=[f"{w}x{h}-{p}%{'' if speaks else '-no-speech'}" for (w, h), p, speaks in CASES],
 )
 def test_the_bar_takes_as_few_rows_as_its_buttons_fit_in(
-    size: tuple[int, int], percent: int, rendition_cache: Path
+    size: tuple[int, int], percent: int, speaks: bool, rendition_cache: Path
 ) -> None:
-    width, height = size
-    with open_window(CONTENT, rendition_cache, size=size, player=speech()) as kw:
+    with open_window(
+        CONTENT, rendition_cache, size=size, player=speech() if speaks else None
+    ) as kw:
         larger_text(kw, percent)
         go(kw, "exhibit")  # where Listen shows too
-        names = (*BAR_BUTTONS, "listenButton")
-        found = geometry(kw, names)
-        rows: list[tuple[int, int]] = []  # each row's top and bottom
-        for name, (x, y, w, h) in sorted(found.items(), key=lambda f: f[1][1]):
-            assert x >= 0 and x + w <= width and y + h <= height, f"{name} outside the window"
-            (button,) = items(kw, name)
-            assert covered(kw, button) is None, f"{name} covered"
-            if not any(top < y + h / 2 < bottom for top, bottom in rows):
-                rows.append((y, y + h))
-        assert len(rows) == ROWS[(size, percent)], f"rows of buttons: {rows}"
+        names = (*BAR_BUTTONS, "listenButton") if speaks else BAR_BUTTONS
+        rows = button_rows(kw, names)
+        expected = (ROWS if speaks else ROWS_WITHOUT_SPEECH)[(size, percent)]
+        assert len(rows) == expected, f"rows of buttons: {rows}"
         (bar,) = items(kw, "navBar")
         # the bar is its rows and no more: what is left above it shows the screen
         buttons_tall = sum(bottom - top for top, bottom in rows)
         assert bar.height() < buttons_tall + (len(rows) + 1) * 40, f"bar {bar.height()} px"
+
+
+def test_the_laptops_bar_keeps_listens_room_only_while_reading_aloud_is_offered(
+    rendition_cache: Path,
+) -> None:
+    """A presenter's 1280x800 window at 125 %: two rows while the sound output is being
+    checked, a row more once Listen is offered (it shows, uncovered, and stays put in
+    every language), two again once a failed reading has taken it away."""
+    jobs: list[Callable[[], None]] = []
+    clock = FakeClock()
+    engine = FakeEngine()
+    speaker = Speaker(engine, clock=clock, sound=SoundOutput(clock))
+    with open_window(CONTENT, rendition_cache, size=(1280, 800)) as kw:
+        larger_text(kw, 125)
+        go(kw, "exhibit")
+        (bar,) = items(kw, "navBar")
+        assert len(button_rows(kw, BAR_BUTTONS)) == 2
+        two_rows = bar.height()
+        kw.kiosk.readAloud.attach(ReadAloudPlayer(speaker, run_check=jobs.append))
+        settle(kw.window, kw.images)
+        assert len(button_rows(kw, BAR_BUTTONS)) == 2 and items(kw, "listenButton") == []
+        jobs.pop()()  # the sound output works
+        settle(kw.window, kw.images)
+        names = (*BAR_BUTTONS, "listenButton")
+        assert len(button_rows(kw, names)) == 3 and bar.height() > two_rows
+        seen = geometry(kw, names)
+        for language in LANGUAGES:
+            kw.kiosk.language.choose(language)
+            settle(kw.window, kw.images)
+            assert geometry(kw, names) == seen, f"moved in {language}"
+        tap(kw, item(kw, "listenButton"))
+        engine.played[-1].ended = True
+        engine.played[-1].complaint = "espeak-ng: error: No such file or directory"
+        player = kw.kiosk.readAloud.player
+        assert player is not None
+        player.poll()
+        kw.kiosk.readAloud.end_notice()
+        settle(kw.window, kw.images)
+        assert items(kw, "listenButton") == []
+        assert len(button_rows(kw, BAR_BUTTONS)) == 2 and bar.height() == two_rows
 
 
 def test_the_bar_is_not_on_the_attract_loop_and_the_staff_corner_is_at_the_top(

@@ -67,6 +67,7 @@ class ReadAloud(QObject):
         self._where = where  # the content on screen, the visitor's place and language
         self._reading: Reading | None = None
         self._can_listen = False
+        self._offered = False  # on this machine at all, whatever the screen and language
         self._notice = ""
         self._notice_timer = QTimer(self)
         self._notice_timer.setSingleShot(True)
@@ -195,8 +196,9 @@ class ReadAloud(QObject):
     def _offer(self) -> None:
         self._reading = self._reading_here()
         can_listen = self._reading is not None
-        if can_listen != self._can_listen:
-            self._can_listen = can_listen
+        offered = self.speech is not None and self.speech.available
+        if (can_listen, offered) != (self._can_listen, self._offered):
+            self._can_listen, self._offered = can_listen, offered
             self.changed.emit()
 
     def _reading_here(self, section: int | None = None) -> Reading | None:
@@ -218,6 +220,9 @@ class ReadAloud(QObject):
     # -- QML -----------------------------------------------------------------------------
 
     canListen = shown(bool, "_can_listen", changed)
+    # reading aloud offered on this machine (a voice program and a working sound
+    # output), on some screen in some language: the bar keeps Listen's room where it is
+    offered = shown(bool, "_offered", changed)
     speaking = shown(bool, lambda self: self.player is not None and self.player.speaking, changed)
     currentSentence = shown(
         str, lambda self: self.player.currentSentence if self.player is not None else "", changed

@@ -24,8 +24,12 @@ Rectangle {
         textScale: Math.min(bar.ui.textScale, 1.25)
     }
     readonly property string screen: kiosk.nav.screen
-    // the accessibility controls with Listen, shown or not: the layout is the same on every screen
-    readonly property real a11yRoom: textSizeButton.width + contrastButton.width + listenButton.width + 2 * a11y.spacing
+    // the accessibility controls with Listen, shown or not, where reading aloud is
+    // offered on this machine at all: the layout is the same on every screen and in
+    // every language. Without it (no voice program or no sound, as on many a
+    // presentation laptop) its room goes to the languages' row.
+    readonly property real a11yRoom: textSizeButton.width + contrastButton.width + a11y.spacing
+        + (kiosk.readAloud.offered ? listenButton.width + a11y.spacing : 0)
     // the screen's margin at the sides at every text size: the bar's buttons line up
     // with the screen's text above them (larger text takes a row more instead)
     readonly property real side: controls.margin
