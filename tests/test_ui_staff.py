@@ -836,3 +836,21 @@ def test_the_more_cue_is_written_only_while_it_shows() -> None:
     root.deleteLater()
     engine.deleteLater()
     assert MESSAGES.lines == []
+
+
+def test_the_panels_rows_take_the_fonts_own_regular_weight_and_headings_its_bold(
+    staff, open_window
+):
+    """A regular row sets no weight axis: the bundled font's default instance is its
+    regular weight, and an axis set to 400 outright would make Qt open the font a
+    second time (its shaping tables copied again, about 0.4 MB kept for good)."""
+    ui = unlocked(staff, open_window)
+    regular = [ui.find("statusVersion"), ui.find("statusMode"), *ui.find_all("statusError")]
+    headings = [ui.find(name) for name in ("headingContent", "headingLastreload")]
+    for row in regular:
+        assert row.isVisible() and row.width() > 0
+        assert row.property("font").variableAxisTags() == [], row.objectName()
+    for row in headings:
+        font = row.property("font")
+        assert row.isVisible() and [t.toString() for t in font.variableAxisTags()] == ["wght"]
+        assert font.variableAxisValue(font.variableAxisTags()[0]) == 700

@@ -45,6 +45,70 @@ def test_every_weighted_text_on_screen_sets_the_fonts_weight_axis() -> None:
     assert not ASKED_OTHERWISE.search(mapview)  # the map measures its labels in that font
 
 
+# the regular weight asked for on the axis: a second face of the one font (below)
+REGULAR_ON_THE_AXIS = re.compile(r"\"wght\"\s*:[^}]*Font\.Normal|setVariableAxis\([^)]*Normal")
+
+
+def test_the_regular_weight_is_the_fonts_default_not_an_axis_set_to_400() -> None:
+    """Qt opens a variable font once for each set of axes asked for; ``{"wght": 400}``
+    is not ``{}`` to it, though both draw the same (next test). Every face is a
+    FreeType face, a HarfBuzz face with the font's shaping tables copied (about 0.4 MB)
+    and glyph caches of its own, kept for good: so the regular weight sets no axis."""
+    offenders = [
+        f"{path.name}:{number}: {line.strip()}"
+        for path in [*sorted(QML_DIR.glob("*.qml")), QML_DIR.parent / "mapview.py"]
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if REGULAR_ON_THE_AXIS.search(line)
+    ]
+    assert offenders == []
+
+
+SAME_REGULAR = """
+import QtQuick
+
+Window {
+    width: 1200
+    height: 400
+    visible: true
+    color: "white"
+    Text {
+        objectName: "onTheAxis"
+        x: 20; y: 20
+        text: "Azərbaycan \u2013 Oʻzbekiston \u00b7 Узбекистан 1991"
+        font.pixelSize: 40
+        font.variableAxes: { "wght": Font.Normal }
+    }
+    Text {
+        objectName: "default"
+        x: 20; y: 200
+        text: "Azərbaycan \u2013 Oʻzbekiston \u00b7 Узбекистан 1991"
+        font.pixelSize: 40
+    }
+}
+"""
+
+
+def test_the_fonts_default_draws_as_its_axis_set_to_the_regular_weight(qtbot: Any) -> None:
+    engine = QQmlApplicationEngine()
+    engine.loadData(QByteArray(SAME_REGULAR.encode()), QUrl("regular.qml"))
+    window = engine.rootObjects()[0]
+    assert isinstance(window, QQuickWindow)
+    qtbot.waitExposed(window)
+    QTest.qWait(50)
+    image = window.grabWindow()
+    crops = []
+    for name in ("onTheAxis", "default"):
+        text = window.findChild(QQuickItem, name)
+        assert text is not None and text.width() > 400
+        crops.append(image.copy(text.mapRectToScene(text.boundingRect()).toAlignedRect()))
+    axis, default = crops
+    assert axis.size() == default.size()
+    assert uitools.pixels_like(axis, axis.rect(), QColor("black")) > 500  # words were drawn
+    assert axis == default  # pixel for pixel
+    window.close()
+    engine.deleteLater()
+
+
 REFERENCE = b"""
 import QtQuick
 
@@ -138,3 +202,15 @@ def test_a_weighted_text_is_drawn_at_its_weight(
     assert regular < asked  # the reference tells the two weights apart at all
     # drawn like the weight asked for, not like the regular one
     assert abs(seen - asked) < abs(seen - regular), (what, pixels, seen, asked, regular)
+
+
+def test_the_map_measures_its_regular_names_in_the_fonts_default_too() -> None:
+    """``kiosk.ui.mapview`` measures the labels ``MapView.qml`` draws, in the same font:
+    the regular names with no axis, the places' and the two countries' on it."""
+    from kiosk.ui.mapview import _font
+
+    regular = _font(22, QFont.Weight.Normal, True)
+    assert regular.variableAxisTags() == [] and regular.italic()
+    demi = _font(22, QFont.Weight.DemiBold, False)
+    assert [tag.toString() for tag in demi.variableAxisTags()] == ["wght"]
+    assert demi.variableAxisValue(demi.variableAxisTags()[0]) == 600

@@ -217,10 +217,12 @@ def _project(spot: tuple[float, float]) -> tuple[float, float]:
 
 def _font(pixels: float, weight: QFont.Weight, italic: bool) -> QFont:
     """The font a label is drawn in (``MapView.qml``): its weight on the bundled
-    variable font's ``wght`` axis, as every weighted text on screen (see ``Style.qml``)."""
+    variable font's ``wght`` axis, as every weighted text on screen, the regular weight
+    as the font's default, with no axis (see ``Style.qml``)."""
     font = QFont()
     font.setPixelSize(max(1, round(pixels)))
-    font.setVariableAxis(QFont.Tag("wght"), float(weight.value))
+    if weight != QFont.Weight.Normal:
+        font.setVariableAxis(QFont.Tag("wght"), float(weight.value))
     font.setItalic(italic)
     return font
 

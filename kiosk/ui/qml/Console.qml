@@ -133,7 +133,7 @@ Window {
                         textFormat: Text.PlainText
                         color: root.view.ended ? "white" : "#9aa3ad"
                         font.pixelSize: (root.view.ended ? 30 : 17) * root.k
-                        font.variableAxes: { "wght": root.view.ended ? Font.Bold : Font.Normal }
+                        font.variableAxes: root.view.ended ? { "wght": Font.Bold } : ({})
                         width: parent.width
                         wrapMode: Text.Wrap
                     }
@@ -218,7 +218,7 @@ Window {
                         elide: Text.ElideRight
                         color: row.index < root.view.index ? "#8a929c" : "white"
                         font.pixelSize: 18 * root.k
-                        font.variableAxes: { "wght": row.index === root.view.index ? Font.Bold : Font.Normal }
+                        font.variableAxes: row.index === root.view.index ? { "wght": Font.Bold } : ({})
                     }
                     TapHandler { onTapped: root.talk.jump(row.index) }
                 }

@@ -125,7 +125,7 @@ Rectangle {
                 text: page.place ? page.place.name : page.kiosk.strings.map_hint
                 wrapMode: Text.Wrap
                 font.pixelSize: page.place ? page.ui.heading : page.ui.body
-                font.variableAxes: { "wght": page.place ? Font.Bold : Font.Normal }
+                font.variableAxes: page.place ? { "wght": Font.Bold } : ({})
                 color: page.place ? page.ui.ink : page.ui.muted
             }
             // the chosen place's exhibits

@@ -72,7 +72,7 @@ Rectangle {
             text: modelData.name
             textFormat: Text.PlainText
             font.pixelSize: view.areaPx
-            font.variableAxes: { "wght": modelData.focus ? Font.DemiBold : Font.Normal }
+            font.variableAxes: modelData.focus ? { "wght": Font.DemiBold } : ({})
             font.italic: modelData.sea
             color: view.ui.highContrast ? "#000000" : (modelData.sea ? view.ui.accentText : view.ui.muted)
             // a halo in the ground colour: the name reads where a border crosses it

@@ -29,7 +29,7 @@ Column {
             leftPadding: modelData.indent ? list.ui.gap : 0
             font.pixelSize: kind === "heading" ? list.ui.heading
                 : kind === "problem" ? list.ui.caption : list.ui.body
-            font.variableAxes: { "wght": kind === "heading" ? Font.Bold : Font.Normal }
+            font.variableAxes: kind === "heading" ? { "wght": Font.Bold } : ({})
             font.family: kind === "problem" ? "monospace" : body.font.family
             color: list.colors[modelData.tone]
             Accessible.role: kind === "heading" ? Accessible.Heading : Accessible.StaticText

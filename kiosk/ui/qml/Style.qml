@@ -34,7 +34,9 @@ QtObject {
     // Text sizes. A weight goes on the bundled variable font's axis,
     // font.variableAxes: { "wght": Font.Bold }, not on the font's weight property, which
     // Qt draws on some paths only (not over 64 px in software, not DemiBold with
-    // OpenGL); tests/test_ui_weights.py says more.
+    // OpenGL); tests/test_ui_weights.py says more. The regular weight sets no axis
+    // (``({})``): it is the font's own default, and an axis set to it outright would be
+    // a face of its own, its shaping tables copied again (about 0.4 MB).
     readonly property real display: Math.round(72 * k * textScale)
     readonly property real title: Math.round(48 * k * textScale)
     readonly property real heading: Math.round(34 * k * textScale)
