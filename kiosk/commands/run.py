@@ -193,8 +193,11 @@ def _run_prefetching(
     # child, which the first frame waits for: the three would share two cores
     if prefetched is None:
         preload.start()
-        # the Qt-free modules the window's wiring imports, while that thread links Qt
-        from kiosk.runtime import idle, reload, visit  # noqa: F401
+        # Every Qt-free module the window's wiring imports, while that thread links Qt:
+        # PySide's import would only wait for it (tests/test_startup_imports.py)
+        from kiosk.content import fonts, richtext, ui_words  # noqa: F401
+        from kiosk.media import service  # noqa: F401
+        from kiosk.runtime import backoff, idle, reload, staff_panel, systemd, visit  # noqa: F401
     # PySide's first import: its support modules' code kept from the last start
     with kept_code.cached(cache_root() / kept_code.PYSIDE_FILE):
         from kiosk.ui.wiring import PresentOptions, RunOptions, run_kiosk
