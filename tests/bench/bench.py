@@ -110,6 +110,15 @@ def windowed_start(kiosk: list[str], content: Path, cache: Path, state: Path) ->
     ]
 
 
+def paired(ours: list[float], theirs: list[float]) -> tuple[float, int]:
+    """Two checkouts' starts, round by round: the median of ours minus theirs in ms,
+    and in how many rounds ours was the faster. The floor and the machine move
+    between rounds far more than two starts in one round differ, so a difference
+    taken within each round tells a few milliseconds apart where two medians cannot."""
+    differences = [(a - b) * 1000 for a, b in zip(ours, theirs, strict=True)]
+    return median(differences), sum(d < 0 for d in differences)
+
+
 def time_to_first_frame(
     argv: list[str],
     env: dict[str, str],
@@ -245,22 +254,22 @@ class Bench:
             seen = {"floor": time_to_first_frame(floor_command(), self.env, self.tmp)}
             seen["kept_floor"] = time_to_first_frame(floor_command(kept=kept), self.env, self.tmp)
             seen["text_floor"] = time_to_first_frame(floor_command(text=True), self.env, self.tmp)
-            seen["cold"] = time_to_first_frame(
-                self._run_args(REPO / "exhibits", warm, state), self.env, self.tmp
+            own = ("cold", "first", [*self.kiosk], self.env, warm)
+            base = (
+                ("base_cold", "base_first", base_kiosk, base_env, warm_base)
+                if self.base is not None
+                else None
             )
-            empty = self.fresh(f"cache-empty-{run}")
-            seen["first"] = time_to_first_frame(
-                self._run_args(REPO / "exhibits", empty, state), self.env, self.tmp
-            )
-            if self.base is not None:
-                seen["base_cold"] = time_to_first_frame(
-                    self._run_args(REPO / "exhibits", warm_base, state, base_kiosk),
-                    base_env,
-                    self.tmp,
+            # this checkout and --base take turns going first: the second of two
+            # starts in a row finds more of the first's pages in the cache
+            order = [own] if base is None else [own, base] if run % 2 else [base, own]
+            for cold, first, kiosk, env, cache in order:
+                seen[cold] = time_to_first_frame(
+                    self._run_args(REPO / "exhibits", cache, state, kiosk), env, self.tmp
                 )
-                empty = self.fresh(f"cache-empty-base-{run}")
-                seen["base_first"] = time_to_first_frame(
-                    self._run_args(REPO / "exhibits", empty, state, base_kiosk), base_env, self.tmp
+                empty = self.fresh(f"cache-empty-{cold}-{run}")
+                seen[first] = time_to_first_frame(
+                    self._run_args(REPO / "exhibits", empty, state, kiosk), env, self.tmp
                 )
             if run == 0:
                 continue
@@ -321,6 +330,12 @@ class Bench:
                 base_cold_cpu_ratio=ratios("base_cold", "cpu_s"),
                 base_first_run_cpu_ratio=ratios("base_first", "cpu_s"),
             )
+            for kind in ("cold", "first"):
+                difference, faster = paired(
+                    [t for t, _ in kinds[kind]], [t for t, _ in kinds[f"base_{kind}"]]
+                )
+                self.results[f"base_paired_{kind}_ms"] = difference
+                self.results[f"base_paired_{kind}_faster"] = faster
         self.notes.append(f"load during start-up runs: {_load()}")
 
     def _prepared(self, name: str, kiosk: list[str], env: dict[str, str]) -> Path:
@@ -667,6 +682,10 @@ INFO = [
     ("base_pss_anon_mb_start", "--base checkout: anonymous PSS"),
     ("base_cold_cpu_ratio", "--base checkout: CPU time at first frame over the floor's"),
     ("base_first_run_cpu_ratio", "--base checkout: same, empty cache"),
+    ("base_paired_cold_ms", "this checkout's warm start minus --base's, median of rounds (ms)"),
+    ("base_paired_cold_faster", "  rounds where this checkout's was the faster"),
+    ("base_paired_first_ms", "same, empty cache (ms)"),
+    ("base_paired_first_faster", "  rounds where this checkout's was the faster"),
     ("tap_to_page_ms_p50", "tap to page drawn, all taps, median"),
     ("tap_to_page_ms_p95", "same, 95th percentile"),
     ("cli_rss_mb_start", "kiosk command, VmRSS 1.5 s after first frame (info)"),
