@@ -854,3 +854,28 @@ def test_the_panels_rows_take_the_fonts_own_regular_weight_and_headings_its_bold
         font = row.property("font")
         assert row.isVisible() and [t.toString() for t in font.variableAxisTags()] == ["wght"]
         assert font.variableAxisValue(font.variableAxisTags()[0]) == 700
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+def test_todays_heading_has_the_room_above_it_every_section_has(staff, open_window, size):
+    """Stacked under the languages' bars (a tall screen), "Today" is a section like the
+    ones above it, with as much room above its heading; beside the actions (a wide one)
+    it heads its own column."""
+    ui = unlocked(staff, open_window, size=size)
+
+    def text_top(item: QQuickItem) -> float:
+        return item.mapToScene(QPointF(0, item.property("topPadding"))).y()
+
+    def bottom(item: QQuickItem) -> float:
+        return item.mapRectToScene(item.boundingRect()).bottom()
+
+    above_languages = text_top(ui.find("headingLanguages")) - bottom(ui.find("statusSpeech"))
+    today = ui.find("headingToday")
+    assert today.isVisible() and today.height() > 0
+    if size[0] > size[1]:
+        assert today.property("topPadding") == 0
+        return
+    last_bar = ui.find_all("languageRow")[-1]
+    above_today = text_top(today) - bottom(last_bar)
+    assert above_languages > 10
+    assert abs(above_today - above_languages) <= 2, (above_today, above_languages)

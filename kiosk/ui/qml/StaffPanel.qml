@@ -178,6 +178,7 @@ Rectangle {
                     id: todaySection
                     objectName: "todaySection"
                     parent: panel.todayBeside ? actions : statusColumn
+                    followsRows: !panel.todayBeside  // after the languages' bars
                     ui: panel.ui; colors: panel.colors; rows: panel.status.today
                 }
             }

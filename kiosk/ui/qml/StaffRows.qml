@@ -9,6 +9,7 @@ Column {
     required property var colors
     required property var rows
     property bool named: true  // false for a copy that only measures: no second objectName
+    property bool followsRows: false  // under other rows: its first heading has room above too
     width: parent ? parent.width : 0
     spacing: Math.round(8 * ui.k)
 
@@ -25,7 +26,7 @@ Column {
             width: list.width
             text: modelData.text
             wrapMode: kind === "problem" ? Text.WrapAtWordBoundaryOrAnywhere : Text.Wrap
-            topPadding: kind === "heading" && index > 0 ? list.ui.gap : 0
+            topPadding: kind === "heading" && (index > 0 || list.followsRows) ? list.ui.gap : 0
             leftPadding: modelData.indent ? list.ui.gap : 0
             font.pixelSize: kind === "heading" ? list.ui.heading
                 : kind === "problem" ? list.ui.caption : list.ui.body
