@@ -47,6 +47,7 @@ from kiosk.ui.staff import (
 from tests import uitools
 from tests.factories import make_site
 from tests.fakes import FakeClock
+from tests.layouttools import scene_rect
 
 PIN = "2468"
 SHOTS = os.environ.get("KIOSK_TEST_SHOTS")  # a folder: keep the screenshots for a person
@@ -867,7 +868,7 @@ def test_todays_heading_has_the_room_above_it_every_section_has(staff, open_wind
         return item.mapToScene(QPointF(0, item.property("topPadding"))).y()
 
     def bottom(item: QQuickItem) -> float:
-        return item.mapRectToScene(item.boundingRect()).bottom()
+        return scene_rect(item).bottom()
 
     above_languages = text_top(ui.find("headingLanguages")) - bottom(ui.find("statusSpeech"))
     today = ui.find("headingToday")

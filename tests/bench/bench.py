@@ -254,7 +254,7 @@ class Bench:
             seen = {"floor": time_to_first_frame(floor_command(), self.env, self.tmp)}
             seen["kept_floor"] = time_to_first_frame(floor_command(kept=kept), self.env, self.tmp)
             seen["text_floor"] = time_to_first_frame(floor_command(text=True), self.env, self.tmp)
-            own = ("cold", "first", [*self.kiosk], self.env, warm)
+            own = ("cold", "first", self.kiosk, self.env, warm)
             base = (
                 ("base_cold", "base_first", base_kiosk, base_env, warm_base)
                 if self.base is not None
