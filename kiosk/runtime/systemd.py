@@ -4,6 +4,12 @@ Without ``$NOTIFY_SOCKET`` (run by hand, in tests) every call is a no-op. A
 failure to notify is logged, never raised: a missing watchdog ping ends in a
 restart by systemd anyway, which is the right outcome for a hung kiosk.
 
+Sent without waiting: the watchdog's ping comes from the UI thread, and a manager that
+reads its socket late (its queue holds ``net.unix.max_dgram_qlen`` datagrams, 10 on
+some systems) would otherwise stop the kiosk's drawing, touches and SIGTERM with it.
+A notification that finds the queue full is dropped and logged; the next ping tries
+again (``tests/test_notify_stall.py``).
+
 ``$WATCHDOG_PID`` is deliberately not checked: under ``cage`` the main process
 systemd knows is the compositor, and the kiosk (its child) is the one that must
 ping; the unit sets ``NotifyAccess=all`` for that.
@@ -38,8 +44,9 @@ def notify(message: str, environ: Mapping[str, str] | None = None) -> bool:
         return False
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
+            sock.setblocking(False)  # a full queue raises BlockingIOError, never waits
             sock.connect(address)
-            sock.sendall(message.encode("utf-8"))
+            sock.send(message.encode("utf-8"))
     except OSError as error:
         # The watchdog pings every few seconds: log the first failure loudly only.
         level = logging.DEBUG if _reported_failure else logging.WARNING
