@@ -144,3 +144,51 @@ def test_unit_refuses_a_tty_or_path_that_breaks_the_file(capsys, tmp_path):
     assert "not a virtual terminal" in refusal(capsys, "--user", "m", "--tty", "tty1 x")
     bad = tmp_path / "line\nbreak"
     assert "control character" in refusal(capsys, "--user", "m", "--workdir", str(bad))
+
+
+def fill(path: Path) -> int:
+    """Datagrams of our own into the socket at ``path`` until its queue is full."""
+    sent = 0
+    with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as filler:
+        filler.setblocking(False)
+        filler.connect(str(path))
+        while True:
+            try:
+                filler.send(b"FILLER=1")
+            except BlockingIOError:
+                return sent
+            sent += 1
+
+
+def test_a_full_queue_drops_a_ping_at_once_and_ready_goes_with_the_next_ping(
+    notify_socket, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(systemd, "WAIT_S", 0.2)
+    monkeypatch.setattr(systemd, "_unsent_ready", None)
+    queued = fill(tmp_path / "notify")
+    assert queued > 0
+    assert not systemd.watchdog()  # no room, no wait: the UI thread goes on
+    assert not systemd.ready("showing content")  # waited WAIT_S for room, then gave up
+    for _ in range(queued):
+        assert notify_socket.recv(256) == b"FILLER=1"
+    assert systemd.watchdog()  # room again: the READY=1 not sent goes first
+    assert notify_socket.recv(256) == b"READY=1\nSTATUS=showing content"
+    assert notify_socket.recv(256) == b"WATCHDOG=1"
+    assert systemd.watchdog()  # and only once
+    assert notify_socket.recv(256) == b"WATCHDOG=1"
+
+
+def test_ready_waits_for_room_when_the_manager_reads_soon(notify_socket, tmp_path, monkeypatch):
+    import threading
+
+    monkeypatch.setattr(systemd, "WAIT_S", 5.0)
+    monkeypatch.setattr(systemd, "_unsent_ready", None)
+    queued = fill(tmp_path / "notify")
+    reader = threading.Timer(0.2, lambda: notify_socket.recv(256))
+    reader.start()
+    try:
+        assert systemd.ready()  # a datagram read after 0.2 s made room
+    finally:
+        reader.join()
+    received = [notify_socket.recv(256) for _ in range(queued)]
+    assert received[-1] == b"READY=1"

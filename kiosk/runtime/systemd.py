@@ -4,11 +4,13 @@ Without ``$NOTIFY_SOCKET`` (run by hand, in tests) every call is a no-op. A
 failure to notify is logged, never raised: a missing watchdog ping ends in a
 restart by systemd anyway, which is the right outcome for a hung kiosk.
 
-Sent without waiting: the watchdog's ping comes from the UI thread, and a manager that
-reads its socket late (its queue holds ``net.unix.max_dgram_qlen`` datagrams, 10 on
-some systems) would otherwise stop the kiosk's drawing, touches and SIGTERM with it.
-A notification that finds the queue full is dropped and logged; the next ping tries
-again (``tests/test_notify_stall.py``).
+The UI thread never waits long on the socket: the watchdog's ping comes from it, and a
+manager that reads its socket late (its queue holds ``net.unix.max_dgram_qlen``
+datagrams, 10 on some systems) would otherwise stop the kiosk's drawing, touches and
+SIGTERM with it. A ping that finds the queue full is dropped and logged; the next one
+tries again. ``READY=1`` (which a ``Type=notify`` unit must hear) and ``STOPPING=1``
+wait up to ``WAIT_S`` for room, and a ``READY=1`` still not sent goes again ahead of each
+later ping until one is (``tests/test_notify_stall.py``, ``test_runtime_systemd.py``).
 
 ``$WATCHDOG_PID`` is deliberately not checked: under ``cage`` the main process
 systemd knows is the compositor, and the kiosk (its child) is the one that must
@@ -25,6 +27,8 @@ from collections.abc import Mapping
 log = logging.getLogger("kiosk.systemd")
 
 _reported_failure = False
+WAIT_S = 2.0  # the longest READY=1 or STOPPING=1 waits for room in a full queue
+_unsent_ready: str | None = None  # READY=1 that found no room: sent again with each ping
 
 
 def _address(environ: Mapping[str, str]) -> str | None:
@@ -36,15 +40,16 @@ def _address(environ: Mapping[str, str]) -> str | None:
     return address
 
 
-def notify(message: str, environ: Mapping[str, str] | None = None) -> bool:
-    """Send ``message`` (``READY=1``, ``STATUS=...``) to systemd; True if sent."""
+def notify(message: str, environ: Mapping[str, str] | None = None, wait_s: float = 0.0) -> bool:
+    """Send ``message`` (``READY=1``, ``STATUS=...``) to systemd; True if sent. A full
+    queue is waited on for ``wait_s`` at most (none by default)."""
     global _reported_failure
     address = _address(os.environ if environ is None else environ)
     if address is None:
         return False
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
-            sock.setblocking(False)  # a full queue raises BlockingIOError, never waits
+            sock.settimeout(wait_s)  # 0: a full queue raises BlockingIOError at once
             sock.connect(address)
             sock.send(message.encode("utf-8"))
     except OSError as error:
@@ -58,8 +63,11 @@ def notify(message: str, environ: Mapping[str, str] | None = None) -> bool:
 
 def ready(status: str | None = None) -> bool:
     """The kiosk is showing content (``Type=notify`` units start counting as up)."""
+    global _unsent_ready
     message = "READY=1" if status is None else f"READY=1\nSTATUS={status}"
-    return notify(message)
+    sent = notify(message, wait_s=WAIT_S)
+    _unsent_ready = None if sent else message
+    return sent
 
 
 def status(text: str) -> bool:
@@ -67,11 +75,15 @@ def status(text: str) -> bool:
 
 
 def stopping() -> bool:
-    return notify("STOPPING=1")
+    return notify("STOPPING=1", wait_s=WAIT_S)
 
 
 def watchdog() -> bool:
-    """Ping the watchdog: call it from the UI event loop, so a hung UI stops pinging."""
+    """Ping the watchdog: call it from the UI event loop, so a hung UI stops pinging.
+    A ``READY=1`` that found no room goes first."""
+    global _unsent_ready
+    if _unsent_ready is not None and notify(_unsent_ready):
+        _unsent_ready = None
     return notify("WATCHDOG=1")
 
 
