@@ -4,6 +4,7 @@ thread waited for a core (tests/bench/bench.py; the bench itself is not run here
 
 from __future__ import annotations
 
+import math
 import os
 import subprocess
 import sys
@@ -14,7 +15,7 @@ from typing import Any
 import pytest
 
 from tests.bench.bench import Bench
-from tests.bench.nav_child import waited_s
+from tests.bench.nav_child import heap_mb, waited_s
 
 
 def test_each_kind_of_tap_reports_its_main_thread_cpu_beside_its_times() -> None:
@@ -73,6 +74,53 @@ def test_the_soaks_growth_is_told_in_three_parts_that_add_up() -> None:
     assert figures["soak_anon_growth_after_warmup_mb"] == 0.75
     parts = ("openings", "first_round", "after_warmup")
     assert sum(figures[f"soak_anon_growth_{part}_mb"] for part in parts) == 13.25
+
+
+def test_the_c_heaps_growth_is_told_as_blocks_in_use_and_room_free() -> None:
+    """glibc's own count beside anonymous memory: growth that is blocks still in use
+    is not growth that is room left between them."""
+    report: dict[str, Any] = {
+        "pss_mb_start": 100.0,
+        "pss_mb_after_soak": 114.0,
+        "anon_mb_start": 45.0,
+        "anon_mb_after_soak": 56.0,
+        "heap_mb_start": {"in_use": 13.5, "free": 0.5},
+        "heap_mb_after_warmup": {"in_use": 20.5, "free": 1.0},
+        "heap_mb_after_soak": {"in_use": 21.0, "free": 1.25},
+        "rss_mb_start": 110.0,
+        "rss_mb_after_warmup": 124.0,
+        "rss_mb_after_soak": 125.0,
+        "rss_mb_after_soak_idle": 125.0,
+        "soak_navigations": 1000,
+        "soak_s": 40.0,
+        "items_start": 205,
+        "items_after_soak": 205,
+        "qml_warning_count": 0,
+        "latency": {"timeouts": []},
+        "soak": {"timeouts": []},
+    }
+    bench = SimpleNamespace(results={})
+    Bench._soak_figures(bench, report)  # type: ignore[arg-type]
+    assert bench.results["soak_heap_in_use_growth_mb"] == 7.5
+    assert bench.results["soak_heap_free_growth_mb"] == 0.75
+    assert bench.results["soak_heap_growth_after_warmup_mb"] == 0.5
+    del report["heap_mb_start"]  # an older child: no figure, not a wrong one
+    Bench._soak_figures(bench, report)  # type: ignore[arg-type]
+    assert math.isnan(bench.results["soak_heap_in_use_growth_mb"])
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallinfo2")
+def test_the_heaps_count_sees_a_block_made_and_freed() -> None:
+    import ctypes
+
+    before = heap_mb()
+    block = ctypes.create_string_buffer(8 * 1024 * 1024)
+    held = heap_mb()
+    del block
+    after = heap_mb()
+    assert held["in_use"] - before["in_use"] >= 7.5
+    assert held["in_use"] - after["in_use"] >= 7.5
+    assert after["free"] >= 0
 
 
 @pytest.mark.skipif(not hasattr(os, "sched_setaffinity"), reason="Linux's schedstat")

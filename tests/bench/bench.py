@@ -528,6 +528,12 @@ class Bench:
             - report.get("anon_mb_start", nan),
             soak_anon_growth_first_round_mb=report.get("anon_mb_after_warmup", nan)
             - report.get("anon_mb_after_first_openings", nan),
+            # the C heaps' own count: of the growth, blocks still in use, and room left
+            # free between them (the two can move apart from anonymous memory: large
+            # blocks are mapped alone, and freed room in whole pages is handed back)
+            soak_heap_in_use_growth_mb=heap_growth(report, "in_use"),
+            soak_heap_free_growth_mb=heap_growth(report, "free"),
+            soak_heap_growth_after_warmup_mb=heap_growth(report, "in_use", "after_warmup"),
             rss_mb_start=report["rss_mb_start"],
             rss_mb_after_warmup=report["rss_mb_after_warmup"],
             rss_mb_after_soak=report["rss_mb_after_soak"],
@@ -605,6 +611,14 @@ class Bench:
     def close(self) -> None:
         if not self.keep:
             shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def heap_growth(report: dict[str, Any], key: str, since: str = "start") -> float:
+    """``nav_child.heap_mb``'s ``key`` after the soak minus at ``since``; NaN if either
+    is missing (an older child, or a C library without ``mallinfo2``)."""
+    nan = float("nan")
+    after = report.get("heap_mb_after_soak", {}).get(key, nan)
+    return float(after - report.get(f"heap_mb_{since}", {}).get(key, nan))
 
 
 FRAME_MS = 1000 / 60  # one frame at 60 Hz
@@ -702,6 +716,9 @@ INFO = [
     ("soak_anon_growth_openings_mb", "  of it, each feature opened once"),
     ("soak_anon_growth_first_round_mb", "  of it, the timed taps (each screen and language)"),
     ("soak_anon_growth_after_warmup_mb", "  same, after the first round"),
+    ("soak_heap_in_use_growth_mb", "  C heaps: growth of the blocks in use (mallinfo2)"),
+    ("soak_heap_free_growth_mb", "  C heaps: growth of the room free between them"),
+    ("soak_heap_growth_after_warmup_mb", "  C heaps: blocks in use, after the first round"),
     (
         "soak_anon_slope_mb_per_1000",
         f"  its slope from {SLOPE_FROM:,} navigations on, MB per 1,000 (info)",

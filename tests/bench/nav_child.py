@@ -14,6 +14,8 @@ and every Image item on screen is ``Ready``. Writes a JSON report to ``--out``.
 from __future__ import annotations
 
 import argparse
+import ctypes
+import ctypes.util
 import gc
 import json
 import os
@@ -59,6 +61,44 @@ def pss_mb(key: str = "Pss") -> float:
             if line.startswith(key + ":"):
                 return int(line.split()[1]) / 1024
     return float("nan")
+
+
+class _Mallinfo2(ctypes.Structure):
+    _fields_ = [
+        (name, ctypes.c_size_t)
+        for name in (
+            "arena", "ordblks", "smblks", "hblks", "hblkhd",
+            "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost",
+        )
+    ]  # fmt: skip
+
+
+def _mallinfo2() -> Callable[[], _Mallinfo2] | None:
+    name = ctypes.util.find_library("c")
+    try:
+        function = ctypes.CDLL(name).mallinfo2 if name else None
+    except (OSError, AttributeError):  # not glibc, or older than 2.33
+        return None
+    if function is not None:
+        function.restype = _Mallinfo2
+        function.argtypes = []
+    return function
+
+
+_MALLINFO2 = _mallinfo2()
+
+
+def heap_mb() -> dict[str, float]:
+    """glibc's own count of its heaps, every thread's arena (``mallinfo2``), MB:
+    ``in_use``, the bytes of blocks not freed (those of large blocks, which it maps
+    one by one, too); ``free``, the room freed inside the heaps and not handed back.
+    Anonymous memory that grows with ``in_use`` is memory still used; with ``free``,
+    room left between blocks. NaN without glibc."""
+    if _MALLINFO2 is None:
+        return {"in_use": float("nan"), "free": float("nan")}
+    info = _MALLINFO2()
+    mb = 1024 * 1024
+    return {"in_use": (info.uordblks + info.hblkhd) / mb, "free": info.fordblks / mb}
 
 
 def memory_now() -> dict[str, float]:
@@ -373,6 +413,7 @@ class Driver:
         self.report["rss_mb_start"] = rss_mb()
         self.report["pss_mb_start"] = pss_mb()
         self.report["anon_mb_start"] = pss_mb("Pss_Anon")
+        self.report["heap_mb_start"] = heap_mb()
         self.true_refs_start = sys.getrefcount(True)
         self.report["items_start"] = sum(1 for _ in walk(self.window.contentItem()))
         self.report["python_objects_start"] = len(gc.get_objects())
@@ -414,6 +455,7 @@ class Driver:
         self.report["rss_mb_after_warmup"] = rss_mb()
         self.report["pss_mb_after_warmup"] = pss_mb()
         self.report["anon_mb_after_warmup"] = pss_mb("Pss_Anon")
+        self.report["heap_mb_after_warmup"] = heap_mb()
         self.report["soak_memory"] = [{"navigations": 0, **memory_now()}]
         self.next_sample = self.args.sample_every
         if self.probe is not None:
@@ -433,6 +475,7 @@ class Driver:
         self.report["rss_mb_after_soak"] = rss_mb()
         self.report["pss_mb_after_soak"] = pss_mb()
         self.report["anon_mb_after_soak"] = pss_mb("Pss_Anon")
+        self.report["heap_mb_after_soak"] = heap_mb()
         self.report["items_after_soak"] = sum(1 for _ in walk(self.window.contentItem()))
         self.report["python_objects_after_soak"] = len(gc.get_objects())
         if self.args.idle_s > 0:  # Qt Quick drops unused decoded images after ~30 s
