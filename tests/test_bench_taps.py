@@ -43,16 +43,12 @@ def test_each_kind_of_tap_reports_its_main_thread_cpu_beside_its_times() -> None
     assert kinds["call:idle-reset"]["all_cpu_p50"] == 21.0
 
 
-def test_the_soaks_growth_is_told_in_three_parts_that_add_up() -> None:
-    """Anonymous memory: each feature's first opening, the timed taps, the soak."""
-    report: dict[str, Any] = {
+def soak_report(**memory: object) -> dict[str, Any]:
+    """A navigation child's report with these memory samples (MB) and the rest fixed."""
+    return {
         "pss_mb_start": 100.0,
         "pss_mb_after_warmup": 113.0,
         "pss_mb_after_soak": 114.0,
-        "anon_mb_start": 45.0,
-        "anon_mb_after_first_openings": 54.0,
-        "anon_mb_after_warmup": 57.5,
-        "anon_mb_after_soak": 58.25,
         "rss_mb_start": 110.0,
         "rss_mb_after_warmup": 124.0,
         "rss_mb_after_soak": 125.0,
@@ -64,10 +60,26 @@ def test_the_soaks_growth_is_told_in_three_parts_that_add_up() -> None:
         "qml_warning_count": 0,
         "latency": {"timeouts": []},
         "soak": {"timeouts": []},
+        **memory,
     }
+
+
+def soak_figures(report: dict[str, Any]) -> dict[str, Any]:
     bench = SimpleNamespace(results={})
     Bench._soak_figures(bench, report)  # type: ignore[arg-type]
-    figures = bench.results
+    return bench.results
+
+
+def test_the_soaks_growth_is_told_in_three_parts_that_add_up() -> None:
+    """Anonymous memory: each feature's first opening, the timed taps, the soak."""
+    figures = soak_figures(
+        soak_report(
+            anon_mb_start=45.0,
+            anon_mb_after_first_openings=54.0,
+            anon_mb_after_warmup=57.5,
+            anon_mb_after_soak=58.25,
+        )
+    )
     assert figures["soak_anon_growth_mb"] == 13.25
     assert figures["soak_anon_growth_openings_mb"] == 9.0
     assert figures["soak_anon_growth_first_round_mb"] == 3.5
@@ -79,34 +91,17 @@ def test_the_soaks_growth_is_told_in_three_parts_that_add_up() -> None:
 def test_the_c_heaps_growth_is_told_as_blocks_in_use_and_room_free() -> None:
     """glibc's own count beside anonymous memory: growth that is blocks still in use
     is not growth that is room left between them."""
-    report: dict[str, Any] = {
-        "pss_mb_start": 100.0,
-        "pss_mb_after_soak": 114.0,
-        "anon_mb_start": 45.0,
-        "anon_mb_after_soak": 56.0,
+    heaps = {
         "heap_mb_start": {"in_use": 13.5, "free": 0.5},
         "heap_mb_after_warmup": {"in_use": 20.5, "free": 1.0},
         "heap_mb_after_soak": {"in_use": 21.0, "free": 1.25},
-        "rss_mb_start": 110.0,
-        "rss_mb_after_warmup": 124.0,
-        "rss_mb_after_soak": 125.0,
-        "rss_mb_after_soak_idle": 125.0,
-        "soak_navigations": 1000,
-        "soak_s": 40.0,
-        "items_start": 205,
-        "items_after_soak": 205,
-        "qml_warning_count": 0,
-        "latency": {"timeouts": []},
-        "soak": {"timeouts": []},
     }
-    bench = SimpleNamespace(results={})
-    Bench._soak_figures(bench, report)  # type: ignore[arg-type]
-    assert bench.results["soak_heap_in_use_growth_mb"] == 7.5
-    assert bench.results["soak_heap_free_growth_mb"] == 0.75
-    assert bench.results["soak_heap_growth_after_warmup_mb"] == 0.5
-    del report["heap_mb_start"]  # an older child: no figure, not a wrong one
-    Bench._soak_figures(bench, report)  # type: ignore[arg-type]
-    assert math.isnan(bench.results["soak_heap_in_use_growth_mb"])
+    figures = soak_figures(soak_report(**heaps))
+    assert figures["soak_heap_in_use_growth_mb"] == 7.5
+    assert figures["soak_heap_free_growth_mb"] == 0.75
+    assert figures["soak_heap_growth_after_warmup_mb"] == 0.5
+    del heaps["heap_mb_start"]  # an older child: no figure, not a wrong one
+    assert math.isnan(soak_figures(soak_report(**heaps))["soak_heap_in_use_growth_mb"])
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's mallinfo2")
