@@ -192,3 +192,13 @@ def test_ready_waits_for_room_when_the_manager_reads_soon(notify_socket, tmp_pat
         reader.join()
     received = [notify_socket.recv(256) for _ in range(queued)]
     assert received[-1] == b"READY=1"
+
+
+def test_stopping_is_not_held_up_by_a_full_queue(notify_socket, tmp_path, monkeypatch):
+    import time
+
+    monkeypatch.setattr(systemd, "WAIT_S", 30.0)  # READY=1's wait: not STOPPING=1's
+    fill(tmp_path / "notify")
+    asked = time.monotonic()
+    assert not systemd.stopping()
+    assert time.monotonic() - asked < 10

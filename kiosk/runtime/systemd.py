@@ -8,9 +8,10 @@ The UI thread never waits long on the socket: the watchdog's ping comes from it,
 manager that reads its socket late (its queue holds ``net.unix.max_dgram_qlen``
 datagrams, 10 on some systems) would otherwise stop the kiosk's drawing, touches and
 SIGTERM with it. A ping that finds the queue full is dropped and logged; the next one
-tries again. ``READY=1`` (which a ``Type=notify`` unit must hear) and ``STOPPING=1``
-wait up to ``WAIT_S`` for room, and a ``READY=1`` still not sent goes again ahead of each
-later ping until one is (``tests/test_notify_stall.py``, ``test_runtime_systemd.py``).
+tries again; so does ``STOPPING=1`` (a stop is not held up for it). ``READY=1``, which
+a ``Type=notify`` unit must hear, waits up to ``WAIT_S`` for room, and if still not sent
+goes again ahead of each later ping until one is (``tests/test_notify_stall.py``,
+``test_runtime_systemd.py``).
 
 ``$WATCHDOG_PID`` is deliberately not checked: under ``cage`` the main process
 systemd knows is the compositor, and the kiosk (its child) is the one that must
@@ -27,7 +28,7 @@ from collections.abc import Mapping
 log = logging.getLogger("kiosk.systemd")
 
 _reported_failure = False
-WAIT_S = 2.0  # the longest READY=1 or STOPPING=1 waits for room in a full queue
+WAIT_S = 2.0  # the longest READY=1 waits for room in a full queue
 _unsent_ready: str | None = None  # READY=1 that found no room: sent again with each ping
 
 
@@ -75,7 +76,7 @@ def status(text: str) -> bool:
 
 
 def stopping() -> bool:
-    return notify("STOPPING=1", wait_s=WAIT_S)
+    return notify("STOPPING=1")
 
 
 def watchdog() -> bool:
