@@ -67,12 +67,15 @@ def sendall(self, data, *args):
         from PySide6.QtGui import QGuiApplication
         from PySide6.QtQuick import QQuickWindow
         names = []
+        pictures = []  # the source of every picture of the window
         for window in QGuiApplication.topLevelWindows():
             if isinstance(window, QQuickWindow):
                 stack = [window.contentItem()]
                 while stack:
                     item = stack.pop()
                     names.append(item.objectName())
+                    if item.objectName() == "picture":
+                        pictures.append(item.property("source").toString())
                     stack.extend(item.childItems())
         import threading
         threads = sorted(t.name for t in threading.enumerate())
@@ -80,7 +83,7 @@ def sendall(self, data, *args):
         made = {m: sorted(n for n in vars(sys.modules[m]) if n.startswith("Q"))
                 for m in ("PySide6.QtCore", "PySide6.QtGui") if m in sys.modules}
         with open(OUT, "w") as out:
-            json.dump({"modules": modules, "items": names,
+            json.dump({"modules": modules, "items": names, "pictures": pictures,
                        "sources": sorted(linecache.cache), "threads": threads,
                        "pyside": made,
                        "pyside_import": builtins.__import__
@@ -316,6 +319,18 @@ def test_the_first_frame_is_the_home_screen_with_its_tiles_and_bar(
     _, warm = starts
     assert {"home", "navBar", "homeButton", "languageBar"} <= set(warm["items"])
     assert any(name.startswith("tile_") for name in warm["items"])
+
+
+def test_a_start_asks_for_its_pictures_once_the_first_frame_is_drawn(
+    starts: tuple[dict[str, Any], dict[str, Any]],
+) -> None:
+    """The first frame draws the tiles' placeholders either way; their decodes, begun
+    while the window was being made, took a core from it (``kiosk.ui.images``)."""
+    cold, _ = starts
+    for seen in starts:
+        assert len(seen["pictures"]) >= 5, seen["pictures"]  # the tiles' covers, at least
+        assert set(seen["pictures"]) == {""}, seen["pictures"]
+    assert cold["renditions_later"]  # asked for, and built, after it
 
 
 @pytest.mark.parametrize("feature", sorted(FEATURES))

@@ -45,6 +45,32 @@ def test_a_key_of_the_content_is_built_then_has_a_url(
     assert url.startswith("file://") and url.endswith(".jpg")
 
 
+def test_a_held_store_asks_for_no_picture_until_released(
+    tmp_path: Path, content: ContentSet, qtbot: QtBot
+) -> None:
+    """A running kiosk's store until its first frame: neither a cached rendition's URL
+    (Qt would start its decode) nor a build; then every binding asks again."""
+    service = make_service(tmp_path / "cache", (1920, 1080))
+    ready = ImageStore(service)
+    ready.set_content(content)
+    key = image_key(content.exhibits[0].cover, THUMB)
+    ready.url(key)
+    qtbot.waitUntil(lambda: ready.pending == 0)  # now cached on disk
+    held = ImageStore(service, held=True)
+    held.set_content(content)
+    assert held.url(key) == "" and held.pixel_size(key).isEmpty()
+    other = image_key(content.exhibits[0].cover, SCREEN)  # not built yet
+    assert held.url(other) == "" and held.pending == 0  # nothing built either
+    with qtbot.waitSignal(held.revisionChanged):
+        held.release()
+    assert held.url(key) == ready.url(key) != ""
+    assert held.pixel_size(key).width() > 0
+    revision = held.revision
+    held.release()  # once only: no binding re-evaluates for nothing
+    assert held.revision == revision
+    service.shutdown()
+
+
 def test_unknown_images_and_kinds_have_no_url_and_build_nothing(
     store: ImageStore, content: ContentSet
 ) -> None:

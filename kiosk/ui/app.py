@@ -229,9 +229,11 @@ def build_window(
     staff: Staff | None = None,
     qml: MainQml | None = None,
     player: ReadAloudPlayer | None = None,
+    hold_images: bool = False,
 ) -> KioskWindow:
     """The window on ``content``; without a read-aloud ``player`` (render, tests) nothing
-    is read aloud, unless one is attached later (``kiosk.readAloud.attach``)."""
+    is read aloud, unless one is attached later (``kiosk.readAloud.attach``). With
+    ``hold_images``, no picture is asked for until ``images.release()``."""
     from kiosk.ui.bridge import Kiosk
     from kiosk.ui.images import ImageStore, decode_renditions_only
     from kiosk.ui.staff import Staff
@@ -240,7 +242,7 @@ def build_window(
     decode_renditions_only(service.cache.root)  # before the first picture
     qInstallMessageHandler(MESSAGES.handler)
     qml = qml or MainQml()
-    images = ImageStore(service)
+    images = ImageStore(service, held=hold_images)
     kiosk = Kiosk(content, images, start=start, player=player)
     if staff is None:
         staff = Staff(None)  # no actions: nothing to reload or quit (render, tests)

@@ -223,6 +223,7 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
         kiosk_mode=kiosk_mode,
         staff=staff,
         qml=qml,
+        hold_images=True,  # every picture asked for once the first frame is drawn
     )
     controller = Controller(
         kw,
@@ -262,6 +263,7 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
     logs.log_start(__version__, content.version, options.mode)
     controller.firstFrame.connect(gc.enable)  # kiosk.commands.run switched it off
     controller.firstFrame.connect(service.release)
+    controller.firstFrame.connect(kw.images.release)
     controller.firstFrame.connect(partial(_start_read_aloud, kw))
     QTimer.singleShot(PREFETCH_AFTER_MS, kw.window, partial(_prefetch, kw))  # dropped with it
     return kiosk
