@@ -330,6 +330,7 @@ def test_a_start_asks_for_its_pictures_once_the_first_frame_is_drawn(
     for seen in starts:
         assert len(seen["pictures"]) >= 5, seen["pictures"]  # the tiles' covers, at least
         assert set(seen["pictures"]) == {""}, seen["pictures"]
+        assert not [p for p in seen["mapped"] if p.endswith("/libqjpeg.so")]  # no decoder yet
     assert cold["renditions_later"]  # asked for, and built, after it
 
 
@@ -423,8 +424,8 @@ def test_qt_and_fontconfig_are_loaded_on_another_thread_while_the_start_runs_pyt
 ) -> None:
     """``kiosk.runtime.preload``: the files PySide's import and the first frame open
     are opened beside the start's own Python, and they are the very files the window
-    then uses: Shiboken and PySide's six modules, the platform's plugin, the JPEG
-    decoder, the QtQuick.Window plugin. Qt still takes Python's main thread for its own.
+    then uses: Shiboken and PySide's six modules, the platform's plugin, the
+    QtQuick.Window plugin. Qt still takes Python's main thread for its own.
     A warm start only: a first start leaves the second core to its loading child."""
     cold, warm = starts
     assert cold["preload"] is None and cold["at_fork"] is not None
@@ -440,5 +441,5 @@ def test_qt_and_fontconfig_are_loaded_on_another_thread_while_the_start_runs_pyt
     mapped = {Path(p).resolve() for p in seen["mapped"] if p.startswith("/")}
     assert loaded <= mapped
     names = {p.name for p in loaded}
-    assert {"libqoffscreen.so", "libqjpeg.so", "libquickwindowplugin.so"} <= names
+    assert {"libqoffscreen.so", "libquickwindowplugin.so"} <= names
     assert seen["qt_main_thread"] is True

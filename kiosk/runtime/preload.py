@@ -47,8 +47,9 @@ if TYPE_CHECKING:
 MODULES = ("QtCore", "QtGui", "QtNetwork", "QtOpenGL", "QtQml", "QtQuick")
 SHIBOKEN = ("shiboken6", "Shiboken")
 # Qt's plugins the first frame loads, under PySide6/Qt: the platform's is added by
-# ``platform_plugin``; the JPEG decoder for the tiles; Main.qml's QtQuick.Window.
-PLUGINS = ("plugins/imageformats/libqjpeg.so", "qml/QtQuick/Window/libquickwindowplugin.so")
+# ``platform_plugin``; Main.qml's QtQuick.Window. Not the JPEG decoder: no picture is
+# asked for before the first frame is drawn (``kiosk.ui.images``).
+PLUGINS = ("qml/QtQuick/Window/libquickwindowplugin.so",)
 FONTCONFIG = "libfontconfig.so.1"
 
 
