@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.content.model import ContentSet
@@ -68,6 +69,26 @@ def test_a_held_store_asks_for_no_picture_until_released(
     revision = held.revision
     held.release()  # once only: no binding re-evaluates for nothing
     assert held.revision == revision
+    service.shutdown()
+
+
+def test_a_prefetch_asked_for_while_held_builds_once_released(
+    tmp_path: Path, content: ContentSet, qtbot: QtBot
+) -> None:
+    """The whole site's renditions are asked for 500 ms after the window is made; on a
+    slow machine that can come before the first frame, and they must still be built."""
+    service = make_service(tmp_path / "cache", (1920, 1080))
+    held = ImageStore(service, held=True)
+    held.set_content(content)
+    key = image_key(content.exhibits[0].cover, THUMB)
+    held.prefetch_gradually([key])
+    for _ in range(3):
+        QCoreApplication.processEvents()  # its slices run: each finds the store held
+    assert held.pending == 0 and not list((tmp_path / "cache").rglob("*-thumb-*"))
+    held.release()  # nothing else asks for the key: the prefetch must build it
+    qtbot.waitUntil(lambda: bool(list((tmp_path / "cache").rglob("*-thumb-*"))))
+    qtbot.waitUntil(lambda: held.pending == 0)
+    assert held.url(key) != ""
     service.shutdown()
 
 

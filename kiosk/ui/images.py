@@ -18,7 +18,7 @@ import logging
 import os
 import shutil
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize, QTimer, QUrl, Signal, Slot
@@ -62,6 +62,7 @@ class ImageStore(QObject):
         self._failures: dict[str, str] = {}
         self.revision = 0
         self._held = held
+        self._on_release: list[Callable[[], None]] = []
         self._built.connect(self._on_built)
         self._failed.connect(self._on_failed)
 
@@ -121,14 +122,21 @@ class ImageStore(QObject):
             self._held = False
             self.revision += 1
             self.revisionChanged.emit()
+            waiting, self._on_release = self._on_release, []
+            for go_on in waiting:  # a prefetch asked for while held
+                QTimer.singleShot(0, self, go_on)
 
     def prefetch_gradually(self, keys: Iterable[str], per_slice: int = 100) -> None:
         """Ask for renditions ahead of need (tiles, attract slides, the whole site),
         never blocking: a slice of keys per event-loop turn, so even the cache
-        look-ups (a file check each) never hold a frame back."""
+        look-ups (a file check each) never hold a frame back. Asked while the store is
+        held, it goes on once the store is released."""
         pending = iter(keys)
 
         def next_slice() -> None:
+            if self._held:
+                self._on_release.append(next_slice)
+                return
             for _ in range(per_slice):
                 key = next(pending, None)
                 if key is None:
