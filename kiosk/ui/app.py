@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QtMsgType, QUrl, qInstallMessageHandler
+from PySide6.QtCore import QtMsgType, QUrl, qInstallMessageHandler
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine, QQmlComponent, QQmlEngine
 from PySide6.QtQuick import QQuickWindow, QSGRendererInterface
@@ -194,6 +194,8 @@ class MainQml:
     def create(self, properties: dict[str, object]) -> QQuickWindow:
         """The window, once the component is compiled; raises if the QML is broken."""
         if self.component.isLoading():
+            from PySide6.QtCore import QEventLoop  # seldom: the compile is done by now
+
             loop = QEventLoop()
             self.component.statusChanged.connect(loop.quit)
             if self.component.isLoading():  # it may have finished in between

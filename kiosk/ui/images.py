@@ -22,7 +22,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QSize, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QImageReader
 
 from kiosk.content.model import ContentSet, ImageRef
 from kiosk.content.smallhash import sha256_hex
@@ -113,6 +112,10 @@ class ImageStore(QObject):
             return QSize()
         size = self._sizes.get(url)
         if size is None:
+            # here, not at the top: no size is asked for before the first frame, and
+            # PySide makes the class and its enums on first use (0.2 ms)
+            from PySide6.QtGui import QImageReader
+
             size = self._sizes[url] = QImageReader(QUrl(url).toLocalFile()).size()
         return size
 
