@@ -132,3 +132,45 @@ def test_the_main_thread_runs_python_while_the_preload_loads() -> None:
         timeout=60,
     )
     assert done.stdout.strip() == "True", done.stderr
+
+
+# A preload that is late (a busy machine): its fontconfig set-up must be over before Qt's
+# application is made, which writes the environment and the locale fontconfig reads.
+# Both at once crashed the kiosk in FcInit (3 starts in about 600 on a busy machine).
+LATE_CHILD = """
+import json, sys, time
+from kiosk.runtime import preload
+events = []
+run = preload.Preload.run
+def late(self):
+    time.sleep(0.3)
+    events.append("fontconfig set up: start")
+    run(self)
+    events.append("fontconfig set up: end")
+preload.Preload.run = late
+preload.start()
+from kiosk.ui import app
+class Made(app.QGuiApplication):
+    def __init__(self, argv):
+        events.append("application made")
+        super().__init__(argv)
+app.QGuiApplication = Made
+app.ensure_application()
+json.dump(events, sys.stdout)
+"""
+
+
+def test_qt_s_application_is_made_only_once_a_late_preload_has_set_fontconfig_up() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", LATE_CHILD],
+        env={**process.environment(), "PYTHONPATH": str(process.REPO)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    assert json.loads(done.stdout) == [
+        "fontconfig set up: start",
+        "fontconfig set up: end",
+        "application made",
+    ]

@@ -20,10 +20,14 @@ not load: the same files, opened with the flags Python opens extension modules w
 the order the import needs them. Started any earlier, the thread's loading would hold
 the dynamic linker's lock while the command's own imports open Python's extension
 modules (the log's ``socket``, ``pickle``): measured, the main thread then waited longer
-than it gained. Neither half needs the other to be done: fontconfig and the dynamic
-linker guard themselves, so a call that comes early only does the work itself. ``wait``
-is called before the font is registered, so that fontconfig's set-up is not done twice
-at once.
+than it gained. The dynamic linker guards itself: a library PySide's import opens early
+is only linked by the import itself. Fontconfig's set-up is not safe beside everything:
+it reads the environment and the locale, and making Qt's application writes both (the
+environment from Python, the locale with ``setlocale``, which glibc calls unsafe beside
+any thread that reads it). Done at once, they crashed the kiosk: a segmentation fault
+in this thread's ``FcInit`` while the main thread made the application, 3 starts in
+about 600 on a busy machine. So ``wait`` is called before the application is made
+(``kiosk.ui.app.ensure_application``); normally the thread is done by then.
 
 Qt-free and Python-light, like the rest of ``kiosk.runtime`` at start: ``_thread``
 and ``_ctypes`` (through ``kiosk.runtime.glibc``) only, no ``threading``.
@@ -114,7 +118,7 @@ def start(environ: Mapping[str, str] | None = None) -> Preload | None:
 
 def wait() -> None:
     """Until a started preload is done; at once if none was started (tests, other
-    commands). Called before the font is registered."""
+    commands). Called before Qt's application is made (the docstring above says why)."""
     if _started is not None:
         _started.wait()
 

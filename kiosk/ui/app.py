@@ -74,6 +74,11 @@ def ensure_application(software: bool = False) -> QGuiApplication:
             log.info(
                 "Qt Quick draws in software: %s (QSG_RHI_BACKEND=opengl draws with OpenGL)", why
             )
+    # Not while fontconfig is being set up on the preloading thread: the environment
+    # written here and the locale Qt's application sets (setlocale) are what it reads
+    from kiosk.runtime import preload
+
+    preload.wait()
     os.environ.setdefault("QT_QUICK_CONTROLS_STYLE", "Basic")
     # Qt's raster engine hands a large fill to a pool of threads and waits for them:
     # on two cores those wait behind the picture reader. The UI thread fills alone
@@ -126,7 +131,7 @@ def register_fonts(app: QGuiApplication) -> str:
     from kiosk.runtime import preload
 
     files = font_files()
-    preload.wait()  # fontconfig's configuration, made on another thread meanwhile
+    preload.wait()  # done already when the application was made by ensure_application
     if not files:
         log.error("font package fontpkg-noto-sans missing: falling back to system fonts")
         return app.font().family()
