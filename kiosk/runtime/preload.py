@@ -24,9 +24,10 @@ than it gained. The dynamic linker guards itself: a library PySide's import open
 is only linked by the import itself. Fontconfig's set-up is not safe beside everything:
 it reads the environment and the locale, and making Qt's application writes both (the
 environment from Python, the locale with ``setlocale``, which glibc calls unsafe beside
-any thread that reads it). Done at once, they crashed the kiosk: a segmentation fault
+any thread that reads it). With the two at once the kiosk crashed: a segmentation fault
 in this thread's ``FcInit`` while the main thread made the application, 3 starts in
-about 600 on a busy machine. So ``wait`` is called before the application is made
+about 600 on a busy machine (which of the two writes it met is not known; the crash did
+not come again on demand). So ``wait`` is called before the application is made
 (``kiosk.ui.app.ensure_application``); normally the thread is done by then.
 
 Qt-free and Python-light, like the rest of ``kiosk.runtime`` at start: ``_thread``
