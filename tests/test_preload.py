@@ -42,15 +42,22 @@ json.dump({
 """
 
 
-def _child(env: dict[str, str], app: bool = True) -> dict[str, object]:
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, "app" if app else "no app"],
-        env={**process.environment(), "PYTHONPATH": str(process.REPO), **env},
+def _python(
+    code: str, *args: str, env: dict[str, str] | None = None, check: bool = True
+) -> subprocess.CompletedProcess[str]:
+    """``code`` in a fresh interpreter with the kiosk on its path."""
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        env={**process.environment(), "PYTHONPATH": str(process.REPO), **(env or {})},
         capture_output=True,
         text=True,
         timeout=120,
-        check=True,
+        check=check,
     )
+
+
+def _child(env: dict[str, str], app: bool = True) -> dict[str, object]:
+    done = _python(CHILD, "app" if app else "no app", env=env)
     seen: dict[str, object] = json.loads(done.stdout)
     return seen
 
@@ -124,13 +131,7 @@ print(loading.failed == [fifo] and loading.loaded == [])
 
 
 def test_the_main_thread_runs_python_while_the_preload_loads() -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", WHILE_LOADING],
-        env={**process.environment(), "PYTHONPATH": str(process.REPO)},
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = _python(WHILE_LOADING, check=False)
     assert done.stdout.strip() == "True", done.stderr
 
 
@@ -161,14 +162,7 @@ json.dump(events, sys.stdout)
 
 
 def test_qt_s_application_is_made_only_once_a_late_preload_has_set_fontconfig_up() -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", LATE_CHILD],
-        env={**process.environment(), "PYTHONPATH": str(process.REPO)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
+    done = _python(LATE_CHILD)
     assert json.loads(done.stdout) == [
         "fontconfig set up: start",
         "fontconfig set up: end",
