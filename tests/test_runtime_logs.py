@@ -91,6 +91,29 @@ def test_faulthandler_writes_into_the_state_dir(tmp_path):
     assert Path(logs._fault_file.name) == tmp_path / "faulthandler.log"
 
 
+def test_a_start_after_a_crash_says_so_once_and_keeps_the_report(tmp_path):
+    report = (
+        "Fatal Python error: Segmentation fault\n\nCurrent thread 0x7f (most recent call first):\n"
+    )
+    (tmp_path / "faulthandler.log").write_text(report, encoding="utf-8")
+    logs.setup_logging(tmp_path)
+    said = [line for line in read_log(tmp_path) if "last run crashed" in line]
+    assert len(said) == 1 and "WARNING kiosk:" in said[0], said
+    assert "Fatal Python error: Segmentation fault" in said[0]
+    assert str(tmp_path / "faulthandler.log.1") in said[0]
+    assert (tmp_path / "faulthandler.log.1").read_text(encoding="utf-8") == report
+    assert (tmp_path / "faulthandler.log").read_text(encoding="utf-8") == ""  # this run's
+    logs._report_last_crash(tmp_path)  # as the next start would: nothing more to say
+    assert sum("last run crashed" in line for line in read_log(tmp_path)) == 1
+
+
+def test_a_start_after_a_clean_stop_says_nothing_of_a_crash(tmp_path):
+    (tmp_path / "faulthandler.log").write_text("", encoding="utf-8")  # the last run's, unused
+    logs.setup_logging(tmp_path)
+    assert not any("crashed" in line for line in read_log(tmp_path))
+    assert not (tmp_path / "faulthandler.log.1").exists()
+
+
 def test_unwritable_state_dir_falls_back_to_stderr(tmp_path, capsys):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")

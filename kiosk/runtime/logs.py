@@ -12,6 +12,7 @@ import contextlib
 import faulthandler
 import logging
 import logging.handlers
+import os
 import sys
 import threading
 import time
@@ -170,6 +171,8 @@ def _enable_faulthandler(state_dir: Path | None) -> None:
     """A crash in C (Qt, a driver) still leaves a Python traceback on disk."""
     global _fault_file
     handle = None
+    if state_dir is not None and _fault_file is None:  # once per process
+        _report_last_crash(state_dir)
     if state_dir is not None:
         try:
             handle = open(state_dir / FAULT_FILE, "a", encoding="utf-8")  # noqa: SIM115 (kept open)
@@ -184,6 +187,25 @@ def _enable_faulthandler(state_dir: Path | None) -> None:
     if _fault_file is not None:
         _fault_file.close()
     _fault_file = handle
+
+
+def _report_last_crash(state_dir: Path) -> None:
+    """Say in the log (and the journal) that the last run died in C or was aborted (the
+    watchdog's SIGABRT): ``faulthandler.log`` is written only then. Its report moves to
+    ``faulthandler.log.1``, replacing an older one, so that it is said once."""
+    fault = state_dir / FAULT_FILE
+    try:
+        with open(fault, encoding="utf-8", errors="replace") as text:
+            first = next((line.strip() for line in text if line.strip()), "")
+        if not first:
+            return
+        kept = fault.with_name(FAULT_FILE + ".1")
+        os.replace(fault, kept)
+    except OSError:
+        return  # none: the last run ended as it should (or the folder is unreadable)
+    logging.getLogger("kiosk").warning(
+        "the last run crashed: %s; its threads' tracebacks are in %s", first, kept
+    )
 
 
 def install_excepthook() -> None:
