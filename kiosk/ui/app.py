@@ -128,10 +128,8 @@ def software_reason(
 def register_fonts(app: QGuiApplication) -> str:
     """Noto Sans from the font package, so every machine draws ə ğ ı ş oʻ and Cyrillic alike."""
     from kiosk.content.fonts import font_files
-    from kiosk.runtime import preload
 
-    files = font_files()
-    preload.wait()  # done already when the application was made by ensure_application
+    files = font_files()  # fontconfig set up: ensure_application waited for the preload
     if not files:
         log.error("font package fontpkg-noto-sans missing: falling back to system fonts")
         return app.font().family()
