@@ -79,29 +79,6 @@ def test_cached_rendition_is_returned_at_once_without_callbacks(
     assert recorder.ready == recorder.errors == []
 
 
-def test_a_held_service_builds_nothing_until_released(ref: ImageRef, cache: RenditionCache) -> None:
-    cached = cache.build(ref, ["thumb"])["thumb"]
-    service = RenditionService(cache, workers=1)
-    service.hold()
-    recorder = Recorder()
-    try:
-        # a cached rendition is handed out at once; a missing one waits for the release
-        assert service.request(ref, "thumb", recorder.on_ready, recorder.on_error) == cached
-        assert service.request(ref, "screen", recorder.on_ready, recorder.on_error) is None
-        assert service.pending() == 1
-        # one worker: whatever was submitted before this marker has run when it returns
-        service._pool.submit(lambda: None).result(TIMEOUT_S)
-        assert cache.cached_path(ref, "screen") is None
-        assert recorder.ready == recorder.errors == []
-
-        service.release()
-        assert recorder.done.wait(TIMEOUT_S)
-        assert recorder.ready == [cache.cached_path(ref, "screen")]
-        assert service.pending() == 0
-    finally:
-        service.shutdown()
-
-
 def test_concurrent_requests_share_one_build(
     ref: ImageRef, cache: RenditionCache, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -40,25 +40,6 @@ class RenditionService:
         self._lock = threading.Lock()
         self._waiting: dict[tuple[str, str], list[tuple[OnReady, OnError]]] = {}
         self._closed = False
-        self._held: list[tuple[ImageSource, str, tuple[str, str]]] | None = None
-
-    def hold(self) -> None:
-        """Queue builds instead of starting them, until ``release``: the kiosk's start
-        holds them until its first frame is drawn, so that a build (decoding a
-        photograph) does not take a core from the window being made. Cached
-        renditions are still handed out at once."""
-        with self._lock:
-            if self._held is None:
-                self._held = []
-
-    def release(self) -> None:
-        """Start the builds queued since ``hold``, in the order they were asked for."""
-        with self._lock:
-            held, self._held = self._held or [], None
-            if self._closed:
-                return
-            for ref, kind, key in held:
-                self._pool.submit(self._build, ref, kind, key)
 
     def request(
         self, ref: ImageSource, kind: str, on_ready: OnReady, on_error: OnError
@@ -84,10 +65,7 @@ class RenditionService:
                 waiters.append((on_ready, on_error))
                 return None
             self._waiting[key] = [(on_ready, on_error)]
-            if self._held is not None:
-                self._held.append((ref, kind, key))
-            else:
-                self._pool.submit(self._build, ref, kind, key)
+            self._pool.submit(self._build, ref, kind, key)
         return None
 
     def pending(self) -> int:

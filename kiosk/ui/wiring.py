@@ -191,7 +191,6 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
         keep_in=_last_good_folder(options, image_checks),  # for a start with errors
     )
     service = make_service(options.cache, screen_size)
-    service.hold()  # missing renditions are built once the first frame is drawn
     recorder = _recorder(options.state, options.kiosk_id) if kiosk_mode else None
     stopper = Stopper(app, before_stop=end_session_on_staff_quit(recorder))
     stopper.install_signals(options.early_signals)  # one noted while starting: stops at once
@@ -262,8 +261,7 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
         kw.window.show()
     logs.log_start(__version__, content.version, options.mode)
     controller.firstFrame.connect(gc.enable)  # kiosk.commands.run switched it off
-    controller.firstFrame.connect(service.release)
-    controller.firstFrame.connect(kw.images.release)
+    controller.firstFrame.connect(kw.images.release)  # missing renditions built from here
     controller.firstFrame.connect(partial(_start_read_aloud, kw))
     QTimer.singleShot(PREFETCH_AFTER_MS, kw.window, partial(_prefetch, kw))  # dropped with it
     return kiosk
