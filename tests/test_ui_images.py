@@ -66,6 +66,9 @@ def test_a_held_store_asks_for_no_picture_until_released(
         held.release()
     assert held.url(key) == ready.url(key) != ""
     assert held.pixel_size(key).width() > 0
+    assert held.url(other) == "" and held.pending == 1  # the missing one: built now
+    qtbot.waitUntil(lambda: held.pending == 0)
+    assert held.url(other).endswith(".jpg")
     revision = held.revision
     held.release()  # once only: no binding re-evaluates for nothing
     assert held.revision == revision
