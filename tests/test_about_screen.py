@@ -3,16 +3,22 @@ every language and orientation, Back returns to where the visitor came from."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QImage
+from PySide6.QtQuick import QQuickItem
 
 from kiosk.runtime.navigation import ABOUT, ATTRACT, EXHIBIT, HOME, Navigator
 from kiosk.ui import present
-from kiosk.ui.render import settle
+from kiosk.ui.app import KioskWindow, build_window
+from kiosk.ui.render import pump, settle, visual_tree
+from kiosk.ui.session import make_service
 from tests.conftest import BUNDLED
 from tests.layouttools import lowest_text, scene_rect, scroll_to_end, text_problems, texts_in
-from tests.uitools import item, load, open_window, tap, visible
+from tests.uitools import distinct_colours, item, kept, load, open_window, tap, visible
 
 CONTENT = load(BUNDLED)
 LANGUAGES = CONTENT.site.language_codes
@@ -80,3 +86,81 @@ def test_about_screen_shows_every_credit_uncut_in_every_language(
 
             tap(kw, item(kw, "backButton"))
             assert kw.kiosk.nav.place.screen == HOME
+
+
+def _cards(kw: KioskWindow) -> list[QQuickItem]:
+    page = kept(kw, "aboutLoader")
+    return [i for i in visual_tree(page) if i.objectName().startswith("aboutExhibit_")]
+
+
+@pytest.mark.parametrize(
+    ("size", "text_scale"),
+    [((1920, 1080), 1.0), ((1920, 1080), 1.5), ((1080, 1920), 1.0)],
+    ids=["landscape", "landscape-150", "portrait"],
+)
+def test_about_opens_with_its_first_screenful_and_makes_the_other_cards_after_that_frame(
+    size: tuple[int, int], text_scale: float, rendition_cache: Path
+) -> None:
+    """The tap that opens About makes the title, the site's sources and the first
+    exhibit's card; the first frame shows the first screenful as the finished page does;
+    the other cards come once that frame is drawn, laid out below it in order."""
+    with open_window(CONTENT, rendition_cache, size=size) as kw:
+        kw.kiosk.appearance.set_text_scale(text_scale)
+        settle(kw.window, kw.images)
+        first: dict[str, object] = {}
+
+        def on_frame() -> None:
+            if "cards" in first or kw.kiosk.nav.place.screen != ABOUT:
+                return
+            first["cards"] = [c.objectName() for c in _cards(kw)]
+            first["image"] = kw.window.grabWindow()
+
+        kw.window.frameSwapped.connect(on_frame)
+        try:
+            kw.kiosk.nav.openAbout()
+            settle(kw.window, kw.images)
+        finally:
+            kw.window.frameSwapped.disconnect(on_frame)
+
+        exhibits = [f"aboutExhibit_{e.id}" for e in CONTENT.exhibits]
+        assert first["cards"] == exhibits[:1]  # made in the tap: the first card only
+        cards = _cards(kw)
+        assert [c.objectName() for c in cards] == exhibits  # the rest after that frame
+        tops = [scene_rect(c).top() for c in cards]
+        assert tops == sorted(tops) and all(c.height() > 0 and visible(c) for c in cards)
+        for card, below in pairwise(cards):
+            assert scene_rect(card).bottom() < scene_rect(below).top()  # none overlaps
+
+        # the first screenful, above the scroll cue, drew the same in the first frame
+        settled = kw.window.grabWindow()
+        cue_top = int(scene_rect(item(kw, "scrollCue")).top())
+        image = first["image"]
+        assert isinstance(image, QImage)
+        box = QRect(0, 0, size[0], cue_top)
+        assert image.copy(box) == settled.copy(box)
+        assert distinct_colours(settled.copy(box)) > 2  # the page's text, not a blank
+
+
+def test_about_in_a_window_that_draws_no_frame_still_makes_every_card(
+    rendition_cache: Path,
+) -> None:
+    """A window not shown (a hidden laptop window, one not yet exposed) draws no first
+    frame: the cards below the first come a moment later all the same."""
+    service = make_service(rendition_cache, (1920, 1080))
+    kw = build_window(CONTENT, service, start="home")
+    try:
+        kw.window.hide()
+        pump(30)
+        kw.kiosk.nav.openAbout()
+        pump(50)
+        assert len(_cards(kw)) == 1
+        pump(400)
+        assert [c.objectName() for c in _cards(kw)] == [
+            f"aboutExhibit_{e.id}" for e in CONTENT.exhibits
+        ]
+    finally:
+        kw.window.close()
+        kw.window.deleteLater()
+        kw.engine.deleteLater()
+        service.shutdown()
+        pump(30)

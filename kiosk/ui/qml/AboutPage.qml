@@ -12,6 +12,33 @@ Rectangle {
     color: ui.background
     objectName: "aboutPage"
 
+    // Made in two steps: the tap that opens the page makes what its first screenful
+    // shows (the title, the site's sources and the first exhibit's card), the other
+    // cards come once that frame is drawn, while the page fades in. Made all in the
+    // tap, the other cards were 115 of the page's 188 items, and the tap took 31 ms to
+    // its first frame against 21 now (docs/performance.md, twenty-first round).
+    property bool restMade: false
+    function makeRest() { restMade = true }
+    // still to make: kiosk.ui.render's settle() waits for it, as for a picture decoding
+    readonly property bool making: !restMade
+    readonly property int cardsMade: restMade ? about.exhibits.length : Math.min(1, about.exhibits.length)
+    readonly property var noExhibit: ({ exhibitId: "", title: "", credits: [], images: [] })
+    Component.onCompleted: {
+        if (!Window.window) restMade = true  // no window to draw a first frame: all at once
+        reportEdges()
+    }
+    Connections {
+        target: page.Window.window
+        enabled: page.making
+        // after the frame's other listeners, not in their way (a queued call)
+        function onFrameSwapped() { Qt.callLater(page.makeRest) }
+    }
+    Timer {  // a window that draws no frame (hidden, not yet exposed) gets them anyway
+        interval: 250
+        running: page.making
+        onTriggered: page.makeRest()
+    }
+
     function resetView() { keepEnd = false; flick.contentY = 0 }
     Connections {  // between visitors: back to the top
         target: page.kiosk
@@ -27,7 +54,6 @@ Rectangle {
     function reportEdges() { kiosk.nav.setPageEdges(atStart, atEnd) }
     onAtStartChanged: reportEdges()
     onAtEndChanged: reportEdges()
-    Component.onCompleted: reportEdges()
     Connections {
         target: page.kiosk.keys
         function onScrollRequested(fraction) {
@@ -123,10 +149,12 @@ Rectangle {
             }
 
             Repeater {
-                model: page.about.exhibits
+                model: Rows { wanted: page.cardsMade }
                 Rectangle {
                     id: card
-                    required property var modelData
+                    required property int index
+                    // by count (Rows): another language changes the cards' words in place
+                    readonly property var modelData: page.about.exhibits[index] ?? page.noExhibit
                     objectName: "aboutExhibit_" + modelData.exhibitId
                     width: body.width
                     height: cardColumn.implicitHeight + page.ui.gap * 2
