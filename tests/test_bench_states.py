@@ -27,6 +27,7 @@ class Visitor:
 
     def __init__(self) -> None:
         self.content = CONTENT
+        self.hasMap = bool(CONTENT.places)  # as the bridge tells it
         self.appearance = Appearance()
         self.language = SimpleNamespace(current=CONTENT.site.default_language)
         place = SimpleNamespace(screen="home", exhibit_id="", index=0)

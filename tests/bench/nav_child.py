@@ -305,6 +305,33 @@ class Driver:
                 target="homeButton",  # the control bar
             )
             yield lang_step("home")
+            # About and the map: made at each opening and let go when left
+            yield Step(
+                "tap",
+                "about",
+                lambda: kiosk.nav.place.screen == "about",
+                target="aboutButton",
+                within="home",
+            )
+            yield Step(
+                "tap",
+                "home",
+                lambda: kiosk.nav.place.screen == "home",
+                target="homeButton",  # the control bar
+            )
+            if kiosk.hasMap:
+                yield Step(
+                    "tap",
+                    "map",
+                    lambda: kiosk.nav.place.screen == "map",
+                    target="mapButton",  # the control bar
+                )
+                yield Step(
+                    "tap",
+                    "home",
+                    lambda: kiosk.nav.place.screen == "home",
+                    target="homeButton",
+                )
             self.cycles += 1
             # idle reset: through the idle machine one round, straight to the bridge the next
             if self.cycles % 2:
@@ -378,6 +405,9 @@ class Driver:
         yield Step("call", "undo", lambda: not presenter.asking, call=cancel)
         yield Step("tap", "first:about", shown("aboutPage"), target="aboutButton")
         yield home()
+        if kiosk.hasMap:
+            yield Step("tap", "first:map", shown("mapPage"), target="mapButton")
+            yield home()
         yield Step("tap", "first:timeline", shown("timelinePage"), target="timelineButton")
         yield home()
         yield Step("tap", "first:exhibit-page", shown("exhibitPage"), target=f"tile_{first}")
