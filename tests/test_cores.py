@@ -23,6 +23,7 @@ from tests import process
 REPO = Path(__file__).resolve().parent.parent
 
 TWO_CORES = len(os.sched_getaffinity(0)) >= 2
+EXHIBITS = REPO / "exhibits"
 
 CHILD = r"""
 import json, os, sys, threading
@@ -144,28 +145,76 @@ def _threads(pid: int) -> dict[int, tuple[str, set[int]]]:
     return found
 
 
-@pytest.mark.skipif(not TWO_CORES, reason="one core: nothing to split")
-def test_a_running_kiosk_gives_its_ui_thread_a_core_of_its_own(tmp_path: Path) -> None:
+def _started_split(tmp_path: Path, cache: Path) -> process.Kiosk:
+    """A windowed kiosk with the UI thread pinned, once it has split the cores."""
     kiosk = process.start(
         tmp_path,
-        ["run", "--windowed", "--size", "1280x720", str(REPO / "exhibits")],
+        ["run", "--windowed", "--size", "1280x720", "--cache", str(cache), str(EXHIBITS)],
         env={"KIOSK_PIN_UI": "1"},
     )
+    deadline = time.monotonic() + process.START_TIMEOUT_S
+    while "UI thread on core" not in kiosk.text() and time.monotonic() < deadline:
+        time.sleep(0.05)  # the split follows READY=1 in the same frame's handling
+    assert "UI thread on core" in kiosk.text(), kiosk.text()
+    return kiosk
+
+
+def _off_the_ui_core(pid: int) -> None:
+    threads = _threads(pid)
+    _, ui = threads[pid]
+    assert ui == {min(os.sched_getaffinity(0))}  # the first core, alone
+    others = [t for tid, t in threads.items() if tid != pid]
+    names = {name for name, _ in others}
+    assert "Thread (pooled)" not in names  # QT_NO_GUI_THREADPOOL: fills stay on the UI thread
+    for name, allowed in others:
+        assert allowed and not allowed & ui, (name, allowed)
+
+
+@pytest.mark.skipif(not TWO_CORES, reason="one core: nothing to split")
+def test_a_running_kiosk_gives_its_ui_thread_a_core_of_its_own(tmp_path: Path) -> None:
+    """Renditions built: the pictures are asked for as the first frame is drawn, so
+    Qt's picture reader is there when the cores are split, and goes to the others."""
+    cache = tmp_path / "cache"
+    subprocess.run(
+        [sys.executable, "-m", "kiosk", "prepare", "--cache", str(cache), str(EXHIBITS)],
+        env=process.environment(),
+        check=True,
+        capture_output=True,
+    )
+    kiosk = _started_split(tmp_path, cache)
+    try:
+        names = {name for name, _ in _threads(kiosk.process.pid).values()}
+        assert "QQuickPixmapRea" in names  # the picture reader, the one measured
+        _off_the_ui_core(kiosk.process.pid)
+    finally:
+        kiosk.kill()
+
+
+@pytest.mark.skipif(not TWO_CORES, reason="one core: nothing to split")
+def test_the_picture_reader_made_after_the_split_leaves_the_ui_core_at_once(
+    tmp_path: Path,
+) -> None:
+    """A first start (no rendition built): Qt's picture reader is made by the UI thread
+    when the first rendition is ready, long after the split, and would start on the UI
+    core. It is moved off as the picture is asked for (kiosk.ui.images), well within
+    the quiet second after which the trimmer's sweep would have moved it."""
+    kiosk = _started_split(tmp_path, tmp_path / "empty-cache")
     try:
         pid = kiosk.process.pid
         deadline = time.monotonic() + process.START_TIMEOUT_S
-        while "UI thread on core" not in kiosk.text() and time.monotonic() < deadline:
-            time.sleep(0.05)  # the split follows READY=1 in the same frame's handling
-        assert "UI thread on core" in kiosk.text(), kiosk.text()
-        threads = _threads(pid)
-        _, ui = threads[pid]
-        assert ui == {min(os.sched_getaffinity(0))}  # the first core, alone
-        others = [t for tid, t in threads.items() if tid != pid]
-        names = {name for name, _ in others}
-        assert "QQuickPixmapRea" in names  # the picture reader, the one measured
-        assert "Thread (pooled)" not in names  # QT_NO_GUI_THREADPOOL: fills stay on the UI thread
-        for name, allowed in others:
-            assert allowed and not allowed & ui, (name, allowed)
+        reader = None
+        while reader is None and time.monotonic() < deadline:
+            reader = next(
+                (t for t, (n, _) in _threads(pid).items() if n == "QQuickPixmapRea"), None
+            )
+            time.sleep(0.005)
+        assert reader is not None, "no picture was read"
+        ui = _threads(pid)[pid][1]
+        moved_by = time.monotonic() + 0.3
+        while _threads(pid)[reader][1] & ui and time.monotonic() < moved_by:
+            time.sleep(0.005)
+        assert not _threads(pid)[reader][1] & ui  # off the UI core within 0.3 s
+        _off_the_ui_core(pid)
     finally:
         kiosk.kill()
 

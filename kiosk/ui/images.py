@@ -29,6 +29,7 @@ from kiosk.content.model import ContentSet, ImageRef
 from kiosk.content.smallhash import sha256_hex
 from kiosk.media.errors import CacheWriteError
 from kiosk.media.service import RenditionService
+from kiosk.runtime import cores
 from kiosk.runtime.backoff import Backoff
 
 log = logging.getLogger("kiosk.images")
@@ -64,6 +65,7 @@ class ImageStore(QObject):
         self.revision = 0
         self._held = held
         self._on_release: list[Callable[[], None]] = []
+        self._sweep_queued = False
         self._built.connect(self._on_built)
         self._failed.connect(self._on_failed)
 
@@ -166,7 +168,24 @@ class ImageStore(QObject):
     def _remember(self, key: str, path: Path) -> str:
         url = QUrl.fromLocalFile(str(path)).toString()
         self._urls[key] = url
+        self._sweep_soon()
         return url
+
+    def _sweep_soon(self) -> None:
+        """A picture Qt is about to read: its picture reader, a thread the UI thread
+        makes at the first one, would start on the UI core (a thread takes the
+        affinity of the thread that makes it: ``kiosk.runtime.cores``). Once the
+        request is made, after this call, that thread is moved off it, instead of
+        decoding beside the UI thread until the next quiet spell: the pictures are
+        asked for after the first frame, and on a first start (no rendition built)
+        long after the UI thread took its core."""
+        if not self._sweep_queued:
+            self._sweep_queued = True
+            QTimer.singleShot(0, self, self._sweep)
+
+    def _sweep(self) -> None:
+        self._sweep_queued = False
+        cores.sweep()
 
     @Slot(str, str)
     def _on_built(self, key: str, path: str) -> None:
