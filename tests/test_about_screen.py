@@ -13,9 +13,8 @@ from PySide6.QtQuick import QQuickItem
 
 from kiosk.runtime.navigation import ABOUT, ATTRACT, EXHIBIT, HOME, Navigator
 from kiosk.ui import present
-from kiosk.ui.app import KioskWindow, build_window
+from kiosk.ui.app import KioskWindow
 from kiosk.ui.render import pump, settle, visual_tree
-from kiosk.ui.session import make_service
 from tests.conftest import BUNDLED
 from tests.layouttools import lowest_text, scene_rect, scroll_to_end, text_problems, texts_in
 from tests.uitools import distinct_colours, item, kept, load, open_window, tap, visible
@@ -146,9 +145,7 @@ def test_about_in_a_window_that_draws_no_frame_still_makes_every_card(
 ) -> None:
     """A window not shown (a hidden laptop window, one not yet exposed) draws no first
     frame: the cards below the first come a moment later all the same."""
-    service = make_service(rendition_cache, (1920, 1080))
-    kw = build_window(CONTENT, service, start="home")
-    try:
+    with open_window(CONTENT, rendition_cache) as kw:
         kw.window.hide()
         pump(30)
         kw.kiosk.nav.openAbout()
@@ -158,9 +155,3 @@ def test_about_in_a_window_that_draws_no_frame_still_makes_every_card(
         assert [c.objectName() for c in _cards(kw)] == [
             f"aboutExhibit_{e.id}" for e in CONTENT.exhibits
         ]
-    finally:
-        kw.window.close()
-        kw.window.deleteLater()
-        kw.engine.deleteLater()
-        service.shutdown()
-        pump(30)

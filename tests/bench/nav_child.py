@@ -241,6 +241,17 @@ class Driver:
         def at_exhibit(eid: str) -> bool:
             return kiosk.nav.place.screen == "exhibit" and kiosk.nav.place.exhibit_id == eid
 
+        def to_screen(label: str, screen: str, target: str, within: str = "") -> Step:
+            """A tap on ``target`` (in the control bar, or ``within`` a page) that
+            shows ``screen``."""
+            return Step(
+                "tap",
+                label,
+                lambda: kiosk.nav.place.screen == screen,
+                target=target,
+                within=within,
+            )
+
         while True:
             yield from self._visitor_choices()  # at home: the start, or after an idle reset
             for exhibit in content.exhibits:
@@ -291,47 +302,16 @@ class Driver:
                     lambda: kiosk.nav.place.screen == "home",
                     target="backButton",  # the control bar
                 )
-            yield Step(
-                "tap",
-                "timeline",
-                lambda: kiosk.nav.place.screen == "timeline",
-                target="timelineButton",  # the control bar
-            )
+            yield to_screen("timeline", "timeline", "timelineButton")
             yield lang_step("timelinePage")
-            yield Step(
-                "tap",
-                "home",
-                lambda: kiosk.nav.place.screen == "home",
-                target="homeButton",  # the control bar
-            )
+            yield to_screen("home", "home", "homeButton")
             yield lang_step("home")
             # About and the map: made at each opening and let go when left
-            yield Step(
-                "tap",
-                "about",
-                lambda: kiosk.nav.place.screen == "about",
-                target="aboutButton",
-                within="home",
-            )
-            yield Step(
-                "tap",
-                "home",
-                lambda: kiosk.nav.place.screen == "home",
-                target="homeButton",  # the control bar
-            )
+            yield to_screen("about", "about", "aboutButton", within="home")
+            yield to_screen("home", "home", "homeButton")
             if kiosk.hasMap:
-                yield Step(
-                    "tap",
-                    "map",
-                    lambda: kiosk.nav.place.screen == "map",
-                    target="mapButton",  # the control bar
-                )
-                yield Step(
-                    "tap",
-                    "home",
-                    lambda: kiosk.nav.place.screen == "home",
-                    target="homeButton",
-                )
+                yield to_screen("map", "map", "mapButton")
+                yield to_screen("home", "home", "homeButton")
             self.cycles += 1
             # idle reset: through the idle machine one round, straight to the bridge the next
             if self.cycles % 2:
