@@ -3,6 +3,7 @@ every language and orientation, Back returns to where the visitor came from."""
 
 from __future__ import annotations
 
+import time
 from itertools import pairwise
 from pathlib import Path
 
@@ -97,34 +98,37 @@ def _cards(kw: KioskWindow) -> list[QQuickItem]:
     [((1920, 1080), 1.0), ((1920, 1080), 1.5), ((1080, 1920), 1.0)],
     ids=["landscape", "landscape-150", "portrait"],
 )
-def test_about_opens_with_its_first_screenful_and_makes_the_other_cards_after_that_frame(
+def test_about_opens_with_its_first_screenful_and_makes_the_other_cards_after_it(
     size: tuple[int, int], text_scale: float, rendition_cache: Path
 ) -> None:
     """The tap that opens About makes the title, the site's sources and the first
-    exhibit's card; the first frame shows the first screenful as the finished page does;
-    the other cards come once that frame is drawn, laid out below it in order."""
+    exhibit's card; the other cards are made in the frames after it. The first frame
+    shows the first screenful as the finished page does; all cards follow, laid out
+    below it in order."""
     with open_window(CONTENT, rendition_cache, size=size) as kw:
         kw.kiosk.appearance.set_text_scale(text_scale)
         settle(kw.window, kw.images)
         first: dict[str, object] = {}
 
         def on_frame() -> None:
-            if "cards" in first or kw.kiosk.nav.place.screen != ABOUT:
+            # a grab draws a frame of its own: the one it sets off is not the first
+            if first or kw.kiosk.nav.place.screen != ABOUT:
                 return
-            first["cards"] = [c.objectName() for c in _cards(kw)]
+            first["grabbing"] = True
             first["image"] = kw.window.grabWindow()
 
         kw.window.frameSwapped.connect(on_frame)
         try:
             kw.kiosk.nav.openAbout()
+            made_in_the_tap = [c.objectName() for c in _cards(kw)]
             settle(kw.window, kw.images)
         finally:
             kw.window.frameSwapped.disconnect(on_frame)
 
         exhibits = [f"aboutExhibit_{e.id}" for e in CONTENT.exhibits]
-        assert first["cards"] == exhibits[:1]  # made in the tap: the first card only
+        assert made_in_the_tap == exhibits[:1]  # the first card only
         cards = _cards(kw)
-        assert [c.objectName() for c in cards] == exhibits  # the rest after that frame
+        assert [c.objectName() for c in cards] == exhibits  # the rest after it
         tops = [scene_rect(c).top() for c in cards]
         assert tops == sorted(tops) and all(c.height() > 0 and visible(c) for c in cards)
         for card, below in pairwise(cards):
@@ -143,15 +147,15 @@ def test_about_opens_with_its_first_screenful_and_makes_the_other_cards_after_th
 def test_about_in_a_window_that_draws_no_frame_still_makes_every_card(
     rendition_cache: Path,
 ) -> None:
-    """A window not shown (a hidden laptop window, one not yet exposed) draws no first
-    frame: the cards below the first come a moment later all the same."""
+    """A window not shown (a hidden laptop window, one not yet exposed) draws no
+    frame: the cards below the first are made all the same."""
     with open_window(CONTENT, rendition_cache) as kw:
         kw.window.hide()
         pump(30)
         kw.kiosk.nav.openAbout()
-        pump(50)
         assert len(_cards(kw)) == 1
-        pump(400)
-        assert [c.objectName() for c in _cards(kw)] == [
-            f"aboutExhibit_{e.id}" for e in CONTENT.exhibits
-        ]
+        exhibits = [f"aboutExhibit_{e.id}" for e in CONTENT.exhibits]
+        deadline = time.monotonic() + 10
+        while len(_cards(kw)) < len(exhibits) and time.monotonic() < deadline:
+            pump(20)
+        assert [c.objectName() for c in _cards(kw)] == exhibits

@@ -57,8 +57,7 @@ def views_moving(window: QQuickWindow) -> int:
 
 def _shown_motion(window: QQuickWindow, images: ImageStore | None = None) -> tuple[int, int, int]:
     """Images decoding, views moving and (with ``images``) pictures whose rendition is
-    still being built or pages still making their parts below the first screenful
-    (About: ``making``), in one pass over the shown items (a hidden item's children are
+    still being built, in one pass over the shown items (a hidden item's children are
     hidden too)."""
     decoding = moving = building = 0
     stack = [window.contentItem()]
@@ -74,8 +73,6 @@ def _shown_motion(window: QQuickWindow, images: ImageStore | None = None) -> tup
             building += images is not None and images.building(item.property("key"))
         if meta.indexOfProperty("moving") >= 0:
             moving += bool(item.property("moving"))
-        if meta.indexOfProperty("making") >= 0:  # a page making what lies below its top
-            building += bool(item.property("making"))
         stack.extend(item.childItems())
     return decoding, moving, building
 

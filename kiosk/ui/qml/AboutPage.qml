@@ -9,35 +9,9 @@ Rectangle {
     required property var ui
     readonly property var about: kiosk.about
     readonly property real columnWidth: Math.min(width - 2 * ui.margin, ui.measure)
+    readonly property var noExhibit: ({ exhibitId: "", title: "", credits: [], images: [] })
     color: ui.background
     objectName: "aboutPage"
-
-    // Made in two steps: the tap that opens the page makes what its first screenful
-    // shows (the title, the site's sources and the first exhibit's card), the other
-    // cards come once that frame is drawn, while the page fades in. Made all in the
-    // tap, the other cards were 115 of the page's 188 items, and the tap took 31 ms to
-    // its first frame against 21 now (docs/performance.md, twenty-first round).
-    property bool restMade: false
-    function makeRest() { restMade = true }
-    // still to make: kiosk.ui.render's settle() waits for it, as for a picture decoding
-    readonly property bool making: !restMade
-    readonly property int cardsMade: restMade ? about.exhibits.length : Math.min(1, about.exhibits.length)
-    readonly property var noExhibit: ({ exhibitId: "", title: "", credits: [], images: [] })
-    Component.onCompleted: {
-        if (!Window.window) restMade = true  // no window to draw a first frame: all at once
-        reportEdges()
-    }
-    Connections {
-        target: page.Window.window
-        enabled: page.making
-        // after the frame's other listeners, not in their way (a queued call)
-        function onFrameSwapped() { Qt.callLater(page.makeRest) }
-    }
-    Timer {  // a window that draws no frame (hidden, not yet exposed) gets them anyway
-        interval: 250
-        running: page.making
-        onTriggered: page.makeRest()
-    }
 
     function resetView() { keepEnd = false; flick.contentY = 0 }
     Connections {  // between visitors: back to the top
@@ -54,6 +28,7 @@ Rectangle {
     function reportEdges() { kiosk.nav.setPageEdges(atStart, atEnd) }
     onAtStartChanged: reportEdges()
     onAtEndChanged: reportEdges()
+    Component.onCompleted: reportEdges()
     Connections {
         target: page.kiosk.keys
         function onScrollRequested(fraction) {
@@ -148,52 +123,62 @@ Rectangle {
                 }
             }
 
+            // The first exhibit's card comes with the page; the others, below the first
+            // screen, are made in the frames after it while the page fades in (as an
+            // exhibit page's sections): made in the tap, they were 115 of the page's 188
+            // items, and the tap took 30 ms to its first frame against 20 now
+            // (docs/performance.md, twenty-first round). By count (Rows): another
+            // language changes the cards' words in place.
             Repeater {
-                model: Rows { wanted: page.cardsMade }
-                Rectangle {
-                    id: card
+                model: Rows { wanted: page.about.exhibits.length }
+                Loader {
+                    id: cardSlot
                     required property int index
-                    // by count (Rows): another language changes the cards' words in place
-                    readonly property var modelData: page.about.exhibits[index] ?? page.noExhibit
-                    objectName: "aboutExhibit_" + modelData.exhibitId
                     width: body.width
-                    height: cardColumn.implicitHeight + page.ui.gap * 2
-                    radius: page.ui.radius
-                    color: page.ui.surface
-                    border.color: page.ui.line
-                    Column {
-                        id: cardColumn
-                        anchors { left: parent.left; right: parent.right; top: parent.top; margins: page.ui.gap }
-                        spacing: page.ui.gap
-                        ScreenText {
-                            objectName: "aboutExhibitTitle"
-                            Accessible.role: Accessible.Heading
-                            width: parent.width
-                            text: card.modelData.title
-                            textFormat: Text.PlainText
-                            wrapMode: Text.Wrap
-                            font.pixelSize: page.ui.heading
-                            font.variableAxes: { "wght": Font.Bold }
-                            color: page.ui.ink
-                        }
-                        Repeater {
-                            model: card.modelData.credits
-                            AboutCredit {
-                                required property var modelData
-                                width: cardColumn.width
-                                ui: page.ui
-                                label: modelData.label
-                                blocks: modelData.blocks
+                    asynchronous: index > 0
+                    sourceComponent: Rectangle {
+                        id: card
+                        readonly property var modelData: page.about.exhibits[cardSlot.index] ?? page.noExhibit
+                        objectName: "aboutExhibit_" + modelData.exhibitId
+                        width: body.width
+                        height: cardColumn.implicitHeight + page.ui.gap * 2
+                        radius: page.ui.radius
+                        color: page.ui.surface
+                        border.color: page.ui.line
+                        Column {
+                            id: cardColumn
+                            anchors { left: parent.left; right: parent.right; top: parent.top; margins: page.ui.gap }
+                            spacing: page.ui.gap
+                            ScreenText {
+                                objectName: "aboutExhibitTitle"
+                                Accessible.role: Accessible.Heading
+                                width: parent.width
+                                text: card.modelData.title
+                                textFormat: Text.PlainText
+                                wrapMode: Text.Wrap
+                                font.pixelSize: page.ui.heading
+                                font.variableAxes: { "wght": Font.Bold }
+                                color: page.ui.ink
                             }
-                        }
-                        Repeater {
-                            model: card.modelData.images
-                            AboutCredit {
-                                required property var modelData
-                                width: cardColumn.width
-                                ui: page.ui
-                                label: modelData.credit
-                                blocks: [{ kind: "list", text: "", items: modelData.images, piece: 0 }]
+                            Repeater {
+                                model: card.modelData.credits
+                                AboutCredit {
+                                    required property var modelData
+                                    width: cardColumn.width
+                                    ui: page.ui
+                                    label: modelData.label
+                                    blocks: modelData.blocks
+                                }
+                            }
+                            Repeater {
+                                model: card.modelData.images
+                                AboutCredit {
+                                    required property var modelData
+                                    width: cardColumn.width
+                                    ui: page.ui
+                                    label: modelData.credit
+                                    blocks: [{ kind: "list", text: "", items: modelData.images, piece: 0 }]
+                                }
                             }
                         }
                     }
