@@ -94,12 +94,18 @@ def _cards(kw: KioskWindow) -> list[QQuickItem]:
 
 
 @pytest.mark.parametrize(
-    ("size", "text_scale"),
-    [((1920, 1080), 1.0), ((1920, 1080), 1.5), ((1080, 1920), 1.0)],
-    ids=["landscape", "landscape-150", "portrait"],
+    ("size", "text_scale", "contrast"),
+    [
+        ((1920, 1080), 1.0, False),
+        ((1920, 1080), 1.5, False),
+        ((1080, 1920), 1.0, False),
+        ((1080, 1920), 1.5, True),
+        ((1280, 800), 1.25, True),  # the presenter's laptop window
+    ],
+    ids=["landscape", "landscape-150", "portrait", "portrait-150-contrast", "laptop-125-contrast"],
 )
 def test_about_opens_with_its_first_screenful_and_makes_the_other_cards_after_it(
-    size: tuple[int, int], text_scale: float, rendition_cache: Path
+    size: tuple[int, int], text_scale: float, contrast: bool, rendition_cache: Path
 ) -> None:
     """The tap that opens About makes the title, the site's sources and the first
     exhibit's card; the other cards are made in the frames after it. The first frame
@@ -107,6 +113,7 @@ def test_about_opens_with_its_first_screenful_and_makes_the_other_cards_after_it
     below it in order."""
     with open_window(CONTENT, rendition_cache, size=size) as kw:
         kw.kiosk.appearance.set_text_scale(text_scale)
+        kw.kiosk.appearance.set_high_contrast(contrast)
         settle(kw.window, kw.images)
         first: dict[str, object] = {}
 
