@@ -10,6 +10,7 @@ warning fails the test.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -36,12 +37,15 @@ from kiosk.runtime.pin import PinPad, PinStore
 from kiosk.runtime.staff_status import LanguageCompleteness, LanguageShare, StaffStatus, Today
 from kiosk.ui.app import MESSAGES, QML_DIR, ensure_application
 from kiosk.ui.staff import (
+    CHECK_FAILED_MESSAGE,
+    CHECKING_MESSAGE,
     EMPTY_STATUS,
     MAX_LINES,
     PROMPT,
     UNSET_MESSAGE,
     Staff,
     StaffActions,
+    at_once,
     status_to_qml,
 )
 from tests import uitools
@@ -236,7 +240,9 @@ def actions() -> StaffActions:
 
 @pytest.fixture
 def staff(store: PinStore, clock: FakeClock, actions: StaffActions) -> Iterator[Staff]:
-    staff = Staff(PinPad(store, clock), actions, clock=clock)
+    # the PIN checked in the test's thread: these tests are about the pad's policy; the
+    # checking thread has tests of its own below
+    staff = Staff(PinPad(store, clock), actions, clock=clock, check=at_once)
     yield staff
     staff.close()
 
@@ -371,7 +377,7 @@ def test_five_wrong_pins_lock_the_pad_for_a_minute(staff, open_window, clock):
 
 
 def test_lockout_countdown_runs_on_its_own_timer(store, clock, actions, open_window, qtbot):
-    staff = Staff(PinPad(store, clock), actions, tick_ms=20)
+    staff = Staff(PinPad(store, clock), actions, tick_ms=20, check=at_once)
     ui = open_window(staff)
     staff.gesture()
     for _ in range(5):
@@ -384,8 +390,109 @@ def test_lockout_countdown_runs_on_its_own_timer(store, clock, actions, open_win
     staff.close()
 
 
+# the PIN checked on its own thread ---------------------------------------------------
+
+
+class HeldPad(PinPad):
+    """A PinPad whose check waits until the test lets it answer: a slow machine's
+    scrypt, held as long as the test needs."""
+
+    def __init__(self, store: PinStore, clock: FakeClock, fails: bool = False) -> None:
+        super().__init__(store, clock)
+        self.go = threading.Event()
+        self.fails = fails
+        self.threads: list[str] = []
+
+    def attempt(self, pin: str) -> Any:
+        self.threads.append(threading.current_thread().name)
+        assert self.go.wait(10), "the test never let the check answer"
+        if self.fails:
+            raise RuntimeError("a bug in the check")
+        return super().attempt(pin)
+
+
+def test_the_pad_keeps_drawing_while_the_pin_is_checked(store, clock, actions, open_window, qtbot):
+    pad = HeldPad(store, clock)
+    staff = Staff(pad, actions, clock=clock)  # the kiosk's own: a thread for each check
+    ui = open_window(staff)
+    staff.gesture()
+    for digit in PIN:
+        ui.tap(f"pinKey_{digit}")
+    typed = ui.window.grabWindow()
+    ui.tap("pinKey_ok")  # returns while the check is held
+    assert staff.checking and not staff.unlocked
+    assert pad.threads and pad.threads[0] != threading.main_thread().name
+
+    # frames go on meanwhile: the dots are drawn empty, keys typed now are not taken
+    waiting = ui.window.grabWindow()
+    dots = ui.find("pinDots")
+    first_dot = dots.mapRectToScene(dots.childItems()[0].boundingRect()).center().toPoint()
+    assert typed.pixelColor(first_dot) != waiting.pixelColor(first_dot)
+    ui.tap("pinKey_7")
+    assert dots.property("filled") == 0
+    assert ui.text("pinMessage") == PROMPT  # nothing flickers for a quick check
+    qtbot.waitUntil(lambda: ui.text("pinMessage") == CHECKING_MESSAGE, timeout=2000)
+    assert ui.shown("pinPad") and not ui.find("staffBody").isVisible()
+
+    pad.go.set()
+    qtbot.waitUntil(lambda: staff.unlocked, timeout=3000)
+    assert not staff.checking
+    assert ui.shown("staffBody") and not ui.find("pinPad").isVisible()
+    assert ui.text("statusVersion") == "Version: a1b2c3d"
+
+
+def test_a_pin_answered_after_the_pad_closed_opens_nothing(
+    store, clock, actions, open_window, qtbot
+):
+    pad = HeldPad(store, clock)
+    staff = Staff(pad, actions, clock=clock)
+    ui = open_window(staff)
+    staff.gesture()
+    ui.type_pin(PIN)
+    assert staff.checking
+    staff.close()  # the staff member walked away, or the idle reset closed it
+    staff.gesture()  # and someone else holds the corner again before the answer
+    pad.go.set()
+    qtbot.waitUntil(lambda: not staff.checking, timeout=3000)
+    assert staff.open and not staff.unlocked
+    assert ui.shown("pinPad") and ui.text("pinMessage") == PROMPT
+    actions.status.assert_not_called()  # nothing of the kiosk showed
+
+    ui.type_pin(PIN)  # the pad takes the next PIN as before
+    qtbot.waitUntil(lambda: staff.unlocked, timeout=3000)
+    assert len(pad.threads) == 2
+
+
+def test_a_check_that_fails_says_so_and_the_pad_takes_the_next_pin(
+    store, clock, actions, open_window, qtbot
+):
+    pad = HeldPad(store, clock, fails=True)
+    pad.go.set()
+    staff = Staff(pad, actions, clock=clock)
+    ui = open_window(staff)
+    staff.gesture()
+    ui.type_pin(PIN)
+    qtbot.waitUntil(lambda: ui.text("pinMessage") == CHECK_FAILED_MESSAGE, timeout=3000)
+    assert not staff.checking and not staff.unlocked
+    pad.fails = False
+    ui.type_pin(PIN)
+    qtbot.waitUntil(lambda: staff.unlocked, timeout=3000)
+
+
+def test_the_checking_thread_leaves_the_ui_core(monkeypatch, qtbot):
+    from kiosk.runtime import cores
+    from kiosk.ui.staff import on_a_worker
+
+    seen: list[str] = []
+    monkeypatch.setattr(cores, "leave_ui_core", lambda: seen.append("left"))
+    done = threading.Event()
+    on_a_worker(lambda: (seen.append(threading.current_thread().name), done.set()))
+    assert done.wait(5)
+    assert seen == ["left", "kiosk-pin-check"]
+
+
 def test_no_pin_set_says_how_to_set_one(tmp_path, clock, actions, open_window):
-    staff = Staff(PinPad(PinStore(tmp_path / "none.json"), clock), actions)
+    staff = Staff(PinPad(PinStore(tmp_path / "none.json"), clock), actions, check=at_once)
     ui = open_window(staff)
     staff.gesture()
     assert ui.text("pinMessage") == UNSET_MESSAGE
@@ -575,7 +682,7 @@ def test_closing_locks_again(staff, open_window, actions):
 
 
 def test_an_unattended_panel_closes_itself(store, clock, actions, open_window, qtbot):
-    staff = Staff(PinPad(store, clock), actions, auto_close_ms=150)
+    staff = Staff(PinPad(store, clock), actions, auto_close_ms=150, check=at_once)
     unlocked(staff, open_window)
     qtbot.waitUntil(lambda: not staff.open, timeout=2000)
     assert not staff.unlocked
@@ -657,7 +764,7 @@ def test_in_the_real_window(store, clock, actions, tmp_path, rendition_cache, qt
         for digit in PIN:
             uitools.tap(kw, uitools.item(kw, f"pinKey_{digit}"))
         uitools.tap(kw, uitools.item(kw, "pinKey_ok"))
-        assert staff.unlocked
+        qtbot.waitUntil(lambda: staff.unlocked, timeout=3000)  # checked on its thread
         assert uitools.item(kw, "statusVersion").property("text") == "Version: a1b2c3d"
         uitools.tap(kw, uitools.item(kw, "attractButton"))
         actions.go_attract.assert_called_once()
@@ -742,7 +849,7 @@ def test_no_status_line_is_cut_without_a_cue(store, clock, open_window, tmp_path
     busy = StaffActions(
         status=Mock(return_value=BUSY_DAY), reload_now=Mock(), go_attract=Mock(), quit=Mock()
     )
-    staff = Staff(PinPad(store, clock), busy, clock=clock)
+    staff = Staff(PinPad(store, clock), busy, clock=clock, check=at_once)
     ui = unlocked(staff, open_window, size=size)
     ui.settle()
     ui.grab(tmp_path / f"staff-busy-{size[0]}x{size[1]}.png")

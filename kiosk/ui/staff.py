@@ -6,6 +6,11 @@ draws: it collects digits (the PIN is held transiently in ``PinPad.qml`` and
 passed once to ``submitPin``) and shows ``message``, ``lockedSeconds`` and
 ``status``.
 
+The PIN is checked on a worker thread (``on_a_worker``): its scrypt hash is slow on
+purpose (about 40-60 ms here, more on a small machine) and releases Python's lock, so
+the pad keeps drawing while it runs. The answer comes back to the UI thread as a
+queued signal; one that arrives after the pad was closed opens nothing.
+
 The wiring supplies a ``StaffActions``. Its ``status()`` returns a
 ``kiosk.runtime.staff_status.StaffStatus`` (its fields are documented there), and
 ``status_to_qml`` is the one place it becomes the mapping the QML binds to. While
@@ -38,6 +43,9 @@ AUTO_CLOSE_MS = 120_000  # an unlocked panel left alone on a public screen close
 TICK_MS = 1000
 
 PROMPT = "Enter the staff PIN"
+CHECKING_MESSAGE = "Checking the PIN..."
+CHECKING_SHOWN_MS = 250  # a quicker check shows no message: nothing flickers
+CHECK_FAILED_MESSAGE = "The PIN could not be checked: see the log"
 UNSET_MESSAGE = "No PIN is set: run `kiosk set-pin` on this machine"
 
 
@@ -87,6 +95,24 @@ def _nothing() -> None:
     """Stands in for staff actions where there is no running kiosk (render, tests)."""
 
 
+def on_a_worker(job: Callable[[], None]) -> None:
+    """Run ``job`` on a thread of its own, off the UI thread's core."""
+    import threading
+
+    from kiosk.runtime import cores
+
+    def run() -> None:
+        cores.leave_ui_core()  # a thread starts on the core of the thread that made it
+        job()
+
+    threading.Thread(target=run, name="kiosk-pin-check", daemon=True).start()
+
+
+def at_once(job: Callable[[], None]) -> None:
+    """Run ``job`` in the caller's thread (tests of the pad's policy)."""
+    job()
+
+
 def wrong_message(remaining: int) -> str:
     return f"Wrong PIN, {remaining} {'try' if remaining == 1 else 'tries'} left"
 
@@ -109,6 +135,8 @@ class Staff(QObject):
     lockedSecondsChanged = Signal()
     statusChanged = Signal()
     quitChanged = Signal()
+    checkingChanged = Signal()
+    _checked = Signal(object)  # (visit, PinResult or None), from the checking thread
 
     def __init__(
         self,
@@ -120,9 +148,18 @@ class Staff(QObject):
         tick_ms: int = TICK_MS,
         no_pin_note: str = TRIAL_NOTE,
         clock: Callable[[], float] = time.monotonic,
+        check: Callable[[Callable[[], None]], None] = on_a_worker,
     ) -> None:
         super().__init__(parent)
         self._pinpad = pinpad
+        self._check = check
+        self._checking = False
+        self._visit = 0  # counts the pad's openings: an answer for an earlier one is old
+        self._checked.connect(self._take_answer)  # queued from the worker, direct at_once
+        self._slow_check = QTimer(self)
+        self._slow_check.setSingleShot(True)
+        self._slow_check.setInterval(CHECKING_SHOWN_MS)
+        self._slow_check.timeout.connect(self._say_checking)
         self._no_pin_note = no_pin_note
         self._actions = actions or StaffActions(
             status=_no_status, reload_now=_nothing, go_attract=_nothing, quit=_nothing
@@ -159,6 +196,7 @@ class Staff(QObject):
     status = shown(dict, "_status", statusChanged)
     quitAsking = shown(bool, lambda self: self._quit_seen[0], quitChanged)
     quitLabel = shown(str, lambda self: self._quit_seen[1], quitChanged)
+    checking = shown(bool, "_checking", checkingChanged)
     trialMode = shown(bool, lambda self: self._pinpad is None)
     noPinNote = shown(str, "_no_pin_note")
     minDigits = shown(int, lambda self: MIN_DIGITS)
@@ -184,6 +222,11 @@ class Staff(QObject):
             self._quit.cancel()
             self.update_quit()
 
+    def _set_checking(self, value: bool) -> None:
+        if value != self._checking:
+            self._checking = value
+            self.checkingChanged.emit()
+
     def _set_message(self, text: str) -> None:
         if text != self._message:
             self._message = text
@@ -198,6 +241,8 @@ class Staff(QObject):
         """The pad's idle line: locked countdown, missing PIN, or the prompt."""
         if self._locked_seconds:
             return locked_message(self._locked_seconds)
+        if self._checking:
+            return CHECKING_MESSAGE
         if self._pinpad is not None and not self._pinpad.store.is_set():
             return UNSET_MESSAGE
         return PROMPT
@@ -205,6 +250,8 @@ class Staff(QObject):
     @Slot()
     def update_lock(self) -> None:
         """Ask the PinPad how long it stays locked; the ticker calls this every second."""
+        if self._checking:
+            return  # the checking thread has the PinPad; its answer updates the lock
         seconds = math.ceil(self._pinpad.seconds_locked()) if self._pinpad else 0
         was_locked = self._locked_seconds > 0
         self._set_locked_seconds(seconds)
@@ -223,6 +270,7 @@ class Staff(QObject):
     def gesture(self) -> None:
         """The hidden corner was held: show the pad, locked again every time."""
         log.info("staff gesture")
+        self._visit += 1
         self._set_unlocked(False)
         self._set_open(True)
         self._auto_close.start()
@@ -235,11 +283,43 @@ class Staff(QObject):
 
     @Slot(str)
     def submitPin(self, pin: str) -> None:
-        if not self._open or self._unlocked or self._pinpad is None:
+        """Check ``pin`` on the worker; the answer comes to ``_take_answer``. Ignored
+        while an earlier PIN is being checked."""
+        if not self._open or self._unlocked or self._pinpad is None or self._checking:
             return
         self._auto_close.start()
-        result: PinResult = self._pinpad.attempt(pin)
-        if result.status == OK:
+        self._set_checking(True)
+        self._slow_check.start()
+        pinpad, visit = self._pinpad, self._visit
+
+        def check() -> None:
+            try:
+                result: PinResult | None = pinpad.attempt(pin)
+            except Exception:  # a bug must not leave the pad checking for ever
+                log.exception("staff PIN check failed")
+                result = None
+            self._checked.emit((visit, result))
+
+        self._check(check)
+
+    def _say_checking(self) -> None:
+        if self._checking and self._open and not self._unlocked:
+            self._set_message(CHECKING_MESSAGE)
+
+    @Slot(object)
+    def _take_answer(self, answer: tuple[int, PinResult | None]) -> None:
+        visit, result = answer
+        self._slow_check.stop()
+        self._set_checking(False)
+        if visit != self._visit or not self._open or self._unlocked:
+            log.info("staff PIN answered after the pad closed: nothing opens")
+            if self._open and not self._unlocked:
+                self.update_lock()
+                self._set_message(self._lock_message())
+            return
+        if result is None:
+            self._set_message(CHECK_FAILED_MESSAGE)
+        elif result.status == OK:
             self._set_message("")
             self._set_locked_seconds(0)
             self._set_unlocked(True)
@@ -259,8 +339,10 @@ class Staff(QObject):
     @Slot()
     def close(self) -> None:
         """Hide the pad or panel; the next gesture asks for the PIN again."""
+        self._visit += 1
         self._auto_close.stop()
         self._ticker.stop()
+        self._slow_check.stop()
         self._set_unlocked(False)
         self._set_message("")
         self._set_open(False)

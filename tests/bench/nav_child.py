@@ -193,6 +193,9 @@ class Driver:
         self.results = Results()
         self.step: Step | None = None
         self.started = 0.0
+        self.next_frame_ms = float("nan")  # the first frame after the trigger
+        self.unlocked_at = 0.0  # when the staff PIN's answer opened the panel
+        kw.staff.unlockedChanged.connect(self._on_unlocked)
         self.cpu_started = 0.0
         self.cpu_ms = float("nan")  # the tap's main-thread CPU to its first frame there
         self.wait_started = 0.0
@@ -401,9 +404,15 @@ class Driver:
         yield Step("tap", "undo", shown("exhibitPage"), target="backButton")
         yield Step("tap", "undo", lambda: kiosk.nav.place.screen == "home", target="backButton")
         yield Step("call", "first:pin-pad", shown("pinPad"), call=staff.gesture)
-        yield Step(
-            "call", "first:staff-panel", shown("staffBody"), call=lambda: staff.submitPin(self.pin)
-        )
+
+        # OK to the panel, the PIN's check (on its own thread) included; ``_done`` adds
+        # OK to the next frame (the pad draws while the PIN is checked) and the check's
+        # answer to the panel
+        def ok() -> None:  # as the pad's OK: the PIN handed over, the dots drawn empty
+            staff.submitPin(self.pin)
+            self.window.update()
+
+        yield Step("call", "first:staff-panel", shown("staffBody"), call=ok)
         yield Step("call", "undo", lambda: not staff.open, call=staff.close)
         yield Step(
             "call", "first:still-there", shown("stillThere"), call=lambda: kiosk.idle.show(True, 10)
@@ -581,13 +590,20 @@ class Driver:
         self.cpu_started = time.thread_time()
         self.all_cpu_started = time.process_time()
         self.probe_cpu = 0.0
+        self.next_frame_ms = float("nan")
         self.started = time.perf_counter()
         self._watchdog.start(STEP_TIMEOUT_MS)
         self._nudge.start()
 
+    def _on_unlocked(self) -> None:
+        if self.kw.staff.unlocked:
+            self.unlocked_at = time.perf_counter()
+
     def _on_frame(self) -> None:
         if not self.waiting or self.step is None:
             return
+        if self.next_frame_ms != self.next_frame_ms:
+            self.next_frame_ms = 1000 * (time.perf_counter() - self.started)
         if not self.step.expect():
             return
         if self.cpu_ms != self.cpu_ms:  # the first frame at the new place
@@ -619,6 +635,13 @@ class Driver:
             self.results.add(
                 f"{step.kind}:{step.label}", ms, self.cpu_ms, self.all_cpu_ms, self.wait_ms
             )
+            if step.label == "first:staff-panel" and self.unlocked_at:
+                nan = float("nan")
+                self.results.add("call:first:pin-ok", self.next_frame_ms, nan, nan, nan)
+                answer_ms = 1000 * (self.unlocked_at - self.started)
+                self.results.add(
+                    "call:first:staff-panel-after-check", ms - answer_ms, nan, nan, nan
+                )
         self.navigations += 1
         if self.probe is not None and self.phase == "soak":
             self.probe.step(step.label)

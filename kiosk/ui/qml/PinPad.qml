@@ -10,6 +10,7 @@ Item {
     property int minDigits: 4
     property int maxDigits: 8
     property bool locked: false
+    property bool busy: false  // the last PIN is being checked: keys wait, unchanged
     signal submitted(string pin)
     signal touched()
 
@@ -28,13 +29,13 @@ Item {
 
     function type(label) {
         touched()
-        if (locked) return
+        if (locked || busy) return
         if (label === "erase") entry = entry.slice(0, -1)
         else if (label === "ok") submit()
         else if (entry.length < maxDigits) entry += label
     }
     function submit() {
-        if (locked || entry.length < minDigits) return
+        if (locked || busy || entry.length < minDigits) return
         const pin = entry
         entry = ""
         submitted(pin)

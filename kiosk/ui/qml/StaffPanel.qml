@@ -107,6 +107,7 @@ Rectangle {
         colors: panel.colors
         message: panel.staff.message
         locked: panel.staff.lockedSeconds > 0
+        busy: panel.staff.checking
         minDigits: panel.staff.minDigits
         maxDigits: panel.staff.maxDigits
         onSubmitted: (pin) => panel.staff.submitPin(pin)
