@@ -78,7 +78,12 @@ Item {
     property string wholeSource: ""
     readonly property var wholeRequest: whole && sizeKnown && wholeDecodeHeight > 0
         ? [url, wholeDecodeHeight] : ["", 0]
-    onWholeRequestChanged: askWhole()
+    // Another file (or none) at once; the same file at another size once the layout
+    // has settled: in a tap on "Aa" or a language a box passes through a step for each
+    // input laid out again, and each step asked for a decode to be thrown away (up to
+    // seven for a home cover from 150 % to 100 %)
+    onWholeRequestChanged: wholeRequest[0] !== "" && wholeRequest[0] === wholeSource
+        ? Qt.callLater(askWhole) : askWhole()
     Component.onCompleted: { askWhole(); askThumb() }
     function askWhole() {
         const [file, height] = wholeRequest
@@ -92,7 +97,8 @@ Item {
     // that may not have heard of the change yet.
     property string thumbSource: ""
     readonly property var thumbRequest: decodeSized && sizeKnown ? [url, decodeBox] : ["", decodeBox]
-    onThumbRequestChanged: askThumb()
+    onThumbRequestChanged: thumbRequest[0] !== "" && thumbRequest[0] === thumbSource
+        ? Qt.callLater(askThumb) : askThumb()
     function askThumb() {
         const [file, box] = thumbRequest
         if (file !== "") {
