@@ -14,6 +14,7 @@ and the tiles' height follows it in landscape).
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -68,14 +69,14 @@ def asks_in(kw: KioskWindow, press: Callable[[], None]) -> dict[str, int]:
                 asks[n] += 1
                 last[n] = size
 
-        picture.sourceSizeChanged.connect(ask)
+        picture.sourceSizeChanged.connect(ask)  # type: ignore[attr-defined]
         hooks.append((picture, ask))
     try:
         press()
         settle(kw.window, kw.images)
     finally:
         for picture, ask in hooks:
-            picture.sourceSizeChanged.disconnect(ask)
+            picture.sourceSizeChanged.disconnect(ask)  # type: ignore[attr-defined]
     for picture in pictures(kw):
         assert picture.property("sourceSize") == wanted(picture)
         assert picture.parentItem().property("imageStatus") == 1  # Ready: drawn, no placeholder
@@ -87,13 +88,19 @@ def asks_in(kw: KioskWindow, press: Callable[[], None]) -> dict[str, int]:
 
 def presses(kw: KioskWindow) -> list[tuple[str, Callable[[], None]]]:
     """Three taps on "Aa" (100 -> 125 -> 150 -> 100 %), then each language in turn."""
-    steps: list[tuple[str, Callable[[], None]]] = [
-        (f"Aa {n}", lambda: tap(kw, item(kw, "textSizeButton"))) for n in range(3)
-    ]
+
+    def text_size() -> None:
+        tap(kw, item(kw, "textSizeButton"))
+
+    steps: list[tuple[str, Callable[[], None]]] = [(f"Aa {n}", text_size) for n in range(3)]
     codes = CONTENT.site.language_codes
     for code in [*codes[1:], codes[0]]:
-        steps.append((code, lambda code=code: tap(kw, item(kw, f"language_{code}"))))
+        steps.append((code, partial(tap_language, kw, code)))
     return steps
+
+
+def tap_language(kw: KioskWindow, code: str) -> None:
+    tap(kw, item(kw, f"language_{code}"))
 
 
 # where the pictures' boxes follow the text size (the exhibit page's and the portrait

@@ -486,7 +486,12 @@ def test_the_checking_thread_leaves_the_ui_core(monkeypatch, qtbot):
     seen: list[str] = []
     monkeypatch.setattr(cores, "leave_ui_core", lambda: seen.append("left"))
     done = threading.Event()
-    on_a_worker(lambda: (seen.append(threading.current_thread().name), done.set()))
+
+    def job() -> None:
+        seen.append(threading.current_thread().name)
+        done.set()
+
+    on_a_worker(job)
     assert done.wait(5)
     assert seen == ["left", "kiosk-pin-check"]
 
