@@ -52,6 +52,11 @@ out["moved"] = cores.sweep()
 out["late"] = cpus(late_id[0])
 with ThreadPoolExecutor(1, initializer=cores.leave_ui_core) as pool:
     out["worker"] = pool.submit(cpus).result()
+job_cpus = []
+job_done = threading.Event()
+cores.start_worker(lambda: (job_cpus.append(cpus()), job_done.set()), "kiosk-test-job")
+job_done.wait()
+out["job"] = job_cpus[0]
 stop.set(); early.join(); late.join()
 print(json.dumps(out))
 """
@@ -102,12 +107,13 @@ def test_the_ui_thread_keeps_a_core_and_every_other_thread_the_rest() -> None:
     assert out["moved"] == 1
     assert out["late"] == rest  # until the next sweep
     assert out["worker"] == rest  # a pool's worker leaves as it starts
+    assert out["job"] == rest  # so does a single job's thread (the PIN's check, say)
 
 
 def test_nothing_changes_when_off_with_a_render_thread_or_on_one_core() -> None:
     off = _child({"KIOSK_PIN_UI": "0"})
     assert off["done"] is False
-    assert off["ui"] == off["all"] == off["early"] == off["late"] == off["worker"]
+    assert off["ui"] == off["all"] == off["early"] == off["late"] == off["worker"] == off["job"]
     assert off["moved"] == 0
     threaded = _child({}, render_thread=True)  # Qt draws on its own render thread
     assert threaded["done"] is False

@@ -14,7 +14,8 @@ the frames itself (the software scene graph, as measured). Where Qt draws them o
 render thread of its own (OpenGL on X11), the threads are left where Linux puts them,
 as before. A thread inherits the affinity of the thread that made it, so one the UI
 thread makes later starts on the UI core: each worker pool leaves it as it starts a
-thread (``leave_ui_core``), and ``sweep`` moves any other at every quiet spell.
+thread (``leave_ui_core``), a single job's thread is started by ``start_worker`` (the
+staff PIN's check, the sound check), and ``sweep`` moves any other at every quiet spell.
 Nothing changes on a machine that gives the process one core, where
 ``KIOSK_PIN_UI=0`` is set (the test suite sets it: its workers share the machine), or
 where Linux refuses.
@@ -31,7 +32,7 @@ import threading
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
 log = logging.getLogger("kiosk.cores")
 
@@ -100,6 +101,17 @@ def leave_ui_core() -> None:
     _, _, rest = _split
     with contextlib.suppress(OSError):
         os.sched_setaffinity(0, rest)
+
+
+def start_worker(job: Callable[[], None], name: str) -> None:
+    """Run ``job`` on a new daemon thread called ``name``, off the UI core from its
+    first step (one the UI thread starts would otherwise run there until a sweep)."""
+
+    def run() -> None:
+        leave_ui_core()
+        job()
+
+    threading.Thread(target=run, name=name, daemon=True).start()
 
 
 def _tasks() -> list[int]:

@@ -22,7 +22,6 @@ screen") for ``notice_ms``, then the button goes; the staff panel says why.
 from __future__ import annotations
 
 import contextlib
-import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -30,6 +29,7 @@ from PySide6.QtCore import QObject, QRectF, QTimer, Signal, Slot
 from PySide6.QtGui import QFont
 
 from kiosk.content.model import ContentSet
+from kiosk.runtime import cores
 from kiosk.runtime.navigation import Place
 from kiosk.ui.props import shown
 
@@ -316,4 +316,4 @@ def first_player(speech: SpeechCheck) -> ReadAloudPlayer:
 
 
 def _on_a_thread(job: Callable[[], None]) -> None:
-    threading.Thread(target=job, name="kiosk-sound-check", daemon=True).start()
+    cores.start_worker(job, "kiosk-sound-check")

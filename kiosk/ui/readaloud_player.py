@@ -14,12 +14,12 @@ on the UI thread: a reading's child process is tied to the thread that starts it
 from __future__ import annotations
 
 import contextlib
-import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
 from kiosk.content.model import SpeechSettings
+from kiosk.runtime import cores
 from kiosk.runtime.readaloud_speaker import Speaker
 from kiosk.ui.props import shown
 
@@ -129,4 +129,4 @@ class ReadAloudPlayer(QObject):
 
 
 def _on_a_thread(job: Callable[[], None]) -> None:
-    threading.Thread(target=job, name="kiosk-sound-check", daemon=True).start()
+    cores.start_worker(job, "kiosk-sound-check")

@@ -97,15 +97,9 @@ def _nothing() -> None:
 
 def on_a_worker(job: Callable[[], None]) -> None:
     """Run ``job`` on a thread of its own, off the UI thread's core."""
-    import threading
-
     from kiosk.runtime import cores
 
-    def run() -> None:
-        cores.leave_ui_core()  # a thread starts on the core of the thread that made it
-        job()
-
-    threading.Thread(target=run, name="kiosk-pin-check", daemon=True).start()
+    cores.start_worker(job, "kiosk-pin-check")
 
 
 def at_once(job: Callable[[], None]) -> None:
