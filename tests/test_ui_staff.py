@@ -18,6 +18,7 @@ from typing import Any
 from unittest.mock import Mock
 
 import pytest
+import shiboken6
 from PySide6.QtCore import (
     QEventLoop,
     QPoint,
@@ -477,6 +478,24 @@ def test_a_check_that_fails_says_so_and_the_pad_takes_the_next_pin(
     pad.fails = False
     ui.type_pin(PIN)
     qtbot.waitUntil(lambda: staff.unlocked, timeout=3000)
+
+
+def test_a_pin_answered_after_the_panel_is_gone_raises_nothing(store, clock, monkeypatch):
+    """A quit while a PIN is checked: the window, and the panel with it, go first."""
+    raised: list[BaseException | None] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: raised.append(args.exc_value))
+    pad = HeldPad(store, clock)
+    staff = Staff(pad)
+    staff.gesture()
+    staff.submitPin(PIN)
+    assert staff.checking
+    threads = [t for t in threading.enumerate() if t.name == "kiosk-pin-check"]
+    assert len(threads) == 1
+    shiboken6.delete(staff)
+    pad.go.set()
+    threads[0].join(5)
+    assert not threads[0].is_alive()
+    assert raised == []
 
 
 def test_the_checking_thread_leaves_the_ui_core(monkeypatch, qtbot):

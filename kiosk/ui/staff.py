@@ -292,7 +292,10 @@ class Staff(QObject):
             except Exception:  # a bug must not leave the pad checking for ever
                 log.exception("staff PIN check failed")
                 result = None
-            self._checked.emit((visit, result))
+            try:
+                self._checked.emit((visit, result))
+            except RuntimeError:  # the panel went with its window (a quit) meanwhile
+                log.info("staff PIN answered after the panel was gone")
 
         self._check(check)
 
