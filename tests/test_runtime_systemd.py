@@ -47,7 +47,9 @@ def test_abstract_socket_names(monkeypatch):
 
 def test_no_socket_variable_is_a_no_op(monkeypatch):
     monkeypatch.delenv("NOTIFY_SOCKET", raising=False)
+    monkeypatch.setattr(systemd, "_unsent_ready", None)
     assert systemd.ready() is False
+    assert not systemd.ready_unsent()  # no manager listens: nothing to send again
     assert systemd.watchdog() is False
 
 
@@ -176,6 +178,26 @@ def test_a_full_queue_drops_a_ping_at_once_and_ready_goes_with_the_next_ping(
     assert notify_socket.recv(256) == b"WATCHDOG=1"
     assert systemd.watchdog()  # and only once
     assert notify_socket.recv(256) == b"WATCHDOG=1"
+
+
+def test_a_ready_that_found_no_room_is_sent_again_by_itself(notify_socket, tmp_path, monkeypatch):
+    # a unit without a watchdog: no ping carries it, the controller's timer asks
+    monkeypatch.setattr(systemd, "WAIT_S", 0.2)
+    monkeypatch.setattr(systemd, "_unsent_ready", None)
+    queued = fill(tmp_path / "notify")
+    assert not systemd.ready("showing content")
+    assert systemd.ready_unsent()
+    assert not systemd.send_unsent_ready()  # still no room: no wait, still unsent
+    assert systemd.ready_unsent()
+    for _ in range(queued):
+        assert notify_socket.recv(256) == b"FILLER=1"
+    assert systemd.send_unsent_ready()
+    assert notify_socket.recv(256) == b"READY=1\nSTATUS=showing content"
+    assert not systemd.ready_unsent()
+    assert systemd.send_unsent_ready()  # nothing left: nothing sent
+    notify_socket.settimeout(0.2)
+    with pytest.raises(TimeoutError):
+        notify_socket.recv(256)
 
 
 def test_ready_waits_for_room_when_the_manager_reads_soon(notify_socket, tmp_path, monkeypatch):

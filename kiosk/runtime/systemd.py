@@ -10,8 +10,8 @@ datagrams, 10 on some systems) would otherwise stop the kiosk's drawing, touches
 SIGTERM with it. A ping that finds the queue full is dropped and logged; the next one
 tries again; so does ``STOPPING=1`` (a stop is not held up for it). ``READY=1``, which
 a ``Type=notify`` unit must hear, waits up to ``WAIT_S`` for room, and if still not sent
-goes again ahead of each later ping until one is (``tests/test_notify_stall.py``,
-``test_runtime_systemd.py``).
+goes again ahead of each later ping until one is, or every ``RETRY_S`` on a unit without
+a watchdog (``tests/test_notify_stall.py``, ``test_runtime_systemd.py``).
 
 ``$WATCHDOG_PID`` is deliberately not checked: under ``cage`` the main process
 systemd knows is the compositor, and the kiosk (its child) is the one that must
@@ -29,6 +29,7 @@ log = logging.getLogger("kiosk.systemd")
 
 _reported_failure = False
 WAIT_S = 2.0  # the longest READY=1 waits for room in a full queue
+RETRY_S = 1.0  # without a watchdog, how often a READY=1 that found no room is sent again
 _unsent_ready: str | None = None  # READY=1 that found no room: sent again with each ping
 
 
@@ -67,8 +68,23 @@ def ready(status: str | None = None) -> bool:
     global _unsent_ready
     message = "READY=1" if status is None else f"READY=1\nSTATUS={status}"
     sent = notify(message, wait_s=WAIT_S)
-    _unsent_ready = None if sent else message
+    # kept for later only where a manager listens: without $NOTIFY_SOCKET it is no one's
+    _unsent_ready = None if sent or _address(os.environ) is None else message
     return sent
+
+
+def ready_unsent() -> bool:
+    """A ``READY=1`` found no room and is still to be sent (``send_unsent_ready``)."""
+    return _unsent_ready is not None
+
+
+def send_unsent_ready() -> bool:
+    """Send again a ``READY=1`` that found no room, without waiting; True once sent (or
+    when none was left)."""
+    global _unsent_ready
+    if _unsent_ready is not None and notify(_unsent_ready):
+        _unsent_ready = None
+    return _unsent_ready is None
 
 
 def status(text: str) -> bool:
@@ -82,9 +98,7 @@ def stopping() -> bool:
 def watchdog() -> bool:
     """Ping the watchdog: call it from the UI event loop, so a hung UI stops pinging.
     A ``READY=1`` that found no room goes first."""
-    global _unsent_ready
-    if _unsent_ready is not None and notify(_unsent_ready):
-        _unsent_ready = None
+    send_unsent_ready()
     return notify("WATCHDOG=1")
 
 

@@ -188,6 +188,10 @@ class Controller(QObject):
         # not Qt.ConnectionType.SingleShotConnection: the Qt namespace costs 12 ms to import
         kw.window.frameSwapped.connect(self._first_frame)
 
+    def _send_ready_again(self) -> None:
+        if systemd.send_unsent_ready():
+            self._watchdog.stop()
+
     def tick(self) -> None:
         """Every quarter second on the UI thread: timeouts, reloads, the countdown."""
         self.visit.tick()
@@ -206,6 +210,12 @@ class Controller(QObject):
         self._started = True
         self.kw.window.frameSwapped.disconnect(self._first_frame)
         systemd.ready("showing content")
+        if systemd.ready_unsent() and not self._watchdog.isActive():
+            # no ping to carry it: a Type=notify unit without a watchdog would otherwise
+            # wait for READY=1 until its start timeout, then stop a kiosk on screen
+            self._watchdog.setInterval(int(systemd.RETRY_S * 1000))
+            self._watchdog.timeout.connect(self._send_ready_again)
+            self._watchdog.start()
         from kiosk.ui.memory import keep_trimmed  # not a module the first frame needs
 
         self.memory = keep_trimmed(self.kw)
