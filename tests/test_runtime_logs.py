@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import faulthandler
 import logging
+import os
 import re
+import subprocess
 import sys
 import threading
 from pathlib import Path
@@ -89,6 +91,37 @@ def test_faulthandler_writes_into_the_state_dir(tmp_path):
     assert faulthandler.is_enabled()
     assert logs._fault_file is not None
     assert Path(logs._fault_file.name) == tmp_path / "faulthandler.log"
+
+
+def test_the_fault_file_is_closed_at_exit(tmp_path):
+    """Kept open while the process lives, closed at its exit with the handler: not left
+    to the interpreter's last sweep (an "unclosed file" warning, an error under pytest's
+    filters, at the end of every test worker that ran a kiosk in its own process)."""
+    code = """
+import atexit, faulthandler, sys
+from pathlib import Path
+from kiosk.runtime import logs
+
+def last():  # registered first, so run after every handler registered later
+    handle = logs._fault_file
+    print("open" if handle is not None and not handle.closed else "closed")
+    print("enabled" if faulthandler.is_enabled() else "disabled")
+
+atexit.register(last)
+logs.setup_logging(Path(sys.argv[1]))
+logs.setup_logging(Path(sys.argv[1]))  # set up again: closed all the same, once
+"""
+    done = subprocess.run(
+        [sys.executable, "-W", "error", "-c", code, str(tmp_path / "state")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(Path(logs.__file__).parents[2])},
+    )
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "state" / "faulthandler.log").exists()
+    assert done.stdout.split() == ["closed", "disabled"], done.stdout + done.stderr
+    assert "Warning" not in done.stderr and "Exception" not in done.stderr, done.stderr
 
 
 def test_a_start_after_a_crash_says_so_once_and_keeps_the_report(tmp_path):

@@ -8,6 +8,7 @@ is taken up again when it can be written.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import faulthandler
 import logging
@@ -186,7 +187,20 @@ def _enable_faulthandler(state_dir: Path | None) -> None:
     faulthandler.enable(file=handle, all_threads=True)
     if _fault_file is not None:
         _fault_file.close()
+    else:
+        atexit.unregister(_close_fault_file)  # once, however often it is set up
+        atexit.register(_close_fault_file)
     _fault_file = handle
+
+
+def _close_fault_file() -> None:
+    """At the interpreter's exit: the file is let go with the handler, not left to the
+    garbage (an unclosed-file warning in every test process that started a kiosk)."""
+    global _fault_file
+    if _fault_file is not None:
+        faulthandler.disable()
+        _fault_file.close()
+        _fault_file = None
 
 
 def _report_last_crash(state_dir: Path) -> None:
