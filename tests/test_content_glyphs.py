@@ -97,8 +97,12 @@ def test_the_character_map_is_cached_and_read_again_when_a_font_changes(
 ) -> None:
     font = tiny_font(tmp_path / "Tiny.ttf", "ABC")
     cache = tmp_path / "cache" / "glyphs.txt"
+    old = tmp_path / "cache" / "glyphs.json"  # the first format's, left by an older kiosk
+    old.parent.mkdir()
+    old.write_text('{"key": "x", "ranges": [[65, 67]]}', encoding="ascii")
     assert glyphs.drawable_ranges([font], cache) == [(0x41, 0x43)]
     assert cache.is_file()
+    assert not old.exists()  # read by nothing: removed with the new file's writing
     assert list(cache.parent.glob(".*.tmp")) == []
 
     def no_fonttools(fonts: list[Path]) -> list[tuple[int, int]]:

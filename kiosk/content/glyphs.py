@@ -31,6 +31,7 @@ from kiosk.content.places import cache_root
 log = logging.getLogger("kiosk.content")
 
 CACHE_FORMAT = 2  # 2: text, not JSON
+OLD_CACHE_NAME = "glyphs.json"  # format 1, removed when format 2 is written
 # Never drawn as a glyph, so never a box: the line breaks and tabs visitor text may
 # hold, the soft hyphen, zero-width and direction marks, word joiners, variation
 # selectors (the "emoji style" U+FE0F after a character the font has) and the BOM.
@@ -118,6 +119,8 @@ def drawable_ranges(fonts: list[Path], cache: Path | None) -> list[tuple[int, in
         data = f"{key}\n{' '.join(f'{a:x}-{b:x}' for a, b in ranges)}\n"
         try:
             write_atomic(cache, data.encode("ascii"), fsync=False)
+            # the first format's file, which no version reads any more
+            cache.with_name(OLD_CACHE_NAME).unlink(missing_ok=True)
         except OSError as error:  # only the next load is slower
             log.info("glyph cache %s not written (%s)", cache, error)
     return ranges
