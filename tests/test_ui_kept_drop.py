@@ -1,12 +1,14 @@
-"""A new text size or contrast while screens are kept away (the timeline, the exhibit
-page, the gallery viewer, the attract loop) lets them go at once, and they lay nothing
-out for it on the way: the tap on "Aa" or "Contrast" lays out and draws the screen the
-visitor sees, not four they left. A moment later they are made again, out of sight, so
+"""A new text size, contrast or content set while screens are kept away (the timeline,
+the exhibit page, the gallery viewer, the attract loop) lets them go at once, and they
+lay nothing out for it on the way: the tap on "Aa" or "Contrast" lays out and draws the
+screen the visitor sees, not four they left, and a curator's edit rebuilds none of them
+for no one. A moment later they are made again, out of sight, so
 the visitor's next visit of each is a tap on a screen already made, drawn as one made
 for the first time in that state."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -77,6 +79,44 @@ def test_screens_kept_away_lay_nothing_out_for_a_new_text_size_or_contrast(
         assert all(not shiboken6.isValid(s) or s.parentItem() is None for s in screens.values())
         tap(kw, item(kw, "timelineButton"))
         assert kept(kw, "timelineLoader") is not screens["timelineLoader"]
+
+
+def test_screens_kept_away_take_in_nothing_of_a_new_content_set(
+    rendition_cache: Path, tmp_path: Path
+) -> None:
+    """A curator's edit, swapped in between visitors: the screens away are let go before
+    the new set reaches them (not laid out and filled with it first), and the ones made
+    again a moment later show the edit."""
+    root = tmp_path / "site"
+    shutil.copytree(BUNDLED, root)
+    exhibit = root / "history" / "exhibit.yaml"
+    old_title = "Poydevor: 1991–1998-yillar"
+    yaml = exhibit.read_text(encoding="utf-8")
+    assert old_title in yaml
+    new_title = "Poydevor: 1991–1998-yillar (tahrir)"
+    exhibit.write_text(yaml.replace(old_title, new_title, 1), encoding="utf-8")
+    edited = load(root)
+    with open_window(CONTENT, rendition_cache) as kw:
+        screens = every_screen_kept_away(kw)
+        heard = texts_redone(screens)
+        for name, screen in screens.items():
+            for thing in walk(screen):
+                if thing.inherits("QQuickText"):  # ScreenText and the page's other texts too
+                    thing.textChanged.connect(lambda *_, name=name: heard.append(name))  # type: ignore[attr-defined]
+        kw.kiosk.set_content(edited)
+        assert heard == []
+        settle(kw.window, kw.images)
+        assert all(not shiboken6.isValid(s) or s.parentItem() is None for s in screens.values())
+        assert all(loader_of(kw, name).property("dropped") for name in KEPT)
+        remade = remade_now(kw)
+        assert all(remade[name] is not screens[name] for name in remade)
+        kw.kiosk.nav.openExhibit("history")
+        settle(kw.window, kw.images)
+        assert kept(kw, "exhibitLoader") is remade["exhibitLoader"]  # shown, not made
+        page = remade["exhibitLoader"]
+        texts = [t.property("text") for t in walk(page) if t.inherits("QQuickText")]
+        assert new_title in texts and old_title not in texts
+        del screens, remade, page
 
 
 def remake_timer(kw: KioskWindow) -> QObject:

@@ -46,6 +46,7 @@ class Kiosk(QObject):
     size and contrast).
     """
 
+    contentChanging = Signal()  # a new set is about to be swapped in (the screens away go)
     contentChanged = Signal()
     textsChanged = Signal()  # the content or the language changed
     pageChanged = Signal()
@@ -121,6 +122,7 @@ class Kiosk(QObject):
 
     def set_content(self, content: ContentSet) -> None:
         """Swap in a new, already validated content set."""
+        self.contentChanging.emit()
         self._content = content
         if self._time_axis is not None:
             self._time_axis.set_content(content)

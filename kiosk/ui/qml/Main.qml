@@ -49,13 +49,13 @@ Window {
             const home = homeLoader.item as Home
             if (home) home.resetView()
         }
-        function onContentChanged() { root.dropKept() }
+        function onContentChanging() { root.dropKept() }
     }
     // A kept screen away while the text size, contrast or content changes is let go and
     // made anew a moment later, out of sight (KeptLoader): one pair of listeners for them
-    // all. Let go before a new size or contrast reaches the style: after it, each screen
-    // away laid its texts out and coloured them again, for no one, in the visitor's tap
-    // on "Aa" or "Contrast".
+    // all. Let go before a new size, contrast or content set reaches them: after it, each
+    // screen away laid its texts out, coloured them or filled them again, for no one (in
+    // the visitor's tap on "Aa" or "Contrast", or as a curator's edit is swapped in).
     Connections {
         target: root.kiosk.appearance
         function onChanging() { root.dropKept() }
