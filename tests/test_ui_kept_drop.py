@@ -47,13 +47,14 @@ def every_screen_kept_away(kw: KioskWindow) -> dict[str, QQuickItem]:
 
 
 def texts_redone(screens: dict[str, QQuickItem]) -> list[str]:
-    """Every text of the screens, heard of each time its font or colour changes from
-    now on (a new size lays it out again, a new colour draws it again)."""
+    """Every text of the screens (``ScreenText`` and the other QML texts too), heard of
+    each time its font, colour or words change from now on (a new size lays it out
+    again, a new colour draws it again, new content fills it again)."""
     heard: list[str] = []
     for name, screen in screens.items():
         for thing in walk(screen):
-            if thing.metaObject().className() == "QQuickText":
-                for changed in (thing.fontChanged, thing.colorChanged):  # type: ignore[attr-defined]
+            if thing.inherits("QQuickText"):
+                for changed in (thing.fontChanged, thing.colorChanged, thing.textChanged):  # type: ignore[attr-defined]
                     changed.connect(lambda *_, name=name: heard.append(name))
     assert len(heard) == 0 and sum(1 for _ in walk(screens["timelineLoader"])) > 20
     return heard
@@ -99,10 +100,6 @@ def test_screens_kept_away_take_in_nothing_of_a_new_content_set(
     with open_window(CONTENT, rendition_cache) as kw:
         screens = every_screen_kept_away(kw)
         heard = texts_redone(screens)
-        for name, screen in screens.items():
-            for thing in walk(screen):
-                if thing.inherits("QQuickText"):  # ScreenText and the page's other texts too
-                    thing.textChanged.connect(lambda *_, name=name: heard.append(name))  # type: ignore[attr-defined]
         kw.kiosk.set_content(edited)
         assert heard == []
         settle(kw.window, kw.images)
