@@ -10,7 +10,7 @@ PLACES = [["history", "museum"], ["history"], ["school"]]
 
 
 def _nav() -> Navigator:
-    return Navigator(IDS, {}, start="attract", map_places=PLACES)
+    return Navigator(IDS, {}, start="attract", map_places=PLACES, moments=4)
 
 
 def test_the_map_opens_above_where_the_visitor_was_with_nothing_chosen() -> None:

@@ -8,7 +8,7 @@ IDS = ["alpha", "beta", "gamma"]
 
 
 def navigator() -> Navigator:
-    return Navigator(IDS, {"alpha": 3, "beta": 0, "gamma": 2}, start=HOME)
+    return Navigator(IDS, {"alpha": 3, "beta": 0, "gamma": 2}, start=HOME, moments=4)
 
 
 def test_back_from_an_exhibit_opened_on_the_timeline_returns_to_the_timeline() -> None:
@@ -22,6 +22,31 @@ def test_back_from_an_exhibit_opened_on_the_timeline_returns_to_the_timeline() -
     assert nav.place.index == 2  # the entry the visitor had open
     nav.back()
     assert nav.place.screen == HOME
+
+
+def test_the_keys_go_round_the_timeline_s_moments_and_never_past_them() -> None:
+    nav = navigator()
+    nav.open_timeline()
+    for _ in range(3):
+        nav.step(1)
+    assert nav.place.index == 3  # the last moment
+    nav.step(1)
+    assert nav.place.index == 0  # round to the first, as the gallery and the map go
+    nav.step(-1)
+    assert nav.place.index == 3
+    nav.focus(9)  # not a moment: the last one
+    assert nav.place.index == 3
+
+
+def test_a_timeline_opened_past_its_end_or_shortened_by_an_edit_shows_a_moment() -> None:
+    nav = navigator()
+    nav.open_timeline(7)
+    assert nav.place.index == 3
+    nav.set_content(IDS, {"alpha": 3, "beta": 0, "gamma": 2}, moments=2)
+    assert (nav.place.screen, nav.place.index) == (TIMELINE, 1)
+    nav.set_content(IDS, {"alpha": 3, "beta": 0, "gamma": 2}, moments=0)
+    nav.step(1)  # no moments at all: nothing to go to, and nothing breaks
+    assert (nav.place.screen, nav.place.index) == (TIMELINE, 0)
 
 
 def test_back_from_an_exhibit_opened_on_home_goes_home() -> None:

@@ -154,6 +154,15 @@ def test_left_and_right_step_through_moments_and_bring_each_card_into_view(
             assert kw.kiosk.nav.place.index == index
             card = scene_rect(_cards(kw)[index])  # along the axis: whole in view
             assert flick.left() <= card.left() and card.right() <= flick.right()
+        # past the last moment, round to the first, open and in view; Left goes back
+        key(kw, Qt.Key.Key_Right)
+        pump(300)
+        assert kw.kiosk.nav.place.index == 0
+        assert item(kw, "timelineList").property("currentIndex") == 0
+        card = scene_rect(_cards(kw)[0])
+        assert flick.left() <= card.left() and card.right() <= flick.right()
+        key(kw, Qt.Key.Key_Left)
+        assert kw.kiosk.nav.place.index == len(content.timeline()) - 1
 
 
 def test_every_moment_is_a_named_button_for_a_screen_reader(

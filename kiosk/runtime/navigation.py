@@ -63,24 +63,27 @@ class Navigator:
         gallery_sizes: dict[str, int],
         start: str = ATTRACT,
         map_places: Sequence[Sequence[str]] = (),
+        moments: int = 0,
     ) -> None:
         self._stack: list[Place] = [Place(start)]
         self._listeners: Listeners[Place] = Listeners(log, "navigation")
-        self.set_content(exhibit_ids, gallery_sizes, map_places)
+        self.set_content(exhibit_ids, gallery_sizes, map_places, moments)
 
     def set_content(
         self,
         exhibit_ids: Sequence[str],
         gallery_sizes: dict[str, int],
         map_places: Sequence[Sequence[str]] = (),
+        moments: int = 0,
     ) -> None:
         """New content: drop places that no longer exist, keep the rest.
 
         ``map_places``: for each place on the map, in its order, the ids of the
-        exhibits set there."""
+        exhibits set there. ``moments``: how many entries the timeline has."""
         self._ids = tuple(exhibit_ids)
         self._gallery_sizes = dict(gallery_sizes)
         self._map_places = tuple(tuple(ids) for ids in map_places)
+        self._moments = max(0, moments)
         kept = [p for p in self._stack if not p.exhibit_id or p.exhibit_id in self._ids]
         self._stack = [self._clamp(p) for p in kept] or [Place(HOME)]
         self._notify()
@@ -131,7 +134,12 @@ class Navigator:
     def open_timeline(self, index: int = 0) -> None:
         if self.place.screen == TIMELINE:
             return
-        self._push(Place(TIMELINE, index=max(0, index)))
+        self._push(self._clamp(Place(TIMELINE, index=index)))
+
+    @property
+    def moments(self) -> int:
+        """How many entries the timeline has."""
+        return self._moments
 
     def open_map(self, place_index: int = NO_PLACE) -> None:
         """The map, with a place chosen (or none); from the map itself, choose it."""
@@ -174,7 +182,7 @@ class Navigator:
     def focus(self, index: int) -> None:
         """Keyboard focus on home tiles or timeline entries."""
         if self.place.screen in (HOME, TIMELINE):
-            self._stack[-1] = replace(self.place, index=max(0, index))
+            self._stack[-1] = self._clamp(replace(self.place, index=index))
             self._notify()
 
     def back(self) -> None:
@@ -202,8 +210,8 @@ class Navigator:
             size = self._gallery_sizes.get(place.exhibit_id, 0)
             if size:
                 self.show_gallery_image((place.index + delta) % size)
-        elif place.screen == TIMELINE:
-            self.focus(place.index + delta)
+        elif place.screen == TIMELINE and self._moments:
+            self.focus((place.index + delta) % self._moments)
         elif place.screen == MAP and self._map_places:
             count = len(self._map_places)
             start = place.index if place.index != NO_PLACE else (-1 if delta > 0 else 0)
@@ -253,6 +261,8 @@ class Navigator:
             return replace(place, index=min(max(0, place.index), max(0, size - 1)))
         if place.screen == HOME:
             return replace(place, index=min(max(0, place.index), max(0, len(self._ids) - 1)))
+        if place.screen == TIMELINE:
+            return replace(place, index=min(max(0, place.index), max(0, self._moments - 1)))
         if place.screen == MAP and not 0 <= place.index < len(self._map_places):
             return replace(place, index=NO_PLACE)
         return place

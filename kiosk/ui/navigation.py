@@ -27,8 +27,8 @@ class Navigation(QObject):
 
     def __init__(self, content: ContentSet, start: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        ids, sizes, places = _navigation_content(content)
-        self.navigator = Navigator(ids, sizes, start=start, map_places=places)
+        ids, sizes, places, moments = _navigation_content(content)
+        self.navigator = Navigator(ids, sizes, start=start, map_places=places, moments=moments)
         self.navigator.subscribe(self._on_place)
         self._ahead: list[Callable[[Place], None]] = []
         self._holding = False
@@ -190,9 +190,10 @@ _SCREENS = {name: name for name in SCREENS}
 
 def _navigation_content(
     content: ContentSet,
-) -> tuple[list[str], dict[str, int], list[list[str]]]:
+) -> tuple[list[str], dict[str, int], list[list[str]], int]:
     return (
         [e.id for e in content.exhibits],
         {e.id: len(e.gallery) for e in content.exhibits},
         [[e.id for e in content.exhibits_at(p.id)] for p in content.places],
+        sum(len(e.timeline) for e in content.exhibits),
     )
