@@ -81,15 +81,17 @@ def _state(talk: Talk | None = None, screens: int = 3) -> tuple[TalkState, FakeA
 def test_pagedown_alone_walks_every_screenful_of_every_step_then_stops() -> None:
     state, view, _ = _state(screens=3)
     seen = []
-    for _ in range(16):
+    for _ in range(18):
         seen.append((state.index, view.position, state.ended))
         state.forward()
-    assert seen[:11] == [
+    assert seen[:13] == [
         (0, 0, False),
         (0, 1, False),
         (0, 2, False),  # alpha's three screenfuls
         (1, 0, False),  # the gallery image
-        (2, 0, False),  # the timeline
+        (2, 0, False),
+        (2, 1, False),
+        (2, 2, False),  # the timeline's three moments
         (3, 0, False),
         (3, 1, False),
         (3, 2, False),  # beta's three
@@ -98,7 +100,7 @@ def test_pagedown_alone_walks_every_screenful_of_every_step_then_stops() -> None
         (4, 2, False),  # the About screen's three
     ]
     # one more press ends the talk; more presses never wrap to the first step
-    assert seen[11:] == [(4, 2, True)] * 5
+    assert seen[13:] == [(4, 2, True)] * 5
     assert [s[1] for s in view.shown].count("alpha") == 2  # shown once as page, once as image
 
 
@@ -107,6 +109,10 @@ def test_pageup_at_the_top_of_a_page_goes_to_the_end_of_the_previous_step() -> N
     state.jump(3)  # beta, top
     state.backward()
     assert (state.index, view.shown[-1]) == (2, ("timeline", None, True))
+    assert view.position == 2  # the timeline's last moment
+    state.backward()
+    state.backward()
+    assert (state.index, view.position) == (2, 0)  # moment by moment to the first
     state.backward()
     state.backward()
     assert state.index == 0

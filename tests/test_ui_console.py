@@ -8,6 +8,7 @@ import datetime as dt
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +19,9 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 
 from kiosk.content.model import ContentSet
+from kiosk.runtime import talk as t
 from kiosk.runtime.talk import Clock
+from kiosk.ui import present
 from kiosk.ui.presenting import Presentation
 from kiosk.ui.render import pump, settle
 from kiosk.ui.render import visual_tree as walk
@@ -369,6 +372,76 @@ def test_the_console_shows_a_picture_of_what_the_next_press_shows(
             QColor(card.pixel(x, card.height() // 2)).name() == accent.name()
             for x in range(card.width())
         )
+
+
+def _loaded(image: QQuickItem) -> bool:
+    return bool(image.property("progress") == 1.0)
+
+
+def _open_moment_shown(audience: QQuickWindow, index: int) -> bool:
+    """The timeline's entry ``index`` is the open one, whole inside the audience window."""
+    listing = next(i for i in walk(audience.contentItem()) if i.objectName() == "timelineList")
+    entry = next(
+        i for i in walk(audience.contentItem()) if i.objectName() == f"timelineEntry_{index}"
+    )
+    box = entry.mapRectToScene(entry.boundingRect())
+    return (
+        listing.property("currentIndex") == index
+        and visible(entry)
+        and box.height() > 0
+        and box.top() >= 0
+        and box.bottom() <= audience.height() + 1  # laid out to fractions of a pixel
+    )
+
+
+def test_the_timeline_step_goes_moment_by_moment_and_the_console_names_the_next(
+    content: ContentSet, rendition_cache: Path
+) -> None:
+    with presenting(content, rendition_cache, FakeClock()) as presentation:
+        presentation.toggle_console()
+        console, audience = presentation.console_window, presentation.kw.window
+        state, images, nav = presentation.state, presentation.kw.images, presentation.kw.kiosk.nav
+        dated = content.timeline()
+        language = presentation.console.language
+        timeline = next(i for i, s in enumerate(state.steps) if s.kind == "timeline")
+        state.jump(timeline)
+        settle(audience, images)
+        last_picture = audience.grabWindow()
+        for moment in range(len(dated)):
+            assert (state.index, nav.place.index) == (timeline, moment)
+            assert nav.place.screen == "timeline"
+            assert _open_moment_shown(audience, moment)
+            view = _view(presentation)
+            if moment + 1 < len(dated):  # the console names the next moment, with its picture
+                exhibit, entry = dated[moment + 1]
+                assert view["nextKind"] == "moment"
+                assert view["nextTitle"] == (
+                    f"{entry.label.get(language)} · {entry.title.get(language)}"
+                )
+                assert view["nextImage"] == present.image_key(exhibit.cover, present.THUMB)
+                cover = _named(console, "nextCover")
+                _wait(partial(_loaded, cover))
+                assert distinct_colours(_shown_in(console, cover), 12) > 8
+            else:  # the last moment: the next step comes next
+                assert view["nextKind"] == "step"
+                after = state.steps[timeline + 1]
+                assert view["nextTitle"] == t.step_title(after, content, language)
+            state.forward()
+            settle(audience, images)
+            picture = audience.grabWindow()
+            assert _difference(picture, last_picture) > 0.5  # the audience saw it move on
+            last_picture = picture
+        assert state.index == timeline + 1  # past the last moment, the next step
+        state.backward()  # back: the timeline's last moment, what was on screen before
+        settle(audience, images)
+        assert (state.index, nav.place.index) == (timeline, len(dated) - 1)
+        assert _open_moment_shown(audience, len(dated) - 1)
+        state.backward()
+        settle(audience, images)
+        assert nav.place.index == len(dated) - 2
+        state.jump(timeline)  # the outline: the step's top, its first moment
+        settle(audience, images)
+        assert nav.place.index == 0 and _open_moment_shown(audience, 0)
 
 
 def test_pageup_lands_at_the_end_of_a_page_just_made_once_it_has_laid_itself_out(

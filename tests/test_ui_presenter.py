@@ -45,6 +45,34 @@ def test_back_button_after_timeline_then_exhibit_returns_to_the_timeline(
         assert kw.kiosk.nav.place.index == 1
 
 
+@pytest.mark.parametrize("size", [(720, 720), (1280, 800)])
+def test_back_to_the_timeline_shows_the_last_moment_whole_as_it_was_left(
+    content, rendition_cache: Path, size: tuple[int, int]
+) -> None:
+    last = len(content.timeline()) - 1
+    with open_window(content, rendition_cache, size=size) as kw:
+        tap(kw, item(kw, "timelineButton"))
+        kw.kiosk.nav.focusIndex(last)  # as a tap on its card on the axis does
+        settle_ui(kw)
+        listing = item(kw, "timelineList")
+        view = listing.mapRectToScene(listing.boundingRect())
+
+        def whole_in_view(name: str) -> bool:  # to a pixel: laid out in fractions
+            shown = item(kw, name)
+            box = shown.mapRectToScene(shown.boundingRect())
+            return box.top() >= view.top() - 1 and box.bottom() <= view.bottom() + 1
+
+        assert whole_in_view(f"timelineEntry_{last}")
+        tap(kw, item(kw, "timelineOpenExhibit"))  # its exhibit, then Back
+        settle_ui(kw)
+        tap(kw, item(kw, "backButton"))
+        settle_ui(kw)
+        assert kw.kiosk.nav.place.index == last
+        # whole in the list's view, its exhibit link too (not cut off at the bottom)
+        assert whole_in_view(f"timelineEntry_{last}")
+        assert whole_in_view("timelineOpenExhibit")
+
+
 def test_backspace_after_timeline_then_exhibit_returns_to_the_timeline(
     content, rendition_cache: Path
 ) -> None:

@@ -7,8 +7,9 @@ One navigation state drives both windows of ``kiosk --present``: the audience wi
 
 A clicker sends PageDown/PageUp (some Right/Left): each press is one screenful. On
 an exhibit page that is the next screenful of the page until its end, then the next
-step; backwards, the top of a page goes to the *end* of the previous step, so going
-back shows what was on screen a moment ago. The last step does not wrap: one more
+step; on the timeline, the next moment until the last one. Backwards, the top of a
+page (the first moment) goes to the *end* of the previous step, so going back shows
+what was on screen a moment ago. The last step does not wrap: one more
 press says, on the console only, that the talk is over.
 """
 
@@ -26,7 +27,8 @@ from kiosk.content.talks import ABOUT, EXHIBIT, IMAGE, TIMELINE
 log = logging.getLogger("kiosk.talk")
 
 STEP_KINDS = (EXHIBIT, IMAGE, TIMELINE, ABOUT)
-PAGED = (EXHIBIT, ABOUT)  # read screenful by screenful; the others are one screenful
+SCROLLED = (EXHIBIT, ABOUT)  # read screenful by screenful
+PAGED = (*SCROLLED, TIMELINE)  # and the timeline moment by moment; a picture is one
 
 BLACK = "black"
 WHITE = "white"
@@ -39,15 +41,18 @@ class TalkView(Protocol):
     """What the talk does to the audience window."""
 
     def show_step(self, step: TalkStep, at_end: bool) -> None:
-        """Show ``step``: at the top of its page, or scrolled to its end."""
+        """Show ``step``: at the top of its page (the timeline's first moment), or
+        scrolled to its end (its last moment)."""
         ...
 
     def scroll(self, screens: int) -> None:
-        """Scroll the page on screen by whole screenfuls (negative: up)."""
+        """Scroll the page on screen by whole screenfuls (negative: up); on the
+        timeline, open the moment that many after (before) the open one."""
         ...
 
     def page_edges(self) -> tuple[bool, bool]:
-        """Whether the page on screen is scrolled to its start, and to its end."""
+        """Whether the page on screen is scrolled to its start, and to its end; on the
+        timeline, whether its first moment is open, and its last."""
         ...
 
     def changed(self) -> None:
@@ -263,8 +268,9 @@ class TalkState:
     # what the console shows -----------------------------------------------------------
 
     def next_up(self) -> tuple[str, TalkStep | None]:
-        """What the next press shows: ("more", this step) while the page has more below,
-        ("step", the next step), or ("end", None) on the last screenful."""
+        """What the next press shows: ("more", this step) while the page has more below
+        (the timeline more moments), ("step", the next step), or ("end", None) on the
+        last screenful."""
         step = self.step
         if step is None or self.ended:
             return ("end", None)

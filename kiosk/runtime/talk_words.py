@@ -148,19 +148,24 @@ KEYS: tuple[tuple[str, dict[str, str]], ...] = (
     (
         "PageDown / Right / Space",
         {
-            "en": "next screenful, then the next step; never past the end",
-            "uz": "keyingi ekran, soʻng keyingi qadam; oxiridan nariga oʻtmaydi",
-            "az": "növbəti ekran, sonra növbəti addım; sondan o yana keçmir",
-            "ru": "следующий экран, затем следующий шаг; дальше конца не идёт",
+            "en": "next screenful (timeline: next date), then the next step; never past the end",
+            "uz": "keyingi ekran (xronologiyada – keyingi sana), soʻng keyingi qadam; "
+            "oxiridan nariga oʻtmaydi",
+            "az": "növbəti ekran (xronologiyada – növbəti tarix), sonra növbəti addım; "
+            "sondan o yana keçmir",
+            "ru": "следующий экран (в хронологии – следующая дата), затем следующий шаг; "
+            "дальше конца не идёт",
         },
     ),
     (
         "PageUp / Left / Backspace",
         {
-            "en": "screenful back; at the top, the end of the previous step",
-            "uz": "bir ekran orqaga; yuqorida – oldingi qadamning oxiri",
-            "az": "bir ekran geri; yuxarıda – əvvəlki addımın sonu",
-            "ru": "экран назад; вверху – конец предыдущего шага",
+            "en": "screenful back (timeline: date before); "
+            "at the top, the end of the previous step",
+            "uz": "bir ekran orqaga (xronologiyada – oldingi sana); "
+            "yuqorida – oldingi qadamning oxiri",
+            "az": "bir ekran geri (xronologiyada – əvvəlki tarix); yuxarıda – əvvəlki addımın sonu",
+            "ru": "экран назад (в хронологии – предыдущая дата); вверху – конец предыдущего шага",
         },
     ),
     (

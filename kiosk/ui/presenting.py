@@ -25,6 +25,7 @@ from PySide6.QtQuick import QQuickWindow
 from kiosk.content.model import ContentSet, Talk, TalkStep
 from kiosk.content.talks import default_talk
 from kiosk.runtime import talk as t
+from kiosk.runtime.navigation import TIMELINE
 from kiosk.ui.app import QML_DIR
 from kiosk.ui.keys import key_value
 from kiosk.ui.talk import PROVIDER, Console, Curtain, Frames
@@ -55,19 +56,30 @@ class AudienceView:
                 nav.open_gallery(step.image or 0)
         # never through the home screen: a presentation swaps in edited content there
         elif step.kind == t.TIMELINE:
-            nav.open_timeline()
+            moment = nav.moments - 1 if at_end else 0
+            if nav.place.screen == TIMELINE:
+                nav.focus(moment)
+            else:
+                nav.open_timeline(moment)
         elif step.kind == t.ABOUT:
             nav.open_about()
-        if step.kind in t.PAGED:
+        if step.kind in t.SCROLLED:
             # once the page is laid out for this exhibit: its top, or its end
             keys = self._kiosk.keys
             QTimer.singleShot(0, keys, partial(keys.pageJumpRequested.emit, at_end))
 
     def scroll(self, screens: int) -> None:
+        nav = self._kiosk.nav.navigator
+        if nav.place.screen == TIMELINE:  # the timeline goes moment by moment
+            nav.focus(nav.place.index + screens)
+            return
         keys = self._kiosk.keys
         keys.scrollRequested.emit(screens * keys.SCREENFUL)
 
     def page_edges(self) -> tuple[bool, bool]:
+        nav = self._kiosk.nav.navigator
+        if nav.place.screen == TIMELINE:
+            return nav.place.index <= 0, nav.place.index >= nav.moments - 1
         return self._kiosk.nav.page_edges
 
     def changed(self) -> None:

@@ -190,7 +190,8 @@ class Console(QObject):
 
     @property
     def next_kind(self) -> str:
-        """What the console's "next" is: "more" (of this page), "step" or "end"."""
+        """What the console's "next" is: "more" (of this page), "moment" (the timeline's
+        next), "step" or "end"."""
         return str(self._view.get("nextKind", ""))
 
     @property
@@ -207,9 +208,13 @@ class Console(QObject):
         state, content, lang = self._state, self._kiosk.content, self._language
         steps = state.steps
         kind, following = state.next_up()
+        if kind == "more" and following is not None and following.kind == t.TIMELINE:
+            kind = "moment"  # the timeline's next moment, as the audience will see it
         if kind == "step" and following is not None:
             next_title = t.step_title(following, content, lang)
             next_image = _step_image(following, content)
+        elif kind == "moment":
+            next_title, next_image = _next_moment(self._kiosk.nav.place.index + 1, content, lang)
         elif kind == "more":
             next_title = t.step_title(following, content, lang) if following else ""
             next_image = ""
@@ -335,6 +340,17 @@ def _step_image(step: t.TalkStep, content: Any) -> str:
     if step.kind == t.IMAGE and step.image is not None and step.image < len(exhibit.gallery):
         return present.image_key(exhibit.gallery[step.image], present.THUMB)
     return present.image_key(exhibit.cover, present.THUMB)
+
+
+def _next_moment(index: int, content: Any, language: str) -> tuple[str, str]:
+    """The timeline's moment ``index`` as the console's "next" names it (its date and
+    title) and the key of its picture (its exhibit's cover, as on its card)."""
+    dated = content.timeline()
+    if not 0 <= index < len(dated):
+        return "", ""
+    exhibit, entry = dated[index]
+    title = f"{entry.label.get(language)} · {entry.title.get(language)}"
+    return title, present.image_key(exhibit.cover, present.THUMB)
 
 
 def _notes(step: t.TalkStep | None, content: Any, language: str) -> str:

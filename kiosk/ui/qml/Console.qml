@@ -120,8 +120,10 @@ Window {
                     visible: shows !== ""
                     kiosk: root.kiosk
                     k: root.k
+                    // the timeline's next moment: its card's picture, its exhibit's cover
                     shows: root.view.ended || root.view.nextKind === "end" ? ""
-                           : root.view.nextKind === "more" ? "screenful" : root.view.nextStepKind
+                           : root.view.nextKind === "more" ? "screenful"
+                           : root.view.nextKind === "moment" ? "exhibit" : root.view.nextStepKind
                     screenful: root.talk.nextUrl
                     picture: root.view.nextImage
                 }

@@ -56,10 +56,16 @@ Rectangle {
         function showOpenEntry() { if (currentIndex >= 0) positionViewAtIndex(currentIndex, ListView.Contain) }
         property bool touched: false
         property bool ready: false
-        // opened on a later moment (Back from its exhibit): that moment's entry shows
+        // opened on a later moment (Back from its exhibit): that moment's entry shows.
+        // Again once the entries it passed are made: until then the list's end is
+        // estimated, and a later entry's bottom can lie past it
         function settle() {
             ready = true
-            if (currentIndex > 0) { touched = true; showOpenEntry() } else keepTop()
+            if (currentIndex > 0) {
+                touched = true
+                showOpenEntry()
+                Qt.callLater(list.showOpenEntry)
+            } else keepTop()
             (headerItem as Heading)?.axis.showCurrent()
         }
         // made away (KeptLoader.remake), it settles when first shown, as a kept one does
