@@ -18,7 +18,16 @@ from kiosk.ui.app import KioskWindow
 from kiosk.ui.render import pump, settle, visual_tree
 from tests.conftest import BUNDLED
 from tests.layouttools import lowest_text, scene_rect, scroll_to_end, text_problems, texts_in
-from tests.uitools import distinct_colours, item, kept, load, open_window, tap, visible
+from tests.uitools import (
+    difference,
+    distinct_colours,
+    item,
+    kept,
+    load,
+    open_window,
+    tap,
+    visible,
+)
 
 CONTENT = load(BUNDLED)
 LANGUAGES = CONTENT.site.language_codes
@@ -147,7 +156,12 @@ def test_about_opens_with_its_first_screenful_and_makes_the_other_cards_after_it
         image = first["image"]
         assert isinstance(image, QImage)
         box = QRect(0, 0, size[0], cue_top)
-        assert image.copy(box) == settled.copy(box)
+        # Alike to a few levels of grey at the edges of letters: on a loaded machine
+        # the 72-pixel title (portrait, 150 %) came out up to 12 levels apart at its
+        # edges, in the same place, size and colour, and nothing else did. A card laid
+        # over the screenful, or text that moved, differs by a hundred or more.
+        largest, _ = difference(image.copy(box), settled.copy(box))
+        assert largest <= 24, largest
         assert distinct_colours(settled.copy(box)) > 2  # the page's text, not a blank
 
 

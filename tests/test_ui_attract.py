@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageChops, ImageStat
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage
 
@@ -14,7 +13,17 @@ from kiosk.ui.render import settle
 from tests.conftest import BUNDLED
 from tests.layouttools import scene_rect
 from tests.test_ui_textsize import relaid
-from tests.uitools import distinct_colours, grab, item, items, load, open_window, tap, walk
+from tests.uitools import (
+    difference,
+    distinct_colours,
+    grab,
+    item,
+    items,
+    load,
+    open_window,
+    tap,
+    walk,
+)
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -89,18 +98,6 @@ def test_a_tap_anywhere_else_starts_in_the_default_language(rendition_cache: Pat
         tap(kw, item(kw, "attractPictureArea"))
         assert kw.kiosk.nav.place.screen == "home"
         assert kw.kiosk.language.code == CONTENT.site.default_language
-
-
-def pillow(image: QImage) -> Image.Image:
-    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
-    size = (rgb.width(), rgb.height())
-    return Image.frombytes("RGB", size, bytes(rgb.constBits()), "raw", "RGB", rgb.bytesPerLine())
-
-
-def difference(a: QImage, b: QImage) -> tuple[int, float]:
-    """The largest and the mean difference of a colour channel between two pictures."""
-    stat = ImageStat.Stat(ImageChops.difference(pillow(a), pillow(b)))
-    return max(high for _, high in stat.extrema), sum(stat.mean) / 3
 
 
 def test_each_slide_in_turn_is_drawn_and_drawn_alike_the_second_time_round(

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import shiboken6
+from PIL import Image, ImageChops, ImageStat
 from PySide6.QtCore import QObject, QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QAccessible, QAccessibleInterface, QColor, QImage, QPointingDevice
 from PySide6.QtQuick import QQuickItem
@@ -256,3 +257,15 @@ def reader_hears(kw: KioskWindow) -> list[tuple[QAccessible.Role, str, str]]:
     spoken name) per node, hidden parts left out."""
     with accessible_tree(kw) as (_, nodes):
         return [(n.role(), object_name(n), n.text(QAccessible.Text.Name)) for n in nodes]
+
+
+def pillow(image: QImage) -> Image.Image:
+    rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+    size = (rgb.width(), rgb.height())
+    return Image.frombytes("RGB", size, bytes(rgb.constBits()), "raw", "RGB", rgb.bytesPerLine())
+
+
+def difference(a: QImage, b: QImage) -> tuple[int, float]:
+    """The largest and the mean difference of a colour channel between two pictures."""
+    stat = ImageStat.Stat(ImageChops.difference(pillow(a), pillow(b)))
+    return max(high for _, high in stat.extrema), sum(stat.mean) / 3
