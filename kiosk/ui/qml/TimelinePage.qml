@@ -202,9 +202,10 @@ Rectangle {
                             maxWidth: parent.width
                             onActivated: page.kiosk.nav.openExhibit(entry.modelData.exhibitId)
                         }
-                        // the places it happened at, on the map
+                        // the places it happened at, on the map (a control: none on
+                        // a presentation's audience screen)
                         Repeater {
-                            model: entry.open ? entry.modelData.places : []
+                            model: entry.open && page.ui.controls ? entry.modelData.places : []
                             NavButton {
                                 id: onMap
                                 required property var modelData
