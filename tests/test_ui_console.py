@@ -198,6 +198,23 @@ def test_a_whole_talk_never_passes_through_the_home_screen(
         assert "home" not in screens
 
 
+def test_the_kiosk_s_timeline_and_map_keys_leave_the_audience_on_the_talk(
+    content: ContentSet, rendition_cache: Path
+) -> None:
+    with presenting(content, rendition_cache, FakeClock()) as presentation:
+        audience, console = presentation.kw.window, presentation.console_window
+        nav = presentation.kw.kiosk.nav
+        presentation.state.jump(2)
+        settle(audience, presentation.kw.images)
+        where = (nav.place.screen, nav.place.exhibit_id)
+        for window in (audience, console):
+            for pressed in (Qt.Key.Key_T, Qt.Key.Key_M):
+                QTest.keyClick(window, pressed)
+                pump(20)
+                assert (nav.place.screen, nav.place.exhibit_id) == where, pressed
+        assert presentation.state.index == 2
+
+
 def test_every_console_button_is_reached_with_tab_and_pressed_with_enter(
     content: ContentSet, rendition_cache: Path
 ) -> None:

@@ -325,6 +325,10 @@ class Presentation(QObject):
         }
         for digit in range(10):
             actions[getattr(k, f"Key_{digit}")] = partial(state.type_digit, digit)
+        # the kiosk's own T (timeline) and M (map) would take the audience off the talk,
+        # to a screen the talk does not know, its controls showing: the steps decide
+        for ignored in (k.Key_T, k.Key_M):
+            actions[ignored] = lambda: None
         action = {key_value(name): a for name, a in actions.items()}.get(key)
         if action is None:
             return False
