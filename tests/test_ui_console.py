@@ -31,12 +31,15 @@ from tests.conftest import BUNDLED
 from tests.fakes import FakeClock
 from tests.uitools import (
     centre,
+    click,
     difference,
     distinct_colours,
     grab,
     item,
+    items,
     load,
     open_window,
+    tap,
     visible,
 )
 
@@ -213,6 +216,35 @@ def test_the_kiosk_s_timeline_and_map_keys_leave_the_audience_on_the_talk(
                 pump(20)
                 assert (nav.place.screen, nav.place.exhibit_id) == where, pressed
         assert presentation.state.index == 2
+
+
+def test_a_click_or_a_touch_on_the_projector_moves_nothing_there(
+    content: ContentSet, rendition_cache: Path
+) -> None:
+    with presenting(content, rendition_cache, FakeClock()) as presentation:
+        kw, state = presentation.kw, presentation.state
+        nav = kw.kiosk.nav
+        step = next(i for i, s in enumerate(state.steps) if s.kind == "image")
+        state.jump(step)
+        settle(kw.window, kw.images)
+        picture = nav.place.index
+        shown = kw.window.contentItem().boundingRect()
+        other = next(  # another picture's thumbnail in the gallery's strip, in view
+            thumb
+            for thumb in items(kw, "galleryStripThumb_0") + items(kw, "galleryStripThumb_1")
+            if thumb.objectName() != f"galleryStripThumb_{picture}"
+        )
+        assert shown.contains(QPointF(centre(other)))
+        click(kw, other)
+        tap(kw, other)
+        assert (nav.place.screen, nav.place.index) == ("gallery", picture)
+        assert audience_cursor_shown(kw.window)  # a press still shows the pointer
+        state.forward()  # the talk alone moves it
+        assert state.index == step + 1
+
+
+def audience_cursor_shown(window: QQuickWindow) -> bool:
+    return window.cursor().shape() != Qt.CursorShape.BlankCursor
 
 
 def test_every_console_button_is_reached_with_tab_and_pressed_with_enter(

@@ -343,16 +343,30 @@ class Presentation(QObject):
     # the audience's mouse pointer and closing -----------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.MouseMove:
+        kind = event.type()
+        if kind in (QEvent.Type.MouseMove, *_PRESSES):
             self.kw.window.unsetCursor()
             self._cursor.start()
-        elif event.type() == QEvent.Type.Close:
+        elif kind == QEvent.Type.Close:
             # the audience window closed (the window manager): the console goes with it
             self.console_window.close()
-        return False
+        # the pointer may point, not press: a click on a picture on the projector would
+        # open the gallery under the talk, which goes on from the step it knows. The
+        # talk alone moves the audience (the wheel still scrolls, as Down and Up do)
+        return kind in _PRESSES
 
     def _hide_cursor(self) -> None:
         self.kw.window.setCursor(QCursor(Qt.CursorShape.BlankCursor))
+
+
+_PRESSES = (
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.TouchUpdate,
+    QEvent.Type.TouchEnd,
+)
 
 
 def _put(window: QQuickWindow, screen: QScreen, windowed: bool) -> None:
