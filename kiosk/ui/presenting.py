@@ -311,6 +311,8 @@ class Presentation(QObject):
             k.Key_Backspace: state.backward,
             k.Key_Home: state.first,
             k.Key_End: state.last,
+            k.Key_Down: partial(self._line, 1),
+            k.Key_Up: partial(self._line, -1),
             k.Key_B: partial(state.toggle_blank, t.BLACK),
             k.Key_Period: partial(state.toggle_blank, t.BLACK),
             k.Key_W: partial(state.toggle_blank, t.WHITE),
@@ -334,6 +336,15 @@ class Presentation(QObject):
             return False
         action()
         return True
+
+    def _line(self, lines: int) -> None:
+        """Down, Up: a page (an exhibit's, About) scrolls a little. Nothing else moves:
+        the kiosk's own Down and Up would change the gallery's picture or the open
+        moment under the step the talk is on."""
+        step = self.state.step
+        if step is not None and step.kind in t.SCROLLED:
+            keys = self.kw.kiosk.keys
+            keys.scrollRequested.emit(lines * keys.LINE)
 
     def _escape(self) -> None:
         """Esc leaves blank or freeze first; then it asks, on the console, to quit."""

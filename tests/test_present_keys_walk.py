@@ -1,0 +1,132 @@
+"""A presenter's keys pressed at random, in either window: the audience screen always
+shows the talk's step as the console names it (unless blanked or frozen), never a
+control, a question or the key help.
+
+Found this way: Down and Up changed the gallery's picture (and the open moment) under
+a talk's step; T and M opened the timeline and the map. The walk is seeded, so a
+failure is the same each run; its message lists the last keys.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from kiosk.content.model import ContentSet
+from kiosk.ui.render import pump, settle
+from kiosk.ui.render import visual_tree as walk
+from tests.conftest import BUNDLED
+from tests.fakes import FakeClock
+from tests.test_ui_console import _controls_shown, presenting
+from tests.uitools import load, visible
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+K = Qt.Key
+# a clicker's keys, most often; then every other key the presenter's map knows, and a
+# few it does not
+KEYS = (
+    *[K.Key_PageDown] * 6,
+    *[K.Key_PageUp] * 3,
+    K.Key_Right,
+    K.Key_Left,
+    K.Key_Space,
+    K.Key_Backspace,
+    K.Key_Home,
+    K.Key_End,
+    K.Key_1,
+    K.Key_3,
+    K.Key_7,
+    K.Key_Return,
+    K.Key_B,
+    K.Key_Period,
+    K.Key_W,
+    K.Key_F,
+    K.Key_P,
+    K.Key_R,
+    K.Key_L,
+    K.Key_S,
+    K.Key_C,
+    K.Key_Escape,
+    K.Key_T,
+    K.Key_M,
+    K.Key_F1,
+    K.Key_Question,
+    K.Key_Tab,
+    *[K.Key_Down, K.Key_Up] * 2,
+    K.Key_A,
+)
+SCREEN = {"exhibit": "exhibit", "image": "gallery", "timeline": "timeline", "about": "about"}
+NEVER_ON_THE_AUDIENCE = ("quitQuestion", "presenterHelp")
+
+
+@pytest.fixture(scope="module")
+def content() -> ContentSet:
+    return load(BUNDLED)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_random_presenter_keys_keep_the_audience_on_the_talk(
+    content: ContentSet, rendition_cache: Path, seed: int
+) -> None:
+    pick = random.Random(seed)
+    with presenting(content, rendition_cache, FakeClock()) as presentation:
+        audience, console = presentation.kw.window, presentation.console_window
+        nav, state = presentation.kw.kiosk.nav, presentation.state
+        presenter = presentation.kw.kiosk.presenter
+        pressed: list[str] = []
+        for _ in range(200):
+            key = pick.choice(KEYS)
+            QTest.keyClick(pick.choice((audience, console)), key)
+            pump(5)
+            pressed.append(key.name.removeprefix("Key_"))
+            last = f"seed {seed}, keys {' '.join(pressed[-6:])}"
+            shown = [
+                i.objectName()
+                for i in walk(audience.contentItem())
+                if i.objectName() in NEVER_ON_THE_AUDIENCE and visible(i)
+            ]
+            assert shown == [], last
+            assert _controls_shown(audience) == [], last
+            if presenter.property("askingToQuit"):  # the presenter stays
+                QTest.keyClick(console, K.Key_Escape)
+                pump(5)
+                assert not presenter.property("askingToQuit"), last
+            step = state.step
+            assert step is not None and 0 <= state.index < len(state.steps), last
+            if state.blank or state.frozen:
+                continue
+            place = nav.place
+            assert place.screen == SCREEN[step.kind], last
+            if step.exhibit:
+                assert place.exhibit_id == step.exhibit, last
+            if step.image is not None:
+                assert place.index == step.image, last
+        settle(audience, presentation.kw.images)
+
+
+def test_down_scrolls_a_page_a_little_and_moves_nothing_else_in_a_talk(
+    content: ContentSet, rendition_cache: Path
+) -> None:
+    with presenting(content, rendition_cache, FakeClock()) as presentation:
+        audience, images = presentation.kw.window, presentation.kw.images
+        nav, state = presentation.kw.kiosk.nav, presentation.state
+        state.jump(0)  # an exhibit page
+        settle(audience, images)
+        flick = next(i for i in walk(audience.contentItem()) if i.objectName() == "exhibitFlick")
+        QTest.keyClick(audience, K.Key_Down)
+        settle(audience, images)
+        assert flick.property("contentY") > 0
+        assert (state.index, nav.place.screen) == (0, "exhibit")
+        for kind in ("image", "timeline"):
+            state.jump(next(i for i, s in enumerate(state.steps) if s.kind == kind))
+            settle(audience, images)
+            where = nav.place
+            for pressed in (K.Key_Down, K.Key_Up, K.Key_Up):
+                QTest.keyClick(audience, pressed)
+                pump(20)
+                assert nav.place == where, kind
