@@ -13,16 +13,13 @@ import random
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtQuick import QQuickItem
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from kiosk.content.model import ContentSet
-from kiosk.ui.app import KioskWindow
 from kiosk.ui.render import pump, settle
-from kiosk.ui.render import visual_tree as walk
 from tests.conftest import BUNDLED
-from tests.uitools import item, load, open_window, visible
+from tests.uitools import SCREEN_ITEM, item, load, open_window, pages_in_view
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -48,37 +45,11 @@ KEYS = (
     K.Key_Tab,
     K.Key_A,
 )
-PAGE = {
-    "home": "home",
-    "exhibit": "exhibitPage",
-    "timeline": "timelinePage",
-    "map": "mapPage",
-    "about": "aboutPage",
-    "gallery": "galleryViewer",
-    "attract": "attractLoop",
-}
 
 
 @pytest.fixture(scope="module")
 def content() -> ContentSet:
     return load(BUNDLED)
-
-
-def _pages_in_view(kw: KioskWindow) -> list[str]:
-    """The screens drawn in the window: visible, with a size, overlapping it."""
-    window = kw.window.contentItem().boundingRect()
-    return [
-        i.objectName()
-        for i in walk(kw.window.contentItem())
-        if i.objectName() in PAGE.values()
-        and visible(i)
-        and _box(i).isValid()
-        and _box(i).intersects(window)
-    ]
-
-
-def _box(target: QQuickItem) -> QRectF:
-    return target.mapRectToScene(target.boundingRect())
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -99,9 +70,9 @@ def test_random_keys_show_the_screen_the_navigation_names(
                 QTest.keyClick(kw.window, K.Key_Escape)
                 pump(5)
             place, last = nav.place, f"seed {seed}, keys {' '.join(pressed[-6:])}"
-            if PAGE[place.screen] not in _pages_in_view(kw):
+            if SCREEN_ITEM[place.screen] not in pages_in_view(kw):
                 settle(kw.window, kw.images)  # a screen made on first use: its frame
-            assert PAGE[place.screen] in _pages_in_view(kw), (last, place)
+            assert SCREEN_ITEM[place.screen] in pages_in_view(kw), (last, place)
             if place.screen == "timeline":
                 assert 0 <= place.index < len(content.timeline()), (last, place)
                 assert item(kw, "timelineList").property("currentIndex") == place.index, last

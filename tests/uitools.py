@@ -269,3 +269,27 @@ def difference(a: QImage, b: QImage) -> tuple[int, float]:
     """The largest and the mean difference of a colour channel between two pictures."""
     stat = ImageStat.Stat(ImageChops.difference(pillow(a), pillow(b)))
     return max(high for _, high in stat.extrema), sum(stat.mean) / 3
+
+
+# each screen's own item, as the navigation names the screen
+SCREEN_ITEM = {
+    "home": "home",
+    "exhibit": "exhibitPage",
+    "timeline": "timelinePage",
+    "map": "mapPage",
+    "about": "aboutPage",
+    "gallery": "galleryViewer",
+    "attract": "attractLoop",
+}
+
+
+def pages_in_view(kw: KioskWindow) -> list[str]:
+    """The screens drawn in the window: visible, with a size, overlapping it."""
+    window = kw.window.contentItem().boundingRect()
+    found = []
+    for i in walk(kw.window.contentItem()):
+        if i.objectName() in SCREEN_ITEM.values() and visible(i):
+            box = i.mapRectToScene(i.boundingRect())
+            if box.isValid() and box.intersects(window):
+                found.append(i.objectName())
+    return found
