@@ -257,6 +257,22 @@ def test_the_time_left_counts_against_an_end_time_from_the_wall_clock() -> None:
     assert _state(_talk())[0].timer().left_s is None  # neither: no time left shown
 
 
+@pytest.mark.parametrize(
+    ("now", "end", "left_min"),
+    [
+        ("23:50", "00:20", 30),  # an evening talk ending after midnight
+        ("00:05", "00:20", 15),
+        ("00:10", "23:55", -15),  # it ran past midnight, over its end
+        ("10:00", "09:45", -15),  # over by a quarter of an hour, the same day
+        ("10:00", "21:00", 11 * 60),
+    ],
+)
+def test_an_end_time_is_the_nearest_such_time_of_day(now: str, end: str, left_min: int) -> None:
+    hours, minutes = (int(part) for part in now.split(":"))
+    wall = dt.datetime(2026, 12, 4, hours, minutes)
+    assert t.parse_end_time(end, wall) == wall + dt.timedelta(minutes=left_min)
+
+
 def test_durations_read_like_a_stopwatch() -> None:
     assert [t.format_duration(s) for s in (0, 65, 3723, -61)] == [
         "0:00",

@@ -291,12 +291,21 @@ def _time_left(talk: Talk, elapsed_s: int, now: dt.datetime) -> int | None:
 
 
 def parse_end_time(text: str, now: dt.datetime) -> dt.datetime | None:
-    """``"HH:MM"`` today, in the clock's time zone; None if it is not a time."""
+    """``"HH:MM"`` in the clock's time zone, the nearest such time to ``now``: today's,
+    or tomorrow's for an evening talk that ends after midnight (more than twelve hours
+    before ``now`` today), or yesterday's for one that ran past it (more than twelve hours
+    ahead); None if it is not a time."""
     try:
         hours, minutes = (int(part) for part in text.split(":"))
-        return now.replace(hour=hours, minute=minutes, second=0, microsecond=0)
+        end = now.replace(hour=hours, minute=minutes, second=0, microsecond=0)
     except ValueError:
         return None
+    half_a_day = dt.timedelta(hours=12)
+    if end < now - half_a_day:
+        return end + dt.timedelta(days=1)
+    if end > now + half_a_day:
+        return end - dt.timedelta(days=1)
+    return end
 
 
 def format_duration(seconds: int) -> str:
