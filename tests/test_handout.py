@@ -204,6 +204,30 @@ def test_talk_handout_with_notes_is_a_script(
     assert word("notes", "az") not in Pdf(plain, done.stdout).text()
 
 
+def test_a_talk_with_the_map_prints_its_places_and_what_is_there(
+    tmp_path: Path, cache: Path, bundled: ContentSet
+) -> None:
+    root = tmp_path / "exhibits"
+    shutil.copytree(BUNDLED, root)
+    talk = 'title: {uz: "Joylar", az: "Yerlər", ru: "Места", en: "Places"}\n'
+    talk += 'steps:\n  - screen: "map"\n'
+    talk += '    notes: {uz: "a", az: "Yerləri göstərin", ru: "в", en: "d"}\n'
+    (root / "talks" / "places.yaml").write_text(talk, encoding="utf-8")
+    out = tmp_path / "places.pdf"
+    done = handout(root, out, cache, "--lang", "az", "--talk", "places", "--notes")
+    assert done.returncode == 0, done.stderr
+    pdf = Pdf(out, done.stdout)
+    page = next(
+        n for n in range(2, pdf.pages() + 1) if "Yerləri göstərin" in pdf.text(n)
+    )  # the map's page, its notes at the top
+    lines = [line.strip() for line in pdf.text(page).splitlines() if line.strip()]
+    assert bundled.site.strings["map"].get("az") in lines
+    for place in bundled.places:
+        assert place.name.get("az") in lines
+        for exhibit in bundled.exhibits_at(place.id):
+            assert exhibit.title.get("az") in lines
+
+
 def test_content_text_is_printed_as_typed_never_as_markup(tmp_path: Path, cache: Path) -> None:
     caption = "<b>bold</b> &amp; <img src=x> [link](y)"
     gallery = [{**image_item(), "caption": {"uz": caption, "en": "x"}}]

@@ -3,13 +3,14 @@ shows the talk's step as the console names it (unless blanked or frozen), never 
 control, a question or the key help.
 
 Found this way: Down and Up changed the gallery's picture (and the open moment) under
-a talk's step; T and M opened the timeline and the map. The walk is seeded, so a
-failure is the same each run; its message lists the last keys.
+a talk's step. The walk is seeded, so a failure is the same each run; its message
+lists the last keys. The sample talk, and one with every kind of step (the map too).
 """
 
 from __future__ import annotations
 
 import random
+import shutil
 from pathlib import Path
 
 import pytest
@@ -60,39 +61,82 @@ KEYS = (
     *[K.Key_Down, K.Key_Up] * 2,
     K.Key_A,
 )
-SCREEN = {"exhibit": "exhibit", "image": "gallery", "timeline": "timeline", "about": "about"}
-NEVER_ON_THE_AUDIENCE = ("quitQuestion", "presenterHelp")
+SCREEN = {
+    "exhibit": "exhibit",
+    "image": "gallery",
+    "timeline": "timeline",
+    "map": "map",
+    "about": "about",
+}
+# names, or the start of names: the map's buttons are named by their place, exhibit
+NEVER_ON_THE_AUDIENCE = ("quitQuestion", "presenterHelp", "mapPlaceButton_", "mapExhibit_")
+
+
+# every kind of step, the map among them (the sample talk has none)
+EVERY_KIND = """\
+title: {uz: "Hammasi", az: "Hamısı", ru: "Всё", en: "All of it"}
+steps:
+  - exhibit: "history"
+  - exhibit: "history"
+    image: "2"
+  - screen: "map"
+  - screen: "timeline"
+  - exhibit: "culture-days"
+  - screen: "about"
+"""
 
 
 @pytest.fixture(scope="module")
-def content() -> ContentSet:
-    return load(BUNDLED)
+def content(tmp_path_factory: pytest.TempPathFactory) -> ContentSet:
+    root = tmp_path_factory.mktemp("talks") / "exhibits"
+    shutil.copytree(BUNDLED, root)
+    (root / "talks" / "every-kind.yaml").write_text(EVERY_KIND, encoding="utf-8")
+    return load(root)
 
 
-@pytest.mark.parametrize("seed", range(3))
+@pytest.mark.parametrize(
+    ("talk", "seed"),
+    [
+        ("school-visit", 0),
+        ("school-visit", 1),
+        ("school-visit", 2),
+        ("every-kind", 0),
+        ("every-kind", 1),
+    ],
+)
 def test_random_presenter_keys_keep_the_audience_on_the_talk(
-    content: ContentSet, rendition_cache: Path, seed: int
+    content: ContentSet, rendition_cache: Path, talk: str, seed: int
 ) -> None:
     pick = random.Random(seed)
-    with presenting(content, rendition_cache, FakeClock()) as presentation:
+    with presenting(content, rendition_cache, FakeClock(), talk=talk) as presentation:
+        assert presentation.state.talk.id == talk
         audience, console = presentation.kw.window, presentation.console_window
         nav, state = presentation.kw.kiosk.nav, presentation.state
         presenter = presentation.kw.kiosk.presenter
         pressed: list[str] = []
         for _ in range(200):
-            key = pick.choice(KEYS)
-            QTest.keyClick(pick.choice((audience, console)), key)
+            window = pick.choice((audience, console))
+            if pick.random() < 0.1:  # a step's number and Enter, as from the outline
+                number = pick.randrange(1, len(state.steps) + 1)
+                for digit in str(number):
+                    QTest.keyClick(window, getattr(K, f"Key_{digit}"))
+                QTest.keyClick(window, K.Key_Return)
+                pressed.append(f"{number}+Enter")
+            else:
+                key = pick.choice(KEYS)
+                QTest.keyClick(window, key)
+                pressed.append(key.name.removeprefix("Key_"))
             pump(5)
-            pressed.append(key.name.removeprefix("Key_"))
             last = f"seed {seed}, keys {' '.join(pressed[-6:])}"
             shown = [
                 i.objectName()
                 for i in walk(audience.contentItem())
-                if i.objectName() in NEVER_ON_THE_AUDIENCE and visible(i)
+                if i.objectName().startswith(NEVER_ON_THE_AUDIENCE) and visible(i)
             ]
             assert shown == [], last
             assert _controls_shown(audience) == [], last
             if presenter.property("askingToQuit"):  # the presenter stays
+                assert console.isVisible(), last  # where the question is
                 QTest.keyClick(console, K.Key_Escape)
                 pump(5)
                 assert not presenter.property("askingToQuit"), last

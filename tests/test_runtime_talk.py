@@ -15,6 +15,7 @@ from kiosk.content.loader import load_content
 from kiosk.content.model import ContentSet, Talk, TalkStep, Text
 from kiosk.runtime import talk as t
 from kiosk.runtime.talk import BLACK, WHITE, Clock, TalkState
+from tests.conftest import BUNDLED
 from tests.factories import make_site, valid_exhibit
 from tests.fakes import FakeClock
 
@@ -339,10 +340,15 @@ def test_steps_the_content_cannot_show_are_left_out(content: ContentSet) -> None
         (
             TalkStep("exhibit", "gone", None, None, 1),
             TalkStep("image", "alpha", 99, None, 2),
-            TalkStep("about", None, None, None, 3),
+            TalkStep("map", None, None, None, 3),  # a site without places.yaml: no map
+            TalkStep("about", None, None, None, 4),
         ),
     )
+    assert content.places == ()
     assert [s.kind for s in t.playable(talk, content).steps] == ["about"]
+    museum = load_content(BUNDLED).content
+    assert museum is not None and museum.places
+    assert [s.kind for s in t.playable(talk, museum).steps] == ["map", "about"]
 
 
 def test_a_picture_step_is_named_after_its_exhibit_and_picture(content: ContentSet) -> None:

@@ -89,6 +89,18 @@ def test_a_valid_talk_loads_with_its_steps_notes_and_duration(tmp_path: Path) ->
     assert warning.message == "missing translation for 'steps[4].notes': az, ru, en"
 
 
+def test_a_map_step_loads_and_a_misspelt_one_gets_did_you_mean(tmp_path: Path) -> None:
+    steps = [{"exhibit": "alpha"}, {"screen": "map", "notes": tmap("The places")}]
+    result, text = load_talk(tmp_path, valid_talk(steps=steps))
+    assert result.content is not None and result.left_out == ()
+    place = result.content.talks["visit"].steps[1]
+    assert (place.kind, place.exhibit, place.line) == ("map", None, line_of(text, "screen: map"))
+    result, text = load_talk(tmp_path / "again", valid_talk(steps=[{"screen": "mapp"}]))
+    assert talk_errors(result) == [
+        ("visit.yaml", line_of(text, "mapp"), 11, "unknown screen 'mapp'; did you mean 'map'?")
+    ]
+
+
 def test_end_time_instead_of_duration(tmp_path: Path) -> None:
     result, _ = load_talk(tmp_path, valid_talk(duration=MISSING, ends_at="9:05"))
     assert result.content is not None

@@ -5,6 +5,7 @@ window that only ``C`` shows; the audience's cursor hides until the mouse moves.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -52,11 +53,13 @@ def content() -> ContentSet:
 
 
 @contextmanager
-def presenting(content: ContentSet, cache: Path, clock: FakeClock) -> Iterator[Presentation]:
+def presenting(
+    content: ContentSet, cache: Path, clock: FakeClock, talk: str = "school-visit"
+) -> Iterator[Presentation]:
     wall = dt.datetime(2026, 12, 4, 10, 0)
     fake = Clock(clock, lambda: wall + dt.timedelta(seconds=clock.now))
     with open_window(content, cache, size=(1280, 800)) as kw:
-        presentation = Presentation(kw, PresentOptions(talk="school-visit", windowed=True), fake)
+        presentation = Presentation(kw, PresentOptions(talk=talk, windowed=True), fake)
         presentation.show()
         try:
             yield presentation
@@ -122,6 +125,30 @@ def test_with_one_screen_the_console_shows_only_when_asked_and_over_the_audience
         QTest.keyClick(console, Qt.Key.Key_C)
         pump(50)
         assert not console.isVisible()
+
+
+def test_with_one_screen_and_the_console_hidden_esc_asks_nothing(
+    content: ContentSet, rendition_cache: Path
+) -> None:
+    with presenting(content, rendition_cache, FakeClock()) as presentation:
+        audience, console = presentation.kw.window, presentation.console_window
+        presenter, state = presentation.kw.kiosk.presenter, presentation.state
+        assert not console.isVisible()
+        QTest.keyClick(audience, Qt.Key.Key_Escape)  # no screen would show the question
+        pump(20)
+        assert not presenter.property("askingToQuit")
+        QTest.keyClick(audience, Qt.Key.Key_PageDown)  # the clicker still moves the talk
+        pump(20)
+        assert state.timer().running  # the press reached the talk: its timer started
+        QTest.keyClick(audience, Qt.Key.Key_C)
+        pump(50)
+        assert console.isVisible()
+        QTest.keyClick(console, Qt.Key.Key_Escape)  # the console shown: Esc asks, there
+        pump(20)
+        assert presenter.property("askingToQuit")
+        QTest.keyClick(console, Qt.Key.Key_Escape)
+        pump(20)
+        assert not presenter.property("askingToQuit")
 
 
 def test_the_audience_cursor_hides_until_the_mouse_moves(
@@ -435,6 +462,64 @@ def test_the_console_shows_a_picture_of_what_the_next_press_shows(
         assert any(
             QColor(card.pixel(x, card.height() // 2)).name() == accent.name()
             for x in range(card.width())
+        )
+
+
+PLACES_TALK = """\
+title: {uz: "Joylar", az: "Yerlər", ru: "Места", en: "Places"}
+steps:
+  - exhibit: "history"
+  - screen: "map"
+  - screen: "about"
+"""
+
+
+def test_the_map_step_goes_place_by_place_and_the_audience_sees_no_button(
+    rendition_cache: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "exhibits"
+    shutil.copytree(BUNDLED, root)
+    (root / "talks" / "places.yaml").write_text(PLACES_TALK, encoding="utf-8")
+    content = load(root)
+    with presenting(content, rendition_cache, FakeClock(), talk="places") as presentation:
+        audience, images = presentation.kw.window, presentation.kw.images
+        state, nav, language = presentation.state, presentation.kw.kiosk.nav, "uz"
+        state.jump(1)
+        settle(audience, images)
+        assert (nav.place.screen, nav.place.index) == ("map", -1)  # the whole map first
+        first = content.places[0]
+        named = [
+            first.name.get(language),
+            *(e.title.get(language) for e in content.exhibits_at(first.id)),
+        ]
+        assert _view(presentation)["nextKind"] == "place"
+        assert _view(presentation)["nextTitle"] == " · ".join(named)
+        for index, place in enumerate(content.places):
+            state.forward()
+            settle(audience, images)
+            assert (state.index, nav.place.index) == (1, index)
+            shown = [
+                str(i.property("text"))
+                for i in walk(audience.contentItem())
+                if i.objectName() in ("mapPlaceName", "mapExhibitTitle") and visible(i)
+            ]
+            titles = [e.title.get(language) for e in content.exhibits_at(place.id)]
+            assert shown == [place.name.get(language), *titles]
+            buttons = [
+                i.objectName()
+                for i in walk(audience.contentItem())
+                if i.objectName().startswith(("mapPlaceButton_", "mapExhibit_")) and visible(i)
+            ]
+            assert buttons == []
+        assert _view(presentation)["nextKind"] == "step"  # the last place: the sources next
+        state.forward()
+        assert state.index == 2
+        state.backward()  # back: the map's last place
+        settle(audience, images)
+        assert (state.index, nav.place.screen, nav.place.index) == (
+            1,
+            "map",
+            len(content.places) - 1,
         )
 
 

@@ -1,6 +1,6 @@
 """``talks/NAME.yaml``: a presenter's walk through the content, checked field by field.
 
-A talk names exhibits, gallery pictures and the timeline and about screens in the
+A talk names exhibits, gallery pictures and the timeline, map and about screens in the
 order a presenter shows them, with optional speaker notes. It is checked against the
 exhibits of the same load (ids with "did you mean", gallery sizes), so it is read
 after them. Talks are the one optional part of a content set: a talk with errors is
@@ -20,7 +20,7 @@ from kiosk.content.yamlsafe import Node, SequenceNode
 
 TALKS_FOLDER = "talks"
 TALK_SUFFIX = ".yaml"
-SCREENS = ("timeline", "about")
+SCREENS = ("timeline", "map", "about")
 _ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 # "15 min", "1 h 30 min", "90 s", "1h30min": each unit at most once, largest first
 _DURATION = re.compile(

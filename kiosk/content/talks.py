@@ -12,6 +12,7 @@ from kiosk.content.model import ContentSet, Talk, TalkStep, Text
 EXHIBIT = "exhibit"
 IMAGE = "image"
 TIMELINE = "timeline"
+MAP = "map"
 ABOUT = "about"
 
 

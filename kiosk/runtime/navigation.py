@@ -141,6 +141,11 @@ class Navigator:
         """How many entries the timeline has."""
         return self._moments
 
+    @property
+    def places(self) -> int:
+        """How many places the map has."""
+        return len(self._map_places)
+
     def open_map(self, place_index: int = NO_PLACE) -> None:
         """The map, with a place chosen (or none); from the map itself, choose it."""
         if self.place.screen == ATTRACT:

@@ -7,8 +7,9 @@ One navigation state drives both windows of ``kiosk --present``: the audience wi
 
 A clicker sends PageDown/PageUp (some Right/Left): each press is one screenful. On
 an exhibit page that is the next screenful of the page until its end, then the next
-step; on the timeline, the next moment until the last one. Backwards, the top of a
-page (the first moment) goes to the *end* of the previous step, so going back shows
+step; on the timeline, the next moment until the last one; on the map, the whole map
+first, then each place in turn. Backwards, the top of a page (the first moment, the
+whole map) goes to the *end* of the previous step, so going back shows
 what was on screen a moment ago. The last step does not wrap: one more
 press says, on the console only, that the talk is over.
 """
@@ -22,13 +23,14 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from kiosk.content.model import ContentSet, Talk, TalkStep
-from kiosk.content.talks import ABOUT, EXHIBIT, IMAGE, TIMELINE
+from kiosk.content.talks import ABOUT, EXHIBIT, IMAGE, MAP, TIMELINE
 
 log = logging.getLogger("kiosk.talk")
 
-STEP_KINDS = (EXHIBIT, IMAGE, TIMELINE, ABOUT)
+STEP_KINDS = (EXHIBIT, IMAGE, TIMELINE, MAP, ABOUT)
 SCROLLED = (EXHIBIT, ABOUT)  # read screenful by screenful
-PAGED = (*SCROLLED, TIMELINE)  # and the timeline moment by moment; a picture is one
+# and the timeline moment by moment, the map place by place; a picture is one screenful
+PAGED = (*SCROLLED, TIMELINE, MAP)
 
 BLACK = "black"
 WHITE = "white"
@@ -41,18 +43,20 @@ class TalkView(Protocol):
     """What the talk does to the audience window."""
 
     def show_step(self, step: TalkStep, at_end: bool) -> None:
-        """Show ``step``: at the top of its page (the timeline's first moment), or
-        scrolled to its end (its last moment)."""
+        """Show ``step``: at the top of its page (the timeline's first moment, the map
+        with no place chosen), or scrolled to its end (its last moment, its last place)."""
         ...
 
     def scroll(self, screens: int) -> None:
         """Scroll the page on screen by whole screenfuls (negative: up); on the
-        timeline, open the moment that many after (before) the open one."""
+        timeline, open the moment that many after (before) the open one; on the map,
+        choose the place that many after (before)."""
         ...
 
     def page_edges(self) -> tuple[bool, bool]:
         """Whether the page on screen is scrolled to its start, and to its end; on the
-        timeline, whether its first moment is open, and its last."""
+        timeline, whether its first moment is open, and its last; on the map, whether no
+        place is chosen, and whether its last one is."""
         ...
 
     def changed(self) -> None:
@@ -93,6 +97,8 @@ def playable(talk: Talk, content: ContentSet) -> Talk:
 def _can_show(step: TalkStep, content: ContentSet) -> bool:
     if step.kind in (TIMELINE, ABOUT):
         return True
+    if step.kind == MAP:
+        return bool(content.places)  # a site without places.yaml has no map
     exhibit = content.exhibit(step.exhibit or "")
     if exhibit is None:
         return False
@@ -364,6 +370,9 @@ def step_title(step: TalkStep, content: ContentSet, language: str) -> str:
     if step.kind == ABOUT:
         text = strings.get("about")
         return text.get(language) if text else "About"
+    if step.kind == MAP:
+        text = strings.get("map")
+        return text.get(language) if text else "Map"
     exhibit = content.exhibit(step.exhibit or "")
     title = exhibit.title.get(language) if exhibit else step.exhibit or ""
     if step.kind == IMAGE and step.image is not None:

@@ -148,24 +148,27 @@ KEYS: tuple[tuple[str, dict[str, str]], ...] = (
     (
         "PageDown / Right / Space",
         {
-            "en": "next screenful (timeline: next date), then the next step; never past the end",
-            "uz": "keyingi ekran (xronologiyada – keyingi sana), soʻng keyingi qadam; "
-            "oxiridan nariga oʻtmaydi",
-            "az": "növbəti ekran (xronologiyada – növbəti tarix), sonra növbəti addım; "
-            "sondan o yana keçmir",
-            "ru": "следующий экран (в хронологии – следующая дата), затем следующий шаг; "
-            "дальше конца не идёт",
+            "en": "next screenful (timeline: next date; map: next place), then the next "
+            "step; never past the end",
+            "uz": "keyingi ekran (xronologiyada – keyingi sana, xaritada – keyingi joy), "
+            "soʻng keyingi qadam; oxiridan nariga oʻtmaydi",
+            "az": "növbəti ekran (xronologiyada – növbəti tarix, xəritədə – növbəti yer), "
+            "sonra növbəti addım; sondan o yana keçmir",
+            "ru": "следующий экран (в хронологии – следующая дата, на карте – следующее "
+            "место), затем следующий шаг; дальше конца не идёт",
         },
     ),
     (
         "PageUp / Left / Backspace",
         {
-            "en": "screenful back (timeline: date before); "
+            "en": "screenful back (timeline: date before; map: place before); "
             "at the top, the end of the previous step",
-            "uz": "bir ekran orqaga (xronologiyada – oldingi sana); "
+            "uz": "bir ekran orqaga (xronologiyada – oldingi sana, xaritada – oldingi joy); "
             "yuqorida – oldingi qadamning oxiri",
-            "az": "bir ekran geri (xronologiyada – əvvəlki tarix); yuxarıda – əvvəlki addımın sonu",
-            "ru": "экран назад (в хронологии – предыдущая дата); вверху – конец предыдущего шага",
+            "az": "bir ekran geri (xronologiyada – əvvəlki tarix, xəritədə – əvvəlki yer); "
+            "yuxarıda – əvvəlki addımın sonu",
+            "ru": "экран назад (в хронологии – предыдущая дата, на карте – предыдущее "
+            "место); вверху – конец предыдущего шага",
         },
     ),
     (

@@ -41,6 +41,7 @@ from kiosk.ui import present
 from kiosk.ui.handout_plan import (
     ABOUT,
     EXHIBIT,
+    MAP,
     TIMELINE,
     NoteRef,
     Part,
@@ -134,6 +135,8 @@ class HandoutBuilder:
                 self.exhibit(part)
             elif part.kind == TIMELINE:
                 self.timeline(part)
+            elif part.kind == MAP:
+                self.map(part)
             elif part.kind == ABOUT:
                 self.about(part)
         return doc
@@ -211,6 +214,30 @@ class HandoutBuilder:
             self.cursor.insertText(row["title"], self.char(BODY_PT, bold=True))
             self.blocks(row["blocks"], top_mm=1)
             self.paragraph(row["exhibitTitle"], self.muted_char(SMALL_PT), top_mm=1)
+        self.cursor = table.lastCursorPosition()
+        self.cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
+
+    def map(self, part: Part) -> None:
+        """The map's page: each place, with the exhibits set there."""
+        self.new_page(self.strings.get("map", "map"))
+        self.notes(part.notes)
+        places = self.content.places
+        if not places:
+            return
+        table = self.table(2, widths=(26, 74), rule=True)
+        for index, place in enumerate(places):
+            if index:
+                table.appendRows(1)
+            self.cursor = table.cellAt(index, 0).firstCursorPosition()
+            self.cursor.insertText(
+                place.name.get(self.language), self.accent_char(BODY_PT, bold=True)
+            )
+            self.cursor = table.cellAt(index, 1).firstCursorPosition()
+            titles = [e.title.get(self.language) for e in self.content.exhibits_at(place.id)]
+            for number, title in enumerate(titles):
+                if number:
+                    self.cursor.insertBlock()
+                self.cursor.insertText(title, self.char(BODY_PT))
         self.cursor = table.lastCursorPosition()
         self.cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
 

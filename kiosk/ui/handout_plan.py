@@ -15,6 +15,7 @@ from kiosk.content.talks import default_talk, step_notes
 
 EXHIBIT = "exhibit"
 TIMELINE = "timeline"
+MAP = "map"
 ABOUT = "about"
 
 # The handout's own words; the rest (timeline, facts, gallery, about) are kiosk.yaml's.

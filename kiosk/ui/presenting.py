@@ -25,7 +25,7 @@ from PySide6.QtQuick import QQuickWindow
 from kiosk.content.model import ContentSet, Talk, TalkStep
 from kiosk.content.talks import default_talk
 from kiosk.runtime import talk as t
-from kiosk.runtime.navigation import TIMELINE
+from kiosk.runtime.navigation import MAP, NO_PLACE, TIMELINE
 from kiosk.ui.app import QML_DIR
 from kiosk.ui.keys import key_value
 from kiosk.ui.talk import PROVIDER, Console, Curtain, Frames
@@ -61,6 +61,8 @@ class AudienceView:
                 nav.focus(moment)
             else:
                 nav.open_timeline(moment)
+        elif step.kind == t.MAP:  # the whole map first; from the step after, its last place
+            nav.open_map(nav.places - 1 if at_end else NO_PLACE)
         elif step.kind == t.ABOUT:
             nav.open_about()
         if step.kind in t.SCROLLED:
@@ -73,6 +75,9 @@ class AudienceView:
         if nav.place.screen == TIMELINE:  # the timeline goes moment by moment
             nav.focus(nav.place.index + screens)
             return
+        if nav.place.screen == MAP:  # the map place by place, after the whole map
+            nav.choose_place(min(max(NO_PLACE, nav.place.index + screens), nav.places - 1))
+            return
         keys = self._kiosk.keys
         keys.scrollRequested.emit(screens * keys.SCREENFUL)
 
@@ -80,6 +85,8 @@ class AudienceView:
         nav = self._kiosk.nav.navigator
         if nav.place.screen == TIMELINE:
             return nav.place.index <= 0, nav.place.index >= nav.moments - 1
+        if nav.place.screen == MAP:
+            return nav.place.index == NO_PLACE, nav.place.index >= nav.places - 1
         return self._kiosk.nav.page_edges
 
     def changed(self) -> None:
@@ -347,8 +354,13 @@ class Presentation(QObject):
             keys.scrollRequested.emit(lines * keys.LINE)
 
     def _escape(self) -> None:
-        """Esc leaves blank or freeze first; then it asks, on the console, to quit."""
-        if not self.state.escape():
+        """Esc leaves blank or freeze first; then it asks, on the console, to quit. With
+        one screen and the console hidden it asks nothing: the question would show on no
+        screen, and until answered it takes every key (the clicker's too), and the
+        next Enter quits. C shows the console, then Esc asks."""
+        if self.state.escape():
+            return
+        if self.console.two_screens or self.console_shown:
             self.kw.kiosk.presenter.ask()
 
     # the audience's mouse pointer and closing -----------------------------------------------------

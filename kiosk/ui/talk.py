@@ -191,7 +191,7 @@ class Console(QObject):
     @property
     def next_kind(self) -> str:
         """What the console's "next" is: "more" (of this page), "moment" (the timeline's
-        next), "step" or "end"."""
+        next), "place" (the map's next), "step" or "end"."""
         return str(self._view.get("nextKind", ""))
 
     @property
@@ -210,11 +210,15 @@ class Console(QObject):
         kind, following = state.next_up()
         if kind == "more" and following is not None and following.kind == t.TIMELINE:
             kind = "moment"  # the timeline's next moment, as the audience will see it
+        elif kind == "more" and following is not None and following.kind == t.MAP:
+            kind = "place"  # the map's next place
         if kind == "step" and following is not None:
             next_title = t.step_title(following, content, lang)
             next_image = _step_image(following, content)
         elif kind == "moment":
             next_title, next_image = _next_moment(self._kiosk.nav.place.index + 1, content, lang)
+        elif kind == "place":
+            next_title, next_image = _next_place(self._kiosk.nav.place.index + 1, content, lang)
         elif kind == "more":
             next_title = t.step_title(following, content, lang) if following else ""
             next_image = ""
@@ -351,6 +355,16 @@ def _next_moment(index: int, content: Any, language: str) -> tuple[str, str]:
     exhibit, entry = dated[index]
     title = f"{entry.label.get(language)} · {entry.title.get(language)}"
     return title, present.image_key(exhibit.cover, present.THUMB)
+
+
+def _next_place(index: int, content: Any, language: str) -> tuple[str, str]:
+    """The map's place ``index`` as the console's "next" names it: its name and the
+    exhibits set there; no picture of its own (the card shows the map's sign)."""
+    if not 0 <= index < len(content.places):
+        return "", ""
+    place = content.places[index]
+    titles = [e.title.get(language) for e in content.exhibits_at(place.id)]
+    return " · ".join([place.name.get(language), *titles]), ""
 
 
 def _notes(step: t.TalkStep | None, content: Any, language: str) -> str:

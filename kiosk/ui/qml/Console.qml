@@ -123,7 +123,8 @@ Window {
                     // the timeline's next moment: its card's picture, its exhibit's cover
                     shows: root.view.ended || root.view.nextKind === "end" ? ""
                            : root.view.nextKind === "more" ? "screenful"
-                           : root.view.nextKind === "moment" ? "exhibit" : root.view.nextStepKind
+                           : root.view.nextKind === "moment" ? "exhibit"
+                           : root.view.nextKind === "place" ? "map" : root.view.nextStepKind
                     screenful: root.talk.nextUrl
                     picture: root.view.nextImage
                 }

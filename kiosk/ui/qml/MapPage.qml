@@ -100,7 +100,9 @@ Rectangle {
             spacing: page.ui.gap * 0.75
 
             // every place as a button too, first: the way in without aiming at a marker
+            // (buttons: none on a presentation's audience screen, where the talk chooses)
             Flow {
+                visible: page.ui.controls
                 width: parent.width
                 spacing: page.ui.gap / 2
                 Repeater {
@@ -122,15 +124,28 @@ Rectangle {
                 objectName: "mapPlaceName"
                 Accessible.role: Accessible.Heading
                 width: parent.width
-                text: page.place ? page.place.name : page.kiosk.strings.map_hint
+                text: page.place ? page.place.name : page.ui.controls ? page.kiosk.strings.map_hint : ""
                 wrapMode: Text.Wrap
                 font.pixelSize: page.place ? page.ui.heading : page.ui.body
                 font.variableAxes: page.place ? { "wght": Font.Bold } : ({})
                 color: page.place ? page.ui.ink : page.ui.muted
             }
-            // the chosen place's exhibits
+            // the chosen place's exhibits: buttons to them, or their titles on a
+            // presentation's audience screen
             Repeater {
-                model: page.place ? page.place.exhibits : []
+                model: page.place && !page.ui.controls ? page.place.exhibits : []
+                ScreenText {
+                    required property var modelData
+                    objectName: "mapExhibitTitle"
+                    width: panel.width
+                    text: modelData.title
+                    wrapMode: Text.Wrap
+                    font.pixelSize: page.ui.body
+                    color: page.ui.ink
+                }
+            }
+            Repeater {
+                model: page.place && page.ui.controls ? page.place.exhibits : []
                 NavButton {
                     required property var modelData
                     objectName: "mapExhibit_" + modelData.exhibitId

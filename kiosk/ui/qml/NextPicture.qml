@@ -2,18 +2,19 @@ pragma ComponentBehavior: Bound
 import QtQuick
 
 // The console's picture of what the next press shows: the page's next screenful, the
-// next exhibit's cover, the next gallery picture, or a card for the timeline or the
-// About screen (a sign in the site's colours: those screens change little from talk to talk).
+// next exhibit's cover, the next gallery picture, or a card for the timeline, the map or
+// the About screen (a sign in the site's colours: those screens change little from talk
+// to talk).
 Rectangle {
     id: card
     required property var kiosk
     required property real k
-    required property string shows  // "screenful", "exhibit", "image", "timeline", "about" or ""
+    required property string shows  // "screenful", "exhibit", "image", "timeline", "map", "about" or ""
     required property string screenful  // image://talk/next/N: the page's next screenful
     required property string picture  // the rendition key of a cover or a gallery picture
     readonly property color paper: kiosk.theme.background
     readonly property color accent: kiosk.theme.accent
-    readonly property bool drawn: shows === "timeline" || shows === "about"
+    readonly property bool drawn: shows === "timeline" || shows === "map" || shows === "about"
     color: shows === "image" ? "#111214" : drawn ? paper : "black"
     border.width: 1
     border.color: "#56606c"
@@ -61,6 +62,34 @@ Rectangle {
                 color: index === 1 ? card.accent : card.paper
                 border.width: Math.max(2, 3 * card.k)
                 border.color: card.accent
+            }
+        }
+    }
+    // the map: a sheet with a place marked on it, as the bar's map button's sign
+    Rectangle {
+        objectName: "nextMapSign"
+        visible: card.shows === "map"
+        anchors.centerIn: parent
+        width: Math.round(parent.height * 0.8)
+        height: Math.round(parent.height * 0.55)
+        radius: Math.max(2, 4 * card.k)
+        color: "transparent"
+        border.width: Math.max(2, 4 * card.k)
+        border.color: card.accent
+        Rectangle {
+            anchors.centerIn: parent
+            width: Math.round(parent.height * 0.45)
+            height: width
+            radius: width / 2
+            color: "transparent"
+            border.width: Math.max(2, 3 * card.k)
+            border.color: card.accent
+            Rectangle {
+                anchors.centerIn: parent
+                width: Math.round(parent.width * 0.45)
+                height: width
+                radius: width / 2
+                color: card.accent
             }
         }
     }
