@@ -54,13 +54,21 @@ def content() -> ContentSet:
 
 @contextmanager
 def presenting(
-    content: ContentSet, cache: Path, clock: FakeClock, talk: str = "school-visit"
+    content: ContentSet,
+    cache: Path,
+    clock: FakeClock,
+    talk: str = "school-visit",
+    console: bool = False,
 ) -> Iterator[Presentation]:
+    """A talk in the real windows on one offscreen screen; ``console``: its console
+    shown (with one screen it is an overlay, hidden until asked for)."""
     wall = dt.datetime(2026, 12, 4, 10, 0)
     fake = Clock(clock, lambda: wall + dt.timedelta(seconds=clock.now))
     with open_window(content, cache, size=(1280, 800)) as kw:
         presentation = Presentation(kw, PresentOptions(talk=talk, windowed=True), fake)
         presentation.show()
+        if console:
+            presentation.toggle_console()
         try:
             yield presentation
         finally:
@@ -92,8 +100,9 @@ def test_the_time_left_turns_amber_in_the_last_minutes_and_red_when_up(
     content: ContentSet, rendition_cache: Path
 ) -> None:
     clock = FakeClock(0.0)
-    with presenting(content, rendition_cache, clock) as presentation:
-        presentation.toggle_console()  # one offscreen screen: the console is an overlay
+    with presenting(
+        content, rendition_cache, clock, console=True
+    ) as presentation:  # one offscreen screen: the console is an overlay
         pump(50)
         assert _time_left(presentation) == ("15:00", "#ffffff")
         presentation.state.forward()  # the first press starts the timer
@@ -181,8 +190,7 @@ def test_pages_no_longer_offer_the_next_exhibit_in_the_site_order(
 def test_closing_the_audience_window_closes_the_console(
     content: ContentSet, rendition_cache: Path
 ) -> None:
-    with presenting(content, rendition_cache, FakeClock()) as presentation:
-        presentation.toggle_console()
+    with presenting(content, rendition_cache, FakeClock(), console=True) as presentation:
         pump(20)
         assert presentation.console_window.isVisible()
         presentation.kw.window.close()
@@ -277,8 +285,7 @@ def audience_cursor_shown(window: QQuickWindow) -> bool:
 def test_every_console_button_is_reached_with_tab_and_pressed_with_enter(
     content: ContentSet, rendition_cache: Path
 ) -> None:
-    with presenting(content, rendition_cache, FakeClock()) as presentation:
-        presentation.toggle_console()
+    with presenting(content, rendition_cache, FakeClock(), console=True) as presentation:
         pump(20)
         console = presentation.console_window
         reached = []
@@ -361,8 +368,7 @@ def test_p_pauses_the_timer_and_r_resets_it_from_either_window(
     content: ContentSet, rendition_cache: Path
 ) -> None:
     clock = FakeClock(0.0)
-    with presenting(content, rendition_cache, clock) as presentation:
-        presentation.toggle_console()
+    with presenting(content, rendition_cache, clock, console=True) as presentation:
         presentation.state.forward()
         clock.advance(65)
         QTest.keyClick(presentation.kw.window, Qt.Key.Key_P)  # the audience window has the keys
@@ -416,8 +422,7 @@ def _difference(a: QImage, b: QImage) -> float:
 def test_the_console_shows_a_picture_of_what_the_next_press_shows(
     content: ContentSet, rendition_cache: Path
 ) -> None:
-    with presenting(content, rendition_cache, FakeClock()) as presentation:
-        presentation.toggle_console()
+    with presenting(content, rendition_cache, FakeClock(), console=True) as presentation:
         console, audience = presentation.console_window, presentation.kw.window
         state, images = presentation.state, presentation.kw.images
         frames = presentation.curtain._frames
@@ -546,8 +551,7 @@ def _open_moment_shown(audience: QQuickWindow, index: int) -> bool:
 def test_the_timeline_step_goes_moment_by_moment_and_the_console_names_the_next(
     content: ContentSet, rendition_cache: Path
 ) -> None:
-    with presenting(content, rendition_cache, FakeClock()) as presentation:
-        presentation.toggle_console()
+    with presenting(content, rendition_cache, FakeClock(), console=True) as presentation:
         console, audience = presentation.console_window, presentation.kw.window
         state, images, nav = presentation.state, presentation.kw.images, presentation.kw.kiosk.nav
         dated = content.timeline()
@@ -613,8 +617,7 @@ def test_pageup_lands_at_the_end_of_a_page_just_made_once_it_has_laid_itself_out
 def test_at_1280x800_the_console_shows_every_step_and_no_title_is_cut(
     content: ContentSet, rendition_cache: Path, language: str
 ) -> None:
-    with presenting(content, rendition_cache, FakeClock()) as presentation:
-        presentation.toggle_console()
+    with presenting(content, rendition_cache, FakeClock(), console=True) as presentation:
         console = presentation.console_window
         console.setGeometry(0, 0, 1280, 800)
         presentation.console.setLanguage(language)
@@ -652,8 +655,9 @@ def test_a_step_number_being_typed_shows_with_a_caret_the_bundled_font_draws(
     from kiosk.content import glyphs
 
     clock = FakeClock(0.0)
-    with presenting(content, rendition_cache, clock) as presentation:
-        presentation.toggle_console()  # one screen here: the console shows when asked
+    with presenting(
+        content, rendition_cache, clock, console=True
+    ) as presentation:  # one screen here: the console shows when asked
         pump(200)  # shown and given the keys
         window = presentation.console_window
         line = _named(window, "stepCount")

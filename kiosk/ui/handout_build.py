@@ -13,6 +13,7 @@ HTML, so ``<b>`` in a caption prints as typed. The words come from
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -202,44 +203,25 @@ class HandoutBuilder:
         self.new_page(self.strings.get("timeline", "timeline"))
         self.notes(part.notes)
         rows = present.timeline(self.content, self.language)
-        if not rows:
-            return
-        table = self.table(2, widths=(26, 74), rule=True)
-        for index, row in enumerate(rows):
-            if index:
-                table.appendRows(1)
-            self.cursor = table.cellAt(index, 0).firstCursorPosition()
-            self.cursor.insertText(row["label"], self.accent_char(BODY_PT, bold=True))
-            self.cursor = table.cellAt(index, 1).firstCursorPosition()
+        for index in self.labelled_rows([row["label"] for row in rows]):
+            row = rows[index]
             self.cursor.insertText(row["title"], self.char(BODY_PT, bold=True))
             self.blocks(row["blocks"], top_mm=1)
             self.paragraph(row["exhibitTitle"], self.muted_char(SMALL_PT), top_mm=1)
-        self.cursor = table.lastCursorPosition()
-        self.cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
 
     def map(self, part: Part) -> None:
         """The map's page: each place, with the exhibits set there."""
         self.new_page(self.strings.get("map", "map"))
         self.notes(part.notes)
         places = self.content.places
-        if not places:
-            return
-        table = self.table(2, widths=(26, 74), rule=True)
-        for index, place in enumerate(places):
-            if index:
-                table.appendRows(1)
-            self.cursor = table.cellAt(index, 0).firstCursorPosition()
-            self.cursor.insertText(
-                place.name.get(self.language), self.accent_char(BODY_PT, bold=True)
-            )
-            self.cursor = table.cellAt(index, 1).firstCursorPosition()
-            titles = [e.title.get(self.language) for e in self.content.exhibits_at(place.id)]
+        for index in self.labelled_rows([place.name.get(self.language) for place in places]):
+            titles = [
+                e.title.get(self.language) for e in self.content.exhibits_at(places[index].id)
+            ]
             for number, title in enumerate(titles):
                 if number:
                     self.cursor.insertBlock()
                 self.cursor.insertText(title, self.char(BODY_PT))
-        self.cursor = table.lastCursorPosition()
-        self.cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
 
     def about(self, part: Part) -> None:
         page = present.about(self.content, self.language)
@@ -426,6 +408,24 @@ class HandoutBuilder:
                 QTextDocument.ResourceType.ImageResource, QUrl(f"handout:{sha}"), loaded
             )
         return loaded
+
+    def labelled_rows(self, labels: list[str]) -> Iterator[int]:
+        """A table of two columns, a row for each label, written on the left in the
+        accent colour; for each row the cursor waits in its right-hand cell (the row's
+        index is given) and, once all are written, goes on after the table. No labels,
+        no table."""
+        if not labels:
+            return
+        table = self.table(2, widths=(26, 74), rule=True)
+        for index, label in enumerate(labels):
+            if index:
+                table.appendRows(1)
+            self.cursor = table.cellAt(index, 0).firstCursorPosition()
+            self.cursor.insertText(label, self.accent_char(BODY_PT, bold=True))
+            self.cursor = table.cellAt(index, 1).firstCursorPosition()
+            yield index
+        self.cursor = table.lastCursorPosition()
+        self.cursor.movePosition(QTextCursor.MoveOperation.NextBlock)
 
     def table(self, columns: int, widths: tuple[int, ...], rule: bool) -> Any:
         return self.cursor.insertTable(1, columns, self.table_format(widths, rule))
