@@ -275,8 +275,8 @@ class TalkState:
 
     def next_up(self) -> tuple[str, TalkStep | None]:
         """What the next press shows: ("more", this step) while the page has more below
-        (the timeline more moments), ("step", the next step), or ("end", None) on the
-        last screenful."""
+        (the timeline more moments, the map more places), ("step", the next step), or
+        ("end", None) on the last screenful."""
         step = self.step
         if step is None or self.ended:
             return ("end", None)

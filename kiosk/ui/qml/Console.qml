@@ -120,7 +120,8 @@ Window {
                     visible: shows !== ""
                     kiosk: root.kiosk
                     k: root.k
-                    // the timeline's next moment: its card's picture, its exhibit's cover
+                    // the timeline's next moment shows its exhibit's cover, as its card
+                    // does; the map's next place, the map's sign
                     shows: root.view.ended || root.view.nextKind === "end" ? ""
                            : root.view.nextKind === "more" ? "screenful"
                            : root.view.nextKind === "moment" ? "exhibit"
