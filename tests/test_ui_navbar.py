@@ -3,6 +3,7 @@ screen, with buttons that stay put whatever the language and that nothing covers
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -274,3 +275,22 @@ def test_the_accessibility_slot_is_in_the_bar(rendition_cache: Path) -> None:
         (listen,) = items(kw, "listenButton")
         assert visible(slot) and listen.parentItem() is slot
         assert slot.parentItem() is bar
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1366, 768), (1280, 720)])
+def test_a_bar_with_no_height_laid_out_anew_warns_of_no_binding_loop(
+    rendition_cache: Path, size: tuple[int, int], caplog: pytest.LogCaptureFixture
+) -> None:
+    """A presentation's audience window keeps the bar with no height; going from a
+    1920x1080 window to the projector's size, its rows are laid out anew. The languages
+    and the accessibility controls were placed each from the other, and Qt logged a
+    binding loop on the controls' ``y`` (seen at every start on a 4:3 projector)."""
+    caplog.set_level(logging.WARNING, logger="kiosk")
+    with open_window(load(BUNDLED), rendition_cache) as kw:
+        kw.window.setProperty("audience", True)
+        settle(kw.window, kw.images)
+        bar = next(i for i in walk(kw.window.contentItem()) if i.objectName() == "navBar")
+        assert bar.height() == 0 and not bar.isVisible()
+        kw.window.resize(*size)
+        settle(kw.window, kw.images)
+    assert [r.getMessage() for r in caplog.records if "Binding loop" in r.getMessage()] == []

@@ -130,8 +130,11 @@ Rectangle {
         id: a11y
         objectName: "a11yControls"
         x: (bar.rows === 1 || bar.a11yUp ? languages.x - bar.controls.gap : bar.width - bar.side) - width
+        // placed from the navigation's row, as the languages are, never from them: a
+        // binding from each to the other looped while the bar's width changed with no
+        // height (a presentation's audience window)
         y: bar.rows === 3 ? navRow.y - bar.rowGap - height
-            : bar.a11yUp ? languages.y + (languages.height - height) / 2
+            : bar.a11yUp ? navRow.y - bar.rowGap - (bar.upperHeight + height) / 2
             : navRow.y + (navRow.height - height) / 2
         spacing: bar.controls.gap / 2
         NavButton {
@@ -179,7 +182,7 @@ Rectangle {
         x: bar.width - bar.side - width
         y: bar.rows === 1 ? navRow.y + (navRow.height - height) / 2
             : bar.rows === 2 ? navRow.y - bar.rowGap - (bar.upperHeight + height) / 2
-            : a11y.y - bar.rowGap - height
+            : navRow.y - 2 * bar.rowGap - a11y.height - height
         maxWidth: bar.room
         kiosk: bar.kiosk
         ui: bar.controls
