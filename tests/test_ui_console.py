@@ -136,7 +136,7 @@ def test_with_one_screen_the_console_shows_only_when_asked_and_over_the_audience
         assert not console.isVisible()
 
 
-def test_with_one_screen_and_the_console_hidden_esc_asks_nothing(
+def test_with_one_screen_and_the_console_hidden_esc_and_f1_show_nothing(
     content: ContentSet, rendition_cache: Path
 ) -> None:
     with presenting(content, rendition_cache, FakeClock()) as presentation:
@@ -146,6 +146,9 @@ def test_with_one_screen_and_the_console_hidden_esc_asks_nothing(
         QTest.keyClick(audience, Qt.Key.Key_Escape)  # no screen would show the question
         pump(20)
         assert not presenter.property("askingToQuit")
+        QTest.keyClick(audience, Qt.Key.Key_F1)  # nor the key help
+        pump(20)
+        assert not presenter.property("helpVisible")
         QTest.keyClick(audience, Qt.Key.Key_PageDown)  # the clicker still moves the talk
         pump(20)
         assert state.timer().running  # the press reached the talk: its timer started
@@ -158,6 +161,12 @@ def test_with_one_screen_and_the_console_hidden_esc_asks_nothing(
         QTest.keyClick(console, Qt.Key.Key_Escape)
         pump(20)
         assert not presenter.property("askingToQuit")
+        QTest.keyClick(console, Qt.Key.Key_F1)  # and F1 shows the key help, there
+        pump(20)
+        assert presenter.property("helpVisible")
+        QTest.keyClick(console, Qt.Key.Key_C)  # the console hidden takes its help along
+        pump(50)
+        assert not console.isVisible() and not presenter.property("helpVisible")
 
 
 def test_the_audience_cursor_hides_until_the_mouse_moves(

@@ -73,13 +73,13 @@ class KeyMap(QObject):
             elif key in _values(k.Key_Escape, k.Key_N, k.Key_Backspace):
                 presenter.cancelQuit()
             return True
-        if key in _values(k.Key_F1, k.Key_Question):
-            presenter.toggle_help()
-            return True
         if presenter.help_showing and key == key_value(k.Key_Escape):
             presenter.hideHelp()
             return True
         if self._talk_keys is not None and self._talk_keys(key, modifiers):
+            return True
+        if key in _values(k.Key_F1, k.Key_Question):  # after a talk's keys: it may say no
+            presenter.toggle_help()
             return True
         if key == key_value(k.Key_Escape) and nav.place.screen == HOME and presenter.ask():
             return True

@@ -267,6 +267,8 @@ class Presentation(QObject):
         if self.console.two_screens:
             return
         self.console_shown = not self.console_shown
+        if not self.console_shown:  # what was on it goes with it: the key help
+            self.kw.kiosk.presenter.hideHelp()
         self.show()
         if self.console_shown:
             if QGuiApplication.platformName() != "offscreen":  # it cannot, and says so
@@ -336,8 +338,13 @@ class Presentation(QObject):
             actions[getattr(k, f"Key_{digit}")] = partial(state.type_digit, digit)
         # the kiosk's own T (timeline) and M (map) would take the audience off the talk,
         # to a screen the talk does not know, its controls showing: the steps decide
-        for ignored in (k.Key_T, k.Key_M):
-            actions[ignored] = lambda: None
+        ignored = [k.Key_T, k.Key_M]
+        if not self._console_seen():
+            # F1 shows the key help on the console: hidden, on no screen (and the next
+            # Esc would close it unseen instead of bringing back a blanked screen)
+            ignored += [k.Key_F1, k.Key_Question]
+        for key_name in ignored:
+            actions[key_name] = lambda: None
         action = {key_value(name): a for name, a in actions.items()}.get(key)
         if action is None:
             return False
@@ -360,8 +367,12 @@ class Presentation(QObject):
         next Enter quits. C shows the console, then Esc asks."""
         if self.state.escape():
             return
-        if self.console.two_screens or self.console_shown:
+        if self._console_seen():
             self.kw.kiosk.presenter.ask()
+
+    def _console_seen(self) -> bool:
+        """Whether the console is on a screen: its own, or shown over the audience."""
+        return self.console.two_screens or self.console_shown
 
     # the audience's mouse pointer and closing -----------------------------------------------------
 
