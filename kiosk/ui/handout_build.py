@@ -210,18 +210,18 @@ class HandoutBuilder:
             self.paragraph(row["exhibitTitle"], self.muted_char(SMALL_PT), top_mm=1)
 
     def map(self, part: Part) -> None:
-        """The map's page: each place, with the exhibits set there."""
+        """The map's page: each place, with the exhibits set there, as the map's panel
+        lists them."""
+        from kiosk.ui import mapview  # a handout with the map only
+
         self.new_page(self.strings.get("map", "map"))
         self.notes(part.notes)
-        places = self.content.places
-        for index in self.labelled_rows([place.name.get(self.language) for place in places]):
-            titles = [
-                e.title.get(self.language) for e in self.content.exhibits_at(places[index].id)
-            ]
-            for number, title in enumerate(titles):
+        places = mapview.places(self.content, self.language)
+        for index in self.labelled_rows([place["name"] for place in places]):
+            for number, exhibit in enumerate(places[index]["exhibits"]):
                 if number:
                     self.cursor.insertBlock()
-                self.cursor.insertText(title, self.char(BODY_PT))
+                self.cursor.insertText(exhibit["title"], self.char(BODY_PT))
 
     def about(self, part: Part) -> None:
         page = present.about(self.content, self.language)

@@ -359,12 +359,15 @@ def _next_moment(index: int, content: Any, language: str) -> tuple[str, str]:
 
 def _next_place(index: int, content: Any, language: str) -> tuple[str, str]:
     """The map's place ``index`` as the console's "next" names it: its name and the
-    exhibits set there; no picture of its own (the card shows the map's sign)."""
-    if not 0 <= index < len(content.places):
+    exhibits set there, as the map's panel lists them; no picture of its own (the card
+    shows the map's sign)."""
+    from kiosk.ui import mapview  # the map's module: on a map step only
+
+    places = mapview.places(content, language)
+    if not 0 <= index < len(places):
         return "", ""
-    place = content.places[index]
-    titles = [e.title.get(language) for e in content.exhibits_at(place.id)]
-    return " · ".join([place.name.get(language), *titles]), ""
+    place = places[index]
+    return " · ".join([place["name"], *(e["title"] for e in place["exhibits"])]), ""
 
 
 def _notes(step: t.TalkStep | None, content: Any, language: str) -> str:
