@@ -471,12 +471,7 @@ def test_the_console_shows_a_picture_of_what_the_next_press_shows(
         pump(600)
         assert presentation.kw.kiosk.nav.page_edges == (False, True)  # a page just made: its end
         assert _view(presentation)["nextStepKind"] == "timeline"
-        card = _shown_in(console, _named(console, "nextPicture"))
-        accent = QColor(content.site.theme.accent)
-        assert any(
-            QColor(card.pixel(x, card.height() // 2)).name() == accent.name()
-            for x in range(card.width())
-        )
+        assert _sign_drawn(console, content)
 
 
 PLACES_TALK = """\
@@ -488,6 +483,16 @@ steps:
 """
 
 
+def _sign_drawn(console: QQuickWindow, content: ContentSet) -> bool:
+    """The console's picture of what comes next is a sign drawn in the site's accent
+    colour (across its middle): the timeline's card, the map's."""
+    card = _shown_in(console, _named(console, "nextPicture"))
+    accent = QColor(content.site.theme.accent).name()
+    return any(
+        QColor(card.pixel(x, card.height() // 2)).name() == accent for x in range(card.width())
+    )
+
+
 def test_the_map_step_goes_place_by_place_and_the_audience_sees_no_button(
     rendition_cache: Path, tmp_path: Path
 ) -> None:
@@ -495,8 +500,9 @@ def test_the_map_step_goes_place_by_place_and_the_audience_sees_no_button(
     shutil.copytree(BUNDLED, root)
     (root / "talks" / "places.yaml").write_text(PLACES_TALK, encoding="utf-8")
     content = load(root)
-    with presenting(content, rendition_cache, FakeClock(), talk="places") as presentation:
-        audience, images = presentation.kw.window, presentation.kw.images
+    with presenting(content, rendition_cache, FakeClock(), "places", console=True) as presentation:
+        console, audience = presentation.console_window, presentation.kw.window
+        images = presentation.kw.images
         state, nav, language = presentation.state, presentation.kw.kiosk.nav, "uz"
         state.jump(1)
         settle(audience, images)
@@ -508,17 +514,24 @@ def test_the_map_step_goes_place_by_place_and_the_audience_sees_no_button(
         ]
         assert _view(presentation)["nextKind"] == "place"
         assert _view(presentation)["nextTitle"] == " · ".join(named)
+        pump(100)
+        assert _sign_drawn(console, content)  # beside it, the map's sign
         for index, place in enumerate(content.places):
             state.forward()
             settle(audience, images)
             assert (state.index, nav.place.index) == (1, index)
-            shown = [
-                str(i.property("text"))
+            texts = [
+                i
                 for i in walk(audience.contentItem())
                 if i.objectName() in ("mapPlaceName", "mapExhibitTitle") and visible(i)
             ]
             titles = [e.title.get(language) for e in content.exhibits_at(place.id)]
-            assert shown == [place.name.get(language), *titles]
+            assert [str(i.property("text")) for i in texts] == [place.name.get(language), *titles]
+            picture, window = audience.grabWindow(), audience.contentItem().boundingRect()
+            for text in texts:  # each drawn, whole inside the window, its letters seen
+                box = text.mapRectToScene(text.boundingRect())
+                assert box.height() > 0 and window.adjusted(-1, -1, 1, 1).contains(box)
+                assert distinct_colours(picture.copy(box.toRect()), 40) > 2
             buttons = [
                 i.objectName()
                 for i in walk(audience.contentItem())
