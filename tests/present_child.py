@@ -7,7 +7,11 @@ a JSON list of steps played once both windows are up:
 - ``"shot:LABEL"``: both windows grabbed to ``OUT/LABEL-audience.png`` and
   ``OUT/LABEL-console.png``, and what each shows (its screen, geometry, every
   visible text, the named items a test looks for) into ``OUT/LABEL.json``;
-- ``"wait:MS"``: let the event loop run (animations, the live view) for MS.
+- ``"wait:MS"``: let the event loop run (animations, the live view) for MS;
+- ``"copy:SRC>DST"``: copy file SRC over DST, as an editor saves it (a presenter
+  editing the exhibits folder during the talk);
+- ``"until:TEXT"``: wait (up to a minute) until the console shows a text containing
+  TEXT.
 
 Then ``OUT/done`` is written (or ``OUT/failed`` with the error). Offscreen, keys cannot
 come from outside the process, hence this driver; nothing in the kiosk is patched.
@@ -17,6 +21,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -136,6 +141,15 @@ def _settled(window: QQuickWindow, deadline_ms: int = 60_000) -> bool:
     raise RuntimeError(f"the audience picture still changed after {deadline_ms} ms")
 
 
+def _until(window: QQuickWindow, text: str, deadline_ms: int = 60_000) -> None:
+    waited = 0
+    while not any(text in shown for shown in _describe(window)["texts"]):
+        if waited >= deadline_ms:
+            raise RuntimeError(f"the console did not show {text!r} in {deadline_ms} ms")
+        QTest.qWait(100)
+        waited += 100
+
+
 def _play(out: Path, steps: list[str]) -> None:
     windows = _windows()
     if windows is None or not windows[1].isVisible():
@@ -152,6 +166,11 @@ def _play(out: Path, steps: list[str]) -> None:
                 QTest.qWait(80)
             elif kind == "wait":
                 QTest.qWait(int(arg))
+            elif kind == "copy":
+                source, _, target = arg.partition(">")
+                shutil.copyfile(source, target)
+            elif kind == "until":
+                _until(console, arg)
             elif kind == "shot":
                 QTest.qWait(700)  # the scroll animation, and a live copy made after it
                 if not _settled(audience):  # a picture still fading in, on a busy machine

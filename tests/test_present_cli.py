@@ -39,5 +39,5 @@ def test_a_talk_that_is_not_there_gives_the_default_talk_and_says_so(
     with caplog.at_level(logging.ERROR, "kiosk.present"):
         talk = choose_talk(content, "no-such-talk")
     assert talk.steps == default_talk(content).steps  # as the handout without a talk
-    assert "no talk 'no-such-talk'" in caplog.text and "school-visit" in caplog.text
+    assert "unknown talk 'no-such-talk'; talks: school-visit" in caplog.text
     assert len(choose_talk(content, "school-visit").steps) == 9

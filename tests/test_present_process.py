@@ -8,6 +8,7 @@ window by ``tests/present_child.py``, which grabs both windows to PNG.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import time
@@ -57,17 +58,23 @@ STEPS = [
 ]
 
 
-def _run(tmp: Path, screens: list[dict[str, Any]], args: list[str]) -> Path:
+def _run(
+    tmp: Path,
+    screens: list[dict[str, Any]],
+    args: list[str],
+    steps: list[str] = STEPS,
+    exhibits: Path = EXHIBITS,
+) -> Path:
     config = tmp / "screens.json"
     config.write_text(json.dumps({"screens": screens}), encoding="utf-8")
     out = tmp / "out"
     env = {
         **process.environment(),
         "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
-        "KIOSK_TEST_STEPS": json.dumps(STEPS),
+        "KIOSK_TEST_STEPS": json.dumps(steps),
     }
     argv = [sys.executable, str(CHILD), str(out), "--", "--present", *args]
-    argv += ["--cache", str(tmp / "cache"), "--state-dir", str(tmp / "state"), str(EXHIBITS)]
+    argv += ["--cache", str(tmp / "cache"), "--state-dir", str(tmp / "state"), str(exhibits)]
     log = tmp / "kiosk.out"
     with log.open("wb") as sink:
         child = subprocess.Popen(argv, env=env, stdout=sink, stderr=subprocess.STDOUT, cwd=tmp)
@@ -225,3 +232,45 @@ def test_nothing_of_the_presenter_is_loaded_before_the_first_frame_without_prese
     assert "kiosk.ui.bridge" in loaded  # the hook saw the window's start
     presenter = {"kiosk.ui.presenting", "kiosk.ui.talk", "kiosk.runtime.talk"}
     assert not presenter & loaded
+
+
+def test_a_broken_talk_and_edits_during_the_talk_are_told_on_the_console_only(
+    tmp_path: Path,
+) -> None:
+    """The presenter rehearses with the talk file open in an editor: a typo at the
+    start, then the fix saved while the talk runs."""
+    root = tmp_path / "exhibits"
+    shutil.copytree(EXHIBITS, root)
+    talk = root / "talks" / "school-visit.yaml"
+    good = tmp_path / "school-visit.yaml"
+    shutil.copyfile(talk, good)
+    text = good.read_text("utf-8")
+    talk.write_text(text.replace('exhibit: "people"', 'exhibit: "poeple"', 1), "utf-8")
+    line = text[: text.index('exhibit: "people"')].count("\n") + 1
+    steps = [
+        "shot:broken",
+        "key:PageDown",
+        f"copy:{good}>{talk}",
+        "until:show when the talk is started again",
+        "shot:fixed",
+    ]
+    args = ["--talk", "school-visit", "--presenter-language", "en"]
+    out = _run(tmp_path, [LAPTOP, PROJECTOR], args, steps, root)
+    broken = _shot(out, "broken")
+    console = broken["console"]["texts"]
+    assert any("“school-visit” has errors and was left out" in said for said in console)
+    assert (
+        f"talks/school-visit.yaml:{line}:14: unknown exhibit id 'poeple'; did you mean 'people'?"
+        in console
+    )
+    assert "contentNotices" in broken["console"]["named"]
+    audience = broken["audience"]
+    assert "contentNotices" not in audience["named"] and "problemsBanner" not in audience["named"]
+    assert not any("school-visit" in said or "poeple" in said for said in audience["texts"])
+    # the whole exhibition instead, shown on the projector from its first exhibit
+    content = load_content(EXHIBITS).content
+    assert content is not None
+    assert content.exhibits[0].title.get("uz") in audience["texts"]
+    fixed = _shot(out, "fixed")["console"]["texts"]
+    assert "Edits to the exhibits folder show when the talk is started again." in fixed
+    assert any("has errors and was left out" in said for said in fixed)  # still true of this run

@@ -8,6 +8,7 @@ timer's colour and jumps.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -373,3 +374,61 @@ def test_the_console_speaks_the_four_languages_with_the_uzbek_letters() -> None:
         assert not any(mark in texts["uz"] for mark in "'‘’`"), texts["uz"]  # oʻ gʻ: U+02BB
     assert words("uz")["over"] == "Nutq tugadi" and words("xx")["over"] == "The talk is over"
     assert keys("ru")[0]["action"].startswith("следующий")
+
+
+# what the console says of the content ---------------------------------------------------
+
+
+def test_the_console_notices_a_talk_left_out_an_unknown_one_edits_with_errors_and_waiting(
+    tmp_path: Path,
+) -> None:
+    from kiosk.content.model import Problem
+    from tests.test_talks import site_with_talks, valid_talk
+
+    root = site_with_talks(
+        tmp_path,
+        {
+            "visit.yaml": valid_talk(),
+            "broken.yaml": valid_talk(steps=[{"exhibit": "alpah"}]),
+            "other.yaml": valid_talk(steps=[{"exhibit": "betta"}]),
+        },
+    )
+    loaded = load_content(root)
+    content = loaded.content
+    assert content is not None and set(content.talks) == {"visit"}
+    warnings = loaded.warnings
+    assert t.content_notices(None, content, (), warnings) == []  # the whole exhibition
+    # another talk's errors are not this talk's: the staff panel lists them
+    assert t.content_notices("visit", content, (), warnings) == []
+
+    (left,) = t.content_notices("broken", content, (), warnings)  # as the talk starts
+    assert (left.kind, left.talk) == (t.TALK_LEFT_OUT, "broken")
+    assert len(left.lines) == 1 and left.lines[0].startswith("talks/broken.yaml:")
+    assert "did you mean 'alpha'?" in left.lines[0]
+
+    (unknown,) = t.content_notices("vist", content, (), warnings)
+    hint = "unknown talk 'vist'; did you mean 'visit'?"
+    assert unknown == t.Notice(t.TALK_UNKNOWN, (hint,), "vist")
+
+    # an edit during the talk with errors: named with its file, the talk goes on
+    rejected = Problem(root / "alpha" / "exhibit.yaml", 3, 1, "title: missing")
+    (wrong,) = t.content_notices("visit", content, (rejected,), warnings, waiting=True)
+    assert wrong == t.Notice(t.FOLDER_ERRORS, ("alpha/exhibit.yaml:3:1: title: missing",))
+    # the talk's own file broken by an edit, while the set on screen still has it
+    own = Problem(root / "talks" / "visit.yaml", 5, 12, "unknown exhibit id 'x'")
+    (wrong,) = t.content_notices("visit", content, (), (*warnings, own))
+    assert wrong.lines == ("talks/visit.yaml:5:12: unknown exhibit id 'x'",)
+    # a left-out talk's errors are said once, under its own notice
+    assert [n.kind for n in t.content_notices("broken", content, (rejected,), warnings)] == [
+        t.TALK_LEFT_OUT,
+        t.FOLDER_ERRORS,
+    ]
+    assert t.content_notices("broken", content, (rejected,), warnings)[1].lines == (
+        "alpha/exhibit.yaml:3:1: title: missing",
+    )
+    assert t.content_notices("visit", content, (), warnings, waiting=True) == [
+        t.Notice(t.EDITS_WAITING)
+    ]
+    outside = Problem(tmp_path / "elsewhere.yaml", 0, 0, "content could not be loaded")
+    (wrong,) = t.content_notices("visit", content, (outside,), ())
+    assert wrong.lines == (str(outside),)  # a path outside the folder stays whole

@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 
 from kiosk.content.model import ContentSet
 from kiosk.runtime import talk as t
+from kiosk.runtime.reload import ReloadController
 from kiosk.runtime.talk import Clock
 from kiosk.ui import present
 from kiosk.ui.presenting import Presentation
@@ -59,13 +60,16 @@ def presenting(
     clock: FakeClock,
     talk: str = "school-visit",
     console: bool = False,
+    reload: ReloadController | None = None,
 ) -> Iterator[Presentation]:
     """A talk in the real windows on one offscreen screen; ``console``: its console
-    shown (with one screen it is an overlay, hidden until asked for)."""
+    shown (with one screen it is an overlay, hidden until asked for); ``reload``: the
+    kiosk's watch on the exhibits folder, as ``kiosk --present`` runs it."""
     wall = dt.datetime(2026, 12, 4, 10, 0)
     fake = Clock(clock, lambda: wall + dt.timedelta(seconds=clock.now))
     with open_window(content, cache, size=(1280, 800)) as kw:
-        presentation = Presentation(kw, PresentOptions(talk=talk, windowed=True), fake)
+        options = PresentOptions(talk=talk, windowed=True)
+        presentation = Presentation(kw, options, fake, reload=reload)
         presentation.show()
         if console:
             presentation.toggle_console()
@@ -696,3 +700,131 @@ def test_a_step_number_being_typed_shows_with_a_caret_the_bundled_font_draws(
         image = window.grabWindow()
         assert distinct_colours(image.copy(box.toAlignedRect())) > 2  # words drawn there
         image.save(str(tmp_path / "console-typed.png"))  # for a person to look at
+
+
+# what the console says of the content ---------------------------------------------------
+
+
+def _notice_texts(window: QQuickWindow) -> list[str]:
+    return [
+        str(i.property("text"))
+        for i in walk(window.contentItem())
+        if i.objectName() in ("noticeText", "noticeLine") and visible(i)
+    ]
+
+
+def _seen_whole(window: QQuickWindow, name: str) -> QRectF:
+    box = _named(window, name)
+    shape = box.mapRectToScene(box.boundingRect())
+    assert shape.height() > 0 and window.contentItem().boundingRect().contains(shape), name
+    return shape
+
+
+def test_a_talk_left_out_for_its_errors_is_said_on_the_console_only_with_its_line(
+    rendition_cache: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "exhibits"
+    shutil.copytree(BUNDLED, root)
+    talk = root / "talks" / "school-visit.yaml"
+    text = talk.read_text("utf-8").replace('exhibit: "history"', 'exhibit: "histroy"', 1)
+    talk.write_text(text, "utf-8")
+    content = load(root)
+    line = text[: text.index('"histroy"')].count("\n") + 1
+    column = text.splitlines()[line - 1].index('"histroy"') + 1
+    for language, says in (("en", "has errors and was left out"), ("ru", "есть ошибки")):
+        with presenting(content, rendition_cache, FakeClock(), console=True) as presentation:
+            presentation.console.setLanguage(language)
+            console, audience = presentation.console_window, presentation.kw.window
+            settle(audience, presentation.kw.images)
+            pump(100)
+            # the whole exhibition instead, from its first exhibit
+            assert len(presentation.state.steps) == len(content.exhibits) + 2
+            assert presentation.kw.kiosk.nav.place.exhibit_id == content.exhibits[0].id
+            sentence, *lines = _notice_texts(console)
+            assert says in sentence and "school-visit" in sentence
+            assert lines == [
+                f"talks/school-visit.yaml:{line}:{column}: "
+                "unknown exhibit id 'histroy'; did you mean 'history'?"
+            ]
+            # seen: whole on the console, the notes still below it, nothing on top
+            box = _seen_whole(console, "contentNotices")
+            notes = _named(console, "notes")
+            notes_box = notes.mapRectToScene(QRectF(0, 0, notes.width(), notes.height()))
+            assert notes_box.height() > 40 and notes_box.top() >= box.bottom()
+            picture = console.grabWindow().copy(box.toRect())
+            assert distinct_colours(picture, 40) > 2  # letters drawn on the box
+            assert _notice_texts(audience) == []  # never in front of the audience
+            assert items(presentation.kw, "problemsLoader")[0].property("active") is False
+
+
+def test_edits_during_a_talk_wait_and_their_errors_are_named_on_the_console(
+    rendition_cache: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "exhibits"
+    shutil.copytree(BUNDLED, root)
+    reload = ReloadController(root, settle_s=0.0)
+    content = reload.load_initial().content
+    assert content is not None
+
+    def edited() -> None:
+        """The folder looked at again, as the kiosk's heartbeat does, until it loaded."""
+        reload.reload_now()
+        for _ in range(400):
+            pump(25)
+            reload.collect()
+            if not reload.busy:
+                break
+        presentation._on_tick()  # the console's tick, without waiting for it
+        pump(50)
+
+    try:
+        with presenting(
+            content, rendition_cache, FakeClock(), console=True, reload=reload
+        ) as presentation:
+            console = presentation.console_window
+            presentation.console.setLanguage("en")
+            presentation.state.forward()
+            shown = presentation.kw.kiosk.nav.place
+            assert _notice_texts(console) == []
+            # a note changed: it waits, and the console says when it will show
+            talk = root / "talks" / "school-visit.yaml"
+            good = talk.read_text("utf-8")
+            talk.write_text(good.replace("Say hello.", "Say good morning."), "utf-8")
+            edited()
+            assert reload.pending is not None
+            assert _notice_texts(console) == [
+                "Edits to the exhibits folder show when the talk is started again."
+            ]
+            _seen_whole(console, "contentNotices")
+            # an exhibit broken: the file and line, the talk going on as it was loaded
+            exhibit = root / content.exhibits[1].id / "exhibit.yaml"
+            exhibit.write_text("title: [", "utf-8")
+            edited()
+            sentence, located, *also = _notice_texts(console)
+            assert "has errors" in sentence
+            assert located.startswith(f"{content.exhibits[1].id}/exhibit.yaml:2:1: invalid YAML")
+            # and what follows from it: the talk's step on that exhibit
+            assert also == [
+                f"talks/school-visit.yaml:{_line_of(good, content.exhibits[1].id)}:14: "
+                f"unknown exhibit id '{content.exhibits[1].id}'; exhibit ids: "
+                + ", ".join(sorted(e.id for e in content.exhibits if e != content.exhibits[1]))
+            ]
+            assert presentation.kw.kiosk.content is content  # nothing swapped under the talk
+            assert presentation.kw.kiosk.nav.place == shown
+            assert _notice_texts(presentation.kw.window) == []
+            # both put back: nothing to say
+            shutil.copy(BUNDLED / content.exhibits[1].id / "exhibit.yaml", exhibit)
+            talk.write_text(good, "utf-8")
+            edited()
+            assert _notice_texts(console) == []
+            assert not _named_or_none(console, "contentNotices")
+    finally:
+        reload.close()
+
+
+def _named_or_none(window: QQuickWindow, name: str) -> bool:
+    return any(i.objectName() == name and visible(i) for i in walk(window.contentItem()))
+
+
+def _line_of(text: str, exhibit_id: str) -> int:
+    return text[: text.index(f'exhibit: "{exhibit_id}"')].count("\n") + 1

@@ -12,14 +12,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk.runtime.plural import plural
 
 if TYPE_CHECKING:
-    from kiosk.content.model import Problem, Talk
+    from kiosk.content.model import ContentSet
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -61,9 +60,7 @@ def run(args: argparse.Namespace) -> int:
     if args.talk is not None:
         talk = content.talks.get(args.talk)
         if talk is None:
-            print(
-                f"handout: {_no_talk(args.talk, content.talks, result.left_out)}", file=sys.stderr
-            )
+            print(f"handout: {_no_talk(args.talk, content)}", file=sys.stderr)
             return 2
 
     from kiosk.media.cache import RenditionCache, default_cache_dir, rendition_boxes
@@ -80,15 +77,9 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _no_talk(name: str, talks: Mapping[str, Talk], left_out: tuple[Problem, ...]) -> str:
+def _no_talk(name: str, content: ContentSet) -> str:
     """Why ``--talk NAME`` names nothing: a talk left out for its errors says so."""
-    from kiosk.content.checks import suggest
+    from kiosk.content.talks import missing_talk
 
-    broken = [p for p in left_out if p.path.name == f"{name}.yaml"]
-    if broken:
-        lines = "\n".join(str(p) for p in broken)
-        return f"talk {name!r} has errors and was left out:\n{lines}"
-    known = tuple(talks)
-    return f"unknown talk {name!r}; " + (
-        suggest(name, known, "talks") if known else "there are no talks"
-    )
+    why, errors = missing_talk(name, content)
+    return "\n".join((f"{why}:" if errors else why, *(str(p) for p in errors)))

@@ -2,12 +2,12 @@
 
 The presenter console, the audience window and the printed handout all walk the same
 steps; these few rules are written once, here, without Qt: the talk given when none is
-named, and the speaker notes of a step.
+named, why a named talk is not there, and the speaker notes of a step.
 """
 
 from __future__ import annotations
 
-from kiosk.content.model import ContentSet, Talk, TalkStep, Text
+from kiosk.content.model import ContentSet, Problem, Talk, TalkStep, Text, left_out
 
 EXHIBIT = "exhibit"
 IMAGE = "image"
@@ -24,6 +24,19 @@ def default_talk(content: ContentSet) -> Talk:
     steps = [TalkStep(EXHIBIT, e.id, None, None, 0) for e in content.exhibits]
     steps += [TalkStep(TIMELINE, None, None, None, 0), TalkStep(ABOUT, None, None, None, 0)]
     return Talk("", content.site.title, None, None, tuple(steps))
+
+
+def missing_talk(name: str, content: ContentSet) -> tuple[str, tuple[Problem, ...]]:
+    """Why ``--talk NAME`` names no talk of ``content``, in a sentence, and the errors
+    of its file when it was left out for them (``kiosk.content.loader``)."""
+    from kiosk.content.checks import suggest  # only for a mistake
+
+    broken = tuple(p for p in left_out(content.warnings) if p.path.name == f"{name}.yaml")
+    if broken:
+        return f"talk {name!r} has errors and was left out", broken
+    known = tuple(content.talks)
+    hint = suggest(name, known, "talks") if known else "there are no talks"
+    return f"unknown talk {name!r}; {hint}", ()
 
 
 def step_notes(content: ContentSet, step: TalkStep) -> Text | None:

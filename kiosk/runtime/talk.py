@@ -22,8 +22,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from kiosk.content.model import ContentSet, Talk, TalkStep
-from kiosk.content.talks import ABOUT, EXHIBIT, IMAGE, MAP, TIMELINE
+from kiosk.content.model import ContentSet, Problem, Talk, TalkStep, left_out
+from kiosk.content.talks import ABOUT, EXHIBIT, IMAGE, MAP, TIMELINE, missing_talk
 
 log = logging.getLogger("kiosk.talk")
 
@@ -320,6 +320,64 @@ def format_duration(seconds: int) -> str:
     minutes, secs = divmod(abs(seconds), 60)
     hours, minutes = divmod(minutes, 60)
     return f"{sign}{hours}:{minutes:02}:{secs:02}" if hours else f"{sign}{minutes}:{secs:02}"
+
+
+# what the console says of the content ---------------------------------------------------
+
+TALK_LEFT_OUT = "talk_left_out"  # the talk asked for has errors: the whole exhibition instead
+TALK_UNKNOWN = "talk_unknown"  # there is no such talk: the same
+FOLDER_ERRORS = "folder_errors"  # an edit has errors: the talk goes on as it was loaded
+EDITS_WAITING = "edits_waiting"  # an edit loaded fine: it shows when the talk starts again
+NOTICE_LINES = 4  # problem lines shown under a notice; "and N more" for the rest
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One thing the presenter should know about the content (``kind``, a sentence
+    in the console's words), with the file:line:column lines behind it."""
+
+    kind: str
+    lines: tuple[str, ...] = ()
+    talk: str = ""  # the talk asked for, named in the sentence
+
+
+def content_notices(
+    asked: str | None,
+    content: ContentSet,
+    errors: Sequence[Problem] = (),
+    warnings: Sequence[Problem] = (),
+    waiting: bool = False,
+) -> list[Notice]:
+    """What the console tells the presenter of the content, never the audience.
+
+    ``asked``: the talk named with ``--talk``; ``content``: the set on screen;
+    ``errors``, ``warnings``: the last load's (an edit rejected, a talk left out);
+    ``waiting``: an edit loaded and waits for the next start (the talk on screen
+    never changes under the presenter). Another talk's errors are not this talk's
+    business; the staff panel and ``kiosk validate`` list them."""
+    notices = []
+    shown: tuple[Problem, ...] = ()
+    if asked and asked not in content.talks:
+        why, shown = missing_talk(asked, content)
+        lines = tuple(_located(p, content) for p in shown) if shown else (why,)
+        notices.append(Notice(TALK_LEFT_OUT if shown else TALK_UNKNOWN, lines, asked))
+    own = [p for p in left_out(warnings) if asked and p.path.name == f"{asked}.yaml"]
+    wrong = [p for p in (*errors, *own) if p not in shown]
+    if wrong:
+        notices.append(Notice(FOLDER_ERRORS, tuple(_located(p, content) for p in wrong)))
+    elif waiting:
+        notices.append(Notice(EDITS_WAITING))
+    return notices
+
+
+def _located(problem: Problem, content: ContentSet) -> str:
+    """``talks/visit.yaml:4:12: ...``: the path inside the exhibits folder, as a
+    presenter finds it in their editor's side bar."""
+    try:
+        inside = problem.path.relative_to(content.root)
+    except ValueError:
+        return str(problem)
+    return str(Problem(inside, problem.line, problem.column, problem.message, problem.severity))
 
 
 # where the windows go ---------------------------------------------------------------

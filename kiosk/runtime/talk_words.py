@@ -129,6 +129,41 @@ WORDS: dict[str, dict[str, str]] = {
         "az": "Enter: çıx · Esc: qal",
         "ru": "Enter: выйти · Esc: остаться",
     },
+    # what the console says of the content (kiosk.runtime.talk.content_notices)
+    "talk_left_out": {
+        "en": "The talk “{talk}” has errors and was left out: the audience sees the whole"
+        " exhibition instead. Fix the file and start the talk again.",
+        "uz": "«{talk}» nutqida xatolar bor va u chetda qoldi: tomoshabinlar uning oʻrniga"
+        " butun koʻrgazmani koʻradi. Faylni tuzating va nutqni qaytadan boshlang.",
+        "az": "«{talk}» çıxışında səhvlər var və o, kənarda qaldı: tamaşaçılar onun yerinə"
+        " bütün sərgini görür. Faylı düzəldin və çıxışı yenidən başladın.",
+        "ru": "В выступлении «{talk}» есть ошибки, и оно пропущено: зал видит вместо него"
+        " всю выставку. Исправьте файл и запустите выступление снова.",
+    },
+    "talk_unknown": {
+        "en": "There is no talk “{talk}”: the audience sees the whole exhibition instead.",
+        "uz": "«{talk}» nomli nutq yoʻq: tomoshabinlar uning oʻrniga butun koʻrgazmani koʻradi.",
+        "az": "«{talk}» adlı çıxış yoxdur: tamaşaçılar onun yerinə bütün sərgini görür.",
+        "ru": "Выступления «{talk}» нет: зал видит вместо него всю выставку.",
+    },
+    "folder_errors": {
+        "en": "The exhibits folder has errors: the talk goes on as it was loaded.",
+        "uz": "Eksponatlar papkasida xatolar bor: nutq yuklangan holicha davom etadi.",
+        "az": "Eksponatlar qovluğunda səhvlər var: çıxış yükləndiyi kimi davam edir.",
+        "ru": "В папке экспонатов есть ошибки: выступление идёт так, как было загружено.",
+    },
+    "edits_waiting": {
+        "en": "Edits to the exhibits folder show when the talk is started again.",
+        "uz": "Eksponatlar papkasidagi oʻzgarishlar nutq qaytadan boshlanganda koʻrinadi.",
+        "az": "Eksponatlar qovluğundakı dəyişikliklər çıxış yenidən başlayanda görünəcək.",
+        "ru": "Изменения в папке экспонатов появятся при новом запуске выступления.",
+    },
+    "more_problems": {
+        "en": "… and {count} more (kiosk validate lists them all)",
+        "uz": "… yana {count} ta (kiosk validate hammasini koʻrsatadi)",
+        "az": "… və daha {count} (kiosk validate hamısını göstərir)",
+        "ru": "… и ещё {count} (kiosk validate покажет все)",
+    },
     "keys": {
         "en": "PageDown / PageUp: next / back · Home / End · number + Enter: go to step"
         " · F1: every key",

@@ -23,7 +23,7 @@ from PySide6.QtQml import QQmlComponent, QQmlEngine
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk.content.model import ContentSet, Talk, TalkStep
-from kiosk.content.talks import default_talk
+from kiosk.content.talks import default_talk, missing_talk
 from kiosk.runtime import talk as t
 from kiosk.runtime.navigation import MAP, NO_PLACE, TIMELINE
 from kiosk.ui.app import QML_DIR
@@ -31,6 +31,7 @@ from kiosk.ui.keys import key_value
 from kiosk.ui.talk import PROVIDER, Console, Curtain, Frames
 
 if TYPE_CHECKING:
+    from kiosk.runtime.reload import ReloadController
     from kiosk.ui.app import KioskWindow
     from kiosk.ui.bridge import Kiosk
     from kiosk.ui.wiring import PresentOptions
@@ -97,11 +98,11 @@ def choose_talk(content: ContentSet, name: str | None) -> Talk:
     """The talk file asked for, else the default talk; what cannot show is left out."""
     talk = content.talks.get(name) if name else None
     if name and talk is None:
-        known = ", ".join(sorted(content.talks)) or "none"
+        why, errors = missing_talk(name, content)
         log.error(
-            "no talk %r in talks/ (talks: %s): giving every exhibit, the timeline and the sources",
-            name,
-            known,
+            "%s: giving every exhibit, the timeline and the sources instead%s",
+            why,
+            "".join(f"\n  {p}" for p in errors),
         )
     return t.playable(talk or default_talk(content), content)
 
@@ -114,11 +115,16 @@ class Presentation(QObject):
     """The talk, its two windows and the keys that drive it."""
 
     def __init__(
-        self, kw: KioskWindow, options: PresentOptions, clock: t.Clock | None = None
+        self,
+        kw: KioskWindow,
+        options: PresentOptions,
+        clock: t.Clock | None = None,
+        reload: ReloadController | None = None,
     ) -> None:
         super().__init__(kw.window)
         self.kw = kw
         self.options = options
+        self._reload = reload  # the edits made during the talk: the console tells of them
         self.wanted: str | None = None  # the screen the audience was put on, by name
         self.console_shown = False  # with one screen: the overlay is shown only when asked
         self._closed = False
@@ -131,7 +137,7 @@ class Presentation(QObject):
         kw.engine.addImageProvider(PROVIDER, frames.provider())
         self.curtain = Curtain(frames, self)
         language = options.language or kiosk.content.site.default_language
-        self.console = Console(kiosk, self.state, language, self)
+        self.console = Console(kiosk, self.state, language, self, self._notices)
         self.curtain.live_frame = self.console.new_live_frame
         self.curtain.next_frame = self.console.new_next_frame
         self.console.changed.connect(self._console_changed)
@@ -306,6 +312,20 @@ class Presentation(QObject):
         else:
             self.state.talk = talk
         self.console.refresh()
+
+    def _notices(self) -> list[t.Notice]:
+        """The talk asked for and not there, an edit with errors, edits waiting: read at
+        each of the console's ticks."""
+        reload = self._reload
+        if reload is None:
+            return t.content_notices(self.options.talk, self.kw.kiosk.content)
+        return t.content_notices(
+            self.options.talk,
+            self.kw.kiosk.content,
+            reload.last_errors,
+            reload.last_warnings,
+            waiting=reload.pending is not None,
+        )
 
     def handle_key(self, key: int, modifiers: int) -> bool:
         """The presenter's keys, before the kiosk's own (``kiosk.ui.keys``)."""

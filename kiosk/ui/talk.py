@@ -170,12 +170,18 @@ class Console(QObject):
     hideRequested = Signal()
 
     def __init__(
-        self, kiosk: Kiosk, state: TalkState, language: str, parent: QObject | None = None
+        self,
+        kiosk: Kiosk,
+        state: TalkState,
+        language: str,
+        parent: QObject | None = None,
+        notices: Callable[[], list[t.Notice]] = list,
     ) -> None:
         super().__init__(parent)
         self._kiosk = kiosk
         self._state = state
         self._language = language
+        self._notices = notices  # what the presenter should know of the content
         self._live_revision = 0
         self._next_revision = 0
         self._two_screens = False
@@ -225,9 +231,11 @@ class Console(QObject):
         else:
             next_title, next_image = "", ""
         step = state.step
+        said = words(lang)
         view = {
             "title": state.talk.title.get(lang),
-            "words": words(lang),
+            "words": said,
+            "notices": [_notice(n, said) for n in self._notices()],
             "keys": keys(lang),
             "outline": [
                 {"number": i + 1, "title": t.step_title(s, content, lang), "kind": s.kind}
@@ -334,6 +342,14 @@ class Console(QObject):
     @Slot()
     def hide(self) -> None:
         self.hideRequested.emit()
+
+
+def _notice(notice: t.Notice, said: dict[str, str]) -> dict[str, Any]:
+    """A notice as the console shows it: its sentence, and its first lines."""
+    lines = list(notice.lines[: t.NOTICE_LINES])
+    if len(notice.lines) > t.NOTICE_LINES:
+        lines.append(said["more_problems"].format(count=len(notice.lines) - t.NOTICE_LINES))
+    return {"kind": notice.kind, "text": said[notice.kind].format(talk=notice.talk), "lines": lines}
 
 
 def _step_image(step: t.TalkStep, content: Any) -> str:

@@ -255,7 +255,7 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
         # only in a talk: the console, its QML and the talk state are made here
         from kiosk.ui.presenting import Presentation
 
-        kiosk.presentation = Presentation(kw, options.present)
+        kiosk.presentation = Presentation(kw, options.present, reload=reload)
         kiosk.presentation.show()
     else:
         kw.window.show()

@@ -163,6 +163,58 @@ Window {
             id: right
             anchors { left: left.right; right: parent.right; top: timeRow.bottom; bottom: buttons.top; margins: root.gap }
             spacing: root.gap / 2
+            // what the presenter should know of the content, never on the audience's
+            // screen: the talk asked for left out, an edit with errors, edits waiting
+            Rectangle {
+                id: noticeBox
+                objectName: "contentNotices"
+                visible: root.view.notices.length > 0
+                width: parent.width
+                height: visible ? Math.min(noticeColumn.implicitHeight + root.gap, parent.height * 0.45) : 0
+                clip: true
+                radius: 4 * root.k
+                color: root.view.notices.some(n => n.kind !== "edits_waiting") ? "#4a1016" : "#25303b"
+                Column {
+                    id: noticeColumn
+                    x: root.gap / 2
+                    y: root.gap / 2
+                    width: parent.width - root.gap
+                    spacing: root.gap / 3
+                    Repeater {
+                        model: root.view.notices
+                        Column {
+                            id: notice
+                            required property var modelData
+                            width: noticeColumn.width
+                            spacing: 3 * root.k
+                            Text {
+                                objectName: "noticeText"
+                                width: parent.width
+                                text: notice.modelData.text
+                                textFormat: Text.PlainText
+                                wrapMode: Text.Wrap
+                                color: "white"
+                                font.pixelSize: 18 * root.k
+                                font.variableAxes: { "wght": Font.Bold }
+                            }
+                            Repeater {
+                                model: notice.modelData.lines
+                                Text {
+                                    required property string modelData
+                                    objectName: "noticeLine"
+                                    width: notice.width
+                                    text: modelData
+                                    textFormat: Text.PlainText
+                                    wrapMode: Text.WrapAnywhere
+                                    color: "#ffe3e6"
+                                    font.pixelSize: 15 * root.k
+                                    font.family: "monospace"
+                                }
+                            }
+                        }
+                    }
+                }
+            }
             Text {
                 id: notesLabel
                 text: root.words.notes
@@ -177,6 +229,7 @@ Window {
                 objectName: "notes"
                 width: parent.width
                 height: parent.height - notesLabel.height - outlineLabel.height - outline.height - 3 * parent.spacing
+                        - (noticeBox.visible ? noticeBox.height + parent.spacing : 0)
                 text: root.view.notes !== "" ? root.view.notes : root.words.no_notes
                 textFormat: Text.PlainText
                 wrapMode: Text.Wrap
