@@ -3,7 +3,8 @@
 Run as ``python tests/present_child.py OUT -- KIOSK ARGS`` with ``$KIOSK_TEST_STEPS``,
 a JSON list of steps played once both windows are up:
 
-- ``"key:NAME"``: a key press (``Qt.Key_NAME``) on the console window;
+- ``"key:NAME"``: a key press (``Qt.Key_NAME``) on the console window, or on the
+  audience window while the console is hidden (one screen);
 - ``"shot:LABEL"``: both windows grabbed to ``OUT/LABEL-audience.png`` and
   ``OUT/LABEL-console.png``, and what each shows (its screen, geometry, every
   visible text, the named items a test looks for) into ``OUT/LABEL.json``;
@@ -152,7 +153,9 @@ def _until(window: QQuickWindow, text: str, deadline_ms: int = 60_000) -> None:
 
 def _play(out: Path, steps: list[str]) -> None:
     windows = _windows()
-    if windows is None or not windows[1].isVisible():
+    # with one screen the console stays hidden until C: the audience window is enough
+    one_screen = len(QGuiApplication.screens()) == 1
+    if windows is None or not (windows[1].isVisible() or (one_screen and windows[0].isVisible())):
         QTimer.singleShot(100, lambda: _play(out, steps))
         return
     audience, console = windows
@@ -162,7 +165,7 @@ def _play(out: Path, steps: list[str]) -> None:
             kind, _, arg = step.partition(":")
             if kind == "key":
                 key = getattr(Qt.Key, f"Key_{arg}")
-                QTest.keyClick(console, key)
+                QTest.keyClick(console if console.isVisible() else audience, key)
                 QTest.qWait(80)
             elif kind == "wait":
                 QTest.qWait(int(arg))

@@ -274,3 +274,46 @@ def test_a_broken_talk_and_edits_during_the_talk_are_told_on_the_console_only(
     fixed = _shot(out, "fixed")["console"]["texts"]
     assert "Edits to the exhibits folder show when the talk is started again." in fixed
     assert any("has errors and was left out" in said for said in fixed)  # still true of this run
+
+
+def test_with_one_screen_esc_and_f1_wait_for_the_console_and_the_talk_goes_on(
+    tmp_path: Path,
+) -> None:
+    """A projector alone (or mirrored): the console is hidden, so Esc and F1, whose
+    question and help show on it, do nothing until C shows it; the clicker still works."""
+    projector = {**PROJECTOR, "x": 0}
+    steps = [
+        "shot:start",
+        "key:Escape",
+        "key:F1",
+        "shot:keys",
+        "key:PageDown",
+        "key:PageDown",
+        "shot:moved",
+        "key:C",
+        "key:Escape",
+        "shot:asked",
+        "key:Escape",
+        "key:C",
+        "shot:hidden",
+    ]
+    args = ["--talk", "school-visit", "--presenter-language", "en"]
+    out = _run(tmp_path, [projector], args, steps)
+    start, keys = _shot(out, "start"), _shot(out, "keys")
+    assert not start["console"]["visible"] and start["audience"]["geometry"] == [0, 0, 1920, 1080]
+    for shot in (start, keys):
+        for window in ("audience", "console"):
+            named = shot[window]["named"]
+            assert "quitQuestion" not in named and "presenterHelp" not in named, window
+            assert "consoleQuestion" not in named, window
+    assert not keys["console"]["visible"]
+    # the clicker was not taken by a question nobody could see: the talk moved on
+    before = Image.open(out / "keys-audience.png").convert("RGB")
+    moved = Image.open(out / "moved-audience.png").convert("RGB")
+    assert _rms(before, moved) > 2
+    asked = _shot(out, "asked")
+    assert asked["console"]["visible"] and asked["console"]["screen"] == "projector"
+    assert any("Quit the talk?" in said for said in asked["console"]["texts"])
+    assert not any("Quit" in said for said in asked["audience"]["texts"])
+    hidden = _shot(out, "hidden")
+    assert not hidden["console"]["visible"] and hidden["audience"]["visible"]
