@@ -173,6 +173,58 @@ def test_with_one_screen_and_the_console_hidden_esc_and_f1_show_nothing(
         assert not console.isVisible() and not presenter.property("helpVisible")
 
 
+@pytest.mark.parametrize(
+    ("pressed", "then"),
+    [
+        (Qt.Key.Key_PageDown, lambda s, at: s.index == at + 1),  # the clicker's next
+        (Qt.Key.Key_Right, lambda s, at: s.index == at + 1),
+        (Qt.Key.Key_Space, lambda s, at: s.index == at + 1),
+        (Qt.Key.Key_PageUp, lambda s, at: s.index == at - 1),  # and back
+        (Qt.Key.Key_B, lambda s, at: s.index == at and s.blank == t.BLACK),  # blank
+        (Qt.Key.Key_Period, lambda s, at: s.index == at and s.blank == t.BLACK),
+    ],
+)
+def test_a_clicker_key_with_the_quit_question_up_answers_stay_and_does_its_work(
+    content: ContentSet,
+    rendition_cache: Path,
+    pressed: Qt.Key,
+    then: Callable[[Any, int], bool],
+) -> None:
+    """A clicker's slide-show button sends Esc: the question shows on the console, and
+    the clicker, which has no Esc of its own, still moves the talk on."""
+    with presenting(content, rendition_cache, FakeClock(), console=True) as presentation:
+        console, presenter, state = (
+            presentation.console_window,
+            presentation.kw.kiosk.presenter,
+            presentation.state,
+        )
+        at = next(i for i, step in enumerate(state.steps) if step.kind == t.IMAGE)
+        state.jump(at)  # a picture: one screenful, so a press is a step
+        pump(50)
+        QTest.keyClick(console, Qt.Key.Key_Escape)
+        pump(20)
+        assert presenter.property("askingToQuit")
+        assert visible(_named(console, "consoleQuestion"))
+        QTest.keyClick(console, pressed)
+        pump(20)
+        assert not presenter.property("askingToQuit")
+        assert not _named_or_none(console, "consoleQuestion")
+        assert then(state, at), pressed
+        # a key the talk has no use for leaves the question up; Enter still quits
+        if state.blank:
+            QTest.keyClick(console, Qt.Key.Key_Escape)  # the first Esc brings content back
+        QTest.keyClick(console, Qt.Key.Key_Escape)
+        pump(20)
+        assert presenter.property("askingToQuit")
+        QTest.keyClick(console, Qt.Key.Key_X)
+        pump(20)
+        assert presenter.property("askingToQuit")
+        quits: list[int] = []
+        presenter.quitRequested.connect(lambda: quits.append(1))
+        QTest.keyClick(console, Qt.Key.Key_Return)
+        assert quits == [1]
+
+
 def test_the_audience_cursor_hides_until_the_mouse_moves(
     content: ContentSet, rendition_cache: Path
 ) -> None:

@@ -72,6 +72,11 @@ class KeyMap(QObject):
                 presenter.confirmQuit()
             elif key in _values(k.Key_Escape, k.Key_N, k.Key_Backspace):
                 presenter.cancelQuit()
+            elif self._talk_keys is not None and self._talk_keys(key, modifiers):
+                # in a talk, a key of the talk's answers "stay" and does its work: a
+                # clicker (whose slide-show button sends Esc) has no key to answer with,
+                # and the presenter away from the laptop would find the talk stuck
+                presenter.cancelQuit()
             return True
         if presenter.help_showing and key == key_value(k.Key_Escape):
             presenter.hideHelp()
