@@ -11,16 +11,17 @@ import re
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
 from factories import image_item, make_site, tmap, to_yaml, valid_exhibit
+from PIL import Image
 from process import environment
 
 from kiosk.content.loader import load_content
 from kiosk.content.model import ContentSet, Talk, TalkStep, Text
-from kiosk.ui.handout_plan import ABOUT, EXHIBIT, TIMELINE, handout_parts, word
+from kiosk.ui.handout_plan import ABOUT, EXHIBIT, MAP, TIMELINE, handout_parts, word
 
 pytestmark = pytest.mark.slow  # eight handouts made and read back
 
@@ -174,11 +175,16 @@ def test_pages_are_numbered_out_of_the_total(pdfs: dict[str, Pdf]) -> None:
 def test_pictures_come_from_the_rendition_cache(
     pdfs: dict[str, Pdf], cache: Path, bundled: ContentSet
 ) -> None:
-    listing = _run(["pdfimages", "-list", str(pdfs["uz"].path)]).splitlines()[2:]
-    sizes = {(row.split()[3], row.split()[4]) for row in listing}
+    listed = _run(["pdfimages", "-list", str(pdfs["uz"].path)])
+    rows = [row.split() for row in listed.splitlines()[2:]]
+    # the map is drawn for print, across the text (kiosk.ui.handout_map): no rendition
+    (drawn,) = [row for row in rows if int(row[3]) > 1920]
+    assert bundled.site.strings["map"].get("uz") in pdfs["uz"].text(int(drawn[0]))
+    listing = [row for row in rows if row is not drawn]
+    sizes = {(row[3], row[4]) for row in listing}
     assert listing and all(max(int(w), int(h)) <= 1920 for w, h in sizes)
     # every picture of the exhibits is printed, each its own (one file once)
-    objects = {row.split()[10] for row in listing}
+    objects = {row[10] for row in listing}
     assert len(objects) == len({ref.sha256 for ref in bundled.images()})
     made = {p.name.split("-")[0] for p in cache.rglob("*-screen-*")}
     assert {ref.sha256 for ref in bundled.images()} <= made
@@ -226,6 +232,20 @@ def test_a_talk_with_the_map_prints_its_places_and_what_is_there(
         assert place.name.get("az") in lines
         for exhibit in bundled.exhibits_at(place.id):
             assert exhibit.title.get("az") in lines
+    # the map itself, drawn across the text: its sea, its land, a marker per place
+    listed = _run(["pdfimages", "-list", "-f", str(page), "-l", str(page), str(out)])
+    (row,) = listed.splitlines()[2:]  # one picture on the page
+    width, height = (int(v) for v in row.split()[3:5])
+    assert width >= 1900 and 0.4 < height / width < 0.55, row
+    prefix = tmp_path / "map"
+    _run(["pdftoppm", "-r", "60", "-png", "-f", str(page), "-l", str(page), str(out), str(prefix)])
+    (png,) = tmp_path.glob("map*.png")
+    drawn = Image.open(png).convert("RGB")
+    theme = bundled.site.theme
+    sea = _mix(theme.background, theme.accent, 0.22)
+    assert _share(drawn, sea) > 0.01  # the Caspian, at the least
+    assert _share(drawn, _mix(theme.background, "#000000", 8 / 255)) > 0.05  # the land
+    assert _share(drawn, _rgb(theme.accent_text)) > 0.0002  # the markers and borders
 
 
 def test_content_text_is_printed_as_typed_never_as_markup(tmp_path: Path, cache: Path) -> None:
@@ -276,9 +296,16 @@ def test_plan_without_a_talk_follows_the_kiosk(bundled: ContentSet) -> None:
     assert [(p.kind, p.exhibit) for p in parts] == [
         *[(EXHIBIT, e.id) for e in bundled.exhibits],
         (TIMELINE, None),
+        (MAP, None),  # the bundled site has places: the kiosk offers its map
         (ABOUT, None),
     ]
     assert all(p.notes == [] for p in parts)  # the bundled exhibits carry no notes
+    without_places = replace(bundled, places=())
+    assert [p.kind for p in handout_parts(without_places, None, False)][-3:] == [
+        EXHIBIT,
+        TIMELINE,
+        ABOUT,
+    ]
 
 
 def test_plan_with_a_talk_follows_its_steps_each_exhibit_once(bundled: ContentSet) -> None:
@@ -298,3 +325,22 @@ def test_plan_with_a_talk_follows_its_steps_each_exhibit_once(bundled: ContentSe
     assert [(n.step, n.picture, n.notes.get("en")) for n in parts[1].notes] == [(3, 2, "two")]
     assert [n.step for n in parts[2].notes] == [1]
     assert handout_parts(bundled, talk, with_notes=False)[0].notes == []
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    value = int(colour.lstrip("#"), 16)
+    return value >> 16, (value >> 8) & 255, value & 255
+
+
+def _mix(a: str, b: str, share: float) -> tuple[int, int, int]:
+    return tuple(  # type: ignore[return-value]
+        round(x * (1 - share) + y * share) for x, y in zip(_rgb(a), _rgb(b), strict=True)
+    )
+
+
+def _share(picture: Image.Image, colour: tuple[int, int, int], near: int = 6) -> float:
+    """The part of the page's pixels within ``near`` of ``colour`` on every channel."""
+    data = picture.tobytes()
+    pixels = list(zip(data[0::3], data[1::3], data[2::3], strict=True))
+    close = sum(all(abs(p - c) <= near for p, c in zip(px, colour, strict=True)) for px in pixels)
+    return close / len(pixels)

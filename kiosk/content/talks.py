@@ -18,11 +18,14 @@ ABOUT = "about"
 
 def default_talk(content: ContentSet) -> Talk:
     """The talk given when none is named (``kiosk --present`` without ``--talk``, and
-    the handout without one): every exhibit in the site's order, then the timeline and
-    the sources, as the kiosk itself offers them. No time limit; the only notes are the
-    exhibits' own (``step_notes``)."""
+    the handout without one): every exhibit in the site's order, then the timeline, the
+    map (a site with places), and the sources, as the kiosk itself offers them. No time
+    limit; the only notes are the exhibits' own (``step_notes``)."""
     steps = [TalkStep(EXHIBIT, e.id, None, None, 0) for e in content.exhibits]
-    steps += [TalkStep(TIMELINE, None, None, None, 0), TalkStep(ABOUT, None, None, None, 0)]
+    steps.append(TalkStep(TIMELINE, None, None, None, 0))
+    if content.places:
+        steps.append(TalkStep(MAP, None, None, None, 0))
+    steps.append(TalkStep(ABOUT, None, None, None, 0))
     return Talk("", content.site.title, None, None, tuple(steps))
 
 

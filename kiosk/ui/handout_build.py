@@ -210,18 +210,39 @@ class HandoutBuilder:
             self.paragraph(row["exhibitTitle"], self.muted_char(SMALL_PT), top_mm=1)
 
     def map(self, part: Part) -> None:
-        """The map's page: each place, with the exhibits set there, as the map's panel
-        lists them."""
+        """The map's page: the map as the screen draws it, then each place with the
+        exhibits set there, as the map's panel lists them."""
         from kiosk.ui import mapview  # a handout with the map only
 
         self.new_page(self.strings.get("map", "map"))
         self.notes(part.notes)
+        self.map_picture()
         places = mapview.places(self.content, self.language)
         for index in self.labelled_rows([place["name"] for place in places]):
             for number, exhibit in enumerate(places[index]["exhibits"]):
                 if number:
                     self.cursor.insertBlock()
                 self.cursor.insertText(exhibit["title"], self.char(BODY_PT))
+
+    def map_picture(self) -> None:
+        """The drawn map across the text, one of its pixels a pixel of the page."""
+        from kiosk.ui.handout_map import draw_map
+
+        drawn = self.images.get(MAP)
+        if drawn is None:  # drawn once, for every pass of the layout
+            drawn = self.images[MAP] = draw_map(
+                self.content, self.language, round(self.body.width())
+            )
+        name = f"handout:{MAP}"
+        self.doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(name), drawn)
+        fmt = QTextImageFormat()
+        fmt.setName(name)
+        fmt.setWidth(self.body.width() * self.to_fmt)
+        fmt.setHeight(self.body.width() * drawn.height() / drawn.width() * self.to_fmt)
+        block = QTextBlockFormat()
+        block.setTopMargin(5 * FMT_MM)
+        self.insert_block(block)
+        self.cursor.insertImage(fmt)
 
     def about(self, part: Part) -> None:
         page = present.about(self.content, self.language)

@@ -1,8 +1,8 @@
 """What a printed handout holds, page group by page group, and its few own words.
 
 No Qt here: the plan is tested as plain data; ``kiosk.ui.handout_build`` builds it.
-Without a talk the handout follows the kiosk (every exhibit, the timeline, the
-sources); with one it follows the talk's steps, each exhibit once, where the talk
+Without a talk the handout follows the kiosk (every exhibit, the timeline, the map
+of a site with places, the sources); with one it follows the talk's steps, each exhibit once, where the talk
 first shows it. The sources page always closes it: credits travel with the pictures.
 """
 

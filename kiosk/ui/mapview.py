@@ -101,6 +101,12 @@ def places(content: ContentSet, language: str) -> list[MapPlace]:
     return rows
 
 
+def outlines(focus: bool) -> str:
+    """SVG path data in map units: the two countries of the story (``focus``), or
+    their neighbours."""
+    return "".join(c["path"] for c in region()["countries"] if c["focus"] == focus)
+
+
 def area_name(area: mapgeo.AreaName, language: str) -> str:
     return area.names.get(language) or area.names["en"]
 
@@ -125,13 +131,13 @@ class MapScreen(QObject):
         self.changed.emit()
 
     def _get_neighbour_outlines(self) -> str:
-        return "".join(c["path"] for c in region()["countries"] if not c["focus"])
+        return outlines(focus=False)
 
     # SVG path data in map units: the neighbours, drawn faint
     neighbourOutlines = Property(str, _get_neighbour_outlines, constant=True)
 
     def _get_focus_outlines(self) -> str:
-        return "".join(c["path"] for c in region()["countries"] if c["focus"])
+        return outlines(focus=True)
 
     # Uzbekistan and Azerbaijan, drawn over the neighbours
     focusOutlines = Property(str, _get_focus_outlines, constant=True)

@@ -95,12 +95,13 @@ class AudienceView:
 
 
 def choose_talk(content: ContentSet, name: str | None) -> Talk:
-    """The talk file asked for, else the default talk; what cannot show is left out."""
+    """The talk file asked for, else the default talk (the whole exhibition); what
+    cannot show is left out."""
     talk = content.talks.get(name) if name else None
     if name and talk is None:
         why, errors = missing_talk(name, content)
         log.error(
-            "%s: giving every exhibit, the timeline and the sources instead%s",
+            "%s: giving the whole exhibition instead%s",
             why,
             "".join(f"\n  {p}" for p in errors),
         )
