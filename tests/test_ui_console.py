@@ -881,3 +881,34 @@ def _named_or_none(window: QQuickWindow, name: str) -> bool:
 
 def _line_of(text: str, exhibit_id: str) -> int:
     return text[: text.index(f'exhibit: "{exhibit_id}"')].count("\n") + 1
+
+
+def test_with_no_valid_content_the_audience_keeps_the_being_updated_message(
+    rendition_cache: Path, tmp_path: Path
+) -> None:
+    """A first start on a folder with errors and no set accepted before: the kiosk's
+    "being updated" set has nothing to show, so the talk has no step, and the audience
+    keeps the message instead of an empty timeline and sources."""
+    from kiosk.content.fallback import fallback_content
+
+    content = fallback_content(tmp_path)
+    with presenting(content, rendition_cache, FakeClock(), console=True) as presentation:
+        audience, console = presentation.kw.window, presentation.console_window
+        presentation.console.setLanguage("en")
+        assert content.site.subtitle is not None
+        message = content.site.subtitle.get("uz")
+        settle(audience, presentation.kw.images)
+        before = grab(presentation.kw)
+        # the message alone: no control (About, the map) on the projector
+        assert [n for n in ("aboutButton", "homeMapButton") if _named_or_none(audience, n)] == []
+        for pressed in (Qt.Key.Key_PageDown, Qt.Key.Key_End, Qt.Key.Key_PageUp):
+            QTest.keyClick(console, pressed)
+            settle(audience, presentation.kw.images)
+            assert presentation.state.steps == ()
+            assert presentation.kw.kiosk.nav.place.screen == "home", pressed
+            subtitle = item(presentation.kw, "siteSubtitle")
+            assert visible(subtitle) and subtitle.property("text") == message
+        assert difference(before, grab(presentation.kw))[0] <= 24  # nothing moved
+        assert not _named_or_none(console, "stepCount")  # no "Step 1 / 0"
+        sentence, *_ = _notice_texts(console)
+        assert "school-visit" in sentence

@@ -45,3 +45,16 @@ def test_the_attract_loop_shows_each_language_line_once(
         for item in lines:
             bottom = item.mapToScene(item.boundingRect().bottomRight())
             assert visible(item) and item.width() > 0 and 0 < bottom.y() <= 800
+
+
+def test_a_visitor_on_the_being_updated_home_finds_no_empty_about(
+    tmp_path: Path, qapp: QGuiApplication
+) -> None:
+    """The "being updated" set has no exhibits: About would be an empty page."""
+    content = fallback_content(tmp_path)
+    with open_window(content, tmp_path / "cache", size=(1280, 800)) as kw:
+        (subtitle,) = _items(kw.window.contentItem(), "siteSubtitle")
+        assert visible(subtitle) and subtitle.property("text") == _MESSAGE["uz"]
+        (about,) = _items(kw.window.contentItem(), "aboutButton")
+        assert not visible(about)
+        assert not any(visible(i) for i in _items(kw.window.contentItem(), "homeMapButton"))

@@ -2,9 +2,9 @@
 
 The same content as the screens, in one language: a cover with the contents, each
 exhibit on its own pages (pictures, text, key facts, captions and credits), the
-timeline, the map (a site with places) and the sources. ``--talk NAME`` follows one talk's steps; ``--notes`` adds
-the speaker notes as a script. Exit status: 0 written, 1 content errors or the file
-could not be written, 2 a wrong language or talk.
+timeline, the map (a site with places) and the sources. ``--talk NAME`` follows one
+talk's steps; ``--notes`` adds the speaker notes as a script. Exit status: 0 written,
+1 content errors or the file could not be written, 2 a wrong language or talk.
 """
 
 from __future__ import annotations

@@ -95,8 +95,13 @@ def playable(talk: Talk, content: ContentSet) -> Talk:
 
 
 def _can_show(step: TalkStep, content: ContentSet) -> bool:
-    if step.kind in (TIMELINE, ABOUT):
-        return True
+    """Whether ``step`` would put something on the audience's screen: never an empty
+    page (the "being updated" set of a kiosk with no valid content has no exhibits, so
+    no timeline and no sources; the audience keeps its message instead)."""
+    if step.kind == TIMELINE:
+        return bool(content.timeline())
+    if step.kind == ABOUT:
+        return bool(content.exhibits)
     if step.kind == MAP:
         return bool(content.places)  # a site without places.yaml has no map
     exhibit = content.exhibit(step.exhibit or "")

@@ -258,6 +258,13 @@ class Kiosk(QObject):
     # whether the bar and the home screen offer the map
     hasMap = shown(bool, _get_has_map, contentChanged)
 
+    def _get_has_about(self) -> bool:
+        return bool(self._content.exhibits)
+
+    # whether the home screen offers "About this exhibition": not on the "being
+    # updated" set of a kiosk with no valid content, whose About would be empty
+    hasAbout = shown(bool, _get_has_about, contentChanged)
+
     def _get_has_timeline(self) -> bool:
         return any(e.timeline for e in self._content.exhibits)
 

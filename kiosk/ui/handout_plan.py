@@ -2,8 +2,9 @@
 
 No Qt here: the plan is tested as plain data; ``kiosk.ui.handout_build`` builds it.
 Without a talk the handout follows the kiosk (every exhibit, the timeline, the map
-of a site with places, the sources); with one it follows the talk's steps, each exhibit once, where the talk
-first shows it. The sources page always closes it: credits travel with the pictures.
+of a site with places, the sources); with one it follows the talk's steps, each
+exhibit once, where the talk first shows it. The sources page always closes it:
+credits travel with the pictures.
 """
 
 from __future__ import annotations

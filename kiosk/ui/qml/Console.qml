@@ -47,6 +47,7 @@ Window {
         }
         Text {
             objectName: "stepCount"
+            visible: root.view.count > 0  // a talk with nothing to show: the notice says why
             anchors { right: parent.right; top: parent.top; margins: root.gap }
             text: root.words.step + " " + (root.view.index + 1) + " / " + root.view.count
                   + (root.view.typed !== "" ? "    " + root.words.go_to + ": " + root.view.typed + "|" : "")

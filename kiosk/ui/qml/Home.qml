@@ -99,15 +99,18 @@ Rectangle {
                 y: home.ui.portrait ? header.y + header.height + home.ui.gap
                     : header.y + Math.max(0, (siteTitle.font.pixelSize * home.ui.fontLine - height) / 2)
                 spacing: home.ui.gap / 2
+                // controls: never on a talk's audience screen (a kiosk with no valid
+                // content shows its "being updated" home there)
                 NavButton {
                     objectName: "aboutButton"
+                    visible: home.ui.controls && home.kiosk.hasAbout
                     ui: home.ui
                     text: home.kiosk.strings.about
                     onActivated: home.kiosk.nav.openAbout()
                 }
                 NavButton {
                     objectName: "homeMapButton"
-                    visible: home.kiosk.hasMap
+                    visible: home.ui.controls && home.kiosk.hasMap
                     ui: home.ui
                     glyph: "◉"
                     text: home.kiosk.strings.map
