@@ -627,6 +627,17 @@ def _open_moment_shown(audience: QQuickWindow, index: int) -> bool:
     )
 
 
+def _heading_whole_or_gone(audience: QQuickWindow) -> bool:
+    """The timeline's title and axis each wholly in the audience window or wholly
+    above it: never one cut in two at the top edge."""
+    for name in ("timelineTitle", "timeAxis"):
+        part = next(i for i in walk(audience.contentItem()) if i.objectName() == name)
+        box = part.mapRectToScene(QRectF(0, 0, part.width(), part.height()))
+        if box.top() < -0.5 < box.bottom() - 1:
+            return False
+    return True
+
+
 def test_the_timeline_step_goes_moment_by_moment_and_the_console_names_the_next(
     content: ContentSet, rendition_cache: Path
 ) -> None:
@@ -643,6 +654,7 @@ def test_the_timeline_step_goes_moment_by_moment_and_the_console_names_the_next(
             assert (state.index, nav.place.index) == (timeline, moment)
             assert nav.place.screen == "timeline"
             assert _open_moment_shown(audience, moment)
+            assert _heading_whole_or_gone(audience), moment
             view = _view(presentation)
             if moment + 1 < len(dated):  # the console names the next moment, with its picture
                 exhibit, entry = dated[moment + 1]
@@ -668,6 +680,7 @@ def test_the_timeline_step_goes_moment_by_moment_and_the_console_names_the_next(
         settle(audience, images)
         assert (state.index, nav.place.index) == (timeline, len(dated) - 1)
         assert _open_moment_shown(audience, len(dated) - 1)
+        assert _heading_whole_or_gone(audience)
         state.backward()
         settle(audience, images)
         assert nav.place.index == len(dated) - 2

@@ -53,7 +53,22 @@ Rectangle {
         keyNavigationEnabled: false
         // The page opens at its top, the axis in view, until the visitor moves it or
         // chooses a moment (which scrolls to its entry).
-        function showOpenEntry() { if (currentIndex >= 0) positionViewAtIndex(currentIndex, ListView.Contain) }
+        function showOpenEntry() {
+            if (currentIndex < 0) return
+            positionViewAtIndex(currentIndex, ListView.Contain)
+            if (!page.ui.controls) wholeHeading()
+        }
+        // A talk's audience screen is a slide nobody scrolls: never the title or the
+        // axis cut in two at its top edge. Scrolled into the title, the axis comes to
+        // the top; into the axis, past it (the open entry stays in view either way,
+        // being below them).
+        function wholeHeading() {
+            const heading = headerItem as Heading
+            if (!heading) return
+            const top = heading.y, axisTop = heading.y + heading.axis.y, end = heading.y + heading.height
+            if (contentY <= top + 0.5 || contentY >= end - 0.5) return
+            contentY = contentY <= axisTop ? axisTop : end
+        }
         property bool touched: false
         property bool ready: false
         // opened on a later moment (Back from its exhibit): that moment's entry shows.
