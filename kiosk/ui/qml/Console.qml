@@ -311,6 +311,7 @@ Window {
                 model: root.view.languages
                 ConsoleButton {
                     required property string modelData
+                    objectName: "audienceLanguage_" + modelData
                     k: root.k
                     text: modelData
                     selected: root.kiosk.language.code === modelData
@@ -329,6 +330,7 @@ Window {
                 model: root.view.languages
                 ConsoleButton {
                     required property string modelData
+                    objectName: "consoleLanguage_" + modelData
                     k: root.k
                     text: modelData
                     selected: root.view.language === modelData
