@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import logging
 from pathlib import Path
 
@@ -41,3 +42,18 @@ def test_a_talk_that_is_not_there_gives_the_default_talk_and_says_so(
     assert talk.steps == default_talk(content).steps  # as the handout without a talk
     assert "unknown talk 'no-such-talk'; talks: school-visit" in caplog.text
     assert len(choose_talk(content, "school-visit").steps) == 9
+
+
+@pytest.mark.parametrize(
+    "given",
+    ["school-visit", "school-visit.yaml", "talks/school-visit.yaml", "/x/talks/school-visit.YML"],
+)
+def test_a_talk_is_named_by_its_name_or_its_file(given: str) -> None:
+    """A presenter may give the file, as a file manager or a shell completes it."""
+    from kiosk.commands import handout, run
+
+    for command in (run, handout):
+        parser = argparse.ArgumentParser()
+        command.add_arguments(parser)
+        extra = ["--out", "x.pdf"] if command is handout else []
+        assert parser.parse_args(["--talk", given, *extra]).talk == "school-visit"

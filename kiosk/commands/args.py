@@ -80,3 +80,11 @@ def add_size_argument(
         metavar="WxH",
         help=f"{help_text} (default: {width}x{height})",
     )
+
+
+def talk_name(text: str) -> str:
+    """``--talk``: a talk's name, as its file is called in ``talks/`` without
+    ``.yaml``; the file's name or path (``talks/visit.yaml``, as a file manager or a
+    shell's completion gives it) names the same talk."""
+    path = Path(text)
+    return path.stem if path.suffix.lower() in (".yaml", ".yml") else text

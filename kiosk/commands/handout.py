@@ -22,11 +22,16 @@ if TYPE_CHECKING:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from kiosk.commands.args import add_exhibits_argument
+    from kiosk.commands.args import add_exhibits_argument, talk_name
 
     add_exhibits_argument(parser)
     parser.add_argument("--lang", help="language code (default: the site's default)")
-    parser.add_argument("--talk", metavar="NAME", help="follow one talk (talks/NAME.yaml)")
+    parser.add_argument(
+        "--talk",
+        metavar="NAME",
+        type=talk_name,
+        help="follow one talk (talks/NAME.yaml; its file's name or path too)",
+    )
     parser.add_argument(
         "--notes", action="store_true", help="add the speaker notes, as a script for the presenter"
     )

@@ -19,6 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         add_exhibits_argument,
         add_size_argument,
         add_state_dir_argument,
+        talk_name,
     )
 
     add_exhibits_argument(parser)
@@ -34,7 +35,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "the presenter console on this one",
     )
     parser.add_argument(
-        "--talk", metavar="NAME", help="with --present: the talk in talks/NAME.yaml"
+        "--talk",
+        metavar="NAME",
+        type=talk_name,
+        help="with --present: the talk in talks/NAME.yaml (its file's name or path too)",
     )
     parser.add_argument(
         "--audience-screen",
