@@ -925,3 +925,39 @@ def test_with_no_valid_content_the_audience_keeps_the_being_updated_message(
         assert not _named_or_none(console, "stepCount")  # no "Step 1 / 0"
         sentence, *_ = _notice_texts(console)
         assert "school-visit" in sentence
+
+
+def test_the_outline_of_a_long_talk_shows_the_steps_to_come(
+    rendition_cache: Path, tmp_path: Path, content: ContentSet
+) -> None:
+    root = tmp_path / "exhibits"
+    shutil.copytree(BUNDLED, root)
+    steps = 3 * "".join(  # a long visit: every picture, three rounds
+        f'  - exhibit: "{e.id}"\n    image: "{i + 1}"\n'
+        for e in content.exhibits
+        for i in range(len(e.gallery))
+    )
+    long = f'title: {{uz: "U", az: "U", ru: "Д", en: "L"}}\nsteps:\n{steps}'
+    (root / "talks" / "long.yaml").write_text(long, encoding="utf-8")
+    long_content = load(root)
+    with presenting(long_content, rendition_cache, FakeClock(), "long", console=True) as p:
+        console, state = p.console_window, p.state
+        count = len(state.steps)
+        assert count > 40
+        outline = _named(console, "outline")
+        for index in (*range(0, count, 2), count - 1):
+            state.jump(index)
+            pump(350)  # the outline's scroll animation
+            frame = outline.mapRectToScene(QRectF(0, 0, outline.width(), outline.height()))
+            rows = {
+                int(i.objectName().removeprefix("outline_")): i.mapRectToScene(
+                    QRectF(0, 0, i.width(), i.height())
+                )
+                for i in walk(outline)
+                if i.objectName().startswith("outline_") and visible(i)
+            }
+            inside = frame.adjusted(0, -1, 0, 1)
+            whole = sorted(n for n, box in rows.items() if inside.contains(box))
+            assert index in whole, (index, whole)
+            # the next two steps, where there are two, in view below the one on now
+            assert {n for n in (index + 1, index + 2) if n < count} <= set(whole), (index, whole)

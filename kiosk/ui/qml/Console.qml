@@ -258,6 +258,10 @@ Window {
                 model: root.view.outline
                 currentIndex: root.view.index
                 highlightFollowsCurrentItem: true
+                // the step on now a quarter of the way down: the steps to come show below it
+                preferredHighlightBegin: Math.round(parent.height * 0.6 / 4)  // of its most height
+                preferredHighlightEnd: preferredHighlightBegin + 30 * root.k
+                highlightRangeMode: ListView.ApplyRange
                 keyNavigationEnabled: false  // a click, or the step's number and Enter
                 delegate: Rectangle {
                     id: row
