@@ -253,15 +253,20 @@ Window {
                 id: outline
                 objectName: "outline"
                 width: parent.width
-                height: Math.min(contentHeight, parent.height * 0.6)
+                // every row one height: the list's own, from its count, not from what it
+                // has laid out (which moves as it scrolls, and its height with it)
+                readonly property real rowHeight: Math.ceil(rowMetrics.height) + 6 * root.k
+                height: Math.min(count * rowHeight, parent.height * 0.6)
+                FontMetrics { id: rowMetrics; font.pixelSize: 18 * root.k }
                 clip: true
                 model: root.view.outline
                 currentIndex: root.view.index
-                highlightFollowsCurrentItem: true
-                // the step on now a quarter of the way down: the steps to come show below it
-                preferredHighlightBegin: Math.round(parent.height * 0.6 / 4)  // of its most height
-                preferredHighlightEnd: preferredHighlightBegin + 30 * root.k
-                highlightRangeMode: ListView.ApplyRange
+                // the step on now with two before it at the top: the steps to come show
+                // below it (scrolled just enough to show it, it stayed at the foot)
+                highlightFollowsCurrentItem: false
+                function showCurrent() { positionViewAtIndex(Math.max(0, currentIndex - 2), ListView.Beginning) }
+                onCurrentIndexChanged: Qt.callLater(showCurrent)
+                onHeightChanged: Qt.callLater(showCurrent)
                 keyNavigationEnabled: false  // a click, or the step's number and Enter
                 delegate: Rectangle {
                     id: row
@@ -269,7 +274,7 @@ Window {
                     required property int index
                     objectName: "outline_" + index
                     width: ListView.view.width
-                    height: rowText.implicitHeight + 6 * root.k
+                    height: outline.rowHeight
                     color: index === root.view.index ? "#2f6f8f" : "transparent"
                     radius: 4 * root.k
                     Text {
