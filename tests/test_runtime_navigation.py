@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from kiosk.runtime.navigation import EXHIBIT, GALLERY, HOME, MAX_DEPTH, TIMELINE, Navigator
+from kiosk.runtime.navigation import (
+    ABOUT,
+    EXHIBIT,
+    GALLERY,
+    HOME,
+    MAX_DEPTH,
+    TIMELINE,
+    Navigator,
+    Place,
+)
 
 IDS = ["alpha", "beta", "gamma"]
 
@@ -116,3 +125,15 @@ def test_page_keys_scroll_an_exhibit_page_until_its_end_then_change_exhibit() ->
     assert nav.place.exhibit_id == "alpha"
     assert nav.line(1) is True and nav.place.exhibit_id == "alpha"
     assert nav.next_exhibit() == "beta"
+
+
+def test_page_and_line_keys_scroll_the_sources_and_go_nowhere_from_them() -> None:
+    """About is read with the keys too (a keyboard or clicker in windowed mode): it
+    scrolls, and at its ends nothing else opens."""
+    nav = navigator()
+    nav.open_about()
+    for delta in (1, -1):
+        for at_start, at_end in ((True, False), (False, True), (False, False)):
+            assert nav.page(delta, at_start=at_start, at_end=at_end) is True
+        assert nav.line(delta) is True
+    assert nav.place == Place(ABOUT)

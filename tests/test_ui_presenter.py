@@ -305,3 +305,79 @@ def test_a_language_change_keeps_the_place_on_an_exhibit_page(
 def _visible_in(kw: KioskWindow, target: QQuickItem) -> bool:
     top = target.mapToScene(QPointF(0, 0)).y()
     return top >= 0 and top + target.height() <= kw.window.height()
+
+
+def _lines_cut_at_the_top(kw: KioskWindow, flick: QQuickItem, column: QQuickItem) -> list[str]:
+    """The texts read on (those over the text's column) whose line the screen's top
+    edge cuts through, more than a pixel from a line's top."""
+    from kiosk.ui.render import visual_tree
+
+    top = flick.property("contentY")
+    content = flick.property("contentItem")
+    left = column.mapToScene(QPointF(0, 0)).x()
+    right = left + column.width()
+    cut = []
+    for text in visual_tree(content):
+        lines = text.property("lineCount")
+        if not isinstance(lines, int) or lines < 1 or not text.isVisible():
+            continue
+        x = text.mapToScene(QPointF(0, 0)).x()
+        if x + text.width() <= left or x >= right:
+            continue  # beside the text (the gallery, the facts)
+        first = text.mapToItem(content, QPointF(0, text.property("topPadding"))).y()
+        height = text.property("contentHeight")
+        if not first + 1 < top < first + height - 1:
+            continue
+        line = height / lines
+        into = (top - first) % line
+        if 1 < into < line - 1:
+            cut.append(f"{text.property('text')[:40]!r} at {into:.1f} of {line:.1f}")
+    return cut
+
+
+@pytest.mark.parametrize(
+    ("size", "language"), [((800, 600), "ru"), ((1280, 800), "az"), ((1080, 1920), "uz")]
+)
+def test_each_screenful_of_page_down_starts_on_a_whole_line(
+    content, rendition_cache: Path, size: tuple[int, int], language: str
+) -> None:
+    """A talk's audience reads a page screenful by screenful: never half a line at the
+    top of one (the end of a page excepted: it shows the page's end)."""
+    with open_window(content, rendition_cache, size=size) as kw:
+        kw.kiosk.language.choose(language)
+        settle(kw.window, kw.images)
+        for exhibit in content.exhibits[:3]:
+            kw.kiosk.nav.openExhibit(exhibit.id)
+            settle(kw.window, kw.images)
+            flick, column = _flick(kw), item(kw, "textColumn")
+            end = flick.property("contentHeight") - flick.height()
+            seen = [flick.property("contentY")]
+            while flick.property("contentY") < end - 1:
+                assert len(seen) < 40
+                key(kw, Qt.Key.Key_PageDown)
+                top = flick.property("contentY")
+                assert seen[-1] < top <= seen[-1] + flick.height(), seen  # on, none skipped
+                seen.append(top)
+                if top < end - 1:
+                    assert _lines_cut_at_the_top(kw, flick, column) == [], (exhibit.id, seen)
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1280, 800)])
+def test_each_screenful_of_the_sources_starts_on_a_whole_line(
+    content, rendition_cache: Path, size: tuple[int, int]
+) -> None:
+    with open_window(content, rendition_cache, size=size) as kw:
+        kw.kiosk.language.choose("ru")
+        kw.kiosk.nav.openAbout()
+        settle(kw.window, kw.images)
+        flick = item(kw, "aboutFlick")
+        end = flick.property("contentHeight") - flick.height()
+        seen = [flick.property("contentY")]
+        while flick.property("contentY") < end - 1:
+            assert len(seen) < 60
+            key(kw, Qt.Key.Key_PageDown)
+            top = flick.property("contentY")
+            assert seen[-1] < top <= seen[-1] + flick.height(), seen
+            seen.append(top)
+            if top < end - 1:
+                assert _lines_cut_at_the_top(kw, flick, flick) == [], seen

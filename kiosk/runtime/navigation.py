@@ -29,7 +29,7 @@ NO_PLACE = -1  # the map's index when no place is chosen
 # itself is in kiosk.ui.keys.KeyMap.handle.
 PRESENTER_KEYS: tuple[tuple[str, str], ...] = (
     ("Right / Left", "next / previous exhibit (image in the gallery)"),
-    ("Down / Up", "scroll the exhibit page"),
+    ("Down / Up", "scroll the exhibit page or the sources"),
     ("PageDown / PageUp", "scroll a screenful; at the end of a page, the next exhibit"),
     ("Enter / Space", "open the chosen exhibit, or its gallery"),
     ("Backspace / Esc", "back to where you came from"),
@@ -224,15 +224,19 @@ class Navigator:
 
     def page(self, delta: int, at_start: bool, at_end: bool) -> bool:
         """PageDown/PageUp, what a clicker sends: on an exhibit page the page scrolls
-        (returns True) until its end (start), then the next (previous) exhibit shows."""
+        (returns True) until its end (start), then the next (previous) exhibit shows.
+        The sources (About) scroll too, and stop at their ends: nothing comes after."""
+        if self.place.screen == ABOUT:
+            return True
         if self.place.screen == EXHIBIT and not (at_end if delta > 0 else at_start):
             return True
         self.step(delta)
         return False
 
     def line(self, delta: int) -> bool:
-        """Down/Up: scroll an exhibit page (returns True); elsewhere, like Right/Left."""
-        if self.place.screen == EXHIBIT:
+        """Down/Up: scroll an exhibit page or the sources (returns True); elsewhere,
+        like Right/Left."""
+        if self.place.screen in (EXHIBIT, ABOUT):
             return True
         self.step(delta)
         return False

@@ -1,5 +1,6 @@
 pragma ComponentBehavior: Bound
 import QtQuick
+import "Lines.js" as Lines
 
 // "About this exhibition": the sources of the whole exhibition, then each exhibit's
 // own sources and who made its pictures, in plain text.
@@ -29,13 +30,22 @@ Rectangle {
     onAtStartChanged: reportEdges()
     onAtEndChanged: reportEdges()
     Component.onCompleted: reportEdges()
+    // Where a scroll of ``fraction`` screens from ``from`` stops, for the keys and for
+    // a talk console's picture of the next screenful: a screenful (not Down's line)
+    // starts on a whole line, unless it reaches the page's end
+    function scrollTarget(from: real, fraction: real): real {
+        const to = Math.max(0, Math.min(scrollEnd, from + fraction * flick.height))
+        if (Math.abs(fraction) < 0.5 || to >= scrollEnd) return to
+        const line = Lines.lineTop(body, flick.contentItem, to)
+        return (fraction > 0 ? line > from + 1 : line < from - 1) ? line : to
+    }
     Connections {
         target: page.kiosk.keys
         function onScrollRequested(fraction) {
             page.keepEnd = false
             const from = scroller.running ? scroller.to : flick.contentY
             scroller.stop()
-            scroller.to = Math.max(0, Math.min(page.scrollEnd, from + fraction * flick.height))
+            scroller.to = page.scrollTarget(from, fraction)
             scroller.start()
         }
         function onPageJumpRequested(atEnd) {

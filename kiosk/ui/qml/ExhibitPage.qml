@@ -1,5 +1,6 @@
 pragma ComponentBehavior: Bound
 import QtQuick
+import "Lines.js" as Lines
 
 // One exhibit: the cover and its caption, then the text with, beside it on a landscape
 // screen (below it in portrait), the gallery strip and the key facts.
@@ -95,6 +96,15 @@ Rectangle {
         restoreScroll()
         if (keepEnd) flick.contentY = scrollEnd
     }
+    // Where a scroll of ``fraction`` screens from ``from`` stops, for the keys and for
+    // a talk console's picture of the next screenful: a screenful (not Down's line)
+    // starts on a whole line, unless it reaches the page's end
+    function scrollTarget(from: real, fraction: real): real {
+        const to = Math.max(0, Math.min(scrollEnd, from + fraction * flick.height))
+        if (Math.abs(fraction) < 0.5 || to >= scrollEnd) return to
+        const line = Lines.lineTop(page.beside ? textColumn : flick.contentItem, flick.contentItem, to)
+        return (fraction > 0 ? line > from + 1 : line < from - 1) ? line : to
+    }
     Connections {
         target: page.kiosk.keys
         enabled: page.current  // away, the keys scroll the screen shown (the About page)
@@ -102,7 +112,7 @@ Rectangle {
             page.keepEnd = false
             const from = scroller.running ? scroller.to : flick.contentY
             scroller.stop()
-            scroller.to = Math.max(0, Math.min(page.scrollEnd, from + fraction * flick.height))
+            scroller.to = page.scrollTarget(from, fraction)
             scroller.start()
         }
         // a talk's step: the top of the page, or (PageUp from the next step) its end

@@ -367,14 +367,18 @@ Window {
         }
         return null
     }
+    // where the page's own PageDown stops (on a whole line), asked of the page: both
+    // pages have it (as a var, so neither page's type is needed before it first opens)
+    function scrollTarget(page: var, from: real, fraction: real): real {
+        return page.scrollTarget(from, fraction)
+    }
     function copyNext() {
         const page = root.current === root.screens.about ? aboutLoader.item
                    : root.current === root.screens.exhibit ? exhibitLoader.item : null
         const flick = root.viewOf(page)
         if (!flick || flick.width <= 0 || flick.contentHeight <= flick.height) return
         const scale = root.curtain.nextWidth / flick.width
-        const end = Math.max(0, flick.contentHeight - flick.height)
-        const top = Math.min(end, flick.contentY + root.curtain.nextStep * flick.height)
+        const top = root.scrollTarget(page, flick.contentY, root.curtain.nextStep)
         const shown = Qt.rect(0, Math.round(top * scale), root.curtain.nextWidth, Math.round(flick.height * scale))
         root.curtain.copyNext(flick.contentItem, shown,
                               Qt.size(root.curtain.nextWidth, Math.round(flick.contentItem.height * scale)))
