@@ -961,3 +961,37 @@ def test_the_outline_of_a_long_talk_shows_the_steps_to_come(
             assert index in whole, (index, whole)
             # the next two steps, where there are two, in view below the one on now
             assert {n for n in (index + 1, index + 2) if n < count} <= set(whole), (index, whole)
+
+
+@pytest.mark.parametrize(
+    ("size", "beside"), [((800, 600), False), ((1024, 768), False), ((1920, 1080), True)]
+)
+def test_the_audience_map_takes_the_room_that_draws_it_largest(
+    content: ContentSet, rendition_cache: Path, size: tuple[int, int], beside: bool
+) -> None:
+    """On a 4:3 or 800x600 projector the place's name and titles go under the map, so
+    the map spans the screen; on a wide one beside it. A visitor's kiosk keeps its
+    panel of buttons beside the map on any landscape screen."""
+    with open_window(content, rendition_cache, size=size) as kw:
+        kw.window.setProperty("audience", True)  # as kiosk.ui.presenting sets it
+        kw.kiosk.nav.openMap()
+        kw.kiosk.nav.choosePlace(0)
+        settle(kw.window, kw.images)
+        view, panel = item(kw, "mapView"), item(kw, "mapPanel")
+        drawn = view.mapRectToScene(QRectF(0, 0, view.width(), view.height()))
+        words = panel.mapRectToScene(QRectF(0, 0, panel.width(), panel.height()))
+        assert kw.window.contentItem().boundingRect().contains(drawn)
+        assert not drawn.intersects(words)  # nothing over the map
+        if beside:
+            assert words.left() >= drawn.right()
+        else:
+            assert words.top() >= drawn.bottom() and drawn.width() > 0.75 * size[0]
+        name = item(kw, "mapPlaceName")
+        box = name.mapRectToScene(QRectF(0, 0, name.width(), name.height()))
+        assert box.height() > 0 and kw.window.contentItem().boundingRect().contains(box)
+        assert name.property("text") == content.places[0].name.get("uz")
+        kw.window.setProperty("audience", False)  # the kiosk's own screen: buttons beside
+        settle(kw.window, kw.images)
+        drawn = view.mapRectToScene(QRectF(0, 0, view.width(), view.height()))
+        words = panel.mapRectToScene(QRectF(0, 0, panel.width(), panel.height()))
+        assert words.left() >= drawn.right()

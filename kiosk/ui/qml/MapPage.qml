@@ -33,9 +33,18 @@ Rectangle {
     }
     readonly property Item titleItem: mapTitle  // takes the focus when the page comes
 
-    // landscape: the places' panel beside the map; portrait: below it
-    readonly property bool beside: width > height * 1.2
-    readonly property real panelWidth: beside ? Math.min(width * 0.4, Math.round(460 * ui.k * ui.textScale)) : width - 2 * ui.margin
+    // landscape: the places' panel beside the map; portrait: below it. On a talk's
+    // audience screen (no buttons to lay out: a name and a few titles), wherever the map
+    // is drawn the larger: on a 4:3 or 800x600 projector, beside it left the map a
+    // third of the screen and the space under it empty
+    readonly property real besidePanelWidth: Math.min(width * 0.4, Math.round(460 * ui.k * ui.textScale))
+    readonly property real mapTop: mapTitle.y + mapTitle.height + ui.gap / 2
+    readonly property real mapAspect: map.mapWidth / map.mapHeight
+    readonly property real mapWidthBeside: Math.min(width - 2 * ui.margin - besidePanelWidth - ui.gap,
+                                                    (height - mapTop - ui.gap) * mapAspect)
+    readonly property real mapWidthBelow: Math.min(width - 2 * ui.margin, (height - mapTop) * 0.6 * mapAspect)
+    readonly property bool beside: width > height * 1.2 && (ui.controls || mapWidthBeside >= mapWidthBelow)
+    readonly property real panelWidth: beside ? besidePanelWidth : width - 2 * ui.margin
 
     ScreenText {
         id: mapTitle
@@ -56,7 +65,7 @@ Rectangle {
         id: mapArea
         objectName: "mapArea"
         x: page.ui.margin
-        y: mapTitle.y + mapTitle.height + page.ui.gap / 2
+        y: page.mapTop
         width: page.beside ? page.width - 2 * page.ui.margin - page.panelWidth - page.ui.gap : page.width - 2 * page.ui.margin
         height: page.beside ? page.height - y - page.ui.gap
                             : Math.min(width * page.map.mapHeight / page.map.mapWidth, (page.height - y) * 0.6)
