@@ -23,8 +23,8 @@ from kiosk.content.model import ContentSet
 from kiosk.ui.render import pump, settle
 from kiosk.ui.render import visual_tree as walk
 from tests.fakes import FakeClock
-from tests.test_present_keys_walk import NEVER_ON_THE_AUDIENCE, SCREEN, content  # noqa: F401
-from tests.test_ui_console import _controls_shown, presenting
+from tests.test_present_keys_walk import audience_on_the_talk, content  # noqa: F401
+from tests.test_ui_console import presenting
 from tests.uitools import visible
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -62,7 +62,7 @@ def test_random_console_clicks_keep_the_audience_on_the_talk(
     pick = random.Random(seed)
     with presenting(content, rendition_cache, FakeClock(), talk=talk, console=True) as p:
         audience, console = p.kw.window, p.console_window
-        nav, state, language = p.kw.kiosk.nav, p.state, p.kw.kiosk.language
+        state, language = p.state, p.kw.kiosk.language
         clicked: list[str] = []
         pump(50)
         for _ in range(120):
@@ -70,6 +70,10 @@ def test_random_console_clicks_keep_the_audience_on_the_talk(
                 QTest.keyClick(audience, Qt.Key.Key_C)
                 pump(20)
                 clicked.append("C")
+            # where things are once the console has laid itself out: the outline scrolls
+            # to the step on now at the next turn of the event loop, and a click aimed
+            # before it would land on another row (seen once, on a loaded machine)
+            pump(30)
             choices = _clickable(console)
             assert choices, (console.isVisible(), clicked[-4:], console.width())
             target = pick.choice(choices)
@@ -80,28 +84,12 @@ def test_random_console_clicks_keep_the_audience_on_the_talk(
             )
             pump(5)
             last = f"seed {seed}, clicks {' | '.join(clicked[-6:])}"
-            shown = [
-                i.objectName()
-                for i in walk(audience.contentItem())
-                if i.objectName().startswith(NEVER_ON_THE_AUDIENCE) and visible(i)
-            ]
-            assert shown == [], last
-            assert _controls_shown(audience) == [], last
+            audience_on_the_talk(p, last)
             view = p.console.property("view")
             assert view["index"] == state.index, last  # the console names the talk's step
             assert view["language"] == p.console.language, last
             if target.objectName().startswith("outline_"):  # a step clicked: its top
                 assert state.index == int(target.objectName().removeprefix("outline_")), last
-            step = state.step
-            assert step is not None, last
-            if state.blank or state.frozen:
-                continue
-            place = nav.place
-            assert place.screen == SCREEN[step.kind], last
-            if step.exhibit:
-                assert place.exhibit_id == step.exhibit, last
-            if step.image is not None:
-                assert place.index == step.image, last
             name = target.objectName()
             if name.startswith("audienceLanguage_"):  # the audience's words, as chosen
                 assert language.code == name.removeprefix("audienceLanguage_"), last

@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from kiosk.content.model import ContentSet
+from kiosk.ui.presenting import Presentation
 from kiosk.ui.render import pump, settle
 from kiosk.ui.render import visual_tree as walk
 from tests.conftest import BUNDLED
@@ -111,7 +112,7 @@ def test_random_presenter_keys_keep_the_audience_on_the_talk(
     with presenting(content, rendition_cache, FakeClock(), talk=talk) as presentation:
         assert presentation.state.talk.id == talk
         audience, console = presentation.kw.window, presentation.console_window
-        nav, state = presentation.kw.kiosk.nav, presentation.state
+        state = presentation.state
         presenter = presentation.kw.kiosk.presenter
         pressed: list[str] = []
         for _ in range(200):
@@ -128,13 +129,6 @@ def test_random_presenter_keys_keep_the_audience_on_the_talk(
                 pressed.append(key.name.removeprefix("Key_"))
             pump(5)
             last = f"seed {seed}, keys {' '.join(pressed[-6:])}"
-            shown = [
-                i.objectName()
-                for i in walk(audience.contentItem())
-                if i.objectName().startswith(NEVER_ON_THE_AUDIENCE) and visible(i)
-            ]
-            assert shown == [], last
-            assert _controls_shown(audience) == [], last
             if presenter.property("helpVisible"):  # the key help only where it is seen
                 assert console.isVisible(), last
             if presenter.property("askingToQuit"):  # the presenter stays
@@ -142,17 +136,31 @@ def test_random_presenter_keys_keep_the_audience_on_the_talk(
                 QTest.keyClick(console, K.Key_Escape)
                 pump(5)
                 assert not presenter.property("askingToQuit"), last
-            step = state.step
-            assert step is not None and 0 <= state.index < len(state.steps), last
-            if state.blank or state.frozen:
-                continue
-            place = nav.place
-            assert place.screen == SCREEN[step.kind], last
-            if step.exhibit:
-                assert place.exhibit_id == step.exhibit, last
-            if step.image is not None:
-                assert place.index == step.image, last
+            audience_on_the_talk(presentation, last)
         settle(audience, presentation.kw.images)
+
+
+def audience_on_the_talk(presentation: Presentation, last: str) -> None:
+    """The audience screen shows the talk's step as the console names it (unless
+    blanked or frozen), and no control, question or key help."""
+    audience, state, nav = presentation.kw.window, presentation.state, presentation.kw.kiosk.nav
+    shown = [
+        i.objectName()
+        for i in walk(audience.contentItem())
+        if i.objectName().startswith(NEVER_ON_THE_AUDIENCE) and visible(i)
+    ]
+    assert shown == [], last
+    assert _controls_shown(audience) == [], last
+    step = state.step
+    assert step is not None and 0 <= state.index < len(state.steps), last
+    if state.blank or state.frozen:
+        return
+    place = nav.place
+    assert place.screen == SCREEN[step.kind], last
+    if step.exhibit:
+        assert place.exhibit_id == step.exhibit, last
+    if step.image is not None:
+        assert place.index == step.image, last
 
 
 def test_down_scrolls_a_page_a_little_and_moves_nothing_else_in_a_talk(

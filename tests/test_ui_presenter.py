@@ -335,6 +335,23 @@ def _lines_cut_at_the_top(kw: KioskWindow, flick: QQuickItem, column: QQuickItem
     return cut
 
 
+def _page_down_to_the_end(
+    kw: KioskWindow, flick: QQuickItem, column: QQuickItem, page: str
+) -> None:
+    """PageDown to the page's end: each press moves on by at most a screen (nothing
+    skipped), and each screenful but the last starts on a whole line."""
+    end = flick.property("contentHeight") - flick.height()
+    seen = [flick.property("contentY")]
+    while flick.property("contentY") < end - 1:
+        assert len(seen) < 60
+        key(kw, Qt.Key.Key_PageDown)
+        top = flick.property("contentY")
+        assert seen[-1] < top <= seen[-1] + flick.height(), (page, seen)
+        seen.append(top)
+        if top < end - 1:
+            assert _lines_cut_at_the_top(kw, flick, column) == [], (page, seen)
+
+
 @pytest.mark.parametrize(
     ("size", "language"), [((800, 600), "ru"), ((1280, 800), "az"), ((1080, 1920), "uz")]
 )
@@ -349,17 +366,7 @@ def test_each_screenful_of_page_down_starts_on_a_whole_line(
         for exhibit in content.exhibits[:3]:
             kw.kiosk.nav.openExhibit(exhibit.id)
             settle(kw.window, kw.images)
-            flick, column = _flick(kw), item(kw, "textColumn")
-            end = flick.property("contentHeight") - flick.height()
-            seen = [flick.property("contentY")]
-            while flick.property("contentY") < end - 1:
-                assert len(seen) < 40
-                key(kw, Qt.Key.Key_PageDown)
-                top = flick.property("contentY")
-                assert seen[-1] < top <= seen[-1] + flick.height(), seen  # on, none skipped
-                seen.append(top)
-                if top < end - 1:
-                    assert _lines_cut_at_the_top(kw, flick, column) == [], (exhibit.id, seen)
+            _page_down_to_the_end(kw, _flick(kw), item(kw, "textColumn"), exhibit.id)
 
 
 @pytest.mark.parametrize("size", [(800, 600), (1280, 800)])
@@ -371,13 +378,4 @@ def test_each_screenful_of_the_sources_starts_on_a_whole_line(
         kw.kiosk.nav.openAbout()
         settle(kw.window, kw.images)
         flick = item(kw, "aboutFlick")
-        end = flick.property("contentHeight") - flick.height()
-        seen = [flick.property("contentY")]
-        while flick.property("contentY") < end - 1:
-            assert len(seen) < 60
-            key(kw, Qt.Key.Key_PageDown)
-            top = flick.property("contentY")
-            assert seen[-1] < top <= seen[-1] + flick.height(), seen
-            seen.append(top)
-            if top < end - 1:
-                assert _lines_cut_at_the_top(kw, flick, flick) == [], seen
+        _page_down_to_the_end(kw, flick, flick, "about")
