@@ -1,6 +1,5 @@
 pragma ComponentBehavior: Bound
 import QtQuick
-import "Lines.js" as Lines
 
 // "About this exhibition": the sources of the whole exhibition, then each exhibit's
 // own sources and who made its pictures, in plain text.
@@ -36,7 +35,7 @@ Rectangle {
     function scrollTarget(from: real, fraction: real): real {
         const to = Math.max(0, Math.min(scrollEnd, from + fraction * flick.height))
         if (Math.abs(fraction) < 0.5 || to >= scrollEnd) return to
-        const line = Lines.lineTop(body, flick.contentItem, to)
+        const line = cue.lineTop(body, to)
         return (fraction > 0 ? line > from + 1 : line < from - 1) ? line : to
     }
     Connections {

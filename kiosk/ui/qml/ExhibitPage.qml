@@ -1,6 +1,5 @@
 pragma ComponentBehavior: Bound
 import QtQuick
-import "Lines.js" as Lines
 
 // One exhibit: the cover and its caption, then the text with, beside it on a landscape
 // screen (below it in portrait), the gallery strip and the key facts.
@@ -102,7 +101,7 @@ Rectangle {
     function scrollTarget(from: real, fraction: real): real {
         const to = Math.max(0, Math.min(scrollEnd, from + fraction * flick.height))
         if (Math.abs(fraction) < 0.5 || to >= scrollEnd) return to
-        const line = Lines.lineTop(page.beside ? textColumn : flick.contentItem, flick.contentItem, to)
+        const line = cue.lineTop(page.beside ? textColumn : flick.contentItem, to)
         return (fraction > 0 ? line > from + 1 : line < from - 1) ? line : to
     }
     Connections {

@@ -18,6 +18,35 @@ Item {
     visible: opacity > 0 && ui.controls
     Behavior on opacity { NumberAnimation { duration: cue.ui.fade } }
 
+    // Where a screenful scrolled by PageDown / PageUp should stop: the screen's top edge
+    // on the top of a line, never through one. A talk's audience reads each screenful as
+    // a slide; half a line at its top reads as a broken screen. ``root``: what to look in
+    // (its texts, at any depth); ``y``: the top edge asked for, in the view's content
+    // coordinates. Returns ``y``, or the top of the line it cuts (at most a line higher).
+    // (A function here, not a JavaScript file both pages import: a script import is read
+    // by QML's loader thread at a moment a test's Python URL interceptor deadlocked on.)
+    function lineTop(root: Item, y: real): real {
+        const content = flick.contentItem
+        let best = y
+        const stack = [root]
+        while (stack.length > 0) {
+            const item = stack.pop()
+            if (!item.visible)
+                continue
+            for (let i = 0; i < item.children.length; ++i)
+                stack.push(item.children[i])
+            const text = item as Text
+            if (!text || text.lineCount < 1 || text.contentHeight <= 0)
+                continue
+            const box = text.mapToItem(content, 0, text.topPadding, text.width, text.contentHeight)
+            if (box.y >= y || box.y + box.height <= y)
+                continue
+            const line = box.height / text.lineCount  // a text's lines are one height
+            best = Math.min(best, box.y + Math.floor((y - box.y) / line) * line)
+        }
+        return best
+    }
+
     // the lines fade out above the arrow; beside and under it the page is plain, so the
     // arrow never sits on a line of text
     Rectangle {
