@@ -95,14 +95,9 @@ Rectangle {
         restoreScroll()
         if (keepEnd) flick.contentY = scrollEnd
     }
-    // Where a scroll of ``fraction`` screens from ``from`` stops, for the keys and for
-    // a talk console's picture of the next screenful: a screenful (not Down's line)
-    // starts on a whole line, unless it reaches the page's end
+    // where a scroll stops, for the keys and a talk console's next screenful (ScrollCue) (beside the facts, the text's column decides)
     function scrollTarget(from: real, fraction: real): real {
-        const to = Math.max(0, Math.min(scrollEnd, from + fraction * flick.height))
-        if (Math.abs(fraction) < 0.5 || to >= scrollEnd) return to
-        const line = cue.lineTop(page.beside ? textColumn : flick.contentItem, to)
-        return (fraction > 0 ? line > from + 1 : line < from - 1) ? line : to
+        return cue.scrollStop(page.beside ? textColumn : flick.contentItem, from, fraction, scrollEnd)
     }
     Connections {
         target: page.kiosk.keys

@@ -18,11 +18,19 @@ Item {
     visible: opacity > 0 && ui.controls
     Behavior on opacity { NumberAnimation { duration: cue.ui.fade } }
 
-    // Where a screenful scrolled by PageDown / PageUp should stop: the screen's top edge
-    // on the top of a line, never through one. A talk's audience reads each screenful as
-    // a slide; half a line at its top reads as a broken screen. ``root``: what to look in
-    // (its texts, at any depth); ``y``: the top edge asked for, in the view's content
-    // coordinates. Returns ``y``, or the top of the line it cuts (at most a line higher).
+    // Where a scroll of ``fraction`` screens from ``from`` stops, for a page's keys and
+    // a talk console's picture of the next screenful: within 0 and ``end``; a screenful
+    // (not Down's line) starts on a whole line of ``root``'s texts, unless it reaches
+    // the end. A talk's audience reads each screenful as a slide; half a line at its top
+    // reads as a broken screen.
+    function scrollStop(root: Item, from: real, fraction: real, end: real): real {
+        const to = Math.max(0, Math.min(end, from + fraction * flick.height))
+        if (Math.abs(fraction) < 0.5 || to >= end) return to
+        const line = lineTop(root, to)
+        return (fraction > 0 ? line > from + 1 : line < from - 1) ? line : to
+    }
+    // The top of the line of ``root``'s texts that the edge ``y`` (in the view's content
+    // coordinates) cuts through, at any depth; ``y`` itself where it cuts none.
     // (A function here, not a JavaScript file both pages import: a script import is read
     // by QML's loader thread at a moment a test's Python URL interceptor deadlocked on.)
     function lineTop(root: Item, y: real): real {
