@@ -51,6 +51,12 @@ def _windows() -> tuple[QQuickWindow, QQuickWindow] | None:
     return (audience, console) if audience is not None and console is not None else None
 
 
+def _one_screen(console: QQuickWindow) -> bool:
+    """The console is the one-screen overlay: there is no screen of its own for it."""
+    talk = console.property("talk")
+    return talk is not None and not talk.two_screens
+
+
 def _items(window: QQuickWindow) -> list[QQuickItem]:
     found, stack = [], [window.contentItem()]
     while stack:
@@ -153,9 +159,11 @@ def _until(window: QQuickWindow, text: str, deadline_ms: int = 60_000) -> None:
 
 def _play(out: Path, steps: list[str]) -> None:
     windows = _windows()
-    # with one screen the console stays hidden until C: the audience window is enough
-    one_screen = len(QGuiApplication.screens()) == 1
-    if windows is None or not (windows[1].isVisible() or (one_screen and windows[0].isVisible())):
+    # with one screen (or mirrored ones) the console stays hidden until C: the audience
+    # window is enough
+    if windows is None or not (
+        windows[1].isVisible() or (_one_screen(windows[1]) and windows[0].isVisible())
+    ):
         QTimer.singleShot(100, lambda: _play(out, steps))
         return
     audience, console = windows

@@ -317,3 +317,32 @@ def test_with_one_screen_esc_and_f1_wait_for_the_console_and_the_talk_goes_on(
     assert not any("Quit" in said for said in asked["audience"]["texts"])
     hidden = _shot(out, "hidden")
     assert not hidden["console"]["visible"] and hidden["audience"]["visible"]
+
+
+def test_with_mirrored_displays_the_projector_never_shows_the_console_unasked(
+    tmp_path: Path,
+) -> None:
+    """A laptop's displays set to mirror (two screens at one place): a console on the
+    laptop's screen would be on the projector too, notes and all. It is the one-screen
+    overlay instead, and says, when C shows it, why and what to change."""
+    mirror = {**PROJECTOR, "x": 0}
+    steps = ["shot:start", "key:PageDown", "shot:moved", "key:C", "shot:shown", "key:C"]
+    steps += ["shot:hidden"]
+    args = ["--talk", "school-visit", "--presenter-language", "en"]
+    out = _run(tmp_path, [LAPTOP, mirror], args, steps)
+    start = _shot(out, "start")
+    assert not start["console"]["visible"]
+    assert start["audience"]["visible"] and start["audience"]["screen"] == "projector"
+    assert start["audience"]["geometry"] == [0, 0, 1920, 1080]
+    before = Image.open(out / "start-audience.png").convert("RGB")
+    moved = Image.open(out / "moved-audience.png").convert("RGB")
+    assert _rms(before, moved) > 2  # the clicker moves the talk on
+    assert not _shot(out, "moved")["console"]["visible"]
+    shown = _shot(out, "shown")
+    assert shown["console"]["visible"] and shown["console"]["screen"] == "projector"
+    said = " ".join(shown["console"]["texts"])
+    assert "The screens show the same picture (mirrored)" in said
+    assert "the audience sees this console too" in said
+    assert "contentNotices" in shown["console"]["named"]
+    assert not any("mirrored" in text for text in shown["audience"]["texts"])
+    assert not _shot(out, "hidden")["console"]["visible"]

@@ -315,6 +315,44 @@ def test_windows_go_to_the_screens_asked_for(
     assert t.place_windows(screens, primary, requested, wanted) == expected
 
 
+LAPTOP_AREA = (0, 0, 1920, 1080)
+BESIDE = (1920, 0, 1920, 1080)  # displays extended: the projector right of the laptop
+
+
+@pytest.mark.parametrize(
+    ("areas", "requested", "wanted", "expected"),
+    [
+        ([LAPTOP_AREA, BESIDE], None, None, t.Placement(1, 0)),
+        # mirrored: the projector shows the laptop's pixels, so no screen is the console's
+        ([LAPTOP_AREA, LAPTOP_AREA], None, None, t.Placement(1, None, mirrored=True)),
+        ([LAPTOP_AREA, (0, 0, 1024, 768)], None, None, t.Placement(1, None, mirrored=True)),
+        ([LAPTOP_AREA, LAPTOP_AREA], 0, None, t.Placement(0, None, mirrored=True)),
+        ([LAPTOP_AREA, LAPTOP_AREA], None, "projector", t.Placement(1, None, mirrored=True)),
+        # touching is not overlapping
+        ([LAPTOP_AREA, (1920, 1080, 800, 600)], None, None, t.Placement(1, 0)),
+    ],
+)
+def test_the_console_never_goes_where_the_projector_shows_it(
+    areas: list[tuple[int, int, int, int]],
+    requested: int | None,
+    wanted: str | None,
+    expected: t.Placement,
+) -> None:
+    assert t.place_windows(["laptop", "projector"], 0, requested, wanted, areas) == expected
+
+
+def test_a_screen_over_the_others_is_passed_over_for_one_of_its_own() -> None:
+    """Xvfb (and a desktop with a monitor spanning others) lists a screen covering both:
+    the audience goes to the projector, the console to the laptop, and S swaps them."""
+    names = ["laptop", "screen", "projector"]
+    areas = [LAPTOP_AREA, (0, 0, 3840, 1080), BESIDE]
+    placement = t.place_windows(names, 0, None, None, areas)
+    assert placement == t.Placement(2, 0)
+    swapped = t.swapped(names, placement)
+    assert swapped == "laptop"
+    assert t.place_windows(names, 0, None, swapped, areas) == t.Placement(0, 2)
+
+
 def test_s_puts_the_audience_where_the_console_was() -> None:
     placement = t.place_windows(["laptop", "projector"], 0, None)
     assert t.swapped(["laptop", "projector"], placement) == "laptop"

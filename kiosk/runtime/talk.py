@@ -333,6 +333,9 @@ TALK_LEFT_OUT = "talk_left_out"  # the talk asked for has errors: the whole exhi
 TALK_UNKNOWN = "talk_unknown"  # there is no such talk: the same
 FOLDER_ERRORS = "folder_errors"  # an edit has errors: the talk goes on as it was loaded
 EDITS_WAITING = "edits_waiting"  # an edit loaded fine: it shows when the talk starts again
+SCREENS_MIRRORED = (
+    "screens_mirrored"  # the displays mirror each other: the audience sees the console
+)
 NOTICE_LINES = 4  # problem lines shown under a notice; "and N more" for the rest
 
 
@@ -388,35 +391,61 @@ def _located(problem: Problem, content: ContentSet) -> str:
 # where the windows go ---------------------------------------------------------------
 
 
+Area = tuple[int, int, int, int]  # a screen's place on the desktop: x, y, width, height
+
+
 @dataclass(frozen=True)
 class Placement:
     """Which screen each window goes to; ``console`` None: one screen, so the console
-    is an overlay window the presenter shows and hides over the audience window."""
+    is an overlay window the presenter shows and hides over the audience window.
+    ``mirrored``: there are other screens, but each shows part of the audience's
+    picture (displays set to mirror): the console has no screen of its own."""
 
     audience: int
     console: int | None
+    mirrored: bool = False
 
 
 def place_windows(
-    screens: Sequence[str], primary: int, requested: int | None, wanted: str | None = None
+    screens: Sequence[str],
+    primary: int,
+    requested: int | None,
+    wanted: str | None = None,
+    areas: Sequence[Area] = (),
 ) -> Placement:
     """The audience on the screen named ``wanted`` if it is there (the one it was put
     on: a projector unplugged and plugged in again gets the talk back), else on the
     screen asked for (``--audience-screen``, 0-based), else on the first screen that is
-    not the laptop's own (the primary); the console on the laptop's. A screen asked for
-    that is not there is ignored."""
+    not the laptop's own (the primary) and does not show its picture; the console on
+    the laptop's. A screen asked for that is not there is ignored.
+
+    ``areas`` (each screen's, in order; none given: every screen its own): screens
+    that overlap show the same pixels, as mirrored displays do. The console never goes
+    on a screen that overlaps the audience's, where the projector would show the
+    speaker's notes; with no other screen it is the one-screen overlay."""
     count = len(screens)
     if count <= 1:
         return Placement(0, None)
     primary = primary if 0 <= primary < count else 0
+
+    def apart(a: int, b: int) -> bool:
+        return len(areas) != count or not _overlap(areas[a], areas[b])
+
+    others = [i for i in range(count) if i != primary]
     if wanted is not None and wanted in screens:
         audience = list(screens).index(wanted)
     elif requested is not None and 0 <= requested < count:
         audience = requested
     else:
-        audience = next(i for i in range(count) if i != primary)
-    console = primary if primary != audience else next(i for i in range(count) if i != audience)
-    return Placement(audience, console)
+        audience = next((i for i in others if apart(i, primary)), others[0])
+    console = next((i for i in (primary, *others) if i != audience and apart(i, audience)), None)
+    return Placement(audience, console, mirrored=console is None)
+
+
+def _overlap(a: Area, b: Area) -> bool:
+    ax, ay, aw, ah = a
+    bx, by, bw, bh = b
+    return ax < bx + bw and bx < ax + aw and ay < by + bh and by < ay + ah
 
 
 def swapped(screens: Sequence[str], placement: Placement) -> str | None:

@@ -158,6 +158,20 @@ WORDS: dict[str, dict[str, str]] = {
         "az": "Eksponatlar qovluğundakı dəyişikliklər çıxış yenidən başlayanda görünəcək.",
         "ru": "Изменения в папке экспонатов появятся при новом запуске выступления.",
     },
+    "screens_mirrored": {
+        "en": "The screens show the same picture (mirrored): the audience sees this console"
+        " too. Set the displays to “Extend” in the system's display settings: the console"
+        " then stays on the laptop and the talk goes to the projector.",
+        "uz": "Ekranlar bir xil tasvirni koʻrsatmoqda (koʻzgu rejimi): tomoshabinlar bu"
+        " konsolni ham koʻradi. Tizimning ekran sozlamalarida “Kengaytirish” rejimini"
+        " tanlang: konsol noutbukda qoladi, nutq esa proyektorga oʻtadi.",
+        "az": "Ekranlar eyni görüntünü göstərir (güzgü rejimi): tamaşaçılar bu konsolu da"
+        " görür. Sistemin ekran ayarlarında “Genişləndir” rejimini seçin: konsol noutbukda"
+        " qalacaq, çıxış isə proyektora keçəcək.",
+        "ru": "Экраны показывают одно и то же (дублирование): зал тоже видит эту консоль."
+        " Выберите в настройках дисплея режим «Расширить»: консоль останется на ноутбуке,"
+        " а выступление перейдёт на проектор.",
+    },
     "more_problems": {
         "en": "… and {count} more (kiosk validate lists them all)",
         "uz": "… yana {count} ta (kiosk validate hammasini koʻrsatadi)",

@@ -129,6 +129,7 @@ class Presentation(QObject):
         self.wanted: str | None = None  # the screen the audience was put on, by name
         self.console_shown = False  # with one screen: the overlay is shown only when asked
         self._closed = False
+        self._placement = t.Placement(0, None)  # until ``show``
         kiosk = kw.kiosk
         self.view = AudienceView(kiosk)
         self.state = t.TalkState(
@@ -154,7 +155,6 @@ class Presentation(QObject):
         self.console.swapRequested.connect(self.swap)
         self.console.hideRequested.connect(self.toggle_console)
         self.console_window = self._make_console()
-        self._placement = t.Placement(0, None)
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self._on_tick)
@@ -170,8 +170,10 @@ class Presentation(QObject):
         self._hide_cursor()
         app = QGuiApplication.instance()
         assert isinstance(app, QGuiApplication)
-        app.screenAdded.connect(self._screens_changed)
+        app.screenAdded.connect(self._screen_added)
         app.screenRemoved.connect(self._screens_changed)
+        for screen in app.screens():
+            screen.geometryChanged.connect(self._screens_changed)
         self.state.begin()
 
     # windows ---------------------------------------------------------------------------
@@ -204,6 +206,7 @@ class Presentation(QObject):
             screens.index(primary) if primary in screens else 0,
             self.options.audience_screen,
             self.wanted,
+            [_area(screen) for screen in screens],
         )
         if self.wanted is None and placement.console is not None:
             self.wanted = names[placement.audience]  # and back there if it comes back
@@ -225,12 +228,17 @@ class Presentation(QObject):
             _put(console, screens[placement.console], self.options.windowed)
         self.curtain.set_live(console.isVisible())
         log.info(
-            "audience on %s, console %s",
+            "audience on %s, console %s%s",
             screens[placement.audience].name(),
             "hidden over it (C shows it)"
             if one_screen and not self.console_shown
             else f"on {console.screen().name()}",
+            "; the screens are mirrored (every one shows the audience's picture): set the"
+            " displays to extend to have the console on the laptop"
+            if placement.mirrored
+            else "",
         )
+        self.console.refresh()  # its notices: the screens mirrored, or no longer
 
     def close(self) -> None:
         """Everything the talk set up, undone, once: its timers, filter and connections,
@@ -246,8 +254,10 @@ class Presentation(QObject):
         window.removeEventFilter(self)
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
-            app.screenAdded.disconnect(self._screens_changed)
+            app.screenAdded.disconnect(self._screen_added)
             app.screenRemoved.disconnect(self._screens_changed)
+            for screen in app.screens():
+                screen.geometryChanged.disconnect(self._screens_changed)
         kiosk.keys.set_talk_keys(None)
         kiosk.contentChanged.disconnect(self._content_changed)
         kiosk.nav.changed.disconnect(self.console.refresh)
@@ -283,8 +293,13 @@ class Presentation(QObject):
             self.console_window.requestActivate()
 
     def _screens_changed(self, *_: object) -> None:
-        # a projector plugged in or pulled out: the talk goes on, the windows move
+        # a projector plugged in or pulled out, or the displays switched between mirror
+        # and extend (a screen moved): the talk goes on, the windows move
         QTimer.singleShot(0, self, self.show)
+
+    def _screen_added(self, screen: QScreen) -> None:
+        screen.geometryChanged.connect(self._screens_changed)
+        self._screens_changed()
 
     # the talk ---------------------------------------------------------------------------
 
@@ -315,12 +330,13 @@ class Presentation(QObject):
         self.console.refresh()
 
     def _notices(self) -> list[t.Notice]:
-        """The talk asked for and not there, an edit with errors, edits waiting: read at
-        each of the console's ticks."""
+        """The screens mirrored, the talk asked for and not there, an edit with errors,
+        edits waiting: read at each of the console's ticks."""
         reload = self._reload
+        mirrored = [t.Notice(t.SCREENS_MIRRORED)] if self._placement.mirrored else []
         if reload is None:
-            return t.content_notices(self.options.talk, self.kw.kiosk.content)
-        return t.content_notices(
+            return mirrored + t.content_notices(self.options.talk, self.kw.kiosk.content)
+        return mirrored + t.content_notices(
             self.options.talk,
             self.kw.kiosk.content,
             reload.last_errors,
@@ -422,6 +438,11 @@ _PRESSES = (
     QEvent.Type.TouchUpdate,
     QEvent.Type.TouchEnd,
 )
+
+
+def _area(screen: QScreen) -> t.Area:
+    area = screen.geometry()
+    return area.x(), area.y(), area.width(), area.height()
 
 
 def _put(window: QQuickWindow, screen: QScreen, windowed: bool) -> None:
