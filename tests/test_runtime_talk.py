@@ -303,6 +303,12 @@ def test_next_up_is_the_rest_of_the_page_then_the_next_step() -> None:
         (["laptop", "projector"], 0, None, "laptop", t.Placement(0, 1)),  # swapped with S
         (["laptop", "screen", "projector"], 0, None, "projector", t.Placement(2, 0)),  # back
         (["laptop", "screen"], 0, None, "projector", t.Placement(1, 0)),  # gone: the next one
+        # the projector made the primary display: the laptop's panel keeps the console
+        (["HDMI-1", "eDP-1"], 0, None, None, t.Placement(0, 1)),
+        (["eDP-1", "HDMI-1"], 1, None, None, t.Placement(1, 0)),
+        (["DP-2", "LVDS1", "VGA1"], 0, None, None, t.Placement(0, 1)),
+        (["HDMI-1", "eDP-1"], 0, 1, None, t.Placement(1, 0)),  # the panel asked for: obeyed
+        (["DP-1", "HDMI-1"], 1, None, None, t.Placement(0, 1)),  # no panel: the primary's
     ],
 )
 def test_windows_go_to_the_screens_asked_for(

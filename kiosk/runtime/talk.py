@@ -416,8 +416,9 @@ def place_windows(
     """The audience on the screen named ``wanted`` if it is there (the one it was put
     on: a projector unplugged and plugged in again gets the talk back), else on the
     screen asked for (``--audience-screen``, 0-based), else on the first screen that is
-    not the laptop's own (the primary) and does not show its picture; the console on
-    the laptop's. A screen asked for that is not there is ignored.
+    not the laptop's own and does not show its picture; the console on the laptop's.
+    The laptop's own screen is its built-in panel (``eDP``, ``LVDS``, ``DSI``), else
+    the system's primary. A screen asked for that is not there is ignored.
 
     ``areas`` (each screen's, in order; none given: every screen its own): screens
     that overlap show the same pixels, as mirrored displays do. The console never goes
@@ -427,6 +428,9 @@ def place_windows(
     if count <= 1:
         return Placement(0, None)
     primary = primary if 0 <= primary < count else 0
+    # the laptop's own panel, whichever screen the system made primary: a projector
+    # set as the primary display must not get the console, notes and all
+    primary = next((i for i, name in enumerate(screens) if built_in(name)), primary)
 
     def apart(a: int, b: int) -> bool:
         return len(areas) != count or not _overlap(areas[a], areas[b])
@@ -440,6 +444,14 @@ def place_windows(
         audience = next((i for i in others if apart(i, primary)), others[0])
     console = next((i for i in (primary, *others) if i != audience and apart(i, audience)), None)
     return Placement(audience, console, mirrored=console is None)
+
+
+BUILT_IN = ("edp", "lvds", "dsi")  # connectors of a laptop's own panel, as systems name them
+
+
+def built_in(name: str) -> bool:
+    """``eDP-1``, ``LVDS1``, ``DSI-1``: the screen is the laptop's own panel."""
+    return name.lower().startswith(BUILT_IN)
 
 
 def _overlap(a: Area, b: Area) -> bool:
