@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 
 from kiosk.content.model import ContentSet
 from kiosk.ui.app import KioskWindow
-from kiosk.ui.render import settle
+from kiosk.ui.render import pump, settle
 from tests.conftest import BUNDLED
 from tests.uitools import grab, item, items, key, load, open_window, tap
 
@@ -142,6 +142,37 @@ def test_page_down_reads_to_the_end_of_the_page_then_opens_the_next_exhibit(
         key(kw, Qt.Key.Key_PageUp)
         key(kw, Qt.Key.Key_PageUp)
         assert kw.kiosk.nav.place.exhibit_id == ids[0]
+
+
+def test_quick_presses_each_count_while_the_page_still_scrolls(
+    content, rendition_cache: Path
+) -> None:
+    """A clicker pressed twice in quick succession (its scroll still moving): each press
+    is one screenful or one step, as pressed slowly. A press made while the page was
+    still scrolling to its end was lost: the page was not yet at its end, so it was
+    asked to scroll to where it was already going."""
+    ids = [e.id for e in content.exhibits]
+    with open_window(content, rendition_cache, size=(1280, 800), transitions=True) as kw:
+        key(kw, Qt.Key.Key_Return)
+        presses = 0
+        while kw.kiosk.nav.place.exhibit_id == ids[0]:  # slowly: how many presses it takes
+            assert presses < 40, "PageDown never reached the next exhibit"
+            key(kw, Qt.Key.Key_PageDown)
+            presses += 1
+        assert presses >= 3  # the page is several screens long
+        for quick in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+            kw.kiosk.nav.openExhibit(ids[0])
+            settle(kw.window, kw.images)
+            if quick == Qt.Key.Key_PageUp:  # from the page's end, back to the exhibit before
+                for _ in range(presses - 1):
+                    key(kw, Qt.Key.Key_PageDown)
+                assert kw.kiosk.nav.page_edges[1]
+            for _ in range(presses):
+                QTest.keyClick(kw.window, quick)
+                pump(60)  # a quick second press: the scroll takes ui.fade, 220 ms
+            settle(kw.window, kw.images)
+            expected = ids[1] if quick == Qt.Key.Key_PageDown else ids[-1]
+            assert kw.kiosk.nav.place.exhibit_id == expected, quick
 
 
 def test_the_end_of_each_page_offers_the_next_exhibit(content, rendition_cache: Path) -> None:

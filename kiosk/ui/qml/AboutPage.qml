@@ -23,8 +23,11 @@ Rectangle {
 
     // a talk (kiosk --present) reads this page screenful by screenful, as an exhibit's
     readonly property real scrollEnd: Math.max(0, flick.contentHeight - flick.height)
-    readonly property bool atStart: flick.contentY <= 1
-    readonly property bool atEnd: flick.contentY >= scrollEnd - 1
+    // where the view is, or is going (a scroll still moving): a second quick press of a
+    // clicker counts from there, and at the page's end it is the next step's
+    readonly property real goingTo: scroller.running ? scroller.to : flick.contentY
+    readonly property bool atStart: goingTo <= 1
+    readonly property bool atEnd: goingTo >= scrollEnd - 1
     function reportEdges() { kiosk.nav.setPageEdges(atStart, atEnd) }
     onAtStartChanged: reportEdges()
     onAtEndChanged: reportEdges()
@@ -37,7 +40,7 @@ Rectangle {
         target: page.kiosk.keys
         function onScrollRequested(fraction) {
             page.keepEnd = false
-            const from = scroller.running ? scroller.to : flick.contentY
+            const from = page.goingTo
             scroller.stop()
             scroller.to = page.scrollTarget(from, fraction)
             scroller.start()

@@ -66,8 +66,11 @@ Rectangle {
 
     // presenter keys: kiosk decides whether to scroll, the page knows how far it can
     readonly property real scrollEnd: Math.max(0, flick.contentHeight - flick.height)
-    readonly property bool atStart: flick.contentY <= 1
-    readonly property bool atEnd: flick.contentY >= scrollEnd - 1
+    // where the view is, or is going (a scroll still moving): a second quick press of a
+    // clicker counts from there, and at the page's end it is the next step's
+    readonly property real goingTo: scroller.running ? scroller.to : flick.contentY
+    readonly property bool atStart: goingTo <= 1
+    readonly property bool atEnd: goingTo >= scrollEnd - 1
     // only while it is the page on screen: away, the screen shown tells its own
     function reportEdges() { if (current) kiosk.nav.setPageEdges(atStart, atEnd) }
     onAtStartChanged: reportEdges()
@@ -104,7 +107,7 @@ Rectangle {
         enabled: page.current  // away, the keys scroll the screen shown (the About page)
         function onScrollRequested(fraction) {
             page.keepEnd = false
-            const from = scroller.running ? scroller.to : flick.contentY
+            const from = page.goingTo
             scroller.stop()
             scroller.to = page.scrollTarget(from, fraction)
             scroller.start()
@@ -175,7 +178,7 @@ Rectangle {
         const part = readingRect()
         if (!part) return
         const top = part.y
-        const from = scroller.running ? scroller.to : flick.contentY
+        const from = page.goingTo
         const seen = readingSeen
         if (top >= from && top + Math.min(part.height, seen) <= from + seen) return
         scroller.stop()
