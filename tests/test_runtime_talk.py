@@ -476,3 +476,19 @@ def test_the_console_notices_a_talk_left_out_an_unknown_one_edits_with_errors_an
     outside = Problem(tmp_path / "elsewhere.yaml", 0, 0, "content could not be loaded")
     (wrong,) = t.content_notices("visit", content, (outside,), ())
     assert wrong.lines == (str(outside),)  # a path outside the folder stays whole
+
+
+def test_a_folder_that_never_loaded_is_told_as_such_not_as_a_missing_talk(
+    tmp_path: Path,
+) -> None:
+    """No content ever accepted: the audience has the "being updated" set, which has no
+    talks. The console says that and the folder's errors, not that the talk asked for
+    does not exist (it does, in a folder that did not load)."""
+    from kiosk.content.fallback import fallback_content
+    from kiosk.content.model import Problem
+
+    content = fallback_content(tmp_path)
+    broken = Problem(tmp_path / "kiosk.yaml", 2, 1, "invalid YAML")
+    notices = t.content_notices("visit", content, (broken,), (), waiting=True)
+    assert notices == [t.Notice(t.NOTHING_LOADED, ("kiosk.yaml:2:1: invalid YAML",))]
+    assert t.content_notices(None, content, (broken,), ()) == notices

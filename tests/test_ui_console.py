@@ -923,8 +923,17 @@ def test_with_no_valid_content_the_audience_keeps_the_being_updated_message(
             assert visible(subtitle) and subtitle.property("text") == message
         assert difference(before, grab(presentation.kw))[0] <= 24  # nothing moved
         assert not _named_or_none(console, "stepCount")  # no "Step 1 / 0"
+        # why, as it is: the folder did not load (not "there is no talk", which is there)
         sentence, *_ = _notice_texts(console)
-        assert "school-visit" in sentence
+        assert sentence.startswith("The exhibits folder has errors and no earlier version")
+        said = [
+            str(i.property("text"))
+            for i in walk(console.contentItem())
+            if visible(i) and i.property("text")
+        ]
+        for wrong in ("There is no talk", "End of the talk", "No notes for this step"):
+            assert not any(wrong in text for text in said), wrong
+        assert "Outline" not in said and "Notes" not in said  # headings over nothing
 
 
 def test_the_outline_of_a_long_talk_shows_the_steps_to_come(

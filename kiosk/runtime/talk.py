@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from kiosk.content.fallback import FALLBACK_VERSION
 from kiosk.content.model import ContentSet, Problem, Talk, TalkStep, left_out
 from kiosk.content.talks import ABOUT, EXHIBIT, IMAGE, MAP, TIMELINE, missing_talk
 
@@ -333,9 +334,8 @@ TALK_LEFT_OUT = "talk_left_out"  # the talk asked for has errors: the whole exhi
 TALK_UNKNOWN = "talk_unknown"  # there is no such talk: the same
 FOLDER_ERRORS = "folder_errors"  # an edit has errors: the talk goes on as it was loaded
 EDITS_WAITING = "edits_waiting"  # an edit loaded fine: it shows when the talk starts again
-SCREENS_MIRRORED = (
-    "screens_mirrored"  # the displays mirror each other: the audience sees the console
-)
+NOTHING_LOADED = "nothing_loaded"  # no content ever loaded: "being updated" until it does
+SCREENS_MIRRORED = "screens_mirrored"  # mirrored displays: the audience sees the console
 NOTICE_LINES = 4  # problem lines shown under a notice; "and N more" for the rest
 
 
@@ -362,7 +362,10 @@ def content_notices(
     ``errors``, ``warnings``: the last load's (an edit rejected, a talk left out);
     ``waiting``: an edit loaded and waits for the next start (the talk on screen
     never changes under the presenter). Another talk's errors are not this talk's
-    business; the staff panel and ``kiosk validate`` list them."""
+    business; the staff panel and ``kiosk validate`` list them. A folder that never
+    loaded (the "being updated" set) has no talk to speak of: only its errors."""
+    if content.version == FALLBACK_VERSION:  # no talk, no exhibit: the folder's errors
+        return [Notice(NOTHING_LOADED, tuple(_located(p, content) for p in errors))]
     notices = []
     shown: tuple[Problem, ...] = ()
     if asked and asked not in content.talks:

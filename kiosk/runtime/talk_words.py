@@ -158,6 +158,20 @@ WORDS: dict[str, dict[str, str]] = {
         "az": "Eksponatlar qovluğundakı dəyişikliklər çıxış yenidən başlayanda görünəcək.",
         "ru": "Изменения в папке экспонатов появятся при новом запуске выступления.",
     },
+    "nothing_loaded": {
+        "en": "The exhibits folder has errors and no earlier version of it was kept: the"
+        " audience sees a “being updated” message until they are fixed. The talk starts"
+        " by itself once the folder loads.",
+        "uz": "Eksponatlar papkasida xatolar bor va uning avvalgi nusxasi saqlanmagan:"
+        " xatolar tuzatilguncha tomoshabinlar “yangilanmoqda” xabarini koʻradi. Papka"
+        " yuklanishi bilan nutq oʻzi boshlanadi.",
+        "az": "Eksponatlar qovluğunda səhvlər var və onun əvvəlki nüsxəsi saxlanmayıb:"
+        " səhvlər düzələnə qədər tamaşaçılar “yenilənir” mesajını görür. Qovluq yüklənən"
+        " kimi çıxış özü başlayacaq.",
+        "ru": "В папке экспонатов есть ошибки, а её прежней версии нет: пока их не"
+        " исправят, зал видит сообщение «обновляется». Выступление начнётся само, как"
+        " только папка загрузится.",
+    },
     "screens_mirrored": {
         "en": "The screens show the same picture (mirrored): the audience sees this console"
         " too. Set the displays to “Extend” in the system's display settings: the console"

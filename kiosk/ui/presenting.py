@@ -22,6 +22,7 @@ from PySide6.QtGui import QCursor, QGuiApplication, QScreen
 from PySide6.QtQml import QQmlComponent, QQmlEngine
 from PySide6.QtQuick import QQuickWindow
 
+from kiosk.content.fallback import FALLBACK_VERSION
 from kiosk.content.model import ContentSet, Talk, TalkStep
 from kiosk.content.talks import default_talk, missing_talk
 from kiosk.runtime import talk as t
@@ -97,6 +98,9 @@ class AudienceView:
 def choose_talk(content: ContentSet, name: str | None) -> Talk:
     """The talk file asked for, else the default talk (the whole exhibition); what
     cannot show is left out."""
+    if content.version == FALLBACK_VERSION:  # nothing loaded yet: no talk, no step
+        log.error("the talk starts once the exhibits folder loads (see its errors above)")
+        return Talk(name or "", default_talk(content).title, None, None, ())
     talk = content.talks.get(name) if name else None
     if name and talk is None:
         why, errors = missing_talk(name, content)

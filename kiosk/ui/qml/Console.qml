@@ -133,6 +133,7 @@ Window {
                 Column {
                     anchors { left: nextPicture.right; right: parent.right; verticalCenter: parent.verticalCenter
                               leftMargin: nextPicture.visible ? root.gap : root.gap / 2; rightMargin: root.gap / 2 }
+                    visible: root.view.count > 0  // no step: no "end of the talk" either
                     Text {
                         text: root.view.ended ? root.words.over : root.words.next
                         textFormat: Text.PlainText
@@ -218,6 +219,7 @@ Window {
             }
             Text {
                 id: notesLabel
+                visible: root.view.count > 0
                 text: root.words.notes
                 textFormat: Text.PlainText
                 color: "#9aa3ad"
@@ -231,7 +233,7 @@ Window {
                 width: parent.width
                 height: parent.height - notesLabel.height - outlineLabel.height - outline.height - 3 * parent.spacing
                         - (noticeBox.visible ? noticeBox.height + parent.spacing : 0)
-                text: root.view.notes !== "" ? root.view.notes : root.words.no_notes
+                text: root.view.notes !== "" ? root.view.notes : root.view.count > 0 ? root.words.no_notes : ""
                 textFormat: Text.PlainText
                 wrapMode: Text.Wrap
                 elide: Text.ElideRight
@@ -244,6 +246,7 @@ Window {
             }
             Text {
                 id: outlineLabel
+                visible: root.view.count > 0
                 text: root.words.outline
                 textFormat: Text.PlainText
                 color: "#9aa3ad"
