@@ -64,6 +64,7 @@ def _run(
     args: list[str],
     steps: list[str] = STEPS,
     exhibits: Path = EXHIBITS,
+    bus: str = "",
 ) -> Path:
     config = tmp / "screens.json"
     config.write_text(json.dumps({"screens": screens}), encoding="utf-8")
@@ -73,6 +74,8 @@ def _run(
         "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
         "KIOSK_TEST_STEPS": json.dumps(steps),
     }
+    if bus:  # a session bus of the test's own (a desktop's, with its screen saver)
+        env["DBUS_SESSION_BUS_ADDRESS"] = bus
     argv = [sys.executable, str(CHILD), str(out), "--", "--present", *args]
     argv += ["--cache", str(tmp / "cache"), "--state-dir", str(tmp / "state"), str(exhibits)]
     log = tmp / "kiosk.out"
@@ -346,3 +349,65 @@ def test_with_mirrored_displays_the_projector_never_shows_the_console_unasked(
     assert "contentNotices" in shown["console"]["named"]
     assert not any("mirrored" in text for text in shown["audience"]["texts"])
     assert not _shot(out, "hidden")["console"]["visible"]
+
+
+SCREENSAVER = process.REPO / "tests" / "screensaver_fake.py"
+
+
+def _lines(log: Path) -> list[dict[str, Any]]:
+    if not log.exists():
+        return []
+    return [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+
+
+def _wait_for(log: Path, wanted: Any, timeout_s: float = 30) -> list[dict[str, Any]]:
+    deadline = time.monotonic() + timeout_s
+    while not any(wanted(line) for line in _lines(log)) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return _lines(log)
+
+
+def test_a_talk_holds_the_desktops_screen_saver_off_and_lets_go_when_it_ends(
+    tmp_path: Path,
+) -> None:
+    """A presenter talking over one screen for ten minutes must not see the laptop
+    blank the projector: the talk asks the desktop's screen saver (on the session bus,
+    as a desktop offers it) to hold off, and the hold ends with the talk: its caller
+    leaves the bus, which a desktop takes as the end of the hold."""
+    daemon_program = shutil.which("dbus-daemon")
+    if daemon_program is None:
+        pytest.skip("dbus-daemon is not installed (Debian: dbus-daemon)")
+    daemon = subprocess.Popen(
+        [daemon_program, "--session", "--nofork", "--print-address=1"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    saver = None
+    try:
+        assert daemon.stdout is not None
+        address = daemon.stdout.readline().strip()
+        assert address.startswith("unix:"), address
+        log = tmp_path / "screensaver.jsonl"
+        env = {**process.environment(), "DBUS_SESSION_BUS_ADDRESS": address}
+        env["QT_QPA_PLATFORM"] = "offscreen"
+        saver = subprocess.Popen([sys.executable, str(SCREENSAVER), str(log)], env=env)
+        assert any("ready" in line for line in _wait_for(log, lambda line: "ready" in line))
+        args = ["--talk", "school-visit", "--presenter-language", "en"]
+        _run(tmp_path, [LAPTOP, PROJECTOR], args, ["shot:start"], bus=address)
+        # the kiosk has quit (SIGTERM, as the parent ends it)
+        lines = _wait_for(log, lambda line: "gone" in line)
+        calls = [line for line in lines if "call" in line]
+        assert len(calls) == 1, lines
+        (call,) = calls
+        assert call["call"] == "Inhibit" and call["args"][1] == "Giving a talk on the projector"
+        assert call["args"][0] == "friendship-kiosk"  # the name the desktop lists
+        assert {"gone": call["sender"]} in lines  # the hold's caller left: the hold ends
+    finally:
+        for child in (saver, daemon):
+            if child is not None:
+                child.terminate()
+                child.wait(30)
+        if daemon.stdout is not None:
+            daemon.stdout.close()
+    log_text = (tmp_path / "kiosk.out").read_text(encoding="utf-8")
+    assert "screen saver is held off until the talk ends" in log_text

@@ -190,9 +190,17 @@ FEATURES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "quit question": ((), ("quitQuestion",)),
     "map": (("kiosk.ui.mapview", "kiosk.runtime.maplayout"), ("mapPage",)),
     "timeline axis": (("kiosk.ui.timeaxis", "kiosk.runtime.timeaxis"), ()),
-    # kiosk --present only: the console's window, its talk state and the handout
+    # kiosk --present only: the console's window, its talk state, the handout, and the
+    # session bus the screen saver is held off on
     "presenter console": (
-        ("kiosk.ui.presenting", "kiosk.ui.talk", "kiosk.runtime.talk", "kiosk.ui.handout"),
+        (
+            "kiosk.ui.presenting",
+            "kiosk.ui.talk",
+            "kiosk.runtime.talk",
+            "kiosk.ui.handout",
+            "kiosk.ui.awake",
+            "PySide6.QtDBus",
+        ),
         ("consoleBody",),
     ),
 }

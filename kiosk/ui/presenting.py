@@ -28,6 +28,7 @@ from kiosk.content.talks import default_talk, missing_talk
 from kiosk.runtime import talk as t
 from kiosk.runtime.navigation import MAP, NO_PLACE, TIMELINE
 from kiosk.ui.app import QML_DIR
+from kiosk.ui.awake import Awake
 from kiosk.ui.keys import key_value
 from kiosk.ui.talk import PROVIDER, Console, Curtain, Frames
 
@@ -178,6 +179,8 @@ class Presentation(QObject):
         app.screenRemoved.connect(self._screens_changed)
         for screen in app.screens():
             screen.geometryChanged.connect(self._screens_changed)
+        self.awake = Awake()  # no blanked projector in the middle of the talk
+        QTimer.singleShot(0, self, self._hold_awake)  # once the windows are up
         self.state.begin()
 
     # windows ---------------------------------------------------------------------------
@@ -252,6 +255,7 @@ class Presentation(QObject):
         if self._closed:
             return
         self._closed = True
+        self.awake.release()
         self._tick.stop()
         self._cursor.stop()
         kiosk, window = self.kw.kiosk, self.kw.window
@@ -295,6 +299,10 @@ class Presentation(QObject):
             if QGuiApplication.platformName() != "offscreen":  # it cannot, and says so
                 self.console_window.raise_()
             self.console_window.requestActivate()
+
+    def _hold_awake(self) -> None:
+        if not self._closed:
+            self.awake.hold()
 
     def _screens_changed(self, *_: object) -> None:
         # a projector plugged in or pulled out, or the displays switched between mirror

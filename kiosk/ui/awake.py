@@ -1,0 +1,73 @@
+"""A talk keeps the laptop's screens on: the desktop's screen saver held off.
+
+A presenter may talk over one screen for longer than the laptop's idle time (GNOME
+blanks its screens after five minutes without a key or the mouse), and a projector
+gone black in the middle of a talk is what slide-show programs prevent by asking the
+desktop. So does ``kiosk --present``: ``org.freedesktop.ScreenSaver.Inhibit`` on the
+session bus, which KDE Plasma, Xfce, LXQt, Cinnamon and MATE answer, and GNOME through
+its settings daemon's screen-saver proxy.
+
+The hold is asked for on a bus connection of its own and let go by closing that
+connection: the desktop ends a hold whose caller has left the bus, as it does when a
+process dies, so no hold outlives the talk. (The cookie ``Inhibit`` returns is never
+sent back: ``UnInhibit`` wants an unsigned integer, which PySide cannot send.)
+Without a session bus, or with no screen saver on it, the log says so and the talk
+goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage
+
+log = logging.getLogger("kiosk.present")
+
+SERVICE = "org.freedesktop.ScreenSaver"
+PATH = "/org/freedesktop/ScreenSaver"
+CONNECTION = "kiosk-awake"  # the hold's own connection: closed, the hold ends
+TIMEOUT_MS = 2000  # a desktop answers at once; a hung one does not hold the talk up long
+REASON = "Giving a talk on the projector"
+
+
+class Awake:
+    """The screen saver held off while a talk is given."""
+
+    def __init__(self) -> None:
+        self.held = False
+
+    def hold(self) -> bool:
+        """Ask the desktop to keep the screens on; whether it said yes."""
+        if self.held:
+            return True
+        bus = QDBusConnection.connectToBus(QDBusConnection.BusType.SessionBus, CONNECTION)
+        if not bus.isConnected():
+            log.info(
+                "no session bus (%s): the desktop's screen saver may blank the screens"
+                " during the talk",
+                bus.lastError().message() or "none",
+            )
+            QDBusConnection.disconnectFromBus(CONNECTION)
+            return False
+        call = QDBusMessage.createMethodCall(SERVICE, PATH, SERVICE, "Inhibit")
+        call.setArguments([QCoreApplication.applicationName() or "kiosk", REASON])
+        reply = bus.call(call, QDBus.CallMode.Block, TIMEOUT_MS)
+        if reply.type() != QDBusMessage.MessageType.ReplyMessage:
+            log.info(
+                "no screen saver to hold off on the session bus (%s): the desktop may blank"
+                " the screens during the talk",
+                reply.errorName() or "no answer",
+            )
+            QDBusConnection.disconnectFromBus(CONNECTION)
+            return False
+        self.held = True
+        log.info("the desktop's screen saver is held off until the talk ends")
+        return True
+
+    def release(self) -> None:
+        """The hold let go: its connection closed (the desktop ends the hold)."""
+        if self.held:
+            QDBusConnection.disconnectFromBus(CONNECTION)
+            self.held = False
+            log.info("the desktop's screen saver is no longer held off")
