@@ -266,3 +266,59 @@ def test_no_button_is_cut_at_the_top_of_the_panel_when_a_place_is_chosen(
                 rect = scene_rect(button)
                 cut = _overlap(shown, rect) and not shown.contains(rect)
                 assert not cut, (scale, place.id, button.objectName(), rect, shown)
+
+
+@pytest.mark.parametrize("size", [(1080, 1920), (1920, 1080)], ids=["portrait", "landscape"])
+def test_under_a_portrait_map_each_exhibit_has_its_picture_title_and_subtitle(
+    content: ContentSet, rendition_cache: Path, size: tuple[int, int]
+) -> None:
+    """Under a portrait map the chosen place's exhibits fill the room a side panel lacks:
+    each a card with its cover drawn, its whole title and its subtitle, in every language,
+    text size and contrast. Beside a landscape map the panel keeps its narrow buttons."""
+    with open_window(content, rendition_cache, size=size) as kw:
+        screen = QRectF(0, 0, kw.window.width(), kw.window.height())
+        for language, scale, contrast in [
+            *((code, 1.0, False) for code in LANGUAGES),
+            ("ru", 1.5, False),
+            ("az", 1.25, True),
+            ("uz", 1.5, True),
+        ]:
+            kw.kiosk.language.choose(language)
+            kw.kiosk.appearance.set_text_scale(scale)
+            kw.kiosk.appearance.set_high_contrast(contrast)
+            for index, place in enumerate(content.places):
+                _open_map(kw, index)
+                cards = [c for c in _named(kw, "mapExhibitCover") if c.isVisible()]
+                if size[0] > size[1]:
+                    assert cards == []
+                    assert _named(kw, f"mapExhibit_{content.exhibits_at(place.id)[0].id}")
+                    continue
+                exhibits = content.exhibits_at(place.id)
+                assert len(cards) == len(exhibits), (language, place.id)
+                picture = grab(kw)
+                panel = scene_rect(item(kw, "mapPanel"))
+                for exhibit in exhibits:
+                    card = item(kw, f"mapExhibit_{exhibit.id}")
+                    box = scene_rect(card)
+                    texts = {
+                        t.objectName(): t
+                        for t in walk(card)
+                        if t.objectName() in ("mapExhibitTitle", "mapExhibitSubtitle")
+                    }
+                    title, subtitle = texts["mapExhibitTitle"], texts["mapExhibitSubtitle"]
+                    assert title.property("text") == exhibit.title.get(language)
+                    assert subtitle.property("text") == exhibit.subtitle.get(language)
+                    for text in (title, subtitle):  # whole inside its card
+                        assert box.contains(scene_rect(text)), (language, scale, exhibit.id)
+                    assert box.height() >= MIN_TARGET and screen.contains(box)
+                    if not panel.contains(box):
+                        continue  # further down: the visitor scrolls to it
+                    cover = next(c for c in walk(card) if c.objectName() == "mapExhibitCover")
+                    assert cover.property("ready"), (language, exhibit.id)
+                    area = scene_rect(cover).toRect()
+                    colours = {
+                        picture.pixelColor(x, y).rgb()
+                        for x in range(area.left() + 2, area.right() - 2, 7)
+                        for y in range(area.top() + 2, area.bottom() - 2, 7)
+                    }
+                    assert len(colours) > 8, (language, exhibit.id)  # a picture, drawn

@@ -23,16 +23,12 @@ from PySide6.QtGui import QFont, QFontMetricsF
 from kiosk.content import mapgeo
 from kiosk.content.model import ContentSet
 from kiosk.runtime.maplayout import AreaLabel, Marker, Rect, lay_out
+from kiosk.ui.present import Tile, tile
 
 REGION_FILE = Path(__file__).resolve().parent / "map" / "region.json"
 # A name's box around its text, in parts of the font's pixel size.
 PAD_X = 0.35
 PAD_Y = 0.1
-
-
-class MapExhibit(TypedDict):
-    exhibitId: str
-    title: str
 
 
 class MapPlace(TypedDict):
@@ -43,7 +39,7 @@ class MapPlace(TypedDict):
     name: str
     x: float
     y: float
-    exhibits: list[MapExhibit]
+    exhibits: list[Tile]  # as home's tiles: each with its title, subtitle and cover
 
 
 class Box(TypedDict):
@@ -92,10 +88,7 @@ def places(content: ContentSet, language: str) -> list[MapPlace]:
     rows = []
     for index, place in enumerate(content.places):
         x, y = mapgeo.project(place.lon, place.lat)
-        exhibits = [
-            MapExhibit(exhibitId=e.id, title=e.title.get(language))
-            for e in content.exhibits_at(place.id)
-        ]
+        exhibits = [tile(e, language) for e in content.exhibits_at(place.id)]
         name = place.name.get(language)
         rows.append(MapPlace(index=index, placeId=place.id, name=name, x=x, y=y, exhibits=exhibits))
     return rows

@@ -154,7 +154,7 @@ Rectangle {
                 }
             }
             Repeater {
-                model: page.place && page.ui.controls ? page.place.exhibits : []
+                model: page.place && page.ui.controls && page.beside ? page.place.exhibits : []
                 NavButton {
                     required property var modelData
                     objectName: "mapExhibit_" + modelData.exhibitId
@@ -164,6 +164,20 @@ Rectangle {
                     text: modelData.title
                     maxWidth: panel.width
                     onActivated: page.kiosk.nav.openExhibit(modelData.exhibitId)
+                }
+            }
+            // under a portrait map: each with its picture, in the room a side panel lacks
+            Repeater {
+                model: page.place && page.ui.controls && !page.beside ? page.place.exhibits : []
+                MapExhibitCard {
+                    required property var modelData
+                    width: panel.width
+                    kiosk: page.kiosk
+                    ui: page.ui
+                    exhibitId: modelData.exhibitId
+                    title: modelData.title
+                    subtitle: modelData.subtitle
+                    cover: modelData.cover
                 }
             }
         }
