@@ -934,6 +934,7 @@ def test_with_no_valid_content_the_audience_keeps_the_being_updated_message(
         for wrong in ("There is no talk", "End of the talk", "No notes for this step"):
             assert not any(wrong in text for text in said), wrong
         assert "Outline" not in said and "Notes" not in said  # headings over nothing
+        assert "Audience screen" in said  # no colon before a title that is not there
 
 
 def test_the_outline_of_a_long_talk_shows_the_steps_to_come(

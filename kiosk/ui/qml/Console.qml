@@ -63,7 +63,7 @@ Window {
             width: Math.round(parent.width * 0.52)
             spacing: root.gap / 2
             Text {
-                text: root.words.audience + ": " + root.view.current
+                text: root.view.current !== "" ? root.words.audience + ": " + root.view.current : root.words.audience
                 textFormat: Text.PlainText
                 color: "#c8ccd2"
                 font.pixelSize: 18 * root.k
