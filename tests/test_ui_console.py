@@ -32,6 +32,7 @@ from kiosk.ui.talk import PROVIDER
 from kiosk.ui.wiring import PresentOptions
 from tests.conftest import BUNDLED
 from tests.fakes import FakeClock
+from tests.test_ui_presenter import lines_cut_at_the_top, pictures_cut_at_the_top
 from tests.uitools import (
     centre,
     click,
@@ -1005,3 +1006,35 @@ def test_the_audience_map_takes_the_room_that_draws_it_largest(
         drawn = view.mapRectToScene(QRectF(0, 0, view.width(), view.height()))
         words = panel.mapRectToScene(QRectF(0, 0, panel.width(), panel.height()))
         assert words.left() >= drawn.right()
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1024, 768), (800, 600)])
+def test_no_screenful_of_a_talk_starts_on_the_foot_of_a_picture(
+    content: ContentSet, rendition_cache: Path, size: tuple[int, int]
+) -> None:
+    """The audience reads each screenful as a slide: one that starts with the lower part
+    of a section's picture (451 of its 662 px gone, on a 1920x1080 projector) looks
+    broken. Each screenful of every page of the talk starts at a picture's top, or on a
+    whole line, whatever the projector's size."""
+    with presenting(content, rendition_cache, FakeClock()) as presentation:
+        kw, state = presentation.kw, presentation.state
+        kw.window.resize(*size)
+        settle(kw.window, kw.images)
+        screenfuls = 0
+        while state.next_up()[0] != "end":
+            state.forward()
+            settle(kw.window, kw.images)
+            flicks = [f for f in walk(kw.window.contentItem()) if f.objectName() == "exhibitFlick"]
+            shown = [f for f in flicks if visible(f)]
+            if not shown:
+                continue  # the timeline, the map, the sources
+            flick = shown[0]
+            top = flick.property("contentY")
+            if top <= 1 or top >= flick.property("contentHeight") - flick.height() - 1:
+                continue  # a page's top, or its end (shown whole to its foot)
+            screenfuls += 1
+            column = _named(kw.window, "textColumn")
+            where = (state.index, round(top))
+            assert pictures_cut_at_the_top(flick, column) == [], where
+            assert lines_cut_at_the_top(kw, flick, column) == [], where
+        assert screenfuls >= 3  # the talk's pages took several screenfuls each

@@ -153,26 +153,29 @@ def test_quick_presses_each_count_while_the_page_still_scrolls(
     asked to scroll to where it was already going."""
     ids = [e.id for e in content.exhibits]
     with open_window(content, rendition_cache, size=(1280, 800), transitions=True) as kw:
-        key(kw, Qt.Key.Key_Return)
-        presses = 0
-        while kw.kiosk.nav.place.exhibit_id == ids[0]:  # slowly: how many presses it takes
-            assert presses < 40, "PageDown never reached the next exhibit"
-            key(kw, Qt.Key.Key_PageDown)
-            presses += 1
-        assert presses >= 3  # the page is several screens long
-        for quick in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
+
+        def from_the_top(pressed: Qt.Key) -> None:  # the first exhibit, at its top or end
             kw.kiosk.nav.openExhibit(ids[0])
             settle(kw.window, kw.images)
-            if quick == Qt.Key.Key_PageUp:  # from the page's end, back to the exhibit before
-                for _ in range(presses - 1):
+            if pressed == Qt.Key.Key_PageUp:
+                while not kw.kiosk.nav.page_edges[1]:
                     key(kw, Qt.Key.Key_PageDown)
-                assert kw.kiosk.nav.page_edges[1]
+
+        for pressed, expected in ((Qt.Key.Key_PageDown, ids[1]), (Qt.Key.Key_PageUp, ids[-1])):
+            from_the_top(pressed)
+            presses = 0
+            while kw.kiosk.nav.place.exhibit_id == ids[0]:  # slowly: how many it takes
+                assert presses < 40, "the page's edge was never passed"
+                key(kw, pressed)
+                presses += 1
+            assert kw.kiosk.nav.place.exhibit_id == expected
+            assert presses >= 3  # the page is several screens long
+            from_the_top(pressed)
             for _ in range(presses):
-                QTest.keyClick(kw.window, quick)
+                QTest.keyClick(kw.window, pressed)
                 pump(60)  # a quick second press: the scroll takes ui.fade, 220 ms
             settle(kw.window, kw.images)
-            expected = ids[1] if quick == Qt.Key.Key_PageDown else ids[-1]
-            assert kw.kiosk.nav.place.exhibit_id == expected, quick
+            assert kw.kiosk.nav.place.exhibit_id == expected, pressed
 
 
 def test_the_end_of_each_page_offers_the_next_exhibit(content, rendition_cache: Path) -> None:
@@ -338,7 +341,7 @@ def _visible_in(kw: KioskWindow, target: QQuickItem) -> bool:
     return top >= 0 and top + target.height() <= kw.window.height()
 
 
-def _lines_cut_at_the_top(kw: KioskWindow, flick: QQuickItem, column: QQuickItem) -> list[str]:
+def lines_cut_at_the_top(kw: KioskWindow, flick: QQuickItem, column: QQuickItem) -> list[str]:
     """The texts read on (those over the text's column) whose line the screen's top
     edge cuts through, more than a pixel from a line's top."""
     from kiosk.ui.render import visual_tree
@@ -366,11 +369,37 @@ def _lines_cut_at_the_top(kw: KioskWindow, flick: QQuickItem, column: QQuickItem
     return cut
 
 
+def pictures_cut_at_the_top(flick: QQuickItem, column: QQuickItem) -> list[str]:
+    """The pictures read on (over the text's column), no taller than the view, whose top
+    the view's top edge has passed and whose foot it has not: the foot of a picture at
+    the top of a screenful. (A picture taller than the view is cut wherever the
+    screenful starts.)"""
+    from kiosk.ui.render import visual_tree
+
+    top = flick.property("contentY")
+    content = flick.property("contentItem")
+    left = column.mapToScene(QPointF(0, 0)).x()
+    right = left + column.width()
+    cut = []
+    for picture in visual_tree(content):
+        if picture.property("imageStatus") is None or not picture.isVisible():
+            continue  # not a RenditionImage
+        x = picture.mapToScene(QPointF(0, 0)).x()
+        if x + picture.width() <= left or x >= right:
+            continue  # beside the text (the gallery, the facts)
+        height = picture.height()
+        y = picture.mapToItem(content, QPointF(0, 0)).y()
+        if 0 < height <= flick.height() and y + 1 < top < y + height - 1:
+            cut.append(f"{picture.objectName() or 'picture'} at {top - y:.0f} of {height:.0f}")
+    return cut
+
+
 def _page_down_to_the_end(
     kw: KioskWindow, flick: QQuickItem, column: QQuickItem, page: str
 ) -> None:
     """PageDown to the page's end: each press moves on by at most a screen (nothing
-    skipped), and each screenful but the last starts on a whole line."""
+    skipped), and each screenful but the last starts on a whole line, never under the
+    top of a picture that fits on the screen."""
     end = flick.property("contentHeight") - flick.height()
     seen = [flick.property("contentY")]
     while flick.property("contentY") < end - 1:
@@ -380,7 +409,8 @@ def _page_down_to_the_end(
         assert seen[-1] < top <= seen[-1] + flick.height(), (page, seen)
         seen.append(top)
         if top < end - 1:
-            assert _lines_cut_at_the_top(kw, flick, column) == [], (page, seen)
+            assert lines_cut_at_the_top(kw, flick, column) == [], (page, seen)
+            assert pictures_cut_at_the_top(flick, column) == [], (page, seen)
 
 
 @pytest.mark.parametrize(

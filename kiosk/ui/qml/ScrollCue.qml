@@ -20,20 +20,22 @@ Item {
 
     // Where a scroll of ``fraction`` screens from ``from`` stops, for a page's keys and
     // a talk console's picture of the next screenful: within 0 and ``end``; a screenful
-    // (not Down's line) starts on a whole line of ``root``'s texts, unless it reaches
-    // the end. A talk's audience reads each screenful as a slide; half a line at its top
-    // reads as a broken screen.
+    // (not Down's line) starts on a whole line of ``root``'s texts and at the top of a
+    // picture it would cut (one that fits on the screen), unless it reaches the end. A
+    // talk's audience reads each screenful as a slide; half a line, or the foot of a
+    // picture, at its top reads as a broken screen.
     function scrollStop(root: Item, from: real, fraction: real, end: real): real {
         const to = Math.max(0, Math.min(end, from + fraction * flick.height))
         if (Math.abs(fraction) < 0.5 || to >= end) return to
-        const line = lineTop(root, to)
-        return (fraction > 0 ? line > from + 1 : line < from - 1) ? line : to
+        const top = cutTop(root, to, fraction > 0 ? from + 1 : -1)
+        return (fraction > 0 ? top > from + 1 : top < from - 1) ? top : to
     }
-    // The top of the line of ``root``'s texts that the edge ``y`` (in the view's content
-    // coordinates) cuts through, at any depth; ``y`` itself where it cuts none.
+    // The top of what of ``root`` the edge ``y`` (in the view's content coordinates)
+    // cuts through, at any depth: a text's line, or a picture no taller than the view;
+    // the highest such top below ``above``, else ``y`` itself.
     // (A function here, not a JavaScript file both pages import: a script import is read
     // by QML's loader thread at a moment a test's Python URL interceptor deadlocked on.)
-    function lineTop(root: Item, y: real): real {
+    function cutTop(root: Item, y: real, above: real): real {
         const content = flick.contentItem
         let best = y
         const stack = [root]
@@ -43,6 +45,13 @@ Item {
                 continue
             for (let i = 0; i < item.children.length; ++i)
                 stack.push(item.children[i])
+            const picture = item as RenditionImage
+            if (picture && picture.height > 0 && picture.height <= flick.height) {
+                const box = picture.mapToItem(content, 0, 0, picture.width, picture.height)
+                if (box.y < y && box.y + box.height > y && box.y > above)
+                    best = Math.min(best, box.y)
+                continue
+            }
             const text = item as Text
             if (!text || text.lineCount < 1 || text.contentHeight <= 0)
                 continue
@@ -50,7 +59,9 @@ Item {
             if (box.y >= y || box.y + box.height <= y)
                 continue
             const line = box.height / text.lineCount  // a text's lines are one height
-            best = Math.min(best, box.y + Math.floor((y - box.y) / line) * line)
+            const lineY = box.y + Math.floor((y - box.y) / line) * line
+            if (lineY > above)
+                best = Math.min(best, lineY)
         }
         return best
     }
