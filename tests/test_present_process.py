@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -367,47 +368,62 @@ def _wait_for(log: Path, wanted: Any, timeout_s: float = 30) -> list[dict[str, A
     return _lines(log)
 
 
+@pytest.fixture
+def session_bus() -> Iterator[str]:
+    """A session bus of the test's own, as a desktop session has: its address."""
+    program = shutil.which("dbus-daemon")
+    if program is None:
+        pytest.skip("dbus-daemon is not installed (Debian: dbus-daemon)")
+    daemon = subprocess.Popen(
+        [program, "--session", "--nofork", "--print-address=1"], stdout=subprocess.PIPE, text=True
+    )
+    assert daemon.stdout is not None
+    try:
+        address = daemon.stdout.readline().strip()
+        assert address.startswith("unix:"), address
+        yield address
+    finally:
+        daemon.terminate()
+        daemon.wait(30)
+        daemon.stdout.close()
+
+
 def test_a_talk_holds_the_desktops_screen_saver_off_and_lets_go_when_it_ends(
-    tmp_path: Path,
+    tmp_path: Path, session_bus: str
 ) -> None:
     """A presenter talking over one screen for ten minutes must not see the laptop
     blank the projector: the talk asks the desktop's screen saver (on the session bus,
     as a desktop offers it) to hold off, and the hold ends with the talk: its caller
     leaves the bus, which a desktop takes as the end of the hold."""
-    daemon_program = shutil.which("dbus-daemon")
-    if daemon_program is None:
-        pytest.skip("dbus-daemon is not installed (Debian: dbus-daemon)")
-    daemon = subprocess.Popen(
-        [daemon_program, "--session", "--nofork", "--print-address=1"],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    saver = None
+    log = tmp_path / "screensaver.jsonl"
+    env = {**process.environment(), "DBUS_SESSION_BUS_ADDRESS": session_bus}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    saver = subprocess.Popen([sys.executable, str(SCREENSAVER), str(log)], env=env)
     try:
-        assert daemon.stdout is not None
-        address = daemon.stdout.readline().strip()
-        assert address.startswith("unix:"), address
-        log = tmp_path / "screensaver.jsonl"
-        env = {**process.environment(), "DBUS_SESSION_BUS_ADDRESS": address}
-        env["QT_QPA_PLATFORM"] = "offscreen"
-        saver = subprocess.Popen([sys.executable, str(SCREENSAVER), str(log)], env=env)
         assert any("ready" in line for line in _wait_for(log, lambda line: "ready" in line))
         args = ["--talk", "school-visit", "--presenter-language", "en"]
-        _run(tmp_path, [LAPTOP, PROJECTOR], args, ["shot:start"], bus=address)
+        _run(tmp_path, [LAPTOP, PROJECTOR], args, ["wait:500", "shot:start"], bus=session_bus)
         # the kiosk has quit (SIGTERM, as the parent ends it)
         lines = _wait_for(log, lambda line: "gone" in line)
-        calls = [line for line in lines if "call" in line]
-        assert len(calls) == 1, lines
-        (call,) = calls
-        assert call["call"] == "Inhibit" and call["args"][1] == "Giving a talk on the projector"
-        assert call["args"][0] == "friendship-kiosk"  # the name the desktop lists
-        assert {"gone": call["sender"]} in lines  # the hold's caller left: the hold ends
     finally:
-        for child in (saver, daemon):
-            if child is not None:
-                child.terminate()
-                child.wait(30)
-        if daemon.stdout is not None:
-            daemon.stdout.close()
+        saver.terminate()
+        saver.wait(30)
+    calls = [line for line in lines if "call" in line]
+    assert len(calls) == 1, lines
+    (call,) = calls
+    assert call["call"] == "Inhibit" and call["args"][1] == "Giving a talk on the projector"
+    assert call["args"][0] == "friendship-kiosk"  # the name the desktop lists
+    assert {"gone": call["sender"]} in lines  # the hold's caller left: the hold ends
     log_text = (tmp_path / "kiosk.out").read_text(encoding="utf-8")
     assert "screen saver is held off until the talk ends" in log_text
+
+
+def test_without_a_screen_saver_on_the_bus_the_talk_goes_on_and_the_log_says_so(
+    tmp_path: Path, session_bus: str
+) -> None:
+    args = ["--talk", "school-visit", "--presenter-language", "en"]
+    out = _run(tmp_path, [LAPTOP, PROJECTOR], args, STEPS[:3], bus=session_bus)
+    assert "Step 1 / 9" in _shot(out, "start")["console"]["texts"]
+    log_text = (tmp_path / "kiosk.out").read_text(encoding="utf-8")
+    assert "no screen saver to hold off on the session bus" in log_text
+    assert "ServiceUnknown" in log_text

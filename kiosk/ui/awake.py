@@ -20,14 +20,14 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtDBus import QDBus, QDBusConnection, QDBusMessage
+from PySide6.QtDBus import QDBusConnection, QDBusMessage, QDBusPendingCallWatcher
 
 log = logging.getLogger("kiosk.present")
 
 SERVICE = "org.freedesktop.ScreenSaver"
 PATH = "/org/freedesktop/ScreenSaver"
 CONNECTION = "kiosk-awake"  # the hold's own connection: closed, the hold ends
-TIMEOUT_MS = 2000  # a desktop answers at once; a hung one does not hold the talk up long
+TIMEOUT_MS = 5000  # a desktop answers at once; one started on demand may take longer
 REASON = "Giving a talk on the projector"
 
 
@@ -36,11 +36,13 @@ class Awake:
 
     def __init__(self) -> None:
         self.held = False
+        self._asking: QDBusPendingCallWatcher | None = None
 
-    def hold(self) -> bool:
-        """Ask the desktop to keep the screens on; whether it said yes."""
-        if self.held:
-            return True
+    def hold(self) -> None:
+        """Ask the desktop to keep the screens on; its answer comes later (a desktop
+        started on demand by the bus must not hold the talk up)."""
+        if self.held or self._asking is not None:
+            return
         bus = QDBusConnection.connectToBus(QDBusConnection.BusType.SessionBus, CONNECTION)
         if not bus.isConnected():
             log.info(
@@ -49,25 +51,32 @@ class Awake:
                 bus.lastError().message() or "none",
             )
             QDBusConnection.disconnectFromBus(CONNECTION)
-            return False
+            return
         call = QDBusMessage.createMethodCall(SERVICE, PATH, SERVICE, "Inhibit")
         call.setArguments([QCoreApplication.applicationName() or "kiosk", REASON])
-        reply = bus.call(call, QDBus.CallMode.Block, TIMEOUT_MS)
-        if reply.type() != QDBusMessage.MessageType.ReplyMessage:
+        self._asking = QDBusPendingCallWatcher(bus.asyncCall(call, TIMEOUT_MS))
+        self._asking.finished.connect(self._answered)
+
+    def _answered(self, watcher: QDBusPendingCallWatcher) -> None:
+        self._asking = None
+        watcher.deleteLater()
+        if watcher.isError():
             log.info(
                 "no screen saver to hold off on the session bus (%s): the desktop may blank"
                 " the screens during the talk",
-                reply.errorName() or "no answer",
+                watcher.error().name() or "no answer",
             )
             QDBusConnection.disconnectFromBus(CONNECTION)
-            return False
+            return
         self.held = True
         log.info("the desktop's screen saver is held off until the talk ends")
-        return True
 
     def release(self) -> None:
-        """The hold let go: its connection closed (the desktop ends the hold)."""
-        if self.held:
+        """The hold let go, or never made: its connection closed (the desktop ends the
+        hold, and an answer still to come is not waited for)."""
+        if self.held or self._asking is not None:
+            self._asking = None
             QDBusConnection.disconnectFromBus(CONNECTION)
+            if self.held:
+                log.info("the desktop's screen saver is no longer held off")
             self.held = False
-            log.info("the desktop's screen saver is no longer held off")

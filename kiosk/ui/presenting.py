@@ -180,7 +180,7 @@ class Presentation(QObject):
         for screen in app.screens():
             screen.geometryChanged.connect(self._screens_changed)
         self.awake = Awake()  # no blanked projector in the middle of the talk
-        QTimer.singleShot(0, self, self._hold_awake)  # once the windows are up
+        QTimer.singleShot(0, self, self._hold_awake)  # once the windows are up; answered later
         self.state.begin()
 
     # windows ---------------------------------------------------------------------------
