@@ -97,3 +97,27 @@ def test_the_talk_goes_on_when_the_projector_goes_and_comes_back(
         assert "Traceback" not in text and warnings == [], text
     finally:
         kiosk.kill()
+
+
+def test_ctrl_q_quits_a_talk_on_a_russian_keyboard_layout(
+    tmp_path: Path, two_monitors: str
+) -> None:
+    """The laptop's keyboard set to Russian (as many are in Tashkent): Ctrl with the Q
+    key types Ctrl+Й, and the talk still quits; its keys are read by their place."""
+    if shutil.which("setxkbmap") is None:
+        pytest.skip("setxkbmap is not installed (Debian: x11-xkb-utils)")
+    env = x_environment(two_monitors)
+    subprocess.run(["setxkbmap", "ru"], env=env, check=True, timeout=30)
+    args = ["--present", "--talk", "school-visit", "--cache", str(tmp_path / "cache")]
+    args += ["--state-dir", str(tmp_path / "state"), str(Path(__file__).parents[1] / "exhibits")]
+    kiosk = start(tmp_path, args, display=two_monitors)
+    try:
+        _wait_for(kiosk.text, "audience on projector, console on laptop")
+        # the Q key's place (xkb's key code 24), as the keyboard sends it
+        subprocess.run(
+            ["xdotool", "mousemove", "100", "100", "key", "ctrl+24"], env=env, check=True
+        )
+        assert kiosk.wait(30) == 0
+        assert "stop reason=keyboard" in kiosk.text()
+    finally:
+        kiosk.kill()

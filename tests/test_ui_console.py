@@ -1038,3 +1038,69 @@ def test_no_screenful_of_a_talk_starts_on_the_foot_of_a_picture(
             assert pictures_cut_at_the_top(flick, column) == [], where
             assert lines_cut_at_the_top(kw, flick, column) == [], where
         assert screenfuls >= 3  # the talk's pages took several screenfuls each
+
+
+def _layout_key(
+    window: QQuickWindow, key: int, scan: int, text: str, control: bool = False
+) -> None:
+    """A key press as a keyboard with another layout sends it: the letter that layout
+    types there, and the key's place (xkb's key code, Qt's native scan code)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QGuiApplication, QKeyEvent
+
+    modifiers = Qt.KeyboardModifier.ControlModifier if control else Qt.KeyboardModifier.NoModifier
+    window.requestActivate()  # as the presenter's laptop has it: its keys go to the console
+    pump(10)
+    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        event = QKeyEvent(kind, key, modifiers, scan, 0, 0, text)
+        QGuiApplication.sendEvent(window, event)
+    pump(30)
+
+
+# (a layout, what its B, "." and L keys type, their key codes)
+LAYOUT_KEYS = {
+    "ru": [(0x418, 56, "и"), (0x42E, 60, "ю"), (0x414, 46, "д")],
+    "uz (Cyrillic)": [(0x418, 56, "и"), (0x42E, 60, "ю"), (0x414, 46, "д")],
+    "az": [(ord("B"), 56, "b"), (0x15E, 60, "ş"), (ord("L"), 46, "l")],
+}
+
+
+@pytest.mark.parametrize("layout", LAYOUT_KEYS)
+def test_the_talk_keys_work_whatever_the_keyboard_layout(
+    content: ContentSet, rendition_cache: Path, layout: str
+) -> None:
+    """A laptop in Tashkent or Baku often types Cyrillic or Azerbaijani letters: B, the
+    clicker's "." (blank) and L are read by their place on the keyboard, as printed."""
+    b, period, letter_l = LAYOUT_KEYS[layout]
+    with presenting(content, rendition_cache, FakeClock(), console=True) as presentation:
+        console, state, kiosk = (
+            presentation.console_window,
+            presentation.state,
+            presentation.kw.kiosk,
+        )
+        _layout_key(console, *b)
+        assert state.blank == t.BLACK, layout
+        _layout_key(console, *b)
+        assert state.blank == "", layout
+        _layout_key(console, *period)  # the clicker's blank button
+        assert state.blank == t.BLACK, layout
+        _layout_key(console, *period)
+        before = kiosk.language.current
+        _layout_key(console, *letter_l)
+        assert kiosk.language.current != before, layout
+        quits: list[bool] = []
+        kiosk.presenter.quitRequested.connect(lambda: quits.append(True))
+        _layout_key(console, 0x419, 24, "й", control=True)  # Ctrl+Q: Ctrl and the Q key
+        assert quits == [True], layout
+
+
+def test_a_letter_is_read_by_its_place_only_when_it_is_not_latin() -> None:
+    from kiosk.ui.keys import physical_key
+
+    assert physical_key(0x418, 56) == ord("B")  # и, on the B key
+    assert physical_key(0x15E, 60) == ord(".")  # ş, on the "." key
+    assert physical_key(0x419, 24) == ord("Q")  # й: Ctrl+Q quits on a Russian layout
+    assert physical_key(ord("Q"), 38) == ord("Q")  # AZERTY's A key types Q: as printed
+    assert physical_key(0x01000013, 111) == 0x01000013  # Up, a named key
+    assert physical_key(0x418, 0) == 0x418  # no place known (a test's key): as it came
+    assert physical_key(0x418, 9) == 0x418  # Esc's place: not a letter of the map

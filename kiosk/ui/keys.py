@@ -54,14 +54,17 @@ class KeyMap(QObject):
         ``None`` hands the keys back once the talk is closed."""
         self._talk_keys = talk_keys
 
-    @Slot(int, int, result=bool)
-    def handle(self, key: int, modifiers: int = 0) -> bool:
-        """The presentation keyboard map; returns whether the key was used."""
+    @Slot(int, int, int, result=bool)
+    def handle(self, key: int, modifiers: int = 0, scan: int = 0) -> bool:
+        """The presentation keyboard map; returns whether the key was used. ``scan``:
+        the key's place on the keyboard (Qt's ``nativeScanCode``), for a layout that
+        types another alphabet there."""
         # PySide's Qt namespace costs 12 ms to build: imported at the first key press,
         # never before the first frame
         from PySide6.QtCore import Qt
 
         k = Qt.Key
+        key = physical_key(key, scan)
         nav = self._nav.navigator
         presenter = self._presenter
         control = key_value(Qt.KeyboardModifier.ControlModifier)
@@ -129,6 +132,30 @@ class KeyMap(QObject):
     def _scroll(self, scroll: bool, fraction: float) -> None:
         if scroll:
             self.scrollRequested.emit(fraction)
+
+
+# The keys the map names, by their place on the keyboard: xkb's key codes (Qt's
+# ``nativeScanCode`` on X11 and Wayland, the same for every layout) of a US keyboard's
+# letters and punctuation. With a Russian or Uzbek Cyrillic layout active, the B key
+# types "и"; with the Azerbaijani one, the "." key types "ş": the talk's letter keys,
+# Ctrl+Q, and a clicker's blank button (it sends the "." key) went unheard.
+US_KEYS = {
+    **dict(zip(range(24, 34), "QWERTYUIOP", strict=True)),
+    **dict(zip(range(38, 47), "ASDFGHJKL", strict=True)),
+    **dict(zip(range(52, 59), "ZXCVBNM", strict=True)),
+    59: ",",
+    60: ".",
+    61: "/",
+}
+
+
+def physical_key(key: int, scan: int) -> int:
+    """``key`` when it is of the map's alphabet (Latin letters, digits, punctuation, the
+    named keys); a letter of another alphabet, the US key in its place."""
+    if key < 0x80 or key >= 0x01000000:  # ASCII, or Qt's named keys (arrows, F1, ...)
+        return key
+    us = US_KEYS.get(scan)
+    return ord(us) if us is not None else key
 
 
 def _values(*keys: Qt.Key) -> tuple[int, ...]:

@@ -24,7 +24,7 @@ Window {
         objectName: "consoleBody"
         anchors.fill: parent
         focus: true
-        Keys.onPressed: (event) => { event.accepted = root.kiosk.keys.handle(event.key, event.modifiers) }
+        Keys.onPressed: (event) => { event.accepted = root.kiosk.keys.handle(event.key, event.modifiers, event.nativeScanCode) }
 
         // the time, across the top: elapsed, time left (amber, then red), clock
         Row {

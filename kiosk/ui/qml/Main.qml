@@ -110,7 +110,7 @@ Window {
         focus: true
         Keys.onPressed: (event) => {
             root.readPageAhead()
-            event.accepted = root.kiosk.keys.handle(event.key, event.modifiers)
+            event.accepted = root.kiosk.keys.handle(event.key, event.modifiers, event.nativeScanCode)
         }
         Component.onCompleted: root.focusTitle()
 
