@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -341,24 +342,30 @@ def _visible_in(kw: KioskWindow, target: QQuickItem) -> bool:
     return top >= 0 and top + target.height() <= kw.window.height()
 
 
-def lines_cut_at_the_top(kw: KioskWindow, flick: QQuickItem, column: QQuickItem) -> list[str]:
-    """The texts read on (those over the text's column) whose line the screen's top
-    edge cuts through, more than a pixel from a line's top."""
+def _read_on(flick: QQuickItem, column: QQuickItem) -> Iterator[tuple[QQuickItem, float]]:
+    """Each visible item of the page over the text's column (not beside it: the gallery,
+    the facts), with its top in the page's coordinates."""
     from kiosk.ui.render import visual_tree
 
-    top = flick.property("contentY")
     content = flick.property("contentItem")
     left = column.mapToScene(QPointF(0, 0)).x()
     right = left + column.width()
+    for found in visual_tree(content):
+        x = found.mapToScene(QPointF(0, 0)).x()
+        if found.isVisible() and x + found.width() > left and x < right:
+            yield found, found.mapToItem(content, QPointF(0, 0)).y()
+
+
+def lines_cut_at_the_top(kw: KioskWindow, flick: QQuickItem, column: QQuickItem) -> list[str]:
+    """The texts read on whose line the screen's top edge cuts through, more than a
+    pixel from a line's top."""
+    top = flick.property("contentY")
     cut = []
-    for text in visual_tree(content):
+    for text, y in _read_on(flick, column):
         lines = text.property("lineCount")
-        if not isinstance(lines, int) or lines < 1 or not text.isVisible():
+        if not isinstance(lines, int) or lines < 1:
             continue
-        x = text.mapToScene(QPointF(0, 0)).x()
-        if x + text.width() <= left or x >= right:
-            continue  # beside the text (the gallery, the facts)
-        first = text.mapToItem(content, QPointF(0, text.property("topPadding"))).y()
+        first = y + text.property("topPadding")
         height = text.property("contentHeight")
         if not first + 1 < top < first + height - 1:
             continue
@@ -370,25 +377,15 @@ def lines_cut_at_the_top(kw: KioskWindow, flick: QQuickItem, column: QQuickItem)
 
 
 def pictures_cut_at_the_top(flick: QQuickItem, column: QQuickItem) -> list[str]:
-    """The pictures read on (over the text's column), no taller than the view, whose top
-    the view's top edge has passed and whose foot it has not: the foot of a picture at
-    the top of a screenful. (A picture taller than the view is cut wherever the
-    screenful starts.)"""
-    from kiosk.ui.render import visual_tree
-
+    """The pictures read on, no taller than the view, whose top the view's top edge has
+    passed and whose foot it has not: the foot of a picture at the top of a screenful.
+    (A picture taller than the view is cut wherever the screenful starts.)"""
     top = flick.property("contentY")
-    content = flick.property("contentItem")
-    left = column.mapToScene(QPointF(0, 0)).x()
-    right = left + column.width()
     cut = []
-    for picture in visual_tree(content):
-        if picture.property("imageStatus") is None or not picture.isVisible():
+    for picture, y in _read_on(flick, column):
+        if picture.property("imageStatus") is None:
             continue  # not a RenditionImage
-        x = picture.mapToScene(QPointF(0, 0)).x()
-        if x + picture.width() <= left or x >= right:
-            continue  # beside the text (the gallery, the facts)
         height = picture.height()
-        y = picture.mapToItem(content, QPointF(0, 0)).y()
         if 0 < height <= flick.height() and y + 1 < top < y + height - 1:
             cut.append(f"{picture.objectName() or 'picture'} at {top - y:.0f} of {height:.0f}")
     return cut

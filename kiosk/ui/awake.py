@@ -45,12 +45,7 @@ class Awake:
             return
         bus = QDBusConnection.connectToBus(QDBusConnection.BusType.SessionBus, CONNECTION)
         if not bus.isConnected():
-            log.info(
-                "no session bus (%s): the desktop's screen saver may blank the screens"
-                " during the talk",
-                bus.lastError().message() or "none",
-            )
-            QDBusConnection.disconnectFromBus(CONNECTION)
+            _not_held(f"no session bus ({bus.lastError().message() or 'none'})")
             return
         call = QDBusMessage.createMethodCall(SERVICE, PATH, SERVICE, "Inhibit")
         call.setArguments([QCoreApplication.applicationName() or "kiosk", REASON])
@@ -61,12 +56,8 @@ class Awake:
         self._asking = None
         watcher.deleteLater()
         if watcher.isError():
-            log.info(
-                "no screen saver to hold off on the session bus (%s): the desktop may blank"
-                " the screens during the talk",
-                watcher.error().name() or "no answer",
-            )
-            QDBusConnection.disconnectFromBus(CONNECTION)
+            why = watcher.error().name() or "no answer"
+            _not_held(f"no screen saver to hold off on the session bus ({why})")
             return
         self.held = True
         log.info("the desktop's screen saver is held off until the talk ends")
@@ -80,3 +71,8 @@ class Awake:
             if self.held:
                 log.info("the desktop's screen saver is no longer held off")
             self.held = False
+
+
+def _not_held(why: str) -> None:
+    log.info("%s: the desktop may blank the screens during the talk", why)
+    QDBusConnection.disconnectFromBus(CONNECTION)
