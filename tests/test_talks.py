@@ -101,6 +101,55 @@ def test_a_map_step_loads_and_a_misspelt_one_gets_did_you_mean(tmp_path: Path) -
     ]
 
 
+PLACES = {
+    "places": [
+        {"id": "tashkent", "name": tmap("Tashkent"), "lat": "41.26465", "lon": "69.21627"},
+        {"id": "baku", "name": tmap("Baku"), "lat": "40.37767", "lon": "49.89201"},
+    ]
+}
+
+
+def test_a_map_step_may_name_one_place_and_a_wrong_one_is_located(tmp_path: Path) -> None:
+    steps = [{"screen": "map", "place": "baku"}, {"screen": "map"}]
+    root = site_with_talks(tmp_path, {"visit.yaml": valid_talk(steps=steps)})
+    (root / "places.yaml").write_text(to_yaml(PLACES), encoding="utf-8")
+    content = load_content(root).content
+    assert content is not None
+    one, whole = content.talks["visit"].steps
+    assert (one.kind, one.place) == ("map", "baku")
+    assert (whole.kind, whole.place) == ("map", None)
+    wrong = [
+        (
+            [{"screen": "map", "place": "bakku"}],
+            "place: bakku",
+            "unknown place 'bakku'; did you mean 'baku'?",
+        ),
+        (
+            [{"screen": "timeline", "place": "baku"}],
+            "place: baku",
+            "'steps[1]': 'place' belongs to a map step",
+        ),
+        (
+            [{"exhibit": "alpha", "place": "baku"}],
+            "place: baku",
+            "'steps[1]': 'place' belongs to a map step",
+        ),
+    ]
+    for n, (bad, where, message) in enumerate(wrong):
+        root = site_with_talks(tmp_path / str(n), {"visit.yaml": valid_talk(steps=bad)})
+        (root / "places.yaml").write_text(to_yaml(PLACES), encoding="utf-8")
+        text = (root / "talks" / "visit.yaml").read_text(encoding="utf-8")
+        errors = talk_errors(load_content(root))
+        assert [(e[0], e[1], e[3]) for e in errors] == [
+            ("visit.yaml", line_of(text, where), message)
+        ]
+    # a site without places.yaml: the step cannot show a place
+    result, text = load_talk(tmp_path / "none", valid_talk(steps=steps[:1]))
+    assert [e[3] for e in talk_errors(result)] == [
+        "unknown place 'baku'; the site has no places.yaml (or it has errors)"
+    ]
+
+
 def test_end_time_instead_of_duration(tmp_path: Path) -> None:
     result, _ = load_talk(tmp_path, valid_talk(duration=MISSING, ends_at="9:05"))
     assert result.content is not None

@@ -1104,3 +1104,43 @@ def test_a_letter_is_read_by_its_place_only_when_it_is_not_latin() -> None:
     assert physical_key(0x01000013, 111) == 0x01000013  # Up, a named key
     assert physical_key(0x418, 0) == 0x418  # no place known (a test's key): as it came
     assert physical_key(0x418, 9) == 0x418  # Esc's place: not a letter of the map
+
+
+def test_a_map_step_that_names_a_place_shows_it_and_the_next_press_moves_on(
+    rendition_cache: Path, tmp_path: Path
+) -> None:
+    """``screen: map`` with ``place: baku``: the audience sees the map with Baku chosen,
+    its name and exhibits beside it; the next press is the next step (no walk through
+    the other places), and PageUp from there comes back to Baku, not to the last place."""
+    root = tmp_path / "exhibits"
+    shutil.copytree(BUNDLED, root)
+    talk = (
+        'title: {uz: "J", az: "J", ru: "М", en: "P"}\nsteps:\n'
+        '  - exhibit: "history"\n  - screen: "map"\n    place: "baku"\n'
+        '  - screen: "map"\n  - screen: "about"\n'
+    )
+    (root / "talks" / "places.yaml").write_text(talk, encoding="utf-8")
+    places_content = load(root)
+    baku = [p.id for p in places_content.places].index("baku")
+    with presenting(places_content, rendition_cache, FakeClock(), "places", console=True) as p:
+        state, kw, console = p.state, p.kw, p.console_window
+        p.console.setLanguage("en")
+        state.jump(1)
+        settle(kw.window, kw.images)
+        assert (kw.kiosk.nav.place.screen, kw.kiosk.nav.place.index) == ("map", baku)
+        name = item(kw, "mapPlaceName")
+        assert visible(name) and name.property("text") == "Boku"  # the audience's uz
+        assert "2.  Map · Baku" in [
+            str(i.property("text")) for i in walk(console.contentItem()) if visible(i)
+        ]
+        assert state.next_up()[0] == "step"
+        QTest.keyClick(console, Qt.Key.Key_PageDown)
+        settle(kw.window, kw.images)
+        assert state.index == 2 and kw.kiosk.nav.place.index == -1  # the whole map
+        QTest.keyClick(console, Qt.Key.Key_PageUp)
+        settle(kw.window, kw.images)
+        assert state.index == 1 and kw.kiosk.nav.place.index == baku
+        for _ in range(len(places_content.places) + 1):  # the whole map: place by place
+            QTest.keyClick(console, Qt.Key.Key_PageDown)
+            settle(kw.window, kw.images)
+        assert state.index == 2 and kw.kiosk.nav.place.index == len(places_content.places) - 1

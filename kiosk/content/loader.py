@@ -119,7 +119,10 @@ def load_content(root: Path, images: ImageChecks | None = None) -> LoadResult:
         errors += ref_errors
         warnings += ref_warnings
     galleries = {r.id: (len(r.exhibit.gallery) if r.exhibit else None) for r in results if r.id}
-    talks, talk_problems = load_talks(root, site_result.languages, galleries, texts, digests)
+    place_ids = tuple(place.id for place in places.places) if places is not None else ()
+    talks, talk_problems = load_talks(
+        root, site_result.languages, galleries, texts, digests, place_ids
+    )
     warnings += talk_problems
 
     if errors or site_result.site is None:
@@ -146,8 +149,10 @@ def load_talks(
     galleries: dict[str, int | None],
     texts: dict[Text, Text],
     digests: dict[str, str],
+    places: tuple[str, ...] = (),
 ) -> tuple[dict[str, Talk], list[Problem]]:
-    """Every ``talks/*.yaml`` checked against the exhibits, and the problems found.
+    """Every ``talks/*.yaml`` checked against the exhibits and the places' ids, and the
+    problems found.
 
     Talks are optional extras: a talk with errors is left out and its errors come
     back with the warnings (still severity "error"), so the rest of the content
@@ -182,7 +187,7 @@ def load_talks(
             continue
         parsed = read_yaml_file(path)
         digests[f"{TALKS_FOLDER}/{path.name}"] = hashlib.sha256(parsed.data).hexdigest()
-        result: TalkResult = read_talk(parsed.root, path, languages, galleries, texts)
+        result: TalkResult = read_talk(parsed.root, path, languages, galleries, texts, places)
         problems += [*parsed.problems, *result.errors, *result.warnings]
         if result.talk is not None:
             talks[result.talk.id] = result.talk

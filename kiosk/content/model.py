@@ -279,11 +279,12 @@ TALK_STEP_KINDS = ("exhibit", "image", "timeline", "about")
 class TalkStep(Record):
     """One step of a talk: what the audience sees, and the presenter's notes for it."""
 
-    kind: str  # "exhibit" | "image" | "timeline" | "about"
+    kind: str  # "exhibit" | "image" | "timeline" | "map" | "about"
     exhibit: str | None  # exhibit id for "exhibit" and "image"
     image: int | None  # 0-based gallery index for "image"
     notes: Text | None  # speaker notes per language
     line: int  # 1-based line in the talk file
+    place: str | None = None  # a "map" step showing this place only (``places.yaml`` id)
 
 
 @record

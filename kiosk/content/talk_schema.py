@@ -48,12 +48,14 @@ def read_talk(
     languages: Languages,
     galleries: Mapping[str, int | None],
     texts: dict[Text, Text] | None = None,
+    places: tuple[str, ...] = (),
 ) -> TalkResult:
     """Check one talk's tree (``root`` None: its YAML was already reported unusable).
 
     ``galleries`` maps each exhibit id of the load to its number of gallery pictures
-    (None when that exhibit is too broken to say)."""
-    c = _TalkChecker(path, languages, galleries, texts)
+    (None when that exhibit is too broken to say); ``places``: the ids in
+    ``places.yaml``, which a map step may name."""
+    c = _TalkChecker(path, languages, galleries, texts, places)
     if root is None:
         return TalkResult(path, None, [], [])
     name = talk_id(path)
@@ -92,9 +94,11 @@ class _TalkChecker(Checker):
         languages: Languages,
         galleries: Mapping[str, int | None],
         texts: dict[Text, Text] | None,
+        places: tuple[str, ...],
     ) -> None:
         super().__init__(path, languages, texts)
         self.galleries = galleries
+        self.places = places
 
     def duration(self, node: Node | None) -> int | None:
         value = self.text(node, "duration")
@@ -133,7 +137,9 @@ class _TalkChecker(Checker):
     def step(self, node: Node, where: str) -> TalkStep | None:
         if self.mapping(node, where) is None:
             return None
-        f = self.fields(node, where, required=(), optional=("exhibit", "image", "screen", "notes"))
+        f = self.fields(
+            node, where, required=(), optional=("exhibit", "image", "screen", "place", "notes")
+        )
         if "exhibit" not in f and "screen" not in f:
             self.error(node, f"{quote(where)} needs 'exhibit: ID' or 'screen: timeline'")
             return None
@@ -152,7 +158,17 @@ class _TalkChecker(Checker):
                     f["screen"], f"unknown screen {quote(screen)}; {suggest(screen, SCREENS)}"
                 )
                 return None
-            return TalkStep(screen, None, None, notes, node.line) if screen else None
+            place = None
+            if "place" in f and screen and screen != "map":
+                self.error(f["place"], f"{quote(where)}: 'place' belongs to a map step")
+                return None
+            if "place" in f:
+                place = self.place_id(f["place"], child(where, "place"))
+                if not place:
+                    return None
+            return TalkStep(screen, None, None, notes, node.line, place) if screen else None
+        if "place" in f:
+            self.error(f["place"], f"{quote(where)}: 'place' belongs to a map step")
         exhibit = self.exhibit_id(f["exhibit"], child(where, "exhibit"))
         if "image" not in f:
             return TalkStep("exhibit", exhibit, None, notes, node.line) if exhibit else None
@@ -167,6 +183,18 @@ class _TalkChecker(Checker):
             known = tuple(self.galleries)
             hint = suggest(value, known, "exhibit ids") if known else "no exhibit has loaded"
             self.error(node, f"unknown exhibit id {quote(value)}; {hint}")
+            return ""
+        return value
+
+    def place_id(self, node: Node, where: str) -> str:
+        value = self.text(node, where)
+        if value and value not in self.places:
+            hint = (
+                suggest(value, self.places, "places")
+                if self.places
+                else "the site has no places.yaml (or it has errors)"
+            )
+            self.error(node, f"unknown place {quote(value)}; {hint}")
             return ""
         return value
 

@@ -103,8 +103,10 @@ def _can_show(step: TalkStep, content: ContentSet) -> bool:
         return bool(content.timeline())
     if step.kind == ABOUT:
         return bool(content.exhibits)
-    if step.kind == MAP:
-        return bool(content.places)  # a site without places.yaml has no map
+    if step.kind == MAP:  # a site without places.yaml has no map; a place gone, no step
+        return bool(content.places) and (
+            step.place is None or any(place.id == step.place for place in content.places)
+        )
     exhibit = content.exhibit(step.exhibit or "")
     if exhibit is None:
         return False
@@ -479,7 +481,9 @@ def step_title(step: TalkStep, content: ContentSet, language: str) -> str:
         return text.get(language) if text else "About"
     if step.kind == MAP:
         text = strings.get("map")
-        return text.get(language) if text else "Map"
+        title = text.get(language) if text else "Map"
+        place = next((p for p in content.places if p.id == step.place), None)
+        return f"{title} · {place.name.get(language)}" if place else title
     exhibit = content.exhibit(step.exhibit or "")
     title = exhibit.title.get(language) if exhibit else step.exhibit or ""
     if step.kind == IMAGE and step.image is not None:

@@ -50,9 +50,11 @@ class AudienceView:
     def __init__(self, kiosk: Kiosk) -> None:
         self._kiosk = kiosk
         self.on_change = lambda: None
+        self._one_place = False  # a map step that shows one place: no place to walk to
 
     def show_step(self, step: TalkStep, at_end: bool) -> None:
         nav = self._kiosk.nav.navigator
+        self._one_place = step.kind == t.MAP and step.place is not None
         if step.kind in (t.EXHIBIT, t.IMAGE) and step.exhibit:
             nav.open_exhibit(step.exhibit)
             if step.kind == t.IMAGE:
@@ -64,6 +66,9 @@ class AudienceView:
                 nav.focus(moment)
             else:
                 nav.open_timeline(moment)
+        elif step.kind == t.MAP and step.place is not None:  # the one place the talk names
+            places = [place.id for place in self._kiosk.content.places]
+            nav.open_map(places.index(step.place) if step.place in places else NO_PLACE)
         elif step.kind == t.MAP:  # the whole map first; from the step after, its last place
             nav.open_map(nav.places - 1 if at_end else NO_PLACE)
         elif step.kind == t.ABOUT:
@@ -79,7 +84,8 @@ class AudienceView:
             nav.focus(nav.place.index + screens)
             return
         if nav.place.screen == MAP:  # the map place by place, after the whole map
-            nav.choose_place(min(max(NO_PLACE, nav.place.index + screens), nav.places - 1))
+            if not self._one_place:
+                nav.choose_place(min(max(NO_PLACE, nav.place.index + screens), nav.places - 1))
             return
         keys = self._kiosk.keys
         keys.scrollRequested.emit(screens * keys.SCREENFUL)
@@ -88,6 +94,8 @@ class AudienceView:
         nav = self._kiosk.nav.navigator
         if nav.place.screen == TIMELINE:
             return nav.place.index <= 0, nav.place.index >= nav.moments - 1
+        if nav.place.screen == MAP and self._one_place:
+            return True, True
         if nav.place.screen == MAP:
             return nav.place.index == NO_PLACE, nav.place.index >= nav.places - 1
         return self._kiosk.nav.page_edges
