@@ -218,6 +218,8 @@ def test_a_talk_with_the_map_prints_its_places_and_what_is_there(
     talk = 'title: {uz: "Joylar", az: "Yerlər", ru: "Места", en: "Places"}\n'
     talk += 'steps:\n  - screen: "map"\n'
     talk += '    notes: {uz: "a", az: "Yerləri göstərin", ru: "в", en: "d"}\n'
+    talk += '  - screen: "map"\n    place: "baku"\n'  # one place: named in its notes' heading
+    talk += '    notes: {uz: "b", az: "Bakıda mədəniyyət günləri", ru: "г", en: "e"}\n'
     (root / "talks" / "places.yaml").write_text(talk, encoding="utf-8")
     out = tmp_path / "places.pdf"
     done = handout(root, out, cache, "--lang", "az", "--talk", "places", "--notes")
@@ -228,6 +230,10 @@ def test_a_talk_with_the_map_prints_its_places_and_what_is_there(
     )  # the map's page, its notes at the top
     lines = [line.strip() for line in pdf.text(page).splitlines() if line.strip()]
     assert bundled.site.strings["map"].get("az") in lines
+    baku = bundled.place("baku")
+    assert baku is not None
+    assert f"{word('step', 'az', n=2)} · {baku.name.get('az')}" in lines
+    assert "Bakıda mədəniyyət günləri" in lines
     for place in bundled.places:
         assert place.name.get("az") in lines
         for exhibit in bundled.exhibits_at(place.id):

@@ -346,6 +346,9 @@ class HandoutBuilder:
             label = word("step", self.language, n=ref.step)
             if ref.picture is not None:
                 label += " · " + word("picture", self.language, n=ref.picture)
+            place = self.content.place(ref.place) if ref.place else None
+            if place is not None:  # a map step on one place: "Step 2 · Baku"
+                label += " · " + place.name.get(self.language)
             self.paragraph(label, self.char(SMALL_PT + 1, bold=True), top_mm=2.5)
             for block in present.blocks(ref.notes, self.language):
                 text = block["text"] or " · ".join(block["items"])

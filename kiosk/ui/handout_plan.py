@@ -56,6 +56,7 @@ class NoteRef:
     step: int  # 1-based, as the presenter counts
     picture: int | None  # 1-based gallery picture of an "image" step
     notes: Text
+    place: str | None = None  # the one place of a map step (``places.yaml`` id)
 
 
 @dataclass
@@ -77,7 +78,7 @@ def handout_parts(content: ContentSet, talk: Talk | None, with_notes: bool) -> l
         notes = step_notes(content, step) if with_notes else None
         if notes is not None:
             picture = step.image + 1 if step.image is not None else None
-            part.notes.append(NoteRef(number, picture, notes))
+            part.notes.append(NoteRef(number, picture, notes, step.place))
     about = parts.pop((ABOUT, None), Part(ABOUT))
     return [*parts.values(), about]
 
