@@ -88,3 +88,38 @@ def test_enter_on_the_open_timeline_entry_follows_its_link(
         assert (place.screen, place.exhibit_id) == ("exhibit", content.timeline()[1][0].id)
         QTest.keyClick(window, Qt.Key.Key_Backspace)
         assert kw.kiosk.nav.place.screen == "timeline"  # and back to where it was
+
+
+def test_tab_reaches_the_cards_under_a_portrait_map_and_enter_opens_one(
+    content: ContentSet, rendition_cache: Path
+) -> None:
+    """A portrait window's map shows a place's exhibits as cards: Tab reaches each, its
+    ring shows inside the window, and Enter opens it, as the buttons of a landscape map."""
+    baku = [place.id for place in content.places].index("baku")
+    expected = [e.id for e in content.exhibits_at("baku")]
+    with open_window(content, rendition_cache, size=(1080, 1920)) as kw:
+        window = kw.window
+        kw.kiosk.nav.navigator.open_map(baku)
+        pump(50)
+        reached: list[str] = []
+        for _ in range(40):
+            QTest.keyClick(window, Qt.Key.Key_Tab)
+            pump(5)
+            focused = window.activeFocusItem()
+            assert focused is not None
+            name = focused.objectName()
+            if name.startswith("mapExhibit_") and name not in reached:
+                reached.append(name)
+                ring = _ring(focused)
+                box = ring.mapRectToScene(ring.boundingRect())
+                assert ring.isVisible() and box.width() >= focused.width() - 1, name
+                assert box.left() >= 0 and box.right() <= window.width() + 1, name
+        assert reached == [f"mapExhibit_{e}" for e in expected]
+        while window.activeFocusItem().objectName() != reached[-1]:
+            QTest.keyClick(window, Qt.Key.Key_Tab)
+        QTest.keyClick(window, Qt.Key.Key_Return)
+        pump(20)
+        assert (kw.kiosk.nav.place.screen, kw.kiosk.nav.place.exhibit_id) == (
+            "exhibit",
+            expected[-1],
+        )

@@ -23,6 +23,12 @@ Rectangle {
     Accessible.name: title
     Accessible.description: subtitle
     Accessible.onPressAction: card.kiosk.nav.openExhibit(card.exhibitId)
+    // as the buttons beside a landscape map: Tab reaches it, Enter or Space opens it,
+    // and the one with the focus wears a ring (inside it: the panel clips what is outside)
+    activeFocusOnTab: true
+    Keys.onReturnPressed: (event) => { event.accepted = true; card.kiosk.nav.openExhibit(card.exhibitId) }
+    Keys.onEnterPressed: (event) => { event.accepted = true; card.kiosk.nav.openExhibit(card.exhibitId) }
+    Keys.onSpacePressed: (event) => { event.accepted = true; card.kiosk.nav.openExhibit(card.exhibitId) }
 
     RenditionImage {
         id: coverImage
@@ -62,6 +68,16 @@ Rectangle {
             lineHeight: card.ui.tileSubtitleSpacing
             color: card.ui.muted
         }
+    }
+    Rectangle {
+        objectName: "focusRing"
+        visible: card.activeFocus
+        anchors.fill: parent
+        radius: card.radius
+        color: "transparent"
+        border.width: Math.max(2, 3 * card.ui.k)
+        border.color: card.ui.ink
+        z: 1
     }
     TapHandler {
         id: tap
