@@ -3,11 +3,12 @@ visible focus ring, and Enter presses it (About, Contrast, Aa had no way in by k
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtQuick import QQuickItem
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 
 from kiosk.content.model import ContentSet
@@ -28,6 +29,27 @@ def _ring(item: QQuickItem) -> QQuickItem:
     return next(i for i in walk(item) if i.objectName() == "focusRing")
 
 
+def _tabbing(window: QQuickWindow, presses: int) -> Iterator[QQuickItem]:
+    """Tab pressed ``presses`` times: the item with the focus after each press."""
+    for _ in range(presses):
+        QTest.keyClick(window, Qt.Key.Key_Tab)
+        pump(5)
+        focused = window.activeFocusItem()
+        assert focused is not None
+        yield focused
+
+
+def _ring_box(window: QQuickWindow, focused: QQuickItem) -> QRectF:
+    """The focused item's ring, which must show inside the window: its box."""
+    ring = _ring(focused)
+    box = ring.mapRectToScene(ring.boundingRect())
+    name = focused.objectName()
+    assert ring.isVisible(), name
+    assert box.left() >= 0 and box.right() <= window.width() + 1, name
+    assert box.top() >= 0 and box.bottom() <= window.height() + 1, name
+    return box
+
+
 @pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
 def test_tab_reaches_every_bar_button_and_about_with_a_ring_that_shows(
     content: ContentSet, rendition_cache: Path, size: tuple[int, int]
@@ -35,19 +57,11 @@ def test_tab_reaches_every_bar_button_and_about_with_a_ring_that_shows(
     with open_window(content, rendition_cache, size=size) as kw:
         window = kw.window
         reached: list[str] = []
-        for _ in range(30):
-            QTest.keyClick(window, Qt.Key.Key_Tab)
-            pump(5)
-            focused = window.activeFocusItem()
-            assert focused is not None
+        for focused in _tabbing(window, 30):
             name = focused.objectName()
             reached.append(name)
             if name.endswith("Button") or name.startswith("language_"):
-                ring = _ring(focused)
-                box = ring.mapRectToScene(ring.boundingRect())
-                assert ring.isVisible() and box.width() > focused.width(), name
-                assert box.left() >= 0 and box.right() <= window.width() + 1, name
-                assert box.top() >= 0 and box.bottom() <= window.height() + 1, name
+                assert _ring_box(window, focused).width() > focused.width(), name  # outside
         for name in (
             "aboutButton",
             "homeButton",
@@ -102,18 +116,11 @@ def test_tab_reaches_the_cards_under_a_portrait_map_and_enter_opens_one(
         kw.kiosk.nav.navigator.open_map(baku)
         pump(50)
         reached: list[str] = []
-        for _ in range(40):
-            QTest.keyClick(window, Qt.Key.Key_Tab)
-            pump(5)
-            focused = window.activeFocusItem()
-            assert focused is not None
+        for focused in _tabbing(window, 40):
             name = focused.objectName()
             if name.startswith("mapExhibit_") and name not in reached:
                 reached.append(name)
-                ring = _ring(focused)
-                box = ring.mapRectToScene(ring.boundingRect())
-                assert ring.isVisible() and box.width() >= focused.width() - 1, name
-                assert box.left() >= 0 and box.right() <= window.width() + 1, name
+                assert _ring_box(window, focused).width() >= focused.width() - 1, name  # inside
         assert reached == [f"mapExhibit_{e}" for e in expected]
         while window.activeFocusItem().objectName() != reached[-1]:
             QTest.keyClick(window, Qt.Key.Key_Tab)
