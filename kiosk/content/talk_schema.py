@@ -28,6 +28,7 @@ _DURATION = re.compile(
 )
 _CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 MAX_DURATION_S = 24 * 3600
+_PLACE_ON_A_MAP = "{where}: 'place' belongs to a map step"
 
 
 @record
@@ -160,7 +161,7 @@ class _TalkChecker(Checker):
                 return None
             place = None
             if "place" in f and screen and screen != "map":
-                self.error(f["place"], f"{quote(where)}: 'place' belongs to a map step")
+                self.error(f["place"], _PLACE_ON_A_MAP.format(where=quote(where)))
                 return None
             if "place" in f:
                 place = self.place_id(f["place"], child(where, "place"))
@@ -168,7 +169,7 @@ class _TalkChecker(Checker):
                     return None
             return TalkStep(screen, None, None, notes, node.line, place) if screen else None
         if "place" in f:
-            self.error(f["place"], f"{quote(where)}: 'place' belongs to a map step")
+            self.error(f["place"], _PLACE_ON_A_MAP.format(where=quote(where)))
         exhibit = self.exhibit_id(f["exhibit"], child(where, "exhibit"))
         if "image" not in f:
             return TalkStep("exhibit", exhibit, None, notes, node.line) if exhibit else None
@@ -178,23 +179,29 @@ class _TalkChecker(Checker):
         return TalkStep("image", exhibit, index, notes, node.line)
 
     def exhibit_id(self, node: Node, where: str) -> str:
-        value = self.text(node, where)
-        if value and value not in self.galleries:
-            known = tuple(self.galleries)
-            hint = suggest(value, known, "exhibit ids") if known else "no exhibit has loaded"
-            self.error(node, f"unknown exhibit id {quote(value)}; {hint}")
-            return ""
-        return value
+        return self.known_id(
+            node, where, tuple(self.galleries), "exhibit id", "exhibit ids", "no exhibit has loaded"
+        )
 
     def place_id(self, node: Node, where: str) -> str:
+        return self.known_id(
+            node,
+            where,
+            self.places,
+            "place",
+            "places",
+            "the site has no places.yaml (or it has errors)",
+        )
+
+    def known_id(
+        self, node: Node, where: str, known: tuple[str, ...], what: str, many: str, none: str
+    ) -> str:
+        """The id written at ``node`` when it is one of ``known``; else "" and an error
+        with "did you mean" (or the list of ``many``, or ``none`` when there is none)."""
         value = self.text(node, where)
-        if value and value not in self.places:
-            hint = (
-                suggest(value, self.places, "places")
-                if self.places
-                else "the site has no places.yaml (or it has errors)"
-            )
-            self.error(node, f"unknown place {quote(value)}; {hint}")
+        if value and value not in known:
+            hint = suggest(value, known, many) if known else none
+            self.error(node, f"unknown {what} {quote(value)}; {hint}")
             return ""
         return value
 

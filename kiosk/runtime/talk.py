@@ -105,7 +105,7 @@ def _can_show(step: TalkStep, content: ContentSet) -> bool:
         return bool(content.exhibits)
     if step.kind == MAP:  # a site without places.yaml has no map; a place gone, no step
         return bool(content.places) and (
-            step.place is None or any(place.id == step.place for place in content.places)
+            step.place is None or content.place(step.place) is not None
         )
     exhibit = content.exhibit(step.exhibit or "")
     if exhibit is None:
@@ -482,7 +482,7 @@ def step_title(step: TalkStep, content: ContentSet, language: str) -> str:
     if step.kind == MAP:
         text = strings.get("map")
         title = text.get(language) if text else "Map"
-        place = next((p for p in content.places if p.id == step.place), None)
+        place = content.place(step.place) if step.place else None
         return f"{title} · {place.name.get(language)}" if place else title
     exhibit = content.exhibit(step.exhibit or "")
     title = exhibit.title.get(language) if exhibit else step.exhibit or ""

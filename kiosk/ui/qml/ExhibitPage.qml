@@ -98,7 +98,8 @@ Rectangle {
         restoreScroll()
         if (keepEnd) flick.contentY = scrollEnd
     }
-    // where a scroll stops, for the keys and a talk console's next screenful (ScrollCue) (beside the facts, the text's column decides)
+    // where a scroll stops, for the keys and a talk console's next screenful (ScrollCue);
+    // beside the facts, the text's column decides
     function scrollTarget(from: real, fraction: real): real {
         return cue.scrollStop(page.beside ? textColumn : flick.contentItem, from, fraction, scrollEnd)
     }

@@ -22,13 +22,14 @@ Rectangle {
     Accessible.role: Accessible.Button
     Accessible.name: title
     Accessible.description: subtitle
-    Accessible.onPressAction: card.kiosk.nav.openExhibit(card.exhibitId)
+    function open() { card.kiosk.nav.openExhibit(card.exhibitId) }
+    Accessible.onPressAction: card.open()
     // as the buttons beside a landscape map: Tab reaches it, Enter or Space opens it,
     // and the one with the focus wears a ring (inside it: the panel clips what is outside)
     activeFocusOnTab: true
-    Keys.onReturnPressed: (event) => { event.accepted = true; card.kiosk.nav.openExhibit(card.exhibitId) }
-    Keys.onEnterPressed: (event) => { event.accepted = true; card.kiosk.nav.openExhibit(card.exhibitId) }
-    Keys.onSpacePressed: (event) => { event.accepted = true; card.kiosk.nav.openExhibit(card.exhibitId) }
+    Keys.onReturnPressed: (event) => { event.accepted = true; card.open() }
+    Keys.onEnterPressed: (event) => { event.accepted = true; card.open() }
+    Keys.onSpacePressed: (event) => { event.accepted = true; card.open() }
 
     RenditionImage {
         id: coverImage
@@ -82,6 +83,6 @@ Rectangle {
     TapHandler {
         id: tap
         gesturePolicy: TapHandler.ReleaseWithinBounds
-        onTapped: card.kiosk.nav.openExhibit(card.exhibitId)
+        onTapped: card.open()
     }
 }
