@@ -9,6 +9,7 @@ here.
 from __future__ import annotations
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtGui import QFont
 
 TEXT_SCALES: tuple[float, ...] = (1.0, 1.25, 1.5)  # the "Aa" button steps through these
 
@@ -86,3 +87,19 @@ class Appearance(QObject):
     @Slot()
     def toggleContrast(self) -> None:
         self._set(self._scale_index, not self._high_contrast)
+
+    # -- the place being read, kept through a new size (ScrollCue.qml) -----------------------
+
+    @Slot(str, QFont, float, int, int, result=int)
+    def lineStart(self, text: str, font: QFont, width: float, wrap: int, line: int) -> int:
+        """Where a Text's line ``line`` begins in its text."""
+        from kiosk.ui.textlines import line_start  # at the first change of size
+
+        return line_start(text, font, width, wrap, line)
+
+    @Slot(str, QFont, float, int, int, result=int)
+    def lineOf(self, text: str, font: QFont, width: float, wrap: int, index: int) -> int:
+        """The line of a Text that holds the character ``index`` of its text."""
+        from kiosk.ui.textlines import line_of
+
+        return line_of(text, font, width, wrap, index)

@@ -1,4 +1,5 @@
-"""Where a stretch of a shown text lies, line by line: the read-aloud mark's rectangles.
+"""Where a stretch of a shown text lies, line by line: the read-aloud mark's rectangles,
+and the line a reader is on, found again after a new text size (``kiosk.ui.appearance``).
 
 Qt Quick's Text tells no character positions (only TextEdit does), so the text is laid
 out again here with Qt's own text layout at the item's font, width, wrap mode and line
@@ -50,3 +51,35 @@ def _x(answer: object) -> float:
     x = answer[0] if isinstance(answer, tuple) else answer
     assert isinstance(x, float | int)
     return float(x)
+
+
+def line_start(text: str, font: QFont, width: float, wrap: int, line: int) -> int:
+    """Where line ``line`` (counted from 0) begins in ``text``, laid out as the Text lays
+    it out (its last line for a larger number). ``wrap``: the Text's ``wrapMode`` (Qt
+    Quick's wrap modes are QTextOption's). The lines' heights are the Text's own."""
+    starts = _starts(text, font, width, wrap)
+    return starts[max(0, min(line, len(starts) - 1))]
+
+
+def line_of(text: str, font: QFont, width: float, wrap: int, index: int) -> int:
+    """The line (counted from 0) that holds ``text[index]``."""
+    return max(0, sum(1 for start in _starts(text, font, width, wrap) if start <= index) - 1)
+
+
+def _starts(text: str, font: QFont, width: float, wrap: int) -> list[int]:
+    """Each line's first character."""
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode(wrap))
+    option.setUseDesignMetrics(True)
+    layout = QTextLayout(text, font)
+    layout.setTextOption(option)
+    starts = []
+    layout.beginLayout()
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(max(width, 1.0))
+        starts.append(line.textStart())
+    layout.endLayout()
+    return starts or [0]

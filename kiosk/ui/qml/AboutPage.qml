@@ -200,5 +200,10 @@ Rectangle {
         ui: page.ui
         flick: flick
         spokenName: page.kiosk.strings.scroll_down
+        appearance: page.kiosk.appearance
+        reading: body
+        readingFrom: page.goingTo
+        readingKept: !page.keepEnd
+        onPlaceTaken: scroller.stop()
     }
 }

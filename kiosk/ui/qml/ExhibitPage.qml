@@ -400,5 +400,11 @@ Rectangle {
         ui: page.ui
         flick: flick
         spokenName: page.kiosk.strings.scroll_down
+        // beside the facts, the text's column and the cover above it; in portrait, all
+        appearance: page.kiosk.appearance
+        reading: page.beside ? body : flick.contentItem
+        readingFrom: page.goingTo
+        readingKept: page.current && !page.keepEnd
+        onPlaceTaken: scroller.stop()
     }
 }

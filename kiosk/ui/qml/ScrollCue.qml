@@ -66,6 +66,92 @@ Item {
         return best
     }
 
+    // A new text size keeps the place being read: what was at the top of the view is at
+    // its top again once the page is laid out at the new size (a visitor who taps "Aa"
+    // halfway down a page, a presenter who makes the audience's text larger mid-talk).
+    // Set by a page: ``kiosk.appearance``, the root of its texts, where its view is going.
+    property var appearance: null
+    property Item reading: null
+    property real readingFrom: flick.contentY
+    property bool readingKept: true  // false: the page keeps its end instead, or is away
+    signal placeTaken()  // the page stops a scroll of its own
+    property var place: undefined  // taken, waiting for the page's new layout
+    Connections {
+        target: cue.appearance
+        enabled: cue.readingKept && cue.reading !== null
+        function onChanging() {
+            cue.place = cue.placeAt(cue.reading, cue.readingFrom)
+            scroll.stop()
+            cue.placeTaken()
+        }
+    }
+    // after the frame's layout (its polish), before it is drawn: the new size is never
+    // shown at the old place
+    Connections {
+        target: cue.Window.window
+        enabled: cue.place !== undefined
+        function onAfterAnimating() {
+            const place = cue.place
+            cue.place = undefined
+            if (place !== null) cue.flick.contentY = cue.placeTop(cue.reading, place)
+        }
+    }
+    // The place at ``y`` (in the view's content coordinates) in ``root``'s texts and
+    // pictures: the text and the first character of its line there, or the picture and
+    // how far into it; else the next one below and how far above it; null at the top.
+    function placeAt(root: Item, y: real): var {
+        if (y <= 1) return null
+        const content = flick.contentItem
+        let below = null
+        const stack = [root]
+        while (stack.length > 0) {
+            const item = stack.pop()
+            if (!item.visible)
+                continue
+            for (let i = 0; i < item.children.length; ++i)
+                stack.push(item.children[i])
+            const box = cue.readBox(item, content)
+            if (box.height <= 0)
+                continue
+            if (box.y <= y && y < box.y + box.height) {
+                const text = item as Text
+                if (!text)
+                    return { item: item, part: (y - box.y) / box.height, line: -1, above: 0 }
+                // the line's first character; the lines' heights are the Text's own
+                const line = Math.floor((y - box.y) / cue.lineHeightOf(text) + 0.01)
+                const start = cue.appearance.lineStart(text.text, text.font, cue.lineWidth(text),
+                                                       text.wrapMode, line)
+                return { item: item, part: 0, line: start, above: 0 }
+            }
+            if (box.y > y && (below === null || box.y - y < below.above))
+                below = { item: item, part: 0, line: -1, above: box.y - y }
+        }
+        return below
+    }
+    // where ``place`` is now: a screenful's top, on a whole line (or a picture's top)
+    function placeTop(root: Item, place: var): real {
+        const content = flick.contentItem
+        const box = place.item ? cue.readBox(place.item, content) : Qt.rect(0, 0, 0, 0)
+        if (box.height <= 0) return flick.contentY
+        const text = place.line >= 0 ? place.item as Text : null
+        const y = text ? box.y + cue.lineHeightOf(text) * cue.appearance.lineOf(
+                             text.text, text.font, cue.lineWidth(text), text.wrapMode, place.line)
+                       : cutTop(root, Math.max(0, box.y + place.part * box.height - place.above), -1)
+        return Math.max(0, Math.min(lastY, y))
+    }
+    function lineWidth(text: Text): real { return text.width - text.leftPadding - text.rightPadding }
+    function lineHeightOf(text: Text): real { return text.contentHeight / text.lineCount }  // one height each
+    // a text's lines or a picture, in ``content``'s coordinates; no height: anything else
+    function readBox(item: Item, content: Item): rect {
+        const picture = item as RenditionImage
+        if (picture && picture.height > 0)
+            return picture.mapToItem(content, 0, 0, picture.width, picture.height)
+        const text = item as Text
+        if (text && text.lineCount > 0 && text.contentHeight > 0)
+            return text.mapToItem(content, 0, text.topPadding, text.width, text.contentHeight)
+        return Qt.rect(0, 0, 0, 0)
+    }
+
     // the lines fade out above the arrow; beside and under it the page is plain, so the
     // arrow never sits on a line of text
     Rectangle {
