@@ -225,6 +225,38 @@ def test_unknown_keys_and_screens_get_did_you_mean(tmp_path: Path) -> None:
     ]
 
 
+def test_a_talk_may_set_the_audience_s_text_size_and_contrast(tmp_path: Path) -> None:
+    """For a hall: the audience's text larger and its colours in high contrast from the
+    talk's start (the console changes them from there)."""
+    from kiosk.ui.appearance import TEXT_SCALES
+
+    result, _ = load_talk(tmp_path, valid_talk())
+    assert result.content is not None
+    talk = result.content.talks["visit"]
+    assert (talk.text_size, talk.contrast) == (100, False)  # neither written: the kiosk's
+    for written, size in ((125, 125), ("150 %", 150), ("100%", 100)):
+        folder = tmp_path / str(size) / str(len(str(written)))
+        result, _ = load_talk(folder, valid_talk(text_size=written, contrast=True))
+        assert result.content is not None
+        talk = result.content.talks["visit"]
+        assert (talk.text_size, talk.contrast) == (size, True)
+        assert talk.text_size / 100 in TEXT_SCALES  # the sizes the kiosk has
+
+
+def test_a_text_size_the_kiosk_has_not_and_a_contrast_not_true_or_false(tmp_path: Path) -> None:
+    result, text = load_talk(tmp_path, valid_talk(text_size="200", contrast="maybe"))
+    assert talk_errors(result) == [
+        (
+            "visit.yaml",
+            line_of(text, "text_size:"),
+            12,
+            "text_size '200' is not one of the kiosk's text sizes; write 100, 125 or 150 "
+            "(percent of the normal size)",
+        ),
+        ("visit.yaml", line_of(text, "contrast:"), 11, "contrast 'maybe' must be true or false"),
+    ]
+
+
 def test_bad_duration_and_time_and_both(tmp_path: Path) -> None:
     result, _ = load_talk(tmp_path, valid_talk(duration="a quarter", ends_at="25:00"))
     messages = [m for *_, m in talk_errors(result)]

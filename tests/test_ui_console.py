@@ -43,6 +43,7 @@ from tests.uitools import (
     items,
     load,
     open_window,
+    styles,
     tap,
     visible,
 )
@@ -1008,17 +1009,21 @@ def test_the_audience_map_takes_the_room_that_draws_it_largest(
         assert words.left() >= drawn.right()
 
 
-@pytest.mark.parametrize("size", [(1920, 1080), (1024, 768), (800, 600)])
+@pytest.mark.parametrize(
+    ("size", "scale"),
+    [((1920, 1080), 1.0), ((1024, 768), 1.0), ((800, 600), 1.0), ((1920, 1080), 1.5)],
+)
 def test_no_screenful_of_a_talk_starts_on_the_foot_of_a_picture(
-    content: ContentSet, rendition_cache: Path, size: tuple[int, int]
+    content: ContentSet, rendition_cache: Path, size: tuple[int, int], scale: float
 ) -> None:
     """The audience reads each screenful as a slide: one that starts with the lower part
     of a section's picture (451 of its 662 px gone, on a 1920x1080 projector) looks
     broken. Each screenful of every page of the talk starts at a picture's top, or on a
-    whole line, whatever the projector's size."""
+    whole line, whatever the projector's size and the audience's text size."""
     with presenting(content, rendition_cache, FakeClock()) as presentation:
         kw, state = presentation.kw, presentation.state
         kw.window.resize(*size)
+        kw.kiosk.appearance.set_text_scale(scale)
         settle(kw.window, kw.images)
         screenfuls = 0
         while state.next_up()[0] != "end":
@@ -1038,6 +1043,101 @@ def test_no_screenful_of_a_talk_starts_on_the_foot_of_a_picture(
             assert pictures_cut_at_the_top(flick, column) == [], where
             assert lines_cut_at_the_top(kw, flick, column) == [], where
         assert screenfuls >= 3  # the talk's pages took several screenfuls each
+
+
+def _page_colour(window: QQuickWindow) -> QColor:
+    """The audience page's colour where nothing is drawn on it: its left margin, low down
+    (a talk's audience has no control bar there)."""
+    return window.grabWindow().pixelColor(8, window.height() - 8)
+
+
+def test_the_audience_s_text_size_and_contrast_are_changed_for_the_room(
+    content: ContentSet, rendition_cache: Path
+) -> None:
+    """The back rows of a hall read the projector from far away: + and - make the
+    audience's text larger and smaller (held at 150 and 100 %), K its colours black on
+    white, from either window or the console's buttons; the console's own text stays,
+    the talk stays at its step, and the screenful still starts whole."""
+    with presenting(content, rendition_cache, FakeClock()) as presentation:
+        kw, state, appearance = (
+            presentation.kw,
+            presentation.state,
+            presentation.kw.kiosk.appearance,
+        )
+        audience = kw.window
+        settle(audience, kw.images)
+        state.forward()  # the first page's second screenful
+        settle(audience, kw.images)
+        assert (state.index, kw.kiosk.nav.place.screen) == (0, "exhibit")
+        title = _named(audience, "pageTitle")
+        normal = title.property("font").pixelSize()
+        page = _page_colour(audience)
+        before = audience.grabWindow()
+        notes = _named(presentation.console_window, "notes").property("font").pixelSize()
+        where = (state.index, kw.kiosk.nav.exhibitId)
+        for key, scale in (
+            (Qt.Key.Key_Plus, 1.25),
+            (Qt.Key.Key_Equal, 1.5),  # + unshifted
+            (Qt.Key.Key_Plus, 1.5),  # held at the largest
+            (Qt.Key.Key_Minus, 1.25),
+        ):
+            QTest.keyClick(audience, key)
+            settle(audience, kw.images)
+            assert appearance.text_scale == scale, key
+            assert title.property("font").pixelSize() == round(normal * scale)
+            flick, column = _named(audience, "exhibitFlick"), _named(audience, "textColumn")
+            assert lines_cut_at_the_top(kw, flick, column) == [], scale
+            assert pictures_cut_at_the_top(flick, column) == [], scale
+        assert difference(before, audience.grabWindow())[1] > 5  # the audience sees it
+        assert (state.index, kw.kiosk.nav.exhibitId) == where
+        QTest.keyClick(audience, Qt.Key.Key_K)
+        settle(audience, kw.images)
+        assert appearance.high_contrast
+        assert _page_colour(audience).name() == "#ffffff" != page.name()
+        presentation.toggle_console()  # one screen: the console over the audience
+        pump(20)
+        console = presentation.console_window
+        assert _named(console, "notes").property("font").pixelSize() == notes
+        size_button, contrast_button = (
+            _named(console, "textSizeButton"),
+            _named(console, "contrastButton"),
+        )
+        assert "125 %" in size_button.property("text")
+        click_at = partial(
+            QTest.mouseClick, console, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        )
+        click_at(centre(size_button))
+        pump(20)
+        assert appearance.text_scale == 1.5 and "150 %" in size_button.property("text")
+        click_at(centre(size_button))  # after the largest, the normal size (as "Aa")
+        pump(20)
+        assert appearance.text_scale == 1.0
+        click_at(centre(contrast_button))
+        pump(20)
+        assert not appearance.high_contrast
+        for button in (size_button, contrast_button):  # seen on the console, whole
+            box = button.mapRectToScene(button.boundingRect())
+            assert visible(button) and console.contentItem().boundingRect().contains(box)
+
+
+def test_a_talk_file_sets_the_audience_s_text_size_and_contrast_from_its_start(
+    rendition_cache: Path, tmp_path: Path
+) -> None:
+    root = tmp_path / "exhibits"
+    shutil.copytree(BUNDLED, root)
+    talk = (BUNDLED / "talks" / "school-visit.yaml").read_text(encoding="utf-8")
+    (root / "talks" / "hall.yaml").write_text(
+        talk + "text_size: 150\ncontrast: true\n", encoding="utf-8"
+    )
+    hall = load(root)
+    with presenting(hall, rendition_cache, FakeClock(), "hall") as presentation:
+        appearance, audience = presentation.kw.kiosk.appearance, presentation.kw.window
+        settle(audience, presentation.kw.images)
+        assert (appearance.text_scale, appearance.high_contrast) == (1.5, True)
+        assert _page_colour(audience).name() == "#ffffff"
+        style = next(s for s in styles(presentation.kw) if s.property("textScale") == 1.5)
+        title = _named(audience, "pageTitle")
+        assert title.property("font").pixelSize() == round(48 * style.property("k") * 1.5)
 
 
 def _layout_key(

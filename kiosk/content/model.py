@@ -296,6 +296,8 @@ class Talk(Record):
     duration_s: int | None
     end_time: str | None  # "HH:MM" local time
     steps: tuple[TalkStep, ...]
+    text_size: int = 100  # the audience's text at the start, in percent: 100, 125 or 150
+    contrast: bool = False  # the audience's high-contrast colours at the start
 
 
 @record

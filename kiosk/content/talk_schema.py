@@ -29,6 +29,7 @@ _DURATION = re.compile(
 _CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 MAX_DURATION_S = 24 * 3600
 _PLACE_ON_A_MAP = "{where}: 'place' belongs to a map step"
+TEXT_SIZES = ("100", "125", "150")  # kiosk.ui.appearance.TEXT_SCALES, in percent
 
 
 @record
@@ -70,10 +71,17 @@ def read_talk(
                 "and single '-', like 'school-visit.yaml'",
             )
         )
-    f = c.fields(root, "", required=("title", "steps"), optional=("duration", "ends_at", "notes"))
+    f = c.fields(
+        root,
+        "",
+        required=("title", "steps"),
+        optional=("duration", "ends_at", "notes", "text_size", "contrast"),
+    )
     title = c.text_map(f.get("title"), "title")
     duration = c.duration(f.get("duration"))
     ends_at = c.clock(f.get("ends_at"))
+    text_size = c.text_size(f.get("text_size"))
+    contrast = c.switch(f.get("contrast"), "contrast")
     if "duration" in f and "ends_at" in f:
         c.error(f["ends_at"], "give either 'duration' or 'ends_at', not both")
     if "notes" in f:
@@ -84,7 +92,8 @@ def read_talk(
     steps = tuple(c.step(n, item("steps", i)) for i, n in enumerate(nodes))
     talk = None
     if not c.errors:
-        talk = Talk(name, title, duration, ends_at, tuple(s for s in steps if s is not None))
+        shown = tuple(s for s in steps if s is not None)
+        talk = Talk(name, title, duration, ends_at, shown, text_size, contrast)
     return TalkResult(path, talk, c.errors, c.warnings)
 
 
@@ -134,6 +143,32 @@ class _TalkChecker(Checker):
             )
             return None
         return f"{int(match.group(1)):02d}:{match.group(2)}"
+
+    def text_size(self, node: Node | None) -> int:
+        """The audience's text size at the start: "125", "125 %" or 125."""
+        value = self.text(node, "text_size")
+        if not value:
+            return 100
+        number = value.strip().removesuffix("%").strip()
+        if number not in TEXT_SIZES:
+            assert node is not None
+            self.error(
+                node,
+                f"text_size {quote(value)} is not one of the kiosk's text sizes; "
+                "write 100, 125 or 150 (percent of the normal size)",
+            )
+            return 100
+        return int(number)
+
+    def switch(self, node: Node | None, where: str) -> bool:
+        value = self.text(node, where)
+        if not value:
+            return False
+        if value.strip().lower() not in ("true", "false"):
+            assert node is not None
+            self.error(node, f"{where} {quote(value)} must be true or false")
+            return False
+        return value.strip().lower() == "true"
 
     def step(self, node: Node, where: str) -> TalkStep | None:
         if self.mapping(node, where) is None:

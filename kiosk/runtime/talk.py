@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from kiosk.content.fallback import FALLBACK_VERSION
@@ -92,7 +92,7 @@ def playable(talk: Talk, content: ContentSet) -> Talk:
     steps = tuple(s for s in talk.steps if _can_show(s, content))
     if len(steps) != len(talk.steps):
         log.warning("talk %r: %d step(s) skipped", talk.id, len(talk.steps) - len(steps))
-    return Talk(talk.id, talk.title, talk.duration_s, talk.end_time, steps)
+    return replace(talk, steps=steps)  # the rest as written (its text size, its contrast)
 
 
 def _can_show(step: TalkStep, content: ContentSet) -> bool:

@@ -105,6 +105,18 @@ WORDS: dict[str, dict[str, str]] = {
         "az": "Pultu gizlət (C)",
         "ru": "Скрыть пульт (C)",
     },
+    "text_size": {
+        "en": "Text {percent} % (+ −)",
+        "uz": "Matn {percent} % (+ −)",
+        "az": "Mətn {percent} % (+ −)",
+        "ru": "Текст {percent} % (+ −)",
+    },
+    "contrast": {
+        "en": "Contrast (K)",
+        "uz": "Kontrast (K)",
+        "az": "Kontrast (K)",
+        "ru": "Контраст (K)",
+    },
     "audience_language": {
         "en": "Audience (L)",
         "uz": "Zal (L)",
@@ -315,6 +327,25 @@ KEYS: tuple[tuple[str, dict[str, str]], ...] = (
             "uz": "bitta ekran: bu pultni koʻrsatish / yashirish",
             "az": "bir ekran: bu pultu göstərmək / gizlətmək",
             "ru": "один экран: показать / скрыть этот пульт",
+        },
+    ),
+    (
+        "+  −",
+        {
+            "en": "the audience's text larger / smaller (100, 125, 150 %)",
+            "uz": "tomoshabinlar uchun matn kattaroq / kichikroq (100, 125, 150 %)",
+            "az": "tamaşaçılar üçün mətn daha böyük / daha kiçik (100, 125, 150 %)",
+            "ru": "текст для зала крупнее / мельче (100, 125, 150 %)",
+        },
+    ),
+    (
+        "K",
+        {
+            "en": "high contrast for the audience: black on white (again: the usual colours)",
+            "uz": "tomoshabinlar uchun yuqori kontrast: oq fonda qora"
+            " (yana bossangiz: odatiy ranglar)",
+            "az": "tamaşaçılar üçün yüksək kontrast: ağ üzərində qara (yenidən: adi rənglər)",
+            "ru": "высокий контраст для зала: чёрным по белому (ещё раз: обычные цвета)",
         },
     ),
     (

@@ -44,6 +44,12 @@ class Appearance(QObject):
     def set_high_contrast(self, on: bool) -> None:
         self._set(self._scale_index, on)
 
+    def larger(self, steps: int) -> None:
+        """``steps`` sizes larger (smaller when negative), held at the smallest and the
+        largest: a presenter's + and - keys."""
+        index = max(0, min(len(TEXT_SCALES) - 1, self._scale_index + steps))
+        self._set(index, self._high_contrast)
+
     def reset(self) -> None:
         """Between visitors: normal size, normal colours."""
         self._set(0, False)

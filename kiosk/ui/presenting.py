@@ -17,7 +17,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, SignalInstance
 from PySide6.QtGui import QCursor, QGuiApplication, QScreen
 from PySide6.QtQml import QQmlComponent, QQmlEngine
 from PySide6.QtQuick import QQuickWindow
@@ -177,9 +177,8 @@ class Presentation(QObject):
         self._cursor.setInterval(CURSOR_HIDES_AFTER_MS)
         self._cursor.timeout.connect(self._hide_cursor)
         window.installEventFilter(self)
-        for moved in (kiosk.nav.changed, kiosk.textsChanged, kiosk.keys.scrollRequested):
+        for moved in self._moves():
             moved.connect(self.curtain.request_copy)
-        kiosk.keys.pageJumpRequested.connect(self.curtain.request_copy)
         self._hide_cursor()
         app = QGuiApplication.instance()
         assert isinstance(app, QGuiApplication)
@@ -187,6 +186,7 @@ class Presentation(QObject):
         app.screenRemoved.connect(self._screens_changed)
         for screen in app.screens():
             screen.geometryChanged.connect(self._screens_changed)
+        self._dress(self.state.talk)
         self.awake = Awake()  # no blanked projector in the middle of the talk
         QTimer.singleShot(0, self, self._hold_awake)  # once the windows are up; answered later
         self.state.begin()
@@ -277,9 +277,8 @@ class Presentation(QObject):
         kiosk.keys.set_talk_keys(None)
         kiosk.contentChanged.disconnect(self._content_changed)
         kiosk.nav.changed.disconnect(self.console.refresh)
-        for moved in (kiosk.nav.changed, kiosk.textsChanged, kiosk.keys.scrollRequested):
+        for moved in self._moves():
             moved.disconnect(self.curtain.request_copy)
-        kiosk.keys.pageJumpRequested.disconnect(self.curtain.request_copy)
         self.view.on_change = lambda: None
         self.curtain.live_frame = self.curtain.next_frame = lambda: None
         self.curtain.set_live(False)
@@ -287,6 +286,18 @@ class Presentation(QObject):
         self.console_window.close()
         self.console_window.deleteLater()
         self._component.deleteLater()  # after the window it made (posted in this order)
+
+    def _moves(self) -> tuple[SignalInstance, ...]:
+        """What changes the audience's screen: the console's copy of it is made again."""
+        kiosk = self.kw.kiosk
+        keys = kiosk.keys
+        return (
+            kiosk.nav.changed,
+            kiosk.textsChanged,
+            keys.scrollRequested,
+            keys.pageJumpRequested,
+            kiosk.appearance.changed,
+        )
 
     def swap(self) -> None:
         names = [screen.name() for screen in QGuiApplication.screens()]
@@ -341,8 +352,17 @@ class Presentation(QObject):
         self.console.tick()
         self.console.refresh()  # the page's edges move while it scrolls: "next" follows
 
+    def _dress(self, talk: Talk) -> None:
+        """The audience's text size and colours as the talk file asks, at its start (the
+        console's + / - and K change them from there)."""
+        appearance = self.kw.kiosk.appearance
+        appearance.set_text_scale(talk.text_size / 100)
+        appearance.set_high_contrast(talk.contrast)
+
     def _content_changed(self) -> None:
         talk = choose_talk(self.kw.kiosk.content, self.options.talk)
+        if not self.state.talk.steps and talk.steps:  # the first load: the talk starts
+            self._dress(talk)
         if talk.steps != self.state.talk.steps:
             self.state.set_talk(talk)
         else:
@@ -368,6 +388,7 @@ class Presentation(QObject):
         """The presenter's keys, before the kiosk's own (``kiosk.ui.keys``)."""
         k = Qt.Key
         state = self.state
+        appearance = self.kw.kiosk.appearance
         actions: dict[Qt.Key, Callable[[], object]] = {
             k.Key_PageDown: state.forward,
             k.Key_Right: state.forward,
@@ -387,6 +408,11 @@ class Presentation(QObject):
             k.Key_R: state.reset_timer,
             k.Key_S: self.swap,
             k.Key_C: self.toggle_console,
+            # the audience's text, for the room: + (= unshifted, and the keypad's) and -
+            k.Key_Plus: partial(appearance.larger, 1),
+            k.Key_Equal: partial(appearance.larger, 1),
+            k.Key_Minus: partial(appearance.larger, -1),
+            k.Key_K: appearance.toggleContrast,
             k.Key_Return: state.enter,
             k.Key_Enter: state.enter,
             k.Key_Escape: self._escape,

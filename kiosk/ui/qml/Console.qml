@@ -311,8 +311,29 @@ Window {
                             text: root.words.swap; onActivated: root.talk.swap() }
             ConsoleButton { objectName: "hideButton"; k: root.k; visible: !root.view.twoScreens
                             text: root.words.hide; onActivated: root.talk.hide() }
+            // the audience's text size and colours, for the room (the kiosk's "Aa", Contrast)
+            ConsoleButton { objectName: "textSizeButton"; k: root.k
+                            text: root.words.text_size.replace("{percent}", String(root.kiosk.appearance.textPercent))
+                            selected: root.kiosk.appearance.textScale > 1
+                            onActivated: root.kiosk.appearance.stepTextSize() }
+            ConsoleButton { objectName: "contrastButton"; k: root.k; text: root.words.contrast
+                            selected: root.kiosk.appearance.highContrast
+                            onActivated: root.kiosk.appearance.toggleContrast() }
+            // each language row wraps as one: a label never ends a line without its buttons
+            LanguageRow { label: root.words.audience_language; name: "audienceLanguage_"
+                          chosen: root.kiosk.language.code; onChoose: (code) => root.kiosk.language.choose(code) }
+            LanguageRow { label: root.words.notes_language; name: "consoleLanguage_"
+                          chosen: root.view.language; onChoose: (code) => root.talk.setLanguage(code) }
+        }
+        component LanguageRow: Row {
+            id: languageRow
+            required property string label
+            required property string name  // each button's objectName, before its code
+            required property string chosen
+            signal choose(code: string)
+            spacing: root.gap / 2
             Text {
-                text: "  " + root.words.audience_language + ":"
+                text: "  " + languageRow.label + ":"
                 textFormat: Text.PlainText
                 color: "#9aa3ad"
                 font.pixelSize: 17 * root.k
@@ -323,30 +344,11 @@ Window {
                 model: root.view.languages
                 ConsoleButton {
                     required property string modelData
-                    objectName: "audienceLanguage_" + modelData
+                    objectName: languageRow.name + modelData
                     k: root.k
                     text: modelData
-                    selected: root.kiosk.language.code === modelData
-                    onActivated: root.kiosk.language.choose(modelData)
-                }
-            }
-            Text {
-                text: "  " + root.words.notes_language + ":"
-                textFormat: Text.PlainText
-                color: "#9aa3ad"
-                font.pixelSize: 17 * root.k
-                height: 40 * root.k
-                verticalAlignment: Text.AlignVCenter
-            }
-            Repeater {
-                model: root.view.languages
-                ConsoleButton {
-                    required property string modelData
-                    objectName: "consoleLanguage_" + modelData
-                    k: root.k
-                    text: modelData
-                    selected: root.view.language === modelData
-                    onActivated: root.talk.setLanguage(modelData)
+                    selected: languageRow.chosen === modelData
+                    onActivated: languageRow.choose(modelData)
                 }
             }
         }
