@@ -1042,7 +1042,27 @@ def test_no_screenful_of_a_talk_starts_on_the_foot_of_a_picture(
             where = (state.index, round(top))
             assert pictures_cut_at_the_top(flick, column) == [], where
             assert lines_cut_at_the_top(kw, flick, column) == [], where
+            assert side_rows_cut_at_the_top(kw.window, flick) == [], where
         assert screenfuls >= 3  # the talk's pages took several screenfuls each
+
+
+def side_rows_cut_at_the_top(window: QQuickWindow, flick: QQuickItem) -> list[str]:
+    """The rows of the column beside the text (the gallery's heading and strip, the key
+    facts' heading, each row of fact cards) that the screen's top edge cuts through."""
+    top = flick.mapToScene(QPointF(0, 0)).y()
+    side = _named(window, "exhibitSide")
+    rows = [c for c in side.childItems() if c.objectName() != "factRows"]
+    rows += _named(window, "factRows").childItems()
+    cut = []
+    for row in rows:
+        if not row.isVisible() or row.height() <= 0:
+            continue
+        y = row.mapToScene(QPointF(0, 0)).y()
+        if y + 1 < top < y + row.height() - 1:
+            cut.append(
+                f"{row.objectName() or 'a row of facts'} at {top - y:.0f} of {row.height():.0f}"
+            )
+    return cut
 
 
 def _page_colour(window: QQuickWindow) -> QColor:

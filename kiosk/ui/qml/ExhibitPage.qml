@@ -186,6 +186,23 @@ Rectangle {
         scroller.to = Math.max(0, Math.min(scrollEnd, top - ui.gap))
         scroller.start()
     }
+    // A talk's audience reads each screenful as a slide: a side column taller than the
+    // screen is never cut through one of its rows by the screen's top. The row it would
+    // cut starts at the top instead (the column's foot goes further below), or, where
+    // that would take its foot past the text's end, goes above it. A visitor's own
+    // scroll moves the column smoothly, as before.
+    function wholeRows(y: real): real {
+        if (ui.controls || side.height <= flick.height - 2 * ui.gap) return y
+        const cut = flick.contentY - y  // of the column, above the screen's top
+        for (const span of side.rowSpans()) {
+            if (span.x < cut && cut < span.y) {
+                const down = y + cut - span.x
+                const up = y - (span.y - cut) - ui.gap
+                return down <= side.lowest ? down : up >= side.startY ? up : y
+            }
+        }
+        return y
+    }
     NumberAnimation {
         id: scroller
         target: flick
@@ -368,7 +385,8 @@ Rectangle {
             // Landscape: it goes along with the reading, so the right column is never
             // empty beside the text: it stays in view (its top, or its end when it is
             // taller than the screen) from where it starts to the end of the text.
-            y: page.beside ? Math.max(startY, Math.min(startY + textColumn.height - height, follow)) : body.y + sideSlot.y
+            y: page.beside ? page.wholeRows(Math.max(startY, Math.min(lowest, follow))) : body.y + sideSlot.y
+            readonly property real lowest: startY + textColumn.height - height  // its end at the text's
             readonly property real startY: body.y + textColumn.y
             readonly property real plainFollow: height <= flick.height - 2 * page.ui.gap
                 ? flick.contentY + page.ui.gap

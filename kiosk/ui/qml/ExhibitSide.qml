@@ -33,7 +33,22 @@ Column {
         return markedItem ? Qt.rect(0, markedTop, width, markedHeight) : null
     }
 
+    // its rows, top and foot in its own coordinates: the headings, the strip, each row of
+    // cards (a talk's audience never has one cut by the top of the screen: ExhibitPage)
+    function rowSpans(): list<point> {
+        const spans = []
+        for (const row of [galleryHeading, strip, factsHeading])
+            if (row.visible && row.height > 0) spans.push(Qt.point(row.y, row.y + row.height))
+        for (let i = 0; i < factRows.children.length; ++i) {
+            const row = factRows.children[i]
+            if (row.visible && row.height > 0)
+                spans.push(Qt.point(factRows.y + row.y, factRows.y + row.y + row.height))
+        }
+        return spans
+    }
+
     ScreenText {
+        id: galleryHeading
         objectName: "galleryHeading"
         Accessible.role: Accessible.Heading
         visible: side.gallery.length > 0
