@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.ui.app import KioskWindow
-from kiosk.ui.render import settle
+from kiosk.ui.render import pump, settle
 from tests.conftest import BUNDLED
 from tests.layouttools import line_starts
 from tests.test_ui_presenter import _read_on, lines_cut_at_the_top, pictures_cut_at_the_top
@@ -185,3 +185,35 @@ def test_a_view_that_starts_in_the_room_above_a_heading_keeps_it_first(
             kw.kiosk.appearance.set_text_scale(scale)
             settle(kw.window, kw.images)
             assert first_text_below(flick, column) == (heading, pytest.approx(10, abs=2))
+
+
+@pytest.mark.parametrize(
+    ("first", "then"), [((1920, 1080), (1280, 800)), ((1280, 800), (1024, 768))]
+)
+def test_a_new_width_keeps_the_line_read_at_the_top(
+    rendition_cache: Path, first: tuple[int, int], then: tuple[int, int]
+) -> None:
+    """The window made another size (a talk's audience moved to the laptop's screen when
+    the projector's cable comes out, or back; F11): the page reflows at the new width
+    and the line read at the top stays there, whole."""
+    with open_window(CONTENT, rendition_cache, size=first) as kw:
+        kw.kiosk.language.choose("ru")
+        kw.kiosk.nav.openExhibit("culture-days")
+        settle(kw.window, kw.images)
+        flick, column = item(kw, "exhibitFlick"), item(kw, "textColumn")
+        second_line_at_the_top(kw, flick, column)
+        pump(400)  # the place is noted once the view has come to rest
+        before = top_line(flick, column)
+        assert before is not None
+        for size in (then, first):
+            was = flick.property("contentY")
+            kw.window.resize(*size)
+            settle(kw.window, kw.images)
+            after = top_line(flick, column)
+            text, start, _ = before
+            assert after is not None and after[0] is text, size
+            assert after[1] <= start < after[2], size
+            assert flick.property("contentY") != pytest.approx(was, abs=2), size
+            assert lines_cut_at_the_top(kw, flick, column) == [], size
+            pump(400)
+            before = after

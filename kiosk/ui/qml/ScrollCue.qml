@@ -85,6 +85,27 @@ Item {
             cue.placeTaken()
         }
     }
+    // And through a new width (the window moved to another screen, turned, made full
+    // screen): by then the texts have begun to wrap anew, so the place is the one noted
+    // where the view last came to rest.
+    property var restingPlace: null
+    Timer {
+        id: rest
+        interval: 250
+        onTriggered: if (cue.readingKept && cue.reading !== null && cue.place === undefined)
+                         cue.restingPlace = cue.placeAt(cue.reading, cue.readingFrom)
+    }
+    Connections {
+        target: cue.flick
+        enabled: cue.appearance !== null
+        function onContentYChanged() { rest.restart() }
+        function onWidthChanged() {
+            if (cue.readingKept && cue.restingPlace !== null && cue.restingPlace.item) {
+                cue.place = cue.restingPlace
+                cue.placeTaken()
+            }
+        }
+    }
     // after the frame's layout (its polish), before it is drawn: the new size is never
     // shown at the old place
     Connections {
