@@ -5,6 +5,7 @@ window that only ``C`` shows; the audience's cursor hides until the mouse moves.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -738,6 +739,95 @@ def test_at_1280x800_the_console_shows_every_step_and_no_title_is_cut(
                 assert text.property("contentHeight") <= text.height() + 1
             notes = _named(console, "notes")
             assert notes.mapRectToScene(notes.boundingRect()).bottom() < shown.top()
+
+
+def _seen(item: QQuickItem) -> bool:
+    """Shown: it and every item above it visible and not transparent."""
+    found: QQuickItem | None = item
+    while found is not None:
+        if not found.isVisible() or found.opacity() == 0:
+            return False
+        found = found.parentItem()
+    return True
+
+
+def _lines_box(text: QQuickItem) -> QRectF:
+    height = max(text.height(), text.property("contentHeight"))
+    return text.mapRectToScene(QRectF(0, 0, text.width(), height))
+
+
+def console_text_problems(console: QQuickWindow) -> list[str]:
+    """The console's shown texts that are cut short, reach out of the window, or are
+    drawn over another text (the key help and the quit question lie over the rest on
+    purpose; "next" ends with "…" after its third line on purpose)."""
+    window = QRectF(0, 0, console.width(), console.height())
+    texts = [
+        i
+        for i in walk(console.contentItem())
+        if i.property("lineCount") is not None and i.property("text") and _seen(i)
+    ]
+    problems = []
+    for text in texts:
+        label = repr(str(text.property("text"))[:40])
+        if text.property("truncated") and text.objectName() != "nextTitle":
+            problems.append(f"{label} is cut short")
+        if not window.contains(_lines_box(text).adjusted(1, 1, -1, -1)):
+            problems.append(f"{label} reaches out of the window")
+    if _seen(_named_or_first(console, "consoleQuestion")):
+        return problems
+    for a, b in itertools.combinations(texts, 2):
+        shared = _lines_box(a).intersected(_lines_box(b))
+        if shared.width() > 2 and shared.height() > 2:
+            problems.append(f"{a.property('text')[:30]!r} over {b.property('text')[:30]!r}")
+    return problems
+
+
+def _named_or_first(window: QQuickWindow, name: str) -> QQuickItem:
+    return next(i for i in walk(window.contentItem()) if i.objectName() == name)
+
+
+def test_every_console_text_is_whole_and_apart_in_every_language_size_and_state(
+    content: ContentSet, rendition_cache: Path
+) -> None:
+    """The console in the states a talk puts it in, on the laptops presenters bring:
+    four languages, 1024x768 to 1920x1080, at steps of each kind, the talk over, the
+    key help, a blank screen, the audience's text at 150 %."""
+    with presenting(content, rendition_cache, FakeClock(), console=True) as presentation:
+        console, state, kiosk = (
+            presentation.console_window,
+            presentation.state,
+            presentation.kw.kiosk,
+        )
+        kinds = {step.kind: i for i, step in reversed(list(enumerate(state.steps)))}
+        found = []
+        for language in ("uz", "az", "ru", "en"):
+            presentation.console.setLanguage(language)
+            kiosk.language.choose(language)
+            for size in ((1024, 768), (1280, 800), (1366, 768), (1920, 1080)):
+                console.setGeometry(0, 0, *size)
+                pump(60)
+                where = f"{language} {size[0]}x{size[1]}"
+                for kind, index in kinds.items():
+                    state.jump(index)
+                    pump(40)
+                    found += [f"{where} {kind}: {p}" for p in console_text_problems(console)]
+                state.last()
+                state.forward()
+                state.forward()  # the talk over
+                pump(40)
+                assert _view(presentation)["ended"]
+                found += [f"{where} over: {p}" for p in console_text_problems(console)]
+                kiosk.presenter.toggle_help()
+                pump(40)
+                found += [f"{where} help: {p}" for p in console_text_problems(console)]
+                kiosk.presenter.hideHelp()
+                state.toggle_blank(t.BLACK)
+                kiosk.appearance.set_text_scale(1.5)
+                pump(40)
+                found += [f"{where} blank, 150 %: {p}" for p in console_text_problems(console)]
+                state.toggle_blank(t.BLACK)
+                kiosk.appearance.set_text_scale(1.0)
+        assert found == []
 
 
 def test_a_step_number_being_typed_shows_with_a_caret_the_bundled_font_draws(
