@@ -33,6 +33,7 @@ from kiosk.ui.talk import PROVIDER
 from kiosk.ui.wiring import PresentOptions
 from tests.conftest import BUNDLED
 from tests.fakes import FakeClock
+from tests.layouttools import lowest_text
 from tests.test_ui_presenter import lines_cut_at_the_top, pictures_cut_at_the_top
 from tests.uitools import (
     centre,
@@ -1109,13 +1110,14 @@ def test_no_screenful_of_a_talk_starts_on_the_foot_of_a_picture(
     """The audience reads each screenful as a slide: one that starts with the lower part
     of a section's picture (451 of its 662 px gone, on a 1920x1080 projector) looks
     broken. Each screenful of every page of the talk starts at a picture's top, or on a
-    whole line, whatever the projector's size and the audience's text size."""
+    whole line, whatever the projector's size and the audience's text size; the last
+    one of each page too (the page ends there, its end in view)."""
     with presenting(content, rendition_cache, FakeClock()) as presentation:
         kw, state = presentation.kw, presentation.state
         kw.window.resize(*size)
         kw.kiosk.appearance.set_text_scale(scale)
         settle(kw.window, kw.images)
-        screenfuls = 0
+        screenfuls = ends = 0
         while state.next_up()[0] != "end":
             state.forward()
             settle(kw.window, kw.images)
@@ -1125,15 +1127,20 @@ def test_no_screenful_of_a_talk_starts_on_the_foot_of_a_picture(
                 continue  # the timeline, the map, the sources
             flick = shown[0]
             top = flick.property("contentY")
-            if top <= 1 or top >= flick.property("contentHeight") - flick.height() - 1:
-                continue  # a page's top, or its end (shown whole to its foot)
+            if top <= 1:
+                continue  # a page's top
             screenfuls += 1
             column = _named(kw.window, "textColumn")
             where = (state.index, round(top))
+            if top >= flick.property("contentHeight") - flick.height() - 1:  # its last
+                ends += 1
+                seen = flick.mapRectToScene(flick.boundingRect())
+                assert lowest_text(flick).bottom() <= seen.bottom(), where  # the page's end
             assert pictures_cut_at_the_top(flick, column) == [], where
             assert lines_cut_at_the_top(kw, flick, column) == [], where
             assert side_rows_cut_at_the_top(kw.window, flick) == [], where
         assert screenfuls >= 3  # the talk's pages took several screenfuls each
+        assert ends >= 4  # and each page's last one starts whole too
 
 
 def side_rows_cut_at_the_top(window: QQuickWindow, flick: QQuickItem) -> list[str]:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.runtime.navigation import ATTRACT, HOME, TIMELINE
 
@@ -48,6 +48,12 @@ class KeyMap(QObject):
         self._presenter = presenter
         self._language_codes = language_codes
         self._talk_keys: Callable[[int, int], bool] | None = None
+
+    def _get_screenful(self) -> float:
+        return self.SCREENFUL
+
+    # how far PageDown scrolls, in view heights: a talk's page walks its screenfuls with it
+    screenful = Property(float, _get_screenful, constant=True)
 
     def set_talk_keys(self, talk_keys: Callable[[int, int], bool] | None) -> None:
         """``kiosk --present``: the talk's keys (``kiosk.ui.presenting``) come first;

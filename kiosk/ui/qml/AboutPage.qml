@@ -36,6 +36,9 @@ Rectangle {
     function scrollTarget(from: real, fraction: real): real {
         return cue.scrollStop(body, from, fraction, scrollEnd)
     }
+    // a talk's audience: the page ends at its last screenful, which starts whole (ScrollCue)
+    readonly property real lastTop: ui.controls ? 0
+        : cue.lastScreenful(body, body.y + body.height + ui.gap, kiosk.keys.screenful)
     Connections {
         target: page.kiosk.keys
         function onScrollRequested(fraction) {
@@ -71,7 +74,8 @@ Rectangle {
         id: flick
         objectName: "aboutFlick"
         anchors.fill: parent  // Back and Home are in the control bar below
-        contentHeight: body.height + page.ui.margin * 2 + cue.height / 2
+        contentHeight: page.ui.controls ? body.height + page.ui.margin * 2 + cue.height / 2
+                                        : page.lastTop + height
         boundsBehavior: Flickable.StopAtBounds
         clip: true
         flickDeceleration: 2500

@@ -100,9 +100,13 @@ Rectangle {
     }
     // where a scroll stops, for the keys and a talk console's next screenful (ScrollCue);
     // beside the facts, the text's column decides
+    readonly property Item scrollRoot: page.beside ? textColumn : flick.contentItem
     function scrollTarget(from: real, fraction: real): real {
-        return cue.scrollStop(page.beside ? textColumn : flick.contentItem, from, fraction, scrollEnd)
+        return cue.scrollStop(scrollRoot, from, fraction, scrollEnd)
     }
+    // a talk's audience: the page ends at its last screenful, which starts whole (ScrollCue)
+    readonly property real lastTop: ui.controls ? 0
+        : cue.lastScreenful(scrollRoot, body.height + ui.gap, kiosk.keys.screenful)
     Connections {
         target: page.kiosk.keys
         enabled: page.current  // away, the keys scroll the screen shown (the About page)
@@ -189,8 +193,8 @@ Rectangle {
     // A talk's audience reads each screenful as a slide: a side column taller than the
     // screen is never cut through one of its rows by the screen's top. The row it would
     // cut starts at the top instead (the column's foot goes further below), or, where
-    // that would take its foot past the text's end, goes above it. A visitor's own
-    // scroll moves the column smoothly, as before.
+    // that would take its foot past the page's last screen, goes above it. A visitor's
+    // own scroll moves the column smoothly, as before.
     function wholeRows(y: real): real {
         if (ui.controls || side.height <= flick.height - 2 * ui.gap) return y
         const cut = flick.contentY - y  // of the column, above the screen's top
@@ -215,7 +219,8 @@ Rectangle {
         id: flick
         objectName: "exhibitFlick"
         anchors.fill: parent
-        contentHeight: body.height + page.ui.margin * 2 + cue.height / 2
+        contentHeight: page.ui.controls ? body.height + page.ui.margin * 2 + cue.height / 2
+                                        : page.lastTop + height
         boundsBehavior: Flickable.StopAtBounds
         clip: true
         flickDeceleration: 2500
@@ -386,7 +391,10 @@ Rectangle {
             // empty beside the text: it stays in view (its top, or its end when it is
             // taller than the screen) from where it starts to the end of the text.
             y: page.beside ? page.wholeRows(Math.max(startY, Math.min(lowest, follow))) : body.y + sideSlot.y
-            readonly property real lowest: startY + textColumn.height - height  // its end at the text's
+            // its end at the text's; for a talk's audience, at the foot of the page's last
+            // screen (the page ends there, below the text's end)
+            readonly property real lowest: (page.ui.controls ? startY + textColumn.height
+                : Math.max(startY + textColumn.height, page.lastTop + flick.height - page.ui.gap)) - height
             readonly property real startY: body.y + textColumn.y
             readonly property real plainFollow: height <= flick.height - 2 * page.ui.gap
                 ? flick.contentY + page.ui.gap

@@ -30,9 +30,25 @@ Item {
         const top = cutTop(root, to, fraction > 0 ? from + 1 : -1)
         return (fraction > 0 ? top > from + 1 : top < from - 1) ? top : to
     }
+    // A talk's audience reads a page screenful by screenful: where its last screenful
+    // starts, walking down from the top as PageDown does (each a screenful on, on a whole
+    // line or a picture's top) until one shows ``contentEnd``. The page then ends there,
+    // so the last screenful starts whole too, the page's colour below the content's end.
+    // (Stopped at the natural end instead, it started on whatever that end cut: half a
+    // line, the foot of a picture, on most pages.)
+    function lastScreenful(root: Item, contentEnd: real, fraction: real): real {
+        let top = 0
+        for (let i = 0; i < 500 && top + flick.height < contentEnd; ++i) {
+            const next = scrollStop(root, top, fraction, Infinity)
+            if (next <= top + 1)
+                break
+            top = next
+        }
+        return top
+    }
     // The top of what of ``root`` the edge ``y`` (in the view's content coordinates)
-    // cuts through, at any depth: a text's line, or a picture no taller than the view;
-    // the highest such top below ``above``, else ``y`` itself.
+    // cuts through, at any depth: a text's line, or a picture or a fact's card no taller
+    // than the view; the highest such top below ``above``, else ``y`` itself.
     // (A function here, not a JavaScript file both pages import: a script import is read
     // by QML's loader thread at a moment a test's Python URL interceptor deadlocked on.)
     function cutTop(root: Item, y: real, above: real): real {
@@ -45,7 +61,8 @@ Item {
                 continue
             for (let i = 0; i < item.children.length; ++i)
                 stack.push(item.children[i])
-            const picture = item as RenditionImage
+            // a picture, or a fact's card: kept whole, as one
+            const picture = (item as RenditionImage) ?? (item as FactCard)
             if (picture && picture.height > 0 && picture.height <= flick.height) {
                 const box = picture.mapToItem(content, 0, 0, picture.width, picture.height)
                 if (box.y < y && box.y + box.height > y && box.y > above)
