@@ -410,6 +410,47 @@ def test_a_reloaded_talk_keeps_the_step_the_presenter_is_on() -> None:
     assert state.index == 0 and view.shown[-1] == ("exhibit", "alpha", False)
 
 
+def test_another_talk_chosen_starts_at_its_first_step_with_the_timer_at_zero() -> None:
+    state, view, times = _state(_talk(duration_s=15 * 60))
+    state.jump(3)
+    state.forward()
+    times.mono.advance(120)
+    state.toggle_freeze()
+    state.toggle_blank(BLACK)
+    other = Talk("visit", _text("Another"), 600, None, _talk().steps[2:])
+    state.change_talk(other)
+    assert (state.talk, state.index, state.ended, view.position) == (other, 0, False, 0)
+    assert view.shown[-1] == ("timeline", None, False)  # its first step, at its top
+    reading = state.timer()
+    assert (reading.elapsed_s, reading.left_s, reading.running) == (0, 600, False)
+    assert not state.frozen  # a picture of the last talk would mislead
+    assert state.blank == BLACK  # a blank screen is the presenter's to lift
+    state.forward()
+    times.mono.advance(5)
+    assert state.timer().elapsed_s == 5
+
+
+def test_the_talks_on_offer_are_the_files_by_name_then_the_whole_exhibition(
+    content: ContentSet,
+) -> None:
+    choices = t.talk_choices(content)
+    assert [c.id for c in choices] == [*sorted(content.talks), ""]
+    assert choices[-1].steps[0].kind == "exhibit" and choices[-1].steps[-1].kind == "about"
+    chooser = t.TalkChooser()
+    chooser.show(choices, "")
+    assert (chooser.open, chooser.marked) == (True, len(choices) - 1)  # the one on now
+    chooser.move(1)
+    assert chooser.marked == len(choices) - 1  # held at the last
+    chooser.move(-5)
+    assert chooser.marked == 0
+    assert chooser.numbered(1) is choices[0] and chooser.numbered(len(choices) + 1) is None
+    assert chooser.numbered(0) is None
+    chooser.show(choices, choices[0].id)
+    assert chooser.marked == 0
+    chooser.close()
+    assert not chooser.open
+
+
 def test_the_console_speaks_the_four_languages_with_the_uzbek_letters() -> None:
     from kiosk.runtime.talk_words import KEYS, WORDS, keys, words
 

@@ -63,7 +63,7 @@ def presenting(
     content: ContentSet,
     cache: Path,
     clock: FakeClock,
-    talk: str = "school-visit",
+    talk: str | None = "school-visit",
     console: bool = False,
     reload: ReloadController | None = None,
 ) -> Iterator[Presentation]:
@@ -759,12 +759,15 @@ def _lines_box(text: QQuickItem) -> QRectF:
 
 def console_text_problems(console: QQuickWindow) -> list[str]:
     """The console's shown texts that are cut short, reach out of the window, or are
-    drawn over another text (the key help and the quit question lie over the rest on
-    purpose; "next" ends with "…" after its third line on purpose)."""
+    drawn over another text; with the key help, the quit question or the talks listed
+    over the rest, the texts of that layer ("next" ends with "…" after its third line
+    on purpose)."""
     window = QRectF(0, 0, console.width(), console.height())
+    layers = [_named_or_first(console, name) for name in ("consoleQuestion", "talkChooser")]
+    layer = next((i for i in layers if _seen(i)), console.contentItem())
     texts = [
         i
-        for i in walk(console.contentItem())
+        for i in walk(layer)
         if i.property("lineCount") is not None and i.property("text") and _seen(i)
     ]
     problems = []
@@ -774,8 +777,6 @@ def console_text_problems(console: QQuickWindow) -> list[str]:
             problems.append(f"{label} is cut short")
         if not window.contains(_lines_box(text).adjusted(1, 1, -1, -1)):
             problems.append(f"{label} reaches out of the window")
-    if _seen(_named_or_first(console, "consoleQuestion")):
-        return problems
     for a, b in itertools.combinations(texts, 2):
         shared = _lines_box(a).intersected(_lines_box(b))
         if shared.width() > 2 and shared.height() > 2:
@@ -792,7 +793,7 @@ def test_every_console_text_is_whole_and_apart_in_every_language_size_and_state(
 ) -> None:
     """The console in the states a talk puts it in, on the laptops presenters bring:
     four languages, 1024x768 to 1920x1080, at steps of each kind, the talk over, the
-    key help, a blank screen, the audience's text at 150 %."""
+    key help, the talks to choose from, a blank screen, the audience's text at 150 %."""
     with presenting(content, rendition_cache, FakeClock(), console=True) as presentation:
         console, state, kiosk = (
             presentation.console_window,
@@ -822,6 +823,11 @@ def test_every_console_text_is_whole_and_apart_in_every_language_size_and_state(
                 pump(40)
                 found += [f"{where} help: {p}" for p in console_text_problems(console)]
                 kiosk.presenter.hideHelp()
+                presentation.toggle_chooser()
+                pump(40)
+                assert presentation.chooser.open
+                found += [f"{where} talks: {p}" for p in console_text_problems(console)]
+                presentation.toggle_chooser()
                 state.toggle_blank(t.BLACK)
                 kiosk.appearance.set_text_scale(1.5)
                 pump(40)
@@ -1361,3 +1367,89 @@ def test_a_map_step_that_names_a_place_shows_it_and_the_next_press_moves_on(
             QTest.keyClick(console, Qt.Key.Key_PageDown)
             settle(kw.window, kw.images)
         assert state.index == 2 and kw.kiosk.nav.place.index == len(places_content.places) - 1
+
+
+def _choices_seen(console: QQuickWindow) -> list[str]:
+    """The talks the console lists, as shown: each row whole inside the window."""
+    window = console.contentItem().boundingRect()
+    rows = [i for i in walk(console.contentItem()) if i.objectName().startswith("choice_")]
+    shown = []
+    for row in rows:
+        if not _seen(row):
+            continue
+        assert window.contains(row.mapRectToScene(row.boundingRect())), row.objectName()
+        text = next(i for i in walk(row) if i.property("lineCount") is not None)
+        assert not text.property("truncated")
+        shown.append(str(text.property("text")))
+    return shown
+
+
+def test_started_without_a_talk_the_console_offers_the_talks_and_t_changes_the_talk(
+    content: ContentSet, rendition_cache: Path, tmp_path: Path
+) -> None:
+    """A presenter who starts `kiosk --present` (a launcher, no --talk) on a folder with
+    talk files picks one on the console: the list opens by itself, the whole exhibition
+    marked (Enter keeps it); T opens it again during the talk. The chosen talk starts at
+    its first step with the timer at 0:00, with its own text size; the audience never
+    sees the list."""
+    root = tmp_path / "exhibits"
+    shutil.copytree(BUNDLED, root)
+    talk = 'title: {uz: "Zal", az: "Zal", ru: "Зал", en: "A hall"}\ntext_size: 150\n'
+    (root / "talks" / "hall.yaml").write_text(
+        talk + 'steps:\n  - exhibit: "people"\n  - screen: "about"\n', encoding="utf-8"
+    )
+    with_talks = load(root)
+    clock = FakeClock()
+    with presenting(with_talks, rendition_cache, clock, None, console=True) as presentation:
+        console, state, kw = presentation.console_window, presentation.state, presentation.kw
+        presentation.console.setLanguage("en")
+        pump(20)
+        listed = _choices_seen(console)
+        assert [line.split("\n")[0] for line in listed] == [
+            "1.  A hall",
+            "2.  For a school class: the story of a friendship in 15 minutes",
+            "3.  The whole exhibition: every exhibit, the timeline, the map, the sources",
+        ]
+        assert listed[1].endswith("9 steps · 15:00")
+        assert not any(i.objectName() == "talkChooser" for i in walk(kw.window.contentItem()))
+        QTest.keyClick(console, Qt.Key.Key_Return)  # the whole exhibition, kept
+        pump(20)
+        assert _choices_seen(console) == [] and state.talk.id == ""
+        state.forward()
+        clock.advance(90)
+        QTest.keyClick(console, Qt.Key.Key_T)
+        QTest.keyClick(console, Qt.Key.Key_Up)
+        QTest.keyClick(console, Qt.Key.Key_Return)
+        settle(kw.window, kw.images)
+        assert (state.talk.id, state.index) == ("school-visit", 0)
+        assert kw.kiosk.nav.exhibitId == state.steps[0].exhibit
+        assert _elapsed(presentation)[1] == "0:00"  # waiting for the first move again
+        assert kw.kiosk.appearance.text_scale == 1.0
+        QTest.keyClick(console, Qt.Key.Key_T)
+        QTest.keyClick(console, Qt.Key.Key_1)  # its number: at once
+        settle(kw.window, kw.images)
+        assert (state.talk.id, kw.kiosk.nav.exhibitId) == ("hall", "people")
+        assert kw.kiosk.appearance.text_scale == 1.5  # as its file asks
+        kw.kiosk.appearance.set_text_scale(1.25)  # the presenter's, for this room
+        QTest.keyClick(console, Qt.Key.Key_T)
+        pump(20)
+        row = _named(console, "choice_2")
+        QTest.mouseClick(
+            console, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre(row)
+        )
+        settle(kw.window, kw.images)
+        assert state.talk.id == "school-visit"
+        assert kw.kiosk.appearance.text_scale == 1.25  # a talk that does not say keeps it
+        QTest.keyClick(console, Qt.Key.Key_T)
+        assert (state.index, kw.kiosk.nav.page_edges[0]) == (0, True)  # its first page's top
+        QTest.keyClick(console, Qt.Key.Key_PageDown)  # a clicker's press: the list goes,
+        settle(kw.window, kw.images)  # and the press moves the talk on
+        assert _choices_seen(console) == []
+        assert (state.index, kw.kiosk.nav.page_edges[0]) == (0, False)  # a screenful down
+        QTest.keyClick(console, Qt.Key.Key_T)
+        QTest.keyClick(console, Qt.Key.Key_Escape)
+        pump(20)
+        assert _choices_seen(console) == [] and state.talk.id == "school-visit"
+        presentation.toggle_console()  # one screen, the console hidden: T lists nothing
+        QTest.keyClick(kw.window, Qt.Key.Key_T)
+        assert not presentation.chooser.open

@@ -296,8 +296,10 @@ class Talk(Record):
     duration_s: int | None
     end_time: str | None  # "HH:MM" local time
     steps: tuple[TalkStep, ...]
-    text_size: int = 100  # the audience's text at the start, in percent: 100, 125 or 150
-    contrast: bool = False  # the audience's high-contrast colours at the start
+    # how the audience's screen starts, for the room; None: as it is (the kiosk's normal
+    # size and colours at the start, the presenter's choice when another talk is chosen)
+    text_size: int | None = None  # percent: 100, 125 or 150
+    contrast: bool | None = None  # the high-contrast colours on or off
 
 
 @record

@@ -144,11 +144,11 @@ class _TalkChecker(Checker):
             return None
         return f"{int(match.group(1)):02d}:{match.group(2)}"
 
-    def text_size(self, node: Node | None) -> int:
+    def text_size(self, node: Node | None) -> int | None:
         """The audience's text size at the start: "125", "125 %" or 125."""
         value = self.text(node, "text_size")
         if not value:
-            return 100
+            return None
         number = value.strip().removesuffix("%").strip()
         if number not in TEXT_SIZES:
             assert node is not None
@@ -157,17 +157,17 @@ class _TalkChecker(Checker):
                 f"text_size {quote(value)} is not one of the kiosk's text sizes; "
                 "write 100, 125 or 150 (percent of the normal size)",
             )
-            return 100
+            return None
         return int(number)
 
-    def switch(self, node: Node | None, where: str) -> bool:
+    def switch(self, node: Node | None, where: str) -> bool | None:
         value = self.text(node, where)
         if not value:
-            return False
+            return None
         if value.strip().lower() not in ("true", "false"):
             assert node is not None
             self.error(node, f"{where} {quote(value)} must be true or false")
-            return False
+            return None
         return value.strip().lower() == "true"
 
     def step(self, node: Node, where: str) -> TalkStep | None:

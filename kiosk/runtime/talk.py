@@ -24,7 +24,7 @@ from typing import Protocol
 
 from kiosk.content.fallback import FALLBACK_VERSION
 from kiosk.content.model import ContentSet, Problem, Talk, TalkStep, left_out
-from kiosk.content.talks import ABOUT, EXHIBIT, IMAGE, MAP, TIMELINE, missing_talk
+from kiosk.content.talks import ABOUT, EXHIBIT, IMAGE, MAP, TIMELINE, default_talk, missing_talk
 
 log = logging.getLogger("kiosk.talk")
 
@@ -149,6 +149,20 @@ class TalkState:
         self.ended = False
         if self.steps:
             self._view.show_step(self.steps[self.index], at_end=False)
+        self._view.changed()
+
+    def change_talk(self, talk: Talk) -> None:
+        """Another talk chosen on the console: its first step, the timer back at 0:00
+        and waiting for the first move, nothing frozen (a blank screen stays blank)."""
+        self.talk = talk
+        self.index = 0
+        self.ended = False
+        self.frozen = False
+        self.typed = ""
+        self._started_at = self._paused_at = None
+        log.info("talk %r: chosen on the console", talk.id)
+        if self.steps:
+            self._view.show_step(self.steps[0], at_end=False)
         self._view.changed()
 
     # moving -------------------------------------------------------------------------
@@ -293,6 +307,40 @@ class TalkState:
         if self.index + 1 < len(self.steps):
             return ("step", self.steps[self.index + 1])
         return ("end", None)
+
+
+class TalkChooser:
+    """The console's list of the talks to give (``T``): open or not, and which one is
+    marked (the one Enter gives)."""
+
+    def __init__(self) -> None:
+        self.open = False
+        self.marked = 0
+        self.talks: list[Talk] = []
+
+    def show(self, talks: list[Talk], current: str) -> None:
+        """Opened with ``talks`` (``talk_choices``), the talk on now marked."""
+        self.talks = talks
+        ids = [talk.id for talk in talks]
+        self.marked = ids.index(current) if current in ids else 0
+        self.open = True
+
+    def close(self) -> None:
+        self.open = False
+
+    def move(self, by: int) -> None:
+        """Up, Down: the mark one talk up or down, held at the first and the last."""
+        self.marked = max(0, min(len(self.talks) - 1, self.marked + by))
+
+    def numbered(self, number: int) -> Talk | None:
+        """The talk with this number in the list (counted from 1), if there is one."""
+        return self.talks[number - 1] if 1 <= number <= len(self.talks) else None
+
+
+def talk_choices(content: ContentSet) -> list[Talk]:
+    """What the console offers to give: each talk file, by its name, then the whole
+    exhibition (the talk given when none is named)."""
+    return [*(content.talks[name] for name in sorted(content.talks)), default_talk(content)]
 
 
 def _time_left(talk: Talk, elapsed_s: int, now: dt.datetime) -> int | None:

@@ -117,6 +117,42 @@ WORDS: dict[str, dict[str, str]] = {
         "az": "Kontrast (K)",
         "ru": "Контраст (K)",
     },
+    "talks": {
+        "en": "Talks (T)",
+        "uz": "Nutqlar (T)",
+        "az": "Çıxışlar (T)",
+        "ru": "Выступления (T)",
+    },
+    "choose_talk": {
+        "en": "Choose a talk",
+        "uz": "Nutqni tanlang",
+        "az": "Çıxışı seçin",
+        "ru": "Выберите выступление",
+    },
+    "choose_keys": {
+        "en": "Up / Down and Enter, or its number · Esc: keep the talk on now",
+        "uz": "Yuqoriga / Pastga va Enter yoki uning raqami · Esc: joriy nutq qoladi",
+        "az": "Yuxarı / Aşağı və Enter, ya da nömrəsi · Esc: indiki çıxış qalır",
+        "ru": "Вверх / Вниз и Enter или его номер · Esc: оставить текущее",
+    },
+    "whole_exhibition": {
+        "en": "The whole exhibition: every exhibit, the timeline, the map, the sources",
+        "uz": "Butun koʻrgazma: barcha eksponatlar, xronologiya, xarita, manbalar",
+        "az": "Bütün sərgi: bütün eksponatlar, xronologiya, xəritə, mənbələr",
+        "ru": "Вся выставка: все экспонаты, хронология, карта, источники",
+    },
+    "steps_count": {
+        "en": "{count} steps",
+        "uz": "{count} qadam",
+        "az": "{count} addım",
+        "ru": "шагов: {count}",
+    },
+    "ends_at": {
+        "en": "ends at {time}",
+        "uz": "{time} da tugaydi",
+        "az": "{time}-da bitir",
+        "ru": "до {time}",
+    },
     "audience_language": {
         "en": "Audience (L)",
         "uz": "Zal (L)",
@@ -346,6 +382,15 @@ KEYS: tuple[tuple[str, dict[str, str]], ...] = (
             " (yana bossangiz: odatiy ranglar)",
             "az": "tamaşaçılar üçün yüksək kontrast: ağ üzərində qara (yenidən: adi rənglər)",
             "ru": "высокий контраст для зала: чёрным по белому (ещё раз: обычные цвета)",
+        },
+    ),
+    (
+        "T",
+        {
+            "en": "choose another talk (it starts at its first step, the timer at 0:00)",
+            "uz": "boshqa nutqni tanlash (birinchi qadamdan, taymer 0:00 dan boshlanadi)",
+            "az": "başqa çıxışı seçmək (ilk addımdan başlayır, taymer 0:00-dan)",
+            "ru": "выбрать другое выступление (с первого шага, таймер с 0:00)",
         },
     ),
     (

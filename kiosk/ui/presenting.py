@@ -152,7 +152,12 @@ class Presentation(QObject):
         kw.engine.addImageProvider(PROVIDER, frames.provider())
         self.curtain = Curtain(frames, self)
         language = options.language or kiosk.content.site.default_language
-        self.console = Console(kiosk, self.state, language, self, self._notices)
+        self.talk_name = options.talk  # the talk file given: --talk, or one chosen (T)
+        self.chooser = t.TalkChooser()
+        # started without --talk by a presenter who has talk files: the console offers
+        # them at once (Enter keeps the whole exhibition)
+        self._offer_talks = options.talk is None
+        self.console = Console(kiosk, self.state, language, self, self._notices, self.chooser)
         self.curtain.live_frame = self.console.new_live_frame
         self.curtain.next_frame = self.console.new_next_frame
         self.console.changed.connect(self._console_changed)
@@ -167,6 +172,8 @@ class Presentation(QObject):
         kiosk.nav.changed.connect(self.console.refresh)
         self.console.swapRequested.connect(self.swap)
         self.console.hideRequested.connect(self.toggle_console)
+        self.console.chooseRequested.connect(self._choose_at)
+        self.console.chooserRequested.connect(self.toggle_chooser)
         self.console_window = self._make_console()
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
@@ -254,6 +261,10 @@ class Presentation(QObject):
             else "",
         )
         self.console.refresh()  # its notices: the screens mirrored, or no longer
+        if self._offer_talks and self._console_seen():
+            self._offer_talks = False
+            if self.kw.kiosk.content.talks:
+                self.toggle_chooser()
 
     def close(self) -> None:
         """Everything the talk set up, undone, once: its timers, filter and connections,
@@ -311,13 +322,62 @@ class Presentation(QObject):
         if self.console.two_screens:
             return
         self.console_shown = not self.console_shown
-        if not self.console_shown:  # what was on it goes with it: the key help
+        if not self.console_shown:  # what was on it goes with it: the key help, the talks
             self.kw.kiosk.presenter.hideHelp()
+            self.chooser.close()
         self.show()
         if self.console_shown:
             if QGuiApplication.platformName() != "offscreen":  # it cannot, and says so
                 self.console_window.raise_()
             self.console_window.requestActivate()
+
+    def toggle_chooser(self) -> None:
+        """``T``, the console's Talks button: the list of talks to give, open or closed.
+        Only on a console that is seen (with one screen, shown with C)."""
+        chooser = self.chooser
+        if chooser.open:
+            chooser.close()
+        elif self._console_seen():
+            chooser.show(t.talk_choices(self.kw.kiosk.content), self.state.talk.id)
+        self.console.refresh()
+
+    def _choose_at(self, index: int) -> None:
+        talk = self.chooser.numbered(index + 1)
+        if talk is not None:
+            self._give(talk)
+
+    def _give(self, talk: Talk) -> None:
+        """Another talk, from its first step, with its own text size and colours."""
+        self.chooser.close()
+        self.talk_name = talk.id or None
+        self.state.change_talk(t.playable(talk, self.kw.kiosk.content))
+        self._dress(talk)
+        self.console.refresh()
+
+    def _chooser_key(self, key: int) -> bool:
+        """A key while the talks are listed: Up, Down, Enter, a number, Esc or T; False
+        for any other, which closes the list and does its own work (a clicker's press
+        is never lost to a list the presenter may not be looking at)."""
+        k = Qt.Key
+        chooser = self.chooser
+        if key in (key_value(k.Key_Up), key_value(k.Key_Down)):
+            chooser.move(1 if key == key_value(k.Key_Down) else -1)
+        elif key in (key_value(k.Key_Return), key_value(k.Key_Enter)):
+            self._give(chooser.talks[chooser.marked])
+            return True
+        elif key_value(k.Key_1) <= key <= key_value(k.Key_9):
+            talk = chooser.numbered(key - key_value(k.Key_0))
+            if talk is not None:
+                self._give(talk)
+                return True
+        elif key not in (key_value(k.Key_Escape), key_value(k.Key_T)):
+            chooser.close()
+            self.console.refresh()
+            return False
+        else:
+            chooser.close()
+        self.console.refresh()
+        return True
 
     def _hold_awake(self) -> None:
         if not self._closed:
@@ -354,13 +414,15 @@ class Presentation(QObject):
 
     def _dress(self, talk: Talk) -> None:
         """The audience's text size and colours as the talk file asks, at its start (the
-        console's + / - and K change them from there)."""
+        console's + / - and K change them from there); what it does not say stays."""
         appearance = self.kw.kiosk.appearance
-        appearance.set_text_scale(talk.text_size / 100)
-        appearance.set_high_contrast(talk.contrast)
+        if talk.text_size is not None:
+            appearance.set_text_scale(talk.text_size / 100)
+        if talk.contrast is not None:
+            appearance.set_high_contrast(talk.contrast)
 
     def _content_changed(self) -> None:
-        talk = choose_talk(self.kw.kiosk.content, self.options.talk)
+        talk = choose_talk(self.kw.kiosk.content, self.talk_name)
         if not self.state.talk.steps and talk.steps:  # the first load: the talk starts
             self._dress(talk)
         if talk.steps != self.state.talk.steps:
@@ -375,9 +437,9 @@ class Presentation(QObject):
         reload = self._reload
         mirrored = [t.Notice(t.SCREENS_MIRRORED)] if self._placement.mirrored else []
         if reload is None:
-            return mirrored + t.content_notices(self.options.talk, self.kw.kiosk.content)
+            return mirrored + t.content_notices(self.talk_name, self.kw.kiosk.content)
         return mirrored + t.content_notices(
-            self.options.talk,
+            self.talk_name,
             self.kw.kiosk.content,
             reload.last_errors,
             reload.last_warnings,
@@ -388,6 +450,8 @@ class Presentation(QObject):
         """The presenter's keys, before the kiosk's own (``kiosk.ui.keys``)."""
         k = Qt.Key
         state = self.state
+        if self.chooser.open and self._chooser_key(key):
+            return True
         appearance = self.kw.kiosk.appearance
         actions: dict[Qt.Key, Callable[[], object]] = {
             k.Key_PageDown: state.forward,
@@ -413,15 +477,16 @@ class Presentation(QObject):
             k.Key_Equal: partial(appearance.larger, 1),
             k.Key_Minus: partial(appearance.larger, -1),
             k.Key_K: appearance.toggleContrast,
+            k.Key_T: self.toggle_chooser,
             k.Key_Return: state.enter,
             k.Key_Enter: state.enter,
             k.Key_Escape: self._escape,
         }
         for digit in range(10):
             actions[getattr(k, f"Key_{digit}")] = partial(state.type_digit, digit)
-        # the kiosk's own T (timeline) and M (map) would take the audience off the talk,
-        # to a screen the talk does not know, its controls showing: the steps decide
-        ignored = [k.Key_T, k.Key_M]
+        # the kiosk's own M (map; T, its timeline, is the talks here) would take the
+        # audience off the talk, to a screen the talk does not know: the steps decide
+        ignored = [k.Key_M]
         if not self._console_seen():
             # F1 shows the key help on the console: hidden, on no screen (and the next
             # Esc would close it unseen instead of bringing back a blanked screen)

@@ -168,6 +168,8 @@ class Console(QObject):
     nextChanged = Signal()
     swapRequested = Signal()
     hideRequested = Signal()
+    chooseRequested = Signal(int)  # a talk of the chooser, by its place in the list
+    chooserRequested = Signal()  # the chooser opened or closed
 
     def __init__(
         self,
@@ -176,12 +178,14 @@ class Console(QObject):
         language: str,
         parent: QObject | None = None,
         notices: Callable[[], list[t.Notice]] = list,
+        chooser: t.TalkChooser | None = None,
     ) -> None:
         super().__init__(parent)
         self._kiosk = kiosk
         self._state = state
         self._language = language
         self._notices = notices  # what the presenter should know of the content
+        self._chooser = chooser or t.TalkChooser()  # the talks to give instead (T)
         self._live_revision = 0
         self._next_revision = 0
         self._two_screens = False
@@ -256,6 +260,9 @@ class Console(QObject):
             "twoScreens": self._two_screens,
             "language": lang,
             "languages": list(content.site.language_codes),
+            "choosing": self._chooser.open,
+            "choices": _choices(self._chooser, state.talk.id, said, lang),
+            "canChoose": len(content.talks) > 0,
         }
         if view != self._view:
             self._view = view
@@ -329,6 +336,15 @@ class Console(QObject):
     def toggleFreeze(self) -> None:
         self._state.toggle_freeze()
 
+    @Slot(int)
+    def choose(self, index: int) -> None:
+        """A talk of the open chooser clicked (0-based)."""
+        self.chooseRequested.emit(index)
+
+    @Slot()
+    def toggleChooser(self) -> None:
+        self.chooserRequested.emit()
+
     @Slot(str)
     def setLanguage(self, code: str) -> None:
         """The console's (and the notes') language; the audience keeps its own."""
@@ -342,6 +358,32 @@ class Console(QObject):
     @Slot()
     def hide(self) -> None:
         self.hideRequested.emit()
+
+
+def _choices(
+    chooser: t.TalkChooser, current: str, said: dict[str, str], language: str
+) -> list[dict[str, Any]]:
+    """The talks the open chooser lists: number, title, length, the one on now and the
+    one marked."""
+    if not chooser.open:
+        return []
+    rows = []
+    for number, talk in enumerate(chooser.talks, start=1):
+        length = [said["steps_count"].format(count=len(talk.steps))]
+        if talk.duration_s is not None:
+            length.append(t.format_duration(talk.duration_s))
+        elif talk.end_time:
+            length.append(said["ends_at"].format(time=talk.end_time))
+        rows.append(
+            {
+                "number": number,
+                "title": talk.title.get(language) if talk.id else said["whole_exhibition"],
+                "detail": " · ".join(length),
+                "current": talk.id == current,
+                "marked": number - 1 == chooser.marked,
+            }
+        )
+    return rows
 
 
 def _notice(notice: t.Notice, said: dict[str, str]) -> dict[str, Any]:

@@ -311,6 +311,9 @@ Window {
                             text: root.words.swap; onActivated: root.talk.swap() }
             ConsoleButton { objectName: "hideButton"; k: root.k; visible: !root.view.twoScreens
                             text: root.words.hide; onActivated: root.talk.hide() }
+            ConsoleButton { objectName: "talksButton"; k: root.k; visible: root.view.canChoose
+                            text: root.words.talks; selected: root.view.choosing
+                            onActivated: root.talk.toggleChooser() }
             // the audience's text size and colours, for the room (the kiosk's "Aa", Contrast)
             ConsoleButton { objectName: "textSizeButton"; k: root.k
                             text: root.words.text_size.replace("{percent}", String(root.kiosk.appearance.textPercent))
@@ -360,6 +363,61 @@ Window {
             wrapMode: Text.Wrap
             color: "#7d8590"
             font.pixelSize: 15 * root.k
+        }
+
+        // T: the talks to give instead, on the console only; a click, Enter or a number
+        Rectangle {
+            objectName: "talkChooser"
+            anchors.fill: parent
+            visible: root.view.choosing
+            color: "#f5101215"
+            TapHandler { onTapped: root.talk.toggleChooser() }  // outside the list: closed
+            Column {
+                anchors.centerIn: parent
+                width: parent.width * 0.8
+                spacing: root.gap / 2
+                Text {
+                    width: parent.width
+                    text: root.words.choose_talk
+                    textFormat: Text.PlainText
+                    color: "white"
+                    font.pixelSize: 30 * root.k
+                    font.variableAxes: { "wght": Font.Bold }
+                }
+                Repeater {
+                    model: root.view.choices
+                    Rectangle {
+                        id: choice
+                        required property var modelData
+                        objectName: "choice_" + modelData.number
+                        width: parent.width
+                        height: choiceText.implicitHeight + root.gap
+                        radius: 6 * root.k
+                        color: modelData.marked ? "#2f6f8f" : "#23272e"
+                        border.width: modelData.current ? Math.max(2, 3 * root.k) : 0
+                        border.color: "#ffd54a"
+                        Text {
+                            id: choiceText
+                            anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter
+                                      margins: root.gap / 2 }
+                            text: choice.modelData.number + ".  " + choice.modelData.title + "\n" + choice.modelData.detail
+                            textFormat: Text.PlainText
+                            wrapMode: Text.Wrap
+                            color: "white"
+                            font.pixelSize: 20 * root.k
+                        }
+                        TapHandler { onTapped: root.talk.choose(choice.modelData.number - 1) }
+                    }
+                }
+                Text {
+                    width: parent.width
+                    text: root.words.choose_keys
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    color: "#9aa3ad"
+                    font.pixelSize: 17 * root.k
+                }
+            }
         }
 
         // Esc with nothing else to leave, F1: on the console, never the audience's screen
