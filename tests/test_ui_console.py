@@ -1378,9 +1378,9 @@ def _choices_seen(console: QQuickWindow) -> list[str]:
         if not _seen(row):
             continue
         assert window.contains(row.mapRectToScene(row.boundingRect())), row.objectName()
-        text = next(i for i in walk(row) if i.property("lineCount") is not None)
-        assert not text.property("truncated")
-        shown.append(str(text.property("text")))
+        texts = [i for i in walk(row) if i.property("lineCount") is not None]
+        assert not any(text.property("truncated") for text in texts)
+        shown.append("\n".join(str(text.property("text")) for text in texts))
     return shown
 
 

@@ -391,20 +391,32 @@ Window {
                         required property var modelData
                         objectName: "choice_" + modelData.number
                         width: parent.width
-                        height: choiceText.implicitHeight + root.gap
+                        height: choiceTexts.implicitHeight + root.gap
                         radius: 6 * root.k
                         color: modelData.marked ? "#2f6f8f" : "#23272e"
                         border.width: modelData.current ? Math.max(2, 3 * root.k) : 0
                         border.color: "#ffd54a"
-                        Text {
-                            id: choiceText
+                        Column {
+                            id: choiceTexts
                             anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter
                                       margins: root.gap / 2 }
-                            text: choice.modelData.number + ".  " + choice.modelData.title + "\n" + choice.modelData.detail
-                            textFormat: Text.PlainText
-                            wrapMode: Text.Wrap
-                            color: "white"
-                            font.pixelSize: 20 * root.k
+                            Text {
+                                width: parent.width
+                                text: choice.modelData.number + ".  " + choice.modelData.title
+                                textFormat: Text.PlainText
+                                wrapMode: Text.Wrap
+                                color: "white"
+                                font.pixelSize: 20 * root.k
+                            }
+                            Text {  // its steps and its length
+                                width: parent.width
+                                leftPadding: 28 * root.k
+                                text: choice.modelData.detail
+                                textFormat: Text.PlainText
+                                wrapMode: Text.Wrap
+                                color: choice.modelData.marked ? "#dbe6ee" : "#9aa3ad"
+                                font.pixelSize: 16 * root.k
+                            }
                         }
                         TapHandler { onTapped: root.talk.choose(choice.modelData.number - 1) }
                     }
