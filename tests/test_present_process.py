@@ -255,8 +255,13 @@ def test_a_broken_talk_and_edits_during_the_talk_are_told_on_the_console_only(
         "shot:broken",
         "key:PageDown",
         f"copy:{good}>{talk}",
-        "until:show when the talk is started again",
+        "until:or the talk is started again",
         "shot:fixed",
+        "key:T",  # the talks to choose from: the fixed one is there
+        "until:1.  For a school class",
+        "key:1",
+        "until:Step 1 / 9",
+        "shot:chosen",
     ]
     args = ["--talk", "school-visit", "--presenter-language", "en"]
     out = _run(tmp_path, [LAPTOP, PROJECTOR], args, steps, root)
@@ -276,8 +281,18 @@ def test_a_broken_talk_and_edits_during_the_talk_are_told_on_the_console_only(
     assert content is not None
     assert content.exhibits[0].title.get("uz") in audience["texts"]
     fixed = _shot(out, "fixed")["console"]["texts"]
-    assert "Edits to the exhibits folder show when the talk is started again." in fixed
+    assert (
+        "Edits to the exhibits folder show when a talk is chosen (T) or the talk is started"
+        " again." in fixed
+    )
     assert any("has errors and was left out" in said for said in fixed)  # still true of this run
+    # chosen on the console (T, then its number): the talk starts on the fixed file, as
+    # if started again; nothing is left out or waiting any more
+    chosen = _shot(out, "chosen")
+    said = chosen["console"]["texts"]
+    assert not any("left out" in line or "show when" in line for line in said)
+    assert "1.  " + content.exhibit("history").title.get("en") in said  # its outline
+    assert content.exhibit("history").title.get("uz") in chosen["audience"]["texts"]
 
 
 def test_with_one_screen_esc_and_f1_wait_for_the_console_and_the_talk_goes_on(

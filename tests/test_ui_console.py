@@ -23,7 +23,7 @@ from PySide6.QtTest import QTest
 from kiosk.content.model import ContentSet
 from kiosk.content.talks import default_talk
 from kiosk.runtime import talk as t
-from kiosk.runtime.reload import ReloadController
+from kiosk.runtime.reload import SWAPPED, ReloadController
 from kiosk.runtime.talk import Clock
 from kiosk.ui import present
 from kiosk.ui.presenting import Presentation
@@ -958,7 +958,8 @@ def test_edits_during_a_talk_wait_and_their_errors_are_named_on_the_console(
             edited()
             assert reload.pending is not None
             assert _notice_texts(console) == [
-                "Edits to the exhibits folder show when the talk is started again."
+                "Edits to the exhibits folder show when a talk is chosen (T) or the talk is"
+                " started again."
             ]
             _seen_whole(console, "contentNotices")
             # an exhibit broken: the file and line, the talk going on as it was loaded
@@ -983,6 +984,75 @@ def test_edits_during_a_talk_wait_and_their_errors_are_named_on_the_console(
             edited()
             assert _notice_texts(console) == []
             assert not _named_or_none(console, "contentNotices")
+    finally:
+        reload.close()
+
+
+def test_a_talk_fixed_while_setting_up_is_listed_and_choosing_it_brings_the_edits_in(
+    rendition_cache: Path, tmp_path: Path
+) -> None:
+    """A presenter setting up finds their talk missing from the list: its file has an
+    error, named under the list with its line. Fixed, the list (T) has it, from the edits
+    waiting; choosing it starts it on them (a talk chosen is a talk started again)."""
+    root = tmp_path / "exhibits"
+    shutil.copytree(BUNDLED, root)
+    hall = root / "talks" / "hall.yaml"
+    body = 'title: {uz: "Zal", az: "Zal", ru: "Зал", en: "A hall"}\nsteps:\n'
+    hall.write_text(body + '  - exhibit: "peple"\n', encoding="utf-8")
+    reload = ReloadController(root, settle_s=0.0)
+    content = reload.load_initial().content
+    assert content is not None and "hall" not in content.talks
+
+    def edited() -> None:
+        reload.reload_now()
+        for _ in range(400):
+            pump(25)
+            reload.collect()
+            if not reload.busy:
+                break
+
+    try:
+        with presenting(
+            content, rendition_cache, FakeClock(), None, console=True, reload=reload
+        ) as presentation:
+            kw, state, console = presentation.kw, presentation.state, presentation.console_window
+
+            def swapped(event: Any) -> None:  # as the kiosk shows a set swapped in
+                if event.kind == SWAPPED and reload.current is not None:
+                    kw.kiosk.set_content(reload.current)
+
+            reload.on_event = swapped
+            presentation.console.setLanguage("en")
+            pump(20)
+            assert [c.split("\n")[0] for c in _choices_seen(console)] == [
+                "1.  For a school class: the story of a friendship in 15 minutes",
+                "2.  The whole exhibition: every exhibit, the timeline, the map, the sources",
+            ]
+            left_out = [i for i in walk(console.contentItem()) if i.objectName() == "talkLeftOut"]
+            assert [str(i.property("text")) for i in left_out if _seen(i)] == [
+                "talks/hall.yaml:3:14: unknown exhibit id 'peple'; did you mean 'people'?"
+            ]
+            assert console_text_problems(console) == []
+            QTest.keyClick(console, Qt.Key.Key_Escape)
+            hall.write_text(body + '  - exhibit: "people"\n  - screen: "about"\n', "utf-8")
+            edited()
+            assert reload.pending is not None and kw.kiosk.content is content  # waiting
+            QTest.keyClick(console, Qt.Key.Key_T)
+            pump(20)
+            assert _choices_seen(console)[0].startswith("1.  A hall\n2 steps")
+            assert not any(
+                _seen(i) for i in walk(console.contentItem()) if i.objectName() == "talkLeftOut"
+            )
+            QTest.keyClick(console, Qt.Key.Key_1)
+            settle(kw.window, kw.images)
+            assert kw.kiosk.content is reload.current is not content  # the edits came in
+            assert (state.talk.id, len(state.steps), kw.kiosk.nav.exhibitId) == (
+                "hall",
+                2,
+                "people",
+            )
+            presentation._on_tick()
+            assert _notice_texts(console) == []  # nothing waits any more
     finally:
         reload.close()
 

@@ -317,10 +317,12 @@ class TalkChooser:
         self.open = False
         self.marked = 0
         self.talks: list[Talk] = []
+        self.left_out: tuple[str, ...] = ()  # talk files with errors, located (not chosen)
 
-    def show(self, talks: list[Talk], current: str) -> None:
+    def show(self, talks: list[Talk], current: str, left_out: tuple[str, ...] = ()) -> None:
         """Opened with ``talks`` (``talk_choices``), the talk on now marked."""
         self.talks = talks
+        self.left_out = left_out
         ids = [talk.id for talk in talks]
         self.marked = ids.index(current) if current in ids else 0
         self.open = True
@@ -341,6 +343,15 @@ def talk_choices(content: ContentSet) -> list[Talk]:
     """What the console offers to give: each talk file, by its name, then the whole
     exhibition (the talk given when none is named)."""
     return [*(content.talks[name] for name in sorted(content.talks)), default_talk(content)]
+
+
+def talk_file_errors(content: ContentSet) -> tuple[str, ...]:
+    """The errors of the talk files left out of ``content``, each located inside the
+    exhibits folder (``talks/hall.yaml:4:12: ...``): the console's list names them, so
+    a talk missing from it is never a mystery."""
+    return tuple(
+        _located(p, content) for p in left_out(content.warnings) if p.path.parent.name == "talks"
+    )
 
 
 def _time_left(talk: Talk, elapsed_s: int, now: dt.datetime) -> int | None:

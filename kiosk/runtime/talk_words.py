@@ -135,6 +135,12 @@ WORDS: dict[str, dict[str, str]] = {
         "az": "Yuxarı / Aşağı və Enter, ya da nömrəsi · Esc: indiki çıxış qalır",
         "ru": "Вверх / Вниз и Enter или его номер · Esc: оставить текущее",
     },
+    "talks_left_out": {
+        "en": "Left out for their errors (kiosk validate lists them all):",
+        "uz": "Xatolar sababli chetda qolgan (kiosk validate hammasini koʻrsatadi):",
+        "az": "Səhvlərə görə kənarda qalan (kiosk validate hamısını göstərir):",
+        "ru": "Не включены из-за ошибок (kiosk validate покажет все):",
+    },
     "whole_exhibition": {
         "en": "The whole exhibition: every exhibit, the timeline, the map, the sources",
         "uz": "Butun koʻrgazma: barcha eksponatlar, xronologiya, xarita, manbalar",
@@ -201,10 +207,14 @@ WORDS: dict[str, dict[str, str]] = {
         "ru": "В папке экспонатов есть ошибки: выступление идёт так, как было загружено.",
     },
     "edits_waiting": {
-        "en": "Edits to the exhibits folder show when the talk is started again.",
-        "uz": "Eksponatlar papkasidagi oʻzgarishlar nutq qaytadan boshlanganda koʻrinadi.",
-        "az": "Eksponatlar qovluğundakı dəyişikliklər çıxış yenidən başlayanda görünəcək.",
-        "ru": "Изменения в папке экспонатов появятся при новом запуске выступления.",
+        "en": "Edits to the exhibits folder show when a talk is chosen (T) or the talk is"
+        " started again.",
+        "uz": "Eksponatlar papkasidagi oʻzgarishlar nutq tanlanganda (T) yoki qaytadan"
+        " boshlanganda koʻrinadi.",
+        "az": "Eksponatlar qovluğundakı dəyişikliklər çıxış seçiləndə (T) və ya yenidən"
+        " başlayanda görünəcək.",
+        "ru": "Изменения в папке экспонатов появятся, когда выступление будет выбрано (T)"
+        " или запущено заново.",
     },
     "nothing_loaded": {
         "en": "The exhibits folder has errors and no earlier version of it was kept: the"

@@ -338,8 +338,15 @@ class Presentation(QObject):
         if chooser.open:
             chooser.close()
         elif self._console_seen():
-            chooser.show(t.talk_choices(self.kw.kiosk.content), self.state.talk.id)
+            # the newest load's talks: a talk file fixed or added during the setting up
+            # is there to choose (choosing it brings the edits in)
+            newest = self._waiting() or self.kw.kiosk.content
+            chooser.show(t.talk_choices(newest), self.state.talk.id, t.talk_file_errors(newest))
         self.console.refresh()
+
+    def _waiting(self) -> ContentSet | None:
+        """The edits loaded and waiting, if there are any."""
+        return self._reload.pending if self._reload is not None else None
 
     def _choose_at(self, index: int) -> None:
         talk = self.chooser.numbered(index + 1)
@@ -347,11 +354,19 @@ class Presentation(QObject):
             self._give(talk)
 
     def _give(self, talk: Talk) -> None:
-        """Another talk, from its first step, with its own text size and colours."""
+        """Another talk, from its first step, with its own text size and colours. A talk
+        chosen is a talk started again: edits waiting come in first (as a kiosk takes
+        them between visitors), and the talk is the one of that name in them."""
         self.chooser.close()
         self.talk_name = talk.id or None
-        self.state.change_talk(t.playable(talk, self.kw.kiosk.content))
-        self._dress(talk)
+        if self._reload is not None and self._reload.pending is not None:
+            self._reload.at_attract()  # swapped in through the kiosk (contentChanged)
+        content = self.kw.kiosk.content
+        given = content.talks.get(talk.id) if talk.id else default_talk(content)
+        if given is None:  # gone from the folder meanwhile: the whole exhibition
+            given, self.talk_name = default_talk(content), None
+        self.state.change_talk(t.playable(given, content))
+        self._dress(given)
         self.console.refresh()
 
     def _chooser_key(self, key: int) -> bool:

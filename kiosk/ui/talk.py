@@ -262,7 +262,10 @@ class Console(QObject):
             "languages": list(content.site.language_codes),
             "choosing": self._chooser.open,
             "choices": _choices(self._chooser, state.talk.id, said, lang),
-            "canChoose": len(content.talks) > 0,
+            "talksLeftOut": list(self._chooser.left_out[: t.NOTICE_LINES])
+            if self._chooser.open
+            else [],
+            "canChoose": len(content.talks) > 0 or bool(t.talk_file_errors(content)),
         }
         if view != self._view:
             self._view = view

@@ -421,6 +421,31 @@ Window {
                         TapHandler { onTapped: root.talk.choose(choice.modelData.number - 1) }
                     }
                 }
+                // talk files with errors: named, so a talk missing above is no mystery
+                Text {
+                    visible: root.view.talksLeftOut.length > 0
+                    width: parent.width
+                    text: root.words.talks_left_out
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    color: "#ff9ea6"
+                    font.pixelSize: 17 * root.k
+                    font.variableAxes: { "wght": Font.Bold }
+                }
+                Repeater {
+                    model: root.view.talksLeftOut
+                    Text {
+                        required property string modelData
+                        objectName: "talkLeftOut"
+                        width: parent.width
+                        text: modelData
+                        textFormat: Text.PlainText
+                        wrapMode: Text.WrapAnywhere
+                        color: "#ffe3e6"
+                        font.pixelSize: 15 * root.k
+                        font.family: "monospace"
+                    }
+                }
                 Text {
                     width: parent.width
                     text: root.words.choose_keys
