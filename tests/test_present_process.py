@@ -291,8 +291,10 @@ def test_a_broken_talk_and_edits_during_the_talk_are_told_on_the_console_only(
     chosen = _shot(out, "chosen")
     said = chosen["console"]["texts"]
     assert not any("left out" in line or "show when" in line for line in said)
-    assert "1.  " + content.exhibit("history").title.get("en") in said  # its outline
-    assert content.exhibit("history").title.get("uz") in chosen["audience"]["texts"]
+    first = content.exhibit("history")
+    assert first is not None
+    assert "1.  " + first.title.get("en") in said  # its outline
+    assert first.title.get("uz") in chosen["audience"]["texts"]
 
 
 def test_with_one_screen_esc_and_f1_wait_for_the_console_and_the_talk_goes_on(
