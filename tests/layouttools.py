@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QImage, QTextLayout, QTextOption
+from PySide6.QtGui import QImage
 from PySide6.QtQml import QQmlEngine, QQmlExpression
 from PySide6.QtQuick import QQuickItem
 
+from kiosk.ui import textlines
 from kiosk.ui.app import KioskWindow
 from kiosk.ui.render import settle
 from tests.uitools import visible, walk
@@ -116,22 +117,9 @@ def line_starts(text: QQuickItem) -> list[int]:
     wrap = int(qml_value(text, "wrapMode + 0"))  # PySide cannot read QQuickText's enums
     if not string or wrap == 0:
         return []
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode(wrap))
-    layout = QTextLayout(string, text.property("font"))
-    layout.setTextOption(option)
     width = text.width() - text.property("leftPadding") - text.property("rightPadding")
-    starts = []
-    layout.beginLayout()
-    while True:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        if line.textStart() > 0:
-            starts.append(line.textStart())
-    layout.endLayout()
-    return starts
+    starts = textlines.line_starts(string, text.property("font"), width, wrap)
+    return [start for start in starts if start > 0]
 
 
 BREAKS_AFTER = "-\u2010\u2011\u2013\u2014/"  # a line may end after a hyphen, a dash or a slash

@@ -742,16 +742,6 @@ def test_at_1280x800_the_console_shows_every_step_and_no_title_is_cut(
             assert notes.mapRectToScene(notes.boundingRect()).bottom() < shown.top()
 
 
-def _seen(item: QQuickItem) -> bool:
-    """Shown: it and every item above it visible and not transparent."""
-    found: QQuickItem | None = item
-    while found is not None:
-        if not found.isVisible() or found.opacity() == 0:
-            return False
-        found = found.parentItem()
-    return True
-
-
 def _lines_box(text: QQuickItem) -> QRectF:
     height = max(text.height(), text.property("contentHeight"))
     return text.mapRectToScene(QRectF(0, 0, text.width(), height))
@@ -764,11 +754,11 @@ def console_text_problems(console: QQuickWindow) -> list[str]:
     on purpose)."""
     window = QRectF(0, 0, console.width(), console.height())
     layers = [_named_or_first(console, name) for name in ("consoleQuestion", "talkChooser")]
-    layer = next((i for i in layers if _seen(i)), console.contentItem())
+    layer = next((i for i in layers if visible(i)), console.contentItem())
     texts = [
         i
         for i in walk(layer)
-        if i.property("lineCount") is not None and i.property("text") and _seen(i)
+        if i.property("lineCount") is not None and i.property("text") and visible(i)
     ]
     problems = []
     for text in texts:
@@ -922,6 +912,16 @@ def test_a_talk_left_out_for_its_errors_is_said_on_the_console_only_with_its_lin
             assert items(presentation.kw, "problemsLoader")[0].property("active") is False
 
 
+def _looked_at_again(reload: ReloadController) -> None:
+    """The folder looked at again, as the kiosk's heartbeat does, until it loaded."""
+    reload.reload_now()
+    for _ in range(400):
+        pump(25)
+        reload.collect()
+        if not reload.busy:
+            break
+
+
 def test_edits_during_a_talk_wait_and_their_errors_are_named_on_the_console(
     rendition_cache: Path, tmp_path: Path
 ) -> None:
@@ -932,13 +932,7 @@ def test_edits_during_a_talk_wait_and_their_errors_are_named_on_the_console(
     assert content is not None
 
     def edited() -> None:
-        """The folder looked at again, as the kiosk's heartbeat does, until it loaded."""
-        reload.reload_now()
-        for _ in range(400):
-            pump(25)
-            reload.collect()
-            if not reload.busy:
-                break
+        _looked_at_again(reload)
         presentation._on_tick()  # the console's tick, without waiting for it
         pump(50)
 
@@ -1003,14 +997,6 @@ def test_a_talk_fixed_while_setting_up_is_listed_and_choosing_it_brings_the_edit
     content = reload.load_initial().content
     assert content is not None and "hall" not in content.talks
 
-    def edited() -> None:
-        reload.reload_now()
-        for _ in range(400):
-            pump(25)
-            reload.collect()
-            if not reload.busy:
-                break
-
     try:
         with presenting(
             content, rendition_cache, FakeClock(), None, console=True, reload=reload
@@ -1029,19 +1015,19 @@ def test_a_talk_fixed_while_setting_up_is_listed_and_choosing_it_brings_the_edit
                 "2.  The whole exhibition: every exhibit, the timeline, the map, the sources",
             ]
             left_out = [i for i in walk(console.contentItem()) if i.objectName() == "talkLeftOut"]
-            assert [str(i.property("text")) for i in left_out if _seen(i)] == [
+            assert [str(i.property("text")) for i in left_out if visible(i)] == [
                 "talks/hall.yaml:3:14: unknown exhibit id 'peple'; did you mean 'people'?"
             ]
             assert console_text_problems(console) == []
             QTest.keyClick(console, Qt.Key.Key_Escape)
             hall.write_text(body + '  - exhibit: "people"\n  - screen: "about"\n', "utf-8")
-            edited()
+            _looked_at_again(reload)
             assert reload.pending is not None and kw.kiosk.content is content  # waiting
             QTest.keyClick(console, Qt.Key.Key_T)
             pump(20)
             assert _choices_seen(console)[0].startswith("1.  A hall\n2 steps")
             assert not any(
-                _seen(i) for i in walk(console.contentItem()) if i.objectName() == "talkLeftOut"
+                visible(i) for i in walk(console.contentItem()) if i.objectName() == "talkLeftOut"
             )
             QTest.keyClick(console, Qt.Key.Key_1)
             settle(kw.window, kw.images)
@@ -1445,7 +1431,7 @@ def _choices_seen(console: QQuickWindow) -> list[str]:
     rows = [i for i in walk(console.contentItem()) if i.objectName().startswith("choice_")]
     shown = []
     for row in rows:
-        if not _seen(row):
+        if not visible(row):
             continue
         assert window.contains(row.mapRectToScene(row.boundingRect())), row.objectName()
         texts = [i for i in walk(row) if i.property("lineCount") is not None]

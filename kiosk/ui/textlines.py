@@ -57,17 +57,17 @@ def line_start(text: str, font: QFont, width: float, wrap: int, line: int) -> in
     """Where line ``line`` (counted from 0) begins in ``text``, laid out as the Text lays
     it out (its last line for a larger number). ``wrap``: the Text's ``wrapMode`` (Qt
     Quick's wrap modes are QTextOption's). The lines' heights are the Text's own."""
-    starts = _starts(text, font, width, wrap)
+    starts = line_starts(text, font, width, wrap)
     return starts[max(0, min(line, len(starts) - 1))]
 
 
 def line_of(text: str, font: QFont, width: float, wrap: int, index: int) -> int:
     """The line (counted from 0) that holds ``text[index]``."""
-    return max(0, sum(1 for start in _starts(text, font, width, wrap) if start <= index) - 1)
+    return max(0, sum(1 for start in line_starts(text, font, width, wrap) if start <= index) - 1)
 
 
-def _starts(text: str, font: QFont, width: float, wrap: int) -> list[int]:
-    """Each line's first character."""
+def line_starts(text: str, font: QFont, width: float, wrap: int) -> list[int]:
+    """Each line's first character, the first line's (0) too."""
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode(wrap))
     option.setUseDesignMetrics(True)
