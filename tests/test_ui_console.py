@@ -1495,6 +1495,7 @@ def test_started_without_a_talk_the_console_offers_the_talks_and_t_changes_the_t
         )
         settle(kw.window, kw.images)
         assert state.talk.id == "school-visit"
+        assert _choices_seen(console) == []  # the click chose, and the list is gone
         assert kw.kiosk.appearance.text_scale == 1.25  # a talk that does not say keeps it
         QTest.keyClick(console, Qt.Key.Key_T)
         assert (state.index, kw.kiosk.nav.page_edges[0]) == (0, True)  # its first page's top

@@ -348,6 +348,14 @@ class Console(QObject):
     def toggleChooser(self) -> None:
         self.chooserRequested.emit()
 
+    @Slot()
+    def closeChooser(self) -> None:
+        """A click beside the list (a click on a row also reaches it: closing, never
+        opening again what the row's click just closed)."""
+        if self._chooser.open:
+            self._chooser.close()
+            self.refresh()
+
     @Slot(str)
     def setLanguage(self, code: str) -> None:
         """The console's (and the notes') language; the audience keeps its own."""

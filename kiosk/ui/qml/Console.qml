@@ -371,7 +371,7 @@ Window {
             anchors.fill: parent
             visible: root.view.choosing
             color: "#f5101215"
-            TapHandler { onTapped: root.talk.toggleChooser() }  // outside the list: closed
+            TapHandler { onTapped: root.talk.closeChooser() }  // beside the list: closed
             Column {
                 anchors.centerIn: parent
                 width: parent.width * 0.8
