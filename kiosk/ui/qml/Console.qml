@@ -217,13 +217,26 @@ Window {
                     }
                 }
             }
-            Text {
+            // "Notes", and beside it the console's language (the notes' own): the buttons
+            // along the foot keep to one line on a 1280-wide laptop
+            Item {
                 id: notesLabel
-                visible: root.view.count > 0
-                text: root.words.notes
-                textFormat: Text.PlainText
-                color: "#9aa3ad"
-                font.pixelSize: 17 * root.k
+                width: parent.width
+                height: consoleLanguages.height
+                Text {
+                    visible: root.view.count > 0
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: root.words.notes
+                    textFormat: Text.PlainText
+                    color: "#9aa3ad"
+                    font.pixelSize: 17 * root.k
+                }
+                LanguageRow {
+                    id: consoleLanguages
+                    anchors.right: parent.right
+                    label: root.words.notes_language; name: "consoleLanguage_"
+                    chosen: root.view.language; onChoose: (code) => root.talk.setLanguage(code)
+                }
             }
             // the notes take what the outline leaves (the outline shows every step it
             // can); longer notes are set smaller to fit, never cut: a clicker cannot scroll
@@ -322,11 +335,9 @@ Window {
             ConsoleButton { objectName: "contrastButton"; k: root.k; text: root.words.contrast
                             selected: root.kiosk.appearance.highContrast
                             onActivated: root.kiosk.appearance.toggleContrast() }
-            // each language row wraps as one: a label never ends a line without its buttons
+            // the language row wraps as one: its label never ends a line without its buttons
             LanguageRow { label: root.words.audience_language; name: "audienceLanguage_"
                           chosen: root.kiosk.language.code; onChoose: (code) => root.kiosk.language.choose(code) }
-            LanguageRow { label: root.words.notes_language; name: "consoleLanguage_"
-                          chosen: root.view.language; onChoose: (code) => root.talk.setLanguage(code) }
         }
         component LanguageRow: Row {
             id: languageRow
