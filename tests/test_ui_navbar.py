@@ -255,6 +255,33 @@ def test_the_bar_is_not_on_the_attract_loop_and_the_staff_corner_is_at_the_top(
         assert bar.mapToScene(QPointF(0, 0)).y() > kw.window.height() * 0.8
 
 
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800), (1080, 1920), (800, 600)])
+def test_no_visitor_button_lies_under_the_staff_corner(
+    rendition_cache: Path, size: tuple[int, int]
+) -> None:
+    """A child holding home's Map button (top right) for three seconds opened the PIN
+    pad: the staff corner lay over the button's corner. It keeps to the screen's margin
+    now, still large enough for a finger."""
+    with open_window(CONTENT, rendition_cache, size=size) as kw:
+        (corner,) = [i for i in walk(kw.window.contentItem()) if i.objectName() == "staffCorner"]
+        box = corner.mapRectToScene(corner.boundingRect())
+        assert box.width() >= 48 and box.height() >= 48
+        assert box.right() == kw.window.width() and box.top() == 0
+        buttons = [
+            i
+            for i in walk(kw.window.contentItem())
+            if i.objectName().endswith("Button") and visible(i)
+        ]
+        assert any(b.objectName() == "homeMapButton" for b in buttons)
+        under = [
+            b.objectName()
+            for b in buttons
+            if b.mapRectToScene(b.boundingRect()).intersected(box).height() > 0.5
+            and b.mapRectToScene(b.boundingRect()).intersected(box).width() > 0.5
+        ]
+        assert under == []
+
+
 def test_back_is_off_at_home_and_the_current_place_is_marked(rendition_cache: Path) -> None:
     with open_window(CONTENT, rendition_cache) as kw:
         (back,) = items(kw, "backButton")

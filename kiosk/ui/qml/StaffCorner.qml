@@ -11,7 +11,9 @@ Item {
     required property string spokenHint
     // how long the press is held, in seconds; tests shorten it instead of waiting
     property real holdSeconds: 3
-    width: Math.round(110 * ui.k)
+    // in the screen's margin, no further: a visitor holding home's Map button (in the
+    // top-right corner, a margin from each edge) never opens the staff's PIN pad
+    width: Math.round(Math.min(110 * ui.k, ui.margin))
     height: width
     // no press action: it opens by holding it
     Accessible.role: Accessible.Button
