@@ -186,19 +186,23 @@ WORDS: dict[str, dict[str, str]] = {
     # what the console says of the content (kiosk.runtime.talk.content_notices)
     "talk_left_out": {
         "en": "The talk “{talk}” has errors and was left out: the audience sees the whole"
-        " exhibition instead. Fix the file and start the talk again.",
+        " exhibition instead. Fix the file, then choose the talk with T.",
         "uz": "«{talk}» nutqida xatolar bor va u chetda qoldi: tomoshabinlar uning oʻrniga"
-        " butun koʻrgazmani koʻradi. Faylni tuzating va nutqni qaytadan boshlang.",
+        " butun koʻrgazmani koʻradi. Faylni tuzating, soʻng nutqni T bilan tanlang.",
         "az": "«{talk}» çıxışında səhvlər var və o, kənarda qaldı: tamaşaçılar onun yerinə"
-        " bütün sərgini görür. Faylı düzəldin və çıxışı yenidən başladın.",
+        " bütün sərgini görür. Faylı düzəldin, sonra çıxışı T ilə seçin.",
         "ru": "В выступлении «{talk}» есть ошибки, и оно пропущено: зал видит вместо него"
-        " всю выставку. Исправьте файл и запустите выступление снова.",
+        " всю выставку. Исправьте файл, затем выберите выступление клавишей T.",
     },
     "talk_unknown": {
-        "en": "There is no talk “{talk}”: the audience sees the whole exhibition instead.",
-        "uz": "«{talk}» nomli nutq yoʻq: tomoshabinlar uning oʻrniga butun koʻrgazmani koʻradi.",
-        "az": "«{talk}» adlı çıxış yoxdur: tamaşaçılar onun yerinə bütün sərgini görür.",
-        "ru": "Выступления «{talk}» нет: зал видит вместо него всю выставку.",
+        "en": "There is no talk “{talk}”: the audience sees the whole exhibition instead."
+        " T lists the talks there are.",
+        "uz": "«{talk}» nomli nutq yoʻq: tomoshabinlar uning oʻrniga butun koʻrgazmani koʻradi."
+        " T mavjud nutqlarni koʻrsatadi.",
+        "az": "«{talk}» adlı çıxış yoxdur: tamaşaçılar onun yerinə bütün sərgini görür."
+        " T mövcud çıxışları göstərir.",
+        "ru": "Выступления «{talk}» нет: зал видит вместо него всю выставку."
+        " T покажет все выступления.",
     },
     "folder_errors": {
         "en": "The exhibits folder has errors: the talk goes on as it was loaded.",
