@@ -36,7 +36,7 @@ Rectangle {
             text: card.value
             textFormat: Text.PlainText
             wrapMode: Text.WordWrap  // at spaces only: the row leaves each word room
-            font.pixelSize: card.ui.heading
+            font.pixelSize: card.fitted(text, valueMetrics, card.ui.heading, width)
             font.variableAxes: { "wght": Font.Bold }
             color: card.ui.ink
         }
@@ -45,8 +45,19 @@ Rectangle {
             text: card.label
             textFormat: Text.PlainText
             wrapMode: Text.WordWrap  // at spaces only: the row leaves each word room
-            font.pixelSize: card.ui.caption
+            font.pixelSize: card.fitted(text, labelMetrics, card.ui.caption, width)
             color: card.ui.muted
         }
+    }
+    // Where even one card to a row is narrower than a word ("1997–1998 годы", held
+    // together, at 150 % on a 1024-wide screen), that text is set smaller, just enough
+    // for its widest word; otherwise at its size.
+    FontMetrics { id: valueMetrics; font.pixelSize: card.ui.heading; font.variableAxes: { "wght": Font.Bold } }
+    FontMetrics { id: labelMetrics; font.pixelSize: card.ui.caption }
+    function fitted(text: string, metrics: FontMetrics, size: real, room: real): real {
+        let most = 0
+        for (const word of text.split(/[ \t\n\r]+/))
+            most = Math.max(most, metrics.advanceWidth(word))
+        return room > 0 && most > room ? Math.max(Math.floor(size * room / most), Math.round(size / 2)) : size
     }
 }
