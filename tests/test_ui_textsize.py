@@ -31,7 +31,7 @@ pytestmark = pytest.mark.usefixtures("qapp")
 
 CONTENT = load(BUNDLED)
 LANGUAGES = CONTENT.site.language_codes
-SIZES = [(1920, 1080), (1080, 1920), (1024, 768)]
+SIZES = [(1920, 1080), (1080, 1920), (1024, 768), (1280, 800), (1366, 768), (800, 1280)]
 LARGER = [s for s in TEXT_SCALES if s > 1]
 SCROLLING = ("exhibitFlick", "aboutFlick", "timelineList", "mapPanel")
 
