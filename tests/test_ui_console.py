@@ -1510,3 +1510,37 @@ def test_started_without_a_talk_the_console_offers_the_talks_and_t_changes_the_t
         presentation.toggle_console()  # one screen, the console hidden: T lists nothing
         QTest.keyClick(kw.window, Qt.Key.Key_T)
         assert not presentation.chooser.open
+
+
+@pytest.mark.parametrize(("size", "language"), [((1024, 768), "ru"), ((1920, 1080), "az")])
+def test_every_screenful_of_a_talk_for_a_hall_is_uncut(
+    content: ContentSet, rendition_cache: Path, size: tuple[int, int], language: str
+) -> None:
+    """The audience at 150 % with high contrast, the whole exhibition press by press:
+    no text cut, wider than its box, or drawn over another, on any screenful (a key fact's
+    date ran out of its card at 1024x768 in Russian)."""
+    from tests.layouttools import text_problems
+    from tests.test_ui_layout import cut_texts
+
+    with presenting(content, rendition_cache, FakeClock(), None) as presentation:
+        presentation.chooser.close()
+        kw, state = presentation.kw, presentation.state
+        kw.window.resize(*size)
+        kw.kiosk.language.choose(language)
+        kw.kiosk.appearance.set_text_scale(1.5)
+        kw.kiosk.appearance.set_high_contrast(True)
+        state.first()
+        settle(kw.window, kw.images)
+        presses = 0
+        while not state.ended:
+            problems = cut_texts(kw)
+            for view in walk(kw.window.contentItem()):
+                if view.objectName() in ("exhibitFlick", "aboutFlick", "mapPanel") and visible(
+                    view
+                ):
+                    problems += text_problems(view)
+            assert problems == [], (state.index, presses)
+            state.forward()
+            settle(kw.window, kw.images)
+            presses += 1
+        assert presses > len(state.steps) * 2  # the pages read screenful by screenful
