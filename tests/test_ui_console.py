@@ -374,6 +374,16 @@ def test_every_console_button_is_reached_with_tab_and_pressed_with_enter(
                     assert presentation.state.blank == "black"
         assert {"blackButton", "whiteButton", "freezeButton", "hideButton"} <= set(reached)
         assert presentation.state.blank == "black"  # Enter pressed the black screen button
+        # Space on a focused button is still the talk's next key, never the button's
+        state = presentation.state
+        state.toggle_blank("black")
+        while console.activeFocusItem().objectName() != "blackButton":
+            QTest.keyClick(console, Qt.Key.Key_Tab)
+        edges = presentation.kw.kiosk.nav.page_edges
+        QTest.keyClick(console, Qt.Key.Key_Space)
+        settle(presentation.kw.window, presentation.kw.images)
+        assert state.blank == ""
+        assert (state.index, presentation.kw.kiosk.nav.page_edges) != (0, edges)  # moved on
 
 
 # every button of the kiosk's screens, and the round "more below" arrow

@@ -1,7 +1,9 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 
-// A console button: clicked, or Tab to it and Enter or Space; the focus shows as a ring.
+// A console button: clicked, or Tab to it and Enter; the focus shows as a ring. Space
+// stays the talk's next key (as PageDown), focus or not: a presenter who Tabbed to a
+// button and then pressed Space to go on would have pressed the button instead.
 Rectangle {
     id: button
     required property string text
@@ -20,7 +22,6 @@ Rectangle {
     Accessible.onPressAction: button.activated()
     Keys.onReturnPressed: (event) => { event.accepted = true; button.activated() }
     Keys.onEnterPressed: (event) => { event.accepted = true; button.activated() }
-    Keys.onSpacePressed: (event) => { event.accepted = true; button.activated() }
 
     Text {
         id: label
