@@ -18,7 +18,6 @@ from kiosk.content.talks import step_notes
 from kiosk.runtime import talk as t
 from kiosk.runtime.talk_words import keys, words
 from kiosk.ui import present
-from kiosk.ui.keys import KeyMap
 
 if TYPE_CHECKING:
     from kiosk.runtime.talk import TalkState
@@ -117,12 +116,6 @@ class Curtain(QObject):
         return self._next_wanted
 
     nextWanted = Property(bool, _get_next_wanted, notify=changed)
-
-    def _get_next_step(self) -> float:
-        return KeyMap.SCREENFUL
-
-    # how far the next press scrolls, in page heights (the page's own PageDown)
-    nextStep = Property(float, _get_next_step, constant=True)
 
     def _get_next_width(self) -> int:
         return NEXT_WIDTH

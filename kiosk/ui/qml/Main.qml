@@ -378,7 +378,7 @@ Window {
         const flick = root.viewOf(page)
         if (!flick || flick.width <= 0 || flick.contentHeight <= flick.height) return
         const scale = root.curtain.nextWidth / flick.width
-        const top = root.scrollTarget(page, flick.contentY, root.curtain.nextStep)
+        const top = root.scrollTarget(page, flick.contentY, root.kiosk.keys.screenful)
         const shown = Qt.rect(0, Math.round(top * scale), root.curtain.nextWidth, Math.round(flick.height * scale))
         root.curtain.copyNext(flick.contentItem, shown,
                               Qt.size(root.curtain.nextWidth, Math.round(flick.contentItem.height * scale)))
