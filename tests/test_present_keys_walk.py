@@ -1,6 +1,6 @@
 """A presenter's keys pressed at random, in either window: the audience screen always
-shows the talk's step as the console names it (unless blanked or frozen), never a
-control, a question or the key help.
+shows the talk's step as the console names it, or the page shown off the talk (unless
+blanked or frozen), never a control, a question, a list or the key help.
 
 Found this way: Down and Up changed the gallery's picture (and the open moment) under
 a talk's step. The walk is seeded, so a failure is the same each run; its message
@@ -55,6 +55,8 @@ KEYS = (
     K.Key_C,
     K.Key_Escape,
     K.Key_T,
+    K.Key_G,  # a page off the talk: its list, then a number (below) or Enter
+    K.Key_G,
     K.Key_M,
     K.Key_F1,
     K.Key_Question,
@@ -70,7 +72,14 @@ SCREEN = {
     "about": "about",
 }
 # names, or the start of names: the map's buttons are named by their place, exhibit
-NEVER_ON_THE_AUDIENCE = ("quitQuestion", "presenterHelp", "mapPlaceButton_", "mapExhibit_")
+NEVER_ON_THE_AUDIENCE = (
+    "quitQuestion",
+    "presenterHelp",
+    "mapPlaceButton_",
+    "mapExhibit_",
+    "talkChooser",
+    "pageChooser",
+)
 
 
 # every kind of step, the map among them (the sample talk has none)
@@ -115,14 +124,25 @@ def test_random_presenter_keys_keep_the_audience_on_the_talk(
         state = presentation.state
         presenter = presentation.kw.kiosk.presenter
         pressed: list[str] = []
+        away = 0  # pages shown off the talk
         for _ in range(200):
             window = pick.choice((audience, console))
-            if pick.random() < 0.1:  # a step's number and Enter, as from the outline
+            chance = pick.random()
+            if chance < 0.1:  # a step's number and Enter, as from the outline
                 number = pick.randrange(1, len(state.steps) + 1)
                 for digit in str(number):
                     QTest.keyClick(window, getattr(K, f"Key_{digit}"))
                 QTest.keyClick(window, K.Key_Return)
                 pressed.append(f"{number}+Enter")
+            elif chance < 0.14:  # a question: a page off the talk, by its number
+                number = pick.randrange(1, 9)
+                if not presentation.console_window.isVisible():
+                    QTest.keyClick(window, K.Key_C)  # the list is on the console only
+                    pressed.append("C")
+                QTest.keyClick(window, K.Key_G)
+                QTest.keyClick(window, getattr(K, f"Key_{number}"))
+                pressed.append(f"G {number}")
+                away += presentation.state.away is not None
             else:
                 key = pick.choice(KEYS)
                 QTest.keyClick(window, key)
@@ -138,6 +158,7 @@ def test_random_presenter_keys_keep_the_audience_on_the_talk(
                 assert not presenter.property("askingToQuit"), last
             audience_on_the_talk(presentation, last)
         settle(audience, presentation.kw.images)
+        assert away >= 2  # the walk went off the talk and came back (Esc, PageDown, a step)
 
 
 def audience_on_the_talk(presentation: Presentation, last: str) -> None:
@@ -151,8 +172,9 @@ def audience_on_the_talk(presentation: Presentation, last: str) -> None:
     ]
     assert shown == [], last
     assert _controls_shown(audience) == [], last
-    step = state.step
-    assert step is not None and 0 <= state.index < len(state.steps), last
+    assert state.step is not None and 0 <= state.index < len(state.steps), last
+    step = state.shown  # the step, or a page shown off the talk (G)
+    assert step is not None, last
     if state.blank or state.frozen:
         return
     place = nav.place

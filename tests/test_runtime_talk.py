@@ -45,6 +45,15 @@ class FakeAudience:
     def changed(self) -> None:
         self.changes += 1
 
+    def leave(self) -> object:
+        return self.current, self.position
+
+    def come_back(self, step: TalkStep, left: object) -> None:
+        assert isinstance(left, tuple)
+        self.current, self.position = left
+        assert self.current == step  # the step it left
+        self.shown.append((step.kind, step.exhibit, False))
+
     def _last(self) -> int:
         return self.screens - 1 if self.current and self.current.kind in t.PAGED else 0
 
@@ -533,3 +542,104 @@ def test_a_folder_that_never_loaded_is_told_as_such_not_as_a_missing_talk(
     notices = t.content_notices("visit", content, (broken,), (), waiting=True)
     assert notices == [t.Notice(t.NOTHING_LOADED, ("kiosk.yaml:2:1: invalid YAML",))]
     assert t.content_notices(None, content, (broken,), ()) == notices
+
+
+def _page(kind: str, exhibit: str | None = None) -> TalkStep:
+    return TalkStep(kind, exhibit, None, None, 0)
+
+
+def test_a_page_off_the_talk_then_esc_brings_the_talk_back_to_the_screenful_it_left() -> None:
+    state, view, times = _state(_talk(duration_s=600), screens=3)
+    state.forward()
+    state.forward()  # alpha's third screenful
+    times.mono.advance(60)
+    state.show_away(_page("map"))
+    assert state.away == _page("map") and state.shown == _page("map")
+    assert (state.index, view.current, view.position) == (0, _page("map"), 0)
+    assert state.next_up() == ("more", _page("map"))  # its places
+    state.show_away(_page("exhibit", "gamma"))  # another page meanwhile: the same way back
+    times.mono.advance(30)
+    assert state.escape()
+    assert state.away is None and state.shown == state.steps[0]
+    assert (view.current, view.position) == (state.steps[0], 2)  # the screenful it left
+    assert state.timer().elapsed_s == 90  # the detour was part of the talk's time
+    assert not state.escape()  # nothing left to leave: Esc asks to quit (kiosk.ui)
+
+
+def test_paging_past_either_end_of_a_page_off_the_talk_comes_back() -> None:
+    state, view, _ = _state(screens=3)
+    state.jump(3)  # beta, at its top
+    state.show_away(_page("timeline"))
+    state.forward()
+    state.forward()
+    assert (state.away, view.position) == (_page("timeline"), 2)  # its moments, walked
+    assert state.next_up() == ("back", state.steps[3])
+    state.forward()  # past its end: the talk again
+    assert (state.away, state.index, view.current, view.position) == (None, 3, state.steps[3], 0)
+    state.forward()
+    assert (state.index, view.position) == (3, 1)  # and on from there
+    state.show_away(_page("about"))
+    state.backward()  # at its top: back too
+    assert (state.away, state.index, view.position) == (None, 3, 1)
+
+
+def test_a_step_chosen_or_another_talk_ends_a_page_off_the_talk() -> None:
+    state, view, _ = _state()
+    state.show_away(_page("map"))
+    state.jump(2)
+    assert (state.away, view.current) == (None, state.steps[2])
+    state.show_away(_page("map"))
+    state.type_digit(4)
+    assert state.enter() and (state.away, state.index) == (None, 3)
+    state.show_away(_page("map"))
+    state.change_talk(_talk())
+    assert (state.away, state.index, view.current) == (None, 0, state.steps[0])
+
+
+def test_esc_leaves_a_blank_screen_before_the_page_off_the_talk() -> None:
+    state, view, _ = _state()
+    state.show_away(_page("map"))
+    state.toggle_blank(BLACK)
+    assert state.escape() and state.blank == "" and state.away == _page("map")
+    assert state.escape() and state.away is None
+    state.last()
+    while not state.ended:  # the talk over: a question afterwards, then back to "over"
+        state.forward()
+    state.show_away(_page("map"))
+    assert state.escape() and state.ended and view.current == state.steps[-1]
+
+
+def test_a_chooser_takes_a_row_at_its_one_digit_or_waits_for_a_second() -> None:
+    chooser: t.Chooser[int] = t.Chooser()
+    chooser._show(list(range(12)), 0)
+    assert chooser.type_digit(3) == 2  # no "30": row 3 at once
+    assert chooser.type_digit(1) is None and chooser.marked == 0  # "1" may be "12"
+    assert chooser.type_digit(2) == 11 and chooser.typed == ""
+    assert chooser.type_digit(1) is None
+    assert chooser.taken() == 0  # "1" and Enter
+    assert chooser.type_digit(0) is None and chooser.typed == ""  # a leading 0 is nothing
+    chooser._show(list(range(8)), 0)
+    assert chooser.type_digit(9) is None and chooser.typed == ""  # no row 9
+
+
+def test_every_page_of_the_exhibition_is_on_offer_with_the_one_shown_marked(
+    content: ContentSet,
+) -> None:
+    assert [p.kind for p in t.page_choices(content)] == ["exhibit", "exhibit", "timeline", "about"]
+    bundled = load_content(BUNDLED).content
+    assert bundled is not None
+    content = bundled  # with places: the map too
+    pages = t.page_choices(content)
+    assert [p.kind for p in pages] == [
+        *["exhibit"] * len(content.exhibits),
+        "timeline",
+        "map",
+        "about",
+    ]
+    assert [p.exhibit for p in pages[: len(content.exhibits)]] == [e.id for e in content.exhibits]
+    chooser = t.PageChooser()
+    picture = TalkStep("image", content.exhibits[2].id, 1, None, 0)
+    chooser.show(pages, picture)  # a picture step: its exhibit's page
+    assert (chooser.open, chooser.marked) == (True, 2)
+    chooser.show(pages, TalkStep("map", None, None, None, 0, "baku"))
+    assert chooser.marked == len(pages) - 2

@@ -759,11 +759,13 @@ def _lines_box(text: QQuickItem) -> QRectF:
 
 def console_text_problems(console: QQuickWindow) -> list[str]:
     """The console's shown texts that are cut short, reach out of the window, or are
-    drawn over another text; with the key help, the quit question or the talks listed
-    over the rest, the texts of that layer ("next" ends with "…" after its third line
+    drawn over another text; with the key help, the quit question, the talks or the
+    pages listed over the rest, the texts of that layer ("next" ends with "…" after its third line
     on purpose)."""
     window = QRectF(0, 0, console.width(), console.height())
-    layers = [_named_or_first(console, name) for name in ("consoleQuestion", "talkChooser")]
+    layers = [
+        _named_or_first(console, name) for name in ("consoleQuestion", "talkChooser", "pageChooser")
+    ]
     layer = next((i for i in layers if visible(i)), console.contentItem())
     texts = [
         i
@@ -793,7 +795,8 @@ def test_every_console_text_is_whole_and_apart_in_every_language_size_and_state(
 ) -> None:
     """The console in the states a talk puts it in, on the laptops presenters bring:
     four languages, 1024x768 to 1920x1080, at steps of each kind, the talk over, the
-    key help, the talks to choose from, a blank screen, the audience's text at 150 %."""
+    key help, the talks to choose from, the pages to show, a page off the talk, a blank
+    screen, the audience's text at 150 %."""
     with presenting(content, rendition_cache, FakeClock(), console=True) as presentation:
         console, state, kiosk = (
             presentation.console_window,
@@ -828,6 +831,15 @@ def test_every_console_text_is_whole_and_apart_in_every_language_size_and_state(
                 assert presentation.chooser.open
                 found += [f"{where} talks: {p}" for p in console_text_problems(console)]
                 presentation.toggle_chooser()
+                presentation.toggle_pages()
+                pump(40)
+                assert presentation.pages.open
+                found += [f"{where} pages: {p}" for p in console_text_problems(console)]
+                QTest.keyClick(console, Qt.Key.Key_7)  # the map, off the talk
+                pump(40)
+                assert _view(presentation)["away"]
+                found += [f"{where} off the talk: {p}" for p in console_text_problems(console)]
+                state.come_back()
                 state.toggle_blank(t.BLACK)
                 kiosk.appearance.set_text_scale(1.5)
                 pump(40)
@@ -1554,3 +1566,127 @@ def test_every_screenful_of_a_talk_for_a_hall_is_uncut(
             settle(kw.window, kw.images)
             presses += 1
         assert presses > len(state.steps) * 2  # the pages read screenful by screenful
+
+
+def _pages_seen(console: QQuickWindow) -> list[str]:
+    """The pages the console lists (G), as shown: each row inside the window, its
+    texts whole and apart."""
+    window = console.contentItem().boundingRect()
+    rows = [i for i in walk(console.contentItem()) if i.objectName().startswith("page_")]
+    shown = []
+    for row in rows:
+        if not visible(row):
+            continue
+        box = row.mapRectToScene(row.boundingRect())
+        assert window.contains(box), row.objectName()
+        texts = [
+            i
+            for i in walk(row)
+            if i.property("lineCount") is not None and visible(i) and i.property("text")
+        ]
+        boxes = [_lines_box(text) for text in texts]
+        assert all(box.contains(b) for b in boxes), row.objectName()  # none past the row
+        assert len(boxes) < 2 or not boxes[0].intersects(boxes[1]), row.objectName()
+        assert not any(text.property("truncated") for text in texts), row.objectName()
+        shown.append(" | ".join(str(text.property("text")) for text in texts))
+    return shown
+
+
+def _flick_top(window: QQuickWindow) -> float:
+    shown = [
+        i for i in walk(window.contentItem()) if i.objectName() == "exhibitFlick" and visible(i)
+    ]
+    assert len(shown) == 1
+    return float(shown[0].property("contentY"))
+
+
+def test_a_question_shows_any_page_off_the_talk_and_esc_brings_the_talk_back_where_it_was(
+    content: ContentSet, rendition_cache: Path
+) -> None:
+    """A child asks where Baku is, and the talk has no map: G lists every page of the
+    exhibition on the console (never the audience's), the map is shown, and the talk waits
+    on its step, saying so in amber. Esc (or paging past the page shown) brings the
+    audience back to the very screenful it left, pixel for pixel."""
+    clock = FakeClock()
+    with presenting(content, rendition_cache, clock, console=True) as presentation:
+        console, state, kw = presentation.console_window, presentation.state, presentation.kw
+        audience, nav = kw.window, kw.kiosk.nav.navigator
+        presentation.console.setLanguage("en")
+        assert "map" not in [step.kind for step in state.steps]  # the sample talk has none
+        settle(audience, kw.images)
+        for _ in range(2):
+            QTest.keyClick(console, Qt.Key.Key_PageDown)
+            settle(audience, kw.images)
+        left, seen = _flick_top(audience), grab(kw)
+        assert left > 0 and state.index == 0
+        clock.advance(200)
+        QTest.keyClick(console, Qt.Key.Key_G)
+        pump(20)
+        listed = _pages_seen(console)
+        assert listed == [
+            "1.  Foundations: 1991–1998 | in the talk: step 1, 2",
+            "2.  The “Azerbaijan – Uzbekistan” Friendship Museum | in the talk: step 3",
+            "3.  The Mirzo Ulugbek School in Fuzuli | in the talk: step 4, 5",
+            "4.  Culture Days in Baku and Tashkent | in the talk: step 6",
+            "5.  Leaders, youth and culture | in the talk: step 7",
+            "6.  Timeline | in the talk: step 8",
+            "7.  Map",
+            "8.  About this exhibition | in the talk: step 9",
+        ]
+        assert console_text_problems(console) == []
+        assert not any(
+            i.objectName().startswith(("pageChooser", "page_"))
+            for i in walk(audience.contentItem())
+        )
+        QTest.mouseClick(
+            console,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+            centre(_named(console, "page_7")),
+        )
+        settle(audience, kw.images)
+        assert _pages_seen(console) == []  # the click chose, and the list is gone
+        assert nav.place.screen == "map" and state.away is not None
+        assert visible(_named(audience, "mapPage"))
+        count = _named(console, "stepCount")
+        assert count.property("text") == "Off the talk · Esc: back to step 1"
+        assert count.property("color").name() == "#ffd54a"
+        assert _view(presentation)["current"] == "Map"
+        assert _named(console, "notes").property("text") == "No notes for this page"
+        QTest.keyClick(console, Qt.Key.Key_PageDown)  # the map's places, as in a talk
+        settle(audience, kw.images)
+        assert nav.place.screen == "map" and nav.place.index == 0
+        QTest.keyClick(console, Qt.Key.Key_Escape)
+        settle(audience, kw.images)
+        assert state.away is None and (nav.place.screen, nav.place.exhibit_id) == (
+            "exhibit",
+            state.steps[0].exhibit,
+        )
+        assert abs(_flick_top(audience) - left) <= 1
+        # the screenful it left: the same lines (a line's top may be taken whole again,
+        # a fraction of a pixel away; another screenful differs by 15 and more)
+        assert difference(grab(kw), seen)[1] < 3
+        assert _named(console, "stepCount").property("text") == "Step 1 / 9"
+        assert _elapsed(presentation)[1] == "3:20"  # the detour was part of the talk
+        # another exhibit, read to its end; one more press comes back
+        QTest.keyClick(console, Qt.Key.Key_G)
+        QTest.keyClick(console, Qt.Key.Key_5)  # its number: at once
+        settle(audience, kw.images)
+        assert nav.place.exhibit_id == "people" and state.away is not None
+        for _ in range(12):
+            if state.away is None:
+                break
+            QTest.keyClick(console, Qt.Key.Key_PageDown)
+            settle(audience, kw.images)
+        assert state.away is None and nav.place.exhibit_id == state.steps[0].exhibit
+        assert abs(_flick_top(audience) - left) <= 1
+        # a step of the outline ends the detour there
+        QTest.keyClick(console, Qt.Key.Key_G)
+        QTest.keyClick(console, Qt.Key.Key_7)
+        QTest.keyClick(console, Qt.Key.Key_End)
+        settle(audience, kw.images)
+        assert state.away is None and state.index == len(state.steps) - 1
+        assert nav.place.screen == "about"
+        presentation.toggle_console()  # one screen, the console hidden: G lists nothing
+        QTest.keyClick(audience, Qt.Key.Key_G)
+        assert not presentation.pages.open

@@ -171,6 +171,18 @@ class Navigator:
         if self.place.screen == screen and screen in (EXHIBIT, HOME):
             self._stack[-1] = replace(self.place, scroll=max(0.0, offset))
 
+    @property
+    def stack(self) -> tuple[Place, ...]:
+        """Every place Back would return through, the one shown last (for ``restore``)."""
+        return tuple(self._stack)
+
+    def restore(self, places: Sequence[Place]) -> None:
+        """``places`` (a ``stack`` noted earlier) shown again as they were: the same
+        screen, exhibit, picture, moment or place on the map, and an exhibit page's
+        scroll. Places the content no longer has are dropped, as ``set_content`` does."""
+        kept = [self._clamp(p) for p in places if not p.exhibit_id or p.exhibit_id in self._ids]
+        self._set(kept or [Place(HOME)])
+
     def open_about(self) -> None:
         """The credits: one level above where the visitor is, so Back returns there."""
         if self.place.screen == ATTRACT:

@@ -12,6 +12,12 @@ first, then each place in turn. Backwards, the top of a page (the first moment, 
 whole map) goes to the *end* of the previous step, so going back shows
 what was on screen a moment ago. The last step does not wrap: one more
 press says, on the console only, that the talk is over.
+
+A question may ask for a page the talk does not show (the map, another exhibit): ``G``
+puts any page of the exhibition on the audience's screen *off the talk* (``show_away``)
+and the talk waits where it was. Esc, or paging past either end of that page, brings
+the talk back to the very screenful it left (``come_back``); a step chosen from the
+outline ends the detour there.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
 from kiosk.content.fallback import FALLBACK_VERSION
 from kiosk.content.model import ContentSet, Problem, Talk, TalkStep, left_out
@@ -62,6 +68,15 @@ class TalkView(Protocol):
 
     def changed(self) -> None:
         """Something the console shows changed (step, blank, freeze, the typed number)."""
+        ...
+
+    def leave(self) -> object:
+        """Where the audience is now, kept while it is shown a page off the talk."""
+        ...
+
+    def come_back(self, step: TalkStep, left: object) -> None:
+        """Show ``step`` again exactly where ``leave`` found it (its screenful, moment,
+        place or picture)."""
         ...
 
 
@@ -125,6 +140,8 @@ class TalkState:
         self.blank = ""  # "", BLACK or WHITE: the audience sees only that colour
         self.frozen = False  # the audience keeps the picture it had; the console moves on
         self.typed = ""  # digits typed for a jump (number + Enter)
+        self.away: TalkStep | None = None  # a page shown off the talk (G); the step waits
+        self._left: object = None  # where the audience was on the step, to come back to
         self._started_at: float | None = None
         self._paused_at: float | None = None
 
@@ -134,7 +151,13 @@ class TalkState:
 
     @property
     def step(self) -> TalkStep | None:
+        """The talk's step (off the talk, the one it comes back to)."""
         return self.steps[self.index] if self.steps else None
+
+    @property
+    def shown(self) -> TalkStep | None:
+        """What the audience is shown: the page off the talk, else the step."""
+        return self.away or self.step
 
     def begin(self) -> None:
         """Put the first step on the audience screen (the timer waits for the first move)."""
@@ -147,6 +170,7 @@ class TalkState:
         self.talk = talk
         self.index = min(self.index, max(0, len(talk.steps) - 1))
         self.ended = False
+        self.away = None
         if self.steps:
             self._view.show_step(self.steps[self.index], at_end=False)
         self._view.changed()
@@ -157,6 +181,7 @@ class TalkState:
         self.talk = talk
         self.index = 0
         self.ended = False
+        self.away = None
         self.frozen = False
         self.typed = ""
         self._started_at = self._paused_at = None
@@ -170,6 +195,9 @@ class TalkState:
     def forward(self) -> None:
         """PageDown, Right, Space: the next screenful, else the next step; never wraps."""
         self._start_timer()
+        if self.away is not None:
+            self._page_away(1)
+            return
         if self.ended or not self.steps:
             return
         if self._scrolls() and not self._view.page_edges()[1]:
@@ -185,6 +213,9 @@ class TalkState:
     def backward(self) -> None:
         """PageUp, Left: the screenful before, else the END of the previous step."""
         self._start_timer()
+        if self.away is not None:
+            self._page_away(-1)
+            return
         if self.ended:
             self.ended = False  # back on the last step, as the audience still sees it
         elif self._scrolls() and not self._view.page_edges()[0]:
@@ -227,13 +258,50 @@ class TalkState:
     def _go(self, index: int, at_end: bool) -> None:
         self.index = index
         self.ended = False
+        self.away = None  # a step chosen from the outline ends a page off the talk
         self.typed = ""
         self._view.show_step(self.steps[index], at_end=at_end)
         self._view.changed()
 
     def _scrolls(self) -> bool:
-        step = self.step
+        step = self.shown
         return step is not None and step.kind in PAGED
+
+    # a page off the talk --------------------------------------------------------------
+
+    def show_away(self, page: TalkStep) -> None:
+        """``G``: ``page`` on the audience's screen, off the talk (a question about
+        something the talk does not show). The talk waits where it was, the timer goes on
+        as it was (a page shown before the talk starts does not start it); another page
+        chosen meanwhile keeps the same place to come back to."""
+        if self.away is None:
+            self._left = self._view.leave()
+        self.away = page
+        self.typed = ""
+        log.info(
+            "talk %r: a page off the talk (%s %s)", self.talk.id, page.kind, page.exhibit or ""
+        )
+        self._view.show_step(page, at_end=False)
+        self._view.changed()
+
+    def come_back(self) -> bool:
+        """Esc, or paging past an end of the page off the talk: the talk's step again,
+        at the screenful it left. False when no page was off the talk."""
+        if self.away is None:
+            return False
+        self.away = None
+        if self.steps:
+            self._view.come_back(self.steps[self.index], self._left)
+        self._view.changed()
+        return True
+
+    def _page_away(self, by: int) -> None:
+        at_start, at_end = self._view.page_edges()
+        if self._scrolls() and not (at_end if by > 0 else at_start):
+            self._view.scroll(by)
+            self._view.changed()
+        else:
+            self.come_back()
 
     # the audience's curtain -----------------------------------------------------------
 
@@ -247,10 +315,10 @@ class TalkState:
         self._view.changed()
 
     def escape(self) -> bool:
-        """Esc leaves a blank or frozen screen (or a half-typed number) first; False
-        when there was nothing to leave."""
+        """Esc leaves a blank or frozen screen (or a half-typed number) first, then a
+        page off the talk; False when there was nothing to leave."""
         if not (self.blank or self.frozen or self.typed):
-            return False
+            return self.come_back()
         self.blank, self.frozen, self.typed = "", False, ""
         self._view.changed()
         return True
@@ -298,7 +366,12 @@ class TalkState:
     def next_up(self) -> tuple[str, TalkStep | None]:
         """What the next press shows: ("more", this step) while the page has more below
         (the timeline more moments, the map more places), ("step", the next step), or
-        ("end", None) on the last screenful."""
+        ("end", None) on the last screenful. Off the talk: ("more", the page), else
+        ("back", the step the talk comes back to)."""
+        if self.away is not None:
+            if self._scrolls() and not self._view.page_edges()[1]:
+                return ("more", self.away)
+            return ("back", self.step)
         step = self.step
         if step is None or self.ended:
             return ("end", None)
@@ -309,34 +382,99 @@ class TalkState:
         return ("end", None)
 
 
-class TalkChooser:
-    """The console's list of the talks to give (``T``): open or not, and which one is
-    marked (the one Enter gives)."""
+Item = TypeVar("Item")
+
+
+class Chooser(Generic[Item]):
+    """A list on the console to choose from: open or not, which row is marked (the one
+    Enter takes), and a number being typed."""
 
     def __init__(self) -> None:
         self.open = False
         self.marked = 0
-        self.talks: list[Talk] = []
-        self.left_out: tuple[str, ...] = ()  # talk files with errors, located (not chosen)
+        self.items: list[Item] = []
+        self.typed = ""  # digits of a row's number, until it is whole (``type_digit``)
 
-    def show(self, talks: list[Talk], current: str, left_out: tuple[str, ...] = ()) -> None:
-        """Opened with ``talks`` (``talk_choices``), the talk on now marked."""
-        self.talks = talks
-        self.left_out = left_out
-        ids = [talk.id for talk in talks]
-        self.marked = ids.index(current) if current in ids else 0
+    def _show(self, items: list[Item], marked: int) -> None:
+        self.items = items
+        self.marked = marked if 0 <= marked < len(items) else 0
+        self.typed = ""
         self.open = True
 
     def close(self) -> None:
         self.open = False
+        self.typed = ""
 
     def move(self, by: int) -> None:
-        """Up, Down: the mark one talk up or down, held at the first and the last."""
-        self.marked = max(0, min(len(self.talks) - 1, self.marked + by))
+        """Up, Down: the mark one row up or down, held at the first and the last."""
+        self.marked = max(0, min(len(self.items) - 1, self.marked + by))
+        self.typed = ""
 
-    def numbered(self, number: int) -> Talk | None:
-        """The talk with this number in the list (counted from 1), if there is one."""
-        return self.talks[number - 1] if 1 <= number <= len(self.talks) else None
+    def numbered(self, number: int) -> Item | None:
+        """The row with this number in the list (counted from 1), if there is one."""
+        return self.items[number - 1] if 1 <= number <= len(self.items) else None
+
+    def type_digit(self, digit: int) -> Item | None:
+        """A digit of a row's number: the row once no longer number could start so (with
+        nine rows or fewer, at its one digit; else "1" waits for "12" or Enter); the
+        number so far marks its row. None while it waits, or for no such row."""
+        typed = (self.typed + str(digit)).lstrip("0")
+        if not typed:
+            return None
+        if int(typed) * 10 > len(self.items):
+            self.typed = ""
+            return self.numbered(int(typed))
+        self.typed = typed
+        self.marked = int(typed) - 1
+        return None
+
+    def taken(self) -> Item | None:
+        """Enter: the row marked (or numbered so far)."""
+        self.typed = ""
+        return self.items[self.marked] if self.items else None
+
+
+class TalkChooser(Chooser[Talk]):
+    """The console's list of the talks to give (``T``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.left_out: tuple[str, ...] = ()  # talk files with errors, located (not chosen)
+
+    @property
+    def talks(self) -> list[Talk]:
+        return self.items
+
+    def show(self, talks: list[Talk], current: str, left_out: tuple[str, ...] = ()) -> None:
+        """Opened with ``talks`` (``talk_choices``), the talk on now marked."""
+        self.left_out = left_out
+        ids = [talk.id for talk in talks]
+        self._show(talks, ids.index(current) if current in ids else 0)
+
+
+class PageChooser(Chooser[TalkStep]):
+    """The console's list of every page of the exhibition (``G``), to show one off the
+    talk."""
+
+    def show(self, pages: list[TalkStep], shown: TalkStep | None) -> None:
+        """Opened with ``pages`` (``page_choices``), the page on the audience's screen
+        marked."""
+        same = [i for i, page in enumerate(pages) if shown is not None and same_page(page, shown)]
+        self._show(pages, same[0] if same else 0)
+
+
+def same_page(page: TalkStep, step: TalkStep) -> bool:
+    """Whether ``step`` shows ``page`` (one of ``page_choices``)."""
+    if page.exhibit is not None:  # an exhibit's page: from the page, or one of its pictures
+        return page.exhibit == step.exhibit
+    return page.kind == step.kind
+
+
+def page_choices(content: ContentSet) -> list[TalkStep]:
+    """Every page a talk can show off its steps: each exhibit's page in the site's
+    order, the timeline, the map (a site with places), the sources; what cannot show
+    (no timeline without dates) left out."""
+    return [page for page in default_talk(content).steps if _can_show(page, content)]
 
 
 def talk_choices(content: ContentSet) -> list[Talk]:

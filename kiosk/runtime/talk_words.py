@@ -40,6 +40,12 @@ WORDS: dict[str, dict[str, str]] = {
         "az": "Bu addım üçün qeyd yoxdur",
         "ru": "Для этого шага заметок нет",
     },
+    "no_page_notes": {  # a page shown off the talk (G)
+        "en": "No notes for this page",
+        "uz": "Bu sahifa uchun eslatma yoʻq",
+        "az": "Bu səhifə üçün qeyd yoxdur",
+        "ru": "Для этой страницы заметок нет",
+    },
     "paused": {
         "en": "paused: P goes on",
         "uz": "toʻxtatilgan: P – davom",
@@ -140,6 +146,46 @@ WORDS: dict[str, dict[str, str]] = {
         "uz": "Xatolar sababli chetda qolgan (kiosk validate hammasini koʻrsatadi):",
         "az": "Səhvlərə görə kənarda qalan (kiosk validate hamısını göstərir):",
         "ru": "Не включены из-за ошибок (kiosk validate покажет все):",
+    },
+    "pages": {
+        "en": "Pages (G)",
+        "uz": "Sahifalar (G)",
+        "az": "Səhifələr (G)",
+        "ru": "Страницы (G)",
+    },
+    "choose_page": {
+        "en": "Show the audience a page off the talk",
+        "uz": "Tomoshabinlarga nutqdan tashqari sahifani koʻrsatish",
+        "az": "Tamaşaçılara çıxışdan kənar səhifə göstərmək",
+        "ru": "Показать залу страницу вне выступления",
+    },
+    "choose_page_keys": {
+        "en": "Up / Down and Enter, or its number · Esc: the audience keeps what it sees"
+        " · afterwards, Esc brings the talk back where it was",
+        "uz": "Yuqoriga / Pastga va Enter yoki uning raqami · Esc: tomoshabinlar ekrani"
+        " oʻzgarmaydi · keyin Esc nutqni oʻsha joyiga qaytaradi",
+        "az": "Yuxarı / Aşağı və Enter, ya da nömrəsi · Esc: tamaşaçı ekranı dəyişmir"
+        " · sonra Esc çıxışı qaldığı yerə qaytarır",
+        "ru": "Вверх / Вниз и Enter или его номер · Esc: экран зала не меняется"
+        " · потом Esc вернёт выступление туда, где оно было",
+    },
+    "in_talk": {
+        "en": "in the talk: step {steps}",
+        "uz": "nutqda: {steps}-qadam",
+        "az": "çıxışda: addım {steps}",
+        "ru": "в выступлении: шаг {steps}",
+    },
+    "away": {
+        "en": "Off the talk · Esc: back to step {number}",
+        "uz": "Nutqdan tashqari · Esc: {number}-qadamga qaytish",
+        "az": "Çıxışdan kənar · Esc: geri, addım {number}",
+        "ru": "Вне выступления · Esc: назад к шагу {number}",
+    },
+    "back_to_talk": {
+        "en": "Back to the talk",
+        "uz": "Nutqqa qaytish",
+        "az": "Çıxışa qayıdış",
+        "ru": "Назад к выступлению",
     },
     "whole_exhibition": {
         "en": "The whole exhibition: every exhibit, the timeline, the map, the sources",
@@ -405,6 +451,19 @@ KEYS: tuple[tuple[str, dict[str, str]], ...] = (
             "uz": "boshqa nutqni tanlash (birinchi qadamdan, taymer 0:00 dan boshlanadi)",
             "az": "başqa çıxışı seçmək (ilk addımdan başlayır, taymer 0:00-dan)",
             "ru": "выбрать другое выступление (с первого шага, таймер с 0:00)",
+        },
+    ),
+    (
+        "G",
+        {
+            "en": "show any page of the exhibition off the talk (a question); Esc: the talk"
+            " back where it was",
+            "uz": "koʻrgazmaning istalgan sahifasini nutqdan tashqari koʻrsatish (savol uchun);"
+            " Esc: nutq oʻsha joyiga qaytadi",
+            "az": "sərginin istənilən səhifəsini çıxışdan kənar göstərmək (sual üçün);"
+            " Esc: çıxış qaldığı yerə qayıdır",
+            "ru": "показать любую страницу выставки вне выступления (на вопрос);"
+            " Esc: выступление там же, где было",
         },
     ),
     (

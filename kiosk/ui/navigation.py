@@ -33,6 +33,7 @@ class Navigation(QObject):
         self._ahead: list[Callable[[Place], None]] = []
         self._holding = False
         self._held: Place | None = None  # a move made while the views were held
+        self._arriving = False  # a new place on its way to the views (``_on_place``)
         self.page_edges = (True, True)  # the exhibit page is at its start, at its end
         self._content = content  # for the timeline's rows, looked up when Enter needs them
 
@@ -81,9 +82,16 @@ class Navigation(QObject):
         if self._holding:
             self._held = place
             return
-        for listener in self._ahead:
-            listener(place)
-        self.changed.emit()
+        # the pages change over to the new place: a scroll they make meanwhile (a page
+        # laid out for another exhibit, its top while it starts again) is not the new
+        # place's, which keeps the scroll it arrived with for the page to show
+        self._arriving = True
+        try:
+            for listener in self._ahead:
+                listener(place)
+            self.changed.emit()
+        finally:
+            self._arriving = False
 
     def _get_screen(self) -> str:
         return self.navigator.place.screen
@@ -135,12 +143,14 @@ class Navigation(QObject):
     @Slot(float)
     def noteScroll(self, offset: float) -> None:
         """The exhibit page's scroll, kept for Back (see ``Navigator.note_scroll``)."""
-        self.navigator.note_scroll(offset)
+        if not self._arriving:
+            self.navigator.note_scroll(offset)
 
     @Slot(float)
     def noteHomeScroll(self, offset: float) -> None:
         """Home's scroll (from the top of its title), kept for Back from an exhibit."""
-        self.navigator.note_scroll(offset, HOME)
+        if not self._arriving:
+            self.navigator.note_scroll(offset, HOME)
 
     def _get_scroll(self) -> float:
         return self.navigator.place.scroll

@@ -15,7 +15,7 @@ import logging
 import time
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, QUrl, SignalInstance
 from PySide6.QtGui import QCursor, QGuiApplication, QScreen
@@ -103,6 +103,17 @@ class AudienceView:
     def changed(self) -> None:
         self.on_change()
 
+    def leave(self) -> object:
+        return self._kiosk.nav.navigator.stack, self._one_place
+
+    def come_back(self, step: TalkStep, left: object) -> None:
+        places, self._one_place = left if isinstance(left, tuple) else ((), False)
+        if not places:  # nothing noted: the step at its top
+            self.show_step(step, at_end=False)
+            return
+        # the exhibit page takes its kept scroll as it is shown again (ExhibitPage)
+        self._kiosk.nav.navigator.restore(places)
+
 
 def choose_talk(content: ContentSet, name: str | None) -> Talk:
     """The talk file asked for, else the default talk (the whole exhibition); what
@@ -154,10 +165,13 @@ class Presentation(QObject):
         language = options.language or kiosk.content.site.default_language
         self.talk_name = options.talk  # the talk file given: --talk, or one chosen (T)
         self.chooser = t.TalkChooser()
+        self.pages = t.PageChooser()  # every page, to show one off the talk (G)
         # started without --talk by a presenter who has talk files: the console offers
         # them at once (Enter keeps the whole exhibition)
         self._offer_talks = options.talk is None
-        self.console = Console(kiosk, self.state, language, self, self._notices, self.chooser)
+        self.console = Console(
+            kiosk, self.state, language, self, self._notices, self.chooser, self.pages
+        )
         self.curtain.live_frame = self.console.new_live_frame
         self.curtain.next_frame = self.console.new_next_frame
         self.console.changed.connect(self._console_changed)
@@ -174,6 +188,8 @@ class Presentation(QObject):
         self.console.hideRequested.connect(self.toggle_console)
         self.console.chooseRequested.connect(self._choose_at)
         self.console.chooserRequested.connect(self.toggle_chooser)
+        self.console.pageRequested.connect(self._show_page_at)
+        self.console.pagesRequested.connect(self.toggle_pages)
         self.console_window = self._make_console()
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
@@ -322,9 +338,10 @@ class Presentation(QObject):
         if self.console.two_screens:
             return
         self.console_shown = not self.console_shown
-        if not self.console_shown:  # what was on it goes with it: the key help, the talks
+        if not self.console_shown:  # what was on it goes with it: the key help, the lists
             self.kw.kiosk.presenter.hideHelp()
             self.chooser.close()
+            self.pages.close()
         self.show()
         if self.console_shown:
             if QGuiApplication.platformName() != "offscreen":  # it cannot, and says so
@@ -341,8 +358,30 @@ class Presentation(QObject):
             # the newest load's talks: a talk file fixed or added during the setting up
             # is there to choose (choosing it brings the edits in)
             newest = self._waiting() or self.kw.kiosk.content
+            self.pages.close()
             chooser.show(t.talk_choices(newest), self.state.talk.id, t.talk_file_errors(newest))
         self.console.refresh()
+
+    def toggle_pages(self) -> None:
+        """``G``, the console's Pages button: every page of the exhibition, to show one to
+        the audience off the talk (a question about what the talk does not show). Only
+        on a console that is seen, and never while the talk has nothing on screen."""
+        pages = self.pages
+        if pages.open:
+            pages.close()
+        elif self._console_seen() and self.state.steps:
+            self.chooser.close()
+            pages.show(t.page_choices(self.kw.kiosk.content), self.state.shown)
+        self.console.refresh()
+
+    def _show_page_at(self, index: int) -> None:
+        page = self.pages.numbered(index + 1)
+        if page is not None:
+            self._show_page(page)
+
+    def _show_page(self, page: TalkStep) -> None:
+        self.pages.close()
+        self.state.show_away(page)
 
     def _waiting(self) -> ContentSet | None:
         """The edits loaded and waiting, if there are any."""
@@ -370,22 +409,27 @@ class Presentation(QObject):
         self.console.refresh()
 
     def _chooser_key(self, key: int) -> bool:
-        """A key while the talks are listed: Up, Down, Enter, a number, Esc or T; False
-        for any other, which closes the list and does its own work (a clicker's press
-        is never lost to a list the presenter may not be looking at)."""
+        """A key while a list is open (the talks, the pages): Up, Down, Enter, a number,
+        Esc or the list's own key; False for any other, which closes the list and does
+        its own work (a clicker's press is never lost to a list the presenter may not
+        be looking at)."""
         k = Qt.Key
-        chooser = self.chooser
+        talks = self.chooser.open
+        chooser: t.Chooser[Any] = self.chooser if talks else self.pages
+        take: Callable[[Any], None] = self._give if talks else self._show_page
         if key in (key_value(k.Key_Up), key_value(k.Key_Down)):
             chooser.move(1 if key == key_value(k.Key_Down) else -1)
         elif key in (key_value(k.Key_Return), key_value(k.Key_Enter)):
-            self._give(chooser.talks[chooser.marked])
-            return True
-        elif key_value(k.Key_1) <= key <= key_value(k.Key_9):
-            talk = chooser.numbered(key - key_value(k.Key_0))
-            if talk is not None:
-                self._give(talk)
+            item = chooser.taken()
+            if item is not None:
+                take(item)
                 return True
-        elif key not in (key_value(k.Key_Escape), key_value(k.Key_T)):
+        elif key_value(k.Key_0) <= key <= key_value(k.Key_9):
+            item = chooser.type_digit(key - key_value(k.Key_0))
+            if item is not None:
+                take(item)
+                return True
+        elif key not in (key_value(k.Key_Escape), key_value(k.Key_T if talks else k.Key_G)):
             chooser.close()
             self.console.refresh()
             return False
@@ -465,7 +509,7 @@ class Presentation(QObject):
         """The presenter's keys, before the kiosk's own (``kiosk.ui.keys``)."""
         k = Qt.Key
         state = self.state
-        if self.chooser.open and self._chooser_key(key):
+        if (self.chooser.open or self.pages.open) and self._chooser_key(key):
             return True
         appearance = self.kw.kiosk.appearance
         actions: dict[Qt.Key, Callable[[], object]] = {
@@ -493,6 +537,7 @@ class Presentation(QObject):
             k.Key_Minus: partial(appearance.larger, -1),
             k.Key_K: appearance.toggleContrast,
             k.Key_T: self.toggle_chooser,
+            k.Key_G: self.toggle_pages,
             k.Key_Return: state.enter,
             k.Key_Enter: state.enter,
             k.Key_Escape: self._escape,

@@ -163,6 +163,8 @@ class Console(QObject):
     hideRequested = Signal()
     chooseRequested = Signal(int)  # a talk of the chooser, by its place in the list
     chooserRequested = Signal()  # the chooser opened or closed
+    pageRequested = Signal(int)  # a page of the pages' list, by its place in it
+    pagesRequested = Signal()  # the pages' list opened or closed
 
     def __init__(
         self,
@@ -172,6 +174,7 @@ class Console(QObject):
         parent: QObject | None = None,
         notices: Callable[[], list[t.Notice]] = list,
         chooser: t.TalkChooser | None = None,
+        pages: t.PageChooser | None = None,
     ) -> None:
         super().__init__(parent)
         self._kiosk = kiosk
@@ -179,6 +182,7 @@ class Console(QObject):
         self._language = language
         self._notices = notices  # what the presenter should know of the content
         self._chooser = chooser or t.TalkChooser()  # the talks to give instead (T)
+        self._pages = pages or t.PageChooser()  # every page, to show off the talk (G)
         self._live_revision = 0
         self._next_revision = 0
         self._two_screens = False
@@ -215,7 +219,7 @@ class Console(QObject):
             kind = "moment"  # the timeline's next moment, as the audience will see it
         elif kind == "more" and following is not None and following.kind == t.MAP:
             kind = "place"  # the map's next place
-        if kind == "step" and following is not None:
+        if kind in ("step", "back") and following is not None:
             next_title = t.step_title(following, content, lang)
             next_image = _step_image(following, content)
         elif kind == "moment":
@@ -227,7 +231,7 @@ class Console(QObject):
             next_image = ""
         else:
             next_title, next_image = "", ""
-        step = state.step
+        step = state.shown  # off the talk: the page shown, its title and its notes
         said = words(lang)
         view = {
             "title": state.talk.title.get(lang),
@@ -243,7 +247,7 @@ class Console(QObject):
             "current": t.step_title(step, content, lang) if step else "",
             "notes": _notes(step, content, lang),
             "nextKind": kind,
-            "nextStepKind": following.kind if kind == "step" and following else "",
+            "nextStepKind": following.kind if kind in ("step", "back") and following else "",
             "nextTitle": next_title,
             "nextImage": next_image,
             "ended": state.ended,
@@ -259,6 +263,10 @@ class Console(QObject):
             if self._chooser.open
             else [],
             "canChoose": len(content.talks) > 0 or bool(t.talk_file_errors(content)),
+            "away": state.away is not None,
+            "pagesOpen": self._pages.open,
+            "pageChoices": _page_choices(self._pages, state, content, said, lang),
+            "pageTyped": self._pages.typed,
         }
         if view != self._view:
             self._view = view
@@ -341,12 +349,22 @@ class Console(QObject):
     def toggleChooser(self) -> None:
         self.chooserRequested.emit()
 
+    @Slot(int)
+    def choosePage(self, index: int) -> None:
+        """A page of the open pages' list clicked (0-based): shown off the talk."""
+        self.pageRequested.emit(index)
+
+    @Slot()
+    def togglePages(self) -> None:
+        self.pagesRequested.emit()
+
     @Slot()
     def closeChooser(self) -> None:
         """A click beside the list (a click on a row also reaches it: closing, never
         opening again what the row's click just closed)."""
-        if self._chooser.open:
+        if self._chooser.open or self._pages.open:
             self._chooser.close()
+            self._pages.close()
             self.refresh()
 
     @Slot(str)
@@ -385,6 +403,29 @@ def _choices(
                 "detail": " · ".join(length),
                 "current": talk.id == current,
                 "marked": number - 1 == chooser.marked,
+            }
+        )
+    return rows
+
+
+def _page_choices(
+    pages: t.PageChooser, state: t.TalkState, content: Any, said: dict[str, str], language: str
+) -> list[dict[str, Any]]:
+    """The pages the open list offers: number, title, whether the talk has it (its
+    step's number) and whether the audience is shown it now."""
+    if not pages.open:
+        return []
+    rows = []
+    for number, page in enumerate(pages.items, start=1):
+        steps = [i + 1 for i, step in enumerate(state.steps) if t.same_page(page, step)]
+        shown = state.shown
+        rows.append(
+            {
+                "number": number,
+                "title": t.step_title(page, content, language),
+                "detail": said["in_talk"].format(steps=", ".join(map(str, steps))) if steps else "",
+                "current": shown is not None and t.same_page(page, shown),
+                "marked": number - 1 == pages.marked,
             }
         )
     return rows

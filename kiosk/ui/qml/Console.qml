@@ -49,10 +49,12 @@ Window {
             objectName: "stepCount"
             visible: root.view.count > 0  // a talk with nothing to show: the notice says why
             anchors { right: parent.right; top: parent.top; margins: root.gap }
-            text: root.words.step + " " + (root.view.index + 1) + " / " + root.view.count
+            // off the talk (G): what brings it back, in amber, as long as the detour lasts
+            text: (root.view.away ? root.words.away.replace("{number}", String(root.view.index + 1))
+                   : root.words.step + " " + (root.view.index + 1) + " / " + root.view.count)
                   + (root.view.typed !== "" ? "    " + root.words.go_to + ": " + root.view.typed + "|" : "")
             textFormat: Text.PlainText
-            color: root.view.typed !== "" ? "#ffd54a" : "#c8ccd2"
+            color: root.view.typed !== "" || root.view.away ? "#ffd54a" : "#c8ccd2"
             font.pixelSize: 26 * root.k
         }
 
@@ -126,7 +128,7 @@ Window {
                     shows: root.view.ended || root.view.nextKind === "end" ? ""
                            : root.view.nextKind === "more" ? "screenful"
                            : root.view.nextKind === "moment" ? "exhibit"
-                           : root.view.nextKind === "place" ? "map" : root.view.nextStepKind
+                           : root.view.nextKind === "place" ? "map" : root.view.nextStepKind  // "step", "back"
                     screenful: root.talk.nextUrl
                     picture: root.view.nextImage
                 }
@@ -135,7 +137,8 @@ Window {
                               leftMargin: nextPicture.visible ? root.gap : root.gap / 2; rightMargin: root.gap / 2 }
                     visible: root.view.count > 0  // no step: no "end of the talk" either
                     Text {
-                        text: root.view.ended ? root.words.over : root.words.next
+                        text: root.view.ended ? root.words.over
+                              : root.view.nextKind === "back" ? root.words.back_to_talk : root.words.next
                         textFormat: Text.PlainText
                         color: root.view.ended ? "white" : "#9aa3ad"
                         font.pixelSize: (root.view.ended ? 30 : 17) * root.k
@@ -148,7 +151,9 @@ Window {
                         width: parent.width
                         visible: !root.view.ended
                         text: root.view.nextKind === "more" ? root.words.more + ": " + root.view.nextTitle
-                              : root.view.nextKind === "end" ? root.words.end : root.view.nextTitle
+                              : root.view.nextKind === "end" ? root.words.end
+                              : root.view.nextKind === "back" ? (root.view.index + 1) + ".  " + root.view.nextTitle
+                              : root.view.nextTitle
                         textFormat: Text.PlainText
                         wrapMode: Text.Wrap
                         maximumLineCount: 3
@@ -246,7 +251,8 @@ Window {
                 width: parent.width
                 height: parent.height - notesLabel.height - outlineLabel.height - outline.height - 3 * parent.spacing
                         - (noticeBox.visible ? noticeBox.height + parent.spacing : 0)
-                text: root.view.notes !== "" ? root.view.notes : root.view.count > 0 ? root.words.no_notes : ""
+                text: root.view.notes !== "" ? root.view.notes
+                      : root.view.away ? root.words.no_page_notes : root.view.count > 0 ? root.words.no_notes : ""
                 textFormat: Text.PlainText
                 wrapMode: Text.Wrap
                 elide: Text.ElideRight
@@ -257,13 +263,23 @@ Window {
                 lineHeight: 1.15
                 verticalAlignment: Text.AlignTop
             }
-            Text {
+            // "Outline", and beside it every page of the exhibition (G): a question may ask
+            // for one the talk does not show
+            Item {
                 id: outlineLabel
                 visible: root.view.count > 0
-                text: root.words.outline
-                textFormat: Text.PlainText
-                color: "#9aa3ad"
-                font.pixelSize: 17 * root.k
+                width: parent.width
+                height: visible ? pagesButton.height : 0
+                Text {
+                    anchors.verticalCenter: parent.verticalCenter
+                    text: root.words.outline
+                    textFormat: Text.PlainText
+                    color: "#9aa3ad"
+                    font.pixelSize: 17 * root.k
+                }
+                ConsoleButton { id: pagesButton; objectName: "pagesButton"; k: root.k; anchors.right: parent.right
+                                text: root.words.pages; selected: root.view.pagesOpen || root.view.away
+                                onActivated: root.talk.togglePages() }
             }
             ListView {
                 id: outline
@@ -291,7 +307,10 @@ Window {
                     objectName: "outline_" + index
                     width: ListView.view.width
                     height: outline.rowHeight
-                    color: index === root.view.index ? "#2f6f8f" : "transparent"
+                    // off the talk, the step it comes back to is outlined, not filled
+                    color: index === root.view.index && !root.view.away ? "#2f6f8f" : "transparent"
+                    border.width: index === root.view.index && root.view.away ? Math.max(2, 2 * root.k) : 0
+                    border.color: "#ffd54a"
                     radius: 4 * root.k
                     Text {
                         id: rowText
@@ -460,6 +479,89 @@ Window {
                 Text {
                     width: parent.width
                     text: root.words.choose_keys
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    color: "#9aa3ad"
+                    font.pixelSize: 17 * root.k
+                }
+            }
+        }
+
+        // G: every page of the exhibition, to show one off the talk; a click, Enter or its
+        // number. One line a page, in as many columns as they need
+        Rectangle {
+            id: pageChooser
+            objectName: "pageChooser"
+            anchors.fill: parent
+            visible: root.view.pagesOpen
+            color: "#f5101215"
+            TapHandler { onTapped: root.talk.closeChooser() }  // beside the list: closed
+            readonly property int count: root.view.pageChoices.length
+            readonly property real rowHeight: Math.ceil(pageMetrics.height) + root.gap * 0.9
+            FontMetrics { id: pageMetrics; font.pixelSize: 20 * root.k }
+            readonly property int perColumn: Math.max(1, Math.floor((height * 0.75 - pageHeading.height
+                                                                     - pageKeys.height) / (rowHeight + root.gap / 3)))
+            Column {
+                anchors.centerIn: parent
+                width: parent.width * 0.86
+                spacing: root.gap / 2
+                Text {
+                    id: pageHeading
+                    width: parent.width
+                    text: root.words.choose_page
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    color: "white"
+                    font.pixelSize: 30 * root.k
+                    font.variableAxes: { "wght": Font.Bold }
+                }
+                Grid {
+                    id: pageGrid
+                    width: parent.width
+                    columns: Math.max(1, Math.ceil(pageChooser.count / pageChooser.perColumn))
+                    flow: Grid.TopToBottom
+                    rows: Math.ceil(pageChooser.count / columns)
+                    columnSpacing: root.gap / 2
+                    rowSpacing: root.gap / 3
+                    Repeater {
+                        model: root.view.pageChoices
+                        Rectangle {
+                            id: page
+                            required property var modelData
+                            objectName: "page_" + modelData.number
+                            width: (pageGrid.width - (pageGrid.columns - 1) * pageGrid.columnSpacing) / pageGrid.columns
+                            height: pageChooser.rowHeight
+                            radius: 6 * root.k
+                            color: modelData.marked ? "#2f6f8f" : "#23272e"
+                            border.width: modelData.current ? Math.max(2, 3 * root.k) : 0
+                            border.color: "#ffd54a"
+                            Text {
+                                id: pageTitle
+                                anchors { left: parent.left; verticalCenter: parent.verticalCenter; leftMargin: root.gap / 2 }
+                                width: Math.min(implicitWidth, parent.width - root.gap - pageDetail.implicitWidth
+                                                - (pageDetail.text !== "" ? root.gap : 0))
+                                text: page.modelData.number + ".  " + page.modelData.title
+                                textFormat: Text.PlainText
+                                elide: Text.ElideRight
+                                color: "white"
+                                font.pixelSize: 20 * root.k
+                            }
+                            Text {  // its step in the talk, if the talk has it
+                                id: pageDetail
+                                anchors { right: parent.right; verticalCenter: parent.verticalCenter; rightMargin: root.gap / 2 }
+                                text: page.modelData.detail
+                                textFormat: Text.PlainText
+                                color: page.modelData.marked ? "#dbe6ee" : "#9aa3ad"
+                                font.pixelSize: 15 * root.k
+                            }
+                            TapHandler { onTapped: root.talk.choosePage(page.modelData.number - 1) }
+                        }
+                    }
+                }
+                Text {
+                    id: pageKeys
+                    width: parent.width
+                    text: root.words.choose_page_keys
                     textFormat: Text.PlainText
                     wrapMode: Text.Wrap
                     color: "#9aa3ad"
