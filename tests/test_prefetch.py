@@ -139,8 +139,12 @@ for _ in range(1000):
     if os.readlink(f"/proc/{child.pid}/fd/2") == os.devnull:
         break
     time.sleep(0.01)
-fds = os.listdir(f"/proc/{child.pid}/fd")
-targets = sorted(os.readlink(f"/proc/{child.pid}/fd/{fd}") for fd in fds)
+def target(fd):
+    try:
+        return os.readlink(f"/proc/{child.pid}/fd/{fd}")
+    except FileNotFoundError:  # closed meanwhile: a file of the child's own reading
+        return ""
+targets = sorted(filter(None, map(target, os.listdir(f"/proc/{child.pid}/fd"))))
 from kiosk.content.imagerecord import ImageRecord
 print(repr(targets), child.result(ImageRecord()) is not None)
 """
