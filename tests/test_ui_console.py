@@ -1687,6 +1687,20 @@ def test_a_question_shows_any_page_off_the_talk_and_esc_brings_the_talk_back_whe
         settle(audience, kw.images)
         assert state.away is None and state.index == len(state.steps) - 1
         assert nav.place.screen == "about"
+        # questions at the end: the sources, a screenful down, are found there again
+        QTest.keyClick(console, Qt.Key.Key_PageDown)
+        settle(audience, kw.images)
+        sources = _named(audience, "aboutFlick")
+        left = sources.property("contentY")
+        assert left > 0
+        QTest.keyClick(console, Qt.Key.Key_G)
+        QTest.keyClick(console, Qt.Key.Key_1)
+        settle(audience, kw.images)
+        assert nav.place.screen == "exhibit" and state.away is not None
+        QTest.keyClick(console, Qt.Key.Key_Escape)
+        settle(audience, kw.images)
+        assert nav.place.screen == "about" and state.away is None
+        assert abs(_named(audience, "aboutFlick").property("contentY") - left) <= 1
         presentation.toggle_console()  # one screen, the console hidden: G lists nothing
         QTest.keyClick(audience, Qt.Key.Key_G)
         assert not presentation.pages.open

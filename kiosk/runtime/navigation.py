@@ -164,11 +164,12 @@ class Navigator:
             self._notify()
 
     def note_scroll(self, offset: float, screen: str = EXHIBIT) -> None:
-        """The exhibit page (or home) was scrolled: Back to it (from the gallery, the
-        timeline, the map; home from an exhibit) shows it there again. Only while that
-        screen is the one shown: a screen on its way out does not speak for the next.
-        No notification: nothing else changes."""
-        if self.place.screen == screen and screen in (EXHIBIT, HOME):
+        """The exhibit page (or home, or the sources) was scrolled: Back to it (from the
+        gallery, the timeline, the map; home from an exhibit), or a talk coming back to
+        it (``restore``), shows it there again. Only while that screen is the one shown:
+        a screen on its way out does not speak for the next. No notification: nothing
+        else changes."""
+        if self.place.screen == screen and screen in (EXHIBIT, HOME, ABOUT):
             self._stack[-1] = replace(self.place, scroll=max(0.0, offset))
 
     @property

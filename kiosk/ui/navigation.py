@@ -9,6 +9,7 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 
 from kiosk.content.model import ContentSet
 from kiosk.runtime.navigation import (
+    ABOUT,
     ATTRACT,
     HOME,
     NO_PLACE,
@@ -145,6 +146,12 @@ class Navigation(QObject):
         """The exhibit page's scroll, kept for Back (see ``Navigator.note_scroll``)."""
         if not self._arriving:
             self.navigator.note_scroll(offset)
+
+    @Slot(float)
+    def noteAboutScroll(self, offset: float) -> None:
+        """The sources' scroll, kept for a talk that comes back to them."""
+        if not self._arriving:
+            self.navigator.note_scroll(offset, ABOUT)
 
     @Slot(float)
     def noteHomeScroll(self, offset: float) -> None:

@@ -13,7 +13,7 @@ Rectangle {
     color: ui.background
     objectName: "aboutPage"
 
-    function resetView() { keepEnd = false; flick.contentY = 0 }
+    function resetView() { keepEnd = false; pendingScroll = 0; flick.contentY = 0 }
     Connections {  // between visitors: back to the top
         target: page.kiosk
         function onResetRequested() { page.resetView() }
@@ -31,7 +31,16 @@ Rectangle {
     function reportEdges() { kiosk.nav.setPageEdges(atStart, atEnd) }
     onAtStartChanged: reportEdges()
     onAtEndChanged: reportEdges()
-    Component.onCompleted: reportEdges()
+    // made again when shown again: a talk back from a page shown off it finds the
+    // sources where it left them (the navigation keeps that place), once laid out
+    Component.onCompleted: { reportEdges(); pendingScroll = kiosk.nav.scroll; restoreScroll() }
+    property real pendingScroll: 0
+    function restoreScroll() {
+        if (pendingScroll > 0 && scrollEnd >= pendingScroll) {
+            flick.contentY = pendingScroll
+            pendingScroll = 0
+        }
+    }
     // where a scroll stops, for the keys and a talk console's next screenful (ScrollCue)
     function scrollTarget(from: real, fraction: real): real {
         return cue.scrollStop(body, from, fraction, scrollEnd)
@@ -50,6 +59,7 @@ Rectangle {
         }
         function onPageJumpRequested(atEnd) {
             scroller.stop()
+            page.pendingScroll = 0
             page.keepEnd = atEnd
             flick.contentY = atEnd ? page.scrollEnd : 0
         }
@@ -57,10 +67,10 @@ Rectangle {
     // the end asked for, also once a page just made has laid itself out and its
     // pictures have come (it had no height yet when asked); a scroll or a drag lets go
     property bool keepEnd: false
-    onScrollEndChanged: if (keepEnd) flick.contentY = scrollEnd
+    onScrollEndChanged: { restoreScroll(); if (keepEnd) flick.contentY = scrollEnd }
     Connections {
         target: flick
-        function onMovementStarted() { page.keepEnd = false }
+        function onMovementStarted() { page.keepEnd = false; page.pendingScroll = 0 }
     }
     NumberAnimation {
         id: scroller
@@ -80,6 +90,7 @@ Rectangle {
         clip: true
         flickDeceleration: 2500
         maximumFlickVelocity: 6000
+        onContentYChanged: page.kiosk.nav.noteAboutScroll(contentY)
 
         // a talk's console pictures the page's next screenful from this content: the
         // page's colour goes under it (the page behind the content is not in that picture)
