@@ -23,12 +23,14 @@ Item {
     // (not Down's line) starts on a whole line of ``root``'s texts and at the top of a
     // picture it would cut (one that fits on the screen), unless it reaches the end. A
     // talk's audience reads each screenful as a slide; half a line, or the foot of a
-    // picture, at its top reads as a broken screen.
+    // picture, at its top reads as a broken screen. On a whole pixel: the view rounds a
+    // place between two pixels the next time it settles (Flickable's fixup), and the
+    // screenful moved by that fraction when a talk came back to it.
     function scrollStop(root: Item, from: real, fraction: real, end: real): real {
         const to = Math.max(0, Math.min(end, from + fraction * flick.height))
         if (Math.abs(fraction) < 0.5 || to >= end) return to
         const top = cutTop(root, to, fraction > 0 ? from + 1 : -1)
-        return (fraction > 0 ? top > from + 1 : top < from - 1) ? top : to
+        return Math.round((fraction > 0 ? top > from + 1 : top < from - 1) ? top : to)
     }
     // A talk's audience reads a page screenful by screenful: where its last screenful
     // starts, walking down from the top as PageDown does (each a screenful on, on a whole
