@@ -34,6 +34,7 @@ from kiosk.ui.render import visual_tree as walk
 from kiosk.ui.talk import PROVIDER
 from kiosk.ui.wiring import PresentOptions
 from tests.conftest import BUNDLED
+from tests.factories import make_site, tmap, valid_exhibit
 from tests.fakes import FakeClock
 from tests.layouttools import lowest_text
 from tests.test_ui_presenter import lines_cut_at_the_top, pictures_cut_at_the_top
@@ -1626,14 +1627,14 @@ def test_a_question_shows_any_page_off_the_talk_and_esc_brings_the_talk_back_whe
         pump(20)
         listed = _pages_seen(console)
         assert listed == [
-            "1.  Foundations: 1991–1998 | in the talk: step 1, 2",
-            "2.  The “Azerbaijan – Uzbekistan” Friendship Museum | in the talk: step 3",
-            "3.  The Mirzo Ulugbek School in Fuzuli | in the talk: step 4, 5",
-            "4.  Culture Days in Baku and Tashkent | in the talk: step 6",
-            "5.  Leaders, youth and culture | in the talk: step 7",
-            "6.  Timeline | in the talk: step 8",
+            "1.  Foundations: 1991–1998 | Step 1, 2",
+            "2.  The “Azerbaijan – Uzbekistan” Friendship Museum | Step 3",
+            "3.  The Mirzo Ulugbek School in Fuzuli | Step 4, 5",
+            "4.  Culture Days in Baku and Tashkent | Step 6",
+            "5.  Leaders, youth and culture | Step 7",
+            "6.  Timeline | Step 8",
             "7.  Map",
-            "8.  About this exhibition | in the talk: step 9",
+            "8.  About this exhibition | Step 9",
         ]
         assert console_text_problems(console) == []
         assert not any(
@@ -1761,3 +1762,41 @@ def test_every_kind_of_step_is_found_again_as_it_was_after_a_page_off_the_talk(
                 assert _same_places(nav.stack, places), where
                 assert difference(grab(kw), seen)[1] < 1, where
                 assert state.next_up() == following, where
+
+
+def test_a_museum_with_many_exhibits_has_every_page_listed_whole_on_a_small_laptop(
+    rendition_cache: Path, tmp_path: Path
+) -> None:
+    """Thirty exhibits on a 1024x768 console: the pages go in two columns, every row
+    whole, inside the window and apart; "2" waits for a second digit, "25" shows it."""
+    titles = {f"e{i:02d}": f"Exhibit {i}: the museum's rooms and halls" for i in range(30)}
+    root = make_site(
+        tmp_path / "site",
+        {
+            key: valid_exhibit(id=key, order=str(10 + i), title=tmap(title))
+            for i, (key, title) in enumerate(titles.items())
+        },
+    )
+    with presenting(load(root), rendition_cache, FakeClock(), None, console=True) as presentation:
+        console, state, kw = presentation.console_window, presentation.state, presentation.kw
+        console.setGeometry(0, 0, 1024, 768)
+        presentation.console.setLanguage("en")
+        pump(40)
+        assert not presentation.chooser.open  # no talk files: nothing was offered
+        QTest.keyClick(console, Qt.Key.Key_G)
+        pump(40)
+        listed = _pages_seen(console)
+        assert (
+            len(listed) == 32
+            and listed[0] == "1.  Exhibit 0: the museum's rooms and halls [en] | Step 1"
+        )
+        rows = [_named(console, f"page_{n}").mapRectToScene(QRectF(0, 0, 1, 1)) for n in (1, 32)]
+        assert rows[1].x() > rows[0].x() + 200  # a second column
+        assert console_text_problems(console) == []
+        QTest.keyClick(console, Qt.Key.Key_2)
+        pump(10)
+        assert presentation.pages.open and presentation.pages.marked == 1  # "2", or "2x"?
+        QTest.keyClick(console, Qt.Key.Key_5)
+        settle(kw.window, kw.images)
+        assert not presentation.pages.open and kw.kiosk.nav.place.exhibit_id == "e24"
+        assert state.away is not None

@@ -169,12 +169,6 @@ WORDS: dict[str, dict[str, str]] = {
         "ru": "Вверх / Вниз и Enter или его номер · Esc: экран зала не меняется"
         " · потом Esc вернёт выступление туда, где оно было",
     },
-    "in_talk": {
-        "en": "in the talk: step {steps}",
-        "uz": "nutqda: {steps}-qadam",
-        "az": "çıxışda: addım {steps}",
-        "ru": "в выступлении: шаг {steps}",
-    },
     "away": {
         "en": "Off the talk · Esc: back to step {number}",
         "uz": "Nutqdan tashqari · Esc: {number}-qadamga qaytish",

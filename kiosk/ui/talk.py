@@ -423,7 +423,7 @@ def _page_choices(
             {
                 "number": number,
                 "title": t.step_title(page, content, language),
-                "detail": said["in_talk"].format(steps=", ".join(map(str, steps))) if steps else "",
+                "detail": f"{said['step']} {', '.join(map(str, steps))}" if steps else "",
                 "current": shown is not None and t.same_page(page, shown),
                 "marked": number - 1 == pages.marked,
             }

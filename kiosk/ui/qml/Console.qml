@@ -497,10 +497,16 @@ Window {
             color: "#f5101215"
             TapHandler { onTapped: root.talk.closeChooser() }  // beside the list: closed
             readonly property int count: root.view.pageChoices.length
-            readonly property real rowHeight: Math.ceil(pageMetrics.height) + root.gap * 0.9
+            // one column while the pages fit in it; more, their titles a little smaller,
+            // for a museum with many exhibits
+            readonly property real room: height - 4 * root.gap - pageHeading.height - pageKeys.height
+            readonly property bool columns: count > fits(20)
+            readonly property real titleSize: (columns ? 17 : 20) * root.k
             FontMetrics { id: pageMetrics; font.pixelSize: 20 * root.k }
-            readonly property int perColumn: Math.max(1, Math.floor((height * 0.75 - pageHeading.height
-                                                                     - pageKeys.height) / (rowHeight + root.gap / 3)))
+            function rowHeight(size: real): real { return Math.ceil(pageMetrics.height * size / 20) + root.gap * 0.9 }
+            function fits(size: real): int {
+                return Math.max(1, Math.floor((room + pageGrid.rowSpacing) / (rowHeight(size) + pageGrid.rowSpacing)))
+            }
             Column {
                 anchors.centerIn: parent
                 width: parent.width * 0.86
@@ -518,7 +524,7 @@ Window {
                 Grid {
                     id: pageGrid
                     width: parent.width
-                    columns: Math.max(1, Math.ceil(pageChooser.count / pageChooser.perColumn))
+                    columns: pageChooser.columns ? Math.ceil(pageChooser.count / pageChooser.fits(17)) : 1
                     flow: Grid.TopToBottom
                     rows: Math.ceil(pageChooser.count / columns)
                     columnSpacing: root.gap / 2
@@ -530,7 +536,7 @@ Window {
                             required property var modelData
                             objectName: "page_" + modelData.number
                             width: (pageGrid.width - (pageGrid.columns - 1) * pageGrid.columnSpacing) / pageGrid.columns
-                            height: pageChooser.rowHeight
+                            height: pageChooser.rowHeight(pageChooser.columns ? 17 : 20)
                             radius: 6 * root.k
                             color: modelData.marked ? "#2f6f8f" : "#23272e"
                             border.width: modelData.current ? Math.max(2, 3 * root.k) : 0
@@ -544,7 +550,7 @@ Window {
                                 textFormat: Text.PlainText
                                 elide: Text.ElideRight
                                 color: "white"
-                                font.pixelSize: 20 * root.k
+                                font.pixelSize: pageChooser.titleSize
                             }
                             Text {  // its step in the talk, if the talk has it
                                 id: pageDetail
