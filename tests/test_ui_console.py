@@ -1800,3 +1800,50 @@ def test_a_museum_with_many_exhibits_has_every_page_listed_whole_on_a_small_lapt
         settle(kw.window, kw.images)
         assert not presentation.pages.open and kw.kiosk.nav.place.exhibit_id == "e24"
         assert state.away is not None
+
+
+def _rows_apart_inside(console: QQuickWindow, prefix: str) -> list[QRectF]:
+    """The boxes of the list's rows shown: each inside the window, none over another."""
+    window = console.contentItem().boundingRect()
+    rows = [i for i in walk(console.contentItem()) if i.objectName().startswith(prefix)]
+    boxes = [row.mapRectToScene(row.boundingRect()) for row in rows if visible(row)]
+    assert all(window.contains(box) for box in boxes)
+    for a, b in itertools.combinations(boxes, 2):
+        shared = a.intersected(b)
+        assert shared.width() <= 0 or shared.height() <= 0
+    return boxes
+
+
+@pytest.mark.parametrize(("files", "size", "columns"), [(12, (1280, 800), 1), (24, (1024, 768), 2)])
+def test_many_talk_files_are_all_listed_inside_the_console(
+    rendition_cache: Path, tmp_path: Path, files: int, size: tuple[int, int], columns: int
+) -> None:
+    """A museum with a talk for every class and season: the list (T) once ran off the
+    console's foot with a dozen files (its title and the whole exhibition off screen).
+    Every row is shown inside the window, apart; in columns when one does not hold them."""
+    root = tmp_path / "exhibits"
+    shutil.copytree(BUNDLED, root)
+    for i in range(files):
+        (root / "talks" / f"t{i:02d}.yaml").write_text(
+            f'title: {{uz: "Nutq {i}", az: "Çıxış {i}", ru: "Выступление {i}", en: "Talk {i}"}}\n'
+            'duration: "20 min"\nsteps:\n  - exhibit: "people"\n',
+            encoding="utf-8",
+        )
+    with presenting(load(root), rendition_cache, FakeClock(), None, console=True) as presentation:
+        console = presentation.console_window
+        console.setGeometry(0, 0, *size)
+        presentation.console.setLanguage("ru")
+        pump(40)
+        assert presentation.chooser.open  # offered at the start
+        boxes = _rows_apart_inside(console, "choice_")
+        assert len(boxes) == files + 2  # the sample talk, the files, the whole exhibition
+        assert len({round(box.x()) for box in boxes}) == columns
+        problems = console_text_problems(console)
+        if columns == 1:
+            assert problems == []
+        else:  # the smaller titles of long ones end in "…", nothing else is wrong
+            assert all(problem.endswith("is cut short") for problem in problems)
+        last = _named(console, f"choice_{files + 2}")
+        assert str(next(i for i in walk(last) if i.property("text")).property("text")).startswith(
+            f"{files + 2}.  Вся выставка"
+        )

@@ -395,185 +395,35 @@ Window {
             font.pixelSize: 15 * root.k
         }
 
-        // T: the talks to give instead, on the console only; a click, Enter or a number
-        Rectangle {
+        // T: the talks to give instead; G: every page, to show one off the talk. On the
+        // console only, never the audience's screen
+        ConsoleChoices {
             objectName: "talkChooser"
             anchors.fill: parent
             visible: root.view.choosing
-            color: "#f5101215"
-            TapHandler { onTapped: root.talk.closeChooser() }  // beside the list: closed
-            Column {
-                anchors.centerIn: parent
-                width: parent.width * 0.8
-                spacing: root.gap / 2
-                Text {
-                    width: parent.width
-                    text: root.words.choose_talk
-                    textFormat: Text.PlainText
-                    color: "white"
-                    font.pixelSize: 30 * root.k
-                    font.variableAxes: { "wght": Font.Bold }
-                }
-                Repeater {
-                    model: root.view.choices
-                    Rectangle {
-                        id: choice
-                        required property var modelData
-                        objectName: "choice_" + modelData.number
-                        width: parent.width
-                        height: choiceTexts.implicitHeight + root.gap
-                        radius: 6 * root.k
-                        color: modelData.marked ? "#2f6f8f" : "#23272e"
-                        border.width: modelData.current ? Math.max(2, 3 * root.k) : 0
-                        border.color: "#ffd54a"
-                        Column {
-                            id: choiceTexts
-                            anchors { left: parent.left; right: parent.right; verticalCenter: parent.verticalCenter
-                                      margins: root.gap / 2 }
-                            Text {
-                                width: parent.width
-                                text: choice.modelData.number + ".  " + choice.modelData.title
-                                textFormat: Text.PlainText
-                                wrapMode: Text.Wrap
-                                color: "white"
-                                font.pixelSize: 20 * root.k
-                            }
-                            Text {  // its steps and its length
-                                width: parent.width
-                                leftPadding: 28 * root.k
-                                text: choice.modelData.detail
-                                textFormat: Text.PlainText
-                                wrapMode: Text.Wrap
-                                color: choice.modelData.marked ? "#dbe6ee" : "#9aa3ad"
-                                font.pixelSize: 16 * root.k
-                            }
-                        }
-                        TapHandler { onTapped: root.talk.choose(choice.modelData.number - 1) }
-                    }
-                }
-                // talk files with errors: named, so a talk missing above is no mystery
-                Text {
-                    visible: root.view.talksLeftOut.length > 0
-                    width: parent.width
-                    text: root.words.talks_left_out
-                    textFormat: Text.PlainText
-                    wrapMode: Text.Wrap
-                    color: "#ff9ea6"
-                    font.pixelSize: 17 * root.k
-                    font.variableAxes: { "wght": Font.Bold }
-                }
-                Repeater {
-                    model: root.view.talksLeftOut
-                    Text {
-                        required property string modelData
-                        objectName: "talkLeftOut"
-                        width: parent.width
-                        text: modelData
-                        textFormat: Text.PlainText
-                        wrapMode: Text.WrapAnywhere
-                        color: "#ffe3e6"
-                        font.pixelSize: 15 * root.k
-                        font.family: "monospace"
-                    }
-                }
-                Text {
-                    width: parent.width
-                    text: root.words.choose_keys
-                    textFormat: Text.PlainText
-                    wrapMode: Text.Wrap
-                    color: "#9aa3ad"
-                    font.pixelSize: 17 * root.k
-                }
-            }
+            k: root.k
+            heading: root.words.choose_talk
+            rows: root.view.choices
+            rowName: "choice_"
+            keys: root.words.choose_keys
+            // talk files with errors: named, so a talk missing above is no mystery
+            notesLabel: root.words.talks_left_out
+            notes: root.view.talksLeftOut
+            noteName: "talkLeftOut"
+            onChosen: (index) => root.talk.choose(index)
+            onDismissed: root.talk.closeChooser()
         }
-
-        // G: every page of the exhibition, to show one off the talk; a click, Enter or its
-        // number. One line a page, in as many columns as they need
-        Rectangle {
-            id: pageChooser
+        ConsoleChoices {
             objectName: "pageChooser"
             anchors.fill: parent
             visible: root.view.pagesOpen
-            color: "#f5101215"
-            TapHandler { onTapped: root.talk.closeChooser() }  // beside the list: closed
-            readonly property int count: root.view.pageChoices.length
-            // one column while the pages fit in it; more, their titles a little smaller,
-            // for a museum with many exhibits
-            readonly property real room: height - 4 * root.gap - pageHeading.height - pageKeys.height
-            readonly property bool columns: count > fits(20)
-            readonly property real titleSize: (columns ? 17 : 20) * root.k
-            FontMetrics { id: pageMetrics; font.pixelSize: 20 * root.k }
-            function rowHeight(size: real): real { return Math.ceil(pageMetrics.height * size / 20) + root.gap * 0.9 }
-            function fits(size: real): int {
-                return Math.max(1, Math.floor((room + pageGrid.rowSpacing) / (rowHeight(size) + pageGrid.rowSpacing)))
-            }
-            Column {
-                anchors.centerIn: parent
-                width: parent.width * 0.86
-                spacing: root.gap / 2
-                Text {
-                    id: pageHeading
-                    width: parent.width
-                    text: root.words.choose_page
-                    textFormat: Text.PlainText
-                    wrapMode: Text.Wrap
-                    color: "white"
-                    font.pixelSize: 30 * root.k
-                    font.variableAxes: { "wght": Font.Bold }
-                }
-                Grid {
-                    id: pageGrid
-                    width: parent.width
-                    columns: pageChooser.columns ? Math.ceil(pageChooser.count / pageChooser.fits(17)) : 1
-                    flow: Grid.TopToBottom
-                    rows: Math.ceil(pageChooser.count / columns)
-                    columnSpacing: root.gap / 2
-                    rowSpacing: root.gap / 3
-                    Repeater {
-                        model: root.view.pageChoices
-                        Rectangle {
-                            id: page
-                            required property var modelData
-                            objectName: "page_" + modelData.number
-                            width: (pageGrid.width - (pageGrid.columns - 1) * pageGrid.columnSpacing) / pageGrid.columns
-                            height: pageChooser.rowHeight(pageChooser.columns ? 17 : 20)
-                            radius: 6 * root.k
-                            color: modelData.marked ? "#2f6f8f" : "#23272e"
-                            border.width: modelData.current ? Math.max(2, 3 * root.k) : 0
-                            border.color: "#ffd54a"
-                            Text {
-                                id: pageTitle
-                                anchors { left: parent.left; verticalCenter: parent.verticalCenter; leftMargin: root.gap / 2 }
-                                width: Math.min(implicitWidth, parent.width - root.gap - pageDetail.implicitWidth
-                                                - (pageDetail.text !== "" ? root.gap : 0))
-                                text: page.modelData.number + ".  " + page.modelData.title
-                                textFormat: Text.PlainText
-                                elide: Text.ElideRight
-                                color: "white"
-                                font.pixelSize: pageChooser.titleSize
-                            }
-                            Text {  // its step in the talk, if the talk has it
-                                id: pageDetail
-                                anchors { right: parent.right; verticalCenter: parent.verticalCenter; rightMargin: root.gap / 2 }
-                                text: page.modelData.detail
-                                textFormat: Text.PlainText
-                                color: page.modelData.marked ? "#dbe6ee" : "#9aa3ad"
-                                font.pixelSize: 15 * root.k
-                            }
-                            TapHandler { onTapped: root.talk.choosePage(page.modelData.number - 1) }
-                        }
-                    }
-                }
-                Text {
-                    id: pageKeys
-                    width: parent.width
-                    text: root.words.choose_page_keys
-                    textFormat: Text.PlainText
-                    wrapMode: Text.Wrap
-                    color: "#9aa3ad"
-                    font.pixelSize: 17 * root.k
-                }
-            }
+            k: root.k
+            heading: root.words.choose_page
+            rows: root.view.pageChoices
+            rowName: "page_"
+            keys: root.words.choose_page_keys
+            onChosen: (index) => root.talk.choosePage(index)
+            onDismissed: root.talk.closeChooser()
         }
 
         // Esc with nothing else to leave, F1: on the console, never the audience's screen
