@@ -8,6 +8,7 @@ timer's colour and jumps.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
@@ -643,3 +644,21 @@ def test_every_page_of_the_exhibition_is_on_offer_with_the_one_shown_marked(
     assert (chooser.open, chooser.marked) == (True, 2)
     chooser.show(pages, TalkStep("map", None, None, None, 0, "baku"))
     assert chooser.marked == len(pages) - 2
+
+
+def test_talk_files_are_offered_by_name_with_their_numbers_counted(tmp_path: Path) -> None:
+    root = tmp_path / "exhibits"
+    shutil.copytree(BUNDLED, root)
+    for name in ("grade-10", "grade-2", "evening"):
+        (root / "talks" / f"{name}.yaml").write_text(
+            'title: {uz: "N", az: "N", ru: "N", en: "N"}\nsteps:\n  - screen: "about"\n', "utf-8"
+        )
+    content = load_content(root).content
+    assert content is not None
+    assert [talk.id for talk in t.talk_choices(content)] == [
+        "evening",
+        "grade-2",
+        "grade-10",
+        "school-visit",
+        "",  # the whole exhibition, last
+    ]

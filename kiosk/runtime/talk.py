@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Generic, Protocol, TypeVar
@@ -478,9 +479,15 @@ def page_choices(content: ContentSet) -> list[TalkStep]:
 
 
 def talk_choices(content: ContentSet) -> list[Talk]:
-    """What the console offers to give: each talk file, by its name, then the whole
-    exhibition (the talk given when none is named)."""
-    return [*(content.talks[name] for name in sorted(content.talks)), default_talk(content)]
+    """What the console offers to give: each talk file, by its name (numbers in it
+    counted: ``grade-2`` before ``grade-10``), then the whole exhibition (the talk given
+    when none is named)."""
+    names = sorted(content.talks, key=_by_number)
+    return [*(content.talks[name] for name in names), default_talk(content)]
+
+
+def _by_number(name: str) -> list[tuple[int, str]]:
+    return [(int(part), "") if part.isdigit() else (-1, part) for part in re.split(r"(\d+)", name)]
 
 
 def talk_file_errors(content: ContentSet) -> tuple[str, ...]:
