@@ -1796,6 +1796,8 @@ def test_a_museum_with_many_exhibits_has_every_page_listed_whole_on_a_small_lapt
         QTest.keyClick(console, Qt.Key.Key_2)
         pump(10)
         assert presentation.pages.open and presentation.pages.marked == 1  # "2", or "2x"?
+        texts = [str(i.property("text")) for i in walk(_named(console, "pageChooser"))]
+        assert "Show the audience a page off the talk    2|" in texts  # a second digit?
         QTest.keyClick(console, Qt.Key.Key_5)
         settle(kw.window, kw.images)
         assert not presentation.pages.open and kw.kiosk.nav.place.exhibit_id == "e24"

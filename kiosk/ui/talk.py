@@ -267,6 +267,7 @@ class Console(QObject):
             "pagesOpen": self._pages.open,
             "pageChoices": _page_choices(self._pages, state, content, said, lang),
             "pageTyped": self._pages.typed,
+            "choiceTyped": self._chooser.typed,
         }
         if view != self._view:
             self._view = view

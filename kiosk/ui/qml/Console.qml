@@ -410,6 +410,7 @@ Window {
             notesLabel: root.words.talks_left_out
             notes: root.view.talksLeftOut
             noteName: "talkLeftOut"
+            typed: root.view.choiceTyped
             onChosen: (index) => root.talk.choose(index)
             onDismissed: root.talk.closeChooser()
         }
@@ -421,6 +422,7 @@ Window {
             heading: root.words.choose_page
             rows: root.view.pageChoices
             rowName: "page_"
+            typed: root.view.pageTyped
             keys: root.words.choose_page_keys
             onChosen: (index) => root.talk.choosePage(index)
             onDismissed: root.talk.closeChooser()

@@ -16,6 +16,7 @@ Rectangle {
     property string notesLabel: ""  // over the notes: why they are there
     property var notes: []  // lines under the rows (the talk files left out)
     property string noteName: ""
+    property string typed: ""  // a row's number being typed ("1" may become "12")
     signal chosen(index: int)
     signal dismissed()
     readonly property real gap: 16 * k
@@ -40,7 +41,7 @@ Rectangle {
         Text {
             id: head
             width: parent.width
-            text: list.heading
+            text: list.heading + (list.typed !== "" ? "    " + list.typed + "|" : "")
             textFormat: Text.PlainText
             wrapMode: Text.Wrap
             color: "white"
