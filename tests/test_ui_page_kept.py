@@ -119,15 +119,15 @@ def test_away_the_page_takes_no_scroll_and_tells_no_place(rendition_cache: Path)
         nav.openAbout()
         settle(kw.window, kw.images)
         about_view = item(kw, "aboutFlick")
-        place = nav.scroll  # the About page's place, as the navigation keeps it
         kw.kiosk.keys.scrollRequested.emit(0.9)
         settle(kw.window, kw.images)
         scrolled = about_view.property("contentY")
         assert scrolled > 0  # the screen shown scrolled
         assert flick(page).property("contentY") == 0  # the page away did not
+        assert nav.scroll == scrolled  # the About page's place, as the navigation keeps it
         # the page away moved (as between visitors): the About page's place stays its own
         flick(page).setProperty("contentY", 200)
-        assert nav.scroll == place
+        assert nav.scroll == scrolled
 
 
 def watch_statuses(pictures: list[QQuickItem]) -> dict[int, list[int]]:
