@@ -144,7 +144,8 @@ def test_the_bar_stays_put_on_every_screen_in_every_language(
 # growing at 125 %, so 150 % looks the same; the laptop's window at 125 % needs a row
 # each (Listen's room is kept). Without it (no voice program or no sound, as on many a
 # presentation laptop): no room kept for Listen, and the laptop's window keeps two rows
-# at every text size.
+# at every text size. A 5:4 monitor (1280x1024) keeps two rows at 100 % without Listen
+# by bringing the bar's sides in from the margin to a gap.
 SPEECH, NO_SPEECH = True, False
 ROWS = {
     ((1920, 1080), 100, SPEECH): 2,
@@ -161,6 +162,13 @@ ROWS = {
     ((1366, 768), 125, NO_SPEECH): 2,
     ((1920, 1080), 150, NO_SPEECH): 2,
     ((1080, 1920), 150, NO_SPEECH): 3,
+    ((1280, 1024), 100, NO_SPEECH): 2,  # its sides a gap wide: three rows with the margin
+    ((1280, 1024), 125, NO_SPEECH): 3,
+    ((1280, 1024), 150, NO_SPEECH): 3,
+    ((1280, 1024), 100, SPEECH): 3,
+    ((1280, 1024), 125, SPEECH): 3,
+    ((1024, 768), 100, NO_SPEECH): 2,
+    ((1024, 768), 125, NO_SPEECH): 3,
 }
 
 

@@ -30,19 +30,29 @@ Rectangle {
     // presentation laptop) its room goes to the languages' row.
     readonly property real a11yRoom: textSizeButton.width + contrastButton.width + a11y.spacing
         + (kiosk.readAloud.offered ? listenButton.width + a11y.spacing : 0)
-    // the screen's margin at the sides at every text size: the bar's buttons line up
-    // with the screen's text above them (larger text takes a row more instead)
-    readonly property real side: controls.margin
+    // the screen's margin at the sides: the bar's buttons line up with the screen's text
+    // above them (larger text takes a row more instead). Only where that margin would
+    // make a third row that sides a gap wide would not (a 5:4 monitor, 1280x1024, the
+    // languages and the accessibility controls 25 px too wide together) do the sides
+    // come in: a row less gives the page a tenth of the screen back.
+    readonly property real side: rowsIn(width - 2 * controls.margin) === 3
+        && rowsIn(width - 2 * controls.gap) < 3 ? controls.gap : controls.margin
     readonly property real room: width - 2 * side
     // 1: all in one row; 2: the languages above (with the accessibility controls where
     // ``a11yUp``); 3: languages, accessibility, navigation
-    readonly property int rows: navRow.width + a11yRoom + languages.rowWidth + 2 * controls.gap <= room ? 1
-        : navRow.width + a11yRoom + controls.gap <= room && languages.rowWidth <= room ? 2
-        : a11yFitsUp ? 2 : 3
+    readonly property int rows: rowsIn(room)
+    function rowsIn(room: real): int {
+        return navRow.width + a11yRoom + languages.rowWidth + 2 * controls.gap <= room ? 1
+            : navRow.width + a11yRoom + controls.gap <= room && languages.rowWidth <= room ? 2
+            : upIn(room) ? 2 : 3
+    }
     // the accessibility controls up beside the languages: where they do not fit beside
     // the navigation, but do beside the languages (one row fewer than three)
-    readonly property bool a11yFitsUp: navRow.width + a11yRoom + controls.gap > room
-        && languages.rowWidth + a11yRoom + controls.gap <= room && navRow.width <= room
+    readonly property bool a11yFitsUp: upIn(room)
+    function upIn(room: real): bool {
+        return navRow.width + a11yRoom + controls.gap > room
+            && languages.rowWidth + a11yRoom + controls.gap <= room && navRow.width <= room
+    }
     // read with ``rows``, never alone: while the widths change, the two must not
     // disagree (the languages placed from the controls and the controls from them)
     readonly property bool a11yUp: rows === 2 && a11yFitsUp
