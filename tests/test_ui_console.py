@@ -13,11 +13,12 @@ from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QAccessible, QColor, QImage
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 
@@ -48,6 +49,7 @@ from tests.uitools import (
     items,
     load,
     open_window,
+    reader_hears,
     styles,
     tap,
     visible,
@@ -1641,6 +1643,12 @@ def test_a_question_shows_any_page_off_the_talk_and_esc_brings_the_talk_back_whe
             i.objectName().startswith(("pageChooser", "page_"))
             for i in walk(audience.contentItem())
         )
+        heard = [  # a screen reader on the laptop: each page a button, its step said
+            name
+            for role, objname, name in reader_hears(SimpleNamespace(window=console))  # type: ignore[arg-type]
+            if objname.startswith("page_") and role == QAccessible.Role.Button
+        ]
+        assert heard[6:] == ["7. Map", "8. About this exhibition, Step 9"]
         QTest.mouseClick(
             console,
             Qt.MouseButton.LeftButton,

@@ -69,6 +69,10 @@ Rectangle {
                     color: modelData.marked ? "#2f6f8f" : "#23272e"
                     border.width: modelData.current ? Math.max(2, 3 * list.k) : 0  // on now
                     border.color: "#ffd54a"
+                    Accessible.role: Accessible.Button
+                    Accessible.name: modelData.number + ". " + modelData.title
+                                     + (modelData.detail !== "" ? ", " + modelData.detail : "")
+                    Accessible.onPressAction: list.chosen(modelData.number - 1)
                     Text {
                         anchors { left: parent.left; verticalCenter: parent.verticalCenter; leftMargin: list.gap / 2 }
                         width: Math.min(implicitWidth, parent.width - list.gap - detail.implicitWidth
