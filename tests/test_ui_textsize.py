@@ -31,7 +31,14 @@ pytestmark = pytest.mark.usefixtures("qapp")
 
 CONTENT = load(BUNDLED)
 LANGUAGES = CONTENT.site.language_codes
-SIZES = [(1920, 1080), (1080, 1920), (1024, 768), (1280, 800), (1366, 768), (800, 1280)]
+SIZES = [
+    (1920, 1080),
+    (1080, 1920),
+    (1024, 768),
+    (1280, 800),
+    (1366, 768),
+    (800, 1280),
+]
 LARGER = [s for s in TEXT_SCALES if s > 1]
 SCROLLING = ("exhibitFlick", "aboutFlick", "timelineList", "mapPanel")
 
@@ -158,6 +165,29 @@ def test_every_screen_at_every_larger_size_is_uncut(
                     checked += 1
             kw.kiosk.appearance.set_text_scale(1.0)
         assert checked == (len(SCREENS) - 1) * len(LARGER) * len(LANGUAGES) + len(LARGER)
+
+
+@pytest.mark.slow
+def test_every_screen_of_a_five_by_four_monitor_is_uncut_with_a_two_row_bar(
+    rendition_cache: Path,
+) -> None:
+    """A 1280x1024 touch monitor, no reading aloud on the machine: the bar keeps two rows
+    (its sides a gap wide, not the margin) on every screen in every language, every
+    button in place whatever the language, and nothing on any screen is cut or overlaps."""
+    with open_window(CONTENT, rendition_cache, size=(1280, 1024)) as kw:
+        for screen in SCREENS[:-1]:  # the attract loop has no bar
+            go_to(kw, screen)
+            bar: dict[str, QRectF] = {}
+            for language in LANGUAGES:
+                kw.kiosk.language.choose(language)
+                relaid(kw)
+                where = f"{screen} in {language}"
+                assert screen_problems(kw) == [], where
+                buttons = bar_buttons(kw)
+                assert len({round(rect.top()) for rect in buttons.values()}) == 2, where
+                assert min(rect.left() for rect in buttons.values()) < 40, where  # sides in
+                for name, rect in buttons.items():
+                    assert bar.setdefault(name, rect) == rect, f"{name} moved: {where}"
 
 
 def test_the_aa_button_grows_the_text_and_the_idle_reset_shrinks_it(
