@@ -263,7 +263,9 @@ def test_the_bar_is_not_on_the_attract_loop_and_the_staff_corner_is_at_the_top(
         assert bar.mapToScene(QPointF(0, 0)).y() > kw.window.height() * 0.8
 
 
-@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800), (1080, 1920), (800, 600)])
+@pytest.mark.parametrize(
+    "size", [(1920, 1080), (1280, 800), (1080, 1920), (800, 600), (1280, 1024)]
+)
 def test_no_visitor_button_lies_under_the_staff_corner(
     rendition_cache: Path, size: tuple[int, int]
 ) -> None:
