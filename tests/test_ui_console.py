@@ -1669,6 +1669,8 @@ def test_a_question_shows_any_page_off_the_talk_and_esc_brings_the_talk_back_whe
         QTest.keyClick(console, Qt.Key.Key_PageDown)  # the map's places, as in a talk
         settle(audience, kw.images)
         assert nav.place.screen == "map" and nav.place.index == 0
+        back = _named(console, "backToTalkButton")  # for a presenter with a mouse
+        assert console_text_problems(console) == [] and back.width() >= 48
         QTest.keyClick(console, Qt.Key.Key_Escape)
         settle(audience, kw.images)
         assert state.away is None and (nav.place.screen, nav.place.exhibit_id) == (
@@ -1682,6 +1684,21 @@ def test_a_question_shows_any_page_off_the_talk_and_esc_brings_the_talk_back_whe
         # another exhibit, read to its end; one more press comes back
         QTest.keyClick(console, Qt.Key.Key_G)
         QTest.keyClick(console, Qt.Key.Key_5)  # its number: at once
+        settle(audience, kw.images)
+        assert nav.place.exhibit_id == "people" and state.away is not None
+        QTest.mouseClick(  # the button back: the talk where it was
+            console,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+            centre(_named(console, "backToTalkButton")),
+        )
+        settle(audience, kw.images)
+        assert state.away is None and abs(_flick_top(audience) - left) <= 1
+        assert not any(
+            i.objectName() == "backToTalkButton" and visible(i) for i in walk(console.contentItem())
+        )
+        QTest.keyClick(console, Qt.Key.Key_G)
+        QTest.keyClick(console, Qt.Key.Key_5)
         settle(audience, kw.images)
         assert nav.place.exhibit_id == "people" and state.away is not None
         for _ in range(12):

@@ -360,6 +360,11 @@ class Console(QObject):
         self.pagesRequested.emit()
 
     @Slot()
+    def comeBack(self) -> None:
+        """The talk back where it was, after a page shown off it (as Esc)."""
+        self._state.come_back()
+
+    @Slot()
     def closeChooser(self) -> None:
         """A click beside the list (a click on a row also reaches it: closing, never
         opening again what the row's click just closed)."""

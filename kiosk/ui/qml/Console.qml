@@ -280,6 +280,11 @@ Window {
                 ConsoleButton { id: pagesButton; objectName: "pagesButton"; k: root.k; anchors.right: parent.right
                                 text: root.words.pages; selected: root.view.pagesOpen || root.view.away
                                 onActivated: root.talk.togglePages() }
+                // off the talk: the way back, for a presenter with a mouse (Esc does the same)
+                ConsoleButton { objectName: "backToTalkButton"; k: root.k; visible: root.view.away
+                                anchors { right: pagesButton.left; rightMargin: root.gap / 2 }
+                                text: root.words.back_to_talk + " (Esc)"
+                                onActivated: root.talk.comeBack() }
             }
             ListView {
                 id: outline
