@@ -23,7 +23,7 @@ from kiosk.ui.render import pump, settle
 from kiosk.ui.render import visual_tree as walk
 from tests.conftest import BUNDLED
 from tests.fakes import FakeClock
-from tests.test_ui_console import _controls_shown, presenting
+from tests.test_ui_console import EVERY_KIND, _controls_shown, presenting
 from tests.uitools import load, visible
 
 pytestmark = pytest.mark.usefixtures("qapp")
@@ -80,20 +80,6 @@ NEVER_ON_THE_AUDIENCE = (
     "talkChooser",
     "pageChooser",
 )
-
-
-# every kind of step, the map among them (the sample talk has none)
-EVERY_KIND = """\
-title: {uz: "Hammasi", az: "Hamısı", ru: "Всё", en: "All of it"}
-steps:
-  - exhibit: "history"
-  - exhibit: "history"
-    image: "2"
-  - screen: "map"
-  - screen: "timeline"
-  - exhibit: "culture-days"
-  - screen: "about"
-"""
 
 
 @pytest.fixture(scope="module")

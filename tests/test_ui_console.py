@@ -1455,17 +1455,31 @@ def test_a_map_step_that_names_a_place_shows_it_and_the_next_press_moves_on(
 
 
 def _choices_seen(console: QQuickWindow) -> list[str]:
-    """The talks the console lists, as shown: each row whole inside the window."""
+    """The talks the console lists (T), as shown (see ``_rows_seen``)."""
+    return _rows_seen(console, "choice_", "\n")
+
+
+def _rows_seen(console: QQuickWindow, prefix: str, joiner: str) -> list[str]:
+    """The rows of a list on the console, as shown, each its texts joined: every row
+    inside the window, its texts whole, inside it and apart."""
     window = console.contentItem().boundingRect()
-    rows = [i for i in walk(console.contentItem()) if i.objectName().startswith("choice_")]
+    rows = [i for i in walk(console.contentItem()) if i.objectName().startswith(prefix)]
     shown = []
     for row in rows:
         if not visible(row):
             continue
-        assert window.contains(row.mapRectToScene(row.boundingRect())), row.objectName()
-        texts = [i for i in walk(row) if i.property("lineCount") is not None]
-        assert not any(text.property("truncated") for text in texts)
-        shown.append("\n".join(str(text.property("text")) for text in texts))
+        box = row.mapRectToScene(row.boundingRect())
+        assert window.contains(box), row.objectName()
+        texts = [
+            i
+            for i in walk(row)
+            if i.property("lineCount") is not None and visible(i) and i.property("text")
+        ]
+        boxes = [_lines_box(text) for text in texts]
+        assert all(box.contains(b) for b in boxes), row.objectName()  # none past the row
+        assert len(boxes) < 2 or not boxes[0].intersects(boxes[1]), row.objectName()
+        assert not any(text.property("truncated") for text in texts), row.objectName()
+        shown.append(joiner.join(str(text.property("text")) for text in texts))
     return shown
 
 
@@ -1576,27 +1590,8 @@ def test_every_screenful_of_a_talk_for_a_hall_is_uncut(
 
 
 def _pages_seen(console: QQuickWindow) -> list[str]:
-    """The pages the console lists (G), as shown: each row inside the window, its
-    texts whole and apart."""
-    window = console.contentItem().boundingRect()
-    rows = [i for i in walk(console.contentItem()) if i.objectName().startswith("page_")]
-    shown = []
-    for row in rows:
-        if not visible(row):
-            continue
-        box = row.mapRectToScene(row.boundingRect())
-        assert window.contains(box), row.objectName()
-        texts = [
-            i
-            for i in walk(row)
-            if i.property("lineCount") is not None and visible(i) and i.property("text")
-        ]
-        boxes = [_lines_box(text) for text in texts]
-        assert all(box.contains(b) for b in boxes), row.objectName()  # none past the row
-        assert len(boxes) < 2 or not boxes[0].intersects(boxes[1]), row.objectName()
-        assert not any(text.property("truncated") for text in texts), row.objectName()
-        shown.append(" | ".join(str(text.property("text")) for text in texts))
-    return shown
+    """The pages the console lists (G), as shown (see ``_rows_seen``)."""
+    return _rows_seen(console, "page_", " | ")
 
 
 def _flick_top(window: QQuickWindow) -> float:
@@ -1734,6 +1729,8 @@ def test_a_question_shows_any_page_off_the_talk_and_esc_brings_the_talk_back_whe
         assert not presentation.pages.open
 
 
+# every kind of step: a page, a picture, the map (all of it, then one place), the
+# timeline, another page, the sources (the sample talk has no map); the keys walk too
 EVERY_KIND = """\
 title: {uz: "Hammasi", az: "Hamısı", ru: "Всё", en: "All of it"}
 steps:
@@ -1744,6 +1741,7 @@ steps:
   - screen: "map"
     place: "baku"
   - screen: "timeline"
+  - exhibit: "culture-days"
   - screen: "about"
 """
 
