@@ -416,9 +416,10 @@ class Chooser(Generic[Item]):
         return self.items[number - 1] if 1 <= number <= len(self.items) else None
 
     def type_digit(self, digit: int) -> Item | None:
-        """A digit of a row's number: the row once no longer number could start so (with
-        nine rows or fewer, at its one digit; else "1" waits for "12" or Enter); the
-        number so far marks its row. None while it waits, or for no such row."""
+        """A digit of a row's number: the row, as soon as no row's number is longer and
+        begins with the digits typed (with nine rows or fewer, at its one digit; with
+        twelve, "1" waits for "12" or Enter); meanwhile the number so far marks its row.
+        None while it waits, or for no such row."""
         typed = (self.typed + str(digit)).lstrip("0")
         if not typed:
             return None
