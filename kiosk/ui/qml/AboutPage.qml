@@ -35,12 +35,7 @@ Rectangle {
     // sources where it left them (the navigation keeps that place), once laid out
     Component.onCompleted: { reportEdges(); pendingScroll = kiosk.nav.scroll; restoreScroll() }
     property real pendingScroll: 0
-    function restoreScroll() {
-        if (pendingScroll > 0 && scrollEnd >= pendingScroll) {
-            flick.contentY = pendingScroll
-            pendingScroll = 0
-        }
-    }
+    function restoreScroll() { pendingScroll = cue.restored(pendingScroll, scrollEnd) }
     // where a scroll stops, for the keys and a talk console's next screenful (ScrollCue)
     function scrollTarget(from: real, fraction: real): real {
         return cue.scrollStop(body, from, fraction, scrollEnd)

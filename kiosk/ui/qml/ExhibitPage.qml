@@ -86,12 +86,7 @@ Rectangle {
     }
     // the page grows as it is laid out: the place is taken once the page reaches it
     property real pendingScroll: 0
-    function restoreScroll() {
-        if (pendingScroll > 0 && scrollEnd >= pendingScroll) {
-            flick.contentY = pendingScroll
-            pendingScroll = 0
-        }
-    }
+    function restoreScroll() { pendingScroll = cue.restored(pendingScroll, scrollEnd) }
     // a page just made lays itself out after it is asked for a place: a kept scroll
     // (back from the timeline) or a talk's end of page is honoured once it is there
     onScrollEndChanged: {

@@ -32,6 +32,13 @@ Item {
         const top = cutTop(root, to, fraction > 0 ? from + 1 : -1)
         return Math.round((fraction > 0 ? top > from + 1 : top < from - 1) ? top : to)
     }
+    // A place kept for the page (Back to it, a talk coming back to it) is taken once the
+    // page, laid out as it is made, reaches it: what is left to take (0: taken, or none)
+    function restored(pending: real, end: real): real {
+        if (pending <= 0 || end < pending) return pending
+        flick.contentY = pending
+        return 0
+    }
     // A talk's audience reads a page screenful by screenful: where its last screenful
     // starts, walking down from the top as PageDown does (each a screenful on, on a whole
     // line or a picture's top) until one shows ``contentEnd``. The page then ends there,
