@@ -257,7 +257,8 @@ class Presentation(QObject):
             console.setFlag(Qt.WindowType.WindowStaysOnTopHint, True)
             if self.console_shown:
                 _put(console, screens[placement.audience], self.options.windowed)
-            else:
+            else:  # the projector pulled out: the console goes with what was on it
+                self._console_hidden()
                 console.hide()
                 audience.requestActivate()
         else:
@@ -338,15 +339,18 @@ class Presentation(QObject):
         if self.console.two_screens:
             return
         self.console_shown = not self.console_shown
-        if not self.console_shown:  # what was on it goes with it: the key help, the lists
-            self.kw.kiosk.presenter.hideHelp()
-            self.chooser.close()
-            self.pages.close()
         self.show()
         if self.console_shown:
             if QGuiApplication.platformName() != "offscreen":  # it cannot, and says so
                 self.console_window.raise_()
             self.console_window.requestActivate()
+
+    def _console_hidden(self) -> None:
+        """What was on a console no longer seen goes with it: the key help and the
+        lists (a number typed for a step must not choose from a list nobody sees)."""
+        self.kw.kiosk.presenter.hideHelp()
+        self.chooser.close()
+        self.pages.close()
 
     def toggle_chooser(self) -> None:
         """``T``, the console's Talks button: the list of talks to give, open or closed.
