@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,11 +20,26 @@ from kiosk.ui.app import KioskWindow, build_window
 from kiosk.ui.render import TRANSITIONS_OFF, pump, settle
 from kiosk.ui.render import visual_tree as walk
 from kiosk.ui.session import make_service
+from tests.conftest import BUNDLED
 
 _TOUCH: QPointingDevice | None = None
 
 
 def load(root: Path) -> ContentSet:
+    """The content of ``root``, which must load. The bundled exhibits are loaded once a
+    process: forty test modules ask for them as they are collected, and each load
+    decodes every picture to check it (0.4 s), in every worker."""
+    if root.resolve() == BUNDLED.resolve():
+        return _bundled()
+    return _loaded(root)
+
+
+@functools.cache
+def _bundled() -> ContentSet:
+    return _loaded(BUNDLED)
+
+
+def _loaded(root: Path) -> ContentSet:
     result = load_content(root)
     assert result.content is not None, [str(e) for e in result.errors]
     return result.content
