@@ -1,13 +1,14 @@
-"""Talk files and ``places.yaml`` changed anywhere into anything: the load never raises.
+"""Every file a curator edits, changed anywhere into anything: the load never raises.
 
 ``test_loader_hostile`` throws random text at an exhibit file, which almost never
-parses far enough to reach the checks of single fields. Here a valid talk (and a valid
-``places.yaml``) has one to three of its values replaced, removed or added, at any
-depth, by values of every YAML type, the words of the schema among them: each change
-reaches the check of the field it lands on. Whatever comes in, the load ends with
-content or with errors naming the file and the line; a talk with errors is left out
-and the exhibits still load; a talk that loads can be given (its playable steps, each
-step's notes, the handout's parts).
+parses far enough to reach the checks of single fields. Here a valid file (an
+exhibit, ``kiosk.yaml``, a talk, ``places.yaml``) has one to three of its values
+replaced, removed or added, at any depth, by values of every YAML type, the words of
+the schema among them: each change reaches the check of the field it lands on.
+Whatever comes in, the load ends with content or with errors naming a file of the
+folder, and the line where the changed file is at fault; a talk with errors is left
+out and the exhibits still load; what loads can be shown and given (every exhibit's
+page data, every talk's playable steps and notes, the handout's parts).
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ from kiosk.content.loader import load_content
 from kiosk.content.model import ContentSet, Problem
 from kiosk.content.talks import default_talk, step_notes
 from kiosk.runtime import talk as t
+from kiosk.ui import present
 from kiosk.ui.handout_plan import handout_parts
-from tests.factories import make_site, to_yaml, valid_exhibit
+from tests.factories import make_site, to_yaml, valid_exhibit, valid_site
 from tests.test_talks import PLACES, valid_talk
 
 WORDS = st.sampled_from(
@@ -117,15 +119,31 @@ def site() -> Iterator[Path]:
 
 
 def _located(problems: tuple[Problem, ...], path: Path) -> None:
+    """Every problem names ``path`` at a line and column."""
     for problem in problems:
         assert problem.path == path, str(problem)
         assert problem.line >= 1 and problem.column >= 1, str(problem)
         assert problem.message.strip(), str(problem)
 
 
+def _in_folder(problems: tuple[Problem, ...], root: Path, changed: Path) -> None:
+    """Every problem names a file of the folder (a changed id or language also finds
+    fault with the files that use it), at a line where it is the changed file."""
+    for problem in problems:
+        assert problem.path.is_relative_to(root), str(problem)
+        assert problem.message.strip(), str(problem)
+        if problem.path == changed:
+            assert problem.line >= 1 and problem.column >= 1, str(problem)
+
+
 def _given(content: ContentSet) -> None:
-    """Every talk of the load as a presenter gives it: the steps that can show, each
-    step's notes, the printed handout's parts with the notes."""
+    """What a load is used for: every exhibit's page in every language, as the screens
+    and the handout take it; every talk as a presenter gives it (the steps that can
+    show, each step's notes, the printed handout's parts with the notes)."""
+    for language in content.site.language_codes:
+        strings = present.strings(content, language)
+        for exhibit in content.exhibits:
+            present.exhibit_page(exhibit, language, strings)
     for talk in (*content.talks.values(), default_talk(content)):
         playable = t.playable(talk, content)
         for step in playable.steps:
@@ -171,4 +189,29 @@ def test_places_changed_into_anything_load_or_are_errors_at_their_line(
             _given(result.content)
     finally:
         path.write_text(to_yaml(PLACES), encoding="utf-8")
+        (site / "talks").mkdir()
+
+
+@pytest.mark.parametrize("where", ["exhibit", "kiosk.yaml"])
+@SETTINGS
+@given(data=st.data())
+def test_an_exhibit_or_the_site_file_changed_into_anything_loads_or_is_located(
+    site: Path, where: str, data: st.DataObject
+) -> None:
+    shutil.rmtree(site / "talks")
+    if where == "exhibit":
+        path, valid = site / "alpha" / "exhibit.yaml", valid_exhibit()
+    else:
+        path, valid = site / "kiosk.yaml", valid_site()
+    try:
+        path.write_text(to_yaml(data.draw(changed(valid))), encoding="utf-8")
+        result = load_content(site)
+        if result.content is None:
+            assert result.errors, "no content and no error"
+            _in_folder(result.errors, site, path)
+        else:
+            _in_folder(result.warnings, site, path)
+            _given(result.content)
+    finally:
+        path.write_text(to_yaml(valid), encoding="utf-8")
         (site / "talks").mkdir()
