@@ -32,7 +32,10 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     404 s with two workers, 313 s with three, the same CPU time)."""
     if config.option.numprocesses != "auto":
         return None
-    cores = len(os.sched_getaffinity(0))
+    if hasattr(os, "sched_getaffinity"):  # the cores this run may use (Linux)
+        cores = len(os.sched_getaffinity(0))
+    else:
+        cores = os.cpu_count() or 1
     return cores + cores // 2
 
 
