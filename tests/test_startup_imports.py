@@ -142,6 +142,7 @@ NOT_BEFORE_FIRST_FRAME = (
     "json",
     "signal",
     "kiosk.content.fallback",  # the "being updated" screen, for a start with nothing valid
+    "kiosk.ui.cut_texts",  # a curator's preview only
 )
 
 # A first start (empty caches) parses and checks the content before its first frame,

@@ -1,8 +1,12 @@
 """What a curator sees in ``--preview``: the PREVIEW badge with the watched folder,
-and the content errors on a banner with their count, tall enough to read."""
+the content errors on a banner with their count, tall enough to read, and the texts
+the screen shown cuts short with "…"."""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -13,9 +17,10 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 from pytestqt.qtbot import QtBot
 
 from kiosk.ui.app import KioskWindow
+from kiosk.ui.cut_texts import CutTexts
 from kiosk.ui.render import next_frame, settle, visual_tree
 from tests.conftest import BUNDLED
-from tests.factories import make_site
+from tests.factories import make_site, tmap, valid_exhibit
 from tests.test_run_cli import _run_kiosk, _wait_for_first_frame
 from tests.uitools import grab, item, items, load, open_window
 
@@ -157,3 +162,109 @@ def test_preview_started_on_a_broken_folder_shows_the_errors(
     lines = seen["lines"]
     assert lines and all(h > 10 and shown for _, h, shown in lines)
     assert any("titel" in text for text, _, _ in lines)
+
+
+# A title far longer than a home tile holds: an 80-letter word, then words
+LONG = (
+    "Межгосударственныйгуманитарныйкультурныйобменмеждуузбекистаномиазербайджаном: "
+    + "лидеры, молодёжь, культура, искусство, образование и дружба народов " * 3
+).strip()
+AMBER = QColor("#F2B134")
+
+
+def _long_title_site(root: Path, language: str) -> Path:
+    title = tmap("Alpha")
+    title[language] = LONG
+    return make_site(root, {"alpha": valid_exhibit(title=title)})
+
+
+def test_preview_names_a_text_the_screen_cuts_short_and_forgets_it_once_it_fits(
+    tmp_path: Path, rendition_cache: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    content = load(_long_title_site(tmp_path / "site", "ru"))
+    with open_window(content, rendition_cache, size=(1280, 800)) as kw:
+        kw.kiosk.problems.set_watching(str(tmp_path / "site"))
+        cut = CutTexts(kw.window, kw.kiosk)
+        settle(kw.window, kw.images)
+        cut.check()
+        assert kw.kiosk.problems.cut == [] and not items(kw, "previewCut")  # uz: it fits
+        kw.kiosk.language.choose("ru")
+        assert cut.waiting  # looked at once the screen is still, not while it changes
+        settle(kw.window, kw.images)
+        before = grab(kw)
+        with caplog.at_level(logging.WARNING, "kiosk.preview"):
+            cut.check()
+        settle(kw.window, kw.images)
+        assert kw.kiosk.problems.cut == [LONG]
+        shown = item(kw, "previewCut")
+        assert _inside(kw.window, shown) and shown.width() > 100
+        assert shown.property("text").startswith("1 text cut short on this screen: «Межгосуд")
+        assert _box(shown)[1] + shown.height() <= item(kw, "previewBadge").height()
+        x, y, w, h = (round(v) for v in _box(shown))
+        after = grab(kw)
+        drawn = [
+            (i, j)
+            for i in range(x, x + w, 2)
+            for j in range(y, y + h)
+            if after.pixel(i, j) != before.pixel(i, j)
+            and QColor(after.pixel(i, j)).red() > QColor(after.pixel(i, j)).blue() + 60
+        ]
+        assert len(drawn) > 50  # amber letters on the badge where there were none
+        assert "(home, ru, 1280x800)" in caplog.text and "Межгосударственный" in caplog.text
+        kw.kiosk.language.choose("uz")
+        settle(kw.window, kw.images)
+        cut.check()
+        settle(kw.window, kw.images)
+        assert kw.kiosk.problems.cut == [] and not items(kw, "previewCut")
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1080, 1920)])
+def test_preview_finds_no_text_cut_short_on_any_bundled_screen(
+    content, rendition_cache: Path, size: tuple[int, int]
+) -> None:
+    """The bundled exhibits fit every screen (the layout tests say so pixel by pixel):
+    the preview must not cry wolf on them."""
+    with open_window(content, rendition_cache, size=size) as kw:
+        kw.kiosk.problems.set_watching(str(BUNDLED))
+        cut, nav = CutTexts(kw.window, kw.kiosk), kw.kiosk.nav.navigator
+        found = []
+        for language in ("uz", "az", "ru", "en"):
+            kw.kiosk.language.choose(language)
+            opens: list[Callable[[], object]] = [nav.open_timeline, nav.open_map, nav.open_about]
+            opens += [partial(nav.open_exhibit, e.id) for e in content.exhibits]
+            for go in opens:
+                go()
+                settle(kw.window, kw.images)
+                cut.check()
+                found += [f"{language} {nav.place.screen}: {t}" for t in kw.kiosk.problems.cut]
+            nav.open_exhibit(content.exhibits[0].id)
+            nav.back()  # home again
+            settle(kw.window, kw.images)
+            cut.check()
+            found += [f"{language} home: {t}" for t in kw.kiosk.problems.cut]
+        assert found == []
+
+
+def test_a_preview_started_on_a_title_too_long_names_it_and_a_kiosk_looks_for_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QGuiApplication, qtbot: QtBot
+) -> None:
+    root = _long_title_site(tmp_path / "site", "uz")  # the default language: at the start
+    seen: dict[str, Any] = {}
+
+    def during(window: QQuickWindow) -> None:
+        _wait_for_first_frame(window, qtbot)
+        kiosk = window.property("kiosk")
+        qtbot.waitUntil(lambda: kiosk.problems.cut != [], timeout=10_000)
+        seen["cut"] = kiosk.problems.cut
+        seen["watchers"] = window.findChildren(CutTexts)
+
+    args = ["--cache", str(tmp_path / "cache"), "--state-dir", str(tmp_path / "s")]
+    _run_kiosk(["--preview", *args, str(root)], qapp, monkeypatch, during)
+    assert seen["cut"] == [LONG] and len(seen["watchers"]) == 1
+
+    def windowed(window: QQuickWindow) -> None:
+        _wait_for_first_frame(window, qtbot)
+        seen["windowed"] = window.findChildren(CutTexts)
+
+    _run_kiosk(["--windowed", *args, str(root)], qapp, monkeypatch, windowed)
+    assert seen["windowed"] == []

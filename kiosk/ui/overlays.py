@@ -44,16 +44,19 @@ class IdleOverlay(QObject):
 
 
 class Problems(QObject):
-    """Content errors as ``file:line:column: message`` lines (preview mode), and the
-    folder preview watches (its badge shows while ``watching`` is set)."""
+    """Content errors as ``file:line:column: message`` lines (preview mode), the folder
+    preview watches (its badge shows while ``watching`` is set), and the texts the
+    screen shown cuts short with "…" (``kiosk.ui.cut_texts``, preview mode)."""
 
     changed = Signal()
     watchingChanged = Signal()
+    cutChanged = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._lines: list[str] = []
         self._watching = ""
+        self._cut: list[str] = []
 
     def set_watching(self, folder: str) -> None:
         """Preview mode: the exhibits folder it shows edits of."""
@@ -75,6 +78,27 @@ class Problems(QObject):
     lines = shown(list, "_lines", changed)
     # "1 problem", "3 problems": the count in words for the banner and the badge
     summary = shown(str, lambda self: plural(len(self._lines), "problem"), changed)
+
+    def set_cut(self, texts: Sequence[str]) -> None:
+        """The texts the screen shown ends in "…", each as the content says it."""
+        if list(texts) != self._cut:
+            self._cut = list(texts)
+            self.cutChanged.emit()
+
+    @property
+    def cut(self) -> list[str]:
+        return list(self._cut)
+
+    # "1 text cut short on this screen: «Межгосударственныйгуман…»" ("" with none): the
+    # badge's words for a curator, who sees the screen but not which text lost its end
+    cutSummary = shown(str, lambda self: _cut_summary(self._cut), cutChanged)
+
+
+def _cut_summary(texts: list[str]) -> str:
+    if not texts:
+        return ""
+    first = texts[0] if len(texts[0]) <= 40 else texts[0][:39] + "…"
+    return f"{plural(len(texts), 'text')} cut short on this screen: «{first}»"
 
 
 class Presenter(QObject):

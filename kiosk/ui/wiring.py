@@ -245,8 +245,11 @@ def _assemble(app: QGuiApplication, qml: MainQml, options: RunOptions) -> Runnin
     kw.kiosk.presenter.set_quit_allowed(not kiosk_mode)
     kw.kiosk.presenter.quitRequested.connect(partial(kiosk.quit, "keyboard"))
     if options.mode == PREVIEW:
+        from kiosk.ui.cut_texts import CutTexts  # a curator's preview only
+
         kw.kiosk.problems.set_watching(str(options.exhibits))
         kw.kiosk.problems.set([str(p) for p in (*initial.errors, *initial.left_out)])
+        CutTexts(kw.window, kw.kiosk)  # the window's child: lives as long as it
     if kiosk_mode:
         kw.window.showFullScreen()
         if not options.show_cursor:

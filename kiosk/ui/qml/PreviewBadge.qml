@@ -32,15 +32,30 @@ Rectangle {
             }
         }
         ScreenText {
+            id: folder
             objectName: "previewFolder"
             anchors.verticalCenter: parent.verticalCenter
-            width: row.width - x
+            // the folder gives way to what the curator must see: the cut texts
+            width: Math.min(implicitWidth, row.width - x - (cut.visible ? cut.implicitWidth + row.spacing : 0))
             text: "watching " + badge.kiosk.problems.watching
                   + (badge.kiosk.problems.lines.length ? "  ·  " + badge.kiosk.problems.summary : "  ·  no problems")
             textFormat: Text.PlainText
             elide: Text.ElideMiddle
             font.pixelSize: badge.ui.caption
             color: "white"
+        }
+        ScreenText {
+            id: cut
+            // the texts this screen ends in "…" (kiosk.ui.cut_texts), in the label's amber
+            objectName: "previewCut"
+            anchors.verticalCenter: parent.verticalCenter
+            visible: text !== ""
+            width: Math.min(implicitWidth, row.width - folder.x - row.spacing - badge.ui.gap * 4)
+            text: badge.kiosk.problems.cutSummary
+            textFormat: Text.PlainText
+            elide: Text.ElideRight
+            font.pixelSize: badge.ui.caption
+            color: "#F2B134"
         }
     }
 }
