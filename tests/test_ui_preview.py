@@ -211,6 +211,8 @@ def test_preview_names_a_text_the_screen_cuts_short_and_forgets_it_once_it_fits(
         ]
         assert len(drawn) > 50  # amber letters on the badge where there were none
         assert "(home, ru, 1280x800)" in caplog.text and "Межгосударственный" in caplog.text
+        folder = item(kw, "previewFolder")  # beside it, not under it
+        assert _box(folder)[0] + folder.width() <= _box(shown)[0] and folder.width() > 100
         kw.kiosk.language.choose("uz")
         settle(kw.window, kw.images)
         cut.check()

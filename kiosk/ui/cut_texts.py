@@ -17,6 +17,7 @@ import logging
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
+from kiosk.runtime.plural import plural
 from kiosk.ui.bridge import Kiosk
 
 log = logging.getLogger("kiosk.preview")
@@ -61,11 +62,11 @@ class CutTexts(QObject):
             where = nav.screen + (f" {nav.exhibit_id}" if nav.exhibit_id else "")
             size = f"{self._window.width()}x{self._window.height()}"
             log.warning(
-                "on this screen (%s, %s, %s) %d text(s) end in '…', cut short: %s",
+                "on this screen (%s, %s, %s), cut short with '…': %s: %s",
                 where,
                 self._kiosk.language.current,
                 size,
-                len(cut),
+                plural(len(cut), "text"),
                 "; ".join(f"«{text}»" for text in cut),
             )
         self._said = cut

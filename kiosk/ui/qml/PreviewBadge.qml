@@ -35,8 +35,8 @@ Rectangle {
             id: folder
             objectName: "previewFolder"
             anchors.verticalCenter: parent.verticalCenter
-            // the folder gives way to what the curator must see: the cut texts
-            width: Math.min(implicitWidth, row.width - x - (cut.visible ? cut.implicitWidth + row.spacing : 0))
+            // beside the cut texts (at most half the room): the problems' count stays whole
+            width: Math.max(0, Math.min(implicitWidth, row.width - x - (cut.visible ? cut.width + row.spacing : 0)))
             text: "watching " + badge.kiosk.problems.watching
                   + (badge.kiosk.problems.lines.length ? "  ·  " + badge.kiosk.problems.summary : "  ·  no problems")
             textFormat: Text.PlainText
@@ -46,11 +46,12 @@ Rectangle {
         }
         ScreenText {
             id: cut
-            // the texts this screen ends in "…" (kiosk.ui.cut_texts), in the label's amber
+            // the texts this screen ends in "…" (kiosk.ui.cut_texts), in the label's amber;
+            // the folder's line ends with the problems' count, so this takes half the room
             objectName: "previewCut"
             anchors.verticalCenter: parent.verticalCenter
             visible: text !== ""
-            width: Math.min(implicitWidth, row.width - folder.x - row.spacing - badge.ui.gap * 4)
+            width: Math.max(0, Math.min(implicitWidth, (row.width - folder.x - row.spacing) / 2))
             text: badge.kiosk.problems.cutSummary
             textFormat: Text.PlainText
             elide: Text.ElideRight
