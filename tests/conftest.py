@@ -26,10 +26,11 @@ BUNDLED = REPO / "exhibits"
 
 
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
-    """``-n auto``: half as many workers again as the cores this run may use. A
-    quarter of the suite's time is waiting (for a kiosk it started, a window's frame,
-    an X server): a worker waiting leaves its core to another (measured on two cores:
-    404 s with two workers, 313 s with three, the same CPU time)."""
+    """``-n auto``: half as many workers again as the cores this run may use. With one
+    worker a core, a third of the cores' time went to waiting (for a kiosk a test
+    started, a window's frame, an X server): a worker waiting leaves its core to
+    another (measured on two cores: 404 s with two workers, 313 s with three, the same
+    CPU time)."""
     if config.option.numprocesses != "auto":
         return None
     if hasattr(os, "sched_getaffinity"):  # the cores this run may use (Linux)
