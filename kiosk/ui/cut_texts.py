@@ -19,6 +19,7 @@ from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.runtime.plural import plural
 from kiosk.ui.bridge import Kiosk
+from kiosk.ui.render import shown_tree
 
 log = logging.getLogger("kiosk.preview")
 
@@ -73,16 +74,14 @@ class CutTexts(QObject):
 
 
 def _shown_texts(root: QQuickItem) -> list[QQuickItem]:
-    """The visible texts under ``root`` that Qt cut short (elided, or over their
-    maximum number of lines), outside the curator's own strips; a hidden item's
-    children are not looked at (a kept screen out of sight)."""
-    found = []
-    stack = [root]
-    while stack:
-        item = stack.pop()
-        if not item.isVisible() or item.objectName() in CHROME:
-            continue
-        if item.property("truncated") is True and item.width() > 0:
-            found.append(item)
-        stack.extend(reversed(item.childItems()))
-    return found
+    """The shown texts under ``root`` that Qt cut short (elided, or over their maximum
+    number of lines), outside the curator's own strips."""
+    return [
+        item
+        for item in shown_tree(root, leave_out=CHROME)
+        # asked only of texts: PySide 6.12 mis-counts the None that property() returns
+        # for a property an item lacks (see ``kiosk.ui.render._shown_motion``)
+        if item.metaObject().indexOfProperty("truncated") >= 0
+        and item.property("truncated")
+        and item.width() > 0
+    ]

@@ -45,6 +45,19 @@ def visual_tree(root: QQuickItem) -> Iterator[QQuickItem]:
         stack.extend(reversed(item.childItems()))  # keep document order
 
 
+def shown_tree(root: QQuickItem, leave_out: tuple[str, ...] = ()) -> Iterator[QQuickItem]:
+    """The shown items under ``root``: a hidden item's children are hidden too and not
+    looked at (a kept screen out of sight), nor those of an item named in
+    ``leave_out``."""
+    stack = [root]
+    while stack:
+        item = stack.pop()
+        if not item.isVisible() or item.objectName() in leave_out:
+            continue
+        yield item
+        stack.extend(reversed(item.childItems()))
+
+
 def images_loading(window: QQuickWindow) -> int:
     """How many visible rendition images are still decoding."""
     return _shown_motion(window)[0]
@@ -60,11 +73,7 @@ def _shown_motion(window: QQuickWindow, images: ImageStore | None = None) -> tup
     still being built, in one pass over the shown items (a hidden item's children are
     hidden too)."""
     decoding = moving = building = 0
-    stack = [window.contentItem()]
-    while stack:
-        item = stack.pop()
-        if not item.isVisible():
-            continue
+    for item in shown_tree(window.contentItem()):
         # property() is only asked of items that have it: PySide 6.12 mis-counts the
         # reference of the None it returns for a missing property, and crashes later.
         meta = item.metaObject()
@@ -73,7 +82,6 @@ def _shown_motion(window: QQuickWindow, images: ImageStore | None = None) -> tup
             building += images is not None and images.building(item.property("key"))
         if meta.indexOfProperty("moving") >= 0:
             moving += bool(item.property("moving"))
-        stack.extend(item.childItems())
     return decoding, moving, building
 
 
