@@ -52,7 +52,7 @@ def shown_tree(root: QQuickItem, leave_out: tuple[str, ...] = ()) -> Iterator[QQ
     stack = [root]
     while stack:
         item = stack.pop()
-        if not item.isVisible() or item.objectName() in leave_out:
+        if not item.isVisible() or (leave_out and item.objectName() in leave_out):
             continue
         yield item
         stack.extend(reversed(item.childItems()))
