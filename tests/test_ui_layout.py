@@ -17,7 +17,7 @@ from PySide6.QtQuick import QQuickItem
 from kiosk.ui.app import KioskWindow
 from kiosk.ui.render import settle
 from tests.conftest import BUNDLED
-from tests.uitools import distinct_colours, grab, item, items, load, open_window, walk
+from tests.uitools import distinct_colours, grab, item, items, items_named, load, open_window, walk
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -47,8 +47,8 @@ def cut_texts(kw: KioskWindow) -> list[str]:
     """Texts that are elided, wider than their box, or reaching outside the window."""
     problems = []
     window_width = kw.window.width()
-    for name in TEXT_NAMES:
-        for text in items(kw, name):
+    for name, texts in items_named(kw, TEXT_NAMES).items():
+        for text in texts:
             label = f"{name} {text.property('text')!r}"
             if text.property("truncated"):
                 problems.append(f"{label} is truncated")

@@ -9,9 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRectF, QUrl
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QUrl
 from PySide6.QtQml import QQmlComponent, QQmlIncubationController, QQmlIncubator, qmlEngine
-from PySide6.QtQuick import QQuickWindow
+from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.ui import render
 from kiosk.ui.render import settle
@@ -124,3 +125,49 @@ def test_settle_waits_for_items_the_engine_still_makes_in_the_background(
         assert incubator.isReady()
         assert not render.incubating(kw.window)
         assert settle(kw.window, kw.images, timeout_s=5)
+
+
+def test_a_look_keeps_what_it_found_and_never_takes_a_deleted_object_for_a_new_one(
+    rendition_cache: Path,
+) -> None:
+    """The look for transitions keeps the children it found on the window until its
+    next look, so PySide hands the same wrappers out again instead of making new ones
+    (the look over a page is then ten times faster). An object deleted in between
+    leaves only an invalid wrapper behind: the objects made next, wherever they are
+    made, are seen for what they are, and their animations counted."""
+    source = b"import QtQuick\nItem { NumberAnimation on x { to: 500; duration: 1000 } }"
+    with open_window(CONTENT, rendition_cache) as kw:
+        engine = qmlEngine(kw.window)
+        assert engine is not None
+        component = QQmlComponent(engine)
+        component.setData(source, QUrl())
+
+        def made(count: int) -> list[QQuickItem]:
+            made = []
+            for _ in range(count):
+                made_item = component.create()
+                assert isinstance(made_item, QQuickItem), component.errorString()
+                made_item.setParentItem(kw.window.contentItem())
+                made.append(made_item)
+            return made
+
+        first = made(20)
+        assert render.transitions_running(kw.window) == 20
+        kept = [c for found in getattr(kw.window, render._KEPT_CHILDREN) for c in found]
+        animations = [c for c in kept if any(c.parent() is f for f in first)]
+        assert len(animations) == 20
+        assert all(a.inherits("QQuickNumberAnimation") for a in animations)
+        assert first[0].children()[0] is animations[0]  # the kept wrapper handed out again
+        for old in first:
+            old.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        assert not any(shiboken6.isValid(a) for a in animations)
+        second = made(20)
+        assert render.transitions_running(kw.window) == 20
+        for new in second:
+            (animation,) = new.children()
+            assert shiboken6.isValid(animation) and animation.inherits("QQuickNumberAnimation")
+            assert animation.property("running")
+            new.setProperty("x", 0)
+            animation.setProperty("running", False)
+        assert render.transitions_running(kw.window) == 0

@@ -25,7 +25,7 @@ from kiosk.ui.render import settle
 from tests.conftest import BUNDLED
 from tests.layouttools import scene_rect, text_problems
 from tests.test_ui_layout import cut_texts, small_targets
-from tests.uitools import items, load, open_window, tap, walk
+from tests.uitools import items, items_named, load, open_window, tap, walk
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -99,8 +99,8 @@ def bar_problems(kw: KioskWindow) -> list[str]:
 
 def screen_problems(kw: KioskWindow) -> list[str]:
     problems = cut_texts(kw) + small_targets(kw) + bar_problems(kw)
-    for name in SCROLLING:
-        for flick in items(kw, name):
+    for flicks in items_named(kw, SCROLLING).values():
+        for flick in flicks:
             problems += text_problems(flick)
     return problems
 

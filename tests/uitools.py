@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -129,6 +129,16 @@ def renditions(root: QQuickItem) -> list[QQuickItem]:
 def items(kw: KioskWindow, name: str) -> list[QQuickItem]:
     found = [i for i in walk(kw.window.contentItem()) if i.objectName() == name]
     return [i for i in found if visible(i)]
+
+
+def items_named(kw: KioskWindow, names: Iterable[str]) -> dict[str, list[QQuickItem]]:
+    """``items`` of each name, in one walk of the window (a sweep asks for many)."""
+    found: dict[str, list[QQuickItem]] = {name: [] for name in names}
+    for i in walk(kw.window.contentItem()):
+        named = found.get(i.objectName())
+        if named is not None and visible(i):
+            named.append(i)
+    return found
 
 
 def item(kw: KioskWindow, name: str) -> QQuickItem:

@@ -27,6 +27,8 @@ _FRAME_TIMEOUT_MS = 200
 # ``fade`` 0, as the UI tests set it): ``settle`` looks for running animations at once
 # instead of waiting a quiet spell for a frame one of them would draw.
 TRANSITIONS_OFF = "transitionsOff"
+# the Python attribute of a window where its last look for transitions keeps what it found
+_KEPT_CHILDREN = "_kiosk_children_looked_at"
 
 
 def pump(milliseconds: int) -> None:
@@ -93,15 +95,24 @@ def transitions_running(window: QQuickWindow) -> int:
     transition to wait for: it runs as long as its screen shows.
 
     This looks at every object of the window, so ``settle`` asks it only when frames
-    keep coming on their own."""
+    keep coming on their own.
+
+    The children found are kept on the window until its next look: PySide makes a
+    Python wrapper for each object it hands out, and finds the one it made while that
+    is alive (ten times faster over a page). A kept wrapper of an object QML has since
+    deleted is invalidated by PySide with it, never taken for a new object."""
     count = 0
+    kept = []
     for item in visual_tree(window.contentItem()):
         count += item.inherits("QQuickLoader") and _loading(item)
-        for child in item.children():
+        children = item.children()
+        kept.append(children)
+        for child in children:
             if child.inherits("QQuickBehavior"):
                 count += sum(_running(animation) for animation in child.children())
             else:
                 count += _running(child)
+    setattr(window, _KEPT_CHILDREN, kept)
     return count
 
 
