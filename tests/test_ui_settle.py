@@ -153,7 +153,8 @@ def test_a_look_keeps_what_it_found_and_never_takes_a_deleted_object_for_a_new_o
 
         first = made(20)
         assert render.transitions_running(kw.window) == 20
-        kept = [c for found in getattr(kw.window, render._KEPT_CHILDREN) for c in found]
+        kept = getattr(kw.window, render._KEPT_CHILDREN)
+        assert not any(isinstance(c, QQuickItem) for c in kept)
         animations = [c for c in kept if any(c.parent() is f for f in first)]
         assert len(animations) == 20
         assert all(a.inherits("QQuickNumberAnimation") for a in animations)
