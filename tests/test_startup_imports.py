@@ -143,6 +143,8 @@ NOT_BEFORE_FIRST_FRAME = (
     "signal",
     "kiosk.content.fallback",  # the "being updated" screen, for a start with nothing valid
     "kiosk.ui.cut_texts",  # a curator's preview only
+    "kiosk.ui.screen_fit",  # kiosk validate --screens only
+    "kiosk.content.text_source",
 )
 
 # A first start (empty caches) parses and checks the content before its first frame,

@@ -17,7 +17,7 @@ from PySide6.QtTest import QTest
 from kiosk.content.loader import load_content
 from kiosk.content.model import ContentSet
 from kiosk.ui.app import KioskWindow, build_window
-from kiosk.ui.render import TRANSITIONS_OFF, pump, settle
+from kiosk.ui.render import pump, settle, transitions_off
 from kiosk.ui.render import visual_tree as walk
 from kiosk.ui.session import make_service
 from tests.conftest import BUNDLED
@@ -86,11 +86,9 @@ def styles(kw: KioskWindow) -> list[QObject]:
 
 def without_transitions(kw: KioskWindow) -> None:
     """Every Style's ``fade`` to 0: the screens' transitions end at the next frame."""
-    styles_ = styles(kw)
-    assert all(style.metaObject().indexOfProperty("fade") >= 0 for style in styles_)
-    for style in styles_:
-        style.setProperty("fade", 0)
-    kw.window.setProperty(TRANSITIONS_OFF, True)  # settle() looks instead of waiting
+    assert all(style.metaObject().indexOfProperty("fade") >= 0 for style in styles(kw))
+    transitions_off(kw.window)
+    assert all(style.property("fade") == 0 for style in styles(kw))
 
 
 def attract_made_again(kw: KioskWindow) -> None:

@@ -2,27 +2,46 @@
 
 Curators run this before copying an edit to a kiosk; tools and CI use ``--json``.
 Exit status: 0 valid, 1 content errors (or warnings with ``--strict``), 2 when
-DIR is not a content folder at all. Pure Python: never imports Qt.
+DIR is not a content folder at all. Pure Python, never importing Qt, unless asked
+with ``--screens`` to open every screen headless and name the texts it cuts short.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 from pathlib import Path
 
 from kiosk.commands import problems
-from kiosk.content.model import LoadResult, Problem
+from kiosk.content.model import ContentSet, LoadResult, Problem
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from kiosk.commands.args import add_exhibits_argument
+    from kiosk.commands.args import add_exhibits_argument, size_type
 
     add_exhibits_argument(parser)
     parser.add_argument("--json", action="store_true", help="print a JSON report for tools")
     parser.add_argument(
-        "--strict", action="store_true", help="treat warnings (missing translations) as errors"
+        "--strict",
+        action="store_true",
+        help="treat warnings (missing translations, texts cut short) as errors",
     )
+    parser.add_argument(
+        "--screens",
+        action="store_true",
+        help="also open every screen in every language and text size, headless, and "
+        "warn of each text it cuts short with '…' (about half a minute a screen size)",
+    )
+    parser.add_argument(
+        "--screen-size",
+        type=size_type(8000, (320, 240)),
+        action="append",
+        metavar="WxH",
+        help="the screen size for --screens, as often as wanted "
+        "(default: 1920x1080 and 1080x1920, either way up)",
+    )
+    parser.add_argument("--cache", type=Path, help="rendition cache folder for --screens")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -31,6 +50,13 @@ def run(args: argparse.Namespace) -> int:
     if status is not None:
         return status
     checked = problems.check_folder(root, strict=args.strict)
+    content = checked.result.content
+    if args.screens and content is not None and not checked.errors:
+        cut = _cut_texts(root, content, args.screen_size, args.cache)
+        if args.strict:
+            checked.errors.extend(Problem(p.path, p.line, p.column, p.message) for p in cut)
+        else:
+            checked.warnings.extend(cut)
     if args.json:
         report = _report(root, checked.result, checked.errors, checked.warnings)
         print(json.dumps(report, ensure_ascii=False, indent=2))
@@ -38,6 +64,19 @@ def run(args: argparse.Namespace) -> int:
         problems.print_problems(root, checked.errors, checked.warnings)
         print(problems.summary(root, checked.result, len(checked.errors), len(checked.warnings)))
     return 1 if checked.errors else 0
+
+
+def _cut_texts(
+    root: Path, content: ContentSet, sizes: list[tuple[int, int]] | None, cache: Path | None
+) -> list[Problem]:
+    """``--screens``: the texts the screens cut short, as warnings."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["QT_QUICK_BACKEND"] = "software"
+    from kiosk.ui.app import ensure_application
+    from kiosk.ui.screen_fit import SIZES, cut_texts, problems
+
+    ensure_application()
+    return problems(root, cut_texts(content, cache, tuple(sizes or SIZES)))
 
 
 def _report(

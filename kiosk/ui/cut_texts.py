@@ -55,7 +55,7 @@ class CutTexts(QObject):
         return self._timer.isActive()
 
     def check(self) -> None:
-        cut = [str(item.property("text")) for item in _shown_texts(self._window.contentItem())]
+        cut = [str(item.property("text")) for item in shown_cut_texts(self._window.contentItem())]
         cut = [text for text in cut if text.strip()]
         self._kiosk.problems.set_cut(cut)
         if cut and cut != self._said:
@@ -73,7 +73,7 @@ class CutTexts(QObject):
         self._said = cut
 
 
-def _shown_texts(root: QQuickItem) -> list[QQuickItem]:
+def shown_cut_texts(root: QQuickItem) -> list[QQuickItem]:
     """The shown texts under ``root`` that Qt cut short (elided, or over their maximum
     number of lines), outside the curator's own strips."""
     return [

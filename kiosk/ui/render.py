@@ -31,6 +31,15 @@ TRANSITIONS_OFF = "transitionsOff"
 _KEPT_CHILDREN = "_kiosk_children_looked_at"
 
 
+def transitions_off(window: QQuickWindow) -> None:
+    """Every Style's ``fade`` to 0 (``Style.qml``, found by its type): the screens'
+    transitions end at the next frame, and ``settle`` looks instead of waiting."""
+    for style in window.findChildren(QObject):
+        if style.metaObject().className().startswith("Style_QMLTYPE"):
+            style.setProperty("fade", 0)
+    window.setProperty(TRANSITIONS_OFF, True)
+
+
 def pump(milliseconds: int) -> None:
     """Run the event loop for a while (animations, queued signals, async image loads)."""
     loop = QEventLoop()

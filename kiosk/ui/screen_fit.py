@@ -1,0 +1,191 @@
+"""``kiosk validate --screens``: every screen opened headless in every language, text
+size and orientation, and the texts Qt cuts short on each.
+
+A home tile gives every title the same room and ends a longer one in "…"; the
+exhibit's timeline card, the map's card, the bar's buttons do the same. ``--preview``
+names the ones on the screen shown; this opens them all, as a visitor could reach
+them: home, each exhibit's page, the timeline, the map with each place chosen, About,
+the attract loop and the "still there?" question, at each text size of the Aa
+button, in each language. Lists (the timeline, a long home) make their rows only as
+they scroll into sight: each is scrolled through, a screenful at a time.
+
+Not looked at: the gallery's captions (they wrap, never cut), the presenter's console.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from PySide6.QtQuick import QQuickItem, QQuickWindow
+
+from kiosk.content.model import ContentSet, Problem
+from kiosk.content.records import Record, record
+from kiosk.content.text_source import TextSources
+from kiosk.runtime.navigation import NO_PLACE
+from kiosk.ui.app import KioskWindow, build_window
+from kiosk.ui.appearance import TEXT_SCALES
+from kiosk.ui.cut_texts import shown_cut_texts
+from kiosk.ui.images import ImageStore
+from kiosk.ui.render import hold_still, settle, shown_tree, transitions_off
+from kiosk.ui.session import go_to, make_service
+
+SIZES: tuple[tuple[int, int], ...] = ((1920, 1080), (1080, 1920))  # a screen either way up
+_LIST_VIEWS = ("QQuickListView", "QQuickGridView")  # rows made as they come into sight
+_SETTLE_S = 20.0
+
+
+@record
+class Cut(Record):
+    """A text cut short, and where it was: the screen, language, size and text size."""
+
+    text: str
+    screen: str  # "home", "exhibit people", "map Baku", ...
+    language: str
+    size: tuple[int, int]
+    text_size: int  # percent
+
+
+Screen = tuple[str, str, int, str]  # what go_to takes (screen, exhibit, index), and a name
+# a screen shown over another: only its own texts are its (home's are home's)
+_OVER = {"still-there": "stillThere"}
+
+
+def screens(content: ContentSet) -> Iterator[Screen]:
+    """Every screen a visitor can reach, with the words it shows."""
+    yield "home", "", 0, "home"
+    for exhibit in content.exhibits:
+        yield "exhibit", exhibit.id, 0, f"exhibit {exhibit.id}"
+    if content.timeline():
+        yield "timeline", "", 0, "timeline"
+    if content.places:
+        yield "map", "", NO_PLACE, "map"
+        for index, place in enumerate(content.places):
+            yield "map", "", index, f"map {place.id}"
+    yield "about", "", 0, "about"
+    yield "attract", "", 0, "attract"
+    yield "still-there", "", 0, "still-there"
+
+
+def cut_texts(
+    content: ContentSet,
+    cache: Path | None,
+    sizes: tuple[tuple[int, int], ...] = SIZES,
+    looked_at: Callable[[int], None] | None = None,
+) -> list[Cut]:
+    """The texts cut short on every screen, in file order of the states looked at;
+    ``looked_at`` hears the count of screens looked at so far after each."""
+    found: list[Cut] = []
+    count = 0
+    for size in sizes:
+        service = make_service(cache, size)
+        kw = build_window(content, service, start="home", size=size)
+        transitions_off(kw.window)
+        kw.window.show()
+        try:
+            for scale in TEXT_SCALES:
+                kw.kiosk.appearance.set_text_scale(scale)
+                for language in content.site.language_codes:
+                    kw.kiosk.language.choose(language)
+                    for screen, exhibit_id, index, name in screens(content):
+                        texts = _look(kw, screen, exhibit_id, index)
+                        where = (name, language, size, round(scale * 100))
+                        found += [Cut(text, *where) for text in texts]
+                        count += 1
+                        if looked_at is not None:
+                            looked_at(count)
+        finally:
+            kw.window.close()
+            kw.window.deleteLater()
+            kw.engine.deleteLater()
+            service.shutdown()
+    return found
+
+
+def _look(kw: KioskWindow, screen: str, exhibit_id: str, index: int) -> list[str]:
+    kw.kiosk.idle.show(False, 0)
+    go_to(kw, screen, exhibit_id, index)
+    _still(kw.window, kw.images)
+    if screen in _OVER:
+        over = [i for i in shown_tree(kw.window.contentItem()) if i.objectName() == _OVER[screen]]
+        return _cut_texts_in(over)
+    texts = _cut_texts_in([kw.window.contentItem()])
+    for view in _lists(kw.window):
+        for _ in _screenfuls(view):
+            _still(kw.window, kw.images)
+            texts += [t for t in _cut_texts_in([kw.window.contentItem()]) if t not in texts]
+    return texts
+
+
+def _still(window: QQuickWindow, images: ImageStore) -> None:
+    hold_still(window)
+    settle(window, images, timeout_s=_SETTLE_S)
+
+
+def _cut_texts_in(roots: list[QQuickItem]) -> list[str]:
+    texts = [str(item.property("text")) for root in roots for item in shown_cut_texts(root)]
+    return list(dict.fromkeys(t for t in texts if t.strip()))
+
+
+def _lists(window: QQuickWindow) -> list[QQuickItem]:
+    """The shown lists longer than their view."""
+    return [
+        item
+        for item in shown_tree(window.contentItem())
+        if any(item.inherits(kind) for kind in _LIST_VIEWS) and _longer(item)
+    ]
+
+
+def _longer(view: QQuickItem) -> bool:
+    return bool(
+        view.property("contentHeight") > view.height() + 1
+        or view.property("contentWidth") > view.width() + 1
+    )
+
+
+def _screenfuls(view: QQuickItem) -> Iterator[None]:
+    """Moves ``view`` a screenful at a time to its end, then back to its start."""
+    vertical = view.property("contentHeight") > view.height() + 1
+    axis, length, extent = (
+        ("Y", view.height(), "Height") if vertical else ("X", view.width(), "Width")
+    )
+    origin = float(view.property(f"origin{axis}"))
+    end = origin + float(view.property(f"content{extent}")) - length
+    position = origin
+    while position < end:
+        position = min(end, position + length * 0.9)
+        view.setProperty(f"content{axis}", position)
+        yield
+    view.setProperty(f"content{axis}", origin)
+
+
+TEXT_SIZES = tuple(round(scale * 100) for scale in TEXT_SCALES)
+_SHOWN_CHARS = 60  # of a cut text in its message: enough to find it in the file
+
+
+def problems(root: Path, cuts: list[Cut]) -> list[Problem]:
+    """One warning a text and language, at the value's line in its file, naming the
+    screens, sizes and text sizes that cut it (the folder's, for the kiosk's own words)."""
+    sources = TextSources(root)
+    grouped: dict[tuple[str, str], dict[str, dict[tuple[int, int], list[int]]]] = {}
+    for cut in cuts:
+        by_screen = grouped.setdefault((cut.text, cut.language), {})
+        by_screen.setdefault(cut.screen, {}).setdefault(cut.size, []).append(cut.text_size)
+    found = []
+    for (text, language), by_screen in grouped.items():
+        where = "; ".join(f"{screen} at {_sizes(by_size)}" for screen, by_size in by_screen.items())
+        shown = text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 1] + "…"
+        message = f"cut short with '…' in {language} on {where}: «{shown}»"
+        path, line, column = sources.find(text) or (root, 0, 0)
+        found.append(Problem(path, line, column, message, "warning"))
+    return found
+
+
+def _sizes(by_size: dict[tuple[int, int], list[int]]) -> str:
+    """ "1920x1080 and 1080x1920 at 150 %": a text size named only when not all cut it."""
+    every = all(sorted(sizes) == sorted(TEXT_SIZES) for sizes in by_size.values())
+    parts = []
+    for (width, height), sizes in by_size.items():
+        text_sizes = "" if every else " at " + ", ".join(f"{size} %" for size in sorted(sizes))
+        parts.append(f"{width}x{height}{text_sizes}")
+    return " and ".join(parts) + (", every text size" if every else "")

@@ -1,0 +1,167 @@
+"""``kiosk validate --screens``: every screen opened headless, and each text it cuts
+short named at its line in the curator's file.
+
+A home tile ends a title longer than its room in "…" (by design: every tile gives
+its title the same room). ``kiosk validate`` alone cannot see it; ``--preview`` sees
+it on the screen shown. ``--screens`` opens them all, in every language and text
+size, and scrolls each list through (a long home makes its far tiles only then).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kiosk.commands import validate
+from kiosk.content.model import Problem
+from kiosk.content.text_source import TextSources
+from kiosk.ui import screen_fit
+from kiosk.ui.screen_fit import Cut, cut_texts, problems
+from tests.factories import exhibit_text, line_of, make_site, tmap, valid_exhibit
+from tests.process import environment
+from tests.uitools import load
+
+pytestmark = pytest.mark.usefixtures("qapp")
+
+LONG_RU = (
+    "Межгосударственныйгуманитарныйкультурныйобменмеждуузбекистаномиазербайджаном "
+    "и дружба народов на протяжении многих десятилетий"
+)
+SIZE = (1280, 800)
+
+
+def many_exhibits(root: Path, count: int = 20) -> Path:
+    """Exhibits, the last with a Russian title no tile holds: at 1280x800 the
+    twentieth's tile is made only when the home is scrolled to it."""
+    exhibits: dict[str, dict[str, Any] | str | bytes] = {}
+    for number in range(1, count + 1):
+        title = tmap(f"Exhibit {number}")
+        if number == count:
+            title["ru"] = LONG_RU
+        exhibit_id = f"ex{number:02d}"
+        exhibits[exhibit_id] = valid_exhibit(id=exhibit_id, order=str(number * 10), title=title)
+    return make_site(root, exhibits)
+
+
+def test_the_command_names_the_cut_title_at_its_line_in_the_exhibit_file(tmp_path: Path) -> None:
+    """The curator's way: the command in a shell, its lines as validate prints them."""
+    root = many_exhibits(tmp_path / "site", count=3)
+    options = ["--screens", "--screen-size", "1280x800", "--cache", str(tmp_path / "cache")]
+    done = subprocess.run(
+        [sys.executable, "-m", "kiosk", "validate", *options, str(root)],
+        env=environment(),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr  # a warning: the kiosk shows it
+    line = line_of(exhibit_text(root, "ex03"), "Межгосударственный")
+    (warning,) = [out for out in done.stdout.splitlines() if "cut short" in out]
+    assert warning.startswith(f"site/ex03/exhibit.yaml:{line}:")
+    assert "warning: cut short with '…' in ru on home at 1280x800, every text size" in warning
+    assert "«Межгосударственныйгуманитарный" in warning
+    assert "1 warning" in done.stdout.splitlines()[-1]
+
+
+def test_far_tiles_are_looked_at_by_scrolling_the_home_through(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content = load(many_exhibits(tmp_path / "site"))
+    cache = tmp_path / "cache"
+    cuts = cut_texts(content, cache, sizes=(SIZE,))
+    assert {(c.text, c.screen, c.language) for c in cuts} == {(LONG_RU, "home", "ru")}
+    assert sorted(c.text_size for c in cuts) == [100, 125, 150]
+    # the tile is not there before the home scrolls: without it, nothing is found
+    monkeypatch.setattr(screen_fit, "_lists", lambda window: [])
+    assert cut_texts(content, cache, sizes=(SIZE,)) == []
+
+
+def test_strict_makes_a_cut_text_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_site(tmp_path / "site")
+    where = Problem(root / "alpha" / "exhibit.yaml", 3, 5, "cut short", "warning")
+    monkeypatch.setattr(validate, "_cut_texts", lambda *args: [where])
+    arguments = dict(dir=root, screens=True, screen_size=None, cache=None, json=True)
+    for strict, status in [(False, 0), (True, 1)]:
+        args = argparse.Namespace(strict=strict, **arguments)
+        assert validate.run(args) == status
+    # without --screens nothing is opened (validate stays pure Python)
+    monkeypatch.setattr(validate, "_cut_texts", lambda *args: pytest.fail("opened screens"))
+    assert validate.run(argparse.Namespace(**{**arguments, "screens": False, "strict": True})) == 0
+
+
+def test_the_json_report_lists_a_cut_text_with_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_site(tmp_path / "site")
+    where = Problem(root / "alpha" / "exhibit.yaml", 3, 5, "cut short with '…' in ru", "warning")
+    monkeypatch.setattr(validate, "_cut_texts", lambda *args: [where])
+    args = argparse.Namespace(
+        dir=root, screens=True, screen_size=None, cache=None, json=True, strict=False
+    )
+    assert validate.run(args) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["valid"] is True
+    shown = {"path": "site/alpha/exhibit.yaml", "line": 3, "column": 5}
+    assert shown.items() <= report["warnings"][-1].items()
+
+
+def test_a_shown_text_is_found_at_the_line_its_value_starts(tmp_path: Path) -> None:
+    folded = valid_exhibit(
+        title=tmap("Alpha"), subtitle={**tmap("The first exhibit"), "ru": "Длинный\n  подзаголовок"}
+    )
+    root = make_site(tmp_path / "site", {"alpha": folded})
+    text = exhibit_text(root, "alpha")
+    sources = TextSources(root)
+    place = sources.find("Alpha [ru]")
+    assert place is not None and place[:2] == (
+        root / "alpha" / "exhibit.yaml",
+        line_of(text, "Alpha [ru]"),
+    )
+    # the same words however the file wrapped them
+    place = sources.find("Длинный подзаголовок")
+    assert place is not None and place[1] == line_of(text, "Длинный")
+    # words around a value (a number before a title) still name the value
+    place = sources.find("3.  The first exhibit [en]")
+    assert place is not None and place[1] == line_of(text, "The first exhibit [en]")
+    assert sources.find("Nothing of the curator's") is None
+    assert sources.find("1.  ru") is None  # a short value inside a text names nothing
+
+
+def test_one_warning_a_text_and_language_naming_each_screen_and_size(tmp_path: Path) -> None:
+    root = make_site(tmp_path / "site")
+    title = "Alpha [ru]"
+    cuts = [
+        Cut(title, "home", "ru", (1920, 1080), 150),
+        Cut(title, "home", "ru", (1080, 1920), 100),
+        Cut(title, "home", "ru", (1080, 1920), 125),
+        Cut(title, "home", "ru", (1080, 1920), 150),
+        Cut(title, "attract", "ru", (1080, 1920), 150),
+        Cut(title, "home", "en", (1920, 1080), 150),  # another language: its own line
+        Cut("A word of the kiosk's own", "about", "ru", (1920, 1080), 100),
+    ]
+    found = problems(root, cuts)
+    assert [p.message for p in found] == [
+        "cut short with '…' in ru on home at 1920x1080 at 150 % and 1080x1920 at 100 %, "
+        "125 %, 150 %; attract at 1080x1920 at 150 %: «Alpha [ru]»",
+        "cut short with '…' in en on home at 1920x1080 at 150 %: «Alpha [ru]»",
+        "cut short with '…' in ru on about at 1920x1080 at 100 %: «A word of the kiosk's own»",
+    ]
+    line = line_of(exhibit_text(root, "alpha"), "Alpha [ru]")
+    assert [(p.path, p.line, p.severity) for p in found] == [
+        (root / "alpha" / "exhibit.yaml", line, "warning"),
+        (root / "alpha" / "exhibit.yaml", line, "warning"),
+        (root, 0, "warning"),  # not the curator's words: the folder
+    ]
+    every = problems(root, [Cut(title, "home", "ru", (1920, 1080), s) for s in (100, 125, 150)])
+    assert every[0].message.startswith(
+        "cut short with '…' in ru on home at 1920x1080, every text size"
+    )
+    long = problems(root, [Cut("x" * 100, "home", "ru", (1920, 1080), 100)])
+    assert long[0].message.endswith("«" + "x" * 59 + "…»")
