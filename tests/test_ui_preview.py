@@ -220,6 +220,38 @@ def test_preview_names_a_text_the_screen_cuts_short_and_forgets_it_once_it_fits(
         assert kw.kiosk.problems.cut == [] and not items(kw, "previewCut")
 
 
+def test_preview_looks_again_once_a_long_home_is_scrolled_to_its_far_tiles(
+    tmp_path: Path, rendition_cache: Path
+) -> None:
+    """A home of twenty exhibits at 1280x800 makes its last tiles only as they scroll
+    into sight: a visitor's (or the curator's) scroll is a change to look after."""
+    exhibits: dict[str, dict[str, Any] | str | bytes] = {}
+    for number in range(1, 21):
+        title = tmap(f"Exhibit {number}")
+        if number == 20:
+            title["ru"] = LONG
+        exhibit_id = f"ex{number:02d}"
+        exhibits[exhibit_id] = valid_exhibit(id=exhibit_id, order=str(number * 10), title=title)
+    content = load(make_site(tmp_path / "site", exhibits))
+    with open_window(content, rendition_cache, size=(1280, 800)) as kw:
+        cut = CutTexts(kw.window, kw.kiosk)
+        kw.kiosk.language.choose("ru")
+        settle(kw.window, kw.images)
+        cut.check()
+        assert kw.kiosk.problems.cut == []  # the twentieth tile is not made yet
+        assert not cut.waiting
+        tiles = item(kw, "tiles")
+        end = tiles.property("originY") + tiles.property("contentHeight") - tiles.height()
+        assert end > 0
+        tiles.setProperty("contentY", end)  # as a flick leaves it
+        assert cut.waiting
+        settle(kw.window, kw.images)
+        cut.check()
+        assert kw.kiosk.problems.cut == [LONG]
+        tile = item(kw, "tile_ex20")
+        assert _inside(kw.window, tile)
+
+
 @pytest.mark.parametrize("size", [(1280, 800), (1080, 1920)])
 def test_preview_finds_no_text_cut_short_on_any_bundled_screen(
     content, rendition_cache: Path, size: tuple[int, int]

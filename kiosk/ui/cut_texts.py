@@ -5,7 +5,7 @@ A home tile gives every title the same room, and a title longer than that ends i
 that (it depends on the screen's size, the language and the text size), so the
 curator learns it only by looking at every tile in every language. With ``--preview``
 the window looks for them itself: half a second after the screen, the language, the
-text size or the window's size last changed, every Text shown that Qt says is
+text size, the window's size or the scroll last changed, every Text shown that Qt says is
 truncated is listed on the preview badge and in the log. Nothing of this exists
 outside preview mode.
 """
@@ -41,6 +41,7 @@ class CutTexts(QObject):
         self._timer.timeout.connect(self.check)
         for changed in (
             kiosk.nav.changed,
+            kiosk.nav.scrolled,  # a long home makes its far tiles as they come into sight
             kiosk.textsChanged,
             kiosk.appearance.changed,
             window.widthChanged,
@@ -55,6 +56,7 @@ class CutTexts(QObject):
         return self._timer.isActive()
 
     def check(self) -> None:
+        self._timer.stop()  # a look due is this one
         cut = [str(item.property("text")) for item in shown_cut_texts(self._window.contentItem())]
         cut = [text for text in cut if text.strip()]
         self._kiosk.problems.set_cut(cut)

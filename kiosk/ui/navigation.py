@@ -25,6 +25,7 @@ class Navigation(QObject):
 
     changed = Signal()
     zoomed = Signal(int)  # gallery image index the visitor zoomed into
+    scrolled = Signal()  # home, an exhibit page or About scrolled by the visitor
 
     def __init__(self, content: ContentSet, start: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -146,18 +147,21 @@ class Navigation(QObject):
         """The exhibit page's scroll, kept for Back (see ``Navigator.note_scroll``)."""
         if not self._arriving:
             self.navigator.note_scroll(offset)
+            self.scrolled.emit()
 
     @Slot(float)
     def noteAboutScroll(self, offset: float) -> None:
         """The sources' scroll, kept for a talk that comes back to them."""
         if not self._arriving:
             self.navigator.note_scroll(offset, ABOUT)
+            self.scrolled.emit()
 
     @Slot(float)
     def noteHomeScroll(self, offset: float) -> None:
         """Home's scroll (from the top of its title), kept for Back from an exhibit."""
         if not self._arriving:
             self.navigator.note_scroll(offset, HOME)
+            self.scrolled.emit()
 
     def _get_scroll(self) -> float:
         return self.navigator.place.scroll
