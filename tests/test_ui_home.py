@@ -151,6 +151,35 @@ def test_every_exhibit_is_reachable_at_every_size(
                 assert home_problems(kw, content) == [], where
 
 
+@pytest.mark.parametrize("size", [(1024, 768), (1366, 768)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_a_small_landscape_screen_keeps_every_word_whole_at_every_text_size(
+    size: tuple[int, int], sites: dict[int, ContentSet], rendition_cache: Path
+) -> None:
+    """At 1024x768 and 150 % the site title beside About broke "Azerbaija/n" and the
+    tiles "mustahkamlayotganl/ar": About goes under the title there, and the tiles take
+    fewer columns, as wide as the widest word needs."""
+    content = sites[5]
+    with open_window(content, rendition_cache, size=size) as kw:
+        for scale in TEXT_SCALES:
+            kw.kiosk.appearance.set_text_scale(scale)
+            for language in content.site.language_codes:
+                kw.kiosk.language.choose(language)
+                relaid(kw)
+                where = f"{size} at {scale:.0%} in {language}"
+                assert home_problems(kw, content) == [], where
+                title, about = (
+                    scene_rect(item(kw, "siteTitle")),
+                    scene_rect(item(kw, "aboutButton")),
+                )
+                assert not title.intersects(about), where
+        # at the kiosk's usual size About still stands beside the title
+        kw.kiosk.appearance.set_text_scale(1.0)
+        kw.window.resize(1920, 1080)
+        relaid(kw)
+        title, about = scene_rect(item(kw, "siteTitle")), scene_rect(item(kw, "aboutButton"))
+        assert about.left() > title.right() and about.top() < title.bottom()
+
+
 def tiles_on_screen(kw: KioskWindow) -> dict[str, QRectF]:
     """Each tile seen, at least in part, in the grid's viewport: where it is drawn."""
     seen = viewport(kw)

@@ -59,9 +59,26 @@ Rectangle {
         clip: true
         header: Heading {}
         component Heading: Item {
+            id: heading
             readonly property Item title: siteTitle
+            // About and the map stand under the title, not beside it, in portrait and
+            // wherever the room beside them would break a word of the title (a small
+            // landscape screen at a larger text size)
+            readonly property bool aboutBelow: home.ui.portrait
+                || wordsBeside.contentWidth > wordsBeside.width + 0.5
+            Text {
+                // the title laid out beside About without breaking a word: a word wider
+                // than the room reaches past it (drawn by the title's own font)
+                id: wordsBeside
+                visible: false
+                width: header.width - about.width - home.ui.gap
+                text: siteTitle.text
+                textFormat: Text.PlainText
+                wrapMode: Text.WordWrap
+                font: siteTitle.font
+            }
             width: grid.width
-            height: header.height + home.ui.margin + home.ui.gap + (home.ui.portrait ? about.height + home.ui.gap : 0)
+            height: header.height + home.ui.margin + home.ui.gap + (aboutBelow ? about.height + home.ui.gap : 0)
             Column {
                 id: header
                 x: home.ui.tileInset
@@ -72,8 +89,8 @@ Rectangle {
                     id: siteTitle
                     objectName: "siteTitle"
                     Accessible.role: Accessible.Heading
-                    // landscape: beside About, which stands at its first line on the right
-                    width: parent.width - (home.ui.portrait ? 0 : about.width + home.ui.gap)
+                    // beside About, which stands at its first line on the right
+                    width: parent.width - (heading.aboutBelow ? 0 : about.width + home.ui.gap)
                     text: home.kiosk.siteTitle
                     textFormat: Text.PlainText
                     wrapMode: Text.Wrap
@@ -94,9 +111,9 @@ Rectangle {
             }
             Row {
                 id: about
-                // landscape: centred on the title's first line; portrait: below the subtitle
-                x: home.ui.portrait ? header.x : header.x + header.width - width
-                y: home.ui.portrait ? header.y + header.height + home.ui.gap
+                // beside: centred on the title's first line; else below the subtitle
+                x: heading.aboutBelow ? header.x : header.x + header.width - width
+                y: heading.aboutBelow ? header.y + header.height + home.ui.gap
                     : header.y + Math.max(0, (siteTitle.font.pixelSize * home.ui.fontLine - height) / 2)
                 spacing: home.ui.gap / 2
                 // controls: never on a talk's audience screen (a kiosk with no valid
@@ -142,24 +159,38 @@ Rectangle {
         readonly property real tilesHeight: height - headerHeight
         cellWidth: Math.floor(width / columns)
         // a 16:9 cover at least; up to 4:3 where the screen has the height to spare
-        cellHeight: home.ui.portrait ? coverFor(columns) + textRoom + 2 * home.ui.tileInset
+        readonly property real naturalCellHeight: home.ui.portrait ? coverFor(columns) + textRoom + 2 * home.ui.tileInset
             : Math.max(coverFor(columns) + textRoom + 2 * home.ui.tileInset,
                        Math.min(coverFor(columns, 3 / 4) + textRoom + 2 * home.ui.tileInset,
                                 Math.floor(tilesHeight / Math.ceil(Math.max(1, count) / columns))))
+        // and a tile never taller than the view (a small screen at a larger text size):
+        // its cover gives up to half its height so that a visitor sees it whole
+        cellHeight: Math.min(naturalCellHeight, Math.max(Math.floor(height), naturalCellHeight - coverFor(columns) / 2))
         function coverFor(c, shape = 9 / 16) {
             return Math.round((Math.floor(width / c) - 2 * home.ui.tileInset) * shape)
         }
         function cellHeightFor(c) {  // while choosing the columns: the estimated lines
             return coverFor(c) + home.ui.tileTextRoom(linesFor(c), linesFor(c)) + 2 * home.ui.tileInset
         }
-        // a title keeps eight letters' widths a line: "Ozarbayjon" is not broken in two
-        function roomyAt(c) { return home.ui.tileTextWidth(Math.floor(width / c)) >= 8 * home.ui.tileTitle }
+        // a tile keeps eight letters' widths a line, and the widest word of every title
+        // and subtitle whole: "mustahkamlayotganlar" is not broken in two
+        function roomyAt(c) {
+            const room = home.ui.tileTextWidth(Math.floor(width / c))
+            return room >= 8 * home.ui.tileTitle && room >= wordRoom
+        }
+        // a word wider than two columns' tiles hold is a curator's to shorten (the preview
+        // and ``kiosk validate --screens`` name it): the grid is not laid out for it
+        readonly property real wordRoom: home.widestWord <= home.ui.tileTextWidth(Math.floor(width / 2))
+            ? home.widestWord : 0
         function fittingColumns() {
             const n = Math.max(1, count)
             for (let c = 3; c < n && roomyAt(c); c++) {
                 if (Math.ceil(n / c) * cellHeightFor(c) <= tilesHeight) return c
             }
             for (let c = Math.max(3, n); c > 3; c--) if (roomyAt(c)) return c
+            // a small screen at a larger text size: fewer, wider tiles, scrolled, rather
+            // than words broken in three
+            for (let c = 3; c > 1; c--) if (roomyAt(c)) return c
             return 3
         }
         // the last row, when not full, sits in the middle
@@ -224,6 +255,44 @@ Rectangle {
             if (text) most = Math.max(most, text.lineCount)
         }
         return most
+    }
+    // The widest word of every tile's title and subtitle (each word a line of its own in
+    // an unseen copy a pixel wide: where Qt may break a line, as the tile draws it)
+    readonly property real widestWord: Math.max(widest(titleWords), widest(subtitleWords))
+    function widest(words) {
+        let most = 0
+        for (let i = 0; i < words.count; i++) {
+            const text = words.itemAt(i)
+            if (text) most = Math.max(most, Math.ceil(text.contentWidth))
+        }
+        return most
+    }
+    Repeater {
+        id: titleWords
+        model: home.kiosk.exhibits
+        delegate: Text {
+            required property string title
+            visible: false
+            width: 1
+            text: title
+            textFormat: Text.PlainText
+            wrapMode: Text.WordWrap
+            font.pixelSize: home.ui.tileTitle
+            font.variableAxes: { "wght": Font.DemiBold }
+        }
+    }
+    Repeater {
+        id: subtitleWords
+        model: home.kiosk.exhibits
+        delegate: Text {
+            required property string subtitle
+            visible: false
+            width: 1
+            text: subtitle
+            textFormat: Text.PlainText
+            wrapMode: Text.WordWrap
+            font.pixelSize: home.ui.caption
+        }
     }
     Repeater {
         id: titleMeasure
