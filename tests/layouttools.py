@@ -122,8 +122,7 @@ def line_starts(text: QQuickItem) -> list[int]:
     return [start for start in starts if start > 0]
 
 
-BREAKS_AFTER = "-\u2010\u2011\u2013\u2014/"  # a line may end after a hyphen, a dash or a slash
-STARTS_NOT = ",.;:!?)]}»”%"  # and never begins with punctuation that closes
+STARTS_NOT = ",.;:!?)]}»”%"  # a line never begins with punctuation that closes
 
 
 def broken_words(root: QQuickItem) -> list[str]:
@@ -132,22 +131,15 @@ def broken_words(root: QQuickItem) -> list[str]:
     problems = []
     for text in texts_in(root):
         string = text.property("text")
-        for start in line_starts(text):
+        starts = line_starts(text)
+        for before, after in textlines.broken_words(string, starts):
+            problems.append(f"{before}/{after} (in {string[:30]!r}, {text.width():.0f} px wide)")
+        for start in starts:
             before, after = string[start - 1], string[start]
-            if before.isspace() or before in BREAKS_AFTER:
-                if after in STARTS_NOT:
-                    problems.append(
-                        f"{string[max(0, start - 20) : start + 20]!r}: a line begins with {after!r}"
-                    )
-                continue
-            word_start = start
-            while word_start > 0 and not string[word_start - 1].isspace():
-                word_start -= 1
-            word_end = start
-            while word_end < len(string) and not string[word_end].isspace():
-                word_end += 1
-            broken = f"{string[word_start:start]}/{string[start:word_end]}"
-            problems.append(f"{broken} (in {string[:30]!r}, {text.width():.0f} px wide)")
+            if (before.isspace() or before in textlines.BREAKS_AFTER) and after in STARTS_NOT:
+                problems.append(
+                    f"{string[max(0, start - 20) : start + 20]!r}: a line begins with {after!r}"
+                )
     return problems
 
 

@@ -67,7 +67,12 @@ def test_the_command_names_the_cut_title_at_its_line_in_the_exhibit_file(tmp_pat
     assert warning.startswith(f"site/ex03/exhibit.yaml:{line}:")
     assert "warning: cut short with '…' in ru on home at 1280x800, every text size" in warning
     assert "«Межгосударственныйгуманитарный" in warning
-    assert "1 warning" in done.stdout.splitlines()[-1]
+    # on its own page the title's 80-letter word is broken in two where its line ends
+    broken = [out for out in done.stdout.splitlines() if "a word broken in two" in out]
+    page = [out for out in broken if " on exhibit ex03 at 1280x800" in out]
+    assert page and page[0].startswith(f"site/ex03/exhibit.yaml:{line}:")
+    assert "«Межгосударственныйгуманитарныйкультурны…»" in page[0]
+    assert "0 errors" in done.stdout.splitlines()[-1]
 
 
 def test_far_tiles_are_looked_at_by_scrolling_the_home_through(
@@ -75,12 +80,28 @@ def test_far_tiles_are_looked_at_by_scrolling_the_home_through(
 ) -> None:
     content = load(many_exhibits(tmp_path / "site"))
     cache = tmp_path / "cache"
-    cuts = cut_texts(content, cache, sizes=(SIZE,))
-    assert {(c.text, c.screen, c.language) for c in cuts} == {(LONG_RU, "home", "ru")}
+    home = [screen for screen in screen_fit.screens(content) if screen[0] == "home"]
+    cuts = cut_texts(content, cache, sizes=(SIZE,), screens_of=lambda _: home)
+    assert {(c.text, c.screen, c.language, c.broken) for c in cuts} == {(LONG_RU, "home", "ru", "")}
     assert sorted(c.text_size for c in cuts) == [100, 125, 150]
-    # the tile is not there before the home scrolls: without it, nothing is found
+    # the tile is not there before the home scrolls: without it, it is not found
     monkeypatch.setattr(screen_fit, "_lists", lambda window: [])
-    assert cut_texts(content, cache, sizes=(SIZE,)) == []
+    assert cut_texts(content, cache, sizes=(SIZE,), screens_of=lambda _: home) == []
+
+
+def test_a_word_longer_than_its_line_is_named_on_every_screen_that_breaks_it(
+    tmp_path: Path,
+) -> None:
+    """Qt breaks a word wider than its line where the line ends: the page title, the
+    "next" link of the exhibit before, the list of exhibits on About."""
+    content = load(many_exhibits(tmp_path / "site", count=2))
+    broken = [c for c in cut_texts(content, tmp_path / "cache", sizes=(SIZE,)) if c.broken]
+    word = LONG_RU.split()[0]
+    assert {c.broken for c in broken} == {word}
+    assert {c.language for c in broken} == {"ru"}
+    screens = {c.screen for c in broken}
+    assert {"exhibit ex02", "exhibit ex01"} <= screens  # its page, the next link before it
+    assert all(c.text.endswith(LONG_RU) for c in broken)
 
 
 def test_strict_makes_a_cut_text_an_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -145,6 +166,7 @@ def test_one_warning_a_text_and_language_naming_each_screen_and_size(tmp_path: P
         Cut(title, "attract", "ru", (1080, 1920), 150),
         Cut(title, "home", "en", (1920, 1080), 150),  # another language: its own line
         Cut("A word of the kiosk's own", "about", "ru", (1920, 1080), 100),
+        Cut(title, "exhibit alpha", "ru", (1920, 1080), 150, broken="Alpha"),
     ]
     found = problems(root, cuts)
     assert [p.message for p in found] == [
@@ -152,12 +174,14 @@ def test_one_warning_a_text_and_language_naming_each_screen_and_size(tmp_path: P
         "125 %, 150 %; attract at 1080x1920 at 150 %: «Alpha [ru]»",
         "cut short with '…' in en on home at 1920x1080 at 150 %: «Alpha [ru]»",
         "cut short with '…' in ru on about at 1920x1080 at 100 %: «A word of the kiosk's own»",
+        "a word broken in two («Alpha») in ru on exhibit alpha at 1920x1080 at 150 %: «Alpha [ru]»",
     ]
     line = line_of(exhibit_text(root, "alpha"), "Alpha [ru]")
     assert [(p.path, p.line, p.severity) for p in found] == [
         (root / "alpha" / "exhibit.yaml", line, "warning"),
         (root / "alpha" / "exhibit.yaml", line, "warning"),
         (root, 0, "warning"),  # not the curator's words: the folder
+        (root / "alpha" / "exhibit.yaml", line, "warning"),
     ]
     every = problems(root, [Cut(title, "home", "ru", (1920, 1080), s) for s in (100, 125, 150)])
     assert every[0].message.startswith(

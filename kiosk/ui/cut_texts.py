@@ -75,15 +75,18 @@ class CutTexts(QObject):
         self._said = cut
 
 
-def shown_cut_texts(root: QQuickItem) -> list[QQuickItem]:
-    """The shown texts under ``root`` that Qt cut short (elided, or over their maximum
-    number of lines), outside the curator's own strips."""
+def shown_texts(root: QQuickItem) -> list[QQuickItem]:
+    """The shown texts under ``root``, outside the curator's own strips."""
     return [
         item
         for item in shown_tree(root, leave_out=CHROME)
         # asked only of texts: PySide 6.12 mis-counts the None that property() returns
         # for a property an item lacks (see ``kiosk.ui.render._shown_motion``)
         if item.metaObject().indexOfProperty("truncated") >= 0
-        and item.property("truncated")
-        and item.width() > 0
     ]
+
+
+def shown_cut_texts(root: QQuickItem) -> list[QQuickItem]:
+    """The shown texts under ``root`` that Qt cut short (elided, or over their maximum
+    number of lines), outside the curator's own strips."""
+    return [item for item in shown_texts(root) if item.property("truncated") and item.width() > 0]

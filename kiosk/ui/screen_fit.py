@@ -1,31 +1,34 @@
 """``kiosk validate --screens``: every screen opened headless in every language, text
-size and orientation, and the texts Qt cuts short on each.
+size and orientation, and the texts Qt cuts short or breaks inside a word on each.
 
-A home tile gives every title the same room and ends a longer one in "…"; the
-exhibit's timeline card, the map's card, the bar's buttons do the same. ``--preview``
-names the ones on the screen shown; this opens them all, as a visitor could reach
-them: home, each exhibit's page, the timeline, the map with each place chosen, About,
-the attract loop and the "still there?" question, at each text size of the Aa
-button, in each language. Lists (the timeline, a long home) make their rows only as
-they scroll into sight: each is scrolled through, a screenful at a time.
+A home tile gives every title the same room and ends a longer one in "…"; a word
+longer than its line is broken where the line ends ("Azerbaija/n", found by laying
+the text out again as Qt does: ``kiosk.ui.textlines``). ``--preview`` names the texts
+cut short on the screen shown; this opens every screen a visitor can reach: home,
+each exhibit's page, the timeline, the map with each place chosen, About, the attract
+loop and the "still there?" question, at each text size of the Aa button, in each
+language. Lists (the timeline, a long home) make their rows only as they scroll into
+sight: each is scrolled through, a screenful at a time.
 
-Not looked at: the gallery's captions (they wrap, never cut), the presenter's console.
+Not looked at: the gallery's captions, the presenter's console.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from PySide6.QtQml import QQmlEngine, QQmlExpression
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.content.model import ContentSet, Problem
 from kiosk.content.records import Record, record
 from kiosk.content.text_source import TextSources
 from kiosk.runtime.navigation import NO_PLACE
+from kiosk.ui import textlines
 from kiosk.ui.app import KioskWindow, build_window
 from kiosk.ui.appearance import TEXT_SCALES
-from kiosk.ui.cut_texts import shown_cut_texts
+from kiosk.ui.cut_texts import shown_texts
 from kiosk.ui.images import ImageStore
 from kiosk.ui.render import hold_still, settle, shown_tree, transitions_off
 from kiosk.ui.session import go_to, make_service
@@ -37,13 +40,15 @@ _SETTLE_S = 20.0
 
 @record
 class Cut(Record):
-    """A text cut short, and where it was: the screen, language, size and text size."""
+    """A text cut short, or with a word broken across two lines, and where it was: the
+    screen, language, size and text size."""
 
     text: str
     screen: str  # "home", "exhibit people", "map Baku", ...
     language: str
     size: tuple[int, int]
     text_size: int  # percent
+    broken: str = ""  # the word it breaks in two ("Azerbaijan"); "" for one cut short with "…"
 
 
 Screen = tuple[str, str, int, str]  # what go_to takes (screen, exhibit, index), and a name
@@ -72,9 +77,10 @@ def cut_texts(
     cache: Path | None,
     sizes: tuple[tuple[int, int], ...] = SIZES,
     looked_at: Callable[[int], None] | None = None,
+    screens_of: Callable[[ContentSet], Iterable[Screen]] = screens,
 ) -> list[Cut]:
-    """The texts cut short on every screen, in file order of the states looked at;
-    ``looked_at`` hears the count of screens looked at so far after each."""
+    """The texts cut short or broken on every screen (``screens_of`` the content), in
+    the order looked at; ``looked_at`` hears the count of screens looked at so far."""
     found: list[Cut] = []
     count = 0
     for size in sizes:
@@ -87,10 +93,10 @@ def cut_texts(
                 kw.kiosk.appearance.set_text_scale(scale)
                 for language in content.site.language_codes:
                     kw.kiosk.language.choose(language)
-                    for screen, exhibit_id, index, name in screens(content):
+                    for screen, exhibit_id, index, name in screens_of(content):
                         texts = _look(kw, screen, exhibit_id, index)
                         where = (name, language, size, round(scale * 100))
-                        found += [Cut(text, *where) for text in texts]
+                        found += [Cut(text, *where, broken) for text, broken in texts]
                         count += 1
                         if looked_at is not None:
                             looked_at(count)
@@ -102,19 +108,22 @@ def cut_texts(
     return found
 
 
-def _look(kw: KioskWindow, screen: str, exhibit_id: str, index: int) -> list[str]:
+Found = tuple[str, str]  # a text, and a word it breaks in two ("" for a text cut short)
+
+
+def _look(kw: KioskWindow, screen: str, exhibit_id: str, index: int) -> list[Found]:
     kw.kiosk.idle.show(False, 0)
     go_to(kw, screen, exhibit_id, index)
     _still(kw.window, kw.images)
     if screen in _OVER:
         over = [i for i in shown_tree(kw.window.contentItem()) if i.objectName() == _OVER[screen]]
-        return _cut_texts_in(over)
-    texts = _cut_texts_in([kw.window.contentItem()])
+        return _found_in(over)
+    found = _found_in([kw.window.contentItem()])
     for view in _lists(kw.window):
         for _ in _screenfuls(view):
             _still(kw.window, kw.images)
-            texts += [t for t in _cut_texts_in([kw.window.contentItem()]) if t not in texts]
-    return texts
+            found += [f for f in _found_in([kw.window.contentItem()]) if f not in found]
+    return found
 
 
 def _still(window: QQuickWindow, images: ImageStore) -> None:
@@ -122,9 +131,32 @@ def _still(window: QQuickWindow, images: ImageStore) -> None:
     settle(window, images, timeout_s=_SETTLE_S)
 
 
-def _cut_texts_in(roots: list[QQuickItem]) -> list[str]:
-    texts = [str(item.property("text")) for root in roots for item in shown_cut_texts(root)]
-    return list(dict.fromkeys(t for t in texts if t.strip()))
+def _found_in(roots: list[QQuickItem]) -> list[Found]:
+    """The shown texts under ``roots`` cut short, or with a word broken: each once."""
+    found: list[Found] = []
+    for root in roots:
+        for item in shown_texts(root):
+            text = str(item.property("text"))
+            if not text.strip() or item.width() <= 0:
+                continue
+            if item.property("truncated"):
+                found.append((text, ""))
+            else:
+                found += [(text, word) for word in _broken(item, text)]
+    return list(dict.fromkeys(found))
+
+
+def _broken(item: QQuickItem, text: str) -> list[str]:
+    """The words ``item`` breaks between two of its lines, laid out again as it lays
+    them out (``kiosk.ui.textlines``)."""
+    wrap, failed = QQmlExpression(
+        QQmlEngine.contextForObject(item), item, "wrapMode + 0"
+    ).evaluate()
+    if failed or not wrap:  # PySide cannot read the enum itself
+        return []
+    width = item.width() - item.property("leftPadding") - item.property("rightPadding")
+    starts = textlines.line_starts(text, item.property("font"), width, int(wrap))
+    return [before + after for before, after in textlines.broken_words(text, starts)]
 
 
 def _lists(window: QQuickWindow) -> list[QQuickItem]:
@@ -164,21 +196,27 @@ _SHOWN_CHARS = 60  # of a cut text in its message: enough to find it in the file
 
 
 def problems(root: Path, cuts: list[Cut]) -> list[Problem]:
-    """One warning a text and language, at the value's line in its file, naming the
-    screens, sizes and text sizes that cut it (the folder's, for the kiosk's own words)."""
+    """One warning a text, language and broken word, at the value's line in its file,
+    naming the screens, sizes and text sizes that cut or break it (the folder's, for the
+    kiosk's own words)."""
     sources = TextSources(root)
-    grouped: dict[tuple[str, str], dict[str, dict[tuple[int, int], list[int]]]] = {}
+    grouped: dict[tuple[str, str, str], dict[str, dict[tuple[int, int], list[int]]]] = {}
     for cut in cuts:
-        by_screen = grouped.setdefault((cut.text, cut.language), {})
+        by_screen = grouped.setdefault((cut.text, cut.language, cut.broken), {})
         by_screen.setdefault(cut.screen, {}).setdefault(cut.size, []).append(cut.text_size)
     found = []
-    for (text, language), by_screen in grouped.items():
+    for (text, language, broken), by_screen in grouped.items():
         where = "; ".join(f"{screen} at {_sizes(by_size)}" for screen, by_size in by_screen.items())
-        shown = text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 1] + "…"
-        message = f"cut short with '…' in {language} on {where}: «{shown}»"
+        shown = _shown(text, _SHOWN_CHARS)
+        what = f"a word broken in two («{_shown(broken, 40)}»)" if broken else "cut short with '…'"
+        message = f"{what} in {language} on {where}: «{shown}»"
         path, line, column = sources.find(text) or (root, 0, 0)
         found.append(Problem(path, line, column, message, "warning"))
     return found
+
+
+def _shown(text: str, most: int) -> str:
+    return text if len(text) <= most else text[: most - 1] + "…"
 
 
 def _sizes(by_size: dict[tuple[int, int], list[int]]) -> str:

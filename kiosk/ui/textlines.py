@@ -4,7 +4,8 @@ and the line a reader is on, found again after a new text size (``kiosk.ui.appea
 Qt Quick's Text tells no character positions (only TextEdit does), so the text is laid
 out again here with Qt's own text layout at the item's font, width, wrap mode and line
 height, as QQuickText lays out plain text (design metrics, each line's height times the
-line height). ``tests/layouttools.line_starts`` does the same to find broken words.
+line height). ``kiosk validate --screens`` and the layout tests find broken words
+with it.
 """
 
 from __future__ import annotations
@@ -83,3 +84,27 @@ def line_starts(text: str, font: QFont, width: float, wrap: int) -> list[int]:
         starts.append(line.textStart())
     layout.endLayout()
     return starts or [0]
+
+
+# a line may end after a hyphen, a dash or a slash: the word goes on past it, whole
+BREAKS_AFTER = "-\u2010\u2011\u2013\u2014/"
+
+
+def broken_words(text: str, starts: list[int]) -> list[tuple[str, str]]:
+    """The words that ``text``, laid out in lines beginning at ``starts``, breaks
+    between two lines: each as its two parts, ("Azerbaija", "n")."""
+    broken = []
+    for start in starts:
+        if start <= 0 or start >= len(text):
+            continue
+        before = text[start - 1]
+        if before.isspace() or before in BREAKS_AFTER:
+            continue
+        word_start = start
+        while word_start > 0 and not text[word_start - 1].isspace():
+            word_start -= 1
+        word_end = start
+        while word_end < len(text) and not text[word_end].isspace():
+            word_end += 1
+        broken.append((text[word_start:start], text[start:word_end]))
+    return broken
