@@ -39,7 +39,12 @@ def painted(picture: object) -> QRectF:
     return QRectF(box.center().x() - width / 2, box.center().y() - height / 2, width, height)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+# and the squarer and smaller screens, where the words beside the pictures ran under
+# the band and off the foot (1280x1024: "Təməl: 1991–1998-ci illər" under the site name)
+SQUARER = [(1280, 1024), (1024, 768), (800, 600)]
+
+
+@pytest.mark.parametrize("size", SIZES + SQUARER, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_every_slide_shows_its_picture_whole_and_uncovered_and_its_words_in_the_window(
     size: tuple[int, int], rendition_cache: Path
 ) -> None:
@@ -59,10 +64,14 @@ def test_every_slide_shows_its_picture_whole_and_uncovered_and_its_words_in_the_
             for cover in ("attractPanel", "attractTitle"):
                 shared = scene_rect(item(kw, cover)).intersected(picture)
                 assert shared.width() < 1 or shared.height() < 1, f"{cover} over slide {slide}"
+            panel = scene_rect(item(kw, "attractPanel")).adjusted(-1, -1, 1, 1)
             for text in items(kw, "touchToExplore") + items(kw, "slideTitle"):
                 assert window.contains(scene_rect(text)) and not text.property("truncated")
+                assert panel.contains(scene_rect(text)), f"{text.property('text')} off the panel"
             for code in LANGUAGES:
-                assert window.contains(scene_rect(item(kw, f"attractLanguage_{code}")))
+                button = scene_rect(item(kw, f"attractLanguage_{code}"))
+                assert window.contains(button) and panel.contains(button)
+                assert button.height() >= 48 * min(1.0, size[1] / 1080) - 0.5, (code, button)
 
 
 def test_the_site_name_is_said_once_on_every_slide(rendition_cache: Path) -> None:

@@ -34,7 +34,17 @@ Rectangle {
     readonly property var slides: kiosk.attractSlides
     readonly property var current: slides.length ? slides[slide % slides.length] : null
     // at least 56 px on a museum screen: read from three metres (a laptop's smaller)
-    readonly property real invitationSize: ui.k >= 0.9 ? Math.max(56, Math.round(60 * ui.k)) : Math.round(52 * ui.k)
+    readonly property real designedInvitation: ui.k >= 0.9 ? Math.max(56, Math.round(60 * ui.k)) : Math.round(52 * ui.k)
+    // Beside the pictures on a small or squarer screen, the slide's title and the
+    // invitations smaller (never under half), so that they and the languages keep to
+    // the panel, under the band; the language buttons keep their size.
+    readonly property real invitationSize: Math.round(designedInvitation * wordsFit)
+    readonly property real wordsFit: {
+        if (!beside || designed.implicitHeight <= 0) return 1
+        // the rule, the gap and the languages, and the three spacings the words' copy lacks
+        const fixed = rule.height + gap.height + languages.height + 3 * callColumn.spacing
+        return Math.max(0.5, Math.min(1, (callColumn.room - fixed) / designed.implicitHeight))
+    }
     // Landscape: the pictures on the left, the words on the right; portrait: above them.
     // Neither covers the other, and each picture shows whole between the bands.
     readonly property bool beside: !ui.portrait
@@ -204,7 +214,9 @@ Rectangle {
     Rectangle {
         id: panel
         objectName: "attractPanel"
-        x: attract.beside ? Math.round(attract.width * (attract.ui.k < 0.9 ? 0.4 : 0.5)) : 0
+        // the words take more of a laptop's or a squarer screen's width (5:4, 4:3): less
+        // wrapped, they keep to the screen's height
+        x: attract.beside ? Math.round(attract.width * (attract.ui.k < 0.9 || attract.width < 1.5 * attract.height ? 0.4 : 0.5)) : 0
         y: attract.beside ? band.height : attract.height - height
         width: attract.width - x
         height: attract.beside ? attract.height - band.height : callColumn.implicitHeight + attract.ui.margin * 1.5
@@ -218,18 +230,25 @@ Rectangle {
             width: parent.width - 2 * attract.ui.margin
             anchors.verticalCenter: parent.verticalCenter
             spacing: attract.ui.gap / 2
+            // beside the pictures, still taller than the panel with the invitations at
+            // half their size (a long title on a very small screen): drawn smaller,
+            // whole, rather than under the band and off the screen's foot
+            readonly property real room: panel.height - attract.ui.margin
+            scale: attract.beside && implicitHeight > room ? room / implicitHeight : 1
+            transformOrigin: Item.Left
             ScreenText {
+                id: slideTitle
                 objectName: "slideTitle"
                 visible: text !== ""
                 width: parent.width
                 text: attract.current ? attract.current.title : ""
                 textFormat: Text.PlainText
                 wrapMode: Text.Wrap
-                font.pixelSize: attract.ui.title
+                font.pixelSize: Math.round(attract.ui.title * attract.wordsFit)
                 font.variableAxes: { "wght": Font.Bold }
                 color: attract.ui.stageInk
             }
-            Rectangle { width: parent.width; height: Math.max(2, 3 * attract.ui.k); color: attract.ui.accent }
+            Rectangle { id: rule; width: parent.width; height: Math.max(2, 3 * attract.ui.k); color: attract.ui.accent }
             Repeater {
                 model: attract.kiosk.attractTexts
                 ScreenText {
@@ -244,8 +263,9 @@ Rectangle {
                     color: attract.ui.stageInk
                 }
             }
-            Item { width: 1; height: attract.ui.gap / 2 }
+            Item { id: gap; width: 1; height: attract.ui.gap / 2 }
             Flow {
+                id: languages
                 objectName: "attractLanguages"
                 width: parent.width
                 spacing: attract.ui.gap / 2
@@ -261,6 +281,35 @@ Rectangle {
                             attract.kiosk.nav.leaveAttract()
                         }
                     }
+                }
+            }
+        }
+        // the slide's title and the invitations at their designed sizes, unseen: the
+        // room they would need
+        Column {
+            id: designed
+            visible: false
+            width: callColumn.width
+            spacing: callColumn.spacing
+            Text {
+                visible: text !== ""
+                width: designed.width
+                text: slideTitle.text
+                textFormat: Text.PlainText
+                wrapMode: Text.Wrap
+                font.pixelSize: attract.ui.title
+                font.variableAxes: { "wght": Font.Bold }
+            }
+            Repeater {
+                model: attract.kiosk.attractTexts
+                Text {
+                    required property string modelData
+                    width: designed.width
+                    text: modelData
+                    textFormat: Text.PlainText
+                    wrapMode: Text.Wrap
+                    font.pixelSize: attract.designedInvitation
+                    font.variableAxes: { "wght": Font.DemiBold }
                 }
             }
         }
