@@ -143,11 +143,23 @@ import json, sys, time
 from kiosk.runtime import preload
 events = []
 run = preload.Preload.run
+class Marked:
+    # the preload's lock, noting its first release: the end of the set-up (noted after
+    # run() returns, the main thread could be on its way already)
+    def __init__(self, lock):
+        self.lock, self.released = lock, False
+    def acquire(self):
+        return self.lock.acquire()
+    def release(self):
+        if not self.released:
+            self.released = True
+            events.append("fontconfig set up: end")
+        self.lock.release()
 def late(self):
     time.sleep(0.3)
     events.append("fontconfig set up: start")
+    self._done = Marked(self._done)
     run(self)
-    events.append("fontconfig set up: end")
 preload.Preload.run = late
 preload.start()
 from kiosk.ui import app
