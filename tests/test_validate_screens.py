@@ -189,3 +189,19 @@ def test_one_warning_a_text_and_language_naming_each_screen_and_size(tmp_path: P
     )
     long = problems(root, [Cut("x" * 100, "home", "ru", (1920, 1080), 100)])
     assert long[0].message.endswith("«" + "x" * 59 + "…»")
+
+
+def test_a_terminal_sees_how_many_screens_are_looked_at(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Half a minute a screen size: the terminal's line says how far it is, rewritten."""
+    looked_at = validate._progress(25)
+    for count in range(1, 26):
+        looked_at(count)
+    written = capsys.readouterr()
+    assert written.out == ""  # the warnings' stream stays the report's
+    assert written.err.split("\r")[1:] == [
+        "looking at the screens: 10 of 25",
+        "looking at the screens: 20 of 25",
+        "looking at the screens: 25 of 25",
+    ]

@@ -11,6 +11,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from kiosk.commands import problems
@@ -73,10 +75,27 @@ def _cut_texts(
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["QT_QUICK_BACKEND"] = "software"
     from kiosk.ui.app import ensure_application
-    from kiosk.ui.screen_fit import SIZES, cut_texts, problems
+    from kiosk.ui.screen_fit import SIZES, TEXT_SIZES, cut_texts, problems, screens
 
     ensure_application()
-    return problems(root, cut_texts(content, cache, tuple(sizes or SIZES)))
+    shown = tuple(sizes or SIZES)
+    total = len(shown) * len(TEXT_SIZES) * len(content.site.language_codes)
+    total *= len(list(screens(content)))
+    progress = _progress(total) if sys.stderr.isatty() else None
+    found = cut_texts(content, cache, shown, looked_at=progress)
+    if progress is not None:
+        print(file=sys.stderr)
+    return problems(root, found)
+
+
+def _progress(total: int) -> Callable[[int], None]:
+    """A line on the terminal, rewritten as the screens are looked at."""
+
+    def looked_at(count: int) -> None:
+        if count == total or count % 10 == 0:
+            print(f"\rlooking at the screens: {count} of {total}", end="", file=sys.stderr)
+
+    return looked_at
 
 
 def _report(
