@@ -256,43 +256,36 @@ Rectangle {
         }
         return most
     }
-    // The widest word of every tile's title and subtitle (each word a line of its own in
-    // an unseen copy a pixel wide: where Qt may break a line, as the tile draws it)
-    readonly property real widestWord: Math.max(widest(titleWords), widest(subtitleWords))
-    function widest(words) {
-        let most = 0
-        for (let i = 0; i < words.count; i++) {
-            const text = words.itemAt(i)
-            if (text) most = Math.max(most, Math.ceil(text.contentWidth))
+    // The widest word of every tile's title and subtitle: all titles (and all
+    // subtitles) in one unseen text a pixel wide, each word a line of its own, broken
+    // where Qt may break a line, as the tiles draw them
+    readonly property real widestWord: Math.ceil(Math.max(titleWords.contentWidth, subtitleWords.contentWidth))
+    function joined(measure) {
+        const texts = []
+        for (let i = 0; i < measure.count; i++) {
+            const text = measure.itemAt(i)
+            if (text) texts.push(text.text)
         }
-        return most
+        return texts.join("\n")
     }
-    Repeater {
+    Text {
         id: titleWords
-        model: home.kiosk.exhibits
-        delegate: Text {
-            required property string title
-            visible: false
-            width: 1
-            text: title
-            textFormat: Text.PlainText
-            wrapMode: Text.WordWrap
-            font.pixelSize: home.ui.tileTitle
-            font.variableAxes: { "wght": Font.DemiBold }
-        }
+        visible: false
+        width: 1
+        text: home.joined(titleMeasure)
+        textFormat: Text.PlainText
+        wrapMode: Text.WordWrap
+        font.pixelSize: home.ui.tileTitle
+        font.variableAxes: { "wght": Font.DemiBold }
     }
-    Repeater {
+    Text {
         id: subtitleWords
-        model: home.kiosk.exhibits
-        delegate: Text {
-            required property string subtitle
-            visible: false
-            width: 1
-            text: subtitle
-            textFormat: Text.PlainText
-            wrapMode: Text.WordWrap
-            font.pixelSize: home.ui.caption
-        }
+        visible: false
+        width: 1
+        text: home.joined(subtitleMeasure)
+        textFormat: Text.PlainText
+        wrapMode: Text.WordWrap
+        font.pixelSize: home.ui.caption
     }
     Repeater {
         id: titleMeasure
