@@ -3,7 +3,8 @@
 Curators run this before copying an edit to a kiosk; tools and CI use ``--json``.
 Exit status: 0 valid, 1 content errors (or warnings with ``--strict``), 2 when
 DIR is not a content folder at all. Pure Python, never importing Qt, unless asked
-with ``--screens`` to open every screen headless and name the texts it cuts short.
+with ``--screens`` to open every screen headless and name the texts it cuts short or
+whose words it breaks.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--screens",
         action="store_true",
         help="also open every screen in every language and text size, headless, and "
-        "warn of each text it cuts short with '…' (about half a minute a screen size)",
+        "warn of each text it cuts short with '…' or whose word it breaks in two "
+        "(about half a minute a screen size)",
     )
     parser.add_argument(
         "--screen-size",
@@ -71,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
 def _cut_texts(
     root: Path, content: ContentSet, sizes: list[tuple[int, int]] | None, cache: Path | None
 ) -> list[Problem]:
-    """``--screens``: the texts the screens cut short, as warnings."""
+    """``--screens``: the texts the screens cut short or break, as warnings."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["QT_QUICK_BACKEND"] = "software"
     from kiosk.ui.app import ensure_application
