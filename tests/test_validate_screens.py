@@ -189,6 +189,10 @@ def test_one_warning_a_text_and_language_naming_each_screen_and_size(tmp_path: P
     )
     long = problems(root, [Cut("x" * 100, "home", "ru", (1920, 1080), 100)])
     assert long[0].message.endswith("«" + "x" * 59 + "…»")
+    # a word in guillemets is named without them: «Азербайджан», not ««Азербайджан»
+    quoted = Cut("Музей «Азербайджан»", "map", "ru", (800, 600), 150, broken="«Азербайджан»")
+    (named,) = problems(root, [quoted])
+    assert named.message.startswith("a word broken in two («Азербайджан») in ru on map")
 
 
 def test_a_terminal_sees_how_many_screens_are_looked_at(

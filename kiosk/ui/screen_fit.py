@@ -57,7 +57,7 @@ _OVER = {"still-there": "stillThere"}
 
 
 def screens(content: ContentSet) -> Iterator[Screen]:
-    """Every screen a visitor can reach, with the words it shows."""
+    """Every screen a visitor can reach, and its name in a warning."""
     yield "home", "", 0, "home"
     for exhibit in content.exhibits:
         yield "exhibit", exhibit.id, 0, f"exhibit {exhibit.id}"
@@ -193,6 +193,7 @@ def _screenfuls(view: QQuickItem) -> Iterator[None]:
 
 TEXT_SIZES = tuple(round(scale * 100) for scale in TEXT_SCALES)
 _SHOWN_CHARS = 60  # of a cut text in its message: enough to find it in the file
+_MARKS = "«»“”„\"'()[],.;:!?"  # around a broken word, left out of its message
 
 
 def problems(root: Path, cuts: list[Cut]) -> list[Problem]:
@@ -208,7 +209,8 @@ def problems(root: Path, cuts: list[Cut]) -> list[Problem]:
     for (text, language, broken), by_screen in grouped.items():
         where = "; ".join(f"{screen} at {_sizes(by_size)}" for screen, by_size in by_screen.items())
         shown = _shown(text, _SHOWN_CHARS)
-        what = f"a word broken in two («{_shown(broken, 40)}»)" if broken else "cut short with '…'"
+        word = _shown(broken.strip(_MARKS), 40)  # «Азербайджан: the word, not its marks
+        what = f"a word broken in two («{word}»)" if broken else "cut short with '…'"
         message = f"{what} in {language} on {where}: «{shown}»"
         path, line, column = sources.find(text) or (root, 0, 0)
         found.append(Problem(path, line, column, message, "warning"))
