@@ -135,6 +135,19 @@ def make_site(
     return root
 
 
+def many_exhibits(root: Path, count: int, last: dict[str, str]) -> Path:
+    """A site of ``count`` small exhibits (``ex01``, ``ex02``...) in that order, the last
+    one's title in some languages replaced by ``last`` (a title too long for a tile)."""
+    exhibits: dict[str, dict[str, Any] | str | bytes] = {}
+    for number in range(1, count + 1):
+        title = tmap(f"Exhibit {number}")
+        if number == count:
+            title.update(last)
+        exhibit_id = f"ex{number:02d}"
+        exhibits[exhibit_id] = valid_exhibit(id=exhibit_id, order=str(number * 10), title=title)
+    return make_site(root, exhibits)
+
+
 def _write(path: Path, content: dict[str, Any] | str | bytes) -> None:
     if isinstance(content, bytes):
         path.write_bytes(content)

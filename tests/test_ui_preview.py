@@ -20,7 +20,7 @@ from kiosk.ui.app import KioskWindow
 from kiosk.ui.cut_texts import CutTexts
 from kiosk.ui.render import next_frame, settle, visual_tree
 from tests.conftest import BUNDLED
-from tests.factories import make_site, tmap, valid_exhibit
+from tests.factories import make_site, many_exhibits, tmap, valid_exhibit
 from tests.test_run_cli import _run_kiosk, _wait_for_first_frame
 from tests.uitools import grab, item, items, load, open_window
 
@@ -225,14 +225,7 @@ def test_preview_looks_again_once_a_long_home_is_scrolled_to_its_far_tiles(
 ) -> None:
     """A home of twenty exhibits at 1280x800 makes its last tiles only as they scroll
     into sight: a visitor's (or the curator's) scroll is a change to look after."""
-    exhibits: dict[str, dict[str, Any] | str | bytes] = {}
-    for number in range(1, 21):
-        title = tmap(f"Exhibit {number}")
-        if number == 20:
-            title["ru"] = LONG
-        exhibit_id = f"ex{number:02d}"
-        exhibits[exhibit_id] = valid_exhibit(id=exhibit_id, order=str(number * 10), title=title)
-    content = load(make_site(tmp_path / "site", exhibits))
+    content = load(many_exhibits(tmp_path / "site", 20, {"ru": LONG}))
     with open_window(content, rendition_cache, size=(1280, 800)) as kw:
         cut = CutTexts(kw.window, kw.kiosk)
         kw.kiosk.language.choose("ru")

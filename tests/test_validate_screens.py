@@ -14,7 +14,6 @@ import json
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -23,6 +22,7 @@ from kiosk.content.model import Problem
 from kiosk.content.text_source import TextSources
 from kiosk.ui import screen_fit
 from kiosk.ui.screen_fit import Cut, cut_texts, problems
+from tests import factories
 from tests.factories import exhibit_text, line_of, make_site, tmap, valid_exhibit
 from tests.process import environment
 from tests.uitools import load
@@ -39,14 +39,7 @@ SIZE = (1280, 800)
 def many_exhibits(root: Path, count: int = 20) -> Path:
     """Exhibits, the last with a Russian title no tile holds: at 1280x800 the
     twentieth's tile is made only when the home is scrolled to it."""
-    exhibits: dict[str, dict[str, Any] | str | bytes] = {}
-    for number in range(1, count + 1):
-        title = tmap(f"Exhibit {number}")
-        if number == count:
-            title["ru"] = LONG_RU
-        exhibit_id = f"ex{number:02d}"
-        exhibits[exhibit_id] = valid_exhibit(id=exhibit_id, order=str(number * 10), title=title)
-    return make_site(root, exhibits)
+    return factories.many_exhibits(root, count, {"ru": LONG_RU})
 
 
 def test_the_command_names_the_cut_title_at_its_line_in_the_exhibit_file(tmp_path: Path) -> None:

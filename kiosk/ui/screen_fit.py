@@ -26,12 +26,12 @@ from kiosk.content.records import Record, record
 from kiosk.content.text_source import TextSources
 from kiosk.runtime.navigation import NO_PLACE
 from kiosk.ui import textlines
-from kiosk.ui.app import KioskWindow, build_window
+from kiosk.ui.app import KioskWindow
 from kiosk.ui.appearance import TEXT_SCALES
 from kiosk.ui.cut_texts import shown_texts
 from kiosk.ui.images import ImageStore
 from kiosk.ui.render import hold_still, settle, shown_tree, transitions_off
-from kiosk.ui.session import go_to, make_service
+from kiosk.ui.session import go_to, opened
 
 SIZES: tuple[tuple[int, int], ...] = ((1920, 1080), (1080, 1920))  # a screen either way up
 _LIST_VIEWS = ("QQuickListView", "QQuickGridView")  # rows made as they come into sight
@@ -84,11 +84,9 @@ def cut_texts(
     found: list[Cut] = []
     count = 0
     for size in sizes:
-        service = make_service(cache, size)
-        kw = build_window(content, service, start="home", size=size)
-        transitions_off(kw.window)
-        kw.window.show()
-        try:
+        with opened(content, size, cache) as kw:
+            transitions_off(kw.window)
+            kw.window.show()
             for scale in TEXT_SCALES:
                 kw.kiosk.appearance.set_text_scale(scale)
                 for language in content.site.language_codes:
@@ -100,11 +98,6 @@ def cut_texts(
                         count += 1
                         if looked_at is not None:
                             looked_at(count)
-        finally:
-            kw.window.close()
-            kw.window.deleteLater()
-            kw.engine.deleteLater()
-            service.shutdown()
     return found
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -59,12 +61,9 @@ def open_screen(
     text_scale: float = 1.0,
     high_contrast: bool = False,
 ) -> QImage:
-    from kiosk.ui.app import build_window
     from kiosk.ui.render import grab, hold_still, settle
 
-    service = make_service(cache, size)
-    kw = build_window(content, service, start="home", size=size)
-    try:
+    with opened(content, size, cache) as kw:
         if language:
             kw.kiosk.language.choose(language)
         kw.kiosk.appearance.set_text_scale(text_scale)
@@ -75,6 +74,20 @@ def open_screen(
         settle(kw.window, kw.images, exact=True)
         hold_still(kw.window)
         return grab(kw.window)
+
+
+@contextmanager
+def opened(content: ContentSet, size: tuple[int, int], cache: Path | None) -> Iterator[KioskWindow]:
+    """The window on ``content`` at ``size``, home first, not yet shown; closed and let
+    go after (``kiosk validate --screens`` opens one a screen size)."""
+    from kiosk.ui.app import build_window
+
+    service = make_service(cache, size)
+    kw = build_window(content, service, start="home", size=size)
+    try:
+        yield kw
     finally:
         kw.window.close()
+        kw.window.deleteLater()
+        kw.engine.deleteLater()
         service.shutdown()
