@@ -16,7 +16,7 @@ from kiosk.content import mapgeo
 from kiosk.content.model import ContentSet
 from kiosk.ui.app import KioskWindow
 from tests.conftest import BUNDLED
-from tests.layouttools import scene_rect
+from tests.layouttools import broken_words, scene_rect
 from tests.uitools import grab, item, key, load, open_window, reader_hears, swipe, tap, walk
 
 SIZES = [(1920, 1080), (1080, 1920), (1280, 800)]
@@ -322,3 +322,30 @@ def test_under_a_portrait_map_each_exhibit_has_its_picture_title_and_subtitle(
                         for y in range(area.top() + 2, area.bottom() - 2, 7)
                     }
                     assert len(colours) > 8, (language, exhibit.id)  # a picture, drawn
+
+
+@pytest.mark.parametrize("size", [(800, 600), (1024, 768)], ids=["800x600", "1024x768"])
+def test_on_a_small_screen_the_panel_is_as_wide_as_its_widest_word(
+    content: ContentSet, rendition_cache: Path, size: tuple[int, int]
+) -> None:
+    """An old projector's 800 x 600 at 150 %: beside the map, a 40 % panel broke
+    "1991–1998 годы" (held together by a no-break space) and "«Азербайджан" in two. The
+    panel takes the room its widest word needs, the map keeps the rest and stays whole
+    inside the window, in every language and text size, with each place chosen."""
+    with open_window(content, rendition_cache, size=size) as kw:
+        screen = QRectF(0, 0, kw.window.width(), kw.window.height())
+        widened = False
+        for scale in SCALES:
+            kw.kiosk.appearance.set_text_scale(scale)
+            for language in LANGUAGES:
+                kw.kiosk.language.choose(language)
+                for index, place in enumerate(content.places):
+                    _open_map(kw, index)
+                    page, view = item(kw, "mapPage"), item(kw, "mapView")
+                    where = (scale, language, place.id)
+                    assert broken_words(page) == [], where
+                    assert page.property("beside"), where
+                    assert screen.contains(scene_rect(view)), where
+                    assert view.width() >= 0.4 * size[0] - 2 * 48, where
+                    widened |= page.property("panelWidth") > min(0.4 * size[0], 460)
+        assert widened == (size == (800, 600))

@@ -37,7 +37,44 @@ Rectangle {
     // audience screen (no buttons to lay out: a name and a few titles), wherever the map
     // is drawn the larger: on a 4:3 or 800x600 projector, beside it left the map a
     // third of the screen and the space under it empty
-    readonly property real besidePanelWidth: Math.min(width * 0.4, Math.round(460 * ui.k * ui.textScale))
+    // and never narrower than its widest word (a place's name or an exhibit's title on a
+    // button, with the button's sign; a chosen place's name as the heading): a word wider
+    // than its line is broken in two. Up to half the screen: the map keeps the rest
+    readonly property real besidePanelWidth: Math.min(
+        Math.max(Math.min(width * 0.4, Math.round(460 * ui.k * ui.textScale)), wordRoom), width * 0.5)
+    readonly property real wordRoom: Math.ceil(Math.max(
+        buttonWords.contentWidth + 2 * ui.gap + (ui.controls ? ui.heading + ui.gap / 2 : 0),
+        headingWords.contentWidth))
+    // every place's name and every exhibit's title in one unseen text a pixel wide: each
+    // word a line of its own, broken where Qt may break a line, as the buttons draw them
+    readonly property string panelWords: {
+        const words = []
+        for (const place of places) {
+            words.push(place.name)
+            for (const exhibit of place.exhibits) words.push(exhibit.title)
+        }
+        return words.join("\n")
+    }
+    Text {
+        id: buttonWords
+        visible: false
+        width: 1
+        text: page.panelWords
+        textFormat: Text.PlainText
+        wrapMode: Text.WordWrap
+        font.pixelSize: page.ui.body
+        font.variableAxes: { "wght": Font.DemiBold }
+    }
+    Text {
+        id: headingWords
+        visible: false
+        width: 1
+        text: page.places.map(place => place.name).join("\n")
+        textFormat: Text.PlainText
+        wrapMode: Text.WordWrap
+        font.pixelSize: page.ui.heading
+        font.variableAxes: { "wght": Font.Bold }
+    }
     readonly property real mapTop: mapTitle.y + mapTitle.height + ui.gap / 2
     readonly property real mapAspect: map.mapWidth / map.mapHeight
     readonly property real mapWidthBeside: Math.min(width - 2 * ui.margin - besidePanelWidth - ui.gap,
