@@ -62,9 +62,11 @@ def test_the_command_names_the_cut_title_at_its_line_in_the_exhibit_file(tmp_pat
     assert "«Межгосударственныйгуманитарный" in warning
     # on its own page the title's 80-letter word is broken in two where its line ends
     broken = [out for out in done.stdout.splitlines() if "a word broken in two" in out]
-    page = [out for out in broken if " on exhibit ex03 at 1280x800" in out]
-    assert page and page[0].startswith(f"site/ex03/exhibit.yaml:{line}:")
-    assert "«Межгосударственныйгуманитарныйкультурны…»" in page[0]
+    # one warning for the value, naming its page and the "next" link of the page before
+    (page,) = [out for out in broken if "exhibit ex03 at 1280x800" in out]
+    assert page.startswith(f"site/ex03/exhibit.yaml:{line}:")
+    assert "exhibit ex02 at 1280x800" in page
+    assert "«Межгосударственныйгуманитарныйкультурны…»" in page
     assert "0 errors" in done.stdout.splitlines()[-1]
 
 
@@ -186,6 +188,30 @@ def test_one_warning_a_text_and_language_naming_each_screen_and_size(tmp_path: P
     quoted = Cut("Музей «Азербайджан»", "map", "ru", (800, 600), 150, broken="«Азербайджан»")
     (named,) = problems(root, [quoted])
     assert named.message.startswith("a word broken in two («Азербайджан») in ru on map")
+
+
+def test_a_value_shown_in_several_texts_is_one_warning_quoting_the_shortest(
+    tmp_path: Path,
+) -> None:
+    """The same long title broken on its page, after "Далее:" on the page before and in
+    About's list: one warning at its line, naming the three screens."""
+    root = many_exhibits(tmp_path / "site", count=2)
+    word = LONG_RU.split()[0]
+    cuts = [
+        Cut("Далее: " + LONG_RU, "exhibit ex01", "ru", (800, 600), 150, broken=word),
+        Cut(LONG_RU, "exhibit ex02", "ru", (800, 600), 150, broken=word),
+        Cut(LONG_RU, "about", "ru", (800, 600), 150, broken=word),
+        Cut(LONG_RU, "home", "ru", (800, 600), 150),  # cut short: a warning of its own
+    ]
+    found = problems(root, cuts)
+    shown = LONG_RU[:59] + "…"
+    assert [p.message for p in found] == [
+        f"a word broken in two («{word[:39]}…») in ru on exhibit ex01 at 800x600 at 150 %; "
+        f"exhibit ex02 at 800x600 at 150 %; about at 800x600 at 150 %: «{shown}»",
+        f"cut short with '…' in ru on home at 800x600 at 150 %: «{shown}»",
+    ]
+    line = line_of(exhibit_text(root, "ex02"), "Межгосударственный")
+    assert {(p.path, p.line) for p in found} == {(root / "ex02" / "exhibit.yaml", line)}
 
 
 def test_a_terminal_sees_how_many_screens_are_looked_at(

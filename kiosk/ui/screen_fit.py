@@ -190,22 +190,34 @@ _MARKS = "«»“”„\"'()[],.;:!?"  # around a broken word, left out of its m
 
 
 def problems(root: Path, cuts: list[Cut]) -> list[Problem]:
-    """One warning a text, language and broken word, at the value's line in its file,
+    """One warning a value, language and broken word, at the value's line in its file,
     naming the screens, sizes and text sizes that cut or break it (the folder's, for the
-    kiosk's own words)."""
+    kiosk's own words). A value shown in several texts (a title on its page, after
+    "Next:" on the page before, in About's list) is one warning, quoting the shortest."""
     sources = TextSources(root)
-    grouped: dict[tuple[str, str, str], dict[str, dict[tuple[int, int], list[int]]]] = {}
+    places: dict[str, tuple[Path, int, int] | None] = {}
+    # by the value's place in its file (by the text where none is found), language, word
+    Key = tuple[tuple[Path, int, int] | str, str, str]
+    grouped: dict[Key, dict[str, dict[tuple[int, int], list[int]]]] = {}
+    texts: dict[Key, str] = {}
     for cut in cuts:
-        by_screen = grouped.setdefault((cut.text, cut.language, cut.broken), {})
+        if cut.text not in places:
+            places[cut.text] = sources.find(cut.text)
+        key = (places[cut.text] or cut.text, cut.language, cut.broken)
+        if key not in texts or len(cut.text) < len(texts[key]):
+            texts[key] = cut.text
+        by_screen = grouped.setdefault(key, {})
         by_screen.setdefault(cut.screen, {}).setdefault(cut.size, []).append(cut.text_size)
     found = []
-    for (text, language, broken), by_screen in grouped.items():
+    for key, by_screen in grouped.items():
+        _, language, broken = key
+        text = texts[key]
         where = "; ".join(f"{screen} at {_sizes(by_size)}" for screen, by_size in by_screen.items())
         shown = _shown(text, _SHOWN_CHARS)
         word = _shown(broken.strip(_MARKS), 40)  # «Азербайджан: the word, not its marks
         what = f"a word broken in two («{word}»)" if broken else "cut short with '…'"
         message = f"{what} in {language} on {where}: «{shown}»"
-        path, line, column = sources.find(text) or (root, 0, 0)
+        path, line, column = places[text] or (root, 0, 0)
         found.append(Problem(path, line, column, message, "warning"))
     return found
 
