@@ -24,7 +24,7 @@ from kiosk.ui.render import visual_tree as walk
 from tests.conftest import BUNDLED
 from tests.fakes import FakeClock
 from tests.test_ui_console import EVERY_KIND, _controls_shown, presenting
-from tests.uitools import load, visible
+from tests.uitools import load, made, visible
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -149,8 +149,15 @@ def test_random_presenter_keys_keep_the_audience_on_the_talk(
 
 def audience_on_the_talk(presentation: Presentation, last: str) -> None:
     """The audience screen shows the talk's step as the console names it (unless
-    blanked or frozen), and no control, question or key help."""
+    blanked or frozen), and no control, question or key help.
+
+    Looked at once the list views have made their rows: a row still being made on Qt's
+    time slices (the timeline's, after a change of text size) holds its controls at
+    their defaults, visible, until its bindings run, and the view draws none of it
+    meanwhile (Qt culls a row until it is made). On a loaded machine a look in between
+    found the timeline's chevron "shown" on the audience screen."""
     audience, state, nav = presentation.kw.window, presentation.state, presentation.kw.kiosk.nav
+    made(audience)
     shown = [
         i.objectName()
         for i in walk(audience.contentItem())

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, QTimer, QUrl
 from PySide6.QtQml import QQmlComponent, QQmlIncubationController, QQmlIncubator, qmlEngine
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
@@ -18,7 +18,7 @@ from kiosk.ui import render
 from kiosk.ui.render import settle
 from tests.conftest import BUNDLED
 from tests.layouttools import kind, scene_rect
-from tests.uitools import item, load, open_window, styles, walk
+from tests.uitools import item, load, made, open_window, styles, walk
 
 pytestmark = pytest.mark.usefixtures("qapp")
 
@@ -125,6 +125,49 @@ def test_settle_waits_for_items_the_engine_still_makes_in_the_background(
         assert incubator.isReady()
         assert not render.incubating(kw.window)
         assert settle(kw.window, kw.images, timeout_s=5)
+
+
+class _Kept(QQmlIncubator):
+    """Hands out the object being made, as a list view is handed its row to place."""
+
+    made: QObject | None = None
+
+    def setInitialState(self, made: QObject) -> None:
+        _Kept.made = made
+
+
+def test_a_row_half_made_reads_visible_until_made_and_made_waits_for_it(
+    rendition_cache: Path,
+) -> None:
+    """A row being made on Qt's time slices has its items at their defaults until its
+    bindings run: a control bound to ``visible: false`` reads visible meanwhile (a list
+    view culls the row, so nobody sees it). A walk's look at the audience screen waits
+    for the rows to be made (``uitools.made``); on a loaded machine one looked between
+    and found the timeline's chevron "shown"."""
+    with open_window(CONTENT, rendition_cache) as kw:
+        engine = qmlEngine(kw.window)
+        assert engine is not None
+        held = QQmlIncubationController()
+        engine.setIncubationController(held)
+        component = QQmlComponent(engine)
+        rows = "Repeater { model: 40; Item { Item {} } }"
+        control = "Rectangle { objectName: 'control'; visible: parent.controls }"
+        source = (
+            f"import QtQuick\nItem {{ property bool controls: false; {rows} {control} {rows} }}"
+        )
+        component.setData(source.encode(), QUrl())
+        incubator = _Kept(QQmlIncubator.IncubationMode.Asynchronous)
+        component.create(incubator)
+        try:
+            while _Kept.made is None:
+                held.incubateFor(0)
+            (shown,) = [c for c in _Kept.made.children() if c.objectName() == "control"]
+            assert shown.property("visible") is True and not incubator.isReady()
+            QTimer.singleShot(50, lambda: held.incubateFor(1000))  # made on a later turn
+            made(kw.window)
+            assert incubator.isReady() and shown.property("visible") is False
+        finally:
+            held.incubateFor(1000)
 
 
 def test_a_look_keeps_what_it_found_and_never_takes_a_deleted_object_for_a_new_one(

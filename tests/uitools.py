@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,13 +12,13 @@ import shiboken6
 from PIL import Image, ImageChops, ImageStat
 from PySide6.QtCore import QObject, QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QAccessible, QAccessibleInterface, QColor, QImage, QPointingDevice
-from PySide6.QtQuick import QQuickItem
+from PySide6.QtQuick import QQuickItem, QQuickWindow
 from PySide6.QtTest import QTest
 
 from kiosk.content.loader import load_content
 from kiosk.content.model import ContentSet
 from kiosk.ui.app import KioskWindow, build_window
-from kiosk.ui.render import pump, settle, transitions_off
+from kiosk.ui.render import incubating, pump, settle, transitions_off
 from kiosk.ui.render import visual_tree as walk
 from kiosk.ui.session import make_service
 from tests.conftest import BUNDLED
@@ -151,6 +152,16 @@ def visible(item: QQuickItem | None) -> bool:
             return False
         item = item.parentItem()
     return True
+
+
+def made(window: QQuickWindow, timeout_s: float = 10.0) -> None:
+    """Wait until the window's QML engine has made what it makes on time slices (a list
+    view's rows): a row half made has its bindings not yet run, its items at their
+    defaults (``visible: true``), and is not drawn until made."""
+    deadline = time.monotonic() + timeout_s
+    while incubating(window):
+        assert time.monotonic() < deadline, "rows still being made"
+        pump(1)
 
 
 def centre(item: QQuickItem) -> QPoint:
