@@ -724,6 +724,43 @@ def test_pageup_lands_at_the_end_of_a_page_just_made_once_it_has_laid_itself_out
         assert abs(flick.property("contentY") - end) <= 1
 
 
+def _page_and_cue(window: QQuickWindow) -> tuple[QQuickItem, QQuickItem]:
+    """The page shown that ends at a talk's last screenful (About, an exhibit's), and
+    its scroll cue, which walks the screenfuls."""
+    (page,) = [
+        i for i in walk(window.contentItem()) if i.property("lastTop") is not None and visible(i)
+    ]
+    (cue,) = [i for i in walk(page) if i.objectName() == "scrollCue"]
+    return page, cue
+
+
+@pytest.mark.parametrize("kind", ["about", "exhibit"])
+def test_a_new_text_size_walks_a_talks_last_screenful_once_not_at_every_line(
+    content: ContentSet, rendition_cache: Path, kind: str
+) -> None:
+    """The audience's page ends where its last screenful starts, found by walking the
+    page a screenful at a time. Bound to the layout, the walk ran again at each text
+    laid out anew: a press of + took 150-500 ms on About. It is walked once the page is
+    laid out, and ends the page where a page made at that size ends."""
+    with presenting(content, rendition_cache, FakeClock()) as presentation:
+        audience, images, state = presentation.kw.window, presentation.kw.images, presentation.state
+        step = next(i for i, s in enumerate(state.steps) if s.kind == kind)
+        state.jump(step)
+        settle(audience, images)
+        page, cue = _page_and_cue(audience)
+        walked = cue.property("lastScreenfuls")
+        presentation.kw.kiosk.appearance.set_text_scale(1.5)
+        settle(audience, images)
+        assert 1 <= cue.property("lastScreenfuls") - walked <= 2
+        end = page.property("lastTop")
+        assert end > 0  # at 150 % the page is longer than a screen
+        state.jump(step - 1 if step > 0 else step + 1)
+        settle(audience, images)
+        state.jump(step)  # About made anew at 150 %; the exhibit page kept, laid out again
+        settle(audience, images)
+        assert _page_and_cue(audience)[0].property("lastTop") == pytest.approx(end, abs=1)
+
+
 @pytest.mark.parametrize("language", ["ru", "az"])
 def test_at_1280x800_the_console_shows_every_step_and_no_title_is_cut(
     content: ContentSet, rendition_cache: Path, language: str

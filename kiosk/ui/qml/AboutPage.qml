@@ -33,16 +33,27 @@ Rectangle {
     onAtEndChanged: reportEdges()
     // made again when shown again: a talk back from a page shown off it finds the
     // sources where it left them (the navigation keeps that place), once laid out
-    Component.onCompleted: { reportEdges(); pendingScroll = kiosk.nav.scroll; restoreScroll() }
+    Component.onCompleted: {
+        reportEdges(); pendingScroll = kiosk.nav.scroll; restoreScroll(); measureSoon.restart()
+    }
     property real pendingScroll: 0
     function restoreScroll() { pendingScroll = cue.restored(pendingScroll, scrollEnd) }
     // where a scroll stops, for the keys and a talk console's next screenful (ScrollCue)
     function scrollTarget(from: real, fraction: real): real {
         return cue.scrollStop(body, from, fraction, scrollEnd)
     }
-    // a talk's audience: the page ends at its last screenful, which starts whole (ScrollCue)
-    readonly property real lastTop: ui.controls ? 0
-        : cue.lastScreenful(body, body.y + body.height + ui.gap, kiosk.keys.screenful)
+    // a talk's audience: the page ends at its last screenful, which starts whole
+    // (ScrollCue). Measured once the page is laid out, not bound: the walk reads every
+    // text's lines, and bound it ran again at each text laid out anew (a text size's
+    // change took 150-500 ms on a talk's audience screen)
+    property real lastTop: 0
+    readonly property var lastTopFrom: [ui.controls, ui.textScale, body.y, body.height, flick.width,
+                                        flick.height, kiosk.keys.screenful]
+    onLastTopFromChanged: measureSoon.restart()
+    Timer { id: measureSoon; interval: 0; onTriggered: page.measureLastTop() }  // goes with the page
+    function measureLastTop() {
+        lastTop = ui.controls ? 0 : cue.lastScreenful(body, body.y + body.height + ui.gap, kiosk.keys.screenful)
+    }
     Connections {
         target: page.kiosk.keys
         function onScrollRequested(fraction) {

@@ -75,7 +75,7 @@ Rectangle {
     function reportEdges() { if (current) kiosk.nav.setPageEdges(atStart, atEnd) }
     onAtStartChanged: reportEdges()
     onAtEndChanged: reportEdges()
-    Component.onCompleted: { content = content; reportEdges(); showWhereLeft() }
+    Component.onCompleted: { content = content; reportEdges(); showWhereLeft(); measureSoon.restart() }
     // Back from the timeline or the map shows the page where the visitor left it (the
     // navigation keeps that place); an exhibit opened afresh starts at its top
     function showWhereLeft() {
@@ -99,9 +99,18 @@ Rectangle {
     function scrollTarget(from: real, fraction: real): real {
         return cue.scrollStop(scrollRoot, from, fraction, scrollEnd)
     }
-    // a talk's audience: the page ends at its last screenful, which starts whole (ScrollCue)
-    readonly property real lastTop: ui.controls ? 0
-        : cue.lastScreenful(scrollRoot, body.height + ui.gap, kiosk.keys.screenful)
+    // a talk's audience: the page ends at its last screenful, which starts whole
+    // (ScrollCue). Measured once the page is laid out, not bound: the walk reads every
+    // text's lines and picture's height, and bound it ran again at each of them laid out
+    // anew (a text size's change took 100-300 ms on a talk's audience screen)
+    property real lastTop: 0
+    readonly property var lastTopFrom: [ui.controls, ui.textScale, scrollRoot, body.height, flick.width,
+                                        flick.height, kiosk.keys.screenful]
+    onLastTopFromChanged: measureSoon.restart()
+    Timer { id: measureSoon; interval: 0; onTriggered: page.measureLastTop() }  // goes with the page
+    function measureLastTop() {
+        lastTop = ui.controls ? 0 : cue.lastScreenful(scrollRoot, body.height + ui.gap, kiosk.keys.screenful)
+    }
     Connections {
         target: page.kiosk.keys
         enabled: page.current  // away, the keys scroll the screen shown (the About page)
