@@ -180,6 +180,36 @@ def test_a_small_landscape_screen_keeps_every_word_whole_at_every_text_size(
         assert about.left() > title.right() and about.top() < title.bottom()
 
 
+def test_a_language_tap_lays_the_tiles_widest_word_out_once_not_once_a_tile(
+    sites: dict[int, ContentSet], rendition_cache: Path
+) -> None:
+    """Home finds the widest word of all titles (and subtitles) in one unseen text. Its
+    words were joined from the tiles, so a language tap laid it out again at each
+    tile's new title: 40 ms a tap with 60 exhibits. They come joined from Python, once."""
+    content = sites[12]
+    with open_window(content, rendition_cache, size=(1920, 1080)) as kw:
+        measures = {
+            i.objectName(): i
+            for i in walk(kw.window.contentItem())
+            if i.objectName() in ("titleWords", "subtitleWords")
+        }
+        assert set(measures) == {"titleWords", "subtitleWords"}
+        changes: list[str] = []
+        for name, measure in measures.items():
+            measure.textChanged.connect(lambda _text, name=name: changes.append(name))  # type: ignore[attr-defined]
+        for language in ("ru", "az", "en", "uz"):
+            changes.clear()
+            kw.kiosk.language.choose(language)
+            relaid(kw)
+            assert sorted(changes) == ["subtitleWords", "titleWords"], language
+            titles = [e.title.get(language) for e in content.exhibits]
+            assert measures["titleWords"].property("text") == "\n".join(titles)
+            subtitles = [e.subtitle.get(language) for e in content.exhibits]
+            assert measures["subtitleWords"].property("text") == "\n".join(subtitles)
+            widest = max(measure.property("contentWidth") for measure in measures.values())
+            assert 0 < widest < kw.window.width() / 3, language  # a word, not a whole title
+
+
 def tiles_on_screen(kw: KioskWindow) -> dict[str, QRectF]:
     """Each tile seen, at least in part, in the grid's viewport: where it is drawn."""
     seen = viewport(kw)

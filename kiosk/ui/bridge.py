@@ -49,6 +49,7 @@ class Kiosk(QObject):
     contentChanging = Signal()  # a new set is about to be swapped in (the screens away go)
     contentChanged = Signal()
     textsChanged = Signal()  # the content or the language changed
+    tileWordsChanged = Signal()
     pageChanged = Signal()
     imageRevisionChanged = Signal()
     resetRequested = Signal()  # views drop scroll positions, zoom and overlays
@@ -158,7 +159,15 @@ class Kiosk(QObject):
     def _refresh_texts(self) -> None:
         language = self.language.current
         self._strings = present.strings(self._content, language)
-        self._tiles.set_rows([present.tile(e, language) for e in self._content.exhibits])
+        tiles = [present.tile(e, language) for e in self._content.exhibits]
+        # the widest word first, so home's grid takes its shape before the tiles' words
+        # come, and is not laid out twice
+        self._tile_words = {
+            "titles": "\n".join(tile["title"] for tile in tiles),
+            "subtitles": "\n".join(tile["subtitle"] for tile in tiles),
+        }
+        self.tileWordsChanged.emit()
+        self._tiles.set_rows(tiles)
         if self._timeline_made:
             self._timeline_stale = True
             self._refresh_timeline()
@@ -213,6 +222,10 @@ class Kiosk(QObject):
     theme = shown(dict, _get_theme, contentChanged)
 
     exhibits = shown(QObject, "_tiles")
+
+    # every tile's title, and every subtitle, one a line: home finds their widest word
+    # in one text each, laid out once a language tap (not once a tile)
+    tileWords = shown(dict, "_tile_words", tileWordsChanged)
     page = shown(dict, "_page", pageChanged)
 
     def _get_timeline(self) -> RowsModel:
