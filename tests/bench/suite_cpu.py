@@ -19,7 +19,6 @@ import os
 import resource
 import shutil
 import tempfile
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -50,21 +49,27 @@ def pytest_configure(config: pytest.Config) -> None:
         os.environ["KIOSK_SUITE_CPU"] = folder  # the workers it starts inherit it
 
 
+@pytest.hookimpl(tryfirst=True)  # before the worker tells the controller it is done
 def pytest_sessionfinish(session: pytest.Session) -> None:
-    folder = Path(os.environ["KIOSK_SUITE_CPU"])
-    worker = getattr(session.config, "workerinput", {}).get("workerid", "main")
-    (folder / f"{worker}.json").write_text(json.dumps(_rows), encoding="utf-8")
+    workerinput = getattr(session.config, "workerinput", None)
+    if workerinput is not None:  # a worker: its tests' counts, for the controller
+        folder = Path(os.environ["KIOSK_SUITE_CPU"])
+        (folder / f"{workerinput['workerid']}.json").write_text(json.dumps(_rows), "utf-8")
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    if hasattr(terminalreporter.config, "workerinput"):
+        return  # a worker's summary goes nowhere: the controller's adds them all up
     folder = Path(os.environ["KIOSK_SUITE_CPU"])
-    own: Counter[str] = Counter()
-    children: Counter[str] = Counter()
+    rows = list(_rows)  # the tests this process ran (all of them, without workers)
     for found in sorted(folder.glob("*.json")):
-        for nodeid, mine, theirs in json.loads(found.read_text(encoding="utf-8")):
-            path = nodeid.split("::")[0]
-            own[path] += mine
-            children[path] += theirs
+        rows += json.loads(found.read_text(encoding="utf-8"))
+    own: dict[str, float] = {}
+    children: dict[str, float] = {}
+    for nodeid, mine, theirs in rows:
+        path = nodeid.split("::")[0]
+        own[path] = own.get(path, 0.0) + mine
+        children[path] = children.get(path, 0.0) + theirs
     shutil.rmtree(folder, ignore_errors=True)
     total = sum(own.values()) + sum(children.values())
     write = terminalreporter.write_line
