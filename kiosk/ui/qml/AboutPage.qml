@@ -10,6 +10,8 @@ Rectangle {
     readonly property var about: kiosk.about
     readonly property real columnWidth: Math.min(width - 2 * ui.margin, ui.measure)
     readonly property var noExhibit: ({ exhibitId: "", title: "", credits: [], images: [] })
+    readonly property var noCredit: ({ label: "", blocks: [] })
+    readonly property var noImages: ({ credit: "", images: [] })
     color: ui.background
     objectName: "aboutPage"
 
@@ -140,10 +142,12 @@ Rectangle {
                 }
             }
 
+            // by count, as the cards: another language changes the credits' words in place
             Repeater {
-                model: page.about.credits
+                model: Rows { wanted: page.about.credits.length }
                 AboutCredit {
-                    required property var modelData
+                    required property int index
+                    readonly property var modelData: page.about.credits[index] ?? page.noCredit
                     width: body.width
                     ui: page.ui
                     label: modelData.label
@@ -188,10 +192,14 @@ Rectangle {
                                 font.variableAxes: { "wght": Font.Bold }
                                 color: page.ui.ink
                             }
+                            // by count too: made anew from each language's arrays, the
+                            // credits were most of a language tap's work on About (86-142
+                            // ms with 30 exhibits)
                             Repeater {
-                                model: card.modelData.credits
+                                model: Rows { wanted: card.modelData.credits.length }
                                 AboutCredit {
-                                    required property var modelData
+                                    required property int index
+                                    readonly property var modelData: card.modelData.credits[index] ?? page.noCredit
                                     width: cardColumn.width
                                     ui: page.ui
                                     label: modelData.label
@@ -199,9 +207,10 @@ Rectangle {
                                 }
                             }
                             Repeater {
-                                model: card.modelData.images
+                                model: Rows { wanted: card.modelData.images.length }
                                 AboutCredit {
-                                    required property var modelData
+                                    required property int index
+                                    readonly property var modelData: card.modelData.images[index] ?? page.noImages
                                     width: cardColumn.width
                                     ui: page.ui
                                     label: modelData.credit
