@@ -49,8 +49,8 @@ Rectangle {
     // text's lines, and bound it ran again at each text laid out anew (a text size's
     // change took 150-500 ms on a talk's audience screen)
     property real lastTop: 0
-    readonly property var lastTopFrom: [ui.controls, ui.textScale, body.y, body.height, flick.width,
-                                        flick.height, kiosk.keys.screenful]
+    readonly property var lastTopFrom: [ui.controls, ui.textScale, kiosk.language.code, body.y,
+                                        body.height, flick.width, flick.height, kiosk.keys.screenful]
     onLastTopFromChanged: measureSoon.restart()
     Timer { id: measureSoon; interval: 0; onTriggered: page.measureLastTop() }  // goes with the page
     function measureLastTop() {

@@ -104,8 +104,9 @@ Rectangle {
     // text's lines and picture's height, and bound it ran again at each of them laid out
     // anew (a text size's change took 100-300 ms on a talk's audience screen)
     property real lastTop: 0
-    readonly property var lastTopFrom: [ui.controls, ui.textScale, scrollRoot, body.height, flick.width,
-                                        flick.height, kiosk.keys.screenful]
+    readonly property var lastTopFrom: [ui.controls, ui.textScale, kiosk.language.code, content,
+                                        scrollRoot, body.height, flick.width, flick.height,
+                                        kiosk.keys.screenful]
     onLastTopFromChanged: measureSoon.restart()
     Timer { id: measureSoon; interval: 0; onTriggered: page.measureLastTop() }  // goes with the page
     function measureLastTop() {
