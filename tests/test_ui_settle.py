@@ -15,6 +15,7 @@ from PySide6.QtQml import QQmlComponent, QQmlIncubationController, QQmlIncubator
 from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.ui import render
+from kiosk.ui.app import KioskWindow
 from kiosk.ui.render import settle
 from tests.conftest import BUNDLED
 from tests.layouttools import kind, scene_rect
@@ -104,6 +105,18 @@ def test_the_attract_loops_own_motion_does_not_hold_settle(rendition_cache: Path
         assert drift.property("running")
 
 
+def _held(kw: KioskWindow, source: str) -> tuple[QQmlIncubationController, QQmlComponent]:
+    """The window's engine given an incubation controller that makes nothing until told,
+    and a component of ``source`` on that engine."""
+    engine = qmlEngine(kw.window)
+    assert engine is not None
+    held = QQmlIncubationController()
+    engine.setIncubationController(held)
+    component = QQmlComponent(engine)
+    component.setData(source.encode(), QUrl())
+    return held, component
+
+
 def test_settle_waits_for_items_the_engine_still_makes_in_the_background(
     rendition_cache: Path,
 ) -> None:
@@ -111,12 +124,7 @@ def test_settle_waits_for_items_the_engine_still_makes_in_the_background(
     between frames, after the Loader's item is there: a screen looked at then lacks
     cards. Held here by an incubation controller that makes nothing until told."""
     with open_window(CONTENT, rendition_cache) as kw:
-        engine = qmlEngine(kw.window)
-        assert engine is not None
-        held = QQmlIncubationController()
-        engine.setIncubationController(held)
-        component = QQmlComponent(engine)
-        component.setData(b"import QtQuick\nItem {}", QUrl())
+        held, component = _held(kw, "import QtQuick\nItem {}")
         incubator = QQmlIncubator(QQmlIncubator.IncubationMode.Asynchronous)
         component.create(incubator)
         assert render.incubating(kw.window)
@@ -145,17 +153,11 @@ def test_a_row_half_made_reads_visible_until_made_and_made_waits_for_it(
     for the rows to be made (``uitools.made``); on a loaded machine one looked between
     and found the timeline's chevron "shown"."""
     with open_window(CONTENT, rendition_cache) as kw:
-        engine = qmlEngine(kw.window)
-        assert engine is not None
-        held = QQmlIncubationController()
-        engine.setIncubationController(held)
-        component = QQmlComponent(engine)
         rows = "Repeater { model: 40; Item { Item {} } }"
         control = "Rectangle { objectName: 'control'; visible: parent.controls }"
-        source = (
-            f"import QtQuick\nItem {{ property bool controls: false; {rows} {control} {rows} }}"
+        held, component = _held(
+            kw, f"import QtQuick\nItem {{ property bool controls: false; {rows} {control} {rows} }}"
         )
-        component.setData(source.encode(), QUrl())
         incubator = _Kept(QQmlIncubator.IncubationMode.Asynchronous)
         component.create(incubator)
         try:
