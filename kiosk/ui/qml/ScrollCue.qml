@@ -45,7 +45,7 @@ Item {
     // so the last screenful starts whole too, the page's colour below the content's end.
     // (Stopped at the natural end instead, it started on whatever that end cut: half a
     // line, the foot of a picture, on most pages.)
-    property int lastScreenfuls: 0  // walked so far (bound to a page's layout, hundreds a change)
+    property int lastScreenfuls: 0  // walks so far, counted by a test: one a change, not one a text
     function lastScreenful(root: Item, contentEnd: real, fraction: real): real {
         ++lastScreenfuls
         let top = 0
