@@ -210,6 +210,29 @@ def test_a_language_tap_lays_the_tiles_widest_word_out_once_not_once_a_tile(
             assert 0 < widest < kw.window.width() / 3, language  # a word, not a whole title
 
 
+def test_at_800x600_the_title_is_never_a_column_of_a_word_a_line(
+    sites: dict[int, ContentSet], rendition_cache: Path
+) -> None:
+    """Beside About and the map, an 800x600 screen left the Uzbek title a third of the
+    width: "«Ozarbayjon / – / Oʻzbekiston» / doʻstlik / muzeyi", a word or a dash a line.
+    Where the title would take more than three lines beside them, they stand under it and
+    the title is as wide as the page; in every language it takes three lines at most."""
+    content = sites[5]
+    with open_window(content, rendition_cache, size=(800, 600)) as kw:
+        below = []
+        for language in content.site.language_codes:
+            kw.kiosk.language.choose(language)
+            relaid(kw)
+            title, about = item(kw, "siteTitle"), item(kw, "aboutButton")
+            assert title.property("lineCount") <= 3, language
+            assert not scene_rect(title).intersects(scene_rect(about)), language
+            if scene_rect(about).top() >= scene_rect(title).bottom():
+                below.append(language)
+                assert title.width() > 0.8 * kw.window.width(), language
+            assert home_problems(kw, content) == [], language
+        assert "uz" in below
+
+
 def tiles_on_screen(kw: KioskWindow) -> dict[str, QRectF]:
     """Each tile seen, at least in part, in the grid's viewport: where it is drawn."""
     seen = viewport(kw)

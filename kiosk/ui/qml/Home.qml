@@ -61,11 +61,13 @@ Rectangle {
         component Heading: Item {
             id: heading
             readonly property Item title: siteTitle
-            // About and the map stand under the title, not beside it, in portrait and
+            // About and the map stand under the title, not beside it, in portrait,
             // wherever the room beside them would break a word of the title (a small
-            // landscape screen at a larger text size)
+            // landscape screen at a larger text size), and where it would make the title
+            // a column of more than three lines (800x600: a word or a dash a line)
             readonly property bool aboutBelow: home.ui.portrait
                 || wordsBeside.contentWidth > wordsBeside.width + 0.5
+                || wordsBeside.lineCount > 3
             Text {
                 // the title laid out beside About without breaking a word: a word wider
                 // than the room reaches past it (drawn by the title's own font)
