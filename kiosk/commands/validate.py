@@ -35,7 +35,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also open every screen in every language and text size, headless, and "
         "warn of each text it cuts short with '…' or whose word it breaks in two "
-        "(about half a minute a screen size)",
+        "(about ten seconds a screen size)",
     )
     parser.add_argument(
         "--screen-size",

@@ -258,31 +258,22 @@ Rectangle {
         }
         return most
     }
-    // The widest word of every tile's title and subtitle: all titles (and all
-    // subtitles) in one unseen text a pixel wide, each word a line of its own, broken
-    // where Qt may break a line, as the tiles draw them. The words come joined from
-    // Python, one change a language tap (joined here from the tiles, the text was laid
-    // out again at each tile's new title: 40 ms a tap with 60 exhibits)
-    readonly property real widestWord: Math.ceil(Math.max(titleWords.contentWidth, subtitleWords.contentWidth))
-    Text {
+    // The widest word of every tile's title and subtitle, as the tiles draw them. The
+    // words come joined from Python, one change a language tap (joined here from the
+    // tiles, the text was laid out again at each tile's new title: 40 ms a tap with 60
+    // exhibits)
+    readonly property real widestWord: Math.max(titleWords.widest, subtitleWords.widest)
+    WidestWord {
         id: titleWords
         objectName: "titleWords"
-        visible: false
-        width: 1
         text: home.kiosk.tileWords.titles
-        textFormat: Text.PlainText
-        wrapMode: Text.WordWrap
         font.pixelSize: home.ui.tileTitle
         font.variableAxes: { "wght": Font.DemiBold }
     }
-    Text {
+    WidestWord {
         id: subtitleWords
         objectName: "subtitleWords"
-        visible: false
-        width: 1
         text: home.kiosk.tileWords.subtitles
-        textFormat: Text.PlainText
-        wrapMode: Text.WordWrap
         font.pixelSize: home.ui.caption
     }
     Repeater {

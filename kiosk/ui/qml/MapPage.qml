@@ -42,36 +42,26 @@ Rectangle {
     // than its line is broken in two. Up to half the screen: the map keeps the rest
     readonly property real besidePanelWidth: Math.min(
         Math.max(Math.min(width * 0.4, Math.round(460 * ui.k * ui.textScale)), wordRoom), width * 0.5)
-    readonly property real wordRoom: Math.ceil(Math.max(
-        buttonWords.contentWidth + 2 * ui.gap + (ui.controls ? ui.heading + ui.gap / 2 : 0),
-        headingWords.contentWidth))
-    // every place's name and every exhibit's title in one unseen text a pixel wide: each
-    // word a line of its own, broken where Qt may break a line, as the buttons draw them
-    readonly property string panelWords: {
-        const words = []
-        for (const place of places) {
-            words.push(place.name)
-            for (const exhibit of place.exhibits) words.push(exhibit.title)
-        }
-        return words.join("\n")
-    }
-    Text {
+    readonly property real wordRoom: Math.max(
+        buttonWords.widest + 2 * ui.gap + (ui.controls ? ui.heading + ui.gap / 2 : 0), headingWords.widest)
+    // every place's name and every exhibit's title, as the buttons draw them; every
+    // place's name as the heading does
+    WidestWord {
         id: buttonWords
-        visible: false
-        width: 1
-        text: page.panelWords
-        textFormat: Text.PlainText
-        wrapMode: Text.WordWrap
+        text: {
+            const words = []
+            for (const place of page.places) {
+                words.push(place.name)
+                for (const exhibit of place.exhibits) words.push(exhibit.title)
+            }
+            return words.join("\n")
+        }
         font.pixelSize: page.ui.body
         font.variableAxes: { "wght": Font.DemiBold }
     }
-    Text {
+    WidestWord {
         id: headingWords
-        visible: false
-        width: 1
         text: page.places.map(place => place.name).join("\n")
-        textFormat: Text.PlainText
-        wrapMode: Text.WordWrap
         font.pixelSize: page.ui.heading
         font.variableAxes: { "wght": Font.Bold }
     }
