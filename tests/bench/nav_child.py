@@ -311,9 +311,11 @@ class Driver:
             yield lang_step("home")
             # About and the map: made at each opening and let go when left
             yield to_screen("about", "about", "aboutButton", within="home")
+            yield lang_step("aboutPage")
             yield to_screen("home", "home", "homeButton")
             if kiosk.hasMap:
                 yield to_screen("map", "map", "mapButton")
+                yield lang_step("mapPage")
                 yield to_screen("home", "home", "homeButton")
             self.cycles += 1
             # idle reset: through the idle machine one round, straight to the bridge the next
