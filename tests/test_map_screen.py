@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QAccessible, QColor
+from PySide6.QtQml import QQmlProperty
 from PySide6.QtQuick import QQuickItem
 
 from kiosk.content import mapgeo
@@ -17,7 +18,18 @@ from kiosk.content.model import ContentSet
 from kiosk.ui.app import KioskWindow
 from tests.conftest import BUNDLED
 from tests.layouttools import broken_words, scene_rect
-from tests.uitools import grab, item, key, load, open_window, reader_hears, swipe, tap, walk
+from tests.uitools import (
+    difference,
+    grab,
+    item,
+    key,
+    load,
+    open_window,
+    reader_hears,
+    swipe,
+    tap,
+    walk,
+)
 
 SIZES = [(1920, 1080), (1080, 1920), (1280, 800)]
 SCALES = [1.0, 1.25, 1.5]
@@ -179,6 +191,49 @@ def test_high_contrast_draws_outlines_not_fills(
             for y in range(rect.top() + 2, rect.bottom() - 2, 3)
         )
         assert blacks > 300  # the coasts and borders are drawn
+
+
+@pytest.mark.parametrize(
+    ("size", "scale", "language", "contrast"),
+    [
+        ((1920, 1080), 1.0, "uz", False),
+        ((1080, 1920), 1.25, "az", True),
+        ((1280, 800), 1.5, "ru", False),
+        ((800, 600), 1.0, "en", True),
+    ],
+    ids=["1920x1080", "1080x1920-125-contrast", "1280x800-150", "800x600-contrast"],
+)
+def test_the_outlines_drawn_once_look_as_drawn_at_every_frame(
+    size: tuple[int, int],
+    scale: float,
+    language: str,
+    contrast: bool,
+    content: ContentSet,
+    rendition_cache: Path,
+) -> None:
+    """The countries' outlines are drawn once into a picture (a layer) and copied at
+    each frame after: the picture must be the map a visitor saw drawn directly, pixel
+    for pixel, not blurred or half a pixel off. Checked again after a language change,
+    which draws the names over it anew."""
+    with open_window(content, rendition_cache, size=size) as kw:
+        kw.kiosk.appearance.set_text_scale(scale)
+        kw.kiosk.appearance.set_high_contrast(contrast)
+        _open_map(kw, place=1)
+        layer = QQmlProperty(item(kw, "mapOutlines"), "layer.enabled")
+        for step in ("opened", "language"):
+            if step == "language":
+                kw.kiosk.language.choose(language)
+                tap_free_settle(kw)
+            assert layer.read() is True
+            copied = grab(kw)
+            assert layer.write(False)
+            tap_free_settle(kw)
+            drawn = grab(kw)
+            assert layer.write(True)
+            tap_free_settle(kw)
+            largest, _ = difference(copied, drawn)
+            assert largest <= 6, (step, largest)  # rounding where the edges blend
+            assert difference(grab(kw), copied) == (0, 0.0), step
 
 
 def test_keys_and_screen_reader_reach_every_place(

@@ -104,8 +104,9 @@ Rectangle {
         readonly property real fit: Math.min(mapArea.width / page.map.mapWidth, mapArea.height / page.map.mapHeight)
         width: Math.floor(page.map.mapWidth * fit)
         height: Math.floor(page.map.mapHeight * fit)
-        x: mapArea.x + Math.round((mapArea.width - width) / 2)
-        y: mapArea.y + (page.beside ? Math.round((mapArea.height - height) / 2) : 0)
+        // on whole pixels: the outlines' picture is copied pixel for pixel (MapView)
+        x: Math.round(mapArea.x + (mapArea.width - width) / 2)
+        y: Math.round(mapArea.y + (page.beside ? (mapArea.height - height) / 2 : 0))
         kiosk: page.kiosk
         ui: page.ui
         chosen: page.chosen

@@ -32,28 +32,39 @@ Rectangle {
     // a tap on the sea or on land chooses nothing
     TapHandler { onTapped: view.kiosk.nav.choosePlace(-1) }
 
-    Shape {
-        objectName: "mapShapes"
-        width: view.map.mapWidth
-        height: view.map.mapHeight
-        scale: view.scaleFactor
-        transformOrigin: Item.TopLeft
-        // the neighbours, then the two countries of the story over them
-        ShapePath {
-            fillColor: view.land
-            fillRule: ShapePath.OddEvenFill
-            strokeColor: view.edge
-            strokeWidth: (view.ui.highContrast ? 1.5 : 1) / view.scaleFactor
-            joinStyle: ShapePath.RoundJoin
-            PathSvg { path: view.map.neighbourOutlines }
-        }
-        ShapePath {
-            fillColor: view.focusLand
-            fillRule: ShapePath.OddEvenFill
-            strokeColor: view.ui.highContrast ? "#000000" : view.ui.accentText
-            strokeWidth: (view.ui.highContrast ? 3.5 : 2) / view.scaleFactor
-            joinStyle: ShapePath.RoundJoin
-            PathSvg { path: view.map.focusOutlines }
+    // The outlines are drawn once into a picture of the map's size, then copied: the
+    // software scene graph filled every outline again at each frame that changed
+    // anything over the map (a language, a place chosen), 9-10 ms of a 1080p frame.
+    // The picture is in pixels (the view's x and y are whole, MapPage), so it is
+    // copied pixel for pixel.
+    Item {
+        objectName: "mapOutlines"
+        width: view.width
+        height: view.height
+        layer.enabled: true
+        Shape {
+            objectName: "mapShapes"
+            width: view.map.mapWidth
+            height: view.map.mapHeight
+            scale: view.scaleFactor
+            transformOrigin: Item.TopLeft
+            // the neighbours, then the two countries of the story over them
+            ShapePath {
+                fillColor: view.land
+                fillRule: ShapePath.OddEvenFill
+                strokeColor: view.edge
+                strokeWidth: (view.ui.highContrast ? 1.5 : 1) / view.scaleFactor
+                joinStyle: ShapePath.RoundJoin
+                PathSvg { path: view.map.neighbourOutlines }
+            }
+            ShapePath {
+                fillColor: view.focusLand
+                fillRule: ShapePath.OddEvenFill
+                strokeColor: view.ui.highContrast ? "#000000" : view.ui.accentText
+                strokeWidth: (view.ui.highContrast ? 3.5 : 2) / view.scaleFactor
+                joinStyle: ShapePath.RoundJoin
+                PathSvg { path: view.map.focusOutlines }
+            }
         }
     }
 
