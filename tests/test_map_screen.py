@@ -5,6 +5,7 @@ exhibits, outlines in high contrast, keys and the screen reader."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,7 @@ from tests.uitools import (
     reader_hears,
     swipe,
     tap,
+    visible,
     walk,
 )
 
@@ -234,6 +236,62 @@ def test_the_outlines_drawn_once_look_as_drawn_at_every_frame(
             largest, _ = difference(copied, drawn)
             assert largest <= 6, (step, largest)  # rounding where the edges blend
             assert difference(grab(kw), copied) == (0, 0.0), step
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1080, 1920)], ids=["landscape", "portrait"])
+def test_a_language_tap_on_the_map_changes_its_names_in_place(
+    size: tuple[int, int], content: ContentSet, rendition_cache: Path
+) -> None:
+    """The markers, the places' and countries' names and the panel's buttons keep their
+    items through language taps and a text size, each showing the new words: made anew
+    from each layout, a language tap on the map made every one of them again (24 items
+    at 1080p, with the panel's buttons)."""
+    with open_window(content, rendition_cache, size=size) as kw:
+        place = content.places[1]
+        _open_map(kw, place=1)
+        prefixes = ("mapMarker_", "mapLabel_", "mapName_", "mapPlaceButton_", "mapExhibit")
+        made = [i for i in walk(kw.window.contentItem()) if i.objectName().startswith(prefixes)]
+        assert len(made) >= 3 * len(content.places) + 4  # markers, labels, buttons, areas
+        gone: list[str] = []
+        for shown in made:
+            shown.destroyed.connect(partial(gone.append, shown.objectName()))
+
+        def area_count() -> int:
+            return len(_named(kw, "mapName_"))
+
+        # a longer name, or a larger text size, may leave a country's name out where it
+        # no longer finds room: that many area names go, and nothing else
+        dropped = 0
+        for language, scale in [("ru", 1.0), ("az", 1.0), ("en", 1.0), ("uz", 1.0), ("uz", 1.5)]:
+            count = area_count()
+            kw.kiosk.language.choose(language)
+            kw.kiosk.appearance.set_text_scale(scale)
+            tap_free_settle(kw)
+            dropped += max(0, count - area_count())
+            where = (size, language, scale)
+            labels = {
+                i.objectName().removeprefix("mapLabel_"): [
+                    c.property("text") for c in i.childItems() if c.property("text")
+                ]
+                for i in _named(kw, "mapLabel_")
+                if i.isVisible()
+            }
+            assert labels == {p.id: [p.name.get(language)] for p in content.places}, where
+            buttons = {
+                i.objectName().removeprefix("mapPlaceButton_")
+                for i in _named(kw, "mapPlaceButton_")
+                if i.isVisible()
+            }
+            assert buttons == {p.id for p in content.places}, where
+            assert item(kw, "mapPlaceName").property("text") == place.name.get(language), where
+            areas = {i.property("text") for i in _named(kw, "mapName_") if i.isVisible()}
+            names = {a.key: a.names.get(language) or a.names["en"] for a in mapgeo.AREA_NAMES}
+            assert names["caspian"] in areas and areas <= set(names.values()), where
+            exhibits = [e.title.get(language) for e in content.exhibits_at(place.id)]
+            texts = {i.property("text") for i in walk(kw.window.contentItem()) if visible(i)}
+            assert set(exhibits) <= texts, where
+        assert all(name.startswith("mapName_") for name in gone), gone
+        assert len(gone) <= dropped  # (items made later are not counted in gone)
 
 
 def test_keys_and_screen_reader_reach_every_place(

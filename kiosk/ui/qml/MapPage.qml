@@ -14,6 +14,10 @@ Rectangle {
     readonly property int chosen: kiosk.nav.screen === kiosk.nav.screens.map ? kiosk.nav.index : -1
     readonly property var places: map.places
     readonly property var place: chosen >= 0 && chosen < places.length ? places[chosen] : null
+    // the places' and exhibits' rows are kept by count (Rows), their words changed in
+    // place at a language or place chosen; these stand in while a count catches up
+    readonly property var noPlace: ({ index: -1, placeId: "", name: "", exhibits: [] })
+    readonly property var noExhibit: ({ exhibitId: "", title: "", subtitle: "", cover: "" })
     color: ui.background
     objectName: "mapPage"
 
@@ -143,9 +147,10 @@ Rectangle {
                 width: parent.width
                 spacing: page.ui.gap / 2
                 Repeater {
-                    model: page.places
+                    model: Rows { wanted: page.places.length }
                     NavButton {
-                        required property var modelData
+                        required property int index
+                        readonly property var modelData: page.places[index] ?? page.noPlace
                         objectName: "mapPlaceButton_" + modelData.placeId
                         ui: page.ui
                         glyph: "●"
@@ -170,9 +175,10 @@ Rectangle {
             // the chosen place's exhibits: buttons to them, or their titles on a
             // presentation's audience screen
             Repeater {
-                model: page.place && !page.ui.controls ? page.place.exhibits : []
+                model: Rows { wanted: page.place && !page.ui.controls ? page.place.exhibits.length : 0 }
                 ScreenText {
-                    required property var modelData
+                    required property int index
+                    readonly property var modelData: page.place?.exhibits[index] ?? page.noExhibit
                     objectName: "mapExhibitTitle"
                     width: panel.width
                     text: modelData.title
@@ -182,9 +188,10 @@ Rectangle {
                 }
             }
             Repeater {
-                model: page.place && page.ui.controls && page.beside ? page.place.exhibits : []
+                model: Rows { wanted: page.place && page.ui.controls && page.beside ? page.place.exhibits.length : 0 }
                 NavButton {
-                    required property var modelData
+                    required property int index
+                    readonly property var modelData: page.place?.exhibits[index] ?? page.noExhibit
                     objectName: "mapExhibit_" + modelData.exhibitId
                     ui: page.ui
                     primary: true
@@ -196,9 +203,10 @@ Rectangle {
             }
             // under a portrait map: each with its picture, in the room a side panel lacks
             Repeater {
-                model: page.place && page.ui.controls && !page.beside ? page.place.exhibits : []
+                model: Rows { wanted: page.place && page.ui.controls && !page.beside ? page.place.exhibits.length : 0 }
                 MapExhibitCard {
-                    required property var modelData
+                    required property int index
+                    readonly property var modelData: page.place?.exhibits[index] ?? page.noExhibit
                     width: panel.width
                     kiosk: page.kiosk
                     ui: page.ui

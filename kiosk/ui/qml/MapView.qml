@@ -71,11 +71,19 @@ Rectangle {
         }
     }
 
+    // Each language, text size and map size brings a new layout: the names and markers
+    // are kept by count (Rows) and their words and places changed in place, not made
+    // anew at each (a language tap on the map made 24 items again)
+    readonly property var noArea: ({ key: "", name: "", sea: false, focus: false, x: 0, y: 0, w: 0, h: 0 })
+    readonly property var noBox: ({ x: 0, y: 0, w: 0, h: 0 })
+    readonly property var noMarker: ({ index: -1, placeId: "", name: "", target: noBox, label: noBox })
+
     // country and sea names: quiet, never over a marker or a place's name
     Repeater {
-        model: view.layout.areas
+        model: Rows { wanted: view.layout.areas.length }
         Text {
-            required property var modelData
+            required property int index
+            readonly property var modelData: view.layout.areas[index] ?? view.noArea
             objectName: "mapName_" + modelData.key
             x: modelData.x
             y: modelData.y
@@ -97,10 +105,11 @@ Rectangle {
 
     // the places' names, under the markers: a tap on a marker always reaches it
     Repeater {
-        model: view.layout.markers
+        model: Rows { wanted: view.layout.markers.length }
         Rectangle {
             id: label
-            required property var modelData
+            required property int index
+            readonly property var modelData: view.layout.markers[index] ?? view.noMarker
             readonly property bool picked: view.chosen === modelData.index
             objectName: "mapLabel_" + modelData.placeId
             x: modelData.label.x
@@ -128,10 +137,11 @@ Rectangle {
     }
     // the places: a marker in a large touch target, and its name beside it
     Repeater {
-        model: view.layout.markers
+        model: Rows { wanted: view.layout.markers.length }
         Item {
             id: marker
-            required property var modelData
+            required property int index
+            readonly property var modelData: view.layout.markers[index] ?? view.noMarker
             readonly property bool picked: view.chosen === modelData.index
             objectName: "mapMarker_" + modelData.placeId
             x: modelData.target.x
