@@ -195,6 +195,35 @@ def test_high_contrast_draws_outlines_not_fills(
         assert blacks > 300  # the coasts and borders are drawn
 
 
+@pytest.mark.parametrize("contrast", [False, True], ids=["colours", "contrast"])
+def test_the_map_is_framed_on_every_side(
+    contrast: bool, content: ContentSet, rendition_cache: Path
+) -> None:
+    """The land reaches the map's edges: its frame is drawn over it, all four sides (the
+    bottom edge, under land all along, was not drawn). The frame darkens what lies
+    under it: each edge's pixels darker than those three pixels inside."""
+    with open_window(content, rendition_cache, size=(1920, 1080)) as kw:
+        kw.kiosk.appearance.set_high_contrast(contrast)
+        _open_map(kw)
+        assert visible(item(kw, "mapFrame"))
+        box = scene_rect(item(kw, "mapView")).toRect()
+        image = grab(kw)
+        across = range(box.left() + 8, box.right() - 8, 7)
+        down = range(box.top() + 8, box.bottom() - 8, 7)
+        sides = {  # (the edge's pixel, the pixel inside it)
+            "top": [((x, box.top()), (x, box.top() + 3)) for x in across],
+            "bottom": [((x, box.bottom()), (x, box.bottom() - 3)) for x in across],
+            "left": [((box.left(), y), (box.left() + 3, y)) for y in down],
+            "right": [((box.right(), y), (box.right() - 3, y)) for y in down],
+        }
+        for side, pairs in sides.items():
+            darker = [
+                image.pixelColor(*edge).lightness() < image.pixelColor(*inside).lightness() - 10
+                for edge, inside in pairs
+            ]
+            assert sum(darker) >= 0.9 * len(darker), (side, sum(darker), len(darker))
+
+
 @pytest.mark.parametrize(
     ("size", "scale", "language", "contrast"),
     [

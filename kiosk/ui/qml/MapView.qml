@@ -23,8 +23,6 @@ Rectangle {
     readonly property color focusLand: ui.highContrast ? "#FFFFFF" : ui.surface
     readonly property color edge: ui.highContrast ? "#000000" : Qt.rgba(ui.ink.r, ui.ink.g, ui.ink.b, 0.35)
     color: sea
-    border.color: ui.highContrast ? "#000000" : ui.line
-    border.width: ui.highContrast ? 2 : 1
     clip: true
     Accessible.role: Accessible.Graphic
     Accessible.name: kiosk.strings.map + ": " + layout.areas.map(a => a.name).join(", ")
@@ -77,6 +75,16 @@ Rectangle {
     readonly property var noArea: ({ key: "", name: "", sea: false, focus: false, x: 0, y: 0, w: 0, h: 0 })
     readonly property var noBox: ({ x: 0, y: 0, w: 0, h: 0 })
     readonly property var noMarker: ({ index: -1, placeId: "", name: "", target: noBox, label: noBox })
+
+    // the map's frame, over the outlines (the land reaches the map's edges, and drew
+    // over a frame of the view's own at the bottom), under the names and markers
+    Rectangle {
+        objectName: "mapFrame"
+        anchors.fill: parent
+        color: "transparent"
+        border.color: view.ui.highContrast ? "#000000" : view.ui.line
+        border.width: view.ui.highContrast ? 2 : 1
+    }
 
     // country and sea names: quiet, never over a marker or a place's name
     Repeater {
