@@ -34,12 +34,20 @@ Rectangle {
     // software scene graph filled every outline again at each frame that changed
     // anything over the map (a language, a place chosen), 9-10 ms of a 1080p frame.
     // The picture is in pixels (the view's x and y are whole, MapPage), so it is
-    // copied pixel for pixel.
+    // copied pixel for pixel. It is made after the map's first frame: that frame (the
+    // tap's) draws the outlines directly, 2-3 ms sooner than drawing them into the
+    // picture and copying it, and the fade-in's frames after it copy the picture.
+    property bool firstFrameDrawn: false
+    Connections {
+        target: view.Window.window
+        enabled: !view.firstFrameDrawn
+        function onFrameSwapped() { view.firstFrameDrawn = true }
+    }
     Item {
         objectName: "mapOutlines"
         width: view.width
         height: view.height
-        layer.enabled: true
+        layer.enabled: view.firstFrameDrawn
         Shape {
             objectName: "mapShapes"
             width: view.map.mapWidth
