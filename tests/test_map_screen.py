@@ -273,8 +273,8 @@ def test_a_language_tap_on_the_map_changes_its_names_in_place(
 ) -> None:
     """The markers, the places' and countries' names and the panel's buttons keep their
     items through language taps and a text size, each showing the new words: made anew
-    from each layout, a language tap on the map made every one of them again (24 items
-    at 1080p, with the panel's buttons)."""
+    from each layout, a language tap on the map made every one of them again (61 items
+    with their parts at 1080p)."""
     with open_window(content, rendition_cache, size=size) as kw:
         place = content.places[1]
         _open_map(kw, place=1)
