@@ -35,27 +35,15 @@ Rectangle {
     onAtEndChanged: reportEdges()
     // made again when shown again: a talk back from a page shown off it finds the
     // sources where it left them (the navigation keeps that place), once laid out
-    Component.onCompleted: {
-        reportEdges(); pendingScroll = kiosk.nav.scroll; restoreScroll(); measureSoon.restart()
-    }
+    Component.onCompleted: { reportEdges(); pendingScroll = kiosk.nav.scroll; restoreScroll() }
     property real pendingScroll: 0
     function restoreScroll() { pendingScroll = cue.restored(pendingScroll, scrollEnd) }
     // where a scroll stops, for the keys and a talk console's next screenful (ScrollCue)
     function scrollTarget(from: real, fraction: real): real {
         return cue.scrollStop(body, from, fraction, scrollEnd)
     }
-    // a talk's audience: the page ends at its last screenful, which starts whole
-    // (ScrollCue). Measured once the page is laid out, not bound: the walk reads every
-    // text's lines, and bound it ran again at each text laid out anew (a text size's
-    // change took 150-500 ms on a talk's audience screen)
-    property real lastTop: 0
-    readonly property var lastTopFrom: [ui.controls, ui.textScale, kiosk.language.code, body.y,
-                                        body.height, flick.width, flick.height, kiosk.keys.screenful]
-    onLastTopFromChanged: measureSoon.restart()
-    Timer { id: measureSoon; interval: 0; onTriggered: page.measureLastTop() }  // goes with the page
-    function measureLastTop() {
-        lastTop = ui.controls ? 0 : cue.lastScreenful(body, body.y + body.height + ui.gap, kiosk.keys.screenful)
-    }
+    // a talk's audience: the page ends at its last screenful, which starts whole (ScrollCue)
+    readonly property real lastTop: cue.lastTop
     Connections {
         target: page.kiosk.keys
         function onScrollRequested(fraction) {
@@ -233,6 +221,11 @@ Rectangle {
         appearance: page.kiosk.appearance
         reading: body
         readingFrom: page.goingTo
+        lastRoot: body
+        lastEnd: body.y + body.height + page.ui.gap
+        lastFraction: page.kiosk.keys.screenful
+        lastFrom: [page.ui.controls, page.ui.textScale, page.kiosk.language.code, body.y, body.height,
+                   flick.width, flick.height, page.kiosk.keys.screenful]
         readingKept: !page.keepEnd
         onPlaceTaken: scroller.stop()
     }

@@ -75,7 +75,7 @@ Rectangle {
     function reportEdges() { if (current) kiosk.nav.setPageEdges(atStart, atEnd) }
     onAtStartChanged: reportEdges()
     onAtEndChanged: reportEdges()
-    Component.onCompleted: { content = content; reportEdges(); showWhereLeft(); measureSoon.restart() }
+    Component.onCompleted: { content = content; reportEdges(); showWhereLeft() }
     // Back from the timeline or the map shows the page where the visitor left it (the
     // navigation keeps that place); an exhibit opened afresh starts at its top
     function showWhereLeft() {
@@ -99,19 +99,8 @@ Rectangle {
     function scrollTarget(from: real, fraction: real): real {
         return cue.scrollStop(scrollRoot, from, fraction, scrollEnd)
     }
-    // a talk's audience: the page ends at its last screenful, which starts whole
-    // (ScrollCue). Measured once the page is laid out, not bound: the walk reads every
-    // text's lines and picture's height, and bound it ran again at each of them laid out
-    // anew (a text size's change took 100-300 ms on a talk's audience screen)
-    property real lastTop: 0
-    readonly property var lastTopFrom: [ui.controls, ui.textScale, kiosk.language.code, content,
-                                        scrollRoot, body.height, flick.width, flick.height,
-                                        kiosk.keys.screenful]
-    onLastTopFromChanged: measureSoon.restart()
-    Timer { id: measureSoon; interval: 0; onTriggered: page.measureLastTop() }  // goes with the page
-    function measureLastTop() {
-        lastTop = ui.controls ? 0 : cue.lastScreenful(scrollRoot, body.height + ui.gap, kiosk.keys.screenful)
-    }
+    // a talk's audience: the page ends at its last screenful, which starts whole (ScrollCue)
+    readonly property real lastTop: cue.lastTop
     Connections {
         target: page.kiosk.keys
         enabled: page.current  // away, the keys scroll the screen shown (the About page)
@@ -437,5 +426,10 @@ Rectangle {
         readingFrom: page.goingTo
         readingKept: page.current && !page.keepEnd
         onPlaceTaken: scroller.stop()
+        lastRoot: page.scrollRoot
+        lastEnd: body.height + page.ui.gap
+        lastFraction: page.kiosk.keys.screenful
+        lastFrom: [page.ui.controls, page.ui.textScale, page.kiosk.language.code, page.content,
+                   page.scrollRoot, body.height, flick.width, flick.height, page.kiosk.keys.screenful]
     }
 }

@@ -45,6 +45,25 @@ Item {
     // so the last screenful starts whole too, the page's colour below the content's end.
     // (Stopped at the natural end instead, it started on whatever that end cut: half a
     // line, the foot of a picture, on most pages.)
+    // The page sets ``lastRoot``, ``lastEnd`` and ``lastFraction`` (a talk's screenful),
+    // and in ``lastFrom`` what its layout follows; ``lastTop`` is walked once the page
+    // has laid itself out after a change of any, not bound: the walk reads every text's
+    // lines and picture's height, and bound it ran again at each of them laid out anew
+    // (a text size's change took 100-500 ms on a talk's audience screen). A visitor's
+    // screen (controls) never walks: its page ends where its content does.
+    property Item lastRoot: null
+    property real lastEnd: 0
+    property real lastFraction: 1
+    property var lastFrom: []
+    property real lastTop: 0
+    onLastFromChanged: lastSoon.restart()
+    Component.onCompleted: lastSoon.restart()
+    Timer {  // a child of the cue: it goes with the page
+        id: lastSoon
+        interval: 0
+        onTriggered: cue.lastTop = cue.ui.controls || !cue.lastRoot ? 0
+            : cue.lastScreenful(cue.lastRoot, cue.lastEnd, cue.lastFraction)
+    }
     property int lastScreenfuls: 0  // walks so far, counted by a test: one a change, not one a text
     function lastScreenful(root: Item, contentEnd: real, fraction: real): real {
         ++lastScreenfuls
